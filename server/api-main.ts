@@ -1,0 +1,25 @@
+import {makeApp} from './app';
+import {loadConfig} from './config';
+import {connectRedis} from './redis-connection';
+import {makeRenderQueue} from './render-queue';
+import {makeRenderStore} from './render-store';
+
+const config = loadConfig();
+const redis = connectRedis(config.redisUrl);
+const store = makeRenderStore({redis});
+const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
+const app = makeApp({config, store, queue});
+
+const server = app.listen(config.port, config.host, () => {
+	console.log(`billcast API listening on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);
+});
+
+const shutdown = () => {
+	server.close(async () => {
+		await queue.close();
+		redis.disconnect();
+		process.exit(0);
+	});
+};
+process.once('SIGTERM', shutdown);
+process.once('SIGINT', shutdown);

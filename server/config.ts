@@ -1,0 +1,63 @@
+import {resolve} from 'node:path';
+import {z} from 'zod';
+import {ConfigError} from './errors';
+import {fieldErrorsFromZod} from './zod-field-errors';
+
+const optionalString = z
+	.string()
+	.optional()
+	.transform((value) => (value === '' ? undefined : value));
+
+const envSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('127.0.0.1'),
+	PUBLIC_BASE_URL: z.url().optional(),
+	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+	BILLCAST_DATA_DIR: z.string().default('.data'),
+	BILLCAST_RENDERS_DIR: optionalString,
+	BILLCAST_BUNDLE_DIR: optionalString,
+	BILLCAST_QUEUE: z.string().regex(/^[A-Za-z0-9_-]+$/).default('billcast-renders'),
+	BILLCAST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('2mb'),
+	BILLCAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+	REMOTION_BROWSER_EXECUTABLE: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+	readonly port: number;
+	readonly host: string;
+	readonly publicBaseUrl: string;
+	readonly redisUrl: string;
+	readonly dataDir: string;
+	readonly rendersDir: string;
+	readonly bundleDir: string | undefined;
+	readonly queueName: string;
+	readonly bodyLimit: string;
+	readonly workerConcurrency: number;
+	readonly browserExecutable: string | undefined;
+}
+
+/** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`);
+		throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+	}
+	const e = parsed.data;
+	const dataDir = resolve(e.BILLCAST_DATA_DIR);
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+		redisUrl: e.REDIS_URL,
+		dataDir,
+		rendersDir: resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`),
+		bundleDir: e.BILLCAST_BUNDLE_DIR,
+		queueName: e.BILLCAST_QUEUE,
+		bodyLimit: e.BILLCAST_BODY_LIMIT,
+		workerConcurrency: e.BILLCAST_WORKER_CONCURRENCY,
+		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
+	};
+};

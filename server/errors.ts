@@ -1,0 +1,94 @@
+/** Every error the service reports is one of these: a stable code, an HTTP status and a message an engineer can act on. */
+export interface FieldError {
+	/** Dotted path into the request body, e.g. `bill.customer.name` or `bill.lineItems[2].amount`. */
+	readonly path: string;
+	readonly message: string;
+}
+
+export class BillcastError extends Error {
+	constructor(
+		readonly code: string,
+		readonly status: number,
+		readonly title: string,
+		message: string,
+		readonly fieldErrors: readonly FieldError[] = [],
+	) {
+		super(message);
+		this.name = new.target.name;
+	}
+}
+
+export class ValidationError extends BillcastError {
+	constructor(fieldErrors: readonly FieldError[], message = describeFieldErrors(fieldErrors)) {
+		super('validation_failed', 422, 'The request is not valid', message, fieldErrors);
+	}
+}
+
+export class MalformedJsonError extends BillcastError {
+	constructor(detail: string) {
+		super('malformed_json', 400, 'The body is not valid JSON', detail);
+	}
+}
+
+export class PayloadTooLargeError extends BillcastError {
+	constructor(limit: string) {
+		super('payload_too_large', 413, 'The body is too large', `The request body exceeds the limit of ${limit}.`);
+	}
+}
+
+export class UnsupportedMediaTypeError extends BillcastError {
+	constructor(received: string | undefined) {
+		super(
+			'unsupported_media_type',
+			415,
+			'Send JSON',
+			`Content-Type must be application/json, but was ${received ? `"${received}"` : 'missing'}.`,
+		);
+	}
+}
+
+export class NotFoundError extends BillcastError {
+	constructor(what: string) {
+		super('not_found', 404, 'Not found', `${what} does not exist.`);
+	}
+}
+
+export class RenderNotReadyError extends BillcastError {
+	constructor(id: string, status: string) {
+		super('render_not_ready', 409, 'The video is not ready', `Render ${id} is ${status}; the video exists once it is completed.`);
+	}
+}
+
+export class QueueUnavailableError extends BillcastError {
+	constructor(cause: string) {
+		super('queue_unavailable', 503, 'The render queue is unavailable', `The render could not be queued: ${cause}. Retry later.`);
+	}
+}
+
+/** Raised inside the worker; stored on the render as `{code, message}`. */
+export class RenderFailedError extends BillcastError {
+	constructor(code: 'render_failed' | 'invalid_job' | 'browser_unavailable', message: string) {
+		super(code, 500, 'The render failed', message);
+	}
+}
+
+export class MissingSystemPackagesError extends Error {
+	constructor(readonly packages: readonly string[]) {
+		super(
+			`billcast needs these Debian packages, which are not installed: ${packages.join(' ')}.\n` +
+				`Install them as root with: apt-get update && apt-get install -y ${packages.join(' ')}\n` +
+				'(or run this command as root and it installs them itself).',
+		);
+		this.name = 'MissingSystemPackagesError';
+	}
+}
+
+export class ConfigError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'ConfigError';
+	}
+}
+
+const describeFieldErrors = (errors: readonly FieldError[]): string =>
+	errors.map((error) => `${error.path || '(body)'}: ${error.message}`).join('; ');

@@ -1,0 +1,55 @@
+import type {Redis} from 'ioredis';
+import type {RenderErrorValue, RenderOutput, RenderRecord} from './render-record';
+
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'>;
+
+export interface RenderStore {
+	/** Creates the record as queued; false when a record with this id already exists. */
+	create(render: NewRender): Promise<boolean>;
+	get(id: string): Promise<RenderRecord | undefined>;
+	requeue(id: string): Promise<void>;
+	markRendering(id: string, progress: number, attempt: number): Promise<void>;
+	markRetrying(id: string, attempt: number): Promise<void>;
+	markCompleted(id: string, output: RenderOutput): Promise<void>;
+	markFailed(id: string, error: RenderErrorValue): Promise<void>;
+	delete(id: string): Promise<void>;
+}
+
+/** Render records as JSON strings in Redis, one key per render. */
+export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Redis; prefix?: string}): RenderStore => {
+	const key = (id: string) => `${prefix}${id}`;
+	const get = async (id: string): Promise<RenderRecord | undefined> => {
+		const raw = await redis.get(key(id));
+		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
+	};
+	const update = async (id: string, next: (base: RenderRecord) => RenderRecord): Promise<void> => {
+		const current = await get(id);
+		if (!current) return;
+		await redis.set(key(id), JSON.stringify(next(current)));
+	};
+	const now = () => new Date().toISOString();
+	const base = ({id, tenant, template, format, createdAt}: RenderRecord) => ({
+		id,
+		tenant,
+		template,
+		format,
+		createdAt,
+		updatedAt: now(),
+	});
+	return {
+		async create(render) {
+			const at = now();
+			const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
+			return (await redis.set(key(render.id), JSON.stringify(record), 'NX')) === 'OK';
+		},
+		get,
+		requeue: (id) => update(id, (r) => ({...base(r), status: 'queued', attempt: 1})),
+		markRendering: (id, progress, attempt) => update(id, (r) => ({...base(r), status: 'rendering', progress, attempt})),
+		markRetrying: (id, attempt) => update(id, (r) => ({...base(r), status: 'queued', attempt})),
+		markCompleted: (id, output) => update(id, (r) => ({...base(r), status: 'completed', output})),
+		markFailed: (id, error) => update(id, (r) => ({...base(r), status: 'failed', error})),
+		async delete(id) {
+			await redis.del(key(id));
+		},
+	};
+};

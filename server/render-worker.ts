@@ -1,0 +1,102 @@
+import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
+import {UnrecoverableError, Worker, type ConnectionOptions, type Job} from 'bullmq';
+import {chromeModeFor} from './browser';
+import {BillcastError, RenderFailedError} from './errors';
+import {renderJobSchema, type RenderJob} from './render-job';
+import {videoPath} from './render-paths';
+import type {RenderOutput} from './render-record';
+import type {RenderStore} from './render-store';
+import {renderVideo} from './render-video';
+
+export interface RenderWorker {
+	readonly worker: Worker<RenderJob, RenderOutput>;
+	/** Stops taking jobs, lets the active ones finish, then closes the browser. */
+	close(): Promise<void>;
+}
+
+const errorValue = (error: unknown) =>
+	error instanceof BillcastError
+		? {code: error.code, message: error.message}
+		: {code: 'render_failed', message: error instanceof Error ? error.message : String(error)};
+
+const isAlive = (browser: HeadlessBrowser): Promise<boolean> =>
+	Promise.race([
+		// A cheap, idempotent command Remotion itself sends at start: it only answers while Chromium is alive.
+		browser.connection.send('Target.setDiscoverTargets', {discover: true}).then(() => true),
+		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
+	]).catch(() => false);
+
+export const makeRenderWorker = async ({
+	connection,
+	queueName,
+	serveUrl,
+	rendersDir,
+	browserExecutable,
+	store,
+	concurrency = 1,
+}: {
+	connection: ConnectionOptions;
+	queueName: string;
+	serveUrl: string;
+	rendersDir: string;
+	browserExecutable: string;
+	store: RenderStore;
+	concurrency?: number;
+}): Promise<RenderWorker> => {
+	let browser: Promise<HeadlessBrowser> | undefined;
+	// One warm browser for every job; opened again only if it has died.
+	const getBrowser = async (): Promise<HeadlessBrowser> => {
+		const current = browser ? await browser.catch(() => undefined) : undefined;
+		if (current && (await isAlive(current))) return current;
+		browser = openBrowser('chrome', {browserExecutable, chromeMode: chromeModeFor(browserExecutable), logLevel: 'error'});
+		return browser;
+	};
+	await getBrowser();
+
+	const process = async (job: Job<RenderJob, RenderOutput>): Promise<RenderOutput> => {
+		const attempt = job.attemptsMade + 1;
+		const parsed = renderJobSchema.safeParse(job.data);
+		if (!parsed.success) {
+			const error = new RenderFailedError('invalid_job', `The queued job is not a valid render: ${parsed.error.message}`);
+			await store.markFailed(job.id ?? 'unknown', errorValue(error));
+			throw new UnrecoverableError(error.message);
+		}
+		const data = parsed.data;
+		let reported = -1;
+		await store.markRendering(data.renderId, 0, attempt);
+		try {
+			const output = await renderVideo({
+				job: data,
+				serveUrl,
+				browser: await getBrowser(),
+				browserExecutable,
+				outputFile: videoPath(rendersDir, data.renderId),
+				onProgress: (progress) => {
+					const rounded = Math.floor(progress * 100) / 100;
+					if (rounded <= reported) return;
+					reported = rounded;
+					void job.updateProgress(rounded);
+					void store.markRendering(data.renderId, rounded, attempt);
+				},
+			});
+			await store.markCompleted(data.renderId, output);
+			return output;
+		} catch (error) {
+			const final = attempt >= (job.opts.attempts ?? 1);
+			if (final) await store.markFailed(data.renderId, errorValue(error));
+			else await store.markRetrying(data.renderId, attempt + 1);
+			throw error;
+		}
+	};
+
+	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency});
+	worker.on('error', (error) => console.error('[worker] queue error:', error.message));
+	return {
+		worker,
+		async close() {
+			await worker.close();
+			const open = browser ? await browser.catch(() => undefined) : undefined;
+			await open?.close({silent: true});
+		},
+	};
+};

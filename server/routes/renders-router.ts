@@ -1,0 +1,77 @@
+import {existsSync} from 'node:fs';
+import {Router, type Request} from 'express';
+import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../errors';
+import {buildRenderId} from '../render-id';
+import {videoPath} from '../render-paths';
+import type {RenderQueue} from '../render-queue';
+import {renderRequestSchema} from '../render-request-schema';
+import type {RenderStore} from '../render-store';
+import {renderView} from '../render-view';
+import {fieldErrorsFromZod} from '../zod-field-errors';
+
+const DEFAULT_TENANT = 'default';
+
+const requireJson = (req: Request): unknown => {
+	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
+	return req.body;
+};
+
+export const makeRendersRouter = ({
+	store,
+	queue,
+	rendersDir,
+	publicBaseUrl,
+}: {
+	store: RenderStore;
+	queue: RenderQueue;
+	rendersDir: string;
+	publicBaseUrl: string;
+}): Router => {
+	const router = Router();
+
+	router.post('/v1/renders', async (req, res) => {
+		const parsed = renderRequestSchema.safeParse(requireJson(req));
+		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		const request = parsed.data;
+		const job = {...request, tenant: DEFAULT_TENANT, renderId: buildRenderId({...request, tenant: DEFAULT_TENANT})};
+		const existing = await store.get(job.renderId);
+		if (existing && existing.status !== 'failed') {
+			res.status(202).location(renderView(existing, publicBaseUrl).links.self).json(renderView(existing, publicBaseUrl));
+			return;
+		}
+		if (existing) {
+			await queue.forget(job.renderId);
+			await store.requeue(job.renderId);
+		} else {
+			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format});
+		}
+		try {
+			await queue.enqueue(job);
+		} catch (error) {
+			await store.delete(job.renderId);
+			throw new QueueUnavailableError(error instanceof Error ? error.message : String(error));
+		}
+		const record = await store.get(job.renderId);
+		if (!record) throw new NotFoundError(`Render ${job.renderId}`);
+		const view = renderView(record, publicBaseUrl);
+		res.status(202).location(view.links.self).json(view);
+	});
+
+	router.get('/v1/renders/:id', async (req, res) => {
+		const record = await store.get(req.params.id);
+		if (!record) throw new NotFoundError(`Render ${req.params.id}`);
+		res.json(renderView(record, publicBaseUrl));
+	});
+
+	router.get('/v1/renders/:id/video.mp4', async (req, res) => {
+		const record = await store.get(req.params.id);
+		if (!record) throw new NotFoundError(`Render ${req.params.id}`);
+		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
+		const file = videoPath(rendersDir, record.id);
+		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);
+		// `send` answers Range requests with 206 and the exact bytes, so browsers can seek.
+		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false});
+	});
+
+	return router;
+};

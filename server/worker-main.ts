@@ -1,0 +1,41 @@
+import {resolveServeUrl} from './bundle';
+import {resolveBrowserExecutable} from './browser';
+import {loadConfig} from './config';
+import {connectRedis} from './redis-connection';
+import {makeRenderStore} from './render-store';
+import {makeRenderWorker} from './render-worker';
+import {ensureSystemPackages, RENDER_PACKAGES} from './system-packages';
+
+const config = loadConfig();
+if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
+const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
+if (!browserExecutable) {
+	console.error('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
+	process.exit(1);
+}
+
+console.log(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
+const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir});
+const redis = connectRedis(config.redisUrl);
+const renderWorker = await makeRenderWorker({
+	connection: redis,
+	queueName: config.queueName,
+	serveUrl,
+	rendersDir: config.rendersDir,
+	browserExecutable,
+	store: makeRenderStore({redis}),
+	concurrency: config.workerConcurrency,
+});
+console.log(`billcast worker ready (browser ${browserExecutable}, renders in ${config.rendersDir})`);
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+	if (stopping) return;
+	stopping = true;
+	console.log(`${signal}: finishing the active render, taking no new ones...`);
+	await renderWorker.close();
+	redis.disconnect();
+	process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

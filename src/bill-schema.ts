@@ -1,0 +1,126 @@
+import {z} from 'zod';
+
+/** Money is always an integer count of the currency's minor units (cents; won for KRW). */
+export const minorUnits = z
+	.number({error: 'must be a number of minor units (for example 4250 for 42.50)'})
+	.int('must be a whole number of minor units (for example 4250 for 42.50), not a decimal')
+	.refine(Number.isSafeInteger, 'is too large');
+
+export const isoDate = z.iso.date({error: 'must be a date written as YYYY-MM-DD'});
+
+export const hexColor = z
+	.string()
+	.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #RRGGBB');
+
+const isKnownLocale = (tag: string): boolean => {
+	try {
+		return Intl.getCanonicalLocales(tag).length === 1 && Intl.NumberFormat.supportedLocalesOf(tag).length === 1;
+	} catch {
+		return false;
+	}
+};
+
+const isKnownCurrency = (code: string): boolean => {
+	try {
+		new Intl.NumberFormat('en', {style: 'currency', currency: code});
+		return /^[A-Z]{3}$/.test(code);
+	} catch {
+		return false;
+	}
+};
+
+export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'credits', 'taxes'] as const;
+export type LineItemCategory = (typeof lineItemCategories)[number];
+
+export const lineItemSchema = z
+	.object({
+		category: z.enum(lineItemCategories),
+		label: z.string().trim().min(1).max(200),
+		amount: minorUnits,
+	})
+	.refine((item) => item.category !== 'credits' || item.amount <= 0, {
+		message: 'credits and discounts must be zero or negative amounts',
+		path: ['amount'],
+	});
+
+/** `allowance: null` means unlimited. */
+export const usageMeterSchema = z.object({
+	used: z.number().nonnegative(),
+	allowance: z.number().positive().nullable(),
+});
+
+export const brandSchema = z.object({
+	name: z.string().trim().min(1).max(80),
+	primaryColor: hexColor,
+	accentColor: hexColor.optional(),
+	logoUrl: z.url({protocol: /^https?$/}).optional(),
+});
+
+export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;
+
+export const billSchema = z
+	.object({
+		customer: z.object({
+			id: z
+				.string()
+				.min(1)
+				.max(64)
+				.regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, underscore and hyphen'),
+			name: z.string().trim().min(1).max(200),
+			locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
+			currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
+		}),
+		billNumber: z.string().trim().min(1).max(64),
+		period: z
+			.object({start: isoDate, end: isoDate})
+			.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']}),
+		issueDate: isoDate,
+		dueDate: isoDate,
+		amountDue: minorUnits,
+		/** Absent when this is the customer's first bill. */
+		previousAmount: minorUnits.optional(),
+		/** Every charge and credit on the bill; an empty list when there are none. */
+		lineItems: z.array(lineItemSchema).max(500),
+		usage: z
+			.object({
+				/** Gigabytes. */
+				data: usageMeterSchema.optional(),
+				minutes: usageMeterSchema.optional(),
+				sms: usageMeterSchema.optional(),
+			})
+			.optional(),
+		payment: z.object({
+			status: z.enum(paymentStatuses),
+			payUrl: z.url({protocol: /^https?$/, error: 'must be an http(s) URL'}).optional(),
+			cardLast4: z
+				.string()
+				.regex(/^\d{4}$/, 'must be the last four digits of the card')
+				.optional(),
+		}),
+		brand: brandSchema,
+	})
+	.superRefine((bill, ctx) => {
+		if (bill.lineItems.length > 0) {
+			const sum = bill.lineItems.reduce((total, item) => total + item.amount, 0);
+			if (sum !== bill.amountDue) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['amountDue'],
+					message: `must equal the sum of lineItems (${sum} minor units), but is ${bill.amountDue}: every amount on the bill must be explained`,
+				});
+			}
+		}
+		const mustPay = (bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
+		if (mustPay && !bill.payment.payUrl) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['payment', 'payUrl'],
+				message: 'is required when the payment status is due or overdue and an amount is owed',
+			});
+		}
+	});
+
+export type Bill = z.infer<typeof billSchema>;
+export type LineItem = z.infer<typeof lineItemSchema>;
+export type UsageMeter = z.infer<typeof usageMeterSchema>;
+export type PaymentStatus = (typeof paymentStatuses)[number];

@@ -1,0 +1,25 @@
+const channels = (hex: string): [number, number, number] => {
+	const value = Number.parseInt(hex.slice(1, 7), 16);
+	return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
+};
+
+/** WCAG 2.x relative luminance of a #RRGGBB colour. */
+export const relativeLuminance = (hex: string): number => {
+	const [r, g, b] = channels(hex).map((c) => {
+		const s = c / 255;
+		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+	}) as [number, number, number];
+	return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+
+export const contrastRatio = (a: string, b: string): number => {
+	const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+	return (hi + 0.05) / (lo + 0.05);
+};
+
+export const WHITE = '#FFFFFF';
+export const INK = '#14121F';
+
+/** White or near-black, whichever reads better on the background. */
+export const textColorOn = (background: string): string =>
+	contrastRatio(background, WHITE) >= contrastRatio(background, INK) ? WHITE : INK;

@@ -1,0 +1,26 @@
+import type {Bill} from './bill-schema';
+
+/** The bill `npm start` renders and Studio opens with: a mid-size mobile bill with roaming and a discount. */
+export const sampleBill: Bill = {
+	customer: {id: 'CUST-100482', name: 'Giulia Rossi', locale: 'en-GB', currency: 'EUR'},
+	billNumber: 'INV-2026-11-0042',
+	period: {start: '2026-10-01', end: '2026-10-31'},
+	issueDate: '2026-11-03',
+	dueDate: '2026-11-21',
+	amountDue: 6840,
+	previousAmount: 5200,
+	lineItems: [
+		{category: 'plan', label: 'Unlimited Plus 5G', amount: 3500},
+		{category: 'addons', label: 'Extra 10 GB', amount: 500},
+		{category: 'roaming', label: 'Roaming in France', amount: 1840},
+		{category: 'devices', label: 'Phone instalment 8 of 24', amount: 1500},
+		{category: 'credits', label: 'Loyalty discount', amount: -500},
+	],
+	usage: {
+		data: {used: 23.4, allowance: 30},
+		minutes: {used: 312, allowance: null},
+		sms: {used: 41, allowance: 500},
+	},
+	payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
+	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'},
+};

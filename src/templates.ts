@@ -1,0 +1,2 @@
+export const templateIds = ['telco-bill'] as const;
+export type TemplateId = (typeof templateIds)[number];

@@ -1,0 +1,20 @@
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {TestProject} from 'vitest/node';
+import {bundleCompositions} from '../server/bundle';
+import {startRedisServer, type StartedRedis} from '../server/ensure-redis';
+import {freePort} from './helpers/free-port';
+
+let redis: StartedRedis | undefined;
+
+/** A real Redis for the suite (BILLCAST_TEST_REDIS_URL, else a private redis-server on a free port) and one bundle. */
+export default async function setup(project: TestProject) {
+	const given = process.env.BILLCAST_TEST_REDIS_URL;
+	if (!given) redis = await startRedisServer({port: await freePort(), dir: await mkdtemp(join(tmpdir(), 'billcast-redis-'))});
+	project.provide('redisUrl', given ?? redis!.url);
+	project.provide('serveUrl', await bundleCompositions({outDir: await mkdtemp(join(tmpdir(), 'billcast-bundle-'))}));
+	return async () => {
+		await redis?.stop();
+	};
+}

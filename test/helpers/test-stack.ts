@@ -1,0 +1,70 @@
+import {randomUUID} from 'node:crypto';
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {makeApp} from '../../server/app';
+import {resolveBrowserExecutable} from '../../server/browser';
+import {connectRedis} from '../../server/redis-connection';
+import {makeRenderQueue} from '../../server/render-queue';
+import {makeRenderStore} from '../../server/render-store';
+import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
+import {freePort} from './free-port';
+
+/** The real API and, when asked, a real worker, on a queue and key prefix of their own so test files never mix. */
+export const startTestStack = async ({
+	redisUrl,
+	serveUrl,
+	withWorker,
+}: {
+	redisUrl: string;
+	serveUrl: string;
+	withWorker: boolean;
+}) => {
+	const redis = connectRedis(redisUrl);
+	const namespace = `test-${randomUUID().slice(0, 8)}`;
+	const rendersDir = await mkdtemp(join(tmpdir(), 'billcast-renders-'));
+	const store = makeRenderStore({redis, prefix: `${namespace}:render:`});
+	const queue = makeRenderQueue({connection: redis, queueName: namespace});
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const app = makeApp({config: {bodyLimit: '64kb', rendersDir, publicBaseUrl: baseUrl}, store, queue, log: () => undefined});
+	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
+	});
+	let worker: RenderWorker | undefined;
+	if (withWorker) {
+		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
+		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
+		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store});
+	}
+	return {
+		baseUrl,
+		rendersDir,
+		store,
+		queue,
+		worker,
+		async close() {
+			await worker?.close();
+			await queue.close();
+			await new Promise((resolve) => server.close(resolve));
+			redis.disconnect();
+		},
+	};
+};
+
+export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
+
+export const waitForRender = async (
+	baseUrl: string,
+	id: string,
+	until: (body: {status: string}) => boolean = (body) => body.status === 'completed' || body.status === 'failed',
+	timeoutMs = 150_000,
+) => {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const body = (await (await fetch(`${baseUrl}/v1/renders/${id}`)).json()) as Record<string, unknown> & {status: string};
+		if (until(body)) return body;
+		if (Date.now() > deadline) throw new Error(`render ${id} still ${body.status} after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+	}
+};

@@ -1,0 +1,119 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {statSync} from 'node:fs';
+import type {Bill} from '../../src/bill-schema';
+import {buildTimeline} from '../../src/timeline';
+import {sampleBill} from '../../src/sample-bill';
+import {videoPath} from '../../server/render-paths';
+import {ffprobe} from '../helpers/ffprobe';
+import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+
+/** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
+const shortBill: Bill = {
+	...sampleBill,
+	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
+	lineItems: [],
+	amountDue: 3000,
+	usage: undefined,
+	payment: {status: 'paid'},
+};
+
+let stack: TestStack;
+beforeAll(async () => {
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: true});
+});
+afterAll(async () => {
+	await stack?.close();
+});
+
+const post = (body: string, contentType = 'application/json') =>
+	fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': contentType}, body});
+
+const expectProblem = async (response: Response, status: number, code: string) => {
+	expect(response.status).toBe(status);
+	expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+	const problem = (await response.json()) as {code: string; status: number; detail: string; errors?: {path: string}[]};
+	expect(problem).toMatchObject({code, status});
+	return problem;
+};
+
+describe('bad input is refused with problem+json naming the field', () => {
+	it('invalid JSON', async () => {
+		await expectProblem(await post('{"template": "telco-bill", '), 400, 'malformed_json');
+	});
+
+	it('missing fields and wrong types', async () => {
+		const {customer: _, ...noCustomer} = sampleBill;
+		const problem = await expectProblem(
+			await post(JSON.stringify({template: 'telco-bill', bill: {...noCustomer, amountDue: '68.40'}})),
+			422,
+			'validation_failed',
+		);
+		expect(problem.errors?.map((e) => e.path)).toEqual(expect.arrayContaining(['bill.customer', 'bill.amountDue']));
+	});
+
+	it('unknown template', async () => {
+		const problem = await expectProblem(await post(JSON.stringify({template: 'nope', bill: sampleBill})), 422, 'validation_failed');
+		expect(problem.errors?.[0]?.path).toBe('template');
+	});
+
+	it('an oversized body', async () => {
+		const huge = JSON.stringify({template: 'telco-bill', bill: {...sampleBill, note: 'x'.repeat(100_000)}});
+		await expectProblem(await post(huge), 413, 'payload_too_large');
+	});
+
+	it('a body that is not JSON', async () => {
+		await expectProblem(await post('template=telco-bill', 'application/x-www-form-urlencoded'), 415, 'unsupported_media_type');
+	});
+
+	it('an unknown render id', async () => {
+		await expectProblem(await fetch(`${stack.baseUrl}/v1/renders/nope`), 404, 'not_found');
+	});
+
+	it('a job that is not a render does not stop the worker', async () => {
+		await stack.store.create({id: 'broken-job', tenant: 'default', template: 'telco-bill', format: 'landscape'});
+		await stack.queue.queue.add('render', {renderId: 'broken-job'} as never, {jobId: 'broken-job', attempts: 1});
+		const failed = await waitForRender(stack.baseUrl, 'broken-job');
+		expect(failed).toMatchObject({status: 'failed', error: {code: 'invalid_job'}});
+	});
+});
+
+describe('a bill goes in, an MP4 comes out', () => {
+	it('renders at reduced scale, reports progress, and serves the file with Range support', async () => {
+		const response = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
+		expect(response.status).toBe(202);
+		const created = (await response.json()) as {id: string; status: string; links: {self: string; video: string}};
+		expect(created.status).toBe('queued');
+		expect(created.id).not.toMatch(/:/);
+		expect(created.links.self).toBe(`${stack.baseUrl}/v1/renders/${created.id}`);
+
+		const seen = new Set<string>();
+		const done = await waitForRender(stack.baseUrl, created.id, (body) => {
+			seen.add(body.status);
+			return body.status === 'completed' || body.status === 'failed';
+		});
+		expect(done.status).toBe('completed');
+		expect(seen.has('rendering') || seen.has('queued')).toBe(true);
+
+		const timeline = buildTimeline({bill: shortBill, format: 'landscape'});
+		const file = videoPath(stack.rendersDir, created.id);
+		const probe = ffprobe(file);
+		const video = probe.streams.find((stream) => stream.codec_name === 'h264');
+		expect(video).toMatchObject({width: 320, height: 180});
+		expect(Math.abs(Number(probe.format.duration) - timeline.durationInFrames / timeline.fps)).toBeLessThanOrEqual(1 / timeline.fps);
+		expect(done).toMatchObject({
+			progress: 1,
+			output: {width: 320, height: 180, bytes: statSync(file).size, frames: timeline.durationInFrames},
+		});
+
+		const ranged = await fetch(created.links.video, {headers: {Range: 'bytes=100-199'}});
+		expect(ranged.status).toBe(206);
+		expect(ranged.headers.get('content-type')).toBe('video/mp4');
+		expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${statSync(file).size}`);
+		const bytes = Buffer.from(await ranged.arrayBuffer());
+		const {readFileSync} = await import('node:fs');
+		expect(bytes.equals(readFileSync(file).subarray(100, 200))).toBe(true);
+
+		const again = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
+		expect(((await again.json()) as {id: string; status: string})).toMatchObject({id: created.id, status: 'completed'});
+	});
+});

@@ -1,0 +1,81 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join, relative, resolve} from 'node:path';
+import {describe, expect, it} from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+const sourceFiles = (dir: string): string[] =>
+	readdirSync(join(root, dir), {withFileTypes: true, recursive: true})
+		.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)));
+
+const importsOf = (file: string): string[] =>
+	[...readFileSync(join(root, file), 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+		(match) => (match[1] ?? match[2])!,
+	);
+
+/** The folder a relative import lands in, or the package name of a bare one. */
+const target = (file: string, specifier: string): string =>
+	specifier.startsWith('.') ? relative(root, resolve(root, dirname(file), specifier)) : specifier;
+
+const walls: Array<{folder: string; allowed: (to: string) => boolean; rule: string}> = [
+	{
+		folder: 'src',
+		allowed: (to) => to.startsWith('src/') || to === 'zod' || to === 'remotion/no-react',
+		rule: 'src/ is pure: it may import only src/, zod and remotion/no-react',
+	},
+	{
+		folder: 'compositions',
+		allowed: (to) =>
+			to.startsWith('compositions/') || to.startsWith('src/') || /^(react|zod|remotion)(\/|$)/.test(to) || to.startsWith('@remotion/'),
+		rule: 'compositions/ may import only src/, React, zod and Remotion',
+	},
+	{
+		folder: 'server',
+		allowed: (to) => !to.startsWith('compositions') && !/^react(-dom)?(\/|$)/.test(to),
+		rule: 'server/ renders compositions/ through the bundle and never imports it or React',
+	},
+];
+
+describe('architecture', () => {
+	for (const {folder, allowed, rule} of walls) {
+		it(rule, () => {
+			const violations = sourceFiles(folder).flatMap((file) =>
+				importsOf(file)
+					.map((specifier) => target(file, specifier))
+					.filter((to) => !to.startsWith('node:') || folder !== 'server')
+					.filter((to) => !allowed(to))
+					.map((to) => `${file} -> ${to}`),
+			);
+			expect(violations).toEqual([]);
+		});
+	}
+
+	it('has no circular imports', () => {
+		const files = ['src', 'compositions', 'server'].flatMap(sourceFiles);
+		const resolveFile = (to: string) => [`${to}.ts`, `${to}.tsx`, `${to}/index.ts`].find((f) => files.includes(f));
+		const graph = new Map(
+			files.map((file) => [
+				file,
+				importsOf(file)
+					.filter((s) => s.startsWith('.'))
+					.map((s) => resolveFile(target(file, s)))
+					.filter((f): f is string => f !== undefined),
+			]),
+		);
+		const cycles: string[] = [];
+		const state = new Map<string, 'visiting' | 'done'>();
+		const visit = (file: string, path: string[]) => {
+			if (state.get(file) === 'done') return;
+			if (state.get(file) === 'visiting') {
+				cycles.push([...path.slice(path.indexOf(file)), file].join(' -> '));
+				return;
+			}
+			state.set(file, 'visiting');
+			for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+			state.set(file, 'done');
+		};
+		for (const file of files) visit(file, []);
+		expect(cycles).toEqual([]);
+	});
+});

@@ -1,0 +1,52 @@
+import {describe, expect, it} from 'vitest';
+import {billSchema} from '../../src/bill-schema';
+import {sampleBill} from '../../src/sample-bill';
+import {fieldErrorsFromZod} from '../../server/zod-field-errors';
+
+const pathsOf = (input: unknown): string[] => {
+	const result = billSchema.safeParse(input);
+	if (result.success) return [];
+	return fieldErrorsFromZod(result.error).map((error) => error.path);
+};
+
+describe('billSchema', () => {
+	it('accepts the sample bill', () => {
+		expect(billSchema.parse(sampleBill)).toEqual(sampleBill);
+	});
+
+	it('names the missing field', () => {
+		const {customer, ...withoutCustomer} = sampleBill;
+		expect(customer).toBeDefined();
+		expect(pathsOf(withoutCustomer)).toContain('customer');
+		expect(pathsOf({...sampleBill, customer: {...sampleBill.customer, name: ''}})).toEqual(['customer.name']);
+	});
+
+	it('rejects decimals for money and names the line item', () => {
+		const lineItems = sampleBill.lineItems.map((item, index) => (index === 2 ? {...item, amount: 18.4} : item));
+		expect(pathsOf({...sampleBill, lineItems})).toContain('lineItems[2].amount');
+	});
+
+	it('rejects wrong types, unknown locales, currencies and dates', () => {
+		expect(pathsOf({...sampleBill, amountDue: '68.40'})).toContain('amountDue');
+		expect(pathsOf({...sampleBill, customer: {...sampleBill.customer, currency: 'EURO'}})).toEqual(['customer.currency']);
+		expect(pathsOf({...sampleBill, dueDate: '21/11/2026'})).toEqual(['dueDate']);
+		expect(pathsOf({...sampleBill, period: {start: '2026-10-31', end: '2026-10-01'}})).toEqual(['period.end']);
+	});
+
+	it('requires line items to explain the whole amount due', () => {
+		expect(pathsOf({...sampleBill, amountDue: sampleBill.amountDue + 1})).toEqual(['amountDue']);
+	});
+
+	it('accepts a bill without line items or a previous amount', () => {
+		const {previousAmount, ...rest} = sampleBill;
+		expect(previousAmount).toBeDefined();
+		expect(pathsOf({...rest, lineItems: []})).toEqual([]);
+	});
+
+	it('requires a pay link when money is owed, and credits to be negative', () => {
+		expect(pathsOf({...sampleBill, payment: {status: 'due'}})).toEqual(['payment.payUrl']);
+		expect(pathsOf({...sampleBill, payment: {status: 'autopay', cardLast4: '4242'}})).toEqual([]);
+		const lineItems = [{category: 'credits', label: 'Refund', amount: 100}];
+		expect(pathsOf({...sampleBill, amountDue: 100, lineItems})).toEqual(['lineItems[0].amount']);
+	});
+});

@@ -1,0 +1,60 @@
+import {describe, expect, it} from 'vitest';
+import {formatSizes, videoFormats} from '../../src/formats';
+import {computeRenderInput} from '../../src/render-input';
+import {sampleBill} from '../../src/sample-bill';
+import {buildTimeline, PAY_BUTTON_ENTRANCE} from '../../src/timeline';
+
+describe('buildTimeline', () => {
+	const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+
+	it('places the scenes back to back in reading order', () => {
+		expect(timeline.scenes.map((scene) => scene.id)).toEqual(['greeting', 'total', 'breakdown', 'usage', 'due', 'close']);
+		let expected = 0;
+		for (const scene of timeline.scenes) {
+			expect(scene.from).toBe(expected);
+			expected += scene.durationInFrames;
+		}
+		expect(timeline.durationInFrames).toBe(expected);
+		expect(timeline.durationInFrames / timeline.fps).toBeGreaterThan(25);
+		expect(timeline.durationInFrames / timeline.fps).toBeLessThan(35);
+	});
+
+	it('gives the sample bill one pay hotspot inside the due scene, labelled with the amount', () => {
+		const due = timeline.scenes.find((scene) => scene.id === 'due')!;
+		expect(timeline.hotspots).toHaveLength(1);
+		const pay = timeline.hotspots[0]!;
+		expect(pay).toMatchObject({kind: 'pay', label: 'Pay €68.40 now', href: sampleBill.payment.payUrl});
+		expect(pay.from).toBe(due.from + PAY_BUTTON_ENTRANCE);
+		expect(pay.from + pay.durationInFrames).toBe(due.from + due.durationInFrames);
+	});
+
+	it('keeps the pay button inside the frame, centred, in every format', () => {
+		for (const format of videoFormats) {
+			const {width, height} = formatSizes[format];
+			const {rect} = buildTimeline({bill: sampleBill, format}).hotspots[0]!;
+			expect(rect.x).toBeGreaterThanOrEqual(0);
+			expect(rect.y).toBeGreaterThanOrEqual(0);
+			expect(rect.x + rect.width).toBeLessThanOrEqual(width);
+			expect(rect.y + rect.height).toBeLessThanOrEqual(height);
+			expect(Math.abs(rect.x + rect.width / 2 - width / 2)).toBeLessThanOrEqual(1);
+		}
+	});
+
+	it('has no pay hotspot when nothing is owed or the bill is paid', () => {
+		expect(buildTimeline({bill: {...sampleBill, payment: {status: 'paid'}}, format: 'landscape'}).hotspots).toEqual([]);
+		const credit = {...sampleBill, amountDue: 0, lineItems: []};
+		expect(buildTimeline({bill: credit, format: 'landscape'}).hotspots).toEqual([]);
+	});
+
+	it('leaves out the breakdown and usage scenes when the bill has no data for them', () => {
+		const bare = {...sampleBill, lineItems: [], usage: undefined};
+		expect(buildTimeline({bill: bare, format: 'landscape'}).scenes.map((s) => s.id)).toEqual(['greeting', 'total', 'due', 'close']);
+	});
+
+	it('feeds the same numbers to the renderer and the player', () => {
+		const input = computeRenderInput({template: 'telco-bill', bill: sampleBill, format: 'portrait'});
+		expect(input.compositionId).toBe('telco-bill-portrait');
+		expect(input.durationInFrames).toBe(input.timeline.durationInFrames);
+		expect([input.width, input.height]).toEqual([1080, 1920]);
+	});
+});
