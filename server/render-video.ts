@@ -2,13 +2,13 @@ import {randomUUID} from 'node:crypto';
 import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
-import {computeRenderInput} from '../src/render-input';
+import type {RenderInput} from '../src/render-input';
 import {chromeModeFor} from './browser';
-import type {RenderJob} from './render-job';
 import type {RenderOutput} from './render-record';
 
 export interface RenderVideoOptions {
-	readonly job: RenderJob;
+	readonly input: RenderInput;
+	readonly scale: number;
 	readonly serveUrl: string;
 	readonly browser: HeadlessBrowser;
 	readonly browserExecutable: string;
@@ -18,14 +18,14 @@ export interface RenderVideoOptions {
 
 /** Renders one bill to an MP4, written to a temporary file and renamed into place so a reader never sees half a file. */
 export const renderVideo = async ({
-	job,
+	input,
+	scale,
 	serveUrl,
 	browser,
 	browserExecutable,
 	outputFile,
 	onProgress,
 }: RenderVideoOptions): Promise<RenderOutput> => {
-	const input = computeRenderInput({template: job.template, bill: job.bill, format: job.format});
 	const common = {
 		serveUrl,
 		inputProps: input.inputProps,
@@ -43,7 +43,7 @@ export const renderVideo = async ({
 			composition,
 			codec: 'h264',
 			outputLocation: partial,
-			scale: job.scale,
+			scale,
 			onProgress: ({progress}) => onProgress(progress),
 		});
 		await rename(partial, outputFile);
@@ -55,8 +55,8 @@ export const renderVideo = async ({
 		durationInSeconds: composition.durationInFrames / composition.fps,
 		frames: composition.durationInFrames,
 		fps: composition.fps,
-		width: Math.round(composition.width * job.scale),
-		height: Math.round(composition.height * job.scale),
+		width: Math.round(composition.width * scale),
+		height: Math.round(composition.height * scale),
 		bytes: size,
 	};
 };

@@ -1,7 +1,9 @@
 import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
 import {UnrecoverableError, Worker, type ConnectionOptions, type Job} from 'bullmq';
+import {computeRenderInput} from '../src/render-input';
 import {chromeModeFor} from './browser';
 import {BillcastError, RenderFailedError} from './errors';
+import {writeRenderArtifacts} from './render-artifacts';
 import {renderJobSchema, type RenderJob} from './render-job';
 import {videoPath} from './render-paths';
 import type {RenderOutput} from './render-record';
@@ -65,8 +67,10 @@ export const makeRenderWorker = async ({
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
 		try {
+			const input = computeRenderInput({template: data.template, bill: data.bill, format: data.format});
 			const output = await renderVideo({
-				job: data,
+				input,
+				scale: data.scale,
 				serveUrl,
 				browser: await getBrowser(),
 				browserExecutable,
@@ -79,6 +83,7 @@ export const makeRenderWorker = async ({
 					void store.markRendering(data.renderId, rounded, attempt);
 				},
 			});
+			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline});
 			await store.markCompleted(data.renderId, output);
 			return output;
 		} catch (error) {

@@ -4,6 +4,7 @@ import {FPS, formatSizes, type VideoFormat} from './formats';
 import {payButtonRect, type Rect} from './hotspot-geometry';
 import {fill, messagesFor} from './i18n/catalogue';
 import {formatMoney} from './money';
+import {entranceFrames, PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
 
 export const sceneIds = ['greeting', 'total', 'breakdown', 'usage', 'due', 'close'] as const;
 export type SceneId = (typeof sceneIds)[number];
@@ -14,7 +15,14 @@ export interface TimelineScene {
 	readonly durationInFrames: number;
 }
 
-export type HotspotKind = 'pay';
+/** Every call to action a video can carry; each is a real button or link in the player. */
+export type HotspotKind = 'pay' | 'instalments' | 'call' | 'mail' | 'bill-pdf';
+
+/** A stretch of frames that all look the same: a renderer may draw the first and repeat it. */
+export interface StaticHold {
+	readonly from: number;
+	readonly durationInFrames: number;
+}
 
 export interface Hotspot {
 	readonly id: string;
@@ -34,12 +42,10 @@ export interface Timeline {
 	readonly durationInFrames: number;
 	readonly scenes: readonly TimelineScene[];
 	readonly hotspots: readonly Hotspot[];
+	readonly staticHolds: readonly StaticHold[];
 }
 
 const seconds = (s: number): number => Math.round(s * FPS);
-
-/** Frames into the due scene before the pay button has finished appearing and becomes clickable. */
-export const PAY_BUTTON_ENTRANCE = seconds(0.8);
 
 const needsPayment = (bill: Bill): boolean =>
 	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
@@ -84,7 +90,13 @@ export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline =>
 			href: bill.payment.payUrl,
 		});
 	}
-	return {fps: FPS, width: size.width, height: size.height, durationInFrames: from, scenes, hotspots};
+	const staticHolds = scenes
+		.map((scene) => {
+			const start = scene.from + Math.max(SCENE_FADE, entranceFrames(scene.id, bill));
+			return {from: start, durationInFrames: scene.from + scene.durationInFrames - SCENE_FADE - start};
+		})
+		.filter((hold) => hold.durationInFrames > 1);
+	return {fps: FPS, width: size.width, height: size.height, durationInFrames: from, scenes, hotspots, staticHolds};
 };
 
 export const sceneOf = (timeline: Timeline, id: SceneId): TimelineScene | undefined =>

@@ -1,6 +1,6 @@
 import {AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
+import {SCENE_FADE as FADE} from '../../src/scene-motion';
 
-const FADE = 8;
 
 /** Fades a scene in and out at its edges so cuts between scenes are soft. */
 export const Fade: React.FC<{children: React.ReactNode; style?: React.CSSProperties}> = ({children, style}) => {

@@ -1,6 +1,6 @@
 import {spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import type {Rect} from '../../src/hotspot-geometry';
-import {PAY_BUTTON_ENTRANCE} from '../../src/timeline';
+import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
 import {FONT_STACK, type Palette} from './theme';
 
 /** Drawn exactly in the hotspot's rectangle; settles before the hotspot becomes clickable. */

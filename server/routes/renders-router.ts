@@ -7,9 +7,8 @@ import type {RenderQueue} from '../render-queue';
 import {renderRequestSchema} from '../render-request-schema';
 import type {RenderStore} from '../render-store';
 import {renderView} from '../render-view';
+import {tenantOf} from '../tenant';
 import {fieldErrorsFromZod} from '../zod-field-errors';
-
-const DEFAULT_TENANT = 'default';
 
 const requireJson = (req: Request): unknown => {
 	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
@@ -33,7 +32,8 @@ export const makeRendersRouter = ({
 		const parsed = renderRequestSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		const request = parsed.data;
-		const job = {...request, tenant: DEFAULT_TENANT, renderId: buildRenderId({...request, tenant: DEFAULT_TENANT})};
+		const tenant = tenantOf(res).id;
+		const job = {...request, tenant, renderId: buildRenderId({...request, tenant})};
 		const existing = await store.get(job.renderId);
 		if (existing && existing.status !== 'failed') {
 			res.status(202).location(renderView(existing, publicBaseUrl).links.self).json(renderView(existing, publicBaseUrl));

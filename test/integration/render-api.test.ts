@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {statSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import type {Bill} from '../../src/bill-schema';
 import {buildTimeline} from '../../src/timeline';
 import {sampleBill} from '../../src/sample-bill';
-import {videoPath} from '../../server/render-paths';
+import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -105,12 +105,14 @@ describe('a bill goes in, an MP4 comes out', () => {
 			output: {width: 320, height: 180, bytes: statSync(file).size, frames: timeline.durationInFrames},
 		});
 
+		const manifest = JSON.parse(readFileSync(artifactPath(stack.rendersDir, created.id, 'hotspots'), 'utf8'));
+		expect(manifest).toMatchObject({durationInFrames: timeline.durationInFrames, hotspots: []});
+
 		const ranged = await fetch(created.links.video, {headers: {Range: 'bytes=100-199'}});
 		expect(ranged.status).toBe(206);
 		expect(ranged.headers.get('content-type')).toBe('video/mp4');
 		expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${statSync(file).size}`);
 		const bytes = Buffer.from(await ranged.arrayBuffer());
-		const {readFileSync} = await import('node:fs');
 		expect(bytes.equals(readFileSync(file).subarray(100, 200))).toBe(true);
 
 		const again = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));

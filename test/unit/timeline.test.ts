@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {formatSizes, videoFormats} from '../../src/formats';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline, PAY_BUTTON_ENTRANCE} from '../../src/timeline';
+import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
+import {buildTimeline} from '../../src/timeline';
 
 describe('buildTimeline', () => {
 	const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
@@ -56,5 +57,22 @@ describe('buildTimeline', () => {
 		expect(input.compositionId).toBe('telco-bill-portrait');
 		expect(input.durationInFrames).toBe(input.timeline.durationInFrames);
 		expect([input.width, input.height]).toEqual([1080, 1920]);
+	});
+});
+
+describe('static holds', () => {
+	it('mark the still stretch of every scene, after its entrance and before its fade-out', () => {
+		const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+		expect(timeline.staticHolds.length).toBe(timeline.scenes.length);
+		timeline.staticHolds.forEach((hold, index) => {
+			const scene = timeline.scenes[index]!;
+			expect(hold.from).toBeGreaterThanOrEqual(scene.from + SCENE_FADE);
+			expect(hold.from + hold.durationInFrames).toBe(scene.from + scene.durationInFrames - SCENE_FADE);
+		});
+		const pay = timeline.hotspots[0]!;
+		const dueHold = timeline.staticHolds[timeline.scenes.findIndex((s) => s.id === 'due')]!;
+		expect(dueHold.from).toBe(pay.from);
+		const still = timeline.staticHolds.reduce((sum, hold) => sum + hold.durationInFrames, 0);
+		expect(still / timeline.durationInFrames).toBeGreaterThan(0.5);
 	});
 });

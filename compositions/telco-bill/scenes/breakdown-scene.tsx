@@ -1,12 +1,12 @@
 import {interpolate, useCurrentFrame} from 'remotion';
 import {groupByCategory} from '../../../src/breakdown';
+import {BREAKDOWN_MOTION} from '../../../src/scene-motion';
 import {Fade} from '../../shared/fade';
 import {ellipsis} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {SceneProps} from './scene-props';
 
-const STAGGER = 6;
-const GROW = 18;
+const {stagger: STAGGER, grow: GROW} = BREAKDOWN_MOTION;
 
 export const BreakdownScene: React.FC<SceneProps> = ({bill, palette, messages, money}) => {
 	const frame = useCurrentFrame();

@@ -1,7 +1,8 @@
 import {Sequence} from 'remotion';
 import {formatDate} from '../../../src/dates';
 import {fill} from '../../../src/i18n/catalogue';
-import {PAY_BUTTON_ENTRANCE, sceneOf} from '../../../src/timeline';
+import {PAY_BUTTON_ENTRANCE} from '../../../src/scene-motion';
+import {sceneOf} from '../../../src/timeline';
 import {Fade} from '../../shared/fade';
 import {PayButton} from '../../shared/pay-button';
 import {useUnit} from '../../shared/use-unit';

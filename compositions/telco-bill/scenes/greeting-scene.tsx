@@ -1,6 +1,7 @@
 import {interpolate, spring, useCurrentFrame, useVideoConfig} from 'remotion';
 import {formatPeriod} from '../../../src/dates';
 import {fill} from '../../../src/i18n/catalogue';
+import {GREETING_MOTION} from '../../../src/scene-motion';
 import {Fade} from '../../shared/fade';
 import {ellipsis} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
@@ -10,8 +11,8 @@ export const GreetingScene: React.FC<SceneProps> = ({bill, palette, messages}) =
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const u = useUnit();
-	const rise = spring({frame, fps, config: {damping: 200}, durationInFrames: 20});
-	const subtitle = interpolate(frame, [12, 28], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const rise = spring({frame, fps, config: {damping: 200}, durationInFrames: GREETING_MOTION.rise});
+	const subtitle = interpolate(frame, [GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
 	return (
 		<Fade style={{justifyContent: 'center', padding: 80 * u, color: palette.onPrimary}}>
 			<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, ...ellipsis}}>{bill.brand.name}</div>

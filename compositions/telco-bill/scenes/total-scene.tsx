@@ -1,17 +1,18 @@
 import {interpolate, useCurrentFrame} from 'remotion';
 import {fill} from '../../../src/i18n/catalogue';
+import {TOTAL_MOTION} from '../../../src/scene-motion';
 import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';
 import type {SceneProps} from './scene-props';
 
-const COUNT_FRAMES = 30;
+const COUNT_FRAMES = TOTAL_MOTION.count;
 
 export const TotalScene: React.FC<SceneProps> = ({bill, palette, messages, money}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	const progress = interpolate(frame, [0, COUNT_FRAMES], [0, 1], {extrapolateRight: 'clamp'});
 	const shown = Math.round(bill.amountDue * progress);
-	const compare = interpolate(frame, [COUNT_FRAMES, COUNT_FRAMES + 15], [0, 1], {
+	const compare = interpolate(frame, [COUNT_FRAMES, COUNT_FRAMES + TOTAL_MOTION.compare], [0, 1], {
 		extrapolateLeft: 'clamp',
 		extrapolateRight: 'clamp',
 	});

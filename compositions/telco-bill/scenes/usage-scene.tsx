@@ -1,5 +1,6 @@
 import {interpolate, useCurrentFrame} from 'remotion';
 import type {UsageMeter} from '../../../src/bill-schema';
+import {USAGE_MOTION} from '../../../src/scene-motion';
 import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';
 import type {SceneProps} from './scene-props';
@@ -16,7 +17,7 @@ const Meter: React.FC<{label: string; meter: UsageMeter; unit: string; props: Sc
 	const {palette, messages, bill} = props;
 	const number = (n: number) => new Intl.NumberFormat(bill.customer.locale, {maximumFractionDigits: 1}).format(n);
 	const fraction = meter.allowance === null ? 1 : Math.min(1, meter.used / meter.allowance);
-	const grow = interpolate(frame, [delay, delay + 20], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
+	const grow = interpolate(frame, [delay, delay + USAGE_MOTION.grow], [0, 1], {extrapolateLeft: 'clamp', extrapolateRight: 'clamp'});
 	const allowance = meter.allowance === null ? messages.usageUnlimited : `${number(meter.allowance)}${unit}`;
 	return (
 		<div style={{flex: 1, background: palette.card, borderRadius: 24 * u, padding: 28 * u, color: palette.ink}}>
@@ -52,9 +53,9 @@ export const UsageScene: React.FC<SceneProps> = (props) => {
 			<div style={{display: 'flex', gap: 28 * u}}>
 				{usage?.data ? <Meter label={messages.usageData} meter={usage.data} unit=" GB" props={props} delay={0} /> : null}
 				{usage?.minutes ? (
-					<Meter label={messages.usageMinutes} meter={usage.minutes} unit="" props={props} delay={8} />
+					<Meter label={messages.usageMinutes} meter={usage.minutes} unit="" props={props} delay={USAGE_MOTION.stagger} />
 				) : null}
-				{usage?.sms ? <Meter label={messages.usageSms} meter={usage.sms} unit="" props={props} delay={16} /> : null}
+				{usage?.sms ? <Meter label={messages.usageSms} meter={usage.sms} unit="" props={props} delay={2 * USAGE_MOTION.stagger} /> : null}
 			</div>
 		</Fade>
 	);
