@@ -1,4 +1,4 @@
-import {mkdtemp} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {TestProject} from 'vitest/node';
@@ -11,10 +11,13 @@ let redis: StartedRedis | undefined;
 /** A real Redis for the suite (BILLCAST_TEST_REDIS_URL, else a private redis-server on a free port) and one bundle. */
 export default async function setup(project: TestProject) {
 	const given = process.env.BILLCAST_TEST_REDIS_URL;
-	if (!given) redis = await startRedisServer({port: await freePort(), dir: await mkdtemp(join(tmpdir(), 'billcast-redis-'))});
+	const redisDir = await mkdtemp(join(tmpdir(), 'billcast-redis-'));
+	const bundleDir = await mkdtemp(join(tmpdir(), 'billcast-bundle-'));
+	if (!given) redis = await startRedisServer({port: await freePort(), dir: redisDir});
 	project.provide('redisUrl', given ?? redis!.url);
-	project.provide('serveUrl', await bundleCompositions({outDir: await mkdtemp(join(tmpdir(), 'billcast-bundle-'))}));
+	project.provide('serveUrl', await bundleCompositions({outDir: bundleDir}));
 	return async () => {
 		await redis?.stop();
+		await Promise.all([redisDir, bundleDir].map((dir) => rm(dir, {recursive: true, force: true})));
 	};
 }

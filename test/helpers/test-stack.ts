@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {mkdtemp} from 'node:fs/promises';
+import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {makeApp} from '../../server/app';
@@ -48,6 +48,7 @@ export const startTestStack = async ({
 			await queue.close();
 			await new Promise((resolve) => server.close(resolve));
 			redis.disconnect();
+			await rm(rendersDir, {recursive: true, force: true});
 		},
 	};
 };
