@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {TestProject} from 'vitest/node';
 import {bundleCompositions} from '../server/bundle';
 import {startRedisServer, type StartedRedis} from '../server/ensure-redis';
+import {buildPlayerBundle} from '../server/player-bundle';
 import {freePort} from './helpers/free-port';
 
 let redis: StartedRedis | undefined;
@@ -13,6 +14,8 @@ export default async function setup(project: TestProject) {
 	const given = process.env.BILLCAST_TEST_REDIS_URL;
 	if (!given) redis = await startRedisServer({port: await freePort(), dir: await mkdtemp(join(tmpdir(), 'billcast-redis-'))});
 	project.provide('redisUrl', given ?? redis!.url);
+	// Always rebuilt, so browser tests never run a player older than its sources.
+	await buildPlayerBundle();
 	project.provide('serveUrl', await bundleCompositions({outDir: await mkdtemp(join(tmpdir(), 'billcast-bundle-'))}));
 	return async () => {
 		await redis?.stop();
