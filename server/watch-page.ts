@@ -5,23 +5,30 @@ import {formatDate, formatPeriod} from '../src/dates';
 import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
 import {needsPayment} from '../src/timeline';
-import {html, type SafeHtml} from './html';
+import {html, trusted, type SafeHtml} from './html';
 import type {RenderProps} from './render-record';
 
 /** Where the page's script lives; the CSP allows only it, by nonce. */
 export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
 
 /**
- * Scripts run only with the page's nonce. Styles: the page's own by nonce; the player's inline `style` properties are
- * set through the DOM, which CSP allows. Media and API calls only to this origin; logos may come from any https host.
+ * The one <style> element @remotion/player 4.0.529 injects (box-sizing and fullscreen rules for its own class). The
+ * browser test fails on any CSP report, so a Remotion upgrade that changes it is caught there.
+ */
+const REMOTION_PLAYER_STYLE_HASH = "'sha256-gv/jBVmnD9LQSRVG0n8AQ31cGwpFmZCCHvcOF0Z+Em8='";
+
+/**
+ * Scripts run only with the page's nonce. Styles: the page's own by nonce, the Player's by hash; inline `style`
+ * properties set through the DOM are not governed by CSP. Media and API calls go only to this origin (Remotion plays a
+ * silent data: clip to unlock audio); logos may come from any https host.
  */
 export const watchPageCsp = (nonce: string): string =>
 	[
 		"default-src 'none'",
 		`script-src 'nonce-${nonce}'`,
-		`style-src 'self' 'nonce-${nonce}'`,
+		`style-src 'self' 'nonce-${nonce}' ${REMOTION_PLAYER_STYLE_HASH}`,
 		"img-src 'self' https: data:",
-		"media-src 'self' blob:",
+		"media-src 'self' blob: data:",
 		"connect-src 'self'",
 		"font-src 'self' data:",
 		"base-uri 'none'",
@@ -29,9 +36,10 @@ export const watchPageCsp = (nonce: string): string =>
 		"frame-ancestors 'none'",
 	].join('; ');
 
+// Font names as the renderer uses them: Debian's Noto CJK covers Latin too.
 const STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font-family:"Noto Sans","Noto Sans CJK KR","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
+body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
 header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
 header img{height:32px;width:auto}
 header h1{font-size:1.1rem;margin:0}
@@ -76,8 +84,9 @@ const page = ({nonce, lang, title, colors, body}: {nonce: string; lang: string; 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
 <title>${title}</title>
-<style nonce="${nonce}">:root{${colors}}${STYLE}</style>
+<style nonce="${nonce}">:root{${colors}}${trusted(STYLE)}</style>
 </head>
 <body>${body}</body>
 </html>`.value;

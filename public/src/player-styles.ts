@@ -3,7 +3,7 @@
  * page embedding the player needs nothing but the script. Class names start with `bc-` so they do not meet the host's.
  */
 const CSS = `
-.bc-root{position:relative;margin:0 auto;background:#000;outline:none;font-family:"Noto Sans","Noto Sans CJK KR","DejaVu Sans",system-ui,sans-serif}
+.bc-root{position:relative;margin:0 auto;background:#000;outline:none;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
 .bc-stage{position:absolute;inset:0}
 .bc-overlay{position:absolute;inset:0;pointer-events:none}
@@ -16,7 +16,7 @@ const CSS = `
 .bc-caption{position:absolute;left:5%;right:5%;bottom:14%;text-align:center;pointer-events:none}
 .bc-caption span{background:rgba(0,0,0,.75);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;align-items:flex-end;justify-content:center;z-index:2147483000}
-.bc-sheet{background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans","Noto Sans CJK KR","DejaVu Sans",system-ui,sans-serif}
+.bc-sheet{background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
 @media (min-width:600px){.bc-backdrop{align-items:center}.bc-sheet{border-radius:16px}}
 .bc-sheet h2{margin:0 0 12px;font-size:1.2rem}
 .bc-sheet dl{display:grid;grid-template-columns:auto 1fr;gap:6px 16px;margin:0 0 16px}

@@ -110,6 +110,9 @@ const livePayFlow = async ({viewport, shot, customerId}: {viewport: {width: numb
 	const page = await browser.newPage({viewport});
 	const problems: string[] = [];
 	page.on('pageerror', (error) => problems.push(error.message));
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(message.text());
+	});
 	try {
 		await page.goto(render.links.watch);
 		const greeting = page.locator('billcast-player').getByText(`Hi ${bill.customer.name}`);
