@@ -9,16 +9,9 @@ import type {Playback, StageProps} from './playback';
 export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps: RenderInput['inputProps']}> = ({
 	template,
 	inputProps,
-	durationInFrames,
-	fps,
-	width,
-	height,
-	initialFrame,
-	autoPlay,
-	onReady,
-	onFrame,
-	onPlay,
+	...stage
 }) => {
+	const {onReady, onFrame, onPlay} = stage;
 	const ref = useRef<PlayerRef>(null);
 	useEffect(() => {
 		const player = ref.current;
@@ -54,12 +47,12 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 			className="bc-stage"
 			component={templateComponents[template]}
 			inputProps={inputProps}
-			durationInFrames={durationInFrames}
-			fps={fps}
-			compositionWidth={width}
-			compositionHeight={height}
-			initialFrame={initialFrame}
-			autoPlay={autoPlay}
+			durationInFrames={stage.durationInFrames}
+			fps={stage.fps}
+			compositionWidth={stage.width}
+			compositionHeight={stage.height}
+			initialFrame={stage.initialFrame}
+			autoPlay={stage.autoPlay}
 			controls
 			clickToPlay={false}
 			spaceKeyToPlayOrPause={false}

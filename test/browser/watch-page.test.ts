@@ -1,4 +1,4 @@
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
@@ -64,6 +64,16 @@ const waitForEvents = async (target: TestStack, id: string, wanted: string[]) =>
 	}
 };
 
+/** Script errors and console errors (CSP reports among them) a page logs; a clean page has none. */
+const collectProblems = (page: Page): string[] => {
+	const problems: string[] = [];
+	page.on('pageerror', (error) => problems.push(error.message));
+	page.on('console', (message) => {
+		if (message.type() === 'error') problems.push(message.text());
+	});
+	return problems;
+};
+
 /** The first frame of the pay hotspot, plus a little so the seek lands well inside it. */
 const payFrame = (bill: Bill) => {
 	const pay = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay');
@@ -108,11 +118,7 @@ const livePayFlow = async ({viewport, shot, customerId}: {viewport: {width: numb
 	const bill = billFor(customerId);
 	const render = await submit(stack, bill);
 	const page = await browser.newPage({viewport});
-	const problems: string[] = [];
-	page.on('pageerror', (error) => problems.push(error.message));
-	page.on('console', (message) => {
-		if (message.type() === 'error') problems.push(message.text());
-	});
+	const problems = collectProblems(page);
 	try {
 		await page.goto(render.links.watch);
 		const greeting = page.locator('billcast-player').getByText(`Hi ${bill.customer.name}`);
@@ -150,7 +156,8 @@ describe('the watch page is safe', () => {
 		const name = '<img src=x onerror=alert(1)>';
 		const bill = billFor('CUST-XSS', {customer: {...sampleBill.customer, id: 'CUST-XSS', name}});
 		const render = await submit(stack, bill);
-		const page = await browser.newPage({viewport: {width: 390, height: 844}});
+		// Reduced motion too: the player then waits on the settled greeting instead of playing.
+		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
 		const dialogs: string[] = [];
 		page.on('dialog', (dialog) => {
 			dialogs.push(dialog.message());
@@ -162,6 +169,7 @@ describe('the watch page is safe', () => {
 			expect(await page.locator('p.customer').textContent()).toBe(name);
 			expect(await page.locator('img[src="x"]').count()).toBe(0);
 			expect(dialogs).toEqual([]);
+			await page.screenshot({path: join(shotsDir, 'phone-xss-name-reduced-motion.png'), fullPage: true});
 		} finally {
 			await page.close();
 		}
@@ -190,9 +198,22 @@ describe('the watch page is safe', () => {
 			const response = await page.goto(`${stack.baseUrl}/w/${expired}`);
 			expect(response?.status()).toBe(410);
 			expect(await page.getByRole('heading').textContent()).toBe('This link has expired');
+			await page.screenshot({path: join(shotsDir, 'desktop-expired-link.png')});
 		} finally {
 			await page.close();
 		}
+	});
+
+	it('stores viewer events and rate-limits them per link', async () => {
+		const render = await submit(stack, billFor('CUST-EVENTS'));
+		const eventsUrl = render.links.watch.replace('/w/', '/v1/watch/') + '/events';
+		const send = (body: string) => fetch(eventsUrl, {method: 'POST', headers: {'content-type': 'text/plain'}, body});
+		expect((await send('{"type":"nonsense"}')).status).toBe(422);
+		const statuses: number[] = [];
+		for (let i = 0; i < 121; i++) statuses.push((await send('{"type":"progress_25"}')).status);
+		expect(statuses.filter((status) => status === 204)).toHaveLength(119);
+		expect(statuses.at(-1)).toBe(429);
+		expect((await analytics(stack, render.id)).progress_25?.count).toBe(119);
 	});
 
 	it('refuses a bill whose pay URL is not https on an allowed host', async () => {
@@ -227,16 +248,25 @@ describe('MP4 mode', () => {
 		const bill = billFor('CUST-MP4', {lineItems: [], usage: undefined, amountDue: 6840});
 		const render = await submit(renderStack, bill, 0.25);
 		expect((await waitForRender(renderStack.baseUrl, render.id)).status).toBe('completed');
+		// Captions come from another part of the renderer; a file beside the video is all the player needs.
+		writeFileSync(join(renderStack.rendersDir, render.id, 'captions.vtt'), 'WEBVTT\n\n00:00.000 --> 00:30.000\nYour bill is ready\n');
 		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		const problems = collectProblems(page);
 		try {
 			await page.goto(`${render.links.watch}?player=mp4`);
 			const video = page.locator('billcast-player video');
 			await video.waitFor();
 			await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
 			expect(await page.getByRole('link', {name: 'Video (MP4)'}).count()).toBe(1);
+			expect(await page.getByRole('link', {name: 'Captions (WebVTT)'}).count()).toBe(1);
+			const captions = page.getByRole('button', {name: 'CC'});
+			await captions.click();
+			expect(await captions.getAttribute('aria-pressed')).toBe('true');
+			expect(await video.evaluate((element: HTMLVideoElement) => element.textTracks[0]?.mode)).toBe('showing');
 			await payThroughTheVideo({page, bill, shot: 'mp4'});
 			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
 			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
+			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
 		}
