@@ -81,15 +81,25 @@ const payFrame = (bill: Bill) => {
 };
 
 /** Seek to the pay scene, find the hotspot with Tab, open the sheet, pay, and land on the checkout. */
-const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; shot: string}) => {
-	await page.evaluate(async (frame) => {
+const seekPaused = (page: Page, frame: number) =>
+	page.evaluate(async (to) => {
 		const player = document.querySelector('billcast-player') as HTMLElement & {
 			pause(): Promise<void>;
 			seekToFrame(frame: number): Promise<void>;
 		};
 		await player.pause();
-		await player.seekToFrame(frame);
-	}, payFrame(bill));
+		await player.seekToFrame(to);
+	}, frame);
+
+/** Playing, as the live Player's own button or the <video> says. */
+const isPlaying = (page: Page) =>
+	page.evaluate(() => {
+		const video = document.querySelector('billcast-player video') as HTMLVideoElement | null;
+		return video ? !video.paused : document.querySelector('billcast-player [aria-label="Pause video"]') !== null;
+	});
+
+const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; shot: string}) => {
+	await seekPaused(page, payFrame(bill));
 	const hotspot = page.locator('[data-hotspot="pay"]');
 	await hotspot.waitFor({state: 'visible'});
 	expect(await hotspot.getAttribute('aria-label')).toBe('Pay €68.40 now');
@@ -106,6 +116,13 @@ const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; s
 	expect(await sheet.getByTestId('sheet-amount').textContent()).toBe('€68.40');
 	expect(await sheet.textContent()).toContain(bill.billNumber);
 	await page.screenshot({path: join(shotsDir, `${shot}-pay-sheet.png`)});
+	expect(await isPlaying(page)).toBe(false);
+	await page.keyboard.press('Escape');
+	await sheet.waitFor({state: 'detached'});
+	await expect.poll(() => isPlaying(page)).toBe(true);
+	await seekPaused(page, payFrame(bill));
+	await hotspot.click();
+	await sheet.waitFor({state: 'visible'});
 	await Promise.all([page.waitForURL(/\/checkout\?/), sheet.getByRole('link', {name: 'Pay €68.40 now'}).click()]);
 	const arrived = new URL(page.url());
 	expect(arrived.host).toBe(checkout.host);
