@@ -24,7 +24,7 @@ const CSS = `
 .bc-sheet dd{margin:0;font-weight:600;text-align:right}
 .bc-sheet .bc-amount{font-size:1.6rem;font-weight:800}
 .bc-pay{display:block;text-align:center;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none}
-.bc-close{display:block;width:100%;margin-top:10px;background:none;border:1px solid #CFCCE0;border-radius:999px;padding:10px;font-size:1rem;cursor:pointer;color:#14121F}
+.bc-close{display:block;width:100%;margin-top:10px;background:none;font:inherit;border:1px solid #CFCCE0;border-radius:999px;padding:10px;font-size:1rem;cursor:pointer;color:#14121F}
 .bc-error{color:#fff;padding:16px}
 @media (prefers-reduced-motion:reduce){.bc-root *{transition:none!important;animation:none!important}}
 `;
