@@ -1,7 +1,9 @@
-/** `npm run build`: the compositions bundle that workers load with BILLCAST_BUNDLE_DIR=build/bundle. */
+/** `npm run build`: the compositions bundle that workers load with BILLCAST_BUNDLE_DIR=build/bundle, and the player. */
 import {resolve} from 'node:path';
 import {bundleCompositions} from '../server/bundle';
+import {buildPlayerBundle} from '../server/player-bundle';
 
+console.log(`Player written to ${await buildPlayerBundle()}`);
 const outDir = resolve(import.meta.dirname, '../build/bundle');
 let last = -1;
 await bundleCompositions({

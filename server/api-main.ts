@@ -3,12 +3,14 @@ import {loadConfig} from './config';
 import {connectRedis} from './redis-connection';
 import {makeRenderQueue} from './render-queue';
 import {makeRenderStore} from './render-store';
+import {makeViewerEventsStore} from './viewer-events-store';
 
 const config = loadConfig();
 const redis = connectRedis(config.redisUrl);
 const store = makeRenderStore({redis});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
-const app = makeApp({config, store, queue});
+const events = makeViewerEventsStore({redis});
+const app = makeApp({config, store, queue, events});
 
 const server = app.listen(config.port, config.host, () => {
 	console.log(`billcast API listening on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {z} from 'zod';
 import {ConfigError} from './errors';
+import {resolveWatchSecret} from './watch-secret';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
 const optionalString = z
@@ -20,6 +21,9 @@ const envSchema = z.object({
 	BILLCAST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('2mb'),
 	BILLCAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 	REMOTION_BROWSER_EXECUTABLE: optionalString,
+	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+	BILLCAST_WATCH_TTL_DAYS: z.coerce.number().positive().max(3650).default(60),
+	NODE_ENV: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -36,6 +40,9 @@ export interface Config {
 	readonly bodyLimit: string;
 	readonly workerConcurrency: number;
 	readonly browserExecutable: string | undefined;
+	/** Signs the watch links (HMAC-SHA256). */
+	readonly watchSecret: string;
+	readonly watchTtlDays: number;
 }
 
 /** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
@@ -59,5 +66,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		bodyLimit: e.BILLCAST_BODY_LIMIT,
 		workerConcurrency: e.BILLCAST_WORKER_CONCURRENCY,
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
+		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),
+		watchTtlDays: e.BILLCAST_WATCH_TTL_DAYS,
 	};
 };

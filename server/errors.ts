@@ -53,6 +53,25 @@ export class NotFoundError extends BillcastError {
 	}
 }
 
+/** A watch link whose signature does not match, or whose render is gone: says nothing about any bill. */
+export class WatchLinkInvalidError extends BillcastError {
+	constructor() {
+		super('watch_link_invalid', 404, 'This link does not work', 'The watch link is not valid. Ask the sender for a new one.');
+	}
+}
+
+export class WatchLinkExpiredError extends BillcastError {
+	constructor() {
+		super('watch_link_expired', 410, 'This link has expired', 'The watch link has expired. Ask the sender for a new one.');
+	}
+}
+
+export class RateLimitedError extends BillcastError {
+	constructor(what: string) {
+		super('rate_limited', 429, 'Too many requests', `Too many ${what}; wait a minute and send fewer.`);
+	}
+}
+
 export class RenderNotReadyError extends BillcastError {
 	constructor(id: string, status: string) {
 		super('render_not_ready', 409, 'The video is not ready', `Render ${id} is ${status}; the video exists once it is completed.`);

@@ -5,6 +5,8 @@ export const ARTIFACT_FILES = {
 	video: 'video.mp4',
 	/** The timeline's hotspots, for the MP4 player mode. */
 	hotspots: 'hotspots.json',
+	/** WebVTT captions, when the render wrote them. */
+	captions: 'captions.vtt',
 } as const;
 
 export const renderDir = (rendersDir: string, id: string): string => join(rendersDir, id);

@@ -1,12 +1,16 @@
 import type {Redis} from 'ioredis';
-import type {RenderErrorValue, RenderOutput, RenderRecord} from './render-record';
+import type {Bill} from '../src/bill-schema';
+import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
 
-type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'>;
+/** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: Bill};
 
 export interface RenderStore {
 	/** Creates the record as queued; false when a record with this id already exists. */
 	create(render: NewRender): Promise<boolean>;
 	get(id: string): Promise<RenderRecord | undefined>;
+	/** The template, format and bill the render was made from; undefined when the render was created without a bill. */
+	getProps(id: string): Promise<RenderProps | undefined>;
 	requeue(id: string): Promise<void>;
 	markRendering(id: string, progress: number, attempt: number): Promise<void>;
 	markRetrying(id: string, attempt: number): Promise<void>;
@@ -18,6 +22,8 @@ export interface RenderStore {
 /** Render records as JSON strings in Redis, one key per render. */
 export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Redis; prefix?: string}): RenderStore => {
 	const key = (id: string) => `${prefix}${id}`;
+	// Render ids never contain ':', so this can never be another render's key.
+	const propsKey = (id: string) => `${prefix}${id}:props`;
 	const get = async (id: string): Promise<RenderRecord | undefined> => {
 		const raw = await redis.get(key(id));
 		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
@@ -37,19 +43,28 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 		updatedAt: now(),
 	});
 	return {
-		async create(render) {
+		async create({bill, ...render}) {
 			const at = now();
 			const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
-			return (await redis.set(key(render.id), JSON.stringify(record), 'NX')) === 'OK';
+			const created = (await redis.set(key(render.id), JSON.stringify(record), 'NX')) === 'OK';
+			if (created && bill) {
+				const props: RenderProps = {template: render.template, format: render.format, bill};
+				await redis.set(propsKey(render.id), JSON.stringify(props));
+			}
+			return created;
 		},
 		get,
+		async getProps(id) {
+			const raw = await redis.get(propsKey(id));
+			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
+		},
 		requeue: (id) => update(id, (r) => ({...base(r), status: 'queued', attempt: 1})),
 		markRendering: (id, progress, attempt) => update(id, (r) => ({...base(r), status: 'rendering', progress, attempt})),
 		markRetrying: (id, attempt) => update(id, (r) => ({...base(r), status: 'queued', attempt})),
 		markCompleted: (id, output) => update(id, (r) => ({...base(r), status: 'completed', output})),
 		markFailed: (id, error) => update(id, (r) => ({...base(r), status: 'failed', error})),
 		async delete(id) {
-			await redis.del(key(id));
+			await redis.del(key(id), propsKey(id));
 		},
 	};
 };

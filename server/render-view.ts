@@ -1,7 +1,8 @@
 import {progressOf, type RenderRecord} from './render-record';
+import type {WatchLinks} from './watch-links';
 
 /** The public JSON of a render. */
-export const renderView = (record: RenderRecord, baseUrl: string) => {
+export const renderView = (record: RenderRecord, baseUrl: string, watchLinks: WatchLinks) => {
 	const self = `${baseUrl}/v1/renders/${encodeURIComponent(record.id)}`;
 	return {
 		id: record.id,
@@ -13,6 +14,6 @@ export const renderView = (record: RenderRecord, baseUrl: string) => {
 		updatedAt: record.updatedAt,
 		...(record.status === 'completed' ? {output: record.output} : {}),
 		...(record.status === 'failed' ? {error: record.error} : {}),
-		links: {self, video: `${self}/video.mp4`},
+		links: {self, video: `${self}/video.mp4`, watch: watchLinks.urlFor(record.id)},
 	};
 };

@@ -82,7 +82,7 @@ const submitted = await fetch(`${api}/v1/renders`, {
 	headers: {'content-type': 'application/json'},
 	body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
 });
-const render = (await submitted.json()) as {id: string; links: {self: string}; status: string};
+const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
 if (submitted.status !== 202) {
 	console.error('The sample bill was refused:', render);
 	await shutdown(1);
@@ -119,4 +119,5 @@ if (process.stdout.isTTY) process.stdout.write('\n');
 console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 console.log(`Sample video: ${videoPath(config.rendersDir, render.id)}`);
 console.log(`Status: ${render.links.self}`);
+console.log(`Watch page: ${render.links.watch}`);
 console.log('Serving until Ctrl-C.');

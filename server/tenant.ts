@@ -6,6 +6,11 @@ export interface Tenant {
 	readonly name: string;
 	/** Hosts a bill's pay URL may point to (https only); a bill paying anywhere else is refused at submission. */
 	readonly allowedPayHosts: readonly string[];
+	/**
+	 * Hosts (with port) a pay URL may reach over plain http. Only for a checkout stub on this machine in tests: a real
+	 * tenant never has any, so real customers are only ever sent to https.
+	 */
+	readonly httpPayHostsForTesting?: readonly string[];
 }
 
 /** Until API keys exist every request acts for this tenant. */

@@ -47,7 +47,8 @@ export interface Timeline {
 
 const seconds = (s: number): number => Math.round(s * FPS);
 
-const needsPayment = (bill: Bill): boolean =>
+/** The bill asks the customer to pay now (due or overdue, and something owed). */
+export const needsPayment = (bill: Bill): boolean =>
 	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
 
 const sceneLengths = (bill: Bill): Array<[SceneId, number]> => {

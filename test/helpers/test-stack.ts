@@ -1,4 +1,4 @@
-import {randomUUID} from 'node:crypto';
+import {randomBytes, randomUUID} from 'node:crypto';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -8,6 +8,8 @@ import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
 import {makeRenderStore} from '../../server/render-store';
 import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
+import type {Tenant} from '../../server/tenant';
+import {makeViewerEventsStore} from '../../server/viewer-events-store';
 import {freePort} from './free-port';
 
 /** The real API and, when asked, a real worker, on a queue and key prefix of their own so test files never mix. */
@@ -15,10 +17,14 @@ export const startTestStack = async ({
 	redisUrl,
 	serveUrl,
 	withWorker,
+	tenant,
+	watchTtlDays = 60,
 }: {
 	redisUrl: string;
 	serveUrl: string;
 	withWorker: boolean;
+	tenant?: Tenant;
+	watchTtlDays?: number;
 }) => {
 	const redis = connectRedis(redisUrl);
 	const namespace = `test-${randomUUID().slice(0, 8)}`;
@@ -27,7 +33,16 @@ export const startTestStack = async ({
 	const queue = makeRenderQueue({connection: redis, queueName: namespace});
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
-	const app = makeApp({config: {bodyLimit: '64kb', rendersDir, publicBaseUrl: baseUrl}, store, queue, log: () => undefined});
+	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
+	const watchSecret = randomBytes(32).toString('base64url');
+	const app = makeApp({
+		config: {bodyLimit: '64kb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
+		store,
+		queue,
+		events,
+		...(tenant ? {tenant} : {}),
+		log: () => undefined,
+	});
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
 		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
 	});
@@ -42,6 +57,8 @@ export const startTestStack = async ({
 		rendersDir,
 		store,
 		queue,
+		events,
+		watchSecret,
 		worker,
 		async close() {
 			await worker?.close();

@@ -31,6 +31,16 @@ const walls: Array<{folder: string; allowed: (to: string) => boolean; rule: stri
 		rule: 'compositions/ may import only src/, React, zod and Remotion',
 	},
 	{
+		folder: 'public',
+		allowed: (to) =>
+			to.startsWith('public/') ||
+			to.startsWith('src/') ||
+			to.startsWith('compositions/') ||
+			/^(react|react-dom|remotion)(\/|$)/.test(to) ||
+			to === '@remotion/player',
+		rule: 'public/ (the player) may import only src/, compositions/, React, Remotion and @remotion/player',
+	},
+	{
 		folder: 'server',
 		allowed: (to) => !to.startsWith('compositions') && !/^react(-dom)?(\/|$)/.test(to),
 		rule: 'server/ renders compositions/ through the bundle and never imports it or React',
@@ -52,7 +62,7 @@ describe('architecture', () => {
 	}
 
 	it('has no circular imports', () => {
-		const files = ['src', 'compositions', 'server'].flatMap(sourceFiles);
+		const files = ['src', 'compositions', 'server', 'public/src'].flatMap(sourceFiles);
 		const resolveFile = (to: string) => [`${to}.ts`, `${to}.tsx`, `${to}/index.ts`].find((f) => files.includes(f));
 		const graph = new Map(
 			files.map((file) => [

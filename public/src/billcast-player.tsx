@@ -1,0 +1,120 @@
+/**
+ * The embeddable player: one script that gives any page `<billcast-player token="..." api-base="...">` (or
+ * `src=".../v1/watch/<token>"`) and `Billcast.mount(element, {token, apiBase})`.
+ */
+import {createRoot, type Root} from 'react-dom/client';
+import {BillPlayer, type PlayerMode} from './bill-player';
+import {makeEventSender, type SendEvent} from './event-sender';
+import type {Playback} from './playback';
+import {adoptPlayerStyles} from './player-styles';
+import {fetchHotspotManifest, fetchWatchData} from './watch-data';
+
+export interface MountOptions {
+	readonly token: string;
+	/** Origin of the billcast API; empty for the page's own. */
+	readonly apiBase?: string;
+	/** 'live' plays the composition in the browser; 'mp4' plays the rendered file (falls back to live when none exists). */
+	readonly mode?: PlayerMode;
+	/** Where the checkout opens: a new tab (default) or this window. */
+	readonly payTarget?: '_blank' | '_self';
+}
+
+export interface PlayerHandle {
+	/** Resolves once the video can be controlled. */
+	readonly ready: Promise<Playback>;
+	readonly sendEvent: Promise<SendEvent>;
+	unmount(): void;
+}
+
+export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live', payTarget = '_blank'}: MountOptions): PlayerHandle => {
+	adoptPlayerStyles();
+	const root: Root = createRoot(element);
+	const resolveUrl = (path: string) => new URL(path, apiBase || window.location.href).href;
+	let resolveReady: (playback: Playback) => void = () => undefined;
+	const ready = new Promise<Playback>((resolve) => (resolveReady = resolve));
+	const start = (async () => {
+		const data = await fetchWatchData(apiBase, token);
+		const sendEvent = makeEventSender(resolveUrl(data.links.events));
+		const manifestUrl = data.links['hotspots.json'];
+		const useMp4 = mode === 'mp4' && Boolean(data.links['video.mp4']) && Boolean(manifestUrl);
+		const manifest = useMp4 && manifestUrl ? await fetchHotspotManifest(resolveUrl(manifestUrl)) : undefined;
+		root.render(
+			<BillPlayer
+				data={data}
+				mode={useMp4 ? 'mp4' : 'live'}
+				manifest={manifest}
+				resolveUrl={resolveUrl}
+				payTarget={payTarget}
+				sendEvent={sendEvent}
+				onReady={resolveReady}
+			/>,
+		);
+		return sendEvent;
+	})();
+	start.catch(() => {
+		root.render(
+			<p className="bc-error" role="alert">
+				This video cannot be shown. The link may have expired.
+			</p>,
+		);
+	});
+	return {ready, sendEvent: start, unmount: () => root.unmount()};
+};
+
+/** `src` may name the watch data URL itself: its origin is the API and its last segment the token. */
+const optionsOf = (element: HTMLElement): MountOptions => {
+	const src = element.getAttribute('src');
+	const fromSrc = src ? new URL(src, window.location.href) : undefined;
+	const mode = element.getAttribute('mode') === 'mp4' ? 'mp4' : 'live';
+	const payTarget = element.getAttribute('pay-target') === '_self' ? '_self' : '_blank';
+	return fromSrc
+		? {token: decodeURIComponent(fromSrc.pathname.split('/').pop() ?? ''), apiBase: fromSrc.origin, mode, payTarget}
+		: {token: element.getAttribute('token') ?? '', apiBase: element.getAttribute('api-base') ?? '', mode, payTarget};
+};
+
+export class BillcastPlayerElement extends HTMLElement {
+	private handle: PlayerHandle | undefined;
+
+	connectedCallback(): void {
+		this.style.display ||= 'block';
+		this.handle = mount(this, optionsOf(this));
+	}
+
+	disconnectedCallback(): void {
+		this.handle?.unmount();
+		this.handle = undefined;
+	}
+
+	/** Controls for the host page (and tests): resolve once the video is ready. */
+	async seekToFrame(frame: number): Promise<void> {
+		(await this.handle?.ready)?.seekToFrame(frame);
+	}
+
+	async pause(): Promise<void> {
+		(await this.handle?.ready)?.pause();
+	}
+
+	async play(): Promise<void> {
+		(await this.handle?.ready)?.play();
+	}
+
+	/** Reports a pay click made outside the video (the watch page's own pay button). */
+	async reportPayClick(): Promise<void> {
+		(await this.handle?.sendEvent)?.({type: 'pay_clicked', hotspot: 'page'});
+	}
+}
+
+if (!customElements.get('billcast-player')) customElements.define('billcast-player', BillcastPlayerElement);
+
+document.addEventListener('click', (event) => {
+	const link = (event.target as Element | null)?.closest?.('[data-billcast-pay]');
+	if (!link) return;
+	void document.querySelector<BillcastPlayerElement>('billcast-player')?.reportPayClick();
+});
+
+declare global {
+	interface Window {
+		Billcast: {mount: typeof mount};
+	}
+}
+window.Billcast = {mount};

@@ -1,0 +1,63 @@
+import {Player, type PlayerRef} from '@remotion/player';
+import {useEffect, useRef} from 'react';
+import {templateComponents} from '../../compositions/template-components';
+import type {RenderInput} from '../../src/render-input';
+import type {TemplateId} from '../../src/templates';
+import type {Playback, StageProps} from './playback';
+
+/** The composition itself, playing in the browser with the customer's props: no server render needed. */
+export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps: RenderInput['inputProps']}> = ({
+	template,
+	inputProps,
+	...stage
+}) => {
+	const {onReady, onFrame, onPlay} = stage;
+	const ref = useRef<PlayerRef>(null);
+	useEffect(() => {
+		const player = ref.current;
+		if (!player) return;
+		// Autoplay may start before this listener exists and its 'play' is then missed; frames only advance while playing.
+		const frameUpdate = (event: {detail: {frame: number}}) => {
+			onPlay();
+			onFrame(event.detail.frame);
+		};
+		const seeked = (event: {detail: {frame: number}}) => onFrame(event.detail.frame);
+		player.addEventListener('frameupdate', frameUpdate);
+		player.addEventListener('seeked', seeked);
+		player.addEventListener('play', onPlay);
+		const playback: Playback = {
+			play: () => player.play(),
+			pause: () => player.pause(),
+			isPlaying: () => player.isPlaying(),
+			seekToFrame: (frame) => {
+				player.seekTo(frame);
+				onFrame(frame);
+			},
+		};
+		onReady(playback);
+		return () => {
+			player.removeEventListener('frameupdate', frameUpdate);
+			player.removeEventListener('seeked', seeked);
+			player.removeEventListener('play', onPlay);
+		};
+	}, [onReady, onFrame, onPlay]);
+	return (
+		<Player
+			ref={ref}
+			className="bc-stage"
+			component={templateComponents[template]}
+			inputProps={inputProps}
+			durationInFrames={stage.durationInFrames}
+			fps={stage.fps}
+			compositionWidth={stage.width}
+			compositionHeight={stage.height}
+			initialFrame={stage.initialFrame}
+			autoPlay={stage.autoPlay}
+			controls
+			clickToPlay={false}
+			spaceKeyToPlayOrPause={false}
+			style={{width: '100%', height: '100%'}}
+			acknowledgeRemotionLicense
+		/>
+	);
+};

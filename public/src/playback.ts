@@ -1,0 +1,20 @@
+/** What the player shell needs from either stage (the live composition or the MP4). */
+export interface Playback {
+	play(): void;
+	pause(): void;
+	isPlaying(): boolean;
+	seekToFrame(frame: number): void;
+}
+
+export interface StageProps {
+	readonly durationInFrames: number;
+	readonly fps: number;
+	readonly width: number;
+	readonly height: number;
+	/** Where to start: a settled frame when motion is reduced, else the first. */
+	readonly initialFrame: number;
+	readonly autoPlay: boolean;
+	readonly onReady: (playback: Playback) => void;
+	readonly onFrame: (frame: number) => void;
+	readonly onPlay: () => void;
+}

@@ -1,0 +1,37 @@
+import type {Bill} from '../../src/bill-schema';
+import type {VideoFormat} from '../../src/formats';
+import type {TemplateId} from '../../src/templates';
+import type {Hotspot} from '../../src/timeline';
+
+/** The answer of `GET /v1/watch/:token`: the props the player needs and the render's files when they exist. */
+export interface WatchData {
+	readonly template: TemplateId;
+	readonly format: VideoFormat;
+	readonly bill: Bill;
+	readonly links: {
+		readonly events: string;
+		readonly 'video.mp4'?: string;
+		readonly 'hotspots.json'?: string;
+		readonly 'captions.vtt'?: string;
+	};
+}
+
+/** The hotspot manifest written beside every MP4. */
+export interface HotspotManifest {
+	readonly fps: number;
+	readonly width: number;
+	readonly height: number;
+	readonly durationInFrames: number;
+	readonly hotspots: readonly Hotspot[];
+}
+
+const getJson = async <T>(url: string): Promise<T> => {
+	const response = await fetch(url, {credentials: 'omit'});
+	if (!response.ok) throw new Error(`${url} answered ${response.status}`);
+	return (await response.json()) as T;
+};
+
+export const fetchWatchData = (apiBase: string, token: string): Promise<WatchData> =>
+	getJson<WatchData>(`${apiBase}/v1/watch/${encodeURIComponent(token)}`);
+
+export const fetchHotspotManifest = (url: string): Promise<HotspotManifest> => getJson<HotspotManifest>(url);

@@ -1,0 +1,25 @@
+const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
+
+export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/** Markup that is already safe; only `html` makes one, so bill text can never become markup by accident. */
+export class SafeHtml {
+	constructor(readonly value: string) {}
+	toString(): string {
+		return this.value;
+	}
+}
+
+const render = (value: unknown): string => {
+	if (value instanceof SafeHtml) return value.value;
+	if (Array.isArray(value)) return value.map(render).join('');
+	if (value === undefined || value === null || value === false) return '';
+	return escapeHtml(String(value));
+};
+
+/** A template tag that escapes every interpolated value unless it is itself `html`. */
+export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeHtml =>
+	new SafeHtml(strings.reduce((out, text, i) => out + text + (i < values.length ? render(values[i]) : ''), ''));
+
+/** Trusted constant markup or CSS written in this codebase (never bill text), inserted as it is. */
+export const trusted = (constant: string): SafeHtml => new SafeHtml(constant);

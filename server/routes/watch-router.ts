@@ -1,0 +1,143 @@
+import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import express, {Router, type Response} from 'express';
+import {z} from 'zod';
+import {viewerEventTypes} from '../../src/viewer-events';
+import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../errors';
+import {ensurePlayerBundle} from '../player-bundle';
+import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
+import type {RenderProps, RenderRecord} from '../render-record';
+import type {RenderStore} from '../render-store';
+import type {ViewerEventsStore} from '../viewer-events-store';
+import {PLAYER_SCRIPT_PATH, watchErrorPage, watchPage, watchPageCsp} from '../watch-page';
+import {verifyWatchToken} from '../watch-token';
+import {fieldErrorsFromZod} from '../zod-field-errors';
+
+const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
+	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
+
+const eventSchema = z.object({
+	type: z.enum(viewerEventTypes),
+	hotspot: z.string().max(64).optional(),
+});
+
+/** Files of a render a viewer may fetch through a watch link, when they exist. */
+const viewerFiles = {
+	'video.mp4': {artifact: 'video', type: 'video/mp4'},
+	'hotspots.json': {artifact: 'hotspots', type: 'application/json'},
+	'captions.vtt': {artifact: 'captions', type: 'text/vtt'},
+} as const satisfies Record<string, {artifact: string; type: string}>;
+type ViewerFile = keyof typeof viewerFiles;
+
+/**
+ * The viewer's side: the watch page, the player's data and files, and its events. Public by design: the signed token
+ * in the path is the only key, so these routes stay outside API authentication and allow any origin to embed them.
+ */
+export const makeWatchRouter = ({
+	store,
+	events,
+	rendersDir,
+	watchSecret,
+}: {
+	store: RenderStore;
+	events: ViewerEventsStore;
+	rendersDir: string;
+	watchSecret: string;
+}): Router => {
+	const router = Router();
+
+	const open = async (token: string): Promise<{record: RenderRecord; props: RenderProps}> => {
+		const check = verifyWatchToken({secret: watchSecret, token});
+		if (check.status === 'expired') throw new WatchLinkExpiredError();
+		if (check.status === 'invalid') throw new WatchLinkInvalidError();
+		const [record, props] = await Promise.all([store.get(check.renderId), store.getProps(check.renderId)]);
+		if (!record || !props) throw new WatchLinkInvalidError();
+		return {record, props};
+	};
+
+	const fileOf = (record: RenderRecord, name: ViewerFile): string | undefined => {
+		if (record.status !== 'completed') return undefined;
+		const artifact = viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES;
+		const path = artifactPath(rendersDir, record.id, artifact);
+		return existsSync(path) ? path : undefined;
+	};
+
+	const fileLinks = (record: RenderRecord, base: string) =>
+		Object.fromEntries(
+			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
+		) as Partial<Record<ViewerFile, string>>;
+
+	router.use(['/v1/watch', '/player'], (_req, res, next) => {
+		res.set('Access-Control-Allow-Origin', '*');
+		next();
+	});
+
+	router.get('/w/:token', async (req, res) => {
+		const nonce = randomBytes(16).toString('base64');
+		res.set({
+			'Content-Security-Policy': watchPageCsp(nonce),
+			'Cache-Control': 'no-store',
+			// The token in the address is the key to the bill: never hand it to another site.
+			'Referrer-Policy': 'no-referrer',
+			'X-Content-Type-Options': 'nosniff',
+		});
+		try {
+			const {record, props} = await open(req.params.token);
+			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
+			res.type('html').send(
+				watchPage({
+					props,
+					token: req.params.token,
+					nonce,
+					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
+					playerMode: req.query.player === 'mp4' ? 'mp4' : 'live',
+				}),
+			);
+		} catch (error) {
+			if (!isWatchLinkError(error)) throw error;
+			res.status(error.status).type('html').send(watchErrorPage({nonce, title: error.title, message: error.message}));
+		}
+	});
+
+	router.get('/v1/watch/:token', async (req, res) => {
+		const {record, props} = await open(req.params.token);
+		const base = `/v1/watch/${req.params.token}`;
+		res.set('Cache-Control', 'no-store').json({
+			template: props.template,
+			format: props.format,
+			bill: props.bill,
+			links: {events: `${base}/events`, ...fileLinks(record, base)},
+		});
+	});
+
+	router.get('/v1/watch/:token/:file', async (req, res) => {
+		const name = req.params.file as ViewerFile;
+		if (!Object.hasOwn(viewerFiles, name)) throw new NotFoundError(`${req.path}`);
+		const {record} = await open(req.params.token);
+		const file = fileOf(record, name);
+		if (!file) throw new NotFoundError(`The ${name} of this video`);
+		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false});
+	});
+
+	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
+	router.post('/v1/watch/:token/events', express.text({type: ['text/plain', 'application/json'], limit: '4kb'}), async (req, res) => {
+		const {record} = await open(req.params.token);
+		if (!(await events.allow(req.params.token))) throw new RateLimitedError('viewer events for this link');
+		let body: unknown;
+		try {
+			body = typeof req.body === 'string' ? JSON.parse(req.body) : req.body;
+		} catch {
+			throw new ValidationError([{path: '', message: 'must be a JSON event such as {"type":"view_started"}'}]);
+		}
+		const parsed = eventSchema.safeParse(body);
+		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		await events.record(record.id, parsed.data.type);
+		res.status(204).end();
+	});
+
+	router.get(PLAYER_SCRIPT_PATH, async (_req, res) => {
+		res.sendFile(await ensurePlayerBundle(), {headers: {'Content-Type': 'text/javascript; charset=utf-8'}});
+	});
+
+	return router;
+};

@@ -1,0 +1,160 @@
+import {groupByCategory} from '../src/breakdown';
+import {checkoutUrl} from '../src/checkout-url';
+import {textColorOn} from '../src/color';
+import {formatDate, formatPeriod} from '../src/dates';
+import {fill, messagesFor} from '../src/i18n/catalogue';
+import {formatMoney} from '../src/money';
+import {needsPayment} from '../src/timeline';
+import {html, trusted, type SafeHtml} from './html';
+import type {RenderProps} from './render-record';
+
+/** Where the page's script lives; the CSP allows only it, by nonce. */
+export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
+
+/**
+ * The one <style> element @remotion/player 4.0.529 injects (box-sizing and fullscreen rules for its own class). The
+ * browser test fails on any CSP report, so a Remotion upgrade that changes it is caught there.
+ */
+const REMOTION_PLAYER_STYLE_HASH = "'sha256-gv/jBVmnD9LQSRVG0n8AQ31cGwpFmZCCHvcOF0Z+Em8='";
+
+/**
+ * Scripts run only with the page's nonce. Styles: the page's own by nonce, the Player's by hash; inline `style`
+ * properties set through the DOM are not governed by CSP. Media and API calls go only to this origin (Remotion plays a
+ * silent data: clip to unlock audio); logos may come from any https host.
+ */
+export const watchPageCsp = (nonce: string): string =>
+	[
+		"default-src 'none'",
+		`script-src 'nonce-${nonce}'`,
+		`style-src 'self' 'nonce-${nonce}' ${REMOTION_PLAYER_STYLE_HASH}`,
+		"img-src 'self' https: data:",
+		"media-src 'self' blob: data:",
+		"connect-src 'self'",
+		"font-src 'self' data:",
+		"base-uri 'none'",
+		"form-action 'none'",
+		"frame-ancestors 'none'",
+	].join('; ');
+
+// Font names as the renderer uses them: Debian's Noto CJK covers Latin too.
+const STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
+header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
+header img{height:32px;width:auto}
+header h1{font-size:1.1rem;margin:0}
+main{max-width:960px;margin:0 auto;padding:0 0 32px}
+.player{background:#000}
+.card{background:#fff;margin:12px;padding:16px;border-radius:12px}
+.amount{font-size:2rem;font-weight:800;margin:0}
+.due{margin:4px 0 12px}
+.status{display:inline-block;padding:2px 10px;border-radius:999px;background:#ECEAF5;font-weight:600}
+.pay{display:block;text-align:center;background:var(--accent);color:var(--on-accent);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none;margin-top:12px}
+a:focus-visible,button:focus-visible{outline:3px solid #1A73E8;outline-offset:3px}
+table{width:100%;border-collapse:collapse}
+caption{text-align:left;font-weight:700;font-size:1.1rem;padding-bottom:8px}
+th,td{padding:8px 4px;border-bottom:1px solid #E4E2EE;text-align:left;vertical-align:top}
+td.num,th.num{text-align:right;white-space:nowrap}
+tfoot th,tfoot td{font-weight:800;border-bottom:0}
+.downloads a{display:inline-block;margin:4px 12px 4px 0}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.notice{max-width:480px;margin:20vh auto;padding:24px;background:#fff;border-radius:12px;text-align:center}
+@media (min-width:900px){main{padding-top:16px}.card{margin:16px 0}}
+`;
+
+const statusText = (props: RenderProps): string => {
+	const {bill} = props;
+	const messages = messagesFor(bill.customer.locale);
+	switch (bill.payment.status) {
+		case 'paid':
+			return messages.alreadyPaid;
+		case 'autopay':
+			return messages.autopay;
+		case 'overdue':
+			return 'Overdue';
+		default:
+			return 'Due';
+	}
+};
+
+const page = ({nonce, lang, title, colors, body}: {nonce: string; lang: string; title: string; colors: string; body: SafeHtml}): string =>
+	html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<style nonce="${nonce}">:root{${colors}}${trusted(STYLE)}</style>
+</head>
+<body>${body}</body>
+</html>`.value;
+
+export interface WatchPageOptions {
+	readonly props: RenderProps;
+	readonly token: string;
+	readonly nonce: string;
+	readonly downloads: {readonly video?: string; readonly captions?: string};
+	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it). */
+	readonly playerMode: 'live' | 'mp4';
+}
+
+/** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
+export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPageOptions): string => {
+	const {bill} = props;
+	const {locale, currency} = bill.customer;
+	const messages = messagesFor(locale);
+	const money = (minor: number) => formatMoney({minor, currency, locale});
+	const accent = bill.brand.accentColor ?? bill.brand.primaryColor;
+	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
+	const payLink =
+		needsPayment(bill) && bill.payment.payUrl
+			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payment.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
+			: '';
+	const rows = groupByCategory(bill.lineItems).flatMap((row) =>
+		row.items.map(
+			(item) => html`<tr><th scope="row">${messages.categories[row.category]}</th><td>${item.label}</td><td class="num">${money(item.amount)}</td></tr>`,
+		),
+	);
+	const body = html`
+<header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="">` : ''}<h1>${bill.brand.name}</h1></header>
+<main>
+<div class="player"><billcast-player token="${token}" api-base="" mode="${playerMode}" pay-target="_self"></billcast-player></div>
+<section class="card" aria-labelledby="amount-heading">
+<h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}: ${formatPeriod(bill.period.start, bill.period.end, locale)}</h2>
+<p class="customer">${bill.customer.name}</p>
+<p class="amount">${money(bill.amountDue)}</p>
+<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(props)}</span></p>
+<p>${bill.billNumber}</p>
+${payLink}
+</section>
+${
+	rows.length > 0
+		? html`<section class="card"><table><caption>${messages.breakdownTitle}</caption>
+<thead><tr><th scope="col">Category</th><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr></thead>
+<tbody>${rows}</tbody>
+<tfoot><tr><th scope="row" colspan="2">${messages.totalTitle}</th><td class="num">${money(bill.amountDue)}</td></tr></tfoot></table></section>`
+		: ''
+}
+${
+	downloads.video || downloads.captions
+		? html`<section class="card downloads"><h2>Downloads</h2>${downloads.video ? html`<a href="${downloads.video}" download>Video (MP4)</a>` : ''}${
+				downloads.captions ? html`<a href="${downloads.captions}" download>Captions (WebVTT)</a>` : ''
+			}</section>`
+		: ''
+}
+</main>
+<script nonce="${nonce}" src="${PLAYER_SCRIPT_PATH}"></script>`;
+	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body});
+};
+
+/** 404 and 410 pages: the same neutral look, and nothing about the bill or the render. */
+export const watchErrorPage = ({nonce, title, message}: {nonce: string; title: string; message: string}): string =>
+	page({
+		nonce,
+		lang: 'en',
+		title,
+		colors: '--primary:#4B2BD6;--on-primary:#fff',
+		body: html`<main><div class="notice" role="alert"><h1>${title}</h1><p>${message}</p></div></main>`,
+	});
