@@ -1,10 +1,24 @@
 import {randomUUID} from 'node:crypto';
-import {mkdir, rename, rm, stat} from 'node:fs/promises';
-import {dirname, join} from 'node:path';
-import {renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {mkdir, mkdtemp, rename, rm, stat} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {basename, dirname, join} from 'node:path';
+import {renderFrames, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {planFrames} from '../src/frame-plan';
 import type {RenderInput} from '../src/render-input';
 import {chromeModeFor} from './browser';
+import {encodeFrames} from './encode-frames';
 import type {RenderOutput} from './render-record';
+
+/** Settings measured with `npm run bench` on two cores (see README, "Benchmark"). */
+export interface RenderTuning {
+	/** Browser tabs drawing frames at once. */
+	readonly concurrency: number;
+	readonly jpegQuality: number;
+	readonly crf: number;
+	readonly x264Preset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+}
+
+export const DEFAULT_TUNING: RenderTuning = {concurrency: 2, jpegQuality: 90, crf: 18, x264Preset: 'veryfast'};
 
 export interface RenderVideoOptions {
 	readonly input: RenderInput;
@@ -14,9 +28,17 @@ export interface RenderVideoOptions {
 	readonly browserExecutable: string;
 	readonly outputFile: string;
 	readonly onProgress: (progress: number) => void;
+	readonly tuning?: RenderTuning;
 }
 
-/** Renders one bill to an MP4, written to a temporary file and renamed into place so a reader never sees half a file. */
+/** Share of the progress bar spent drawing frames; encoding takes the rest. */
+const DRAWING_SHARE = 0.9;
+
+/**
+ * Renders one bill to an MP4. Frames inside the timeline's static holds look the same, so each hold is drawn once and
+ * repeated by the encoder. The file is written under a temporary name and renamed into place, so a reader never sees
+ * half a file.
+ */
 export const renderVideo = async ({
 	input,
 	scale,
@@ -25,6 +47,7 @@ export const renderVideo = async ({
 	browserExecutable,
 	outputFile,
 	onProgress,
+	tuning = DEFAULT_TUNING,
 }: RenderVideoOptions): Promise<RenderOutput> => {
 	const common = {
 		serveUrl,
@@ -35,20 +58,39 @@ export const renderVideo = async ({
 		logLevel: 'error' as const,
 	};
 	const composition = await selectComposition({...common, id: input.compositionId});
+	const plan = planFrames(input.timeline);
 	await mkdir(dirname(outputFile), {recursive: true});
+	const framesDir = await mkdtemp(join(tmpdir(), 'billcast-frames-'));
 	const partial = join(dirname(outputFile), `.partial-${randomUUID()}.mp4`);
+	let assetDir: string | undefined;
 	try {
-		await renderMedia({
+		const {assetsInfo} = await renderFrames({
 			...common,
 			composition,
-			codec: 'h264',
-			outputLocation: partial,
+			frames: [...plan.frames],
+			outputDir: framesDir,
+			imageFormat: 'jpeg',
+			jpegQuality: tuning.jpegQuality,
+			concurrency: tuning.concurrency,
 			scale,
-			onProgress: ({progress}) => onProgress(progress),
+			onStart: () => undefined,
+			onFrameUpdate: (drawn) => onProgress((drawn / plan.frames.length) * DRAWING_SHARE),
+		});
+		assetDir = assetsInfo.downloadMap.assetDir;
+		const pattern = basename(assetsInfo.imageSequenceName);
+		await encodeFrames({
+			framesDir,
+			framePattern: (frame) => pattern.replace(/%0(\d+)d/, (_, digits: string) => String(frame).padStart(Number(digits), '0')),
+			sources: plan.sources,
+			fps: composition.fps,
+			outputFile: partial,
+			crf: tuning.crf,
+			x264Preset: tuning.x264Preset,
 		});
 		await rename(partial, outputFile);
+		onProgress(1);
 	} finally {
-		await rm(partial, {force: true});
+		await Promise.all([partial, framesDir, assetDir].map((path) => path && rm(path, {recursive: true, force: true})));
 	}
 	const {size} = await stat(outputFile);
 	return {

@@ -1,21 +1,12 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync, statSync} from 'node:fs';
-import type {Bill} from '../../src/bill-schema';
 import {buildTimeline} from '../../src/timeline';
 import {sampleBill} from '../../src/sample-bill';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
+import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
-/** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
-const shortBill: Bill = {
-	...sampleBill,
-	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
-	lineItems: [],
-	amountDue: 3000,
-	usage: undefined,
-	payment: {status: 'paid'},
-};
 
 let stack: TestStack;
 beforeAll(async () => {

@@ -1,0 +1,19 @@
+import type {Bill} from '../src/bill-schema';
+import {sampleBill} from '../src/sample-bill';
+
+const names = ['Giulia Rossi', 'Marco Bianchi', 'Aoife Byrne', 'Kim Min-jun', 'Sofia Conti', 'Liam Walsh'];
+
+/** Customers with different names, amounts and usage, all on the full-length telco bill. */
+export const benchCustomers = (count: number): Bill[] =>
+	Array.from({length: count}, (_, index) => {
+		const roaming = 900 + index * 137;
+		const lineItems = sampleBill.lineItems.map((item) => (item.category === 'roaming' ? {...item, amount: roaming} : item));
+		return {
+			...sampleBill,
+			customer: {...sampleBill.customer, id: `BENCH-${index + 1}`, name: names[index % names.length]!},
+			billNumber: `BENCH-${index + 1}`,
+			lineItems,
+			amountDue: lineItems.reduce((sum, item) => sum + item.amount, 0),
+			previousAmount: 5000 + index * 250,
+		};
+	});

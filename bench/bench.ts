@@ -1,0 +1,176 @@
+/**
+ * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer), on the
+ * same machine and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive; --soak [renders] for worker memory
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle. Results print as a table and are written as
+ * JSON to bench/results/.
+ */
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
+import {mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {parseArgs} from 'node:util';
+import {QueueEvents} from 'bullmq';
+import {computeRenderInput} from '../src/render-input';
+import {resolveBrowserExecutable} from '../server/browser';
+import {ensureRedis} from '../server/ensure-redis';
+import {connectRedis} from '../server/redis-connection';
+import {makeRenderQueue} from '../server/render-queue';
+import {benchCustomers} from './bench-customers';
+import {measureIngest} from './ingest';
+import {processMemory} from './process-memory';
+
+const root = resolve(import.meta.dirname, '..');
+const {values: options} = parseArgs({
+	options: {
+		customers: {type: 'string', default: '6'},
+		runs: {type: 'string', default: '1'},
+		scale: {type: 'string', default: '1'},
+		'skip-naive': {type: 'boolean', default: false},
+		soak: {type: 'string'},
+		ingest: {type: 'string'},
+	},
+	allowPositionals: false,
+});
+
+const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
+if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
+const scale = Number(options.scale);
+const work = mkdtempSync(join(tmpdir(), 'billcast-bench-'));
+const redisHandle = await ensureRedis({url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', dataDir: work});
+const redisUrl = redisHandle?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const seconds = (ms: number) => ms / 1000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const bundleDir = join(root, 'build/bundle');
+if (!options.ingest) {
+	console.log('Building the bundle once (npm run build)...');
+	spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts')], {cwd: root, stdio: 'ignore'});
+}
+
+/** (a) One CLI process per customer: each bundles, starts Chromium and renders on its own. */
+const runNaive = (count: number): number => {
+	const started = Date.now();
+	benchCustomers(count).forEach((bill, index) => {
+		const props = join(work, `props-${index}.json`);
+		writeFileSync(props, JSON.stringify(computeRenderInput({template: 'telco-bill', bill, format: 'landscape'}).inputProps));
+		const result = spawnSync(
+			'npx',
+			['remotion', 'render', 'compositions/index.ts', 'telco-bill-landscape', join(work, `naive-${index}.mp4`),
+				`--props=${props}`, `--browser-executable=${browserExecutable}`, `--scale=${scale}`, '--log=error'],
+			{cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8'},
+		);
+		if (result.status !== 0) throw new Error(`remotion render failed: ${result.stderr.slice(-800)}`);
+	});
+	return Date.now() - started;
+};
+
+interface WorkerHandle {
+	readonly child: ChildProcess;
+	readonly queueName: string;
+	stop(): Promise<void>;
+}
+
+/** The real worker process (server/worker-main.ts) on a private queue, with the prebuilt bundle. */
+const startWorker = async (): Promise<WorkerHandle> => {
+	const queueName = `bench-${Date.now()}`;
+	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker-main.ts')], {
+		cwd: root,
+		env: {...process.env, REDIS_URL: redisUrl, BILLCAST_QUEUE: queueName, BILLCAST_BUNDLE_DIR: bundleDir,
+			BILLCAST_RENDERS_DIR: join(work, 'renders'), REMOTION_BROWSER_EXECUTABLE: browserExecutable},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	await new Promise<void>((ready, fail) => {
+		child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('worker ready') && ready());
+		child.once('exit', (code) => fail(new Error(`worker exited with ${code}`)));
+	});
+	return {
+		child,
+		queueName,
+		stop: () => new Promise((done) => {
+			child.once('exit', () => done());
+			child.kill('SIGTERM');
+		}),
+	};
+};
+
+/** (b) Jobs through the real queue; resolves when all are completed, sampling worker memory after each. */
+const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void): Promise<number> => {
+	const redis = connectRedis(redisUrl);
+	const queue = makeRenderQueue({connection: redis, queueName: worker.queueName});
+	const events = new QueueEvents(worker.queueName, {connection: connectRedis(redisUrl)});
+	await events.waitUntilReady();
+	const started = Date.now();
+	let finished = 0;
+	const done = new Promise<void>((resolveAll, reject) => {
+		events.on('completed', () => {
+			onEach?.(finished);
+			if (++finished === count) resolveAll();
+		});
+		events.on('failed', ({failedReason}) => reject(new Error(failedReason)));
+	});
+	const bills = benchCustomers(count);
+	for (const [index, bill] of bills.entries()) {
+		await queue.enqueue({renderId: `bench-${started}-${index}`, tenant: 'bench', template: 'telco-bill', format: 'landscape', scale, bill});
+	}
+	await done;
+	const elapsed = Date.now() - started;
+	await events.close();
+	await queue.close();
+	redis.disconnect();
+	return elapsed;
+};
+
+const results: Record<string, unknown> = {machine: {cores: (await import('node:os')).cpus().length, browserExecutable, scale}};
+const video = computeRenderInput({template: 'telco-bill', bill: benchCustomers(1)[0]!, format: 'landscape'});
+const videoSeconds = video.durationInFrames / video.fps;
+
+if (options.soak) {
+	const renders = Number(options.soak);
+	const worker = await startWorker();
+	const rss: number[] = [];
+	await runQueued(worker, renders, () => rss.push(Math.round(processMemory(worker.child.pid!).rssMiB)));
+	await worker.stop();
+	const after5 = rss[4] ?? NaN;
+	const last = rss.at(-1)!;
+	console.table(rss.map((mib, index) => ({render: index + 1, rssMiB: mib})));
+	console.log(`Worker RSS after 5 renders ${after5} MiB, after ${renders} ${last} MiB: ${(((last - after5) / after5) * 100).toFixed(1)} % change`);
+	results.soak = {renders, rssMiB: rss, growthAfter5Percent: ((last - after5) / after5) * 100};
+} else if (options.ingest) {
+	results.ingest = await measureIngest({redisUrl, bills: Number(options.ingest)});
+	console.table([results.ingest]);
+} else {
+	const count = Number(options.customers);
+	const rows: Array<Record<string, number | string>> = [];
+	const naiveMs: number[] = [];
+	const queuedMs: number[] = [];
+	let peakMiB = 0;
+	for (let run = 1; run <= Number(options.runs); run++) {
+		if (!options['skip-naive']) naiveMs.push(runNaive(count));
+		const worker = await startWorker();
+		queuedMs.push(await runQueued(worker, count));
+		peakMiB = Math.max(peakMiB, processMemory(worker.child.pid!).peakMiB);
+		await worker.stop();
+		console.log(`run ${run}: naive ${naiveMs.at(-1) ? seconds(naiveMs.at(-1)!).toFixed(1) : '-'} s, billcast ${seconds(queuedMs.at(-1)!).toFixed(1)} s`);
+	}
+	const describe = (name: string, ms: number[]) => {
+		const perVideo = seconds(median(ms)) / count;
+		return {way: name, runs: ms.length, medianTotalS: +seconds(median(ms)).toFixed(1), perVideoS: +perVideo.toFixed(1),
+			videosPerHour: Math.round(3600 / perVideo), effectiveFps: +((video.durationInFrames) / perVideo).toFixed(1)};
+	};
+	if (naiveMs.length) rows.push(describe('(a) naive CLI', naiveMs));
+	rows.push(describe('(b) billcast', queuedMs));
+	console.table(rows);
+	const ratio = naiveMs.length ? median(naiveMs) / median(queuedMs) : undefined;
+	console.log(`${count} customers × ${videoSeconds.toFixed(1)} s video at ${video.width * scale}×${video.height * scale}; ` +
+		`throughput ratio (b)/(a): ${ratio ? `${ratio.toFixed(2)}×` : 'n/a'}; worker peak RSS ${Math.round(peakMiB)} MiB`);
+	results.throughput = {customers: count, videoSeconds, rows, ratio, workerPeakRssMiB: peakMiB, naiveMs, queuedMs};
+}
+
+const resultsDir = join(root, 'bench/results');
+mkdirSync(resultsDir, {recursive: true});
+const file = join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+writeFileSync(file, JSON.stringify(results, null, 2));
+console.log(`Results written to ${file}`);
+await redisHandle?.stop();
+rmSync(work, {recursive: true, force: true});
+process.exit(0);

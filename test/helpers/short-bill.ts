@@ -1,0 +1,12 @@
+import type {Bill} from '../../src/bill-schema';
+import {sampleBill} from '../../src/sample-bill';
+
+/** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
+export const shortBill: Bill = {
+	...sampleBill,
+	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
+	lineItems: [],
+	amountDue: 3000,
+	usage: undefined,
+	payment: {status: 'paid'},
+};
