@@ -16,13 +16,9 @@ export default async function setup(project: TestProject) {
 	const bundleDir = await mkdtemp(join(tmpdir(), 'billcast-bundle-'));
 	if (!given) redis = await startRedisServer({port: await freePort(), dir: redisDir});
 	project.provide('redisUrl', given ?? redis!.url);
-<<<<<<< HEAD
-	project.provide('serveUrl', await bundleCompositions({outDir: bundleDir}));
-=======
 	// Always rebuilt, so browser tests never run a player older than its sources.
 	await buildPlayerBundle();
-	project.provide('serveUrl', await bundleCompositions({outDir: await mkdtemp(join(tmpdir(), 'billcast-bundle-'))}));
->>>>>>> issue-4
+	project.provide('serveUrl', await bundleCompositions({outDir: bundleDir}));
 	return async () => {
 		await redis?.stop();
 		await Promise.all([redisDir, bundleDir].map((dir) => rm(dir, {recursive: true, force: true})));
