@@ -1,16 +1,18 @@
 import {execFileSync} from 'node:child_process';
 import {compositorBinary} from '../../server/compositor-binaries';
 
-/** The given frames of a video as 8-bit grey images (Remotion's ffmpeg has no ssim filter, so we compare in JS). */
+/**
+ * The given frames of a video as 8-bit grey images. Remotion's ffmpeg is built without the ssim and select filters
+ * and the rawvideo muxer, so every frame is decoded to raw grey through image2pipe and compared in JavaScript.
+ */
 export const greyFrames = (file: string, frames: readonly number[], width: number, height: number): Buffer[] => {
-	const select = frames.map((frame) => `eq(n\\,${frame})`).join('+');
 	const raw = execFileSync(
 		compositorBinary('ffmpeg'),
-		['-v', 'error', '-i', file, '-vf', `select='${select}'`, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'gray', '-'],
-		{maxBuffer: 1 << 28},
+		['-v', 'error', '-i', file, '-c:v', 'rawvideo', '-pix_fmt', 'gray', '-f', 'image2pipe', '-'],
+		{maxBuffer: 1 << 30},
 	);
 	const size = width * height;
-	return frames.map((_, index) => raw.subarray(index * size, (index + 1) * size));
+	return frames.map((frame) => raw.subarray(frame * size, (frame + 1) * size));
 };
 
 const C1 = (0.01 * 255) ** 2;
