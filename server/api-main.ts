@@ -1,6 +1,7 @@
 import {makeApp} from './app';
 import {loadConfig} from './config';
 import {connectRedis} from './redis-connection';
+import {loadTenantRegistry} from './tenant-registry';
 import {makeRenderQueue} from './render-queue';
 import {makeRenderStore} from './render-store';
 import {makeViewerEventsStore} from './viewer-events-store';
@@ -10,7 +11,8 @@ const redis = connectRedis(config.redisUrl);
 const store = makeRenderStore({redis});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 const events = makeViewerEventsStore({redis});
-const app = makeApp({config, store, queue, events});
+const tenants = loadTenantRegistry({file: config.tenantsFile});
+const app = makeApp({config, redis, tenants, store, queue, events});
 
 const server = app.listen(config.port, config.host, () => {
 	console.log(`billcast API listening on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);

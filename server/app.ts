@@ -7,7 +7,14 @@ import type {RenderStore} from './render-store';
 import {makeAnalyticsRouter} from './routes/analytics-router';
 import {makeRendersRouter} from './routes/renders-router';
 import {makeWatchRouter} from './routes/watch-router';
-import type {Tenant} from './tenant';
+import type {Redis} from 'ioredis';
+import {authenticate} from './authenticate';
+import {makeBatchStore} from './batch-store';
+import {makeIdempotency} from './idempotency';
+import {rateLimitPerTenant} from './rate-limit';
+import {makeBatchesRouter} from './routes/batches-router';
+import {makeHealthRouter} from './routes/health-router';
+import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
 
@@ -16,33 +23,42 @@ export const makeApp = ({
 	store,
 	queue,
 	events,
-	tenant,
+	redis,
+	tenants,
 	log = (message, error) => console.error(message, error),
 }: {
-	config: Pick<Config, 'bodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays'>;
+	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays'>;
 	store: RenderStore;
 	queue: RenderQueue;
 	events: ViewerEventsStore;
-	/** The tenant every request acts for until authentication sets one (tests name a local checkout here). */
-	tenant?: Tenant;
+	redis: Redis;
+	tenants: TenantRegistry;
 	log?: (message: string, error: unknown) => void;
 }): Express => {
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('trust proxy', 'loopback');
-	app.use(express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json']}));
-	app.get('/healthz', (_req, res) => {
-		res.json({status: 'ok'});
-	});
-	if (tenant) {
-		app.use((_req, res, next) => {
-			res.locals.tenant ??= tenant;
-			next();
-		});
-	}
+	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json']});
+	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
+	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
+	app.use(makeHealthRouter({redis, queue}));
+	app.use(authenticate({tenants}));
+	app.use(rateLimitPerTenant({redis}));
+	const idempotency = makeIdempotency({redis});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret}));
-	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks}));
+	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
+	app.use(
+		makeBatchesRouter({
+			store,
+			batches: makeBatchStore({redis}),
+			queue,
+			idempotency,
+			publicBaseUrl: config.publicBaseUrl,
+			watchLinks,
+			jsonLimit: config.batchBodyLimit,
+		}),
+	);
 	app.use(makeAnalyticsRouter({store, events}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
 	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log}));

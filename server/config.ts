@@ -19,6 +19,8 @@ const envSchema = z.object({
 	BILLCAST_BUNDLE_DIR: optionalString,
 	BILLCAST_QUEUE: z.string().regex(/^[A-Za-z0-9_-]+$/).default('billcast-renders'),
 	BILLCAST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('2mb'),
+	BILLCAST_BATCH_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('16mb'),
+	BILLCAST_TENANTS_FILE: optionalString,
 	BILLCAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 	REMOTION_BROWSER_EXECUTABLE: optionalString,
 	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -38,6 +40,8 @@ export interface Config {
 	readonly bundleDir: string | undefined;
 	readonly queueName: string;
 	readonly bodyLimit: string;
+	readonly batchBodyLimit: string;
+	readonly tenantsFile: string | undefined;
 	readonly workerConcurrency: number;
 	readonly browserExecutable: string | undefined;
 	/** Signs the watch links (HMAC-SHA256). */
@@ -64,6 +68,8 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		bundleDir: e.BILLCAST_BUNDLE_DIR,
 		queueName: e.BILLCAST_QUEUE,
 		bodyLimit: e.BILLCAST_BODY_LIMIT,
+		batchBodyLimit: e.BILLCAST_BATCH_BODY_LIMIT,
+		tenantsFile: e.BILLCAST_TENANTS_FILE,
 		workerConcurrency: e.BILLCAST_WORKER_CONCURRENCY,
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),

@@ -111,3 +111,26 @@ export class ConfigError extends Error {
 
 const describeFieldErrors = (errors: readonly FieldError[]): string =>
 	errors.map((error) => `${error.path || '(body)'}: ${error.message}`).join('; ');
+
+export class UnauthorizedError extends BillcastError {
+	constructor(detail: string) {
+		super('unauthorized', 401, 'Authentication required', detail);
+	}
+}
+
+export class IdempotencyKeyReusedError extends BillcastError {
+	constructor() {
+		super(
+			'idempotency_key_reused',
+			422,
+			'Idempotency-Key reused with another body',
+			'This Idempotency-Key was already used in the last 24 hours with a different request body; use a new key.',
+		);
+	}
+}
+
+export class IdempotencyKeyInFlightError extends BillcastError {
+	constructor() {
+		super('idempotency_key_in_flight', 409, 'A request with this Idempotency-Key is still running', 'Retry once it has finished.');
+	}
+}

@@ -2,10 +2,13 @@ import {Queue, type ConnectionOptions} from 'bullmq';
 import type {RenderJob} from './render-job';
 
 export const RENDER_ATTEMPTS = 3;
+const BATCH_PRIORITY = 10;
 
 export interface RenderQueue {
 	readonly queue: Queue<RenderJob>;
 	enqueue(job: RenderJob): Promise<void>;
+	/** Billing-cycle work: queued in one call, and behind every single render (BullMQ takes unprioritised jobs first). */
+	enqueueBatch(jobs: readonly RenderJob[]): Promise<void>;
 	/** Drops a finished job so the same id can be queued again (a failed render being retried). */
 	forget(renderId: string): Promise<void>;
 	close(): Promise<void>;
@@ -31,6 +34,9 @@ export const makeRenderQueue = ({
 		queue,
 		async enqueue(job) {
 			await queue.add('render', job, {jobId: job.renderId});
+		},
+		async enqueueBatch(jobs) {
+			await queue.addBulk(jobs.map((job) => ({name: 'render', data: job, opts: {jobId: job.renderId, priority: BATCH_PRIORITY}})));
 		},
 		async forget(renderId) {
 			await queue.remove(renderId);

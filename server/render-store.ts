@@ -8,6 +8,9 @@ type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {
 export interface RenderStore {
 	/** Creates the record as queued; false when a record with this id already exists. */
 	create(render: NewRender): Promise<boolean>;
+	/** Creates many queued records in one round trip; returns, per render, whether it was new. */
+	createMany(renders: readonly NewRender[]): Promise<boolean[]>;
+	getMany(ids: readonly string[]): Promise<Array<RenderRecord | undefined>>;
 	get(id: string): Promise<RenderRecord | undefined>;
 	/** The template, format and bill the render was made from; undefined when the render was created without a bill. */
 	getProps(id: string): Promise<RenderProps | undefined>;
@@ -42,18 +45,30 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 		createdAt,
 		updatedAt: now(),
 	});
+	const createMany = async (renders: readonly NewRender[]): Promise<boolean[]> => {
+		const at = now();
+		const created = await renders
+			.reduce((multi, {bill: _, ...render}) => {
+				const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
+				return multi.set(key(render.id), JSON.stringify(record), 'NX');
+			}, redis.pipeline())
+			.exec();
+		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
+		const props = renders.flatMap(({bill, ...render}, index) =>
+			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} satisfies RenderProps)]] : [],
+		);
+		if (props.length > 0) await redis.mset(props.flat());
+		return isNew;
+	};
 	return {
-		async create({bill, ...render}) {
-			const at = now();
-			const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
-			const created = (await redis.set(key(render.id), JSON.stringify(record), 'NX')) === 'OK';
-			if (created && bill) {
-				const props: RenderProps = {template: render.template, format: render.format, bill};
-				await redis.set(propsKey(render.id), JSON.stringify(props));
-			}
-			return created;
-		},
+		create: async (render) => (await createMany([render]))[0]!,
+		createMany,
 		get,
+		async getMany(ids) {
+			if (ids.length === 0) return [];
+			const raws = await redis.mget(ids.map(key));
+			return raws.map((raw) => (raw ? (JSON.parse(raw) as RenderRecord) : undefined));
+		},
 		async getProps(id) {
 			const raw = await redis.get(propsKey(id));
 			return raw ? (JSON.parse(raw) as RenderProps) : undefined;

@@ -1,9 +1,11 @@
 import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
-import {UnrecoverableError, Worker, type ConnectionOptions, type Job} from 'bullmq';
+import {UnrecoverableError, Worker, type Job} from 'bullmq';
+import type {Redis} from 'ioredis';
 import {computeRenderInput} from '../src/render-input';
 import {chromeModeFor} from './browser';
 import {BillcastError, RenderFailedError} from './errors';
 import {writeRenderArtifacts} from './render-artifacts';
+import {startHeartbeat} from './worker-heartbeat';
 import {renderJobSchema, type RenderJob} from './render-job';
 import {videoPath} from './render-paths';
 import type {RenderOutput} from './render-record';
@@ -37,7 +39,7 @@ export const makeRenderWorker = async ({
 	store,
 	concurrency = 1,
 }: {
-	connection: ConnectionOptions;
+	connection: Redis;
 	queueName: string;
 	serveUrl: string;
 	rendersDir: string;
@@ -95,10 +97,12 @@ export const makeRenderWorker = async ({
 	};
 
 	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency});
+	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
 	worker.on('error', (error) => console.error('[worker] queue error:', error.message));
 	return {
 		worker,
 		async close() {
+			stopHeartbeat();
 			await worker.close();
 			const open = browser ? await browser.catch(() => undefined) : undefined;
 			await open?.close({silent: true});

@@ -8,6 +8,7 @@ import {join, resolve} from 'node:path';
 import {sampleBill} from '../src/sample-bill';
 import {loadConfig} from './config';
 import {ensureRedis} from './ensure-redis';
+import {DEV_API_KEY} from './tenant-registry';
 import {videoPath} from './render-paths';
 import {ensureSystemPackages, RENDER_PACKAGES} from './system-packages';
 
@@ -79,7 +80,7 @@ for (let tries = 0; ; tries++) {
 
 const submitted = await fetch(`${api}/v1/renders`, {
 	method: 'POST',
-	headers: {'content-type': 'application/json'},
+	headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
 	body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
 });
 const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
@@ -97,7 +98,7 @@ const bar = (progress: number) => {
 const started = Date.now();
 let lastDecile = -1;
 for (;;) {
-	const state = (await (await fetch(render.links.self.replace(config.publicBaseUrl, api))).json()) as {
+	const state = (await (await fetch(render.links.self.replace(config.publicBaseUrl, api), {headers: {authorization: `Bearer ${DEV_API_KEY}`}})).json()) as {
 		status: string;
 		progress: number;
 		error?: {code: string; message: string};

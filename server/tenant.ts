@@ -4,6 +4,8 @@ import type {Response} from 'express';
 export interface Tenant {
 	readonly id: string;
 	readonly name: string;
+	/** SHA-256 hex digests of the tenant's API keys; the keys themselves are never stored. */
+	readonly apiKeySha256: readonly string[];
 	/** Hosts a bill's pay URL may point to (https only); a bill paying anywhere else is refused at submission. */
 	readonly allowedPayHosts: readonly string[];
 	/**
@@ -11,14 +13,13 @@ export interface Tenant {
 	 * tenant never has any, so real customers are only ever sent to https.
 	 */
 	readonly httpPayHostsForTesting?: readonly string[];
+	/** Requests per minute over all of the tenant's keys. */
+	readonly rateLimitPerMinute: number;
 }
 
-/** Until API keys exist every request acts for this tenant. */
-export const DEFAULT_TENANT: Tenant = {
-	id: 'default',
-	name: 'Default tenant',
-	allowedPayHosts: ['pay.aurora-mobile.example', 'pay.example.com'],
+/** The tenant a request acts for; set by authentication, which runs before every route that calls this. */
+export const tenantOf = (res: Response): Tenant => {
+	const tenant = res.locals.tenant as Tenant | undefined;
+	if (!tenant) throw new Error('tenantOf called on a route that is not behind authentication');
+	return tenant;
 };
-
-/** The tenant a request acts for, set by the tenant middleware earlier in the chain. */
-export const tenantOf = (res: Response): Tenant => (res.locals.tenant as Tenant | undefined) ?? DEFAULT_TENANT;

@@ -1,5 +1,5 @@
 import {Router} from 'express';
-import {NotFoundError} from '../errors';
+import {ownRender} from '../own-render';
 import type {RenderStore} from '../render-store';
 import type {ViewerEventsStore} from '../viewer-events-store';
 
@@ -7,8 +7,7 @@ import type {ViewerEventsStore} from '../viewer-events-store';
 export const makeAnalyticsRouter = ({store, events}: {store: RenderStore; events: ViewerEventsStore}): Router => {
 	const router = Router();
 	router.get('/v1/renders/:id/analytics', async (req, res) => {
-		const record = await store.get(req.params.id);
-		if (!record) throw new NotFoundError(`Render ${req.params.id}`);
+		const record = await ownRender(store, req.params.id, res);
 		res.json({renderId: record.id, events: await events.summary(record.id)});
 	});
 	return router;

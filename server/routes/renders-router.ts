@@ -1,18 +1,23 @@
 import {existsSync} from 'node:fs';
+import {createHash} from 'node:crypto';
 import {Router, type Request} from 'express';
 import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../errors';
-import {payUrlPolicyError} from '../pay-url-policy';
-import {buildRenderId} from '../render-id';
+import type {Idempotency} from '../idempotency';
+import {prepareRenderJob} from '../prepare-render-job';
+import type {RenderJob} from '../render-job';
+import {ownRender} from '../own-render';
 import {videoPath} from '../render-paths';
 import type {RenderQueue} from '../render-queue';
-import {renderRequestSchema} from '../render-request-schema';
 import type {RenderStore} from '../render-store';
 import {renderView} from '../render-view';
 import {tenantOf} from '../tenant';
 import type {WatchLinks} from '../watch-links';
-import {fieldErrorsFromZod} from '../zod-field-errors';
 
-const requireJson = (req: Request): unknown => {
+const SSE_POLL_MS = 500;
+
+export const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+export const requireJson = (req: Request): unknown => {
 	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
 	return req.body;
 };
@@ -23,28 +28,21 @@ export const makeRendersRouter = ({
 	rendersDir,
 	publicBaseUrl,
 	watchLinks,
+	idempotency,
 }: {
 	store: RenderStore;
 	queue: RenderQueue;
 	rendersDir: string;
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
+	idempotency: Idempotency;
 }): Router => {
 	const router = Router();
 
-	router.post('/v1/renders', async (req, res) => {
-		const parsed = renderRequestSchema.safeParse(requireJson(req));
-		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
-		const request = parsed.data;
-		const payUrlError = payUrlPolicyError(tenantOf(res), request.bill.payment.payUrl);
-		if (payUrlError) throw new ValidationError([payUrlError]);
-		const tenant = tenantOf(res).id;
-		const job = {...request, tenant, renderId: buildRenderId({...request, tenant})};
+
+	const submit = async (job: RenderJob) => {
 		const existing = await store.get(job.renderId);
-		if (existing && existing.status !== 'failed') {
-			res.status(202).location(renderView(existing, publicBaseUrl, watchLinks).links.self).json(renderView(existing, publicBaseUrl, watchLinks));
-			return;
-		}
+		if (existing && existing.status !== 'failed') return existing;
 		if (existing) {
 			await queue.forget(job.renderId);
 			await store.requeue(job.renderId);
@@ -59,19 +57,55 @@ export const makeRendersRouter = ({
 		}
 		const record = await store.get(job.renderId);
 		if (!record) throw new NotFoundError(`Render ${job.renderId}`);
-		const view = renderView(record, publicBaseUrl, watchLinks);
-		res.status(202).location(view.links.self).json(view);
+		return record;
+	};
+
+	router.post('/v1/renders', async (req, res) => {
+		const tenant = tenantOf(res);
+		const body = requireJson(req);
+		const response = await idempotency.run({
+			tenant: tenant.id,
+			key: req.get('idempotency-key'),
+			bodySha256: async () => sha256Json(body),
+			handle: async () => {
+				const prepared = prepareRenderJob(tenant, body);
+				if (!prepared.ok) throw new ValidationError(prepared.errors);
+				const view = renderView(await submit(prepared.job), publicBaseUrl, watchLinks);
+				return {status: 202, body: view, location: view.links.self};
+			},
+		});
+		if (response.location) res.location(response.location);
+		res.status(response.status).json(response.body);
 	});
 
 	router.get('/v1/renders/:id', async (req, res) => {
-		const record = await store.get(req.params.id);
-		if (!record) throw new NotFoundError(`Render ${req.params.id}`);
-		res.json(renderView(record, publicBaseUrl, watchLinks));
+		res.json(renderView(await ownRender(store, req.params.id, res), publicBaseUrl, watchLinks));
+	});
+
+	router.get('/v1/renders/:id/events', async (req, res) => {
+		let record = await ownRender(store, req.params.id, res);
+		res.set({'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive'});
+		res.flushHeaders();
+		let closed = false;
+		req.on('close', () => {
+			closed = true;
+		});
+		let last = '';
+		// Progress lives in the render record, which the worker updates; polling it keeps API processes stateless.
+		while (!closed) {
+			const view = renderView(record, publicBaseUrl, watchLinks);
+			const data = JSON.stringify({id: view.id, status: view.status, progress: view.progress, ...(view.output ? {output: view.output} : {}), ...(view.error ? {error: view.error} : {})});
+			if (data !== last) res.write(`event: ${view.status === 'completed' || view.status === 'failed' ? view.status : 'progress'}\ndata: ${data}\n\n`);
+			last = data;
+			if (record.status === 'completed' || record.status === 'failed') break;
+			await new Promise((resolve) => setTimeout(resolve, SSE_POLL_MS));
+			record = (await store.get(record.id)) ?? record;
+		}
+		res.end();
 	});
 
 	router.get('/v1/renders/:id/video.mp4', async (req, res) => {
-		const record = await store.get(req.params.id);
-		if (!record) throw new NotFoundError(`Render ${req.params.id}`);
+		const record = await ownRender(store, req.params.id, res);
 		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
 		const file = videoPath(rendersDir, record.id);
 		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);

@@ -6,7 +6,6 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Bill} from '../../src/bill-schema';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
-import {DEFAULT_TENANT} from '../../server/tenant';
 import {signWatchToken} from '../../server/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {startCheckoutServer} from '../helpers/checkout-server';
@@ -25,7 +24,7 @@ beforeAll(async () => {
 		redisUrl: inject('redisUrl'),
 		serveUrl: inject('serveUrl'),
 		withWorker: false,
-		tenant: {...DEFAULT_TENANT, httpPayHostsForTesting: [checkout.host]},
+		tenant: {httpPayHostsForTesting: [checkout.host]},
 	});
 	browser = await launchChromium();
 });
@@ -45,7 +44,7 @@ const billFor = (customerId: string, overrides: Partial<Bill> = {}): Bill => ({
 const submit = async (target: TestStack, bill: Bill, scale = 1) => {
 	const response = await fetch(`${target.baseUrl}/v1/renders`, {
 		method: 'POST',
-		headers: {'content-type': 'application/json'},
+		headers: {'content-type': 'application/json', ...target.auth},
 		body: JSON.stringify({template: 'telco-bill', bill, scale}),
 	});
 	expect(response.status).toBe(202);
@@ -53,7 +52,7 @@ const submit = async (target: TestStack, bill: Bill, scale = 1) => {
 };
 
 const analytics = async (target: TestStack, id: string) =>
-	((await (await fetch(`${target.baseUrl}/v1/renders/${id}/analytics`)).json()) as {events: Record<string, {count: number}>}).events;
+	((await (await fetch(`${target.baseUrl}/v1/renders/${id}/analytics`, {headers: target.auth})).json()) as {events: Record<string, {count: number}>}).events;
 
 const waitForEvents = async (target: TestStack, id: string, wanted: string[]) => {
 	const deadline = Date.now() + 10_000;
@@ -237,7 +236,7 @@ describe('the watch page is safe', () => {
 		for (const payUrl of ['https://evil.example/pay', 'http://pay.example.com/checkout']) {
 			const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 				method: 'POST',
-				headers: {'content-type': 'application/json'},
+				headers: {'content-type': 'application/json', ...stack.auth},
 				body: JSON.stringify({template: 'telco-bill', bill: {...sampleBill, payment: {status: 'due', payUrl}}}),
 			});
 			expect(response.status).toBe(422);
@@ -254,7 +253,7 @@ describe('MP4 mode', () => {
 			redisUrl: inject('redisUrl'),
 			serveUrl: inject('serveUrl'),
 			withWorker: true,
-			tenant: {...DEFAULT_TENANT, httpPayHostsForTesting: [checkout.host]},
+			tenant: {httpPayHostsForTesting: [checkout.host]},
 		});
 	});
 	afterAll(async () => {
@@ -264,7 +263,7 @@ describe('MP4 mode', () => {
 	it('plays the rendered file with the same hotspots and pays from it', async () => {
 		const bill = billFor('CUST-MP4', {lineItems: [], usage: undefined, amountDue: 6840});
 		const render = await submit(renderStack, bill, 0.25);
-		expect((await waitForRender(renderStack.baseUrl, render.id)).status).toBe('completed');
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
 		// Captions come from another part of the renderer; a file beside the video is all the player needs.
 		writeFileSync(join(renderStack.rendersDir, render.id, 'captions.vtt'), 'WEBVTT\n\n00:00.000 --> 00:30.000\nYour bill is ready\n');
 		const page = await browser.newPage({viewport: {width: 1280, height: 800}});

@@ -9,6 +9,7 @@ import {makeRenderQueue} from '../../server/render-queue';
 import {makeRenderStore} from '../../server/render-store';
 import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
 import type {Tenant} from '../../server/tenant';
+import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenant-registry';
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
 import {freePort} from './free-port';
 
@@ -23,9 +24,18 @@ export const startTestStack = async ({
 	redisUrl: string;
 	serveUrl: string;
 	withWorker: boolean;
-	tenant?: Tenant;
+	/** Changes to the test tenant, e.g. a local checkout host. */
+	tenant?: Partial<Tenant>;
 	watchTtlDays?: number;
 }) => {
+	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
+	const tenantId = `test-${randomBytes(4).toString('hex')}`;
+	const apiKey = `test-key-${randomBytes(8).toString('hex')}`;
+	const otherApiKey = `other-key-${randomBytes(8).toString('hex')}`;
+	const tenants = makeTenantRegistry([
+		{...DEV_TENANT, id: tenantId, name: 'Test tenant', apiKeySha256: [hashApiKey(apiKey)], rateLimitPerMinute: 100_000, ...tenant},
+		{...DEV_TENANT, id: 'other', name: 'Another tenant', apiKeySha256: [hashApiKey(otherApiKey)]},
+	]);
 	const redis = connectRedis(redisUrl);
 	const namespace = `test-${randomUUID().slice(0, 8)}`;
 	const rendersDir = await mkdtemp(join(tmpdir(), 'billcast-renders-'));
@@ -36,11 +46,12 @@ export const startTestStack = async ({
 	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
 	const watchSecret = randomBytes(32).toString('base64url');
 	const app = makeApp({
-		config: {bodyLimit: '64kb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
+		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
 		store,
 		queue,
 		events,
-		...(tenant ? {tenant} : {}),
+		redis,
+		tenants,
 		log: () => undefined,
 	});
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
@@ -54,6 +65,12 @@ export const startTestStack = async ({
 	}
 	return {
 		baseUrl,
+		apiKey,
+		tenantId,
+		/** Headers that authenticate as the test tenant. */
+		auth: {authorization: `Bearer ${apiKey}`},
+		otherAuth: {authorization: `Bearer ${otherApiKey}`},
+		redis,
 		rendersDir,
 		store,
 		queue,
@@ -73,14 +90,14 @@ export const startTestStack = async ({
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
 export const waitForRender = async (
-	baseUrl: string,
+	{baseUrl, auth}: Pick<TestStack, 'baseUrl' | 'auth'>,
 	id: string,
 	until: (body: {status: string}) => boolean = (body) => body.status === 'completed' || body.status === 'failed',
 	timeoutMs = 150_000,
 ) => {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const body = (await (await fetch(`${baseUrl}/v1/renders/${id}`)).json()) as Record<string, unknown> & {status: string};
+		const body = (await (await fetch(`${baseUrl}/v1/renders/${id}`, {headers: auth})).json()) as Record<string, unknown> & {status: string};
 		if (until(body)) return body;
 		if (Date.now() > deadline) throw new Error(`render ${id} still ${body.status} after ${timeoutMs} ms`);
 		await new Promise((resolve) => setTimeout(resolve, 300));

@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 const post = (body: string, contentType = 'application/json') =>
-	fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': contentType}, body});
+	fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': contentType, ...stack.auth}, body});
 
 const expectProblem = async (response: Response, status: number, code: string) => {
 	expect(response.status).toBe(status);
@@ -57,13 +57,13 @@ describe('bad input is refused with problem+json naming the field', () => {
 	});
 
 	it('an unknown render id', async () => {
-		await expectProblem(await fetch(`${stack.baseUrl}/v1/renders/nope`), 404, 'not_found');
+		await expectProblem(await fetch(`${stack.baseUrl}/v1/renders/nope`, {headers: stack.auth}), 404, 'not_found');
 	});
 
 	it('a job that is not a render does not stop the worker', async () => {
-		await stack.store.create({id: 'broken-job', tenant: 'default', template: 'telco-bill', format: 'landscape'});
+		await stack.store.create({id: 'broken-job', tenant: stack.tenantId, template: 'telco-bill', format: 'landscape'});
 		await stack.queue.queue.add('render', {renderId: 'broken-job'} as never, {jobId: 'broken-job', attempts: 1});
-		const failed = await waitForRender(stack.baseUrl, 'broken-job');
+		const failed = await waitForRender(stack, 'broken-job');
 		expect(failed).toMatchObject({status: 'failed', error: {code: 'invalid_job'}});
 	});
 });
@@ -78,7 +78,7 @@ describe('a bill goes in, an MP4 comes out', () => {
 		expect(created.links.self).toBe(`${stack.baseUrl}/v1/renders/${created.id}`);
 
 		const seen = new Set<string>();
-		const done = await waitForRender(stack.baseUrl, created.id, (body) => {
+		const done = await waitForRender(stack, created.id, (body) => {
 			seen.add(body.status);
 			return body.status === 'completed' || body.status === 'failed';
 		});
@@ -99,7 +99,7 @@ describe('a bill goes in, an MP4 comes out', () => {
 		const manifest = JSON.parse(readFileSync(artifactPath(stack.rendersDir, created.id, 'hotspots'), 'utf8'));
 		expect(manifest).toMatchObject({durationInFrames: timeline.durationInFrames, hotspots: []});
 
-		const ranged = await fetch(created.links.video, {headers: {Range: 'bytes=100-199'}});
+		const ranged = await fetch(created.links.video, {headers: {Range: 'bytes=100-199', ...stack.auth}});
 		expect(ranged.status).toBe(206);
 		expect(ranged.headers.get('content-type')).toBe('video/mp4');
 		expect(ranged.headers.get('content-range')).toBe(`bytes 100-199/${statSync(file).size}`);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {payUrlPolicyError} from '../../server/pay-url-policy';
-import {DEFAULT_TENANT} from '../../server/tenant';
+import {DEV_TENANT as DEFAULT_TENANT} from '../../server/tenant-registry';
 
 describe('pay URL policy', () => {
 	it('allows https on the tenant hosts only', () => {

@@ -1,0 +1,22 @@
+import type {RequestHandler} from 'express';
+import {UnauthorizedError} from './errors';
+import type {TenantRegistry} from './tenant-registry';
+
+/** `Authorization: Bearer <API key>` on every /v1 route but the customer's own watch routes. */
+export const authenticate =
+	({tenants}: {tenants: TenantRegistry}): RequestHandler =>
+	(req, res, next) => {
+		if (!req.path.startsWith('/v1/') || req.path.startsWith('/v1/watch/')) return next();
+		const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+		if (!match) {
+			res.set('WWW-Authenticate', 'Bearer');
+			return next(new UnauthorizedError('Send your API key as `Authorization: Bearer <key>`.'));
+		}
+		const tenant = tenants.byApiKey(match[1]!);
+		if (!tenant) {
+			res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
+			return next(new UnauthorizedError('The API key is not valid.'));
+		}
+		res.locals.tenant = tenant;
+		next();
+	};

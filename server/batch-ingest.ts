@@ -1,0 +1,62 @@
+import type {BatchEntry, BatchFailure, BatchStore} from './batch-store';
+import {prepareRenderJob} from './prepare-render-job';
+import type {RenderJob} from './render-job';
+import type {RenderQueue} from './render-queue';
+import type {RenderStore} from './render-store';
+import type {Tenant} from './tenant';
+
+/** A batch line: its 1-based number and its parsed body, or why it could not be parsed. */
+export type BatchLine = {readonly line: number} & ({readonly body: unknown} | {readonly parseError: string});
+
+const CHUNK = 500;
+
+/**
+ * Validates every line on its own and queues the good ones in chunks, so a bad line never blocks the others and a
+ * stream of any length is never held whole in memory.
+ */
+export const ingestBatch = async ({
+	batchId,
+	tenant,
+	lines,
+	store,
+	batches,
+	queue,
+}: {
+	batchId: string;
+	tenant: Tenant;
+	lines: AsyncIterable<BatchLine>;
+	store: RenderStore;
+	batches: BatchStore;
+	queue: RenderQueue;
+}): Promise<{lines: number; accepted: number; rejected: number}> => {
+	let jobs: RenderJob[] = [];
+	let failures: BatchFailure[] = [];
+	let count = 0;
+	let accepted = 0;
+	let rejected = 0;
+	const flush = async () => {
+		const isNew = await store.createMany(
+			jobs.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
+		);
+		await queue.enqueueBatch(jobs.filter((_, index) => isNew[index]));
+		const entries: BatchEntry[] = jobs.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
+		await batches.append(batchId, entries, failures);
+		accepted += jobs.length;
+		rejected += failures.length;
+		jobs = [];
+		failures = [];
+	};
+	for await (const item of lines) {
+		count++;
+		if ('parseError' in item) {
+			failures.push({line: item.line, errors: [{path: '', message: `not valid JSON: ${item.parseError}`}]});
+		} else {
+			const prepared = prepareRenderJob(tenant, item.body);
+			if (prepared.ok) jobs.push(prepared.job);
+			else failures.push({line: item.line, errors: prepared.errors});
+		}
+		if (jobs.length + failures.length >= CHUNK) await flush();
+	}
+	await flush();
+	return {lines: count, accepted, rejected};
+};

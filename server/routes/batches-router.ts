@@ -1,0 +1,140 @@
+import {createHash, randomBytes} from 'node:crypto';
+import {createInterface} from 'node:readline';
+import express, {Router, type Request, type Response} from 'express';
+import {NotFoundError, UnsupportedMediaTypeError, ValidationError} from '../errors';
+import {ingestBatch, type BatchLine} from '../batch-ingest';
+import type {BatchStore} from '../batch-store';
+import type {Idempotency} from '../idempotency';
+import type {RenderStore} from '../render-store';
+import type {RenderQueue} from '../render-queue';
+import {tenantOf} from '../tenant';
+import type {WatchLinks} from '../watch-links';
+
+/** A JSON array is held in memory, so it is capped; NDJSON streams and has no cap. */
+export const MAX_JSON_BATCH = 1_000;
+const MAX_LINE_BYTES = 256 * 1024;
+
+const ndjsonLines = async function* (req: Request, hash: ReturnType<typeof createHash>): AsyncGenerator<BatchLine> {
+	let line = 0;
+	for await (const text of createInterface({input: req, crlfDelay: Infinity})) {
+		line++;
+		hash.update(`${text}\n`);
+		if (text.trim() === '') continue;
+		if (text.length > MAX_LINE_BYTES) {
+			yield {line, parseError: `the line is longer than ${MAX_LINE_BYTES} bytes`};
+			continue;
+		}
+		try {
+			yield {line, body: JSON.parse(text)};
+		} catch (error) {
+			yield {line, parseError: error instanceof Error ? error.message : String(error)};
+		}
+	}
+};
+
+const arrayLines = async function* (items: readonly unknown[]): AsyncGenerator<BatchLine> {
+	for (const [index, body] of items.entries()) yield {line: index + 1, body};
+};
+
+export const makeBatchesRouter = ({
+	store,
+	batches,
+	queue,
+	idempotency,
+	publicBaseUrl,
+	watchLinks,
+	jsonLimit,
+}: {
+	store: RenderStore;
+	batches: BatchStore;
+	queue: RenderQueue;
+	idempotency: Idempotency;
+	publicBaseUrl: string;
+	watchLinks: WatchLinks;
+	jsonLimit: string;
+}): Router => {
+	const router = Router();
+	const links = (id: string) => {
+		const self = `${publicBaseUrl}/v1/batches/${id}`;
+		return {self, exportCsv: `${self}/export.csv`, exportNdjson: `${self}/export.ndjson`};
+	};
+	const ownBatch = async (id: string, res: Response) => {
+		const batch = await batches.get(id);
+		if (!batch || batch.tenant !== tenantOf(res).id) throw new NotFoundError(`Batch ${id}`);
+		return batch;
+	};
+
+	router.post('/v1/batches', express.json({limit: jsonLimit}), async (req, res) => {
+		const tenant = tenantOf(res);
+		const isNdjson = req.is('application/x-ndjson') || req.is('application/jsonl');
+		if (!isNdjson && !req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
+		if (!isNdjson && !Array.isArray(req.body)) throw new ValidationError([{path: '', message: 'must be a JSON array of render requests'}]);
+		if (!isNdjson && (req.body as unknown[]).length > MAX_JSON_BATCH) {
+			throw new ValidationError([{path: '', message: `holds more than ${MAX_JSON_BATCH} bills: send them as NDJSON (application/x-ndjson)`}]);
+		}
+		const hash = createHash('sha256');
+		const lines = isNdjson ? ndjsonLines(req, hash) : arrayLines(req.body as unknown[]);
+		const bodySha256 = async () => {
+			if (!isNdjson) return createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
+			for await (const _ of lines);
+			return hash.digest('hex');
+		};
+		const response = await idempotency.run({
+			tenant: tenant.id,
+			key: req.get('idempotency-key'),
+			bodySha256,
+			handle: async () => {
+				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
+				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
+				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, queue});
+				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
+				await batches.finish(record);
+				const failures = await batches.failures(id, 100);
+				const body = {id, status: record.status, ...counts, failures: failures.first, links: links(id)};
+				return {status: 202, body, location: links(id).self, ...(isNdjson ? {bodySha256: hash.digest('hex')} : {})};
+			},
+		});
+		if (response.location) res.location(response.location);
+		res.status(response.status).json(response.body);
+	});
+
+	router.get('/v1/batches/:id', async (req, res) => {
+		const batch = await ownBatch(req.params.id, res);
+		const counts = {queued: 0, rendering: 0, completed: 0, failed: 0};
+		for await (const page of batches.entries(batch.id)) {
+			for (const record of await store.getMany(page.map((entry) => entry.renderId))) if (record) counts[record.status]++;
+		}
+		const accepted = batch.status === 'accepted' ? batch.accepted : 0;
+		const failures = await batches.failures(batch.id, 100);
+		res.json({
+			...batch,
+			renders: counts,
+			progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
+			failures: {total: failures.total, first: failures.first},
+			links: links(batch.id),
+		});
+	});
+
+	router.get('/v1/batches/:id/export.:format', async (req, res) => {
+		const format = req.params.format;
+		if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);
+		const batch = await ownBatch(req.params.id, res);
+		res.type(format === 'csv' ? 'text/csv' : 'application/x-ndjson');
+		res.attachment(`${batch.id}.${format}`);
+		if (format === 'csv') res.write('customer_reference,render_id,watch_link,status\n');
+		for await (const page of batches.entries(batch.id)) {
+			const records = await store.getMany(page.map((entry) => entry.renderId));
+			const rows = page.map((entry, index) => ({
+				customerReference: entry.customerReference,
+				renderId: entry.renderId,
+				watchLink: watchLinks.urlFor(entry.renderId),
+				status: records[index]?.status ?? 'unknown',
+			}));
+			// Customer references, render ids and links never contain commas or quotes, so no CSV quoting is needed.
+			res.write(rows.map((row) => (format === 'csv' ? Object.values(row).join(',') : JSON.stringify(row))).join('\n') + '\n');
+		}
+		res.end();
+	});
+
+	return router;
+};

@@ -1,0 +1,52 @@
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {z} from 'zod';
+import {ConfigError} from './errors';
+import type {Tenant} from './tenant';
+import {fieldErrorsFromZod} from './zod-field-errors';
+
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const tenantSchema = z.object({
+	id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and hyphens, at most 32'),
+	name: z.string().min(1),
+	apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')).min(1),
+	allowedPayHosts: z.array(z.string().min(1)),
+	rateLimitPerMinute: z.number().int().positive().default(600),
+});
+
+/** Documented in the README so a local `npm start` can be called as written; never valid with a tenants file. */
+export const DEV_API_KEY = 'bc_dev_local_only';
+
+export const DEV_TENANT: Tenant = {
+	id: 'dev',
+	name: 'Development tenant',
+	apiKeySha256: [hashApiKey(DEV_API_KEY)],
+	allowedPayHosts: ['pay.aurora-mobile.example', 'pay.example.com'],
+	rateLimitPerMinute: 600,
+};
+
+export interface TenantRegistry {
+	byApiKey(key: string): Tenant | undefined;
+	readonly tenants: readonly Tenant[];
+}
+
+export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry => {
+	const byHash = new Map(tenants.flatMap((tenant) => tenant.apiKeySha256.map((hash) => [hash, tenant] as const)));
+	return {
+		tenants,
+		// Looking up the key's digest, never the key, leaks nothing an attacker could use to guess a key.
+		byApiKey: (key) => byHash.get(hashApiKey(key)),
+	};
+};
+
+/** Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. */
+export const loadTenantRegistry = ({file}: {file: string | undefined}): TenantRegistry => {
+	if (!file) return makeTenantRegistry([DEV_TENANT]);
+	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+	if (!parsed.success) {
+		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');
+		throw new ConfigError(`Invalid tenants file ${file}:\n${problems}`);
+	}
+	return makeTenantRegistry(parsed.data);
+};

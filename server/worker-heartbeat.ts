@@ -1,0 +1,16 @@
+import type {Redis} from 'ioredis';
+
+const INTERVAL_MS = 10_000;
+/** A worker counts as alive while its last beat is younger than this. */
+export const HEARTBEAT_TTL_SECONDS = 30;
+
+export const heartbeatKey = (queueName: string): string => `billcast:worker-heartbeat:${queueName}`;
+
+/** Beats while the worker runs, so /readyz can tell that someone is taking jobs from the queue. */
+export const startHeartbeat = ({redis, queueName}: {redis: Redis; queueName: string}): (() => void) => {
+	const beat = () => void redis.set(heartbeatKey(queueName), new Date().toISOString(), 'EX', HEARTBEAT_TTL_SECONDS).catch(() => undefined);
+	beat();
+	const timer = setInterval(beat, INTERVAL_MS);
+	timer.unref();
+	return () => clearInterval(timer);
+};
