@@ -1,0 +1,20 @@
+import type {OptionsScript} from '../../../src/scripts/reminder-script';
+import type {Timeline} from '../../../src/timeline';
+import {Appear} from '../../shared/appear';
+import {Fade} from '../../shared/fade';
+import {HotspotButtons} from '../../shared/hotspot-buttons';
+import type {Palette} from '../../shared/theme';
+import {useUnit} from '../../shared/use-unit';
+
+/** Three ways forward, each a hotspot: pay in full, an instalment plan, or a call. */
+export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: Palette}> = ({script, timeline, palette}) => {
+	const u = useUnit();
+	return (
+		<Fade style={{alignItems: 'center', textAlign: 'center', padding: `${120 * u}px ${56 * u}px 0`}}>
+			<Appear index={0} style={{fontSize: 52 * u, fontWeight: 800, color: palette.onPrimary}}>
+				{script.title}
+			</Appear>
+			<HotspotButtons timeline={timeline} scene="options" palette={palette} />
+		</Fade>
+	);
+};
