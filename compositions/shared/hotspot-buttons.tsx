@@ -17,7 +17,11 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
 	return (
 		<>
-			{hotspots.map(({id, rect, label}, index) => (
+			{hotspots.map(({id, rect, label}, index) => {
+				// A long label (a phone number) wraps onto two lines rather than shrinking out of legibility.
+				const oneLine = fitFontSize(label, rect.width * 0.86, rect.height * 0.36);
+				const wrap = oneLine < rect.height * 0.26;
+				return (
 				<div
 					key={id}
 					style={{
@@ -31,18 +35,22 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 						color: index === 0 ? palette.onAccent : palette.ink,
 						fontFamily: FONT_STACK,
 						fontWeight: 700,
-						fontSize: fitFontSize(label, rect.width * 0.86, rect.height * 0.36),
+						fontSize: wrap ? fitFontSize(label, rect.width * 0.86 * 1.8, rect.height * 0.3) : oneLine,
+						lineHeight: 1.1,
+						textAlign: 'center',
+						padding: `0 ${rect.height * 0.3}px`,
 						display: 'flex',
 						alignItems: 'center',
 						justifyContent: 'center',
-						whiteSpace: 'nowrap',
+						whiteSpace: wrap ? 'normal' : 'nowrap',
 						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
 						transform: `scale(${scale})`,
 					}}
 				>
 					{label}
 				</div>
-			))}
+				);
+			})}
 		</>
 	);
 };
