@@ -1,10 +1,10 @@
 import {randomUUID} from 'node:crypto';
 import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import {renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {renderMedia, type HeadlessBrowser} from '@remotion/renderer';
 import type {RenderInput} from '../src/render-input';
-import {chromeModeFor} from './browser';
 import type {RenderOutput} from './render-record';
+import {selectForRender} from './select-for-render';
 
 export interface RenderVideoOptions {
 	readonly input: RenderInput;
@@ -26,15 +26,7 @@ export const renderVideo = async ({
 	outputFile,
 	onProgress,
 }: RenderVideoOptions): Promise<RenderOutput> => {
-	const common = {
-		serveUrl,
-		inputProps: input.inputProps,
-		puppeteerInstance: browser,
-		browserExecutable,
-		chromeMode: chromeModeFor(browserExecutable),
-		logLevel: 'error' as const,
-	};
-	const composition = await selectComposition({...common, id: input.compositionId});
+	const {common, composition} = await selectForRender({input, serveUrl, browser, browserExecutable});
 	await mkdir(dirname(outputFile), {recursive: true});
 	const partial = join(dirname(outputFile), `.partial-${randomUUID()}.mp4`);
 	try {

@@ -1,4 +1,3 @@
-import {useMemo} from 'react';
 import type {PaymentReminder as PaymentReminderData} from '../../src/payment-reminder-schema';
 import {buildReminderTimeline} from '../../src/reminder-timeline';
 import type {TemplateVideoProps} from '../../src/render-input';
@@ -6,16 +5,14 @@ import {reminderScript} from '../../src/scripts/reminder-script';
 import {CloseScene} from '../shared/scenes/close-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';
 import {TemplateFrame} from '../shared/template-frame';
-import {paletteFor} from '../shared/theme';
+import {useTemplate} from '../shared/use-template';
 import {NextScene} from './scenes/next-scene';
 import {OptionsScene} from './scenes/options-scene';
 import {OverdueScene} from './scenes/overdue-scene';
 import {PlanScene} from './scenes/plan-scene';
 
 export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> = ({bill, format}) => {
-	const timeline = useMemo(() => buildReminderTimeline({bill, format}), [bill, format]);
-	const script = useMemo(() => reminderScript(bill), [bill]);
-	const palette = paletteFor(bill.brand);
+	const {timeline, script, palette} = useTemplate({bill, format, timelineOf: buildReminderTimeline, scriptOf: reminderScript});
 	return (
 		<TemplateFrame
 			timeline={timeline}

@@ -1,4 +1,3 @@
-import {useMemo} from 'react';
 import type {BillVideoProps} from '../../src/render-input';
 import {telcoScript} from '../../src/scripts/telco-script';
 import {buildTimeline} from '../../src/timeline';
@@ -6,16 +5,13 @@ import {CloseScene} from '../shared/scenes/close-scene';
 import {DueScene} from '../shared/scenes/due-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';
 import {TemplateFrame} from '../shared/template-frame';
-import {paletteFor} from '../shared/theme';
+import {useTemplate} from '../shared/use-template';
 import {BreakdownScene} from './scenes/breakdown-scene';
 import {TotalScene} from './scenes/total-scene';
 import {UsageScene} from './scenes/usage-scene';
 
 export const TelcoBill: React.FC<BillVideoProps> = ({bill, format}) => {
-	const timeline = useMemo(() => buildTimeline({bill, format}), [bill, format]);
-	const script = useMemo(() => telcoScript(bill), [bill]);
-	const palette = paletteFor(bill.brand);
-	const wide = format === 'landscape';
+	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildTimeline, scriptOf: telcoScript});
 	return (
 		<TemplateFrame
 			timeline={timeline}

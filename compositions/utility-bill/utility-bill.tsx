@@ -1,4 +1,3 @@
-import {useMemo} from 'react';
 import type {TemplateVideoProps} from '../../src/render-input';
 import {utilityScript} from '../../src/scripts/utility-script';
 import type {UtilityBill as UtilityBillData} from '../../src/utility-bill-schema';
@@ -7,17 +6,14 @@ import {CloseScene} from '../shared/scenes/close-scene';
 import {DueScene} from '../shared/scenes/due-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';
 import {TemplateFrame} from '../shared/template-frame';
-import {paletteFor} from '../shared/theme';
+import {useTemplate} from '../shared/use-template';
 import {ConsumptionScene} from './scenes/consumption-scene';
 import {CostScene} from './scenes/cost-scene';
 import {SimilarScene} from './scenes/similar-scene';
 import {TipsScene} from './scenes/tips-scene';
 
 export const UtilityBill: React.FC<TemplateVideoProps<UtilityBillData>> = ({bill, format}) => {
-	const timeline = useMemo(() => buildUtilityTimeline({bill, format}), [bill, format]);
-	const script = useMemo(() => utilityScript(bill), [bill]);
-	const palette = paletteFor(bill.brand);
-	const wide = format === 'landscape';
+	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildUtilityTimeline, scriptOf: utilityScript});
 	return (
 		<TemplateFrame
 			timeline={timeline}
