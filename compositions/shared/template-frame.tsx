@@ -11,6 +11,9 @@ export const TemplateFrame: React.FC<{timeline: Timeline; palette: Palette; scen
 	<AbsoluteFill
 		style={{
 			fontFamily: FONT_STACK,
+			// Korean wraps between words, not inside them.
+			wordBreak: 'keep-all',
+			overflowWrap: 'anywhere',
 			background: `linear-gradient(150deg, ${palette.primary} 0%, ${palette.primary}E6 60%, #00000040 100%), ${palette.primary}`,
 		}}
 	>

@@ -28,6 +28,7 @@ export interface PlanScript extends SceneScript {
 
 export interface OptionsScript extends SceneScript {
 	readonly title: string;
+	readonly amount: string;
 	readonly pay: string;
 	readonly plan: string;
 	readonly call: string;
@@ -49,7 +50,7 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const amount = f.money(reminder.amountOverdue);
 	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
 	const daysLate = days === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: f.number(days)});
-	const wasDue = fill(messages.overdueWasDue, {amount, date: f.date(reminder.originalDueDate)});
+	const wasDue = fill(messages.overdueWasDue, {date: f.date(reminder.originalDueDate)});
 	const step = fill(messages.nextSteps[reminder.nextStep.kind], {
 		date: f.date(reminder.nextStep.date),
 		fee: reminder.nextStep.fee === undefined ? '' : f.money(reminder.nextStep.fee),
@@ -74,7 +75,14 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 		},
 		next: {title: messages.nextTitle, step, reassure: messages.nextReassure, lines: scriptLines(messages.nextTitle, step, messages.nextReassure)},
 		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},
-		options: {title: messages.optionsTitle, pay, plan: choosePlan, call, lines: scriptLines(messages.optionsTitle, pay, choosePlan, call)},
+		options: {
+			title: messages.optionsTitle,
+			amount,
+			pay,
+			plan: choosePlan,
+			call,
+			lines: scriptLines(messages.optionsTitle, amount, pay, choosePlan, call),
+		},
 		close: closeScript(messages.reminderClose, undefined, messages),
 	};
 };

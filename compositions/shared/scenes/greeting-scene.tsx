@@ -3,12 +3,12 @@ import {GREETING_MOTION} from '../../../src/scene-motion';
 import type {GreetingScript} from '../../../src/scripts/common-scenes';
 import {Fade} from '../fade';
 import {progress, settledSpring} from '../settle';
-import {ellipsis, type Palette} from '../theme';
+import {ellipsis, fitFontSize, type Palette} from '../theme';
 import {useUnit} from '../use-unit';
 
 export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette}> = ({script, palette}) => {
 	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
+	const {fps, width} = useVideoConfig();
 	const u = useUnit();
 	const rise = settledSpring({frame, fps, durationInFrames: GREETING_MOTION.rise});
 	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
@@ -17,7 +17,8 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette}>
 			<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, ...ellipsis}}>{script.brand}</div>
 			<div
 				style={{
-					fontSize: 84 * u,
+					// Shrinks to fit a long greeting; only a very long name is cut with an ellipsis.
+					fontSize: Math.max(52 * u, fitFontSize(script.title, width - 128 * u, 84 * u)),
 					fontWeight: 800,
 					marginTop: 16 * u,
 					transform: `translateY(${(1 - rise) * 40 * u}px)`,
