@@ -1,10 +1,12 @@
 import type {TemplateId} from '../src/templates';
+import {PaymentReminder} from './payment-reminder/payment-reminder';
 import {TelcoBill} from './telco-bill/telco-bill';
+import {UtilityBill} from './utility-bill/utility-bill';
 
-/**
- * The React component of every template, for the live player. Each takes the props `computeRenderInput` gives; the
- * map is typed loosely because each template has its own props type.
- */
+/** The component of each template, for the player page; the Studio root registers the same ones. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const templateComponents: Record<TemplateId, React.FC<any>> = {
 	'telco-bill': TelcoBill,
+	'utility-bill': UtilityBill,
+	'payment-reminder': PaymentReminder,
 };

@@ -1,3 +1,4 @@
+import {summarizeBill} from '../src/bill-summary';
 import type {FieldError} from './errors';
 import {payUrlPolicyError} from './pay-url-policy';
 import {buildRenderId} from './render-id';
@@ -13,7 +14,8 @@ export const prepareRenderJob = (tenant: Tenant, body: unknown): PreparedRender 
 	const parsed = renderRequestSchema.safeParse(body);
 	if (!parsed.success) return {ok: false, errors: fieldErrorsFromZod(parsed.error)};
 	const request = parsed.data;
-	const payUrlError = payUrlPolicyError(tenant, request.bill.payment.payUrl);
+	const {payUrl, payUrlPath} = summarizeBill(request);
+	const payUrlError = payUrlPolicyError(tenant, payUrl, payUrlPath);
 	if (payUrlError) return {ok: false, errors: [payUrlError]};
 	return {ok: true, job: {...request, tenant: tenant.id, renderId: buildRenderId({...request, tenant: tenant.id})}};
 };

@@ -1,16 +1,21 @@
 import {writeFile} from 'node:fs/promises';
+import {buildCaptionFiles} from '../src/captions';
+import {scriptFor} from '../src/render-input';
+import type {TemplateBill} from '../src/templates';
 import type {Timeline} from '../src/timeline';
 import {artifactPath} from './render-paths';
 
-/** The files written beside each finished video, all from the same timeline the video was rendered from. */
+/** The text files written beside each finished video, all from the same timeline and strings the video was rendered from. */
 export const writeRenderArtifacts = async ({
 	rendersDir,
 	renderId,
 	timeline,
+	templateBill,
 }: {
 	rendersDir: string;
 	renderId: string;
 	timeline: Timeline;
+	templateBill: TemplateBill;
 }): Promise<void> => {
 	const manifest = {
 		fps: timeline.fps,
@@ -19,5 +24,12 @@ export const writeRenderArtifacts = async ({
 		durationInFrames: timeline.durationInFrames,
 		hotspots: timeline.hotspots,
 	};
-	await writeFile(artifactPath(rendersDir, renderId, 'hotspots'), JSON.stringify(manifest, null, 2));
+	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), locale: templateBill.bill.customer.locale});
+	const path = (name: Parameters<typeof artifactPath>[2]) => artifactPath(rendersDir, renderId, name);
+	await Promise.all([
+		writeFile(path('hotspots'), JSON.stringify(manifest, null, 2)),
+		writeFile(path('captions'), files.captions),
+		writeFile(path('chapters'), files.chapters),
+		writeFile(path('transcript'), files.transcript),
+	]);
 };

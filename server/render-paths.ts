@@ -5,11 +5,19 @@ export const ARTIFACT_FILES = {
 	video: 'video.mp4',
 	/** The timeline's hotspots, for the MP4 player mode. */
 	hotspots: 'hotspots.json',
-	/** WebVTT captions, when the render wrote them. */
+	/** WebVTT subtitles: the words each scene shows, timed by the timeline. */
 	captions: 'captions.vtt',
+	/** WebVTT chapters: one per scene. */
+	chapters: 'chapters.vtt',
+	/** The captions as plain text, by chapter. */
+	transcript: 'transcript.txt',
+	/** The key frame as a still for emails and previews. */
+	poster: 'poster.jpg',
 } as const;
 
+export type ArtifactName = keyof typeof ARTIFACT_FILES;
+
 export const renderDir = (rendersDir: string, id: string): string => join(rendersDir, id);
-export const artifactPath = (rendersDir: string, id: string, artifact: keyof typeof ARTIFACT_FILES): string =>
+export const artifactPath = (rendersDir: string, id: string, artifact: ArtifactName): string =>
 	join(rendersDir, id, ARTIFACT_FILES[artifact]);
 export const videoPath = (rendersDir: string, id: string): string => artifactPath(rendersDir, id, 'video');

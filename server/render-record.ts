@@ -1,4 +1,4 @@
-import type {Bill} from '../src/bill-schema';
+import type {RenderRequestInput} from '../src/render-input';
 import type {VideoFormat} from '../src/formats';
 import type {TemplateId} from '../src/templates';
 
@@ -38,8 +38,5 @@ export const progressOf = (record: RenderRecord): number =>
 	record.status === 'completed' ? 1 : record.status === 'rendering' ? record.progress : 0;
 
 /** What a render was made from, kept beside its record so the watch page and the player can show the same bill. */
-export interface RenderProps {
-	readonly template: TemplateId;
-	readonly format: VideoFormat;
-	readonly bill: Bill;
-}
+/** The template, format and bill a render was made from, kept for the watch page and the player. */
+export type RenderProps = RenderRequestInput;

@@ -1,9 +1,9 @@
 import type {Redis} from 'ioredis';
-import type {Bill} from '../src/bill-schema';
+import type {TemplateBill} from '../src/templates';
 import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
 
 /** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */
-type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: Bill};
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: TemplateBill['bill']};
 
 export interface RenderStore {
 	/** Creates the record as queued; false when a record with this id already exists. */
@@ -55,7 +55,7 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 			.exec();
 		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
 		const props = renders.flatMap(({bill, ...render}, index) =>
-			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} satisfies RenderProps)]] : [],
+			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} as RenderProps)]] : [],
 		);
 		if (props.length > 0) await redis.mset(props.flat());
 		return isNew;

@@ -2,12 +2,12 @@ import {randomUUID} from 'node:crypto';
 import {mkdir, mkdtemp, rename, rm, stat} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {basename, dirname, join} from 'node:path';
-import {renderFrames, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {renderFrames, type HeadlessBrowser} from '@remotion/renderer';
 import {planFrames} from '../src/frame-plan';
 import type {RenderInput} from '../src/render-input';
-import {chromeModeFor} from './browser';
 import {encodeFrames} from './encode-frames';
 import type {RenderOutput} from './render-record';
+import {selectForRender} from './select-for-render';
 
 /** Settings measured with `npm run bench` on two cores (see README, "Benchmark"). */
 export interface RenderTuning {
@@ -49,15 +49,7 @@ export const renderVideo = async ({
 	onProgress,
 	tuning = DEFAULT_TUNING,
 }: RenderVideoOptions): Promise<RenderOutput> => {
-	const common = {
-		serveUrl,
-		inputProps: input.inputProps,
-		puppeteerInstance: browser,
-		browserExecutable,
-		chromeMode: chromeModeFor(browserExecutable),
-		logLevel: 'error' as const,
-	};
-	const composition = await selectComposition({...common, id: input.compositionId});
+	const {common, composition} = await selectForRender({input, serveUrl, browser, browserExecutable});
 	const plan = planFrames(input.timeline);
 	await mkdir(dirname(outputFile), {recursive: true});
 	const framesDir = await mkdtemp(join(tmpdir(), 'billcast-frames-'));

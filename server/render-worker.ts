@@ -7,7 +7,8 @@ import {BillcastError, RenderFailedError} from './errors';
 import {writeRenderArtifacts} from './render-artifacts';
 import {startHeartbeat} from './worker-heartbeat';
 import {renderJobSchema, type RenderJob} from './render-job';
-import {videoPath} from './render-paths';
+import {artifactPath, videoPath} from './render-paths';
+import {renderPoster} from './render-poster';
 import type {RenderOutput} from './render-record';
 import type {RenderStore} from './render-store';
 import {renderVideo} from './render-video';
@@ -69,7 +70,7 @@ export const makeRenderWorker = async ({
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
 		try {
-			const input = computeRenderInput({template: data.template, bill: data.bill, format: data.format});
+			const input = computeRenderInput(data);
 			const output = await renderVideo({
 				input,
 				scale: data.scale,
@@ -85,7 +86,15 @@ export const makeRenderWorker = async ({
 					void store.markRendering(data.renderId, rounded, attempt);
 				},
 			});
-			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline});
+			await renderPoster({
+				input,
+				scale: data.scale,
+				serveUrl,
+				browser: await getBrowser(),
+				browserExecutable,
+				outputFile: artifactPath(rendersDir, data.renderId, 'poster'),
+			});
+			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
 			await store.markCompleted(data.renderId, output);
 			return output;
 		} catch (error) {

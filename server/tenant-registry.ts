@@ -22,7 +22,15 @@ export const DEV_TENANT: Tenant = {
 	id: 'dev',
 	name: 'Development tenant',
 	apiKeySha256: [hashApiKey(DEV_API_KEY)],
-	allowedPayHosts: ['pay.aurora-mobile.example', 'pay.example.com'],
+	// The sample bill's and the template fixtures' checkouts, so every fixture renders against a local `npm start`.
+	allowedPayHosts: [
+		'pay.aurora-mobile.example',
+		'pay.example.com',
+		'pay.brightwatt.example',
+		'paga.onda.example',
+		'pay.hanbit.example',
+		'pay.seoul-water.example',
+	],
 	rateLimitPerMinute: 600,
 };
 

@@ -1,10 +1,9 @@
-import {groupByCategory} from '../src/breakdown';
+import {summarizeBill, summaryNeedsPayment, type BillSummary} from '../src/bill-summary';
 import {checkoutUrl} from '../src/checkout-url';
 import {textColorOn} from '../src/color';
-import {formatDate, formatPeriod} from '../src/dates';
+import {formatDate} from '../src/dates';
 import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
-import {needsPayment} from '../src/timeline';
 import {html, trusted, type SafeHtml} from './html';
 import type {RenderProps} from './render-record';
 
@@ -62,10 +61,9 @@ tfoot th,tfoot td{font-weight:800;border-bottom:0}
 @media (min-width:900px){main{padding-top:16px}.card{margin:16px 0}}
 `;
 
-const statusText = (props: RenderProps): string => {
-	const {bill} = props;
-	const messages = messagesFor(bill.customer.locale);
-	switch (bill.payment.status) {
+const statusText = (summary: BillSummary): string => {
+	const messages = messagesFor(summary.customer.locale);
+	switch (summary.status) {
 		case 'paid':
 			return messages.alreadyPaid;
 		case 'autopay':
@@ -102,30 +100,28 @@ export interface WatchPageOptions {
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
 export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPageOptions): string => {
-	const {bill} = props;
+	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
 	const money = (minor: number) => formatMoney({minor, currency, locale});
 	const accent = bill.brand.accentColor ?? bill.brand.primaryColor;
 	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
 	const payLink =
-		needsPayment(bill) && bill.payment.payUrl
-			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payment.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
+		summaryNeedsPayment(bill) && bill.payUrl
+			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
-	const rows = groupByCategory(bill.lineItems).flatMap((row) =>
-		row.items.map(
-			(item) => html`<tr><th scope="row">${messages.categories[row.category]}</th><td>${item.label}</td><td class="num">${money(item.amount)}</td></tr>`,
-		),
+	const rows = bill.rows.map(
+		(row) => html`<tr><th scope="row">${row.group}</th><td>${row.label}</td><td class="num">${money(row.amount)}</td></tr>`,
 	);
 	const body = html`
 <header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="">` : ''}<h1>${bill.brand.name}</h1></header>
 <main>
 <div class="player"><billcast-player token="${token}" api-base="" mode="${playerMode}" pay-target="_self"></billcast-player></div>
 <section class="card" aria-labelledby="amount-heading">
-<h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}: ${formatPeriod(bill.period.start, bill.period.end, locale)}</h2>
+<h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
-<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(props)}</span></p>
+<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill)}</span></p>
 <p>${bill.billNumber}</p>
 ${payLink}
 </section>

@@ -49,31 +49,38 @@ export const usageMeterSchema = z.object({
 	allowance: z.number().positive().nullable(),
 });
 
+export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
+
 export const brandSchema = z.object({
 	name: z.string().trim().min(1).max(80),
 	primaryColor: hexColor,
 	accentColor: hexColor.optional(),
-	logoUrl: z.url({protocol: /^https?$/}).optional(),
+	logoUrl: httpUrl.optional(),
 });
 
 export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;
 
+/** Shared by every template's bill. */
+export const customerSchema = z.object({
+	id: z
+		.string()
+		.min(1)
+		.max(64)
+		.regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, underscore and hyphen'),
+	name: z.string().trim().min(1).max(200),
+	locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
+	currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
+});
+
+export const periodSchema = z
+	.object({start: isoDate, end: isoDate})
+	.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']});
+
 export const billSchema = z
 	.object({
-		customer: z.object({
-			id: z
-				.string()
-				.min(1)
-				.max(64)
-				.regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, underscore and hyphen'),
-			name: z.string().trim().min(1).max(200),
-			locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
-			currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
-		}),
+		customer: customerSchema,
 		billNumber: z.string().trim().min(1).max(64),
-		period: z
-			.object({start: isoDate, end: isoDate})
-			.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']}),
+		period: periodSchema,
 		issueDate: isoDate,
 		dueDate: isoDate,
 		amountDue: minorUnits,
@@ -81,6 +88,10 @@ export const billSchema = z
 		previousAmount: minorUnits.optional(),
 		/** Every charge and credit on the bill; an empty list when there are none. */
 		lineItems: z.array(lineItemSchema).max(500),
+		/** The previous bill's total per category, so the video can name the reason for the biggest change. */
+		previousByCategory: z.partialRecord(z.enum(lineItemCategories), minorUnits).optional(),
+		/** The bill as a PDF; when given the video offers a "view your bill" button. */
+		billPdfUrl: httpUrl.optional(),
 		usage: z
 			.object({
 				/** Gigabytes. */
@@ -91,7 +102,7 @@ export const billSchema = z
 			.optional(),
 		payment: z.object({
 			status: z.enum(paymentStatuses),
-			payUrl: z.url({protocol: /^https?$/, error: 'must be an http(s) URL'}).optional(),
+			payUrl: httpUrl.optional(),
 			cardLast4: z
 				.string()
 				.regex(/^\d{4}$/, 'must be the last four digits of the card')

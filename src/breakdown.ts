@@ -14,3 +14,31 @@ export const groupByCategory = (items: readonly LineItem[]): BreakdownRow[] =>
 			return {category, items: inCategory, total: inCategory.reduce((sum, item) => sum + item.amount, 0)};
 		})
 		.filter((row) => row.items.length > 0);
+
+/** One bar of the breakdown chart: a category, or `other` for the smallest charges grouped together. */
+export interface ChartRow {
+	readonly category: LineItemCategory | 'other';
+	readonly total: number;
+}
+
+/** Most rows the breakdown chart shows; beyond that the smallest charges are grouped into "Other". */
+export const MAX_CHART_ROWS = 5;
+
+/**
+ * The breakdown chart's rows: every category while they fit, else the largest charges, "Other" for the rest, and the
+ * credits always on their own (a credit merged into "Other" would hide a saving). The rows still add up to the bill.
+ */
+export const chartRows = (items: readonly LineItem[]): ChartRow[] => {
+	const rows = groupByCategory(items);
+	if (rows.length <= MAX_CHART_ROWS) return rows;
+	const credits = rows.filter((row) => row.total < 0);
+	const charges = rows.filter((row) => row.total >= 0);
+	const keep = new Set(
+		[...charges]
+			.sort((a, b) => b.total - a.total)
+			.slice(0, MAX_CHART_ROWS - 1 - credits.length)
+			.map((row) => row.category),
+	);
+	const other = charges.filter((row) => !keep.has(row.category)).reduce((sum, row) => sum + row.total, 0);
+	return [...charges.filter((row) => keep.has(row.category)), {category: 'other', total: other}, ...credits];
+};

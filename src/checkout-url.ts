@@ -1,11 +1,11 @@
-import type {Bill} from './bill-schema';
+import type {BillSummary} from './bill-summary';
 import {minorToDecimalString} from './money';
 
 /**
  * The tenant's checkout with the bill reference, the amount as a decimal string and the currency appended, so the
  * checkout can show and charge exactly what the video showed. Written with string operations because src/ has no URL.
  */
-export const checkoutUrl = (bill: Bill, payUrl: string): string => {
+export const checkoutUrl = (bill: Pick<BillSummary, 'billNumber' | 'amountDue' | 'customer'>, payUrl: string): string => {
 	const hashAt = payUrl.indexOf('#');
 	const base = hashAt === -1 ? payUrl : payUrl.slice(0, hashAt);
 	const hash = hashAt === -1 ? '' : payUrl.slice(hashAt);

@@ -23,3 +23,23 @@ export const INK = '#14121F';
 /** White or near-black, whichever reads better on the background. */
 export const textColorOn = (background: string): string =>
 	contrastRatio(background, WHITE) >= contrastRatio(background, INK) ? WHITE : INK;
+
+/** WCAG AA for normal text. */
+export const AA_TEXT = 4.5;
+
+const toHex = (rgb: readonly number[]): string =>
+	`#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+
+/**
+ * The brand colour itself when white or ink text on it meets WCAG AA, else the nearest darker shade on which white
+ * text does: a pale brand colour never makes text unreadable.
+ */
+export const readableBackground = (hex: string): string => {
+	if (contrastRatio(hex, textColorOn(hex)) >= AA_TEXT) return hex;
+	const rgb = channels(hex);
+	for (let step = 1; step <= 20; step++) {
+		const shade = toHex(rgb.map((c) => c * (1 - step * 0.05)));
+		if (contrastRatio(shade, WHITE) >= AA_TEXT) return shade;
+	}
+	return INK;
+};

@@ -1,17 +1,27 @@
-import type {Bill} from './bill-schema';
 import type {VideoFormat} from './formats';
-import type {TemplateId} from './templates';
+import {buildReminderTimeline} from './reminder-timeline';
+import {reminderScript} from './scripts/reminder-script';
+import type {SceneScript} from './scripts/script-types';
+import {telcoScript} from './scripts/telco-script';
+import {utilityScript} from './scripts/utility-script';
+import type {SceneId} from './scene-ids';
+import type {TemplateBill, TemplateId} from './templates';
 import {buildTimeline, type Timeline} from './timeline';
+import {buildUtilityTimeline} from './utility-timeline';
 
-// A type alias, not an interface: Remotion requires props assignable to Record<string, unknown>.
-export type BillVideoProps = {
-	readonly bill: Bill;
+// Type aliases, not interfaces: Remotion requires props assignable to Record<string, unknown>.
+export type TemplateVideoProps<B> = {
+	readonly bill: B;
 	readonly format: VideoFormat;
 };
+/** The telco bill's props; kept under its first name for the code that only knows telco bills. */
+export type BillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
+
+export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat};
 
 export interface RenderInput {
 	readonly compositionId: string;
-	readonly inputProps: BillVideoProps;
+	readonly inputProps: TemplateVideoProps<TemplateBill['bill']>;
 	readonly timeline: Timeline;
 	readonly durationInFrames: number;
 	readonly fps: number;
@@ -21,23 +31,39 @@ export interface RenderInput {
 
 export const compositionIdFor = (template: TemplateId, format: VideoFormat): string => `${template}-${format}`;
 
+/** The timeline of any template's bill. */
+export const timelineFor = (input: RenderRequestInput): Timeline => {
+	switch (input.template) {
+		case 'telco-bill':
+			return buildTimeline(input);
+		case 'utility-bill':
+			return buildUtilityTimeline(input);
+		case 'payment-reminder':
+			return buildReminderTimeline(input);
+	}
+};
+
+/** Every scene's strings of any template's bill, keyed by scene: what the captions and transcript say. */
+export const scriptFor = (input: TemplateBill): Partial<Record<SceneId, SceneScript>> => {
+	switch (input.template) {
+		case 'telco-bill':
+			return telcoScript(input.bill);
+		case 'utility-bill':
+			return utilityScript(input.bill);
+		case 'payment-reminder':
+			return reminderScript(input.bill);
+	}
+};
+
 /**
  * Everything needed to show one bill video: called by the composition's calculateMetadata, the render worker and the
  * player page, so they always agree on duration, size and hotspots.
  */
-export const computeRenderInput = ({
-	template,
-	bill,
-	format,
-}: {
-	template: TemplateId;
-	bill: Bill;
-	format: VideoFormat;
-}): RenderInput => {
-	const timeline = buildTimeline({bill, format});
+export const computeRenderInput = (input: RenderRequestInput): RenderInput => {
+	const timeline = timelineFor(input);
 	return {
-		compositionId: compositionIdFor(template, format),
-		inputProps: {bill, format},
+		compositionId: compositionIdFor(input.template, input.format),
+		inputProps: {bill: input.bill, format: input.format},
 		timeline,
 		durationInFrames: timeline.durationInFrames,
 		fps: timeline.fps,

@@ -16,11 +16,13 @@ export const sampleBill: Bill = {
 		{category: 'devices', label: 'Phone instalment 8 of 24', amount: 1500},
 		{category: 'credits', label: 'Loyalty discount', amount: -500},
 	],
+	previousByCategory: {plan: 3500, addons: 500, devices: 1500, credits: -300},
 	usage: {
 		data: {used: 23.4, allowance: 30},
 		minutes: {used: 312, allowance: null},
 		sms: {used: 41, allowance: 500},
 	},
 	payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
+	billPdfUrl: 'https://my.aurora-mobile.example/bills/INV-2026-11-0042.pdf',
 	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'},
 };

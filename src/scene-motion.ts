@@ -1,35 +1,32 @@
-import type {Bill} from './bill-schema';
-import {groupByCategory} from './breakdown';
-
 /**
- * Animation timings of the telco-bill scenes, in frames. The scenes animate with these numbers and the timeline
- * derives from them where each scene stands still, so a renderer can draw a still stretch once.
+ * Animation timings of every template's scenes, in frames. The scenes animate with these numbers and the timelines
+ * derive from them where each scene stands still, so a renderer can draw a still stretch once. Every animation must
+ * have settled (springs included) by the frame these constants give.
  */
 export const SCENE_FADE = 8;
 export const GREETING_MOTION = {rise: 20, subtitleFrom: 12, subtitleTo: 28} as const;
 export const TOTAL_MOTION = {count: 30, compare: 15} as const;
 export const BREAKDOWN_MOTION = {stagger: 6, grow: 18} as const;
-export const USAGE_MOTION = {stagger: 8, grow: 20} as const;
+export const USAGE_MOTION = {stagger: 8, grow: 20, tipFrom: 28, tipTo: 40} as const;
 export const CLOSE_MOTION = {pop: 20} as const;
-/** Frames into the due scene before the pay button has finished appearing and becomes clickable. */
+/** Bars of the consumption chart rise one after another. */
+export const CHART_MOTION = {stagger: 3, grow: 15, labelFrom: 10, labelTo: 22} as const;
+/** Lines of text that appear one after another (tips, next steps, overdue facts). */
+export const LINES_MOTION = {stagger: 10, appear: 12} as const;
+/** Frames into a scene before its call-to-action buttons have finished appearing and become clickable. */
 export const PAY_BUTTON_ENTRANCE = 24;
 
-/** Frames from a scene's start until its entrance animation has settled. */
-export const entranceFrames = (scene: string, bill: Bill): number => {
-	switch (scene) {
-		case 'greeting':
-			return Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo);
-		case 'total':
-			return TOTAL_MOTION.count + TOTAL_MOTION.compare;
-		case 'breakdown':
-			return Math.max(0, groupByCategory(bill.lineItems).length - 1) * BREAKDOWN_MOTION.stagger + BREAKDOWN_MOTION.grow;
-		case 'usage':
-			return 2 * USAGE_MOTION.stagger + USAGE_MOTION.grow;
-		case 'due':
-			return PAY_BUTTON_ENTRANCE;
-		case 'close':
-			return CLOSE_MOTION.pop;
-		default:
-			return SCENE_FADE;
-	}
-};
+/** Frames until a staggered entrance of `count` elements has settled. */
+export const staggeredEntrance = (count: number, motion: {stagger: number}, each: number): number =>
+	Math.max(0, count - 1) * motion.stagger + each;
+
+/** The breakdown's bars grow one after another, then the savings line fades in. */
+export const breakdownEntrance = (rows: number): number =>
+	staggeredEntrance(rows, BREAKDOWN_MOTION, BREAKDOWN_MOTION.grow) + LINES_MOTION.appear;
+
+/** The consumption chart's bars rise one after another while the headline fades in. */
+export const chartEntrance = (bars: number): number =>
+	Math.max(staggeredEntrance(bars, CHART_MOTION, CHART_MOTION.grow), CHART_MOTION.labelTo);
+
+/** `count` lines of text appear one after another. */
+export const linesEntrance = (count: number): number => staggeredEntrance(count, LINES_MOTION, LINES_MOTION.appear);

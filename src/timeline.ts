@@ -1,13 +1,21 @@
 import type {Bill} from './bill-schema';
-import {groupByCategory} from './breakdown';
+import {chartRows} from './breakdown';
 import {FPS, formatSizes, type VideoFormat} from './formats';
-import {payButtonRect, type Rect} from './hotspot-geometry';
+import {ctaRects, type Rect} from './hotspot-geometry';
 import {fill, messagesFor} from './i18n/catalogue';
 import {formatMoney} from './money';
-import {entranceFrames, PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
+import type {SceneId, TelcoSceneId} from './scene-ids';
+import {
+	breakdownEntrance,
+	CLOSE_MOTION,
+	GREETING_MOTION,
+	PAY_BUTTON_ENTRANCE,
+	SCENE_FADE,
+	TOTAL_MOTION,
+	USAGE_MOTION,
+} from './scene-motion';
 
-export const sceneIds = ['greeting', 'total', 'breakdown', 'usage', 'due', 'close'] as const;
-export type SceneId = (typeof sceneIds)[number];
+export type {SceneId} from './scene-ids';
 
 export interface TimelineScene {
 	readonly id: SceneId;
@@ -43,61 +51,128 @@ export interface Timeline {
 	readonly scenes: readonly TimelineScene[];
 	readonly hotspots: readonly Hotspot[];
 	readonly staticHolds: readonly StaticHold[];
+	/** The frame that sums the video up, rendered as the poster image for emails and previews. */
+	readonly posterFrame: number;
+}
+
+/** A scene as a template plans it: how long it plays and how many frames its entrance animation takes. */
+export interface SceneSpec {
+	readonly id: SceneId;
+	readonly seconds: number;
+	readonly entrance: number;
+}
+
+/** A call to action shown in a scene; scenes with several lay them out together with `ctaRects`. */
+export interface CtaSpec {
+	readonly scene: SceneId;
+	readonly kind: HotspotKind;
+	readonly label: string;
+	readonly href: string;
 }
 
 const seconds = (s: number): number => Math.round(s * FPS);
 
-/** The bill asks the customer to pay now (due or overdue, and something owed). */
-export const needsPayment = (bill: Bill): boolean =>
+/**
+ * Places scenes back to back, their calls to action as hotspots that open once the buttons have settled, and a static
+ * hold in each scene from the end of its entrance (or its buttons') to the start of its fade-out.
+ */
+export const assembleTimeline = ({
+	format,
+	scenes: specs,
+	ctas,
+	posterScene,
+}: {
+	format: VideoFormat;
+	scenes: readonly SceneSpec[];
+	ctas: readonly CtaSpec[];
+	posterScene: SceneId;
+}): Timeline => {
+	const size = formatSizes[format];
+	let from = 0;
+	const scenes = specs.map(({id, seconds: length}) => {
+		const scene = {id, from, durationInFrames: seconds(length)};
+		from += scene.durationInFrames;
+		return scene;
+	});
+	const hotspots = scenes.flatMap((scene) => {
+		const inScene = ctas.filter((cta) => cta.scene === scene.id);
+		const rects = ctaRects(format, size, inScene.length);
+		return inScene.map(
+			(cta, index): Hotspot => ({
+				id: cta.kind,
+				kind: cta.kind,
+				from: scene.from + PAY_BUTTON_ENTRANCE,
+				durationInFrames: scene.durationInFrames - PAY_BUTTON_ENTRANCE,
+				rect: rects[index]!,
+				label: cta.label,
+				href: cta.href,
+			}),
+		);
+	});
+	const staticHolds = scenes.map((scene, index) => {
+		const hasButtons = ctas.some((cta) => cta.scene === scene.id);
+		const settled = Math.max(SCENE_FADE, specs[index]!.entrance, hasButtons ? PAY_BUTTON_ENTRANCE : 0);
+		const start = scene.from + settled;
+		return {from: start, durationInFrames: scene.from + scene.durationInFrames - SCENE_FADE - start};
+	});
+	const poster = scenes.findIndex((scene) => scene.id === posterScene);
+	const posterFrame = poster >= 0 ? staticHolds[poster]!.from : Math.floor(from / 2);
+	return {
+		fps: FPS,
+		width: size.width,
+		height: size.height,
+		durationInFrames: from,
+		scenes,
+		hotspots,
+		staticHolds: staticHolds.filter((hold) => hold.durationInFrames > 1),
+		posterFrame,
+	};
+};
+
+/** Whether the bill asks the customer to pay now: due or overdue with a positive amount. */
+export const needsPayment = (bill: {amountDue: number; payment: {status: string}}): boolean =>
 	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
 
-const sceneLengths = (bill: Bill): Array<[SceneId, number]> => {
-	const categories = groupByCategory(bill.lineItems).length;
-	const lengths: Array<[SceneId, number]> = [
-		['greeting', seconds(3.5)],
-		['total', seconds(5)],
-	];
-	if (categories > 0) lengths.push(['breakdown', seconds(4 + 0.5 * Math.min(categories, 7))]);
-	if (bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms)) lengths.push(['usage', seconds(5)]);
-	lengths.push(['due', seconds(needsPayment(bill) ? 7 : 5)], ['close', seconds(3)]);
-	return lengths;
+/** The pay and "view the bill" calls to action that telco and utility bills share. */
+export const billCtas = (
+	bill: {amountDue: number; billPdfUrl?: string | undefined; payment: {status: string; payUrl?: string | undefined}},
+	money: string,
+	locale: string,
+): CtaSpec[] => {
+	const messages = messagesFor(locale);
+	const ctas: CtaSpec[] = [];
+	if (needsPayment(bill) && bill.payment.payUrl) {
+		ctas.push({scene: 'due', kind: 'pay', label: fill(messages.payHotspotLabel, {amount: money}), href: bill.payment.payUrl});
+	}
+	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
+	return ctas;
 };
+
+export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
 export interface BuildTimelineOptions {
 	readonly bill: Bill;
 	readonly format: VideoFormat;
 }
 
-/** The single source of scene placement and hotspots, read by the composition, the player overlay and the server. */
+/** The telco bill's timeline: the single source of scene placement and hotspots for composition, player and server. */
 export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline => {
-	const size = formatSizes[format];
-	let from = 0;
-	const scenes = sceneLengths(bill).map(([id, durationInFrames]) => {
-		const scene = {id, from, durationInFrames};
-		from += durationInFrames;
-		return scene;
-	});
-	const due = scenes.find((scene) => scene.id === 'due');
-	const hotspots: Hotspot[] = [];
-	if (due && needsPayment(bill) && bill.payment.payUrl) {
-		const amount = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
-		hotspots.push({
-			id: 'pay',
-			kind: 'pay',
-			from: due.from + PAY_BUTTON_ENTRANCE,
-			durationInFrames: due.durationInFrames - PAY_BUTTON_ENTRANCE,
-			rect: payButtonRect(format, size),
-			label: fill(messagesFor(bill.customer.locale).payHotspotLabel, {amount}),
-			href: bill.payment.payUrl,
+	const rows = chartRows(bill.lineItems).length;
+	const scenes: Array<SceneSpec & {id: TelcoSceneId}> = [
+		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
+		{id: 'total', seconds: 5, entrance: TOTAL_MOTION.count + TOTAL_MOTION.compare},
+	];
+	if (rows > 0) {
+		scenes.push({
+			id: 'breakdown',
+			seconds: 4 + 0.5 * rows,
+			entrance: breakdownEntrance(rows),
 		});
 	}
-	const staticHolds = scenes
-		.map((scene) => {
-			const start = scene.from + Math.max(SCENE_FADE, entranceFrames(scene.id, bill));
-			return {from: start, durationInFrames: scene.from + scene.durationInFrames - SCENE_FADE - start};
-		})
-		.filter((hold) => hold.durationInFrames > 1);
-	return {fps: FPS, width: size.width, height: size.height, durationInFrames: from, scenes, hotspots, staticHolds};
+	if (hasUsage(bill)) scenes.push({id: 'usage', seconds: 5, entrance: Math.max(2 * USAGE_MOTION.stagger + USAGE_MOTION.grow, USAGE_MOTION.tipTo)});
+	scenes.push({id: 'due', seconds: needsPayment(bill) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE}, {id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop});
+	const money = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
+	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due'});
 };
 
 export const sceneOf = (timeline: Timeline, id: SceneId): TimelineScene | undefined =>

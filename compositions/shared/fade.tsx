@@ -1,7 +1,6 @@
 import {AbsoluteFill, interpolate, useCurrentFrame, useVideoConfig} from 'remotion';
 import {SCENE_FADE as FADE} from '../../src/scene-motion';
 
-
 /** Fades a scene in and out at its edges so cuts between scenes are soft. */
 export const Fade: React.FC<{children: React.ReactNode; style?: React.CSSProperties}> = ({children, style}) => {
 	const frame = useCurrentFrame();

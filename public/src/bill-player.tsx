@@ -1,7 +1,7 @@
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {summarizeBill} from '../../src/bill-summary';
 import {textColorOn} from '../../src/color';
 import {computeRenderInput} from '../../src/render-input';
-import {entranceFrames} from '../../src/scene-motion';
 import {progressEventsAt} from '../../src/viewer-events';
 import type {Hotspot} from '../../src/timeline';
 import type {SendEvent} from './event-sender';
@@ -34,12 +34,12 @@ const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduce
  * uses, or in MP4 mode from the manifest written beside the file from that same timeline.
  */
 export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent, onReady}) => {
-	const input = useMemo(() => computeRenderInput({template: data.template, bill: data.bill, format: data.format}), [data]);
+	const input = useMemo(() => computeRenderInput(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const hotspots = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
-	const initialFrame = reducedMotion ? entranceFrames('greeting', data.bill) : 0;
+	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
 	const [frame, setFrame] = useState(initialFrame);
 	const [width, setWidth] = useState(0);
 	const [payHotspot, setPayHotspot] = useState<Hotspot | undefined>();
@@ -161,7 +161,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			) : null}
 			{payHotspot ? (
 				<PaySheet
-					bill={data.bill}
+					bill={summarizeBill(data)}
 					payUrl={payHotspot.href}
 					target={payTarget}
 					onPay={() => sendEvent({type: 'pay_clicked', hotspot: payHotspot.id})}

@@ -1,5 +1,5 @@
 import {useEffect, useRef} from 'react';
-import type {Bill} from '../../src/bill-schema';
+import type {BillSummary} from '../../src/bill-summary';
 import {checkoutUrl} from '../../src/checkout-url';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor} from '../../src/i18n/catalogue';
@@ -10,7 +10,7 @@ import {formatMoney} from '../../src/money';
  * the bill reference and amount. Escape or the close button (or a click beside it) closes it and the video resumes.
  */
 export const PaySheet: React.FC<{
-	bill: Bill;
+	bill: BillSummary;
 	payUrl: string;
 	target: '_blank' | '_self';
 	onPay: () => void;

@@ -1,20 +1,15 @@
-import type {Bill} from '../../src/bill-schema';
-import type {VideoFormat} from '../../src/formats';
-import type {TemplateId} from '../../src/templates';
+import type {RenderRequestInput} from '../../src/render-input';
 import type {Hotspot} from '../../src/timeline';
 
 /** The answer of `GET /v1/watch/:token`: the props the player needs and the render's files when they exist. */
-export interface WatchData {
-	readonly template: TemplateId;
-	readonly format: VideoFormat;
-	readonly bill: Bill;
+export type WatchData = RenderRequestInput & {
 	readonly links: {
 		readonly events: string;
 		readonly 'video.mp4'?: string;
 		readonly 'hotspots.json'?: string;
 		readonly 'captions.vtt'?: string;
 	};
-}
+};
 
 /** The hotspot manifest written beside every MP4. */
 export interface HotspotManifest {

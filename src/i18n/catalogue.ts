@@ -1,68 +1,44 @@
-import type {LineItemCategory} from '../bill-schema';
+import {en} from './en';
+import {it} from './it';
+import {ko} from './ko';
+import type {Messages, PartialMessages} from './messages';
 
-/** Every string a viewer sees. Placeholders are {name} style and filled by `fill`. */
-export interface Messages {
-	readonly greeting: string;
-	readonly greetingSubtitle: string;
-	readonly totalTitle: string;
-	readonly comparedToLast: string;
-	readonly moreThanLast: string;
-	readonly lessThanLast: string;
-	readonly sameAsLast: string;
-	readonly firstBill: string;
-	readonly breakdownTitle: string;
-	readonly usageTitle: string;
-	readonly usageData: string;
-	readonly usageMinutes: string;
-	readonly usageSms: string;
-	readonly usageUnlimited: string;
-	readonly dueTitle: string;
-	readonly payNow: string;
-	readonly payHotspotLabel: string;
-	readonly alreadyPaid: string;
-	readonly autopay: string;
-	readonly closeThanks: string;
-	readonly categories: Record<LineItemCategory, string>;
-}
+export type {Messages} from './messages';
 
-export const en: Messages = {
-	greeting: 'Hi {name}',
-	greetingSubtitle: 'Here is your {brand} bill for {period}',
-	totalTitle: 'This bill',
-	comparedToLast: 'Last bill: {amount}',
-	moreThanLast: '{amount} more than last time',
-	lessThanLast: '{amount} less than last time',
-	sameAsLast: 'The same as last time',
-	firstBill: 'Your first bill with us',
-	breakdownTitle: 'Where it goes',
-	usageTitle: 'What you used',
-	usageData: 'Data',
-	usageMinutes: 'Minutes',
-	usageSms: 'Texts',
-	usageUnlimited: 'unlimited',
-	dueTitle: 'Due by {date}',
-	payNow: 'Pay {amount} now',
-	payHotspotLabel: 'Pay {amount} now',
-	alreadyPaid: 'Paid. Thank you!',
-	autopay: 'Nothing to do: we will collect it automatically.',
-	closeThanks: 'Thank you for being with {brand}',
-	categories: {
-		plan: 'Your plan',
-		addons: 'Add-ons and data',
-		roaming: 'Roaming',
-		devices: 'Devices and instalments',
-		one_off: 'One-off charges',
-		credits: 'Discounts and credits',
-		taxes: 'Taxes',
-	},
-};
+/** Translations by language; a full tag (`it-IT`) falls back to its language, a language to English. */
+export const catalogues: Record<string, PartialMessages> = {en, it, ko};
 
-const catalogues: Record<string, Messages> = {en};
+type Tree = {readonly [key: string]: string | Tree};
 
-/** The catalogue for a locale, by full tag then language; English when there is none. */
+/** English with the translation laid over it, key by key, so a missing key shows English rather than nothing. */
+const overlay = (base: Tree, over: Tree | undefined): Tree =>
+	Object.fromEntries(
+		Object.entries(base).map(([key, value]) => {
+			const given = over?.[key];
+			if (typeof value === 'string') return [key, typeof given === 'string' ? given : value];
+			return [key, overlay(value, typeof given === 'object' ? given : undefined)];
+		}),
+	);
+
+/** Dotted paths of every key English has and the translation lacks. */
+export const missingKeys = (translation: PartialMessages, base: Tree = en as unknown as Tree, prefix = ''): string[] =>
+	Object.entries(base).flatMap(([key, value]) => {
+		const given = (translation as Tree)[key];
+		if (typeof value === 'string') return typeof given === 'string' ? [] : [`${prefix}${key}`];
+		return missingKeys((typeof given === 'object' ? given : {}) as PartialMessages, value, `${prefix}${key}.`);
+	});
+
+const cache = new Map<string, Messages>();
+
+/** The catalogue for a locale, by full tag then language, with English for anything missing. */
 export const messagesFor = (locale: string): Messages => {
+	const cached = cache.get(locale);
+	if (cached) return cached;
 	const language = locale.split('-')[0] ?? 'en';
-	return catalogues[locale] ?? catalogues[language] ?? en;
+	const translation = catalogues[locale] ?? catalogues[language];
+	const messages = overlay(en as unknown as Tree, translation as Tree | undefined) as unknown as Messages;
+	cache.set(locale, messages);
+	return messages;
 };
 
 export const fill = (template: string, values: Record<string, string>): string =>

@@ -6,7 +6,9 @@ export const shortBill: Bill = {
 	...sampleBill,
 	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
 	lineItems: [],
+	previousByCategory: undefined,
 	amountDue: 3000,
 	usage: undefined,
 	payment: {status: 'paid'},
+	billPdfUrl: undefined,
 };

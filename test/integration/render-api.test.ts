@@ -98,6 +98,11 @@ describe('a bill goes in, an MP4 comes out', () => {
 
 		const manifest = JSON.parse(readFileSync(artifactPath(stack.rendersDir, created.id, 'hotspots'), 'utf8'));
 		expect(manifest).toMatchObject({durationInFrames: timeline.durationInFrames, hotspots: []});
+		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'captions'), 'utf8')).toContain('Paid. Thank you!');
+		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'chapters'), 'utf8').match(/-->/g)).toHaveLength(timeline.scenes.length);
+		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'transcript'), 'utf8')).toContain('Hi Giulia Rossi');
+		const poster = readFileSync(artifactPath(stack.rendersDir, created.id, 'poster'));
+		expect(poster.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))).toBe(true);
 
 		const ranged = await fetch(created.links.video, {headers: {Range: 'bytes=100-199', ...stack.auth}});
 		expect(ranged.status).toBe(206);

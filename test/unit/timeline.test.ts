@@ -22,7 +22,7 @@ describe('buildTimeline', () => {
 
 	it('gives the sample bill one pay hotspot inside the due scene, labelled with the amount', () => {
 		const due = timeline.scenes.find((scene) => scene.id === 'due')!;
-		expect(timeline.hotspots).toHaveLength(1);
+		expect(timeline.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
 		const pay = timeline.hotspots[0]!;
 		expect(pay).toMatchObject({kind: 'pay', label: 'Pay €68.40 now', href: sampleBill.payment.payUrl});
 		expect(pay.from).toBe(due.from + PAY_BUTTON_ENTRANCE);
@@ -42,9 +42,9 @@ describe('buildTimeline', () => {
 	});
 
 	it('has no pay hotspot when nothing is owed or the bill is paid', () => {
-		expect(buildTimeline({bill: {...sampleBill, payment: {status: 'paid'}}, format: 'landscape'}).hotspots).toEqual([]);
-		const credit = {...sampleBill, amountDue: 0, lineItems: []};
-		expect(buildTimeline({bill: credit, format: 'landscape'}).hotspots).toEqual([]);
+		const kinds = (bill: typeof sampleBill) => buildTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
+		expect(kinds({...sampleBill, payment: {status: 'paid'}})).toEqual(['bill-pdf']);
+		expect(kinds({...sampleBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual([]);
 	});
 
 	it('leaves out the breakdown and usage scenes when the bill has no data for them', () => {

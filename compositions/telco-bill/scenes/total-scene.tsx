@@ -1,38 +1,32 @@
-import {interpolate, useCurrentFrame} from 'remotion';
-import {fill} from '../../../src/i18n/catalogue';
+import {useCurrentFrame, useVideoConfig} from 'remotion';
+import type {Bill} from '../../../src/bill-schema';
 import {TOTAL_MOTION} from '../../../src/scene-motion';
+import {formattersFor} from '../../../src/scripts/formatters';
+import type {TotalScript} from '../../../src/scripts/telco-script';
 import {Fade} from '../../shared/fade';
+import {progress} from '../../shared/settle';
+import {fitFontSize, type Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
-import type {SceneProps} from './scene-props';
 
-const COUNT_FRAMES = TOTAL_MOTION.count;
+const ARROWS = {up: '▲ ', down: '▼ ', same: ''} as const;
 
-export const TotalScene: React.FC<SceneProps> = ({bill, palette, messages, money}) => {
+/** The total counts up, then the comparison with the last bill and the reason for the biggest change. */
+export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Palette}> = ({bill, script, palette}) => {
 	const frame = useCurrentFrame();
+	const {width} = useVideoConfig();
 	const u = useUnit();
-	const progress = interpolate(frame, [0, COUNT_FRAMES], [0, 1], {extrapolateRight: 'clamp'});
-	const shown = Math.round(bill.amountDue * progress);
-	const compare = interpolate(frame, [COUNT_FRAMES, COUNT_FRAMES + TOTAL_MOTION.compare], [0, 1], {
-		extrapolateLeft: 'clamp',
-		extrapolateRight: 'clamp',
-	});
-	const previous = bill.previousAmount;
-	const difference = previous === undefined ? undefined : bill.amountDue - previous;
-	const change =
-		difference === undefined
-			? messages.firstBill
-			: difference === 0
-				? messages.sameAsLast
-				: fill(difference > 0 ? messages.moreThanLast : messages.lessThanLast, {amount: money(Math.abs(difference))});
-	const arrow = difference === undefined || difference === 0 ? '' : difference > 0 ? '▲ ' : '▼ ';
+	const count = progress(frame, 0, TOTAL_MOTION.count);
+	// Counting shows intermediate amounts; from the end of the count on it is the script's exact string.
+	const shown = count < 1 ? formattersFor(bill.customer).money(Math.round(bill.amountDue * count)) : script.amount;
+	const compare = progress(frame, TOTAL_MOTION.count, TOTAL_MOTION.count + TOTAL_MOTION.compare);
 	return (
-		<Fade style={{justifyContent: 'center', alignItems: 'center', color: palette.onPrimary, textAlign: 'center'}}>
-			<div style={{fontSize: 40 * u, fontWeight: 600, opacity: 0.9}}>{messages.totalTitle}</div>
-			<div style={{fontSize: 150 * u, fontWeight: 800, lineHeight: 1.1}}>{money(shown)}</div>
-			<div style={{opacity: compare, marginTop: 24 * u, display: 'flex', flexDirection: 'column', alignItems: 'center'}}>
+		<Fade style={{justifyContent: 'center', alignItems: 'center', color: palette.onPrimary, textAlign: 'center', padding: 48 * u}}>
+			<div style={{fontSize: 40 * u, fontWeight: 600, opacity: 0.9}}>{script.title}</div>
+			<div style={{fontSize: fitFontSize(script.amount, width - 96 * u, 140 * u), fontWeight: 800, lineHeight: 1.15}}>{shown}</div>
+			<div style={{opacity: compare, marginTop: 20 * u, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 16 * u}}>
 				<div
 					style={{
-						fontSize: 40 * u,
+						fontSize: 36 * u,
 						fontWeight: 700,
 						background: palette.card,
 						color: palette.ink,
@@ -40,14 +34,11 @@ export const TotalScene: React.FC<SceneProps> = ({bill, palette, messages, money
 						padding: `${10 * u}px ${32 * u}px`,
 					}}
 				>
-					{arrow}
-					{change}
+					{ARROWS[script.direction]}
+					{script.change}
 				</div>
-				{previous === undefined ? null : (
-					<div style={{fontSize: 32 * u, marginTop: 18 * u, opacity: 0.9}}>
-						{fill(messages.comparedToLast, {amount: money(previous)})}
-					</div>
-				)}
+				{script.reason ? <div style={{fontSize: 34 * u, fontWeight: 700}}>{script.reason}</div> : null}
+				{script.previous ? <div style={{fontSize: 30 * u, opacity: 0.9}}>{script.previous}</div> : null}
 			</div>
 		</Fade>
 	);

@@ -1,0 +1,30 @@
+import type {PaymentReminder as PaymentReminderData} from '../../src/payment-reminder-schema';
+import {buildReminderTimeline} from '../../src/reminder-timeline';
+import type {TemplateVideoProps} from '../../src/render-input';
+import {reminderScript} from '../../src/scripts/reminder-script';
+import {CloseScene} from '../shared/scenes/close-scene';
+import {GreetingScene} from '../shared/scenes/greeting-scene';
+import {TemplateFrame} from '../shared/template-frame';
+import {useTemplate} from '../shared/use-template';
+import {NextScene} from './scenes/next-scene';
+import {OptionsScene} from './scenes/options-scene';
+import {OverdueScene} from './scenes/overdue-scene';
+import {PlanScene} from './scenes/plan-scene';
+
+export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> = ({bill, format}) => {
+	const {timeline, script, palette} = useTemplate({bill, format, timelineOf: buildReminderTimeline, scriptOf: reminderScript});
+	return (
+		<TemplateFrame
+			timeline={timeline}
+			palette={palette}
+			scenes={{
+				greeting: <GreetingScene script={script.greeting} palette={palette} />,
+				overdue: <OverdueScene script={script.overdue} palette={palette} />,
+				next: <NextScene script={script.next} palette={palette} />,
+				plan: <PlanScene script={script.plan} palette={palette} />,
+				options: <OptionsScene script={script.options} timeline={timeline} palette={palette} />,
+				close: <CloseScene script={script.close} timeline={timeline} palette={palette} />,
+			}}
+		/>
+	);
+};

@@ -1,0 +1,56 @@
+import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
+import type {SceneId, Timeline} from '../../src/timeline';
+import {settledSpring} from './settle';
+import {FONT_STACK, fitFontSize, type Palette} from './theme';
+
+/**
+ * The scene's calls to action, each drawn exactly in its hotspot's rectangle with the hotspot's label, settled before
+ * the hotspot becomes clickable. The first is the main action (accent colour), the rest are quieter white buttons.
+ */
+export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palette: Palette}> = ({timeline, scene, palette}) => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	const placed = timeline.scenes.find((s) => s.id === scene);
+	if (!placed) return null;
+	const hotspots = timeline.hotspots.filter((h) => h.from >= placed.from && h.from < placed.from + placed.durationInFrames);
+	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
+	return (
+		<>
+			{hotspots.map(({id, rect, label}, index) => {
+				// A long label (a phone number) wraps onto two lines rather than shrinking out of legibility.
+				const oneLine = fitFontSize(label, rect.width * 0.86, rect.height * 0.36);
+				const wrap = oneLine < rect.height * 0.26;
+				return (
+				<div
+					key={id}
+					style={{
+						position: 'absolute',
+						left: rect.x,
+						top: rect.y,
+						width: rect.width,
+						height: rect.height,
+						borderRadius: rect.height / 2,
+						background: index === 0 ? palette.accent : palette.card,
+						color: index === 0 ? palette.onAccent : palette.ink,
+						fontFamily: FONT_STACK,
+						fontWeight: 700,
+						fontSize: wrap ? fitFontSize(label, rect.width * 0.86 * 1.8, rect.height * 0.3) : oneLine,
+						lineHeight: 1.1,
+						textAlign: 'center',
+						padding: `0 ${rect.height * 0.3}px`,
+						display: 'flex',
+						alignItems: 'center',
+						justifyContent: 'center',
+						whiteSpace: wrap ? 'normal' : 'nowrap',
+						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
+						transform: `scale(${scale})`,
+					}}
+				>
+					{label}
+				</div>
+				);
+			})}
+		</>
+	);
+};

@@ -1,0 +1,36 @@
+import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {CLOSE_MOTION} from '../../../src/scene-motion';
+import type {CloseScript} from '../../../src/scripts/common-scenes';
+import type {Timeline} from '../../../src/timeline';
+import {Fade} from '../fade';
+import {HotspotButtons} from '../hotspot-buttons';
+import {settledSpring} from '../settle';
+import type {Palette} from '../theme';
+import {useUnit} from '../use-unit';
+
+export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; palette: Palette}> = ({script, timeline, palette}) => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	const u = useUnit();
+	const pop = settledSpring({frame, fps, durationInFrames: CLOSE_MOTION.pop});
+	return (
+		<Fade style={{justifyContent: 'center', alignItems: 'center', color: palette.onPrimary, textAlign: 'center', padding: 56 * u}}>
+			<div
+				style={{
+					fontSize: 52 * u,
+					fontWeight: 800,
+					lineHeight: 1.25,
+					transform: `scale(${0.9 + 0.1 * pop})`,
+					marginBottom: script.pdfLabel ? 160 * u : 0,
+					display: '-webkit-box',
+					WebkitLineClamp: 3,
+					WebkitBoxOrient: 'vertical',
+					overflow: 'hidden',
+				}}
+			>
+				{script.title}
+			</div>
+			<HotspotButtons timeline={timeline} scene="close" palette={palette} />
+		</Fade>
+	);
+};

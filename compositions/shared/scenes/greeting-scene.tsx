@@ -1,0 +1,34 @@
+import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {GREETING_MOTION} from '../../../src/scene-motion';
+import type {GreetingScript} from '../../../src/scripts/common-scenes';
+import {Fade} from '../fade';
+import {progress, settledSpring} from '../settle';
+import {ellipsis, fitFontSize, type Palette} from '../theme';
+import {useUnit} from '../use-unit';
+
+export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette}> = ({script, palette}) => {
+	const frame = useCurrentFrame();
+	const {fps, width} = useVideoConfig();
+	const u = useUnit();
+	const rise = settledSpring({frame, fps, durationInFrames: GREETING_MOTION.rise});
+	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
+	return (
+		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
+			<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, ...ellipsis}}>{script.brand}</div>
+			<div
+				style={{
+					// Shrinks to fit a long greeting; only a very long name is cut with an ellipsis.
+					fontSize: Math.max(52 * u, fitFontSize(script.title, width - 128 * u, 84 * u)),
+					fontWeight: 800,
+					marginTop: 16 * u,
+					transform: `translateY(${(1 - rise) * 40 * u}px)`,
+					opacity: rise,
+					...ellipsis,
+				}}
+			>
+				{script.title}
+			</div>
+			<div style={{fontSize: 36 * u, marginTop: 20 * u, opacity: subtitle, lineHeight: 1.3}}>{script.subtitle}</div>
+		</Fade>
+	);
+};

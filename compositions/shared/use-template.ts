@@ -1,0 +1,22 @@
+import {useMemo} from 'react';
+import type {Bill} from '../../src/bill-schema';
+import type {VideoFormat} from '../../src/formats';
+import type {Timeline} from '../../src/timeline';
+import {paletteFor} from './theme';
+
+/** What every template component starts from: its timeline, its scenes' strings, the brand palette and the shape. */
+export const useTemplate = <B extends {brand: Bill['brand']}, S>({
+	bill,
+	format,
+	timelineOf,
+	scriptOf,
+}: {
+	bill: B;
+	format: VideoFormat;
+	timelineOf: (options: {bill: B; format: VideoFormat}) => Timeline;
+	scriptOf: (bill: B) => S;
+}) => {
+	const timeline = useMemo(() => timelineOf({bill, format}), [bill, format, timelineOf]);
+	const script = useMemo(() => scriptOf(bill), [bill, scriptOf]);
+	return {timeline, script, palette: paletteFor(bill.brand), wide: format === 'landscape'};
+};

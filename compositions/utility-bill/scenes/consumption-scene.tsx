@@ -1,0 +1,45 @@
+import {useCurrentFrame} from 'remotion';
+import {CHART_MOTION} from '../../../src/scene-motion';
+import type {ConsumptionScript} from '../../../src/scripts/utility-script';
+import {Fade} from '../../shared/fade';
+import {SceneTitle} from '../../shared/scene-title';
+import {progress} from '../../shared/settle';
+import type {Palette} from '../../shared/theme';
+import {useUnit} from '../../shared/use-unit';
+
+/** Consumption over the last periods as bars rising one after another, this period highlighted. */
+export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+	const frame = useCurrentFrame();
+	const u = useUnit();
+	const largest = Math.max(1e-9, ...script.bars.map((bar) => bar.value));
+	const chartHeight = (wide ? 300 : 380) * u;
+	const label = progress(frame, CHART_MOTION.labelFrom, CHART_MOTION.labelTo);
+	return (
+		<Fade style={{padding: `${56 * u}px ${64 * u}px`, justifyContent: wide ? 'flex-start' : 'center'}}>
+			<SceneTitle color={palette.onPrimary}>{script.title}</SceneTitle>
+			<div style={{background: palette.card, borderRadius: 28 * u, padding: `${24 * u}px ${24 * u}px ${12 * u}px`}}>
+				<div style={{display: 'flex', alignItems: 'flex-end', gap: (wide ? 14 : 8) * u, height: chartHeight}}>
+					{script.bars.map((bar, index) => {
+						const start = index * CHART_MOTION.stagger;
+						const grow = progress(frame, start, start + CHART_MOTION.grow);
+						const last = index === script.bars.length - 1;
+						return (
+							<div key={index} style={{flex: 1, height: `${(bar.value / largest) * 100 * grow}%`, background: last ? palette.primary : '#B9B6CC', borderRadius: `${8 * u}px ${8 * u}px 0 0`}} />
+						);
+					})}
+				</div>
+				<div style={{display: 'flex', gap: (wide ? 14 : 8) * u, marginTop: 8 * u}}>
+					{script.bars.map((bar, index) => (
+						<div key={index} style={{flex: 1, textAlign: 'center', fontSize: (wide ? 20 : 17) * u, color: '#55526A', whiteSpace: 'nowrap', overflow: 'hidden'}}>
+							{bar.label}
+						</div>
+					))}
+				</div>
+			</div>
+			<div style={{opacity: label, color: palette.onPrimary, marginTop: 24 * u}}>
+				<div style={{fontSize: 38 * u, fontWeight: 800}}>{script.thisPeriod}</div>
+				{script.comparison ? <div style={{fontSize: 30 * u, marginTop: 8 * u, lineHeight: 1.3}}>{script.comparison}</div> : null}
+			</div>
+		</Fade>
+	);
+};

@@ -1,0 +1,79 @@
+import type {Bill, PaymentStatus} from './bill-schema';
+import {groupByCategory} from './breakdown';
+import {messagesFor} from './i18n/catalogue';
+import type {TemplateBill} from './templates';
+
+export interface SummaryRow {
+	readonly group: string;
+	readonly label: string;
+	readonly amount: number;
+}
+
+/** What the watch page and the pay sheet show of any template's bill, in one shape. */
+export interface BillSummary {
+	readonly customer: Bill['customer'];
+	readonly brand: Bill['brand'];
+	readonly billNumber: string;
+	/** What the customer is asked to pay now, in minor units. */
+	readonly amountDue: number;
+	readonly dueDate: string;
+	readonly status: PaymentStatus;
+	readonly payUrl: string | undefined;
+	/** Where the pay URL sits in the request, for error messages that name the field. */
+	readonly payUrlPath: string;
+	readonly rows: readonly SummaryRow[];
+}
+
+export const summarizeBill = (input: TemplateBill): BillSummary => {
+	switch (input.template) {
+		case 'telco-bill': {
+			const {bill} = input;
+			const categories = messagesFor(bill.customer.locale).categories;
+			return {
+				customer: bill.customer,
+				brand: bill.brand,
+				billNumber: bill.billNumber,
+				amountDue: bill.amountDue,
+				dueDate: bill.dueDate,
+				status: bill.payment.status,
+				payUrl: bill.payment.payUrl,
+				payUrlPath: 'bill.payment.payUrl',
+				rows: groupByCategory(bill.lineItems).flatMap((row) =>
+					row.items.map((item) => ({group: categories[row.category], label: item.label, amount: item.amount})),
+				),
+			};
+		}
+		case 'utility-bill': {
+			const {bill} = input;
+			return {
+				customer: bill.customer,
+				brand: bill.brand,
+				billNumber: bill.billNumber,
+				amountDue: bill.amountDue,
+				dueDate: bill.dueDate,
+				status: bill.payment.status,
+				payUrl: bill.payment.payUrl,
+				payUrlPath: 'bill.payment.payUrl',
+				rows: (['energy', 'network', 'taxes'] as const).map((part) => ({group: bill.kind, label: part, amount: bill.cost[part]})),
+			};
+		}
+		case 'payment-reminder': {
+			const {bill} = input;
+			return {
+				customer: bill.customer,
+				brand: bill.brand,
+				billNumber: bill.billNumber,
+				amountDue: bill.amountOverdue,
+				dueDate: bill.originalDueDate,
+				status: 'overdue',
+				payUrl: bill.payUrl,
+				payUrlPath: 'bill.payUrl',
+				rows: [],
+			};
+		}
+	}
+};
+
+/** The summary asks the customer to pay now: due or overdue, and something owed. */
+export const summaryNeedsPayment = (summary: BillSummary): boolean =>
+	(summary.status === 'due' || summary.status === 'overdue') && summary.amountDue > 0;

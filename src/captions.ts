@@ -1,0 +1,66 @@
+import {messagesFor} from './i18n/catalogue';
+import type {SceneId} from './scene-ids';
+import type {SceneScript} from './scripts/script-types';
+import type {Timeline} from './timeline';
+
+const timestamp = (frame: number, fps: number): string => {
+	const ms = Math.round((frame / fps) * 1000);
+	const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+	return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
+};
+
+/** WebVTT forbids "-->" in a cue and treats a blank line as its end. */
+const cueText = (text: string): string => text.replace(/-->/g, '→').replace(/\n\s*\n/g, '\n');
+
+export interface CaptionCue {
+	readonly from: number;
+	readonly to: number;
+	readonly text: string;
+}
+
+/**
+ * One cue per line of a scene's script, the scene's time shared out evenly between its lines: captions say exactly
+ * what the scenes show, from the same strings, and nothing else.
+ */
+export const captionCues = ({timeline, script}: {timeline: Timeline; script: Partial<Record<SceneId, SceneScript>>}): CaptionCue[] =>
+	timeline.scenes.flatMap((scene) => {
+		const lines = script[scene.id]?.lines ?? [];
+		const each = scene.durationInFrames / Math.max(1, lines.length);
+		return lines.map((text, index) => ({
+			from: scene.from + Math.round(index * each),
+			to: scene.from + Math.round((index + 1) * each),
+			text,
+		}));
+	});
+
+const vtt = (cues: ReadonlyArray<{from: number; to: number; text: string}>, fps: number): string =>
+	['WEBVTT', ...cues.map((cue, i) => `${i + 1}\n${timestamp(cue.from, fps)} --> ${timestamp(cue.to, fps)}\n${cueText(cue.text)}`)].join('\n\n') +
+	'\n';
+
+export interface CaptionFiles {
+	readonly captions: string;
+	readonly chapters: string;
+	readonly transcript: string;
+}
+
+/** The captions, chapters and transcript of one video, from its timeline and the strings its scenes show. */
+export const buildCaptionFiles = ({
+	timeline,
+	script,
+	locale,
+}: {
+	timeline: Timeline;
+	script: Partial<Record<SceneId, SceneScript>>;
+	locale: string;
+}): CaptionFiles => {
+	const chapters = messagesFor(locale).chapters;
+	const chapterCues = timeline.scenes.map((scene) => ({from: scene.from, to: scene.from + scene.durationInFrames, text: chapters[scene.id]}));
+	const transcript = timeline.scenes
+		.map((scene) => [`[${chapters[scene.id]}]`, ...(script[scene.id]?.lines ?? [])].join('\n'))
+		.join('\n\n');
+	return {
+		captions: vtt(captionCues({timeline, script}), timeline.fps),
+		chapters: vtt(chapterCues, timeline.fps),
+		transcript: `${transcript}\n`,
+	};
+};

@@ -1,0 +1,80 @@
+import type {LineItemCategory} from '../bill-schema';
+import type {NextStepKind} from '../payment-reminder-schema';
+import type {SceneId} from '../scene-ids';
+import type {UtilityKind} from '../utility-bill-schema';
+
+/** Every string a viewer sees or hears in captions. Placeholders are {name} style and filled by `fill`. */
+export interface Messages {
+	readonly greeting: string;
+	readonly greetingSubtitle: string;
+	readonly dueTitle: string;
+	readonly payNow: string;
+	readonly payHotspotLabel: string;
+	readonly alreadyPaid: string;
+	readonly autopay: string;
+	readonly autopayCard: string;
+	readonly creditBalance: string;
+	readonly nothingToPay: string;
+	readonly viewBill: string;
+	readonly closeThanks: string;
+	readonly other: string;
+	readonly totalTitle: string;
+	readonly comparedToLast: string;
+	readonly moreThanLast: string;
+	readonly lessThanLast: string;
+	readonly sameAsLast: string;
+	readonly firstBill: string;
+	readonly changeUp: string;
+	readonly changeDown: string;
+	readonly breakdownTitle: string;
+	readonly savedWithCredits: string;
+	readonly usageTitle: string;
+	readonly usageData: string;
+	readonly usageMinutes: string;
+	readonly usageSms: string;
+	readonly usageUnlimited: string;
+	readonly usageOf: string;
+	readonly tipOver: string;
+	readonly tipUnder: string;
+	readonly categories: Record<LineItemCategory, string>;
+	readonly consumptionTitle: Record<UtilityKind, string>;
+	readonly thisPeriod: string;
+	readonly vsLastYearUp: string;
+	readonly vsLastYearDown: string;
+	readonly vsLastYearSame: string;
+	readonly costTitle: string;
+	readonly costParts: {readonly energy: string; readonly network: string; readonly taxes: string};
+	readonly similarTitle: string;
+	readonly similarYou: string;
+	readonly similarAverage: string;
+	readonly similarMore: string;
+	readonly similarLess: string;
+	readonly tipsTitle: string;
+	readonly tips: {
+		readonly upOnLastYear: string;
+		readonly aboveSimilar: string;
+		readonly belowSimilar: string;
+		readonly peak: string;
+		readonly meterReadings: string;
+	};
+	readonly reminderSubtitle: string;
+	readonly overdueTitle: string;
+	readonly overdueWasDue: string;
+	readonly daysLate: {readonly one: string; readonly other: string};
+	readonly understanding: string;
+	readonly nextTitle: string;
+	readonly nextSteps: Record<NextStepKind, string>;
+	readonly nextReassure: string;
+	readonly planTitle: string;
+	readonly planTotal: string;
+	readonly optionsTitle: string;
+	readonly choosePlan: string;
+	readonly callUs: string;
+	readonly reminderClose: string;
+	readonly chapters: Record<SceneId, string>;
+}
+
+type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};
+
+/** A translation may lag behind English; what it lacks falls back to English and the catalogue test names it. */
+export type PartialMessages = DeepPartial<Messages>;

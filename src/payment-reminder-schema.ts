@@ -1,0 +1,44 @@
+import {z} from 'zod';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits} from './bill-schema';
+
+/** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
+export const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
+export type NextStepKind = (typeof nextStepKinds)[number];
+
+export const paymentReminderSchema = z
+	.object({
+		customer: customerSchema,
+		billNumber: z.string().trim().min(1).max(64),
+		/** The day the reminder is sent; days overdue count from the original due date to this day. */
+		reminderDate: isoDate,
+		originalDueDate: isoDate,
+		amountOverdue: minorUnits.refine((n) => n > 0, 'must be more than zero: a reminder is for an amount owed'),
+		nextStep: z.object({
+			kind: z.enum(nextStepKinds),
+			date: isoDate,
+			/** The late fee, for `late_fee`. */
+			fee: minorUnits.optional(),
+		}),
+		instalments: z.object({
+			/** The most instalments the customer may choose (2 to 6). */
+			max: z.number().int().min(2).max(6),
+			/** The smallest instalment the supplier accepts; the plan uses as few instalments as keep each one above it. */
+			minimumAmount: minorUnits.refine((n) => n > 0, 'must be more than zero'),
+			firstDate: isoDate,
+			url: httpUrl,
+		}),
+		payUrl: httpUrl,
+		/** A phone number in international form, e.g. +44 20 7946 0000. */
+		phone: z.string().regex(/^\+?[0-9 ()-]{6,24}$/, 'must be a phone number such as +44 20 7946 0000'),
+		brand: brandSchema,
+	})
+	.superRefine((reminder, ctx) => {
+		if (reminder.reminderDate < reminder.originalDueDate) {
+			ctx.addIssue({code: 'custom', path: ['reminderDate'], message: 'must not be before originalDueDate'});
+		}
+		if (reminder.nextStep.kind === 'late_fee' && reminder.nextStep.fee === undefined) {
+			ctx.addIssue({code: 'custom', path: ['nextStep', 'fee'], message: 'is required when the next step is a late fee'});
+		}
+	});
+
+export type PaymentReminder = z.infer<typeof paymentReminderSchema>;

@@ -1,0 +1,37 @@
+import type {VideoFormat} from './formats';
+import type {PaymentReminder} from './payment-reminder-schema';
+import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from './scene-motion';
+import {reminderScript} from './scripts/reminder-script';
+import {assembleTimeline, type Timeline} from './timeline';
+
+/** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
+export const OVERDUE_LINES = 5;
+export const NEXT_LINES = 3;
+/** The options scene's title and amount, before its buttons. */
+export const OPTIONS_LINES = 2;
+
+export const buildReminderTimeline = ({bill, format}: {bill: PaymentReminder; format: VideoFormat}): Timeline => {
+	const script = reminderScript(bill);
+	return assembleTimeline({
+		format,
+		scenes: [
+			{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
+			{id: 'overdue', seconds: 6, entrance: linesEntrance(OVERDUE_LINES)},
+			{id: 'next', seconds: 6, entrance: linesEntrance(NEXT_LINES)},
+			{id: 'plan', seconds: 4 + 0.5 * script.plan.rows.length, entrance: linesEntrance(script.plan.rows.length + 2)},
+			{id: 'options', seconds: 8, entrance: linesEntrance(OPTIONS_LINES)},
+			{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
+		],
+		ctas: [
+			{scene: 'options', kind: 'pay', label: script.options.pay, href: bill.payUrl},
+			{scene: 'options', kind: 'instalments', label: script.options.plan, href: bill.instalments.url},
+			{
+				scene: 'options',
+				kind: 'call',
+				label: script.options.call,
+				href: `tel:${bill.phone.replace(/[^+0-9]/g, '')}`,
+			},
+		],
+		posterScene: 'options',
+	});
+};

@@ -1,0 +1,79 @@
+import {formatPeriod} from '../dates';
+import {fill, type Messages} from '../i18n/catalogue';
+import {needsPayment} from '../timeline';
+import type {Formatters, SceneScript} from './script-types';
+
+export interface GreetingScript extends SceneScript {
+	readonly brand: string;
+	readonly title: string;
+	readonly subtitle: string;
+}
+
+export interface DueScript extends SceneScript {
+	readonly title: string;
+	readonly amount: string;
+	/** Why there is nothing to pay, when there is nothing to pay. */
+	readonly status?: string;
+	readonly payLabel?: string;
+}
+
+export interface CloseScript extends SceneScript {
+	readonly title: string;
+	readonly pdfLabel?: string;
+}
+
+const lines = (...parts: Array<string | undefined>): string[] => parts.filter((part): part is string => part !== undefined);
+
+export const greetingScript = ({brand, title, subtitle}: {brand: string; title: string; subtitle: string}): GreetingScript => ({
+	brand,
+	title,
+	subtitle,
+	lines: lines(title, subtitle),
+});
+
+export const billGreetingScript = (
+	bill: {customer: {name: string; locale: string}; brand: {name: string}; period: {start: string; end: string}},
+	messages: Messages,
+): GreetingScript => {
+	const title = fill(messages.greeting, {name: bill.customer.name});
+	const subtitle = fill(messages.greetingSubtitle, {
+		brand: bill.brand.name,
+		period: formatPeriod(bill.period.start, bill.period.end, bill.customer.locale),
+	});
+	return greetingScript({brand: bill.brand.name, title, subtitle});
+};
+
+interface PayableBill {
+	readonly amountDue: number;
+	readonly dueDate: string;
+	readonly payment: {readonly status: string; readonly payUrl?: string | undefined; readonly cardLast4?: string | undefined};
+}
+
+/** The due scene: pay now, or why there is nothing to do (paid, autopay, credit balance). */
+export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters): DueScript => {
+	const title = fill(messages.dueTitle, {date: f.date(bill.dueDate)});
+	const amount = f.money(bill.amountDue);
+	if (bill.amountDue < 0) {
+		const status = fill(messages.creditBalance, {amount: f.money(-bill.amountDue)});
+		return {title: messages.totalTitle, amount, status, lines: lines(messages.totalTitle, amount, status)};
+	}
+	if (bill.amountDue === 0) {
+		return {title: messages.totalTitle, amount, status: messages.nothingToPay, lines: lines(messages.totalTitle, amount, messages.nothingToPay)};
+	}
+	if (bill.payment.status === 'paid') return {title, amount, status: messages.alreadyPaid, lines: lines(title, amount, messages.alreadyPaid)};
+	if (bill.payment.status === 'autopay') {
+		const status = bill.payment.cardLast4
+			? fill(messages.autopayCard, {last4: bill.payment.cardLast4, date: f.date(bill.dueDate)})
+			: messages.autopay;
+		return {title, amount, status, lines: lines(title, amount, status)};
+	}
+	const payLabel = needsPayment(bill) && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
+	return {title, amount, ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, payLabel)};
+};
+
+export const closeScript = (thanks: string, pdfUrl: string | undefined, messages: Messages): CloseScript => {
+	const pdfLabel = pdfUrl ? messages.viewBill : undefined;
+	return {title: thanks, ...(pdfLabel ? {pdfLabel} : {}), lines: lines(thanks, pdfLabel)};
+};
+
+export {lines as scriptLines};

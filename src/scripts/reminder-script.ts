@@ -1,0 +1,88 @@
+import {daysBetween} from '../dates';
+import {fill, messagesFor} from '../i18n/catalogue';
+import {instalmentPlan} from '../instalments';
+import type {PaymentReminder} from '../payment-reminder-schema';
+import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from './common-scenes';
+import {formattersFor} from './formatters';
+import type {SceneScript} from './script-types';
+
+export interface OverdueScript extends SceneScript {
+	readonly title: string;
+	readonly amount: string;
+	readonly wasDue: string;
+	readonly daysLate: string;
+	readonly understanding: string;
+}
+
+export interface NextScript extends SceneScript {
+	readonly title: string;
+	readonly step: string;
+	readonly reassure: string;
+}
+
+export interface PlanScript extends SceneScript {
+	readonly title: string;
+	readonly rows: ReadonlyArray<{readonly date: string; readonly amount: string}>;
+	readonly total: string;
+}
+
+export interface OptionsScript extends SceneScript {
+	readonly title: string;
+	readonly amount: string;
+	readonly pay: string;
+	readonly plan: string;
+	readonly call: string;
+}
+
+export interface ReminderScript {
+	readonly greeting: GreetingScript;
+	readonly overdue: OverdueScript;
+	readonly next: NextScript;
+	readonly plan: PlanScript;
+	readonly options: OptionsScript;
+	readonly close: CloseScript;
+}
+
+/** Every string of the reminder's scenes: plain facts, what happens next and when, and the ways out. */
+export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
+	const messages = messagesFor(reminder.customer.locale);
+	const f = formattersFor(reminder.customer);
+	const amount = f.money(reminder.amountOverdue);
+	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
+	const daysLate = days === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: f.number(days)});
+	const wasDue = fill(messages.overdueWasDue, {date: f.date(reminder.originalDueDate)});
+	const step = fill(messages.nextSteps[reminder.nextStep.kind], {
+		date: f.date(reminder.nextStep.date),
+		fee: reminder.nextStep.fee === undefined ? '' : f.money(reminder.nextStep.fee),
+	});
+	const plan = instalmentPlan(reminder);
+	const rows = plan.map((instalment) => ({date: f.date(instalment.date), amount: f.money(instalment.amount)}));
+	const planTitle = fill(messages.planTitle, {count: f.number(plan.length)});
+	const total = fill(messages.planTotal, {amount});
+	const pay = fill(messages.payNow, {amount});
+	const choosePlan = fill(messages.choosePlan, {count: f.number(plan.length)});
+	const call = fill(messages.callUs, {phone: reminder.phone});
+	const subtitle = fill(messages.reminderSubtitle, {brand: reminder.brand.name});
+	return {
+		greeting: greetingScript({brand: reminder.brand.name, title: fill(messages.greeting, {name: reminder.customer.name}), subtitle}),
+		overdue: {
+			title: messages.overdueTitle,
+			amount,
+			wasDue,
+			daysLate,
+			understanding: messages.understanding,
+			lines: scriptLines(messages.overdueTitle, wasDue, daysLate, messages.understanding),
+		},
+		next: {title: messages.nextTitle, step, reassure: messages.nextReassure, lines: scriptLines(messages.nextTitle, step, messages.nextReassure)},
+		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},
+		options: {
+			title: messages.optionsTitle,
+			amount,
+			pay,
+			plan: choosePlan,
+			call,
+			lines: scriptLines(messages.optionsTitle, amount, pay, choosePlan, call),
+		},
+		close: closeScript(messages.reminderClose, undefined, messages),
+	};
+};

@@ -1,0 +1,165 @@
+import {lineItemCategories, type Bill, type LineItemCategory, type UsageMeter} from '../bill-schema';
+import {chartRows, groupByCategory} from '../breakdown';
+import {fill, messagesFor, type Messages} from '../i18n/catalogue';
+import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from './common-scenes';
+import {formattersFor} from './formatters';
+import type {Formatters, SceneScript} from './script-types';
+
+export interface TotalScript extends SceneScript {
+	readonly title: string;
+	readonly amount: string;
+	readonly direction: 'up' | 'down' | 'same';
+	readonly change: string;
+	readonly previous?: string;
+	/** The category (or its single line item) that moved the total most, when the previous bill's split is known. */
+	readonly reason?: string;
+}
+
+export interface BreakdownScript extends SceneScript {
+	readonly title: string;
+	readonly rows: ReadonlyArray<{readonly key: string; readonly label: string; readonly amount: string; readonly minor: number}>;
+	readonly saved?: string;
+}
+
+export interface MeterScript {
+	readonly key: 'data' | 'minutes' | 'sms';
+	readonly label: string;
+	readonly used: string;
+	readonly allowance: string;
+	/** How full the bar is, 0 to 1 (1 for unlimited). */
+	readonly fraction: number;
+	readonly over: boolean;
+}
+
+export interface UsageScript extends SceneScript {
+	readonly title: string;
+	readonly meters: readonly MeterScript[];
+	readonly tip?: string;
+}
+
+export interface TelcoScript {
+	readonly greeting: GreetingScript;
+	readonly total: TotalScript;
+	readonly breakdown: BreakdownScript;
+	readonly usage: UsageScript;
+	readonly due: DueScript;
+	readonly close: CloseScript;
+}
+
+const changeReason = (bill: Bill, messages: Messages, f: Formatters): string | undefined => {
+	if (!bill.previousByCategory) return undefined;
+	const now = new Map(groupByCategory(bill.lineItems).map((row) => [row.category, row]));
+	const changes = lineItemCategories
+		.map((category: LineItemCategory) => ({
+			category,
+			delta: (now.get(category)?.total ?? 0) - (bill.previousByCategory?.[category] ?? 0),
+		}))
+		.filter((change) => change.delta !== 0)
+		.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+	const biggest = changes[0];
+	if (!biggest) return undefined;
+	const items = now.get(biggest.category)?.items ?? [];
+	const label = items.length === 1 ? items[0]!.label : messages.categories[biggest.category];
+	return fill(biggest.delta > 0 ? messages.changeUp : messages.changeDown, {category: label, amount: f.money(Math.abs(biggest.delta))});
+};
+
+const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript => {
+	const amount = f.money(bill.amountDue);
+	const previous = bill.previousAmount;
+	const difference = previous === undefined ? undefined : bill.amountDue - previous;
+	const direction = difference === undefined || difference === 0 ? 'same' : difference > 0 ? 'up' : 'down';
+	const change =
+		difference === undefined
+			? messages.firstBill
+			: difference === 0
+				? messages.sameAsLast
+				: fill(difference > 0 ? messages.moreThanLast : messages.lessThanLast, {amount: f.money(Math.abs(difference))});
+	const previousLine = previous === undefined ? undefined : fill(messages.comparedToLast, {amount: f.money(previous)});
+	const reason = changeReason(bill, messages, f);
+	return {
+		title: messages.totalTitle,
+		amount,
+		direction,
+		change,
+		...(previousLine ? {previous: previousLine} : {}),
+		...(reason ? {reason} : {}),
+		lines: scriptLines(messages.totalTitle, amount, change, reason, previousLine),
+	};
+};
+
+const breakdownScript = (bill: Bill, messages: Messages, f: Formatters): BreakdownScript => {
+	const rows = chartRows(bill.lineItems).map((row) => ({
+		key: row.category,
+		label: row.category === 'other' ? messages.other : messages.categories[row.category],
+		amount: f.money(row.total),
+		minor: row.total,
+	}));
+	const credits = bill.lineItems.filter((item) => item.amount < 0).reduce((sum, item) => sum + item.amount, 0);
+	const saved = credits < 0 ? fill(messages.savedWithCredits, {amount: f.money(-credits)}) : undefined;
+	return {
+		title: messages.breakdownTitle,
+		rows,
+		...(saved ? {saved} : {}),
+		lines: scriptLines(messages.breakdownTitle, ...rows.map((row) => `${row.label}: ${row.amount}`), saved),
+	};
+};
+
+/** Below this share of an allowance the customer is told a smaller plan might do. */
+const FAR_UNDER = 1 / 3;
+
+const usageScript = (bill: Bill, messages: Messages, f: Formatters): UsageScript => {
+	const meter = (key: MeterScript['key'], label: string, unit: string, value: UsageMeter | undefined): MeterScript[] => {
+		if (!value) return [];
+		const allowance = value.allowance === null ? messages.usageUnlimited : `${f.number(value.allowance)}${unit}`;
+		return [
+			{
+				key,
+				label,
+				used: `${f.number(value.used)}${unit}`,
+				allowance,
+				fraction: value.allowance === null ? 1 : Math.min(1, value.used / value.allowance),
+				over: value.allowance !== null && value.used > value.allowance,
+			},
+		];
+	};
+	const usage = bill.usage ?? {};
+	const meters = [
+		...meter('data', messages.usageData, ' GB', usage.data),
+		...meter('minutes', messages.usageMinutes, '', usage.minutes),
+		...meter('sms', messages.usageSms, '', usage.sms),
+	];
+	const over = meters.find((m) => m.over);
+	const under = meters.find((m) => {
+		const value = usage[m.key];
+		return value && value.allowance !== null && value.used < value.allowance * FAR_UNDER;
+	});
+	const tip = over
+		? fill(messages.tipOver, {meter: over.label})
+		: under
+			? fill(messages.tipUnder, {meter: under.label})
+			: undefined;
+	return {
+		title: messages.usageTitle,
+		meters,
+		...(tip ? {tip} : {}),
+		lines: scriptLines(
+			messages.usageTitle,
+			...meters.map((m) => `${m.label}: ${fill(messages.usageOf, {used: m.used, allowance: m.allowance})}`),
+			tip,
+		),
+	};
+};
+
+/** Every string of every telco scene, from the bill alone. */
+export const telcoScript = (bill: Bill): TelcoScript => {
+	const messages = messagesFor(bill.customer.locale);
+	const f = formattersFor(bill.customer);
+	return {
+		greeting: billGreetingScript(bill, messages),
+		total: totalScript(bill, messages, f),
+		breakdown: breakdownScript(bill, messages, f),
+		usage: usageScript(bill, messages, f),
+		due: dueScript(bill, messages, f),
+		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), bill.billPdfUrl, messages),
+	};
+};

@@ -1,0 +1,15 @@
+import {z} from 'zod';
+import {billSchema} from './bill-schema';
+import {paymentReminderSchema} from './payment-reminder-schema';
+import {utilityBillSchema} from './utility-bill-schema';
+
+/**
+ * `{template, bill}` checked as a pair, plus the fields `shape` adds: the template names which bill schema applies,
+ * so a utility bill sent as a telco bill is refused field by field.
+ */
+export const templateBillSchema = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
+	z.discriminatedUnion('template', [
+		z.object({...shape, template: z.literal('telco-bill'), bill: billSchema}),
+		z.object({...shape, template: z.literal('utility-bill'), bill: utilityBillSchema}),
+		z.object({...shape, template: z.literal('payment-reminder'), bill: paymentReminderSchema}),
+	]);

@@ -1,0 +1,54 @@
+import {z} from 'zod';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, periodSchema} from './bill-schema';
+
+export const utilityKinds = ['electricity', 'gas', 'water'] as const;
+export type UtilityKind = (typeof utilityKinds)[number];
+
+/** The unit each utility is metered in; shown after every consumption figure. */
+export const utilityUnits: Record<UtilityKind, string> = {electricity: 'kWh', gas: 'm³', water: 'm³'};
+
+const consumptionPointSchema = z.object({
+	/** The last day of the metered period. */
+	periodEnd: isoDate,
+	amount: z.number().nonnegative(),
+});
+
+export const utilityBillSchema = z
+	.object({
+		customer: customerSchema,
+		billNumber: z.string().trim().min(1).max(64),
+		kind: z.enum(utilityKinds),
+		period: periodSchema,
+		issueDate: isoDate,
+		dueDate: isoDate,
+		amountDue: minorUnits,
+		/** Up to the last 12 metered periods, oldest first; the last one is this bill's period. */
+		consumption: z.array(consumptionPointSchema).min(1).max(12),
+		/** Consumption in the same period a year earlier, when the meter has that history. */
+		samePeriodLastYear: z.number().nonnegative().optional(),
+		cost: z.object({energy: minorUnits, network: minorUnits, taxes: minorUnits}),
+		/** Average consumption of similar homes in the same period, when the supplier has it. */
+		similarHomes: z.number().positive().optional(),
+		payment: z.object({
+			status: z.enum(['due', 'paid', 'autopay']),
+			payUrl: httpUrl.optional(),
+			cardLast4: z.string().regex(/^\d{4}$/, 'must be the last four digits of the card').optional(),
+		}),
+		billPdfUrl: httpUrl.optional(),
+		brand: brandSchema,
+	})
+	.superRefine((bill, ctx) => {
+		const sum = bill.cost.energy + bill.cost.network + bill.cost.taxes;
+		if (sum !== bill.amountDue) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['amountDue'],
+				message: `must equal cost.energy + cost.network + cost.taxes (${sum} minor units), but is ${bill.amountDue}`,
+			});
+		}
+		if (bill.payment.status === 'due' && bill.amountDue > 0 && !bill.payment.payUrl) {
+			ctx.addIssue({code: 'custom', path: ['payment', 'payUrl'], message: 'is required when an amount is due'});
+		}
+	});
+
+export type UtilityBill = z.infer<typeof utilityBillSchema>;

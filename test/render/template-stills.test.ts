@@ -1,0 +1,66 @@
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {openBrowser, renderStill, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {fixtureLocales} from '../../src/fixtures/locales';
+import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {videoFormats} from '../../src/formats';
+import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
+import type {TemplateBill} from '../../src/templates';
+import {chromeModeFor, resolveBrowserExecutable} from '../../server/browser';
+import {greyDeviation, pngSize} from '../helpers/image-stats';
+
+const SCALE = 0.25;
+const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE)!;
+const chromeMode = chromeModeFor(browserExecutable);
+let browser: HeadlessBrowser;
+const serveUrl = inject('serveUrl');
+
+beforeAll(async () => {
+	browser = await openBrowser('chrome', {browserExecutable, chromeMode, logLevel: 'error'});
+});
+afterAll(async () => {
+	await browser?.close({silent: true});
+});
+
+const still = async (input: RenderRequestInput, frame: number): Promise<Buffer> => {
+	const {compositionId, inputProps} = computeRenderInput(input);
+	const common = {serveUrl, inputProps, puppeteerInstance: browser, browserExecutable, chromeMode, logLevel: 'error' as const};
+	const composition = await selectComposition({...common, id: compositionId});
+	const {buffer} = await renderStill({...common, composition, frame, scale: SCALE, imageFormat: 'png'});
+	return buffer!;
+};
+
+const byLocale = fixtureLocales.flatMap((locale): Array<{name: string; input: TemplateBill}> => [
+	{name: `telco-bill ${locale}`, input: {template: 'telco-bill', bill: telcoFixtures[locale]}},
+	{name: `utility-bill ${locale}`, input: {template: 'utility-bill', bill: utilityFixtures[locale]}},
+	{name: `payment-reminder ${locale}`, input: {template: 'payment-reminder', bill: reminderFixtures[locale]}},
+]);
+
+describe('a poster still of every template in every format and locale', () => {
+	describe.each(byLocale)('$name', ({input}) => {
+		it.each(videoFormats)('%s', async (format) => {
+			const {timeline, width, height} = computeRenderInput({...input, format});
+			const png = await still({...input, format}, timeline.posterFrame);
+			expect(pngSize(png)).toEqual({width: Math.round(width * SCALE), height: Math.round(height * SCALE)});
+			expect(greyDeviation(png)).toBeGreaterThan(8);
+		});
+	});
+});
+
+it('the blank check can fail: the first frame, faded to the bare background, is flat', async () => {
+	const png = await still({...byLocale[0]!.input, format: 'landscape'} as RenderRequestInput, 0);
+	expect(greyDeviation(png)).toBeLessThan(8);
+});
+
+describe('static holds are really still', () => {
+	it.each(['telco-bill', 'utility-bill', 'payment-reminder'] as const)('%s: first and last frame of every hold are identical', async (template) => {
+		const input = byLocale.find((entry) => entry.input.template === template)!.input;
+		const {timeline} = computeRenderInput({...input, format: 'square'});
+		for (const hold of timeline.staticHolds) {
+			const first = await still({...input, format: 'square'}, hold.from);
+			const last = await still({...input, format: 'square'}, hold.from + hold.durationInFrames - 1);
+			expect(first.equals(last), `hold at frame ${hold.from}`).toBe(true);
+		}
+	});
+});

@@ -1,0 +1,62 @@
+import {describe, expect, it} from 'vitest';
+import {buildCaptionFiles, captionCues} from '../../src/captions';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {computeRenderInput, scriptFor} from '../../src/render-input';
+import {instalmentPlan} from '../../src/instalments';
+import {formatMoney} from '../../src/money';
+import {allTemplateBills} from '../helpers/template-fixtures';
+
+describe.each(allTemplateBills)('captions of $name', ({input}) => {
+	const {timeline} = computeRenderInput({...input, format: 'landscape'});
+	const script = scriptFor(input);
+	const cues = captionCues({timeline, script});
+
+	it('say exactly the lines each scene shows, in order, inside the scene', () => {
+		for (const scene of timeline.scenes) {
+			const inScene = cues.filter((cue) => cue.from >= scene.from && cue.to <= scene.from + scene.durationInFrames);
+			expect(inScene.map((cue) => cue.text)).toEqual(script[scene.id]?.lines ?? []);
+		}
+		expect(cues.length).toBe(timeline.scenes.reduce((n, scene) => n + (script[scene.id]?.lines.length ?? 0), 0));
+	});
+
+	it('are valid WebVTT, with one chapter per scene and a transcript of the same lines', () => {
+		const files = buildCaptionFiles({timeline, script, locale: input.bill.customer.locale});
+		expect(files.captions.startsWith('WEBVTT\n\n1\n00:00:00.000 --> ')).toBe(true);
+		expect(files.chapters.match(/-->/g)).toHaveLength(timeline.scenes.length);
+		for (const cue of cues) expect(files.transcript).toContain(cue.text);
+		const last = timeline.durationInFrames / timeline.fps;
+		const ends = [...files.captions.matchAll(/--> (\d\d):(\d\d):(\d\d\.\d\d\d)/g)].map((m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]));
+		expect(Math.max(...ends)).toBeCloseTo(last, 2);
+	});
+});
+
+/** Every amount of money the captions mention, as the locale writes it. */
+const moneyIn = (text: string): string[] => text.match(/[-+]?[€£₩][\d.,]*\d|[-+]?\d[\d.,]*[ \u00a0]?€/g) ?? [];
+
+describe('captions say nothing the bill does not contain', () => {
+	it('telco: every amount is the total, a line-item category sum, a difference or the previous total', () => {
+		const bill = telcoFixtures['en-GB'];
+		const {timeline} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const text = captionCues({timeline, script: scriptFor({template: 'telco-bill', bill})}).map((c) => c.text).join('\n');
+		const money = (minor: number) => formatMoney({minor, currency: 'EUR', locale: 'en-GB'});
+		const allowed = new Set([
+			money(bill.amountDue),
+			money(bill.previousAmount!),
+			money(bill.amountDue - bill.previousAmount!),
+			money(1840),
+			...[3500, 500, 1840, 1500, -500, 500].map(money),
+		]);
+		for (const amount of moneyIn(text)) expect(allowed).toContain(amount);
+	});
+
+	it('reminder: the overdue amount, its instalments and nothing else', () => {
+		const bill = reminderFixtures['en-GB'];
+		const {timeline} = computeRenderInput({template: 'payment-reminder', bill, format: 'landscape'});
+		const text = captionCues({timeline, script: scriptFor({template: 'payment-reminder', bill})}).map((c) => c.text).join('\n');
+		const money = (minor: number) => formatMoney({minor, currency: 'GBP', locale: 'en-GB'});
+		const allowed = new Set([money(bill.amountOverdue), money(bill.nextStep.fee!), ...instalmentPlan(bill).map((i) => money(i.amount))]);
+		expect(moneyIn(text).length).toBeGreaterThan(3);
+		for (const amount of moneyIn(text)) expect(allowed).toContain(amount);
+	});
+});
