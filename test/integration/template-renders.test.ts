@@ -53,7 +53,7 @@ describe('the request schema follows the template', () => {
 	it('refuses a utility bill sent as a telco bill, naming the fields', async () => {
 		const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 			method: 'POST',
-			headers: {'content-type': 'application/json'},
+			headers: {'content-type': 'application/json', ...stack.auth},
 			body: JSON.stringify({template: 'telco-bill', bill: utilityEdgeBills['one-reading']}),
 		});
 		expect(response.status).toBe(422);
