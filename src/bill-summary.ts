@@ -2,6 +2,7 @@ import type {Bill, PaymentStatus} from './bill-schema';
 import {groupByCategory} from './breakdown';
 import {messagesFor} from './i18n/catalogue';
 import type {TemplateBill} from './templates';
+import type {UtilityBill} from './utility-bill-schema';
 
 export interface SummaryRow {
 	readonly group: string;
@@ -24,38 +25,38 @@ export interface BillSummary {
 	readonly rows: readonly SummaryRow[];
 }
 
+/** Telco and utility bills carry amount, due date and payment the same way. */
+const summarizeDueBill = (bill: Bill | UtilityBill, rows: readonly SummaryRow[]): BillSummary => ({
+	customer: bill.customer,
+	brand: bill.brand,
+	billNumber: bill.billNumber,
+	amountDue: bill.amountDue,
+	dueDate: bill.dueDate,
+	status: bill.payment.status,
+	payUrl: bill.payment.payUrl,
+	payUrlPath: 'bill.payment.payUrl',
+	rows,
+});
+
 export const summarizeBill = (input: TemplateBill): BillSummary => {
 	switch (input.template) {
 		case 'telco-bill': {
 			const {bill} = input;
 			const categories = messagesFor(bill.customer.locale).categories;
-			return {
-				customer: bill.customer,
-				brand: bill.brand,
-				billNumber: bill.billNumber,
-				amountDue: bill.amountDue,
-				dueDate: bill.dueDate,
-				status: bill.payment.status,
-				payUrl: bill.payment.payUrl,
-				payUrlPath: 'bill.payment.payUrl',
-				rows: groupByCategory(bill.lineItems).flatMap((row) =>
+			return summarizeDueBill(
+				bill,
+				groupByCategory(bill.lineItems).flatMap((row) =>
 					row.items.map((item) => ({group: categories[row.category], label: item.label, amount: item.amount})),
 				),
-			};
+			);
 		}
 		case 'utility-bill': {
 			const {bill} = input;
-			return {
-				customer: bill.customer,
-				brand: bill.brand,
-				billNumber: bill.billNumber,
-				amountDue: bill.amountDue,
-				dueDate: bill.dueDate,
-				status: bill.payment.status,
-				payUrl: bill.payment.payUrl,
-				payUrlPath: 'bill.payment.payUrl',
-				rows: (['energy', 'network', 'taxes'] as const).map((part) => ({group: bill.kind, label: part, amount: bill.cost[part]})),
-			};
+			const {costParts, costTitle} = messagesFor(bill.customer.locale);
+			return summarizeDueBill(
+				bill,
+				(['energy', 'network', 'taxes'] as const).map((part) => ({group: costTitle, label: costParts[part], amount: bill.cost[part]})),
+			);
 		}
 		case 'payment-reminder': {
 			const {bill} = input;

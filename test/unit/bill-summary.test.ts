@@ -1,0 +1,33 @@
+import {describe, expect, it} from 'vitest';
+import {summarizeBill, summaryNeedsPayment} from '../../src/bill-summary';
+import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {sampleBill} from '../../src/sample-bill';
+
+describe('summarizeBill', () => {
+	it('lists every telco line item under its category and asks for the amount due', () => {
+		const summary = summarizeBill({template: 'telco-bill', bill: sampleBill});
+		expect(summary).toMatchObject({amountDue: 6840, dueDate: sampleBill.dueDate, payUrlPath: 'bill.payment.payUrl'});
+		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(sampleBill.amountDue);
+		expect(summary.rows[2]).toEqual({group: 'Roaming', label: 'Roaming in France', amount: 1840});
+		expect(summaryNeedsPayment(summary)).toBe(true);
+	});
+
+	it('splits a utility bill into its cost parts, which add up to the amount due', () => {
+		const bill = utilityFixtures['en-GB'];
+		const summary = summarizeBill({template: 'utility-bill', bill});
+		expect(summary.rows.map((row) => row.label)).toEqual(['Energy and supply', 'Network and transport', 'Taxes and levies']);
+		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(bill.amountDue);
+	});
+
+	it('asks a reminder for the overdue amount, with its pay link at bill.payUrl', () => {
+		const bill = reminderFixtures['en-GB'];
+		expect(summarizeBill({template: 'payment-reminder', bill})).toMatchObject({
+			amountDue: bill.amountOverdue,
+			status: 'overdue',
+			payUrl: bill.payUrl,
+			payUrlPath: 'bill.payUrl',
+			rows: [],
+		});
+	});
+});
