@@ -13,6 +13,7 @@ import {makeBatchStore} from './batch-store';
 import {makeIdempotency} from './idempotency';
 import {rateLimitPerTenant} from './rate-limit';
 import {makeBatchesRouter} from './routes/batches-router';
+import {makeDocsRouter} from './routes/docs-router';
 import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
@@ -42,6 +43,7 @@ export const makeApp = ({
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue}));
+	app.use(makeDocsRouter({publicBaseUrl: config.publicBaseUrl}));
 	app.use(authenticate({tenants}));
 	app.use(rateLimitPerTenant({redis}));
 	const idempotency = makeIdempotency({redis});

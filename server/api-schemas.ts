@@ -1,0 +1,78 @@
+import {z} from 'zod';
+import {videoFormats} from '../src/formats';
+import {templateIds} from '../src/templates';
+
+/** Response bodies, as zod schemas so the OpenAPI document is generated from the same source as the request schemas. */
+const renderBase = {
+	id: z.string().describe('Built from tenant, customer, billing period and a digest of the request; never contains ":"'),
+	progress: z.number().min(0).max(1),
+	template: z.enum(templateIds),
+	format: z.enum(videoFormats),
+	createdAt: z.string(),
+	updatedAt: z.string(),
+	links: z.object({
+		self: z.url(),
+		video: z.url(),
+		watch: z.url().describe("The customer's personal watch page, with a signed token"),
+	}),
+};
+
+export const renderOutputSchema = z.object({
+	durationInSeconds: z.number(),
+	frames: z.number().int(),
+	fps: z.number(),
+	width: z.number().int(),
+	height: z.number().int(),
+	bytes: z.number().int(),
+});
+
+export const renderViewSchema = z
+	.discriminatedUnion('status', [
+		z.object({...renderBase, status: z.literal('queued')}),
+		z.object({...renderBase, status: z.literal('rendering')}),
+		z.object({...renderBase, status: z.literal('completed'), output: renderOutputSchema}),
+		z.object({...renderBase, status: z.literal('failed'), error: z.object({code: z.string(), message: z.string()})}),
+	]);
+
+export const problemSchema = z
+	.object({
+		type: z.string(),
+		title: z.string(),
+		status: z.number().int(),
+		code: z.string().describe('Stable machine-readable code, e.g. validation_failed, unauthorized, rate_limited'),
+		detail: z.string(),
+		errors: z.array(z.object({path: z.string(), message: z.string()})).optional(),
+	});
+
+const batchFailureSchema = z.object({
+	line: z.number().int(),
+	errors: z.array(z.object({path: z.string(), message: z.string()})),
+});
+
+const batchLinksSchema = z.object({self: z.url(), exportCsv: z.url(), exportNdjson: z.url()});
+
+export const batchAcceptedSchema = z
+	.object({
+		id: z.string(),
+		status: z.literal('accepted'),
+		lines: z.number().int(),
+		accepted: z.number().int(),
+		rejected: z.number().int(),
+		failures: z.array(batchFailureSchema).describe('The first 100 refused lines'),
+		links: batchLinksSchema,
+	});
+
+export const batchStatusSchema = z
+	.object({
+		id: z.string(),
+		tenant: z.string(),
+		createdAt: z.string(),
+		status: z.enum(['receiving', 'accepted']),
+		lines: z.number().int().optional(),
+		accepted: z.number().int().optional(),
+		rejected: z.number().int().optional(),
+		renders: z.object({queued: z.number().int(), rendering: z.number().int(), completed: z.number().int(), failed: z.number().int()}),
+		progress: z.number().min(0).max(1),
+		failures: z.object({total: z.number().int(), first: z.array(batchFailureSchema)}),
+		links: batchLinksSchema,
+	});

@@ -1,0 +1,96 @@
+import {z} from 'zod';
+import {MAX_JSON_BATCH} from './routes/batches-router';
+import {batchAcceptedSchema, batchStatusSchema, problemSchema, renderViewSchema} from './api-schemas';
+import {renderRequestSchema} from './render-request-schema';
+
+/** A zod schema as an OpenAPI 3.1 (JSON Schema 2020-12) schema object. */
+const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
+	const {$schema: _, ...rest} = z.toJSONSchema(schema, {target: 'draft-2020-12', unrepresentable: 'any', io}) as Record<string, unknown>;
+	return rest;
+};
+
+const ref = (name: string) => ({$ref: `#/components/schemas/${name}`});
+const json = (name: string) => ({'application/json': {schema: ref(name)}});
+const problem = (description: string) => ({description, content: {'application/problem+json': {schema: ref('Problem')}}});
+const idParam = (name: string) => ({name, in: 'path', required: true, schema: {type: 'string'}});
+const errors = {
+	'401': problem('Missing or invalid API key'),
+	'404': problem('Unknown id, or one that belongs to another tenant'),
+	'429': problem('Over the tenant rate limit; see Retry-After'),
+};
+
+/** The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests. */
+export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
+	openapi: '3.1.0',
+	info: {
+		title: 'billcast API',
+		version: '1.0.0',
+		description:
+			'Personalized bill videos. Money is always an integer of minor units. Errors are application/problem+json with a stable `code`.',
+	},
+	servers: [{url: publicBaseUrl}],
+	security: [{bearer: []}],
+	components: {
+		securitySchemes: {bearer: {type: 'http', scheme: 'bearer', description: "The tenant's API key"}},
+		schemas: {
+			RenderRequest: jsonSchema(renderRequestSchema, 'input'),
+			Render: jsonSchema(renderViewSchema),
+			Problem: jsonSchema(problemSchema),
+			BatchAccepted: jsonSchema(batchAcceptedSchema),
+			Batch: jsonSchema(batchStatusSchema),
+		},
+	},
+	paths: {
+		'/v1/renders': {
+			post: {
+				summary: 'Render one bill',
+				parameters: [{name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string'}}],
+				requestBody: {required: true, content: json('RenderRequest')},
+				responses: {
+					'202': {description: 'Queued (or the existing render of the same request)', content: json('Render')},
+					'400': problem('Malformed JSON'),
+					'409': problem('A request with this Idempotency-Key is still running'),
+					'413': problem('Body too large'),
+					'415': problem('Not JSON'),
+					'422': problem('Invalid bill, disallowed pay URL, or an Idempotency-Key reused with another body'),
+					...errors,
+				},
+			},
+		},
+		'/v1/renders/{id}': {get: {summary: 'A render and its progress', parameters: [idParam('id')], responses: {'200': {description: 'The render', content: json('Render')}, ...errors}}},
+		'/v1/renders/{id}/video.mp4': {
+			get: {
+				summary: 'The MP4 (Range requests answer 206)',
+				parameters: [idParam('id')],
+				responses: {'200': {description: 'The video', content: {'video/mp4': {}}}, '206': {description: 'Part of the video'}, '409': problem('Not completed yet'), ...errors},
+			},
+		},
+		'/v1/renders/{id}/events': {
+			get: {summary: 'Progress as Server-Sent Events until the render ends', parameters: [idParam('id')], responses: {'200': {description: 'text/event-stream of progress, completed or failed events', content: {'text/event-stream': {}}}, ...errors}},
+		},
+		'/v1/batches': {
+			post: {
+				summary: `A billing cycle: a JSON array (at most ${MAX_JSON_BATCH}) or streamed NDJSON of render requests`,
+				parameters: [{name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string'}}],
+				requestBody: {
+					required: true,
+					content: {
+						'application/json': {schema: {type: 'array', maxItems: MAX_JSON_BATCH, items: ref('RenderRequest')}},
+						'application/x-ndjson': {schema: {type: 'string', description: 'One RenderRequest as JSON per line'}},
+					},
+				},
+				responses: {'202': {description: 'Every line read: good ones queued, bad ones reported by line', content: json('BatchAccepted')}, '415': problem('Neither JSON nor NDJSON'), '422': problem('Not an array, or too many items'), ...errors},
+			},
+		},
+		'/v1/batches/{id}': {get: {summary: 'Renders of a batch by state', parameters: [idParam('id')], responses: {'200': {description: 'The batch', content: json('Batch')}, ...errors}}},
+		'/v1/batches/{id}/export.{format}': {
+			get: {
+				summary: 'customer_reference, render_id, watch_link, status for every accepted bill',
+				parameters: [idParam('id'), {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
+				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, ...errors},
+			},
+		},
+		'/healthz': {get: {summary: 'The process is alive', security: [], responses: {'200': {description: 'Alive'}}}},
+		'/readyz': {get: {summary: 'Redis answers, the queue runs and a worker beat recently', security: [], responses: {'200': {description: 'Ready'}, '503': {description: 'Not ready; the body names the failing check'}}}},
+	},
+});

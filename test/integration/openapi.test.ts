@@ -1,0 +1,65 @@
+import {Ajv2020} from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {sampleBill} from '../../src/sample-bill';
+import {startTestStack, type TestStack} from '../helpers/test-stack';
+
+// ajv-formats is CommonJS; its default export arrives wrapped once more under ESM.
+const addFormats = ((addFormatsModule as unknown as {default?: typeof addFormatsModule}).default ?? addFormatsModule) as typeof addFormatsModule;
+
+let stack: TestStack;
+let validate: (name: string, body: unknown) => string[];
+beforeAll(async () => {
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	const document = await (await fetch(`${stack.baseUrl}/openapi.json`)).json();
+	const ajv = new Ajv2020({strict: false, allErrors: true});
+	addFormats(ajv);
+	ajv.addSchema(document, 'openapi');
+	validate = (name, body) => {
+		const check = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
+		return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+	};
+});
+afterAll(async () => {
+	await stack?.close();
+});
+
+const send = (path: string, body: unknown, headers: Record<string, string> = stack.auth) =>
+	fetch(`${stack.baseUrl}${path}`, {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify(body)});
+
+describe('the OpenAPI document describes what the API answers', () => {
+	it('is OpenAPI 3.1 with every route and a browsable page', async () => {
+		const document = (await (await fetch(`${stack.baseUrl}/openapi.json`)).json()) as {openapi: string; paths: Record<string, unknown>};
+		expect(document.openapi).toBe('3.1.0');
+		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/batches', '/v1/batches/{id}', '/readyz']));
+		const docs = await fetch(`${stack.baseUrl}/docs`);
+		expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(await docs.text()).toContain('<code>POST /v1/batches</code>');
+	});
+
+	it('accepts the sample request and rejects a broken one', () => {
+		expect(validate('RenderRequest', {template: 'telco-bill', bill: sampleBill})).toEqual([]);
+		expect(validate('RenderRequest', {template: 'telco-bill', bill: {...sampleBill, amountDue: '68.40'}})).not.toEqual([]);
+	});
+
+	it('matches real renders, batches and problems', async () => {
+		const render = await send('/v1/renders', {template: 'telco-bill', scale: 0.25, bill: sampleBill});
+		const created = (await render.json()) as {id: string};
+		expect(validate('Render', created)).toEqual([]);
+		expect(validate('Render', await (await fetch(`${stack.baseUrl}/v1/renders/${created.id}`, {headers: stack.auth})).json())).toEqual([]);
+
+		const batch = await send('/v1/batches', [{template: 'telco-bill', bill: sampleBill}, {template: 'telco-bill'}]);
+		const accepted = (await batch.json()) as {id: string};
+		expect(validate('BatchAccepted', accepted)).toEqual([]);
+		expect(validate('Batch', await (await fetch(`${stack.baseUrl}/v1/batches/${accepted.id}`, {headers: stack.auth})).json())).toEqual([]);
+
+		for (const response of [
+			await send('/v1/renders', {template: 'telco-bill', bill: {}}),
+			await send('/v1/renders', {template: 'telco-bill', bill: sampleBill}, {}),
+			await fetch(`${stack.baseUrl}/v1/renders/none`, {headers: stack.auth}),
+		]) {
+			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+			expect(validate('Problem', await response.json())).toEqual([]);
+		}
+	});
+});
