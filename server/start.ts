@@ -97,12 +97,23 @@ const bar = (progress: number) => {
 };
 const started = Date.now();
 let lastDecile = -1;
+type RenderState = {status: string; progress: number; error?: {code: string; message: string}};
+const readState = async (): Promise<RenderState | undefined> => {
+	try {
+		const response = await fetch(render.links.self.replace(config.publicBaseUrl, api), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
+		return (await response.json()) as RenderState;
+	} catch {
+		return undefined;
+	}
+};
 for (;;) {
-	const state = (await (await fetch(render.links.self.replace(config.publicBaseUrl, api), {headers: {authorization: `Bearer ${DEV_API_KEY}`}})).json()) as {
-		status: string;
-		progress: number;
-		error?: {code: string; message: string};
-	};
+	const state = await readState();
+	// Ctrl-C reaches the API too, so it may be gone before this loop notices; shutdown() is already under way then.
+	if (!state) {
+		if (shuttingDown) await new Promise(() => undefined);
+		await sleep(500);
+		continue;
+	}
 	const line = `  ${state.status.padEnd(9)} ${bar(state.progress)} ${((Date.now() - started) / 1000).toFixed(0)}s`;
 	const decile = Math.floor(state.progress * 10);
 	if (process.stdout.isTTY) process.stdout.write(`\r${line}`);

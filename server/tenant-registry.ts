@@ -49,7 +49,10 @@ export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry =
 };
 
 /** Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. */
-export const loadTenantRegistry = ({file}: {file: string | undefined}): TenantRegistry => {
+export const loadTenantRegistry = ({file, production}: {file: string | undefined; production: boolean}): TenantRegistry => {
+	if (!file && production) {
+		throw new ConfigError('NODE_ENV=production needs BILLCAST_TENANTS_FILE: the development key is public and never valid in production.');
+	}
 	if (!file) return makeTenantRegistry([DEV_TENANT]);
 	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
 	if (!parsed.success) {
