@@ -136,7 +136,7 @@ if (options.soak) {
 	console.log(`Worker RSS after 5 renders ${after5} MiB, after ${renders} ${last} MiB: ${(((last - after5) / after5) * 100).toFixed(1)} % change`);
 	results.soak = {renders, rssMiB: rss, growthAfter5Percent: ((last - after5) / after5) * 100};
 } else if (options.ingest) {
-	results.ingest = await measureIngest({redisUrl, bills: Number(options.ingest)});
+	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);
 } else {
 	const count = Number(options.customers);

@@ -1,39 +1,62 @@
+import {spawn} from 'node:child_process';
+import {join} from 'node:path';
+import {Readable} from 'node:stream';
+import {startRedisServer} from '../server/ensure-redis';
 import {connectRedis} from '../server/redis-connection';
 import {makeRenderQueue} from '../server/render-queue';
-import {renderRequestSchema} from '../server/render-request-schema';
+import {DEV_API_KEY} from '../server/tenant-registry';
+import {freePort} from '../test/helpers/free-port';
 import {benchCustomers} from './bench-customers';
 
-const CHUNK = 1_000;
+/** The NDJSON body, produced while it is sent, as a telco's export job would stream it. */
+const ndjsonBody = (bills: number) => {
+	const [bill] = benchCustomers(1);
+	return Readable.from(
+		(function* () {
+			for (let index = 0; index < bills; index++) {
+				yield `${JSON.stringify({template: 'telco-bill', bill: {...bill, customer: {...bill!.customer, id: `INGEST-${index}`}}})}\n`;
+			}
+		})(),
+	);
+};
 
 /**
- * A billing cycle of `bills` NDJSON lines: each line parsed and validated with the API's schema, then queued with
- * BullMQ's addBulk in chunks. No worker runs; the queue is removed afterwards.
+ * A billing cycle of `bills` NDJSON lines posted to `POST /v1/batches` of a real API process, timed until the 202 that
+ * says every line was checked and every good one queued. A private Redis (as `npm start` would run it: append-only,
+ * noeviction) keeps the 100,000 render records out of the machine's own Redis; no worker runs.
  */
-export const measureIngest = async ({redisUrl, bills}: {redisUrl: string; bills: number}) => {
-	const [template] = benchCustomers(1);
-	const ndjson = Array.from({length: bills}, (_, index) =>
-		JSON.stringify({template: 'telco-bill', bill: {...template, customer: {...template!.customer, id: `INGEST-${index}`}}}),
-	).join('\n');
-	const redis = connectRedis(redisUrl);
-	const {queue, close} = makeRenderQueue({connection: redis, queueName: `bench-ingest-${Date.now()}`});
-	const started = Date.now();
-	let chunk: Parameters<typeof queue.addBulk>[0] = [];
-	let queued = 0;
-	for (const line of ndjson.split('\n')) {
-		const request = renderRequestSchema.parse(JSON.parse(line));
-		const renderId = `ingest_${request.bill.customer.id}`;
-		chunk.push({name: 'render', data: {...request, tenant: 'bench', renderId}, opts: {jobId: renderId}});
-		if (chunk.length === CHUNK) {
-			await queue.addBulk(chunk);
-			queued += chunk.length;
-			chunk = [];
-		}
+export const measureIngest = async ({dir, bills, root}: {dir: string; bills: number; root: string}) => {
+	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'ingest-redis')});
+	const port = await freePort();
+	const queueName = `bench-ingest-${Date.now()}`;
+	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api-main.ts')], {
+		cwd: root,
+		env: {...process.env, PORT: String(port), REDIS_URL: redis.url, BILLCAST_QUEUE: queueName, BILLCAST_DATA_DIR: join(dir, 'ingest-data')},
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
+	try {
+		await new Promise<void>((ready, fail) => {
+			api.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ready());
+			api.once('exit', (code) => fail(new Error(`the API exited with ${code}`)));
+		});
+		const started = Date.now();
+		const response = await fetch(`http://127.0.0.1:${port}/v1/batches`, {
+			method: 'POST',
+			headers: {authorization: `Bearer ${DEV_API_KEY}`, 'content-type': 'application/x-ndjson'},
+			body: Readable.toWeb(ndjsonBody(bills)) as ReadableStream,
+			duplex: 'half',
+		} as RequestInit);
+		const answer = (await response.json()) as {accepted?: number; rejected?: number};
+		const elapsedS = (Date.now() - started) / 1000;
+		if (response.status !== 202) throw new Error(`POST /v1/batches answered ${response.status}: ${JSON.stringify(answer)}`);
+		const connection = connectRedis(redis.url);
+		const {queue, close} = makeRenderQueue({connection, queueName});
+		const counted = await queue.getJobCountByTypes('waiting', 'prioritized');
+		await close();
+		connection.disconnect();
+		return {bills, accepted: answer.accepted, rejected: answer.rejected, queued: counted, elapsedS: +elapsedS.toFixed(1), billsPerSecond: Math.round(bills / elapsedS)};
+	} finally {
+		api.kill('SIGTERM');
+		await redis.stop();
 	}
-	if (chunk.length) queued += (await queue.addBulk(chunk)).length;
-	const elapsedS = (Date.now() - started) / 1000;
-	const counted = await queue.getJobCountByTypes('waiting', 'prioritized');
-	await queue.obliterate({force: true});
-	await close();
-	redis.disconnect();
-	return {bills, queued, counted, elapsedS: +elapsedS.toFixed(1), billsPerSecond: Math.round(bills / elapsedS)};
 };

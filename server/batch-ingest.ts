@@ -34,15 +34,24 @@ export const ingestBatch = async ({
 	let count = 0;
 	let accepted = 0;
 	let rejected = 0;
-	const flush = async () => {
+	const write = async (chunk: RenderJob[], refused: BatchFailure[]) => {
 		const isNew = await store.createMany(
-			jobs.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
+			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
 		);
-		await queue.enqueueBatch(jobs.filter((_, index) => isNew[index]));
-		const entries: BatchEntry[] = jobs.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
-		await batches.append(batchId, entries, failures);
-		accepted += jobs.length;
-		rejected += failures.length;
+		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
+		const entries: BatchEntry[] = chunk.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
+		await batches.append(batchId, entries, refused);
+		accepted += chunk.length;
+		rejected += refused.length;
+	};
+	// One chunk is written to Redis while the next is parsed and checked: the two halves of the work overlap instead of
+	// taking turns, and at most two chunks are ever held.
+	let writing: Promise<void> = Promise.resolve();
+	const flush = async () => {
+		await writing;
+		writing = write(jobs, failures);
+		// Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+		writing.catch(() => undefined);
 		jobs = [];
 		failures = [];
 	};
@@ -58,5 +67,6 @@ export const ingestBatch = async ({
 		if (jobs.length + failures.length >= CHUNK) await flush();
 	}
 	await flush();
+	await writing;
 	return {lines: count, accepted, rejected};
 };
