@@ -2,15 +2,16 @@ import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {computeRenderInput} from '../src/render-input';
+import {sharedScenesOf} from '../src/shared-scenes';
 import {chromeModeFor} from './browser';
 import {BillcastError, RenderFailedError} from './errors';
 import {writeRenderArtifacts} from './render-artifacts';
 import {startHeartbeat} from './worker-heartbeat';
 import {renderJobSchema, type RenderJob} from './render-job';
 import {artifactPath, videoPath} from './render-paths';
-import {renderPoster} from './render-poster';
 import type {RenderOutput} from './render-record';
 import type {RenderStore} from './render-store';
+import {makeSceneFrameCache} from './scene-frame-cache';
 import {renderVideo} from './render-video';
 
 export interface RenderWorker {
@@ -57,6 +58,8 @@ export const makeRenderWorker = async ({
 		return browser;
 	};
 	await getBrowser();
+	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
+	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
 
 	const process = async (job: Job<RenderJob, RenderOutput>): Promise<RenderOutput> => {
 		const attempt = job.attemptsMade + 1;
@@ -78,6 +81,9 @@ export const makeRenderWorker = async ({
 				browser: await getBrowser(),
 				browserExecutable,
 				outputFile: videoPath(rendersDir, data.renderId),
+				posterFile: artifactPath(rendersDir, data.renderId, 'poster'),
+				sharedScenes: sharedScenesOf({request: data, timeline: input.timeline}),
+				sceneCache,
 				onProgress: (progress) => {
 					const rounded = Math.floor(progress * 100) / 100;
 					if (rounded <= reported) return;
@@ -85,14 +91,6 @@ export const makeRenderWorker = async ({
 					void job.updateProgress(rounded);
 					void store.markRendering(data.renderId, rounded, attempt);
 				},
-			});
-			await renderPoster({
-				input,
-				scale: data.scale,
-				serveUrl,
-				browser: await getBrowser(),
-				browserExecutable,
-				outputFile: artifactPath(rendersDir, data.renderId, 'poster'),
 			});
 			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
 			await store.markCompleted(data.renderId, output);

@@ -4,10 +4,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {openBrowser, renderMedia, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {computeRenderInput} from '../../src/render-input';
+import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
+import {sharedScenesOf} from '../../src/shared-scenes';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/browser';
 import {compositorBinary} from '../../server/compositor-binaries';
 import {renderVideo} from '../../server/render-video';
+import {makeSceneFrameCache} from '../../server/scene-frame-cache';
 import {shortBill} from '../helpers/short-bill';
 import {greyFrames, ssim} from '../helpers/ssim';
 
@@ -30,13 +32,21 @@ const countFrames = (file: string) =>
 		'stream=nb_read_frames:format=duration', '-of', 'json', file], {encoding: 'utf8'});
 
 describe('the optimised renderer', () => {
-	it('shows the customer the same video as a plain renderMedia', async () => {
+	it('shows the customer the same video as a plain renderMedia, with shared scenes drawn for another customer', async () => {
 		const serveUrl = inject('serveUrl');
-		const input = computeRenderInput({template: 'telco-bill', bill: shortBill, format: 'landscape'});
+		const sceneCache = makeSceneFrameCache({maxBytes: 16 * 1024 * 1024});
+		const render = async (request: RenderRequestInput, name: string, onProgress: (p: number) => void = () => undefined) => {
+			const input = computeRenderInput(request);
+			await renderVideo({input, scale: SCALE, serveUrl, browser, browserExecutable, outputFile: join(dir, `${name}.mp4`),
+				posterFile: join(dir, `${name}.jpg`), onProgress, sharedScenes: sharedScenesOf({request, timeline: input.timeline}), sceneCache});
+			return input;
+		};
+		const otherCustomer = {...shortBill, customer: {...shortBill.customer, id: 'CUST-OTHER', name: 'Grace Hopper'}, amountDue: 1234};
+		await render({template: 'telco-bill', bill: otherCustomer, format: 'landscape'}, 'other');
+		const progress: number[] = [];
+		const input = await render({template: 'telco-bill', bill: shortBill, format: 'landscape'}, 'fast', (p) => progress.push(p));
 		const fast = join(dir, 'fast.mp4');
 		const plain = join(dir, 'plain.mp4');
-		const progress: number[] = [];
-		await renderVideo({input, scale: SCALE, serveUrl, browser, browserExecutable, outputFile: fast, onProgress: (p) => progress.push(p)});
 		const composition = await selectComposition({serveUrl, id: input.compositionId, inputProps: input.inputProps, puppeteerInstance: browser, logLevel: 'error'});
 		await renderMedia({composition, serveUrl, inputProps: input.inputProps, codec: 'h264', outputLocation: plain, scale: SCALE, puppeteerInstance: browser, logLevel: 'error'});
 
@@ -56,7 +66,14 @@ describe('the optimised renderer', () => {
 
 		const width = input.width * SCALE;
 		const height = input.height * SCALE;
-		const sampled = Array.from({length: 10}, (_, i) => Math.floor((i * (input.durationInFrames - 1)) / 9));
+		const close = input.timeline.scenes.find((scene) => scene.id === 'close')!;
+		const sampled = [
+			...Array.from({length: 10}, (_, i) => Math.floor((i * (input.durationInFrames - 1)) / 9)),
+			// The close scene came from the other customer's render: its entrance, hold and fade must still match.
+			close.from + 3,
+			close.from + Math.floor(close.durationInFrames / 2),
+			close.from + close.durationInFrames - 4,
+		];
 		const a = greyFrames(fast, sampled, width, height);
 		const b = greyFrames(plain, sampled, width, height);
 		const scores = sampled.map((_, i) => ssim(a[i]!, b[i]!, width, height));

@@ -6,6 +6,7 @@ import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {videoFormats} from '../../src/formats';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
+import {sharedScenesOf} from '../../src/shared-scenes';
 import type {TemplateBill} from '../../src/templates';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/browser';
 import {greyDeviation, pngSize} from '../helpers/image-stats';
@@ -62,5 +63,26 @@ describe('static holds are really still', () => {
 			const last = await still({...input, format: 'square'}, hold.from + hold.durationInFrames - 1);
 			expect(first.equals(last), `hold at frame ${hold.from}`).toBe(true);
 		}
+	});
+});
+
+describe('shared scenes show nothing of the customer', () => {
+	it.each(['telco-bill', 'utility-bill', 'payment-reminder'] as const)('%s: two customers with one key draw the same close', async (template) => {
+		const input = byLocale.find((entry) => entry.input.template === template)!.input;
+		const other = {...input, bill: {...input.bill, customer: {...input.bill.customer, id: 'OTHER-1', name: 'Grace Hopper'}}} as TemplateBill;
+		const requests = [input, other].map((entry) => ({...entry, format: 'square'}) as RenderRequestInput);
+		const [mine, theirs] = requests.map((request) => sharedScenesOf({request, timeline: computeRenderInput(request).timeline}));
+		expect(theirs!.map((scene) => scene.key)).toEqual(mine!.map((scene) => scene.key));
+		const {timeline} = computeRenderInput(requests[0]!);
+		for (const scene of mine!) {
+			for (const frame of [scene.from + 2, scene.from + Math.floor(scene.durationInFrames / 2), scene.from + scene.durationInFrames - 3]) {
+				const [a, b] = await Promise.all(requests.map((request) => still(request, frame)));
+				expect(a!.equals(b!), `${scene.id} frame ${frame}`).toBe(true);
+			}
+		}
+		// The same comparison tells the customers apart where the video greets them.
+		const greeting = timeline.staticHolds[0]!.from;
+		const [a, b] = await Promise.all(requests.map((request) => still(request, greeting)));
+		expect(a!.equals(b!)).toBe(false);
 	});
 });

@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
+import {sampleBill} from '../../src/sample-bill';
+import {sharedScenesOf} from '../../src/shared-scenes';
+
+const sharedOf = (request: RenderRequestInput) => sharedScenesOf({request, timeline: computeRenderInput(request).timeline});
+const telco = (bill: typeof sampleBill, format: RenderRequestInput['format'] = 'landscape'): RenderRequestInput => ({template: 'telco-bill', bill, format});
+
+describe('sharedScenesOf', () => {
+	it('shares the close between customers of one brand, whatever their bills say', () => {
+		const [ada] = sharedOf(telco(sampleBill));
+		const [grace] = sharedOf(
+			telco({...sampleBill, customer: {...sampleBill.customer, id: 'C-2', name: 'Grace Hopper'}, billPdfUrl: 'https://bills.example/C-2.pdf'}),
+		);
+		expect(ada).toMatchObject({id: 'close', durationInFrames: 90});
+		expect(grace!.key).toBe(ada!.key);
+		expect(grace!.from).toBe(ada!.from);
+	});
+
+	it('draws the close again for another brand, locale, format or calls to action', () => {
+		const base = sharedOf(telco(sampleBill))[0]!.key;
+		const variants = [
+			telco({...sampleBill, brand: {...sampleBill.brand, primaryColor: '#0B6E4F'}}),
+			telco({...sampleBill, customer: {...sampleBill.customer, locale: 'it-IT'}}),
+			telco(sampleBill, 'portrait'),
+			telco({...sampleBill, billPdfUrl: undefined}),
+		];
+		for (const variant of variants) expect(sharedOf(variant)[0]!.key).not.toBe(base);
+	});
+
+	it('never shares a scene that shows the customer', () => {
+		expect(sharedOf(telco(sampleBill)).map((scene) => scene.id)).toEqual(['close']);
+	});
+});
