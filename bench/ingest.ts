@@ -1,6 +1,6 @@
 import {connectRedis} from '../server/redis-connection';
 import {makeRenderQueue} from '../server/render-queue';
-import {renderRequestSchema} from '../server/render-request-schema';
+import {billRenderRequestSchema} from '../server/render-request-schema';
 import {benchCustomers} from './bench-customers';
 
 const CHUNK = 1_000;
@@ -20,7 +20,7 @@ export const measureIngest = async ({redisUrl, bills}: {redisUrl: string; bills:
 	let chunk: Parameters<typeof queue.addBulk>[0] = [];
 	let queued = 0;
 	for (const line of ndjson.split('\n')) {
-		const request = renderRequestSchema.parse(JSON.parse(line));
+		const request = billRenderRequestSchema.parse(JSON.parse(line));
 		const renderId = `ingest_${request.bill.customer.id}`;
 		chunk.push({name: 'render', data: {...request, tenant: 'bench', renderId}, opts: {jobId: renderId}});
 		if (chunk.length === CHUNK) {
