@@ -1,21 +1,24 @@
 import {summarizeBill} from '../src/bill-summary';
+import {billRequestFromTmf678} from './bill-from-tmf678';
 import type {FieldError} from './errors';
 import {payUrlPolicyError} from './pay-url-policy';
 import {buildRenderId} from './render-id';
 import type {RenderJob} from './render-job';
-import {renderRequestSchema} from './render-request-schema';
+import {parseRenderRequest} from './render-request-schema';
 import type {Tenant} from './tenant';
-import {fieldErrorsFromZod} from './zod-field-errors';
 
 export type PreparedRender = {readonly ok: true; readonly job: RenderJob} | {readonly ok: false; readonly errors: FieldError[]};
 
-/** One render request checked as the API checks it: the schema, then the tenant's pay URL policy. */
+/** One render request checked as the API checks it: the schema (a TMF678 bill mapped first), then the pay URL policy. */
 export const prepareRenderJob = (tenant: Tenant, body: unknown): PreparedRender => {
-	const parsed = renderRequestSchema.safeParse(body);
-	if (!parsed.success) return {ok: false, errors: fieldErrorsFromZod(parsed.error)};
-	const request = parsed.data;
+	const parsed = parseRenderRequest(body);
+	if (!parsed.ok) return parsed;
+	const resolved = 'tmf678' in parsed.request ? billRequestFromTmf678({tenant, request: parsed.request}) : {ok: true as const, request: parsed.request};
+	if (!resolved.ok) return resolved;
+	const {request} = resolved;
 	const {payUrl, payUrlPath} = summarizeBill(request);
-	const payUrlError = payUrlPolicyError(tenant, payUrl, payUrlPath);
+	// A TMF678 bill's pay link was made from the tenant's checkoutUrlTemplate, which is what to fix.
+	const payUrlError = payUrlPolicyError(tenant, payUrl, 'tmf678' in parsed.request ? 'tmf678' : payUrlPath);
 	if (payUrlError) return {ok: false, errors: [payUrlError]};
 	return {ok: true, job: {...request, tenant: tenant.id, renderId: buildRenderId({...request, tenant: tenant.id})}};
 };

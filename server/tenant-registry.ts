@@ -1,19 +1,40 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {z} from 'zod';
+import {brandSchema} from '../src/bill-schema';
+import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/checkout-url';
+import {sampleBill} from '../src/sample-bill';
 import {ConfigError} from './errors';
+import {payUrlPolicyError} from './pay-url-policy';
 import type {Tenant} from './tenant';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-const tenantSchema = z.object({
-	id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and hyphens, at most 32'),
-	name: z.string().min(1),
-	apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')).min(1),
-	allowedPayHosts: z.array(z.string().min(1)),
-	rateLimitPerMinute: z.number().int().positive().default(600),
-});
+const tenantSchema = z
+	.object({
+		id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and hyphens, at most 32'),
+		name: z.string().min(1),
+		apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')).min(1),
+		allowedPayHosts: z.array(z.string().min(1)),
+		rateLimitPerMinute: z.number().int().positive().default(600),
+		checkoutUrlTemplate: z
+			.string()
+			.refine((template) => unknownCheckoutUrlPlaceholders(template).length === 0, {
+				message: 'may hold only the placeholders {billNo}, {amount}, {currency} and {customerId}',
+			})
+			.optional(),
+		brand: brandSchema.optional(),
+	})
+	.superRefine((tenant, ctx) => {
+		if (!tenant.checkoutUrlTemplate) return;
+		// Checked here with a sample bill, so a template that could never pass the pay URL policy stops the start.
+		const example = fillCheckoutUrlTemplate({template: tenant.checkoutUrlTemplate, bill: sampleBill});
+		const problem = URL.canParse(example)
+			? payUrlPolicyError(tenant, example, 'checkoutUrlTemplate')
+			: {path: 'checkoutUrlTemplate', message: `must be a URL once filled in, but gives ${example}`};
+		if (problem) ctx.addIssue({code: 'custom', path: ['checkoutUrlTemplate'], message: problem.message});
+	});
 
 /** Documented in the README so a local `npm start` can be called as written; never valid with a tenants file. */
 export const DEV_API_KEY = 'bc_dev_local_only';
@@ -32,6 +53,9 @@ export const DEV_TENANT: Tenant = {
 		'pay.seoul-water.example',
 	],
 	rateLimitPerMinute: 600,
+	// For TMF678 bills, which carry neither a pay link nor a brand.
+	checkoutUrlTemplate: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}',
+	brand: sampleBill.brand,
 };
 
 export interface TenantRegistry {

@@ -1,4 +1,5 @@
 import type {Response} from 'express';
+import type {Bill} from '../src/bill-schema';
 
 /** A telco or utility using billcast. Renders, batches and limits all belong to one tenant. */
 export interface Tenant {
@@ -15,6 +16,13 @@ export interface Tenant {
 	readonly httpPayHostsForTesting?: readonly string[];
 	/** Requests per minute over all of the tenant's keys. */
 	readonly rateLimitPerMinute: number;
+	/**
+	 * Where a bill that carries no pay link (TMF678 input) sends the customer to pay, with `{billNo}`, `{amount}`,
+	 * `{currency}` and `{customerId}` filled in. Must pass the pay URL policy above.
+	 */
+	readonly checkoutUrlTemplate?: string;
+	/** The brand of videos made from bills that carry none (TMF678 input) when the request names none. */
+	readonly brand?: Bill['brand'];
 }
 
 /** The tenant a request acts for; set by authentication, which runs before every route that calls this. */

@@ -19,3 +19,35 @@ export const checkoutUrl = (bill: Pick<BillSummary, 'billNumber' | 'amountDue' |
 	const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
 	return `${base}${separator}${query}${hash}`;
 };
+
+/** What a tenant's checkout URL template may ask for, written `{billNo}` and so on. */
+export const checkoutUrlPlaceholders = ['billNo', 'amount', 'currency', 'customerId'] as const;
+type Placeholder = (typeof checkoutUrlPlaceholders)[number];
+
+const placeholderPattern = new RegExp(`\\{(${checkoutUrlPlaceholders.join('|')})\\}`, 'g');
+
+/** The `{names}` a template holds that are not placeholders, so a misspelt one is refused when the tenant is loaded. */
+export const unknownCheckoutUrlPlaceholders = (template: string): string[] =>
+	[...template.matchAll(/\{([^{}]*)\}/g)]
+		.map((match) => match[1]!)
+		.filter((name) => !(checkoutUrlPlaceholders as readonly string[]).includes(name));
+
+/**
+ * The pay link of a bill that carries none, from the tenant's template. Every value is URL-encoded, so a bill number
+ * cannot add a parameter or change the path.
+ */
+export const fillCheckoutUrlTemplate = ({
+	template,
+	bill,
+}: {
+	template: string;
+	bill: Pick<BillSummary, 'billNumber' | 'amountDue' | 'customer'>;
+}): string => {
+	const values: Record<Placeholder, string> = {
+		billNo: bill.billNumber,
+		amount: minorToDecimalString(bill.amountDue, bill.customer.currency),
+		currency: bill.customer.currency,
+		customerId: bill.customer.id,
+	};
+	return template.replace(placeholderPattern, (_, name: Placeholder) => encodeURIComponent(values[name]));
+};

@@ -27,3 +27,24 @@ export const minorToDecimalString = (minor: number, currency: string): string =>
 	const abs = Math.abs(minor).toString().padStart(digits + 1, '0');
 	return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 };
+
+export type MinorUnitsResult = {readonly ok: true; readonly minor: number} | {readonly ok: false; readonly message: string};
+
+/**
+ * A decimal amount ("68.40", or the number 68.4 as JSON gave it) as exact minor units, read digit by digit: multiplying
+ * a float by 100 can land a cent off. More decimals than the currency has are refused unless they are zeros.
+ */
+export const decimalToMinor = ({value, currency}: {value: number | string; currency: string}): MinorUnitsResult => {
+	const digits = minorDigits(currency);
+	// String() of a JSON number is the shortest text that reads back as the same number: 68.4 gives "68.4".
+	const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(typeof value === 'number' ? String(value) : value.trim());
+	if (!match) return {ok: false, message: `must be a decimal number such as 68.40, not ${JSON.stringify(value)}`};
+	const [, sign, whole, fraction = ''] = match;
+	if (/[^0]/.test(fraction.slice(digits))) {
+		return {ok: false, message: `has more decimals than ${currency} allows (${digits}): ${value} is not a whole number of minor units`};
+	}
+	const minor = Number(`${sign}${whole}${fraction.slice(0, digits).padEnd(digits, '0')}`);
+	if (!Number.isSafeInteger(minor)) return {ok: false, message: 'is too large'};
+	// Number('-000') is -0, which JSON writes as 0 but Object.is tells apart.
+	return {ok: true, minor: minor + 0};
+};

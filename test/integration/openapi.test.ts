@@ -1,6 +1,8 @@
 import {Ajv2020} from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
+import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleBill} from '../../src/sample-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -42,10 +44,17 @@ describe('the OpenAPI document describes what the API answers', () => {
 		expect(validate('RenderRequest', {template: 'telco-bill', bill: {...sampleBill, amountDue: '68.40'}})).not.toEqual([]);
 	});
 
+	it('accepts TMF678 v4 and v5 requests and rejects one without its customer bill', () => {
+		expect(validate('RenderRequest', {template: 'telco-bill', tmf678: tmf678V4Sample})).toEqual([]);
+		expect(validate('RenderRequest', {template: 'telco-bill', locale: 'it-IT', tmf678: tmf678V5Sample})).toEqual([]);
+		expect(validate('RenderRequest', {template: 'telco-bill', tmf678: {appliedCustomerBillingRate: []}})).not.toEqual([]);
+	});
+
 	it('matches real renders, batches and problems', async () => {
 		const render = await send('/v1/renders', {template: 'telco-bill', scale: 0.25, bill: sampleBill});
 		const created = (await render.json()) as {id: string};
 		expect(validate('Render', created)).toEqual([]);
+		expect(validate('Render', await (await send('/v1/renders', {template: 'telco-bill', tmf678: tmf678V4Sample})).json())).toEqual([]);
 		expect(validate('Render', await (await fetch(`${stack.baseUrl}/v1/renders/${created.id}`, {headers: stack.auth})).json())).toEqual([]);
 
 		const batch = await send('/v1/batches', [{template: 'telco-bill', bill: sampleBill}, {template: 'telco-bill'}]);
@@ -55,6 +64,7 @@ describe('the OpenAPI document describes what the API answers', () => {
 
 		for (const response of [
 			await send('/v1/renders', {template: 'telco-bill', bill: {}}),
+			await send('/v1/renders', {template: 'telco-bill', tmf678: {}}),
 			await send('/v1/renders', {template: 'telco-bill', bill: sampleBill}, {}),
 			await fetch(`${stack.baseUrl}/v1/renders/none`, {headers: stack.auth}),
 		]) {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkoutUrl} from '../../src/checkout-url';
+import {checkoutUrl, fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
 import {sampleBill} from '../../src/sample-bill';
 
 describe('checkoutUrl', () => {
@@ -14,5 +14,26 @@ describe('checkoutUrl', () => {
 		expect(checkoutUrl(bill, 'https://pay.example.com/c?lang=ko#top')).toBe(
 			'https://pay.example.com/c?lang=ko&reference=A%26B%201&amount=12000&currency=KRW#top',
 		);
+	});
+});
+
+describe('fillCheckoutUrlTemplate', () => {
+	it('fills every placeholder with the bill, the amount as an exact decimal', () => {
+		const template = 'https://pay.example.com/{customerId}/checkout?bill={billNo}&amount={amount}&currency={currency}';
+		expect(fillCheckoutUrlTemplate({template, bill: sampleBill})).toBe(
+			'https://pay.example.com/CUST-100482/checkout?bill=INV-2026-11-0042&amount=68.40&currency=EUR',
+		);
+	});
+
+	it('encodes values so a bill number cannot add parameters or path segments', () => {
+		const bill = {...sampleBill, billNumber: 'A&admin=1/../x', customer: {...sampleBill.customer, currency: 'KRW'}, amountDue: 12000};
+		expect(fillCheckoutUrlTemplate({template: 'https://pay.example.com/c?bill={billNo}&amount={amount}', bill})).toBe(
+			'https://pay.example.com/c?bill=A%26admin%3D1%2F..%2Fx&amount=12000',
+		);
+	});
+
+	it('names placeholders it does not know', () => {
+		expect(unknownCheckoutUrlPlaceholders('https://pay.example.com/c?bill={billNo}&a={amount}&c={currency}&id={customerId}')).toEqual([]);
+		expect(unknownCheckoutUrlPlaceholders('https://pay.example.com/c?bill={billNumber}&x={}')).toEqual(['billNumber', '']);
 	});
 });

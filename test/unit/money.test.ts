@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {formatDate, formatPeriod} from '../../src/dates';
-import {formatMoney, minorDigits, minorToDecimalString} from '../../src/money';
+import {decimalToMinor, formatMoney, minorDigits, minorToDecimalString} from '../../src/money';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
@@ -40,5 +40,33 @@ describe('dates', () => {
 		expect(formatDate('2026-11-21', 'it-IT')).toBe('21 novembre 2026');
 		expect(formatDate('2026-11-21', 'ko-KR')).toBe('2026년 11월 21일');
 		expect(plain(formatPeriod('2026-10-01', '2026-10-31', 'en-GB'))).toMatch(/1.+31 Oct 2026/);
+	});
+});
+
+describe('decimalToMinor', () => {
+	it('converts decimals exactly, whatever a float would make of them', () => {
+		expect(decimalToMinor({value: 68.4, currency: 'EUR'})).toEqual({ok: true, minor: 6840});
+		expect(decimalToMinor({value: '68.40', currency: 'EUR'})).toEqual({ok: true, minor: 6840});
+		// 4.35 * 100 is 434.99999999999994 in floating point.
+		expect(decimalToMinor({value: 4.35, currency: 'EUR'})).toEqual({ok: true, minor: 435});
+		expect(decimalToMinor({value: -5, currency: 'EUR'})).toEqual({ok: true, minor: -500});
+		expect(decimalToMinor({value: '-0.00', currency: 'EUR'})).toEqual({ok: true, minor: 0});
+		expect(Object.is((decimalToMinor({value: '-0.00', currency: 'EUR'}) as {minor: number}).minor, 0)).toBe(true);
+	});
+
+	it('follows the currency: KRW has no minor units', () => {
+		expect(decimalToMinor({value: 52000, currency: 'KRW'})).toEqual({ok: true, minor: 52000});
+		expect(decimalToMinor({value: '52000.00', currency: 'KRW'})).toEqual({ok: true, minor: 52000});
+		expect(decimalToMinor({value: 52000.5, currency: 'KRW'})).toMatchObject({ok: false, message: expect.stringMatching(/more decimals than KRW allows \(0\)/)});
+	});
+
+	it('refuses more decimals than the currency has, and anything that is not a plain decimal', () => {
+		expect(decimalToMinor({value: 0.1 + 0.2, currency: 'EUR'})).toMatchObject({ok: false, message: expect.stringMatching(/more decimals than EUR/)});
+		expect(decimalToMinor({value: '68.405', currency: 'EUR'})).toMatchObject({ok: false});
+		expect(decimalToMinor({value: '68.400', currency: 'EUR'})).toEqual({ok: true, minor: 6840});
+		for (const value of ['', '1e3', '68,40', '€68.40', '.5', '5.', Number.NaN, 1e21]) {
+			expect(decimalToMinor({value, currency: 'EUR'})).toMatchObject({ok: false, message: expect.stringMatching(/decimal number/)});
+		}
+		expect(decimalToMinor({value: '90071992547409.93', currency: 'EUR'})).toEqual({ok: false, message: 'is too large'});
 	});
 });

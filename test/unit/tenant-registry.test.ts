@@ -2,7 +2,10 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {DEV_API_KEY, hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
+import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
+import {sampleBill} from '../../src/sample-bill';
+import {payUrlPolicyError} from '../../server/pay-url-policy';
+import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
 
 describe('tenant registry', () => {
 	it('knows the development key only without a tenants file, and never in production', () => {
@@ -23,5 +26,32 @@ describe('tenant registry', () => {
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}
+	});
+
+	it('refuses a checkout URL template with an unknown placeholder or one the pay URL policy would refuse', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'billcast-tenants-'));
+		try {
+			const file = join(dir, 'tenants.json');
+			const tenant = {id: 'acme', name: 'Acme', apiKeySha256: [hashApiKey('secret-1')], allowedPayHosts: ['pay.acme.example']};
+			const withTemplate = (checkoutUrlTemplate: string) => writeFile(file, JSON.stringify([{...tenant, checkoutUrlTemplate}]));
+			await withTemplate('https://pay.acme.example/checkout?bill={billNo}&amount={amount}&currency={currency}&c={customerId}');
+			expect(loadTenantRegistry({file, production: true}).byApiKey('secret-1')?.checkoutUrlTemplate).toMatch(/^https:\/\/pay\.acme/);
+			await withTemplate('https://pay.acme.example/checkout?bill={billNumber}');
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: may hold only the placeholders/);
+			await withTemplate('https://pay.elsewhere.example/checkout?bill={billNo}');
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: must point to one of the tenant's allowed pay hosts/);
+			await withTemplate('http://pay.acme.example/checkout?bill={billNo}');
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: must be an https URL/);
+			await withTemplate('pay.acme.example/checkout?bill={billNo}');
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: must be a URL once filled in/);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('gives the development tenant a checkout URL template its own pay URL policy allows', () => {
+		const url = fillCheckoutUrlTemplate({template: DEV_TENANT.checkoutUrlTemplate!, bill: sampleBill});
+		expect(url).toBe('https://pay.example.com/checkout?bill=INV-2026-11-0042&amount=68.40');
+		expect(payUrlPolicyError(DEV_TENANT, url)).toBeUndefined();
 	});
 });

@@ -1,0 +1,133 @@
+import {billSchema, customerSchema, type Bill} from './bill-schema';
+import {fillCheckoutUrlTemplate} from './checkout-url';
+import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
+import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
+import {billReceiverOf, type BillReceiver} from './tmf678-party';
+import {paymentStatusOf} from './tmf678-payment';
+import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
+
+export type Tmf678Mapping = {readonly ok: true; readonly bill: Bill} | {readonly ok: false; readonly errors: readonly TmfIssue[]};
+
+export interface Tmf678ToBillOptions {
+	readonly tmf: Tmf678;
+	/** TMF678 has no language for the customer; the request says which to speak. */
+	readonly locale: string;
+	/** TMF678 has no brand; the request or the tenant gives it. */
+	readonly brand: Bill['brand'];
+	/** The tenant's pay link template; TMF678 has no pay link, and only a bill to pay needs one. */
+	readonly checkoutUrlTemplate: string | undefined;
+}
+
+const at = (field: string) => `tmf678.customerBill.${field}`;
+
+/** The calendar date as the issuer wrote it: converting to UTC could move a midnight bill date to the day before. */
+const calendarDate = (dateTime: string): string => dateTime.slice(0, 10);
+
+/** The bill as a PDF: the first document typed application/pdf, else the first whose URL ends in .pdf. */
+const billPdfOf = (bill: TmfCustomerBill): {url: string; path: string} | undefined => {
+	const documents = (bill.billDocument ?? []).flatMap(({url, mimeType}, index) =>
+		url === undefined ? [] : [{url, mimeType, path: at(`billDocument[${index}].url`)}],
+	);
+	return (
+		documents.find((document) => document.mimeType?.toLowerCase() === 'application/pdf') ??
+		documents.find((document) => /\.pdf$/i.test(document.url.split(/[?#]/)[0]!))
+	);
+};
+
+/** The TMF678 field a complaint of the bill schema is about, so the client is told what to fix in what it sent. */
+const sourceOf = ({
+	path,
+	receiver,
+	lines,
+	pdfPath,
+}: {
+	path: readonly PropertyKey[];
+	receiver: BillReceiver;
+	lines: readonly SourcedLineItem[];
+	pdfPath: string | undefined;
+}): string => {
+	const [field, key] = path;
+	switch (field) {
+		case 'customer':
+			return key === 'id' ? receiver.idPath : key === 'name' ? receiver.namePath : key === 'locale' ? 'locale' : at('amountDue.unit');
+		case 'billNumber':
+			return at('billNo');
+		case 'period':
+			return at(key === 'start' ? 'billingPeriod.startDateTime' : 'billingPeriod.endDateTime');
+		case 'issueDate':
+			return at('billDate');
+		case 'dueDate':
+			return at('paymentDueDate');
+		case 'lineItems':
+			return (typeof key === 'number' ? lines[key]?.source : undefined) ?? 'tmf678.appliedCustomerBillingRate';
+		case 'billPdfUrl':
+			return pdfPath ?? 'tmf678';
+		case 'brand':
+			return 'brand';
+		default:
+			return 'tmf678';
+	}
+};
+
+/**
+ * A TMF678 customer bill and its applied customer billing rates (v4 or v5 names) as billcast's telco bill, or every
+ * reason it cannot be one, each naming the TMF field to fix. Money is converted exactly; the lines must add up to
+ * amountDue. TMF has no previous bill amount, usage or brand, so the bill has none but the given brand.
+ */
+export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate}: Tmf678ToBillOptions): Tmf678Mapping => {
+	const {customerBill: bill} = tmf;
+	const currency = bill.amountDue.unit;
+	if (!customerSchema.shape.currency.safeParse(currency).success) {
+		return {ok: false, errors: [{path: at('amountDue.unit'), message: 'must be an ISO 4217 currency code such as EUR'}]};
+	}
+	const issues: TmfIssue[] = [];
+	const readMoney = makeMoneyReader({currency, issues});
+	const receiver = billReceiverOf({bill, issues});
+	const amountDue = readMoney({money: bill.amountDue, path: at('amountDue')});
+	if (amountDue === undefined) return {ok: false, errors: issues};
+	const taxIncluded = bill.taxIncludedAmount && readMoney({money: bill.taxIncludedAmount, path: at('taxIncludedAmount')});
+	if (taxIncluded !== undefined && taxIncluded !== amountDue) {
+		issues.push({
+			path: at('amountDue'),
+			message: `must equal taxIncludedAmount (${describeMinor({minor: taxIncluded, currency})}), but is ${describeMinor({minor: amountDue, currency})}: an amount carried over from other bills cannot be shown`,
+		});
+	}
+	const lines = lineItemsFromTmf({rates: tmf.appliedCustomerBillingRate, customerBill: bill, amountDue, currency, locale, readMoney, issues});
+	const status = paymentStatusOf({bill, amountDue, currency, readMoney, issues});
+	if (!receiver || !lines || !status || issues.length > 0) return {ok: false, errors: issues};
+
+	const customer = {id: receiver.id, name: receiver.name, locale, currency};
+	const mustPay = status === 'due' && amountDue > 0;
+	if (mustPay && !checkoutUrlTemplate) {
+		return {
+			ok: false,
+			errors: [
+				{
+					path: 'tmf678',
+					message: "is a bill to pay without a pay link, and the tenant's configuration has no checkoutUrlTemplate to make one: add it to the tenant",
+				},
+			],
+		};
+	}
+	const pdf = billPdfOf(bill);
+	const parsed = billSchema.safeParse({
+		customer,
+		billNumber: bill.billNo,
+		period: {start: calendarDate(bill.billingPeriod.startDateTime), end: calendarDate(bill.billingPeriod.endDateTime)},
+		issueDate: calendarDate(bill.billDate),
+		dueDate: calendarDate(bill.paymentDueDate),
+		amountDue,
+		lineItems: lines.map((line) => line.item),
+		...(pdf ? {billPdfUrl: pdf.url} : {}),
+		payment: {
+			status,
+			...(mustPay ? {payUrl: fillCheckoutUrlTemplate({template: checkoutUrlTemplate!, bill: {billNumber: bill.billNo, amountDue, customer}})} : {}),
+		},
+		brand,
+	} satisfies Bill);
+	if (parsed.success) return {ok: true, bill: parsed.data};
+	return {
+		ok: false,
+		errors: parsed.error.issues.map((issue) => ({path: sourceOf({path: issue.path, receiver, lines, pdfPath: pdf?.path}), message: issue.message})),
+	};
+};
