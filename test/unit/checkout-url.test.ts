@@ -15,6 +15,13 @@ describe('checkoutUrl', () => {
 			'https://pay.example.com/c?lang=ko&reference=A%26B%201&amount=12000&currency=KRW#top',
 		);
 	});
+
+	it('never adds a parameter twice when a checkout template already put it in', () => {
+		const filled = fillCheckoutUrlTemplate({template: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}', bill: sampleBill});
+		expect(checkoutUrl(sampleBill, filled)).toBe(
+			'https://pay.example.com/checkout?bill=INV-2026-11-0042&amount=68.40&reference=INV-2026-11-0042&currency=EUR',
+		);
+	});
 });
 
 describe('fillCheckoutUrlTemplate', () => {
