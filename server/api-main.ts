@@ -11,7 +11,7 @@ const redis = connectRedis(config.redisUrl);
 const store = makeRenderStore({redis});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 const events = makeViewerEventsStore({redis});
-const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production'});
+const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
 const app = makeApp({config, redis, tenants, store, queue, events});
 
 const server = app.listen(config.port, config.host, () => {

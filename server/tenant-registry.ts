@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {z} from 'zod';
 import {ConfigError} from './errors';
-import type {Tenant} from './tenant';
+import type {Tenant, TenantWebhook} from './tenant';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
@@ -13,6 +13,13 @@ const tenantSchema = z.object({
 	apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')).min(1),
 	allowedPayHosts: z.array(z.string().min(1)),
 	rateLimitPerMinute: z.number().int().positive().default(600),
+	webhook: z
+		.object({
+			// A real tenant's events carry watch links, so they only ever travel over https.
+			url: z.url({protocol: /^https$/, error: 'must be an https URL'}),
+			secret: z.string().min(32, 'must be at least 32 characters'),
+		})
+		.optional(),
 });
 
 /** Documented in the README so a local `npm start` can be called as written; never valid with a tenants file. */
@@ -36,24 +43,41 @@ export const DEV_TENANT: Tenant = {
 
 export interface TenantRegistry {
 	byApiKey(key: string): Tenant | undefined;
+	byId(id: string): Tenant | undefined;
 	readonly tenants: readonly Tenant[];
 }
 
 export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry => {
 	const byHash = new Map(tenants.flatMap((tenant) => tenant.apiKeySha256.map((hash) => [hash, tenant] as const)));
+	const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
 	return {
 		tenants,
+		byId: (id) => byId.get(id),
 		// Looking up the key's digest, never the key, leaks nothing an attacker could use to guess a key.
 		byApiKey: (key) => byHash.get(hashApiKey(key)),
 	};
 };
 
-/** Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. */
-export const loadTenantRegistry = ({file, production}: {file: string | undefined; production: boolean}): TenantRegistry => {
+/**
+ * Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. The
+ * development tenant's webhook may be plain http, since it only ever posts to a receiver on the developer's machine.
+ */
+export const loadTenantRegistry = ({
+	file,
+	production,
+	devWebhook,
+}: {
+	file: string | undefined;
+	production: boolean;
+	devWebhook?: TenantWebhook;
+}): TenantRegistry => {
 	if (!file && production) {
 		throw new ConfigError('NODE_ENV=production needs BILLCAST_TENANTS_FILE: the development key is public and never valid in production.');
 	}
-	if (!file) return makeTenantRegistry([DEV_TENANT]);
+	if (file && devWebhook) {
+		throw new ConfigError('BILLCAST_DEV_WEBHOOK_URL is for the development tenant, which BILLCAST_TENANTS_FILE replaces: set the webhook in the file.');
+	}
+	if (!file) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
 	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
 	if (!parsed.success) {
 		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');

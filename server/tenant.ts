@@ -1,5 +1,11 @@
 import type {Response} from 'express';
 
+/** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */
+export interface TenantWebhook {
+	readonly url: string;
+	readonly secret: string;
+}
+
 /** A telco or utility using billcast. Renders, batches and limits all belong to one tenant. */
 export interface Tenant {
 	readonly id: string;
@@ -15,6 +21,8 @@ export interface Tenant {
 	readonly httpPayHostsForTesting?: readonly string[];
 	/** Requests per minute over all of the tenant's keys. */
 	readonly rateLimitPerMinute: number;
+	/** Without one, no events are queued for the tenant. */
+	readonly webhook?: TenantWebhook;
 }
 
 /** The tenant a request acts for; set by authentication, which runs before every route that calls this. */
