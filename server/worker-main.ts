@@ -5,8 +5,12 @@ import {connectRedis} from './redis-connection';
 import {makeRenderStore} from './render-store';
 import {makeRenderWorker} from './render-worker';
 import {ensureSystemPackages, RENDER_PACKAGES} from './system-packages';
+import {loadTenantRegistry} from './tenant-registry';
+import {makeWebhookDeliveryStore} from './webhook-deliveries';
+import {makeWebhookDeliveryWorker} from './webhook-delivery-worker';
 
 const config = loadConfig();
+const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
 if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
 const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
 if (!browserExecutable) {
@@ -26,6 +30,13 @@ const renderWorker = await makeRenderWorker({
 	store: makeRenderStore({redis}),
 	concurrency: config.workerConcurrency,
 });
+// Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
+const webhookWorker = makeWebhookDeliveryWorker({
+	connection: redis,
+	queueName: config.webhookQueueName,
+	deliveries: makeWebhookDeliveryStore({redis}),
+	tenants,
+});
 console.log(`billcast worker ready (browser ${browserExecutable}, renders in ${config.rendersDir})`);
 
 let stopping = false;
@@ -33,7 +44,7 @@ const shutdown = async (signal: string) => {
 	if (stopping) return;
 	stopping = true;
 	console.log(`${signal}: finishing the active render, taking no new ones...`);
-	await renderWorker.close();
+	await Promise.all([renderWorker.close(), webhookWorker.close()]);
 	redis.disconnect();
 	process.exit(0);
 };

@@ -11,22 +11,31 @@ import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
 import type {Tenant} from '../../server/tenant';
 import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenant-registry';
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
+import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
+import {makeWebhookDeliveryWorker} from '../../server/webhook-delivery-worker';
+import {makeWebhookQueue} from '../../server/webhook-queue';
 import {freePort} from './free-port';
 
-/** The real API and, when asked, a real worker, on a queue and key prefix of their own so test files never mix. */
+/**
+ * The real API, the webhook delivery worker (it needs no browser) and, when asked, a real render worker, on queues and
+ * a key prefix of their own so test files never mix.
+ */
 export const startTestStack = async ({
 	redisUrl,
 	serveUrl,
 	withWorker,
 	tenant,
 	watchTtlDays = 60,
+	webhookRetryBaseMs,
 }: {
 	redisUrl: string;
 	serveUrl: string;
 	withWorker: boolean;
-	/** Changes to the test tenant, e.g. a local checkout host. */
+	/** Changes to the test tenant, e.g. a local checkout host or a webhook. */
 	tenant?: Partial<Tenant>;
 	watchTtlDays?: number;
+	/** A short base lets a test watch retries in milliseconds instead of the production 30 s. */
+	webhookRetryBaseMs?: number;
 }) => {
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
 	const tenantId = `test-${randomBytes(4).toString('hex')}`;
@@ -45,6 +54,9 @@ export const startTestStack = async ({
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
 	const watchSecret = randomBytes(32).toString('base64url');
+	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
+	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
+	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants});
 	const app = makeApp({
 		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
 		store,
@@ -52,6 +64,8 @@ export const startTestStack = async ({
 		events,
 		redis,
 		tenants,
+		webhookQueue,
+		deliveries,
 		log: () => undefined,
 	});
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
@@ -77,9 +91,10 @@ export const startTestStack = async ({
 		events,
 		watchSecret,
 		worker,
+		deliveries,
 		async close() {
-			await worker?.close();
-			await queue.close();
+			await Promise.all([worker?.close(), webhookWorker.close()]);
+			await Promise.all([queue.close(), webhookQueue.close()]);
 			await new Promise((resolve) => server.close(resolve));
 			redis.disconnect();
 			await rm(rendersDir, {recursive: true, force: true});
