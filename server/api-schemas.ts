@@ -86,6 +86,7 @@ export const webhookEventSchema = z
 	.discriminatedUnion('type', [
 		z.object({...eventBase, type: z.literal('render.completed'), data: z.object({render: renderViewSchema})}),
 		z.object({...eventBase, type: z.literal('render.failed'), data: z.object({render: renderViewSchema})}),
+		z.object({...eventBase, type: z.literal('batch.completed'), data: z.object({batch: batchStatusSchema})}),
 		z.object({
 			...eventBase,
 			type: z.literal('payment.clicked'),

@@ -9,6 +9,7 @@ import {makeRendersRouter} from './routes/renders-router';
 import {makeWatchRouter} from './routes/watch-router';
 import type {Redis} from 'ioredis';
 import {authenticate} from './authenticate';
+import {makeBatchCompletion} from './batch-completion';
 import {makeBatchStore} from './batch-store';
 import {makeIdempotency} from './idempotency';
 import {rateLimitPerTenant} from './rate-limit';
@@ -56,13 +57,26 @@ export const makeApp = ({
 	app.use(rateLimitPerTenant({redis}));
 	const idempotency = makeIdempotency({redis});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
-	const webhooks = makeWebhookNotifier({tenants, queue: webhookQueue, publicBaseUrl: config.publicBaseUrl, watchLinks, log});
+	const batches = makeBatchStore({redis});
+	const completion = makeBatchCompletion({redis, renderKey: store.keyOf});
+	const webhooks = makeWebhookNotifier({
+		tenants,
+		queue: webhookQueue,
+		store,
+		batches,
+		completion,
+		publicBaseUrl: config.publicBaseUrl,
+		watchLinks,
+		log,
+	});
 	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
 	app.use(
 		makeBatchesRouter({
 			store,
-			batches: makeBatchStore({redis}),
+			batches,
+			completion,
+			webhooks,
 			queue,
 			idempotency,
 			publicBaseUrl: config.publicBaseUrl,

@@ -1,6 +1,7 @@
+import type {BatchView} from './batch-view';
 import type {renderView} from './render-view';
 
-export const webhookEventTypes = ['render.completed', 'render.failed', 'payment.clicked'] as const;
+export const webhookEventTypes = ['render.completed', 'render.failed', 'batch.completed', 'payment.clicked'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** The render exactly as `GET /v1/renders/:id` answers it, so a receiver parses one shape from both. */
@@ -19,7 +20,12 @@ interface EventBase {
 export type WebhookEvent =
 	| (EventBase & {readonly type: 'render.completed'; readonly data: {readonly render: RenderData}})
 	| (EventBase & {readonly type: 'render.failed'; readonly data: {readonly render: RenderData}})
+	/** The batch exactly as `GET /v1/batches/:id` answers it, once its last render has ended. */
+	| (EventBase & {readonly type: 'batch.completed'; readonly data: {readonly batch: BatchView}})
 	| (EventBase & {readonly type: 'payment.clicked'; readonly data: {readonly render: RenderData; readonly hotspot?: string}});
 
-/** An event before it has an id and a time (the conditional type keeps the union discriminated). */
-export type WebhookEventContent = WebhookEvent extends unknown ? Omit<WebhookEvent, 'id' | 'createdAt'> : never;
+/** Omit applied to each member on its own, so the union stays discriminated by `type`. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event before it has an id and a time. */
+export type WebhookEventContent = OmitEach<WebhookEvent, 'id' | 'createdAt'>;

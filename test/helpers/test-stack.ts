@@ -6,6 +6,8 @@ import {makeApp} from '../../server/app';
 import {resolveBrowserExecutable} from '../../server/browser';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
+import {makeBatchCompletion} from '../../server/batch-completion';
+import {makeBatchStore} from '../../server/batch-store';
 import {makeRenderStore} from '../../server/render-store';
 import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
 import type {Tenant} from '../../server/tenant';
@@ -13,7 +15,9 @@ import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenant-re
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
 import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
 import {makeWebhookDeliveryWorker} from '../../server/webhook-delivery-worker';
+import {makeWebhookNotifier} from '../../server/webhook-notifier';
 import {makeWebhookQueue} from '../../server/webhook-queue';
+import {makeWatchLinks} from '../../server/watch-links';
 import {freePort} from './free-port';
 
 /**
@@ -75,7 +79,17 @@ export const startTestStack = async ({
 	if (withWorker) {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store});
+		const webhooks = makeWebhookNotifier({
+			tenants,
+			queue: webhookQueue,
+			store,
+			batches: makeBatchStore({redis}),
+			completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
+			publicBaseUrl: baseUrl,
+			watchLinks: makeWatchLinks({secret: watchSecret, ttlDays: watchTtlDays, publicBaseUrl: baseUrl}),
+			log: (message, error) => console.error(message, error),
+		});
+		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks});
 	}
 	return {
 		baseUrl,

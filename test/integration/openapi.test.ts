@@ -27,7 +27,7 @@ describe('the OpenAPI document describes what the API answers', () => {
 		expect(Object.keys(document.paths)).toEqual(
 			expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/batches', '/v1/batches/{id}', '/v1/webhooks/deliveries', '/readyz']),
 		);
-		expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(['render.completed', 'render.failed', 'payment.clicked']));
+		expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(['render.completed', 'render.failed', 'batch.completed', 'payment.clicked']));
 		const docs = await fetch(`${stack.baseUrl}/docs`);
 		expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
 		expect(await docs.text()).toContain('<code>POST /v1/batches</code>');
