@@ -14,8 +14,9 @@ interface EventBase {
 }
 
 /**
- * What billcast posts to a tenant's webhook. Personal data is kept to ids and links: the tenant holds the bill, and a
- * receiver's logs should not become a second copy of it.
+ * What billcast posts to a tenant's webhook. Personal data is kept to ids and links (no name, no amount): the tenant
+ * holds the bill, and a receiver's logs should not become a second copy of it. Only a batch's refused lines, reported
+ * as the batch route reports them, may quote a sum that did not add up.
  */
 export type WebhookEvent =
 	| (EventBase & {readonly type: 'render.completed'; readonly data: {readonly render: RenderData}})
