@@ -5,14 +5,18 @@ import {loadTenantRegistry} from './tenant-registry';
 import {makeRenderQueue} from './render-queue';
 import {makeRenderStore} from './render-store';
 import {makeViewerEventsStore} from './viewer-events-store';
+import {makeWebhookDeliveryStore} from './webhook-deliveries';
+import {makeWebhookQueue} from './webhook-queue';
 
 const config = loadConfig();
 const redis = connectRedis(config.redisUrl);
 const store = makeRenderStore({redis});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 const events = makeViewerEventsStore({redis});
-const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production'});
-const app = makeApp({config, redis, tenants, store, queue, events});
+const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
+const deliveries = makeWebhookDeliveryStore({redis});
+const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
+const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue, deliveries});
 
 const server = app.listen(config.port, config.host, () => {
 	console.log(`billcast API listening on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);
@@ -20,7 +24,7 @@ const server = app.listen(config.port, config.host, () => {
 
 const shutdown = () => {
 	server.close(async () => {
-		await queue.close();
+		await Promise.all([queue.close(), webhookQueue.close()]);
 		redis.disconnect();
 		process.exit(0);
 	});

@@ -76,3 +76,49 @@ export const batchStatusSchema = z
 		failures: z.object({total: z.number().int(), first: z.array(batchFailureSchema)}),
 		links: batchLinksSchema,
 	});
+
+const eventBase = {
+	id: z.string().describe('evt_ and 32 hex digits; the same on every retry, so a receiver can drop a duplicate'),
+	createdAt: z.string(),
+};
+
+export const webhookEventSchema = z
+	.discriminatedUnion('type', [
+		z.object({...eventBase, type: z.literal('render.completed'), data: z.object({render: renderViewSchema})}),
+		z.object({...eventBase, type: z.literal('render.failed'), data: z.object({render: renderViewSchema})}),
+		z.object({...eventBase, type: z.literal('batch.completed'), data: z.object({batch: batchStatusSchema})}),
+		z.object({
+			...eventBase,
+			type: z.literal('payment.clicked'),
+			data: z.object({render: renderViewSchema, hotspot: z.string().optional().describe('The pay hotspot pressed, when the player names it')}),
+		}),
+	])
+	.describe('The body of a webhook POST, signed in the Billcast-Signature header');
+
+const attemptBase = {
+	attempt: z.number().int().min(1),
+	at: z.string(),
+	durationMs: z.number().int().min(0),
+	url: z.url(),
+};
+
+const webhookAttemptSchema = z.discriminatedUnion('type', [
+	z.object({...attemptBase, type: z.literal('response'), statusCode: z.number().int()}),
+	z.object({...attemptBase, type: z.literal('error'), error: z.string().describe('No answer: refused, timed out after 10 s, DNS...')}),
+]);
+
+const deliveryBase = {
+	id: z.string().describe("The event's id"),
+	event: webhookEventSchema,
+	createdAt: z.string(),
+	attempts: z.array(webhookAttemptSchema),
+};
+
+export const webhookDeliverySchema = z.discriminatedUnion('status', [
+	z.object({...deliveryBase, status: z.literal('queued')}),
+	z.object({...deliveryBase, status: z.literal('retrying'), nextAttemptAt: z.string()}),
+	z.object({...deliveryBase, status: z.literal('delivered'), deliveredAt: z.string()}),
+	z.object({...deliveryBase, status: z.literal('failed'), failedAt: z.string(), reason: z.string()}),
+]);
+
+export const webhookDeliveryListSchema = z.object({deliveries: z.array(webhookDeliverySchema).describe('Newest first')});

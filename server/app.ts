@@ -9,6 +9,7 @@ import {makeRendersRouter} from './routes/renders-router';
 import {makeWatchRouter} from './routes/watch-router';
 import type {Redis} from 'ioredis';
 import {authenticate} from './authenticate';
+import {makeBatchCompletion} from './batch-completion';
 import {makeBatchStore} from './batch-store';
 import {makeIdempotency} from './idempotency';
 import {rateLimitPerTenant} from './rate-limit';
@@ -18,6 +19,10 @@ import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
+import {makeWebhooksRouter} from './routes/webhooks-router';
+import type {WebhookDeliveryStore} from './webhook-deliveries';
+import {makeWebhookNotifier} from './webhook-notifier';
+import type {WebhookQueue} from './webhook-queue';
 
 export const makeApp = ({
 	config,
@@ -26,6 +31,8 @@ export const makeApp = ({
 	events,
 	redis,
 	tenants,
+	webhookQueue,
+	deliveries,
 	log = (message, error) => console.error(message, error),
 }: {
 	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays'>;
@@ -34,6 +41,8 @@ export const makeApp = ({
 	events: ViewerEventsStore;
 	redis: Redis;
 	tenants: TenantRegistry;
+	webhookQueue: WebhookQueue;
+	deliveries: WebhookDeliveryStore;
 	log?: (message: string, error: unknown) => void;
 }): Express => {
 	const app = express();
@@ -48,12 +57,26 @@ export const makeApp = ({
 	app.use(rateLimitPerTenant({redis}));
 	const idempotency = makeIdempotency({redis});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
-	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret}));
+	const batches = makeBatchStore({redis});
+	const completion = makeBatchCompletion({redis, renderKey: store.keyOf});
+	const webhooks = makeWebhookNotifier({
+		tenants,
+		queue: webhookQueue,
+		store,
+		batches,
+		completion,
+		publicBaseUrl: config.publicBaseUrl,
+		watchLinks,
+		log,
+	});
+	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
 	app.use(
 		makeBatchesRouter({
 			store,
-			batches: makeBatchStore({redis}),
+			batches,
+			completion,
+			webhooks,
 			queue,
 			idempotency,
 			publicBaseUrl: config.publicBaseUrl,
@@ -62,6 +85,7 @@ export const makeApp = ({
 		}),
 	);
 	app.use(makeAnalyticsRouter({store, events}));
+	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
 	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log}));
 	return app;

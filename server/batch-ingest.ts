@@ -1,3 +1,4 @@
+import type {BatchCompletion} from './batch-completion';
 import type {BatchEntry, BatchFailure, BatchStore} from './batch-store';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
@@ -20,6 +21,7 @@ export const ingestBatch = async ({
 	lines,
 	store,
 	batches,
+	completion,
 	queue,
 }: {
 	batchId: string;
@@ -27,6 +29,7 @@ export const ingestBatch = async ({
 	lines: AsyncIterable<BatchLine>;
 	store: RenderStore;
 	batches: BatchStore;
+	completion: BatchCompletion;
 	queue: RenderQueue;
 }): Promise<{lines: number; accepted: number; rejected: number}> => {
 	let jobs: RenderJob[] = [];
@@ -39,6 +42,8 @@ export const ingestBatch = async ({
 			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
 		);
 		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
+		// Also the renders another request queued: the batch is complete only once they have ended too.
+		await completion.track(batchId, chunk.map((job) => job.renderId));
 		const entries: BatchEntry[] = chunk.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
 		await batches.append(batchId, entries, refused);
 		accepted += chunk.length;

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {z} from 'zod';
 import {ConfigError} from './errors';
+import type {TenantWebhook} from './tenant';
 import {resolveWatchSecret} from './watch-secret';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
@@ -25,8 +26,14 @@ const envSchema = z.object({
 	REMOTION_BROWSER_EXECUTABLE: optionalString,
 	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	BILLCAST_WATCH_TTL_DAYS: z.coerce.number().positive().max(3650).default(60),
+	BILLCAST_DEV_WEBHOOK_URL: optionalString.pipe(z.url({protocol: /^https?$/}).optional()),
+	BILLCAST_DEV_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	NODE_ENV: optionalString,
-});
+})
+	.refine((env) => (env.BILLCAST_DEV_WEBHOOK_URL === undefined) === (env.BILLCAST_DEV_WEBHOOK_SECRET === undefined), {
+		path: ['BILLCAST_DEV_WEBHOOK_SECRET'],
+		message: 'set both BILLCAST_DEV_WEBHOOK_URL and BILLCAST_DEV_WEBHOOK_SECRET, or neither',
+	});
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -39,6 +46,8 @@ export interface Config {
 	readonly rendersDir: string;
 	readonly bundleDir: string | undefined;
 	readonly queueName: string;
+	/** Webhook deliveries have a queue of their own, so a slow receiver never holds up a render. */
+	readonly webhookQueueName: string;
 	readonly bodyLimit: string;
 	readonly batchBodyLimit: string;
 	readonly tenantsFile: string | undefined;
@@ -47,6 +56,8 @@ export interface Config {
 	/** Signs the watch links (HMAC-SHA256). */
 	readonly watchSecret: string;
 	readonly watchTtlDays: number;
+	/** The development tenant's webhook; only used without a tenants file. */
+	readonly devWebhook: TenantWebhook | undefined;
 }
 
 /** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
@@ -67,6 +78,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		rendersDir: resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`),
 		bundleDir: e.BILLCAST_BUNDLE_DIR,
 		queueName: e.BILLCAST_QUEUE,
+		webhookQueueName: `${e.BILLCAST_QUEUE}-webhooks`,
 		bodyLimit: e.BILLCAST_BODY_LIMIT,
 		batchBodyLimit: e.BILLCAST_BATCH_BODY_LIMIT,
 		tenantsFile: e.BILLCAST_TENANTS_FILE,
@@ -74,5 +86,9 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),
 		watchTtlDays: e.BILLCAST_WATCH_TTL_DAYS,
+		devWebhook:
+			e.BILLCAST_DEV_WEBHOOK_URL && e.BILLCAST_DEV_WEBHOOK_SECRET
+				? {url: e.BILLCAST_DEV_WEBHOOK_URL, secret: e.BILLCAST_DEV_WEBHOOK_SECRET}
+				: undefined,
 	};
 };

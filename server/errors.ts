@@ -91,6 +91,14 @@ export class RenderFailedError extends BillcastError {
 	}
 }
 
+/** Thrown inside the webhook worker so BullMQ schedules the next attempt; the attempt itself is already recorded. */
+export class WebhookDeliveryFailedError extends Error {
+	constructor(message: string) {
+		super(message);
+		this.name = 'WebhookDeliveryFailedError';
+	}
+}
+
 export class MissingSystemPackagesError extends Error {
 	constructor(readonly packages: readonly string[]) {
 		super(

@@ -1,7 +1,18 @@
 import {z} from 'zod';
 import {MAX_JSON_BATCH} from './routes/batches-router';
-import {batchAcceptedSchema, batchStatusSchema, problemSchema, renderViewSchema} from './api-schemas';
+import {
+	batchAcceptedSchema,
+	batchStatusSchema,
+	problemSchema,
+	renderViewSchema,
+	webhookDeliveryListSchema,
+	webhookDeliverySchema,
+	webhookEventSchema,
+} from './api-schemas';
 import {renderRequestSchema} from './render-request-schema';
+import {MAX_DELIVERIES_PAGE} from './routes/webhooks-router';
+import {webhookEventTypes} from './webhook-events';
+import {WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
 
 /** A zod schema as an OpenAPI 3.1 (JSON Schema 2020-12) schema object. */
 const jsonSchema = (schema: z.ZodType, io: 'input' | 'output' = 'output') => {
@@ -38,6 +49,9 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			Problem: jsonSchema(problemSchema),
 			BatchAccepted: jsonSchema(batchAcceptedSchema),
 			Batch: jsonSchema(batchStatusSchema),
+			WebhookEvent: jsonSchema(webhookEventSchema),
+			WebhookDelivery: jsonSchema(webhookDeliverySchema),
+			WebhookDeliveryList: jsonSchema(webhookDeliveryListSchema),
 		},
 	},
 	paths: {
@@ -90,7 +104,39 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, ...errors},
 			},
 		},
+		'/v1/webhooks/deliveries': {
+			get: {
+				summary: "The tenant's webhook deliveries, newest first, each with every attempt",
+				parameters: [{name: 'limit', in: 'query', required: false, schema: {type: 'integer', minimum: 1, maximum: MAX_DELIVERIES_PAGE, default: 20}}],
+				responses: {'200': {description: 'The deliveries', content: json('WebhookDeliveryList')}, '422': problem('A limit out of range'), ...errors},
+			},
+		},
+		'/v1/webhooks/deliveries/{id}': {
+			get: {summary: 'One webhook delivery and its attempts', parameters: [idParam('id')], responses: {'200': {description: 'The delivery', content: json('WebhookDelivery')}, ...errors}},
+		},
 		'/healthz': {get: {summary: 'The process is alive', security: [], responses: {'200': {description: 'Alive'}}}},
 		'/readyz': {get: {summary: 'Redis answers, the queue runs and a worker beat recently', security: [], responses: {'200': {description: 'Ready'}, '503': {description: 'Not ready; the body names the failing check'}}}},
 	},
+	webhooks: Object.fromEntries(
+		webhookEventTypes.map((type) => [
+			type,
+			{
+				post: {
+					summary: `${type}, posted to the tenant's webhook URL`,
+					security: [],
+					parameters: [
+						{
+							name: WEBHOOK_SIGNATURE_HEADER,
+							in: 'header',
+							required: true,
+							schema: {type: 'string'},
+							description: 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>" with the webhook secret>',
+						},
+					],
+					requestBody: {required: true, content: json('WebhookEvent')},
+					responses: {'2XX': {description: 'Received; any other answer, or none within 10 s, is retried'}},
+				},
+			},
+		]),
+	),
 });

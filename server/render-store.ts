@@ -17,9 +17,12 @@ export interface RenderStore {
 	requeue(id: string): Promise<void>;
 	markRendering(id: string, progress: number, attempt: number): Promise<void>;
 	markRetrying(id: string, attempt: number): Promise<void>;
-	markCompleted(id: string, output: RenderOutput): Promise<void>;
-	markFailed(id: string, error: RenderErrorValue): Promise<void>;
+	/** Answers the record as written, or undefined when there is no such render. */
+	markCompleted(id: string, output: RenderOutput): Promise<RenderRecord | undefined>;
+	markFailed(id: string, error: RenderErrorValue): Promise<RenderRecord | undefined>;
 	delete(id: string): Promise<void>;
+	/** The Redis key of a render's record, for scripts that must read it in the same step as keys of their own. */
+	keyOf(id: string): string;
 }
 
 /** Render records as JSON strings in Redis, one key per render. */
@@ -31,10 +34,12 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 		const raw = await redis.get(key(id));
 		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
 	};
-	const update = async (id: string, next: (base: RenderRecord) => RenderRecord): Promise<void> => {
+	const update = async (id: string, next: (base: RenderRecord) => RenderRecord): Promise<RenderRecord | undefined> => {
 		const current = await get(id);
-		if (!current) return;
-		await redis.set(key(id), JSON.stringify(next(current)));
+		if (!current) return undefined;
+		const record = next(current);
+		await redis.set(key(id), JSON.stringify(record));
+		return record;
 	};
 	const now = () => new Date().toISOString();
 	const base = ({id, tenant, template, format, createdAt}: RenderRecord) => ({
@@ -73,13 +78,20 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 			const raw = await redis.get(propsKey(id));
 			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
 		},
-		requeue: (id) => update(id, (r) => ({...base(r), status: 'queued', attempt: 1})),
-		markRendering: (id, progress, attempt) => update(id, (r) => ({...base(r), status: 'rendering', progress, attempt})),
-		markRetrying: (id, attempt) => update(id, (r) => ({...base(r), status: 'queued', attempt})),
+		async requeue(id) {
+			await update(id, (r) => ({...base(r), status: 'queued', attempt: 1}));
+		},
+		async markRendering(id, progress, attempt) {
+			await update(id, (r) => ({...base(r), status: 'rendering', progress, attempt}));
+		},
+		async markRetrying(id, attempt) {
+			await update(id, (r) => ({...base(r), status: 'queued', attempt}));
+		},
 		markCompleted: (id, output) => update(id, (r) => ({...base(r), status: 'completed', output})),
 		markFailed: (id, error) => update(id, (r) => ({...base(r), status: 'failed', error})),
 		async delete(id) {
 			await redis.del(key(id), propsKey(id));
 		},
+		keyOf: key,
 	};
 };

@@ -13,6 +13,7 @@ import type {RenderOutput} from './render-record';
 import type {RenderStore} from './render-store';
 import {makeSceneFrameCache} from './scene-frame-cache';
 import {renderVideo} from './render-video';
+import type {WebhookNotifier} from './webhook-notifier';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJob, RenderOutput>;
@@ -39,6 +40,7 @@ export const makeRenderWorker = async ({
 	rendersDir,
 	browserExecutable,
 	store,
+	webhooks,
 	concurrency = 1,
 }: {
 	connection: Redis;
@@ -47,6 +49,8 @@ export const makeRenderWorker = async ({
 	rendersDir: string;
 	browserExecutable: string;
 	store: RenderStore;
+	/** Told when a render ends for good, after its record is written; it never throws, so it never fails a render. */
+	webhooks: WebhookNotifier;
 	concurrency?: number;
 }): Promise<RenderWorker> => {
 	let browser: Promise<HeadlessBrowser> | undefined;
@@ -61,12 +65,17 @@ export const makeRenderWorker = async ({
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
 	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
 
+	const fail = async (renderId: string, error: unknown): Promise<void> => {
+		const failed = await store.markFailed(renderId, errorValue(error));
+		if (failed) await webhooks.renderEnded(failed);
+	};
+
 	const process = async (job: Job<RenderJob, RenderOutput>): Promise<RenderOutput> => {
 		const attempt = job.attemptsMade + 1;
 		const parsed = renderJobSchema.safeParse(job.data);
 		if (!parsed.success) {
 			const error = new RenderFailedError('invalid_job', `The queued job is not a valid render: ${parsed.error.message}`);
-			await store.markFailed(job.id ?? 'unknown', errorValue(error));
+			await fail(job.id ?? 'unknown', error);
 			throw new UnrecoverableError(error.message);
 		}
 		const data = parsed.data;
@@ -93,11 +102,12 @@ export const makeRenderWorker = async ({
 				},
 			});
 			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
-			await store.markCompleted(data.renderId, output);
+			const completed = await store.markCompleted(data.renderId, output);
+			if (completed) await webhooks.renderEnded(completed);
 			return output;
 		} catch (error) {
 			const final = attempt >= (job.opts.attempts ?? 1);
-			if (final) await store.markFailed(data.renderId, errorValue(error));
+			if (final) await fail(data.renderId, error);
 			else await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
 		}

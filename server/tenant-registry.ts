@@ -6,7 +6,7 @@ import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/ch
 import {sampleBill} from '../src/sample-bill';
 import {ConfigError} from './errors';
 import {payUrlPolicyError} from './pay-url-policy';
-import type {Tenant} from './tenant';
+import type {Tenant, TenantWebhook} from './tenant';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
@@ -25,6 +25,13 @@ const tenantSchema = z
 			})
 			.optional(),
 		brand: brandSchema.optional(),
+		webhook: z
+			.object({
+				// A real tenant's events carry watch links, so they only ever travel over https.
+				url: z.url({protocol: /^https$/, error: 'must be an https URL'}),
+				secret: z.string().min(32, 'must be at least 32 characters'),
+			})
+			.optional(),
 	})
 	.superRefine((tenant, ctx) => {
 		if (!tenant.checkoutUrlTemplate) return;
@@ -60,24 +67,41 @@ export const DEV_TENANT: Tenant = {
 
 export interface TenantRegistry {
 	byApiKey(key: string): Tenant | undefined;
+	byId(id: string): Tenant | undefined;
 	readonly tenants: readonly Tenant[];
 }
 
 export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry => {
 	const byHash = new Map(tenants.flatMap((tenant) => tenant.apiKeySha256.map((hash) => [hash, tenant] as const)));
+	const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
 	return {
 		tenants,
+		byId: (id) => byId.get(id),
 		// Looking up the key's digest, never the key, leaks nothing an attacker could use to guess a key.
 		byApiKey: (key) => byHash.get(hashApiKey(key)),
 	};
 };
 
-/** Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. */
-export const loadTenantRegistry = ({file, production}: {file: string | undefined; production: boolean}): TenantRegistry => {
+/**
+ * Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. The
+ * development tenant's webhook may be plain http, since it only ever posts to a receiver on the developer's machine.
+ */
+export const loadTenantRegistry = ({
+	file,
+	production,
+	devWebhook,
+}: {
+	file: string | undefined;
+	production: boolean;
+	devWebhook?: TenantWebhook;
+}): TenantRegistry => {
 	if (!file && production) {
 		throw new ConfigError('NODE_ENV=production needs BILLCAST_TENANTS_FILE: the development key is public and never valid in production.');
 	}
-	if (!file) return makeTenantRegistry([DEV_TENANT]);
+	if (file && devWebhook) {
+		throw new ConfigError('BILLCAST_DEV_WEBHOOK_URL is for the development tenant, which BILLCAST_TENANTS_FILE replaces: set the webhook in the file.');
+	}
+	if (!file) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
 	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
 	if (!parsed.success) {
 		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');

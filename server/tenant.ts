@@ -1,6 +1,12 @@
 import type {Response} from 'express';
 import type {Bill} from '../src/bill-schema';
 
+/** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */
+export interface TenantWebhook {
+	readonly url: string;
+	readonly secret: string;
+}
+
 /** A telco or utility using billcast. Renders, batches and limits all belong to one tenant. */
 export interface Tenant {
 	readonly id: string;
@@ -23,6 +29,8 @@ export interface Tenant {
 	readonly checkoutUrlTemplate?: string;
 	/** The brand of videos made from bills that carry none (TMF678 input) when the request names none. */
 	readonly brand?: Bill['brand'];
+	/** Without one, no events are queued for the tenant. */
+	readonly webhook?: TenantWebhook;
 }
 
 /** The tenant a request acts for; set by authentication, which runs before every route that calls this. */

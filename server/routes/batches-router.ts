@@ -3,12 +3,15 @@ import {createInterface} from 'node:readline';
 import express, {Router, type Request, type Response} from 'express';
 import {NotFoundError, UnsupportedMediaTypeError, ValidationError} from '../errors';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
+import type {BatchCompletion} from '../batch-completion';
 import type {BatchStore} from '../batch-store';
+import {batchLinks, batchView} from '../batch-view';
 import type {Idempotency} from '../idempotency';
 import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
 import {tenantOf} from '../tenant';
 import type {WatchLinks} from '../watch-links';
+import type {WebhookNotifier} from '../webhook-notifier';
 
 /** A JSON array is held in memory, so it is capped; NDJSON streams and has no cap. */
 export const MAX_JSON_BATCH = 1_000;
@@ -39,6 +42,8 @@ const arrayLines = async function* (items: readonly unknown[]): AsyncGenerator<B
 export const makeBatchesRouter = ({
 	store,
 	batches,
+	completion,
+	webhooks,
 	queue,
 	idempotency,
 	publicBaseUrl,
@@ -47,6 +52,8 @@ export const makeBatchesRouter = ({
 }: {
 	store: RenderStore;
 	batches: BatchStore;
+	completion: BatchCompletion;
+	webhooks: WebhookNotifier;
 	queue: RenderQueue;
 	idempotency: Idempotency;
 	publicBaseUrl: string;
@@ -54,10 +61,7 @@ export const makeBatchesRouter = ({
 	jsonLimit: string;
 }): Router => {
 	const router = Router();
-	const links = (id: string) => {
-		const self = `${publicBaseUrl}/v1/batches/${id}`;
-		return {self, exportCsv: `${self}/export.csv`, exportNdjson: `${self}/export.ndjson`};
-	};
+	const links = (id: string) => batchLinks(publicBaseUrl, id);
 	const ownBatch = async (id: string, res: Response) => {
 		const batch = await batches.get(id);
 		if (!batch || batch.tenant !== tenantOf(res).id) throw new NotFoundError(`Batch ${id}`);
@@ -86,9 +90,11 @@ export const makeBatchesRouter = ({
 			handle: async () => {
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
 				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
-				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, queue});
+				await completion.open(id);
+				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
 				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
 				await batches.finish(record);
+				await webhooks.batchIngested(id);
 				const failures = await batches.failures(id, 100);
 				const body = {id, status: record.status, ...counts, failures: failures.first, links: links(id)};
 				return {status: 202, body, location: links(id).self, ...(isNdjson ? {bodySha256: hash.digest('hex')} : {})};
@@ -99,20 +105,7 @@ export const makeBatchesRouter = ({
 	});
 
 	router.get('/v1/batches/:id', async (req, res) => {
-		const batch = await ownBatch(req.params.id, res);
-		const counts = {queued: 0, rendering: 0, completed: 0, failed: 0};
-		for await (const page of batches.entries(batch.id)) {
-			for (const record of await store.getMany(page.map((entry) => entry.renderId))) if (record) counts[record.status]++;
-		}
-		const accepted = batch.status === 'accepted' ? batch.accepted : 0;
-		const failures = await batches.failures(batch.id, 100);
-		res.json({
-			...batch,
-			renders: counts,
-			progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
-			failures: {total: failures.total, first: failures.first},
-			links: links(batch.id),
-		});
+		res.json(await batchView({batch: await ownBatch(req.params.id, res), store, batches, publicBaseUrl}));
 	});
 
 	router.get('/v1/batches/:id/export.:format', async (req, res) => {

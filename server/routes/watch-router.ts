@@ -9,6 +9,7 @@ import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
 import type {RenderProps, RenderRecord} from '../render-record';
 import type {RenderStore} from '../render-store';
 import type {ViewerEventsStore} from '../viewer-events-store';
+import type {WebhookNotifier} from '../webhook-notifier';
 import {PLAYER_SCRIPT_PATH, watchErrorPage, watchPage, watchPageCsp} from '../watch-page';
 import {verifyWatchToken} from '../watch-token';
 import {fieldErrorsFromZod} from '../zod-field-errors';
@@ -38,11 +39,13 @@ export const makeWatchRouter = ({
 	events,
 	rendersDir,
 	watchSecret,
+	webhooks,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
 	rendersDir: string;
 	watchSecret: string;
+	webhooks: WebhookNotifier;
 }): Router => {
 	const router = Router();
 
@@ -132,6 +135,7 @@ export const makeWatchRouter = ({
 		const parsed = eventSchema.safeParse(body);
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		await events.record(record.id, parsed.data.type);
+		if (parsed.data.type === 'pay_clicked') await webhooks.paymentClicked(record, parsed.data.hotspot);
 		res.status(204).end();
 	});
 

@@ -6,27 +6,40 @@ import {makeApp} from '../../server/app';
 import {resolveBrowserExecutable} from '../../server/browser';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
+import {makeBatchCompletion} from '../../server/batch-completion';
+import {makeBatchStore} from '../../server/batch-store';
 import {makeRenderStore} from '../../server/render-store';
 import {makeRenderWorker, type RenderWorker} from '../../server/render-worker';
 import type {Tenant} from '../../server/tenant';
 import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenant-registry';
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
+import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
+import {makeWebhookDeliveryWorker} from '../../server/webhook-delivery-worker';
+import {makeWebhookNotifier} from '../../server/webhook-notifier';
+import {makeWebhookQueue} from '../../server/webhook-queue';
+import {makeWatchLinks} from '../../server/watch-links';
 import {freePort} from './free-port';
 
-/** The real API and, when asked, a real worker, on a queue and key prefix of their own so test files never mix. */
+/**
+ * The real API, the webhook delivery worker (it needs no browser) and, when asked, a real render worker, on queues and
+ * a key prefix of their own so test files never mix.
+ */
 export const startTestStack = async ({
 	redisUrl,
 	serveUrl,
 	withWorker,
 	tenant,
 	watchTtlDays = 60,
+	webhookRetryBaseMs,
 }: {
 	redisUrl: string;
 	serveUrl: string;
 	withWorker: boolean;
-	/** Changes to the test tenant, e.g. a local checkout host. */
+	/** Changes to the test tenant, e.g. a local checkout host or a webhook. */
 	tenant?: Partial<Tenant>;
 	watchTtlDays?: number;
+	/** A short base lets a test watch retries in milliseconds instead of the production 30 s. */
+	webhookRetryBaseMs?: number;
 }) => {
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
 	const tenantId = `test-${randomBytes(4).toString('hex')}`;
@@ -45,6 +58,9 @@ export const startTestStack = async ({
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
 	const watchSecret = randomBytes(32).toString('base64url');
+	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
+	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
+	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants});
 	const app = makeApp({
 		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
 		store,
@@ -52,6 +68,8 @@ export const startTestStack = async ({
 		events,
 		redis,
 		tenants,
+		webhookQueue,
+		deliveries,
 		log: () => undefined,
 	});
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
@@ -61,7 +79,17 @@ export const startTestStack = async ({
 	if (withWorker) {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store});
+		const webhooks = makeWebhookNotifier({
+			tenants,
+			queue: webhookQueue,
+			store,
+			batches: makeBatchStore({redis}),
+			completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
+			publicBaseUrl: baseUrl,
+			watchLinks: makeWatchLinks({secret: watchSecret, ttlDays: watchTtlDays, publicBaseUrl: baseUrl}),
+			log: (message, error) => console.error(message, error),
+		});
+		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks});
 	}
 	return {
 		baseUrl,
@@ -77,9 +105,10 @@ export const startTestStack = async ({
 		events,
 		watchSecret,
 		worker,
+		deliveries,
 		async close() {
-			await worker?.close();
-			await queue.close();
+			await Promise.all([worker?.close(), webhookWorker.close()]);
+			await Promise.all([queue.close(), webhookQueue.close()]);
 			await new Promise((resolve) => server.close(resolve));
 			redis.disconnect();
 			await rm(rendersDir, {recursive: true, force: true});

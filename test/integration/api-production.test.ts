@@ -8,6 +8,8 @@ import {makeRenderQueue} from '../../server/render-queue';
 import {makeApp} from '../../server/app';
 import {makeRenderStore} from '../../server/render-store';
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
+import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
+import {makeWebhookQueue} from '../../server/webhook-queue';
 import {startRedisServer} from '../../server/ensure-redis';
 import {DEV_TENANT, makeTenantRegistry} from '../../server/tenant-registry';
 import {heartbeatKey} from '../../server/worker-heartbeat';
@@ -139,6 +141,8 @@ describe('operations', () => {
 		const redisServer = await startRedisServer({port: await freePort(), dir});
 		const redis = connectRedis(redisServer.url);
 		const queue = makeRenderQueue({connection: redis, queueName: 'readyz'});
+		const deliveries = makeWebhookDeliveryStore({redis});
+		const webhookQueue = makeWebhookQueue({connection: redis, queueName: 'readyz-webhooks', deliveries});
 		const app = makeApp({
 			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1},
 			redis,
@@ -146,6 +150,8 @@ describe('operations', () => {
 			store: makeRenderStore({redis}),
 			queue,
 			events: makeViewerEventsStore({redis}),
+			webhookQueue,
+			deliveries,
 			log: () => undefined,
 		});
 		const port = await freePort();

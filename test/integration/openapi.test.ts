@@ -1,26 +1,15 @@
-import {Ajv2020} from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleBill} from '../../src/sample-bill';
+import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
-
-// ajv-formats is CommonJS; its default export arrives wrapped once more under ESM.
-const addFormats = ((addFormatsModule as unknown as {default?: typeof addFormatsModule}).default ?? addFormatsModule) as typeof addFormatsModule;
 
 let stack: TestStack;
 let validate: (name: string, body: unknown) => string[];
 beforeAll(async () => {
 	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	const document = await (await fetch(`${stack.baseUrl}/openapi.json`)).json();
-	const ajv = new Ajv2020({strict: false, allErrors: true});
-	addFormats(ajv);
-	ajv.addSchema(document, 'openapi');
-	validate = (name, body) => {
-		const check = ajv.getSchema(`openapi#/components/schemas/${name}`)!;
-		return check(body) ? [] : (check.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-	};
+	validate = await loadOpenApiValidator(stack.baseUrl);
 });
 afterAll(async () => {
 	await stack?.close();
@@ -31,9 +20,16 @@ const send = (path: string, body: unknown, headers: Record<string, string> = sta
 
 describe('the OpenAPI document describes what the API answers', () => {
 	it('is OpenAPI 3.1 with every route and a browsable page', async () => {
-		const document = (await (await fetch(`${stack.baseUrl}/openapi.json`)).json()) as {openapi: string; paths: Record<string, unknown>};
+		const document = (await (await fetch(`${stack.baseUrl}/openapi.json`)).json()) as {
+			openapi: string;
+			paths: Record<string, unknown>;
+			webhooks: Record<string, unknown>;
+		};
 		expect(document.openapi).toBe('3.1.0');
-		expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/batches', '/v1/batches/{id}', '/readyz']));
+		expect(Object.keys(document.paths)).toEqual(
+			expect.arrayContaining(['/v1/renders', '/v1/renders/{id}', '/v1/batches', '/v1/batches/{id}', '/v1/webhooks/deliveries', '/readyz']),
+		);
+		expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(['render.completed', 'render.failed', 'batch.completed', 'payment.clicked']));
 		const docs = await fetch(`${stack.baseUrl}/docs`);
 		expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
 		expect(await docs.text()).toContain('<code>POST /v1/batches</code>');
@@ -61,12 +57,14 @@ describe('the OpenAPI document describes what the API answers', () => {
 		const accepted = (await batch.json()) as {id: string};
 		expect(validate('BatchAccepted', accepted)).toEqual([]);
 		expect(validate('Batch', await (await fetch(`${stack.baseUrl}/v1/batches/${accepted.id}`, {headers: stack.auth})).json())).toEqual([]);
+		expect(validate('WebhookDeliveryList', await (await fetch(`${stack.baseUrl}/v1/webhooks/deliveries`, {headers: stack.auth})).json())).toEqual([]);
 
 		for (const response of [
 			await send('/v1/renders', {template: 'telco-bill', bill: {}}),
 			await send('/v1/renders', {template: 'telco-bill', tmf678: {}}),
 			await send('/v1/renders', {template: 'telco-bill', bill: sampleBill}, {}),
 			await fetch(`${stack.baseUrl}/v1/renders/none`, {headers: stack.auth}),
+			await fetch(`${stack.baseUrl}/v1/webhooks/deliveries?limit=0`, {headers: stack.auth}),
 		]) {
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 			expect(validate('Problem', await response.json())).toEqual([]);

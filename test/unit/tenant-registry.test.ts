@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
 import {sampleBill} from '../../src/sample-bill';
+import {loadConfig} from '../../server/config';
 import {payUrlPolicyError} from '../../server/pay-url-policy';
 import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
 
@@ -11,6 +12,20 @@ describe('tenant registry', () => {
 	it('knows the development key only without a tenants file, and never in production', () => {
 		expect(loadTenantRegistry({file: undefined, production: false}).byApiKey(DEV_API_KEY)?.id).toBe('dev');
 		expect(() => loadTenantRegistry({file: undefined, production: true})).toThrow(/BILLCAST_TENANTS_FILE/);
+	});
+
+	it('gives the development tenant the webhook from the environment, which may be plain http for a local receiver', () => {
+		// A configured watch secret, so loading the configuration writes no generated one into the data folder.
+		const base = {BILLCAST_WATCH_SECRET: 'w'.repeat(32)};
+		const env = {...base, BILLCAST_DEV_WEBHOOK_URL: 'http://127.0.0.1:4000/hooks', BILLCAST_DEV_WEBHOOK_SECRET: 'a'.repeat(32)};
+		const config = loadConfig(env);
+		expect(loadTenantRegistry({file: undefined, production: false, devWebhook: config.devWebhook}).byId('dev')?.webhook).toEqual({
+			url: 'http://127.0.0.1:4000/hooks',
+			secret: 'a'.repeat(32),
+		});
+		expect(loadConfig(base).devWebhook).toBeUndefined();
+		expect(() => loadConfig({...base, BILLCAST_DEV_WEBHOOK_URL: env.BILLCAST_DEV_WEBHOOK_URL})).toThrow(/BILLCAST_DEV_WEBHOOK_SECRET: set both/);
+		expect(() => loadConfig({...env, BILLCAST_DEV_WEBHOOK_URL: 'ftp://x/'})).toThrow(/BILLCAST_DEV_WEBHOOK_URL/);
 	});
 
 	it('reads tenants from a file that holds only key digests, and names a bad field', async () => {
@@ -44,6 +59,22 @@ describe('tenant registry', () => {
 			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: must be an https URL/);
 			await withTemplate('pay.acme.example/checkout?bill={billNo}');
 			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.checkoutUrlTemplate: must be a URL once filled in/);
+		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('reads a webhook that is https with a long secret, and refuses anything else', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'billcast-tenants-'));
+		const tenant = {id: 'acme', name: 'Acme', apiKeySha256: [hashApiKey('secret-1')], allowedPayHosts: []};
+		const secret = 'whsec_'.padEnd(32, 'x');
+		try {
+			const file = join(dir, 'tenants.json');
+			await writeFile(file, JSON.stringify([{...tenant, webhook: {url: 'https://hooks.acme.example/billcast', secret}}]));
+			expect(loadTenantRegistry({file, production: true}).byId('acme')?.webhook).toEqual({url: 'https://hooks.acme.example/billcast', secret});
+			await writeFile(file, JSON.stringify([{...tenant, webhook: {url: 'http://hooks.acme.example/billcast', secret: 'short'}}]));
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.webhook\.url: must be an https URL\n.*\[0\]\.webhook\.secret: must be at least 32/);
+			expect(() => loadTenantRegistry({file, production: true, devWebhook: {url: 'http://127.0.0.1:9/', secret}})).toThrow(/BILLCAST_DEV_WEBHOOK_URL/);
 		} finally {
 			await rm(dir, {recursive: true, force: true});
 		}

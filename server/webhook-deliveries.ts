@@ -1,0 +1,72 @@
+import type {Redis} from 'ioredis';
+import type {WebhookEvent} from './webhook-events';
+
+/** One POST to the tenant's webhook: its answer, or why there was none (refused, timed out, DNS...). */
+export type WebhookAttempt = {
+	readonly attempt: number;
+	readonly at: string;
+	readonly durationMs: number;
+	readonly url: string;
+} & ({readonly type: 'response'; readonly statusCode: number} | {readonly type: 'error'; readonly error: string});
+
+interface DeliveryBase {
+	/** The event's id. */
+	readonly id: string;
+	readonly tenant: string;
+	readonly event: WebhookEvent;
+	readonly createdAt: string;
+	readonly attempts: readonly WebhookAttempt[];
+}
+
+export type WebhookDeliveryState =
+	| {readonly status: 'queued'}
+	| {readonly status: 'retrying'; readonly nextAttemptAt: string}
+	| {readonly status: 'delivered'; readonly deliveredAt: string}
+	| {readonly status: 'failed'; readonly failedAt: string; readonly reason: string};
+
+/** Queued until the first attempt; retrying after a failed one; delivered on a 2xx; failed once billcast gives up. */
+export type WebhookDelivery = DeliveryBase & WebhookDeliveryState;
+
+/** Long enough to look back on a whole day of retries, short enough that the events' links do not pile up. */
+const RETENTION_SECONDS = 7 * 24 * 3600;
+
+/** Deliveries as JSON, one key each, and per tenant a sorted set of their ids by creation time. */
+export const makeWebhookDeliveryStore = ({redis, prefix = 'billcast:webhook:'}: {redis: Redis; prefix?: string}) => {
+	const key = (id: string) => `${prefix}delivery:${id}`;
+	const tenantKey = (tenant: string) => `${prefix}tenant:${tenant}`;
+	const get = async (id: string): Promise<WebhookDelivery | undefined> => {
+		const raw = await redis.get(key(id));
+		return raw ? (JSON.parse(raw) as WebhookDelivery) : undefined;
+	};
+	return {
+		get,
+		async create({tenant, event}: {tenant: string; event: WebhookEvent}): Promise<void> {
+			const delivery: WebhookDelivery = {id: event.id, tenant, event, createdAt: event.createdAt, attempts: [], status: 'queued'};
+			const now = Date.now();
+			await redis
+				.multi()
+				.set(key(event.id), JSON.stringify(delivery), 'EX', RETENTION_SECONDS)
+				.zadd(tenantKey(tenant), now, event.id)
+				.zremrangebyscore(tenantKey(tenant), '-inf', now - RETENTION_SECONDS * 1000)
+				.expire(tenantKey(tenant), RETENTION_SECONDS)
+				.exec();
+		},
+		/** Only the job's one worker writes a delivery at a time (BullMQ locks the job), so read-then-write is safe. */
+		async record({id, attempt, state}: {id: string; attempt?: WebhookAttempt; state: WebhookDeliveryState}): Promise<void> {
+			const current = await get(id);
+			if (!current) return;
+			const {id: _, tenant, event, createdAt, attempts} = current;
+			const next: WebhookDelivery = {id, tenant, event, createdAt, attempts: attempt ? [...attempts, attempt] : attempts, ...state};
+			await redis.set(key(id), JSON.stringify(next), 'KEEPTTL');
+		},
+		/** The tenant's deliveries, newest first. */
+		async list({tenant, limit}: {tenant: string; limit: number}): Promise<WebhookDelivery[]> {
+			const ids = await redis.zrevrange(tenantKey(tenant), 0, limit - 1);
+			if (ids.length === 0) return [];
+			const raws = await redis.mget(ids.map(key));
+			return raws.flatMap((raw) => (raw ? [JSON.parse(raw) as WebhookDelivery] : []));
+		},
+	};
+};
+
+export type WebhookDeliveryStore = ReturnType<typeof makeWebhookDeliveryStore>;

@@ -1,0 +1,79 @@
+import {randomUUID} from 'node:crypto';
+import type {BatchCompletion} from './batch-completion';
+import type {BatchStore} from './batch-store';
+import {batchView} from './batch-view';
+import type {RenderRecord} from './render-record';
+import type {RenderStore} from './render-store';
+import {renderView} from './render-view';
+import type {TenantRegistry} from './tenant-registry';
+import type {WebhookEvent, WebhookEventContent} from './webhook-events';
+import type {WebhookQueue} from './webhook-queue';
+import type {WatchLinks} from './watch-links';
+
+/** None of these throw: a webhook is a notice about a render or a click, and must never fail the render or the viewer's request. */
+export interface WebhookNotifier {
+	/** A render has ended for good (completed, or failed after its last attempt); completes the batches it was the last render of. */
+	renderEnded(record: RenderRecord): Promise<void>;
+	/** Every line of a batch is read; completes the batch when every render it waited for has already ended. */
+	batchIngested(batchId: string): Promise<void>;
+	/** A viewer pressed the pay button in the video or on the watch page. */
+	paymentClicked(record: RenderRecord, hotspot: string | undefined): Promise<void>;
+}
+
+/** Turns what happens to renders, batches and viewers into webhook events, for the tenants that have a webhook. */
+export const makeWebhookNotifier = ({
+	tenants,
+	queue,
+	store,
+	batches,
+	completion,
+	publicBaseUrl,
+	watchLinks,
+	log,
+}: {
+	tenants: TenantRegistry;
+	queue: WebhookQueue;
+	store: RenderStore;
+	batches: BatchStore;
+	completion: BatchCompletion;
+	publicBaseUrl: string;
+	watchLinks: WatchLinks;
+	log: (message: string, error: unknown) => void;
+}): WebhookNotifier => {
+	const safely = async (what: string, work: () => Promise<void>): Promise<void> => {
+		try {
+			await work();
+		} catch (error) {
+			log(`webhook: ${what} failed`, error);
+		}
+	};
+	/** The content is built only for a tenant with a webhook, so no one else pays for a batch's summary. */
+	const notify = async (tenant: string, content: () => Promise<WebhookEventContent> | WebhookEventContent): Promise<void> => {
+		if (!tenants.byId(tenant)?.webhook) return;
+		const body = await content();
+		const event: WebhookEvent = {id: `evt_${randomUUID().replaceAll('-', '')}`, createdAt: new Date().toISOString(), ...body};
+		await queue.enqueue({tenant, event});
+	};
+	const render = (record: RenderRecord) => renderView(record, publicBaseUrl, watchLinks);
+	const batchCompleted = async (batchId: string): Promise<void> => {
+		const batch = await batches.get(batchId);
+		if (!batch) return;
+		await notify(batch.tenant, async () => ({type: 'batch.completed', data: {batch: await batchView({batch, store, batches, publicBaseUrl})}}));
+	};
+	return {
+		renderEnded: (record) =>
+			safely(`render ${record.id} ending`, async () => {
+				if (record.status === 'completed') await notify(record.tenant, () => ({type: 'render.completed', data: {render: render(record)}}));
+				if (record.status === 'failed') await notify(record.tenant, () => ({type: 'render.failed', data: {render: render(record)}}));
+				for (const batchId of await completion.settle(record.id)) await batchCompleted(batchId);
+			}),
+		batchIngested: (batchId) =>
+			safely(`batch ${batchId} sealing`, async () => {
+				if (await completion.seal(batchId)) await batchCompleted(batchId);
+			}),
+		paymentClicked: (record, hotspot) =>
+			safely(`pay click on ${record.id}`, () =>
+				notify(record.tenant, () => ({type: 'payment.clicked', data: {render: render(record), ...(hotspot ? {hotspot} : {})}})),
+			),
+	};
+};

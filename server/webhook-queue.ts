@@ -1,0 +1,48 @@
+import {Queue, type ConnectionOptions} from 'bullmq';
+import type {WebhookDeliveryStore} from './webhook-deliveries';
+import type {WebhookEvent} from './webhook-events';
+import {WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF, WEBHOOK_RETRY_BASE_MS} from './webhook-retry';
+
+/** The event itself stays in the delivery record, so the job is small and the API shows exactly what was sent. */
+export interface WebhookJob {
+	readonly deliveryId: string;
+}
+
+export interface WebhookQueue {
+	readonly queue: Queue<WebhookJob>;
+	/** Records the delivery as queued, then queues its first attempt; the event id is the job id, so it is queued once. */
+	enqueue(delivery: {tenant: string; event: WebhookEvent}): Promise<void>;
+	close(): Promise<void>;
+}
+
+export const makeWebhookQueue = ({
+	connection,
+	queueName,
+	deliveries,
+	retryBaseMs = WEBHOOK_RETRY_BASE_MS,
+}: {
+	connection: ConnectionOptions;
+	queueName: string;
+	deliveries: WebhookDeliveryStore;
+	/** The first retry's delay; every later one is a multiple of it (see webhook-retry.ts). */
+	retryBaseMs?: number;
+}): WebhookQueue => {
+	const queue = new Queue<WebhookJob>(queueName, {
+		connection,
+		defaultJobOptions: {
+			attempts: WEBHOOK_ATTEMPTS,
+			backoff: {type: WEBHOOK_BACKOFF, delay: retryBaseMs},
+			// The delivery record keeps the history; the jobs are only the schedule.
+			removeOnComplete: true,
+			removeOnFail: {age: 7 * 24 * 3600},
+		},
+	});
+	return {
+		queue,
+		async enqueue({tenant, event}) {
+			await deliveries.create({tenant, event});
+			await queue.add(event.type, {deliveryId: event.id}, {jobId: event.id});
+		},
+		close: () => queue.close(),
+	};
+};
