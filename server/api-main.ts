@@ -1,4 +1,6 @@
 import {makeApp} from './app';
+import {makeLogger} from './logger';
+import {makeMetrics} from './metrics';
 import {loadConfig} from './config';
 import {connectRedis} from './redis-connection';
 import {loadTenantRegistry} from './tenant-registry';
@@ -10,16 +12,18 @@ import {makeWebhookQueue} from './webhook-queue';
 
 const config = loadConfig();
 const redis = connectRedis(config.redisUrl);
-const store = makeRenderStore({redis});
+const logger = makeLogger({service: 'api', level: config.logLevel});
+const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 const events = makeViewerEventsStore({redis});
 const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
 const deliveries = makeWebhookDeliveryStore({redis});
 const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
-const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue, deliveries});
+const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
+const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue, deliveries, logger, metrics});
 
 const server = app.listen(config.port, config.host, () => {
-	console.log(`billcast API listening on http://${config.host}:${config.port} (public URL ${config.publicBaseUrl})`);
+	logger.info({host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl}, 'billcast API listening');
 });
 
 const shutdown = () => {

@@ -20,6 +20,10 @@ import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
 import {makeWebhooksRouter} from './routes/webhooks-router';
+import {makeAdminRouter} from './routes/admin-router';
+import type {Logger} from './logger';
+import type {Metrics} from './metrics';
+import {requestLogging} from './request-logging';
 import type {WebhookDeliveryStore} from './webhook-deliveries';
 import {makeWebhookNotifier} from './webhook-notifier';
 import type {WebhookQueue} from './webhook-queue';
@@ -33,9 +37,10 @@ export const makeApp = ({
 	tenants,
 	webhookQueue,
 	deliveries,
-	log = (message, error) => console.error(message, error),
+	logger,
+	metrics,
 }: {
-	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays'>;
+	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'>;
 	store: RenderStore;
 	queue: RenderQueue;
 	events: ViewerEventsStore;
@@ -43,16 +48,20 @@ export const makeApp = ({
 	tenants: TenantRegistry;
 	webhookQueue: WebhookQueue;
 	deliveries: WebhookDeliveryStore;
-	log?: (message: string, error: unknown) => void;
+	logger: Logger;
+	metrics: Metrics;
 }): Express => {
+	const log = (message: string, error: unknown) => logger.error({err: error}, message);
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('trust proxy', 'loopback');
+	app.use(requestLogging({logger, metrics}));
 	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json']});
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue}));
 	app.use(makeDocsRouter({publicBaseUrl: config.publicBaseUrl}));
+	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
 	app.use(authenticate({tenants}));
 	app.use(rateLimitPerTenant({redis}));
 	const idempotency = makeIdempotency({redis});

@@ -26,6 +26,10 @@ const envSchema = z.object({
 	REMOTION_BROWSER_EXECUTABLE: optionalString,
 	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	BILLCAST_WATCH_TTL_DAYS: z.coerce.number().positive().max(3650).default(60),
+	BILLCAST_ADMIN_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+	BILLCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	BILLCAST_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(90),
+	BILLCAST_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
 	BILLCAST_DEV_WEBHOOK_URL: optionalString.pipe(z.url({protocol: /^https?$/}).optional()),
 	BILLCAST_DEV_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	NODE_ENV: optionalString,
@@ -36,6 +40,9 @@ const envSchema = z.object({
 	});
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Documented in the README, like the development API key, so the dashboard and metrics open on a local `npm start`. */
+export const DEV_ADMIN_KEY = 'bc_admin_local_only';
 
 export interface Config {
 	readonly port: number;
@@ -56,6 +63,13 @@ export interface Config {
 	/** Signs the watch links (HMAC-SHA256). */
 	readonly watchSecret: string;
 	readonly watchTtlDays: number;
+	/** Opens /metrics and /admin/queues; none in production unless set. */
+	readonly adminKey: string | undefined;
+	readonly logLevel: string;
+	/** Render records and files are deleted this many days after the render was created. */
+	readonly retentionDays: number;
+	/** Where a worker process serves its own /metrics (renders, webhook deliveries); 0 turns it off. */
+	readonly workerMetricsPort: number;
 	/** The development tenant's webhook; only used without a tenants file. */
 	readonly devWebhook: TenantWebhook | undefined;
 }
@@ -86,6 +100,10 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
 		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),
 		watchTtlDays: e.BILLCAST_WATCH_TTL_DAYS,
+		adminKey: e.BILLCAST_ADMIN_KEY ?? (e.NODE_ENV === 'production' ? undefined : DEV_ADMIN_KEY),
+		logLevel: e.BILLCAST_LOG_LEVEL,
+		retentionDays: e.BILLCAST_RETENTION_DAYS,
+		workerMetricsPort: e.BILLCAST_WORKER_METRICS_PORT,
 		devWebhook:
 			e.BILLCAST_DEV_WEBHOOK_URL && e.BILLCAST_DEV_WEBHOOK_SECRET
 				? {url: e.BILLCAST_DEV_WEBHOOK_URL, secret: e.BILLCAST_DEV_WEBHOOK_SECRET}

@@ -25,8 +25,26 @@ export interface RenderStore {
 	keyOf(id: string): string;
 }
 
-/** Render records as JSON strings in Redis, one key per render. */
-export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Redis; prefix?: string}): RenderStore => {
+/**
+ * Render records as JSON strings in Redis, one key per render. With `ttlSeconds` (the retention), a record and its bill
+ * expire that long after the render was created, whatever happens to it meanwhile.
+ */
+export const makeRenderStore = ({
+	redis,
+	prefix = 'billcast:render:',
+	ttlSeconds,
+}: {
+	redis: Redis;
+	prefix?: string;
+	ttlSeconds?: number;
+}): RenderStore => {
+	const ttl = ttlSeconds ? Math.ceil(ttlSeconds) : undefined;
+	type Pipeline = ReturnType<Redis['pipeline']>;
+	const setNew = (multi: Pipeline, k: string, value: string, onlyIfAbsent: boolean): Pipeline => {
+		if (ttl && onlyIfAbsent) return multi.set(k, value, 'EX', ttl, 'NX');
+		if (ttl) return multi.set(k, value, 'EX', ttl);
+		return onlyIfAbsent ? multi.set(k, value, 'NX') : multi.set(k, value);
+	};
 	const key = (id: string) => `${prefix}${id}`;
 	// Render ids never contain ':', so this can never be another render's key.
 	const propsKey = (id: string) => `${prefix}${id}:props`;
@@ -38,7 +56,7 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 		const current = await get(id);
 		if (!current) return undefined;
 		const record = next(current);
-		await redis.set(key(id), JSON.stringify(record));
+		await redis.set(key(id), JSON.stringify(record), 'KEEPTTL');
 		return record;
 	};
 	const now = () => new Date().toISOString();
@@ -55,14 +73,14 @@ export const makeRenderStore = ({redis, prefix = 'billcast:render:'}: {redis: Re
 		const created = await renders
 			.reduce((multi, {bill: _, ...render}) => {
 				const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
-				return multi.set(key(render.id), JSON.stringify(record), 'NX');
+				return setNew(multi, key(render.id), JSON.stringify(record), true);
 			}, redis.pipeline())
 			.exec();
 		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
 		const props = renders.flatMap(({bill, ...render}, index) =>
 			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} as RenderProps)]] : [],
 		);
-		if (props.length > 0) await redis.mset(props.flat());
+		if (props.length > 0) await props.reduce((multi, [k, v]) => setNew(multi, k!, v!, false), redis.pipeline()).exec();
 		return isNew;
 	};
 	return {

@@ -11,6 +11,8 @@ import {renderJobSchema, type RenderJob} from './render-job';
 import {artifactPath, videoPath} from './render-paths';
 import type {RenderOutput} from './render-record';
 import type {RenderStore} from './render-store';
+import type {Logger} from './logger';
+import type {Metrics} from './metrics';
 import {makeSceneFrameCache} from './scene-frame-cache';
 import {renderVideo} from './render-video';
 import type {WebhookNotifier} from './webhook-notifier';
@@ -41,6 +43,8 @@ export const makeRenderWorker = async ({
 	browserExecutable,
 	store,
 	webhooks,
+	metrics,
+	logger,
 	concurrency = 1,
 }: {
 	connection: Redis;
@@ -51,6 +55,8 @@ export const makeRenderWorker = async ({
 	store: RenderStore;
 	/** Told when a render ends for good, after its record is written; it never throws, so it never fails a render. */
 	webhooks: WebhookNotifier;
+	metrics: Metrics;
+	logger: Logger;
 	concurrency?: number;
 }): Promise<RenderWorker> => {
 	let browser: Promise<HeadlessBrowser> | undefined;
@@ -81,6 +87,7 @@ export const makeRenderWorker = async ({
 		const data = parsed.data;
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
+		const started = performance.now();
 		try {
 			const input = computeRenderInput(data);
 			const output = await renderVideo({
@@ -102,11 +109,17 @@ export const makeRenderWorker = async ({
 				},
 			});
 			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
+			const seconds = (performance.now() - started) / 1000;
+			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
+			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes}, 'render completed');
 			const completed = await store.markCompleted(data.renderId, output);
 			if (completed) await webhooks.renderEnded(completed);
 			return output;
 		} catch (error) {
 			const final = attempt >= (job.opts.attempts ?? 1);
+			const {code, message} = errorValue(error);
+			metrics.renderFailures.inc({code});
+			logger.warn({renderId: data.renderId, attempt, final, code, message}, 'render attempt failed');
 			if (final) await fail(data.renderId, error);
 			else await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
@@ -115,7 +128,7 @@ export const makeRenderWorker = async ({
 
 	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency});
 	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
-	worker.on('error', (error) => console.error('[worker] queue error:', error.message));
+	worker.on('error', (error) => logger.error({err: error}, 'render queue error'));
 	return {
 		worker,
 		async close() {

@@ -6,6 +6,8 @@ import type {TenantRegistry} from './tenant-registry';
 import type {WebhookAttempt, WebhookDeliveryStore} from './webhook-deliveries';
 import type {WebhookEvent} from './webhook-events';
 import type {WebhookJob} from './webhook-queue';
+import type {Logger} from './logger';
+import type {Metrics} from './metrics';
 import {WEBHOOK_RETRY_BASE_MS, webhookRetryDelayMs} from './webhook-retry';
 import {signWebhook, WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
 
@@ -52,12 +54,16 @@ export const makeWebhookDeliveryWorker = ({
 	queueName,
 	deliveries,
 	tenants,
+	metrics,
+	logger,
 	concurrency = 8,
 }: {
 	connection: Redis;
 	queueName: string;
 	deliveries: WebhookDeliveryStore;
 	tenants: TenantRegistry;
+	metrics: Metrics;
+	logger: Logger;
 	concurrency?: number;
 }) => {
 	const process = async (job: Job<WebhookJob>): Promise<void> => {
@@ -75,6 +81,7 @@ export const makeWebhookDeliveryWorker = ({
 		const attempt = await post({webhook, event: delivery.event, attempt: attempts});
 		if (attempt.type === 'response' && attempt.statusCode >= 200 && attempt.statusCode < 300) {
 			await deliveries.record({id, attempt, state: {status: 'delivered', deliveredAt: new Date().toISOString()}});
+			metrics.webhookDeliveries.inc({result: 'delivered'});
 			return;
 		}
 		const outcome = attempt.type === 'response' ? `answered ${attempt.statusCode}` : `failed: ${attempt.error}`;
@@ -87,6 +94,8 @@ export const makeWebhookDeliveryWorker = ({
 				? {status: 'failed', failedAt: new Date().toISOString(), reason: `No 2xx answer in ${attempts} attempts; the last ${outcome}.`}
 				: {status: 'retrying', nextAttemptAt: new Date(Date.now() + delayMs).toISOString()},
 		});
+		metrics.webhookDeliveries.inc({result: final ? 'failed' : 'retrying'});
+		logger.warn({deliveryId: id, tenant: delivery.tenant, attempt: attempts, final}, `webhook attempt ${outcome}`);
 		throw new WebhookDeliveryFailedError(`Attempt ${attempts} of webhook delivery ${id} ${outcome}.`);
 	};
 
@@ -95,7 +104,7 @@ export const makeWebhookDeliveryWorker = ({
 		concurrency,
 		settings: {backoffStrategy: (attemptsMade, _type, _error, job) => webhookRetryDelayMs({attemptsMade, baseMs: retryBaseOf(job)})},
 	});
-	worker.on('error', (error) => console.error('[webhooks] queue error:', error.message));
+	worker.on('error', (error) => logger.error({err: error}, 'webhook queue error'));
 	return {worker, close: () => worker.close()};
 };
 

@@ -1,4 +1,9 @@
+import express from 'express';
 import {resolveServeUrl} from './bundle';
+import {makeLogger} from './logger';
+import {makeMetrics} from './metrics';
+import {scheduleRetentionSweep} from './retention';
+import {requireAdminKey, serveMetrics} from './routes/admin-router';
 import {resolveBrowserExecutable} from './browser';
 import {loadConfig} from './config';
 import {connectRedis} from './redis-connection';
@@ -15,18 +20,20 @@ import {makeWebhookQueue} from './webhook-queue';
 import {makeWatchLinks} from './watch-links';
 
 const config = loadConfig();
+const logger = makeLogger({service: 'worker', level: config.logLevel});
 const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
 if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
 const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
 if (!browserExecutable) {
-	console.error('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
+	logger.fatal('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
 	process.exit(1);
 }
 
-console.log(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
+logger.info(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
 const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir});
 const redis = connectRedis(config.redisUrl);
-const store = makeRenderStore({redis});
+const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
+const metrics = makeMetrics();
 const deliveries = makeWebhookDeliveryStore({redis});
 const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
 const renderWorker = await makeRenderWorker({
@@ -44,20 +51,39 @@ const renderWorker = await makeRenderWorker({
 		completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
 		publicBaseUrl: config.publicBaseUrl,
 		watchLinks: makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl}),
-		log: (message, error) => console.error(`[webhooks] ${message}:`, error),
+		log: (message, error) => logger.error({err: error}, message),
 	}),
+	metrics,
+	logger,
 	concurrency: config.workerConcurrency,
 });
 // Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
-const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants});
-console.log(`billcast worker ready (browser ${browserExecutable}, renders in ${config.rendersDir})`);
+const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
+const retention = await scheduleRetentionSweep({
+	connection: redis,
+	queueName: `${config.queueName}-maintenance`,
+	rendersDir: config.rendersDir,
+	store,
+	retentionDays: config.retentionDays,
+	logger,
+});
+// Renders and webhook deliveries are counted in this process, so it answers its own scrape.
+const metricsServer =
+	config.adminKey && config.workerMetricsPort > 0
+		? express()
+				.get('/metrics', requireAdminKey(config.adminKey), serveMetrics(metrics))
+				.listen(config.workerMetricsPort, config.host)
+				.on('error', (error) => logger.warn({err: error}, 'worker metrics not served'))
+		: undefined;
+logger.info({browserExecutable, rendersDir: config.rendersDir, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
 
 let stopping = false;
 const shutdown = async (signal: string) => {
 	if (stopping) return;
 	stopping = true;
-	console.log(`${signal}: finishing the active render, taking no new ones...`);
-	await Promise.all([renderWorker.close(), webhookWorker.close()]);
+	logger.info({signal}, 'finishing the active render, taking no new ones');
+	metricsServer?.close();
+	await Promise.all([renderWorker.close(), webhookWorker.close(), retention.close()]);
 	await webhookQueue.close();
 	redis.disconnect();
 	process.exit(0);

@@ -2,7 +2,10 @@ import {randomBytes, randomUUID} from 'node:crypto';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import type {DestinationStream} from 'pino';
 import {makeApp} from '../../server/app';
+import {makeLogger} from '../../server/logger';
+import {makeMetrics} from '../../server/metrics';
 import {resolveBrowserExecutable} from '../../server/browser';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
@@ -31,6 +34,8 @@ export const startTestStack = async ({
 	tenant,
 	watchTtlDays = 60,
 	webhookRetryBaseMs,
+	logDestination,
+	adminKey,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -40,7 +45,12 @@ export const startTestStack = async ({
 	watchTtlDays?: number;
 	/** A short base lets a test watch retries in milliseconds instead of the production 30 s. */
 	webhookRetryBaseMs?: number;
+	/** Where the API's and worker's JSON log lines go; without one, nothing is logged. */
+	logDestination?: DestinationStream;
+	/** Opens /metrics and /admin/queues. */
+	adminKey?: string;
 }) => {
+	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
 	const tenantId = `test-${randomBytes(4).toString('hex')}`;
 	const apiKey = `test-key-${randomBytes(8).toString('hex')}`;
@@ -60,9 +70,10 @@ export const startTestStack = async ({
 	const watchSecret = randomBytes(32).toString('base64url');
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
-	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants});
+	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
+	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger});
 	const app = makeApp({
-		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays},
+		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays, adminKey},
 		store,
 		queue,
 		events,
@@ -70,7 +81,8 @@ export const startTestStack = async ({
 		tenants,
 		webhookQueue,
 		deliveries,
-		log: () => undefined,
+		logger,
+		metrics,
 	});
 	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
 		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
@@ -87,9 +99,9 @@ export const startTestStack = async ({
 			completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
 			publicBaseUrl: baseUrl,
 			watchLinks: makeWatchLinks({secret: watchSecret, ttlDays: watchTtlDays, publicBaseUrl: baseUrl}),
-			log: (message, error) => console.error(message, error),
+			log: (message, error) => logger.error({err: error}, message),
 		});
-		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks});
+		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks, metrics, logger});
 	}
 	return {
 		baseUrl,
@@ -106,6 +118,7 @@ export const startTestStack = async ({
 		watchSecret,
 		worker,
 		deliveries,
+		metrics,
 		async close() {
 			await Promise.all([worker?.close(), webhookWorker.close()]);
 			await Promise.all([queue.close(), webhookQueue.close()]);

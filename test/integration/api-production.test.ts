@@ -6,6 +6,8 @@ import {sampleBill} from '../../src/sample-bill';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
 import {makeApp} from '../../server/app';
+import {makeLogger} from '../../server/logger';
+import {makeMetrics} from '../../server/metrics';
 import {makeRenderStore} from '../../server/render-store';
 import {makeViewerEventsStore} from '../../server/viewer-events-store';
 import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
@@ -144,7 +146,7 @@ describe('operations', () => {
 		const deliveries = makeWebhookDeliveryStore({redis});
 		const webhookQueue = makeWebhookQueue({connection: redis, queueName: 'readyz-webhooks', deliveries});
 		const app = makeApp({
-			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1},
+			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1, adminKey: undefined},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
 			store: makeRenderStore({redis}),
@@ -152,7 +154,8 @@ describe('operations', () => {
 			events: makeViewerEventsStore({redis}),
 			webhookQueue,
 			deliveries,
-			log: () => undefined,
+			logger: makeLogger({service: 'api', level: 'silent'}),
+			metrics: makeMetrics(),
 		});
 		const port = await freePort();
 		const server = app.listen(port, '127.0.0.1');

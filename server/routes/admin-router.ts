@@ -1,0 +1,49 @@
+import {createHash, timingSafeEqual} from 'node:crypto';
+import {createBullBoard} from '@bull-board/api';
+import {BullMQAdapter} from '@bull-board/api/bullMQAdapter';
+import {ExpressAdapter} from '@bull-board/express';
+import type {Queue} from 'bullmq';
+import {Router, type RequestHandler} from 'express';
+import {UnauthorizedError} from '../errors';
+import type {Metrics} from '../metrics';
+
+const digest = (key: string) => createHash('sha256').update(key).digest();
+
+/** The admin key as `Authorization: Bearer <key>` (Prometheus) or as the password of HTTP Basic (a browser's prompt). */
+export const requireAdminKey = (adminKey: string): RequestHandler => {
+	const expected = digest(adminKey);
+	return (req, res, next) => {
+		const header = req.get('authorization') ?? '';
+		const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
+		const basic = /^Basic\s+(\S+)$/i.exec(header)?.[1];
+		const password = basic ? Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':') : undefined;
+		const given = bearer ?? password;
+		// Digests have one length, so the comparison takes the same time whatever was sent.
+		if (given !== undefined && timingSafeEqual(digest(given), expected)) return next();
+		res.set('WWW-Authenticate', 'Basic realm="billcast admin", charset="UTF-8"');
+		next(new UnauthorizedError('Send the admin key (BILLCAST_ADMIN_KEY) as `Authorization: Bearer <key>` or as the Basic password.'));
+	};
+};
+
+/** The registry in Prometheus' text format. */
+export const serveMetrics =
+	(metrics: Metrics): RequestHandler =>
+	async (_req, res) => {
+		res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+	};
+
+/**
+ * Prometheus metrics at /metrics and the bull-board queue dashboard at /admin/queues, both behind the admin key. Without
+ * an admin key neither exists (404): job counts and queue contents are for operators only.
+ */
+export const makeAdminRouter = ({adminKey, metrics, queues}: {adminKey: string | undefined; metrics: Metrics; queues: readonly Queue[]}): Router => {
+	const router = Router();
+	if (!adminKey) return router;
+	const admin = requireAdminKey(adminKey);
+	router.get('/metrics', admin, serveMetrics(metrics));
+	const board = new ExpressAdapter();
+	board.setBasePath('/admin/queues');
+	createBullBoard({queues: queues.map((queue) => new BullMQAdapter(queue, {readOnlyMode: false})), serverAdapter: board});
+	router.use('/admin/queues', admin, board.getRouter() as RequestHandler);
+	return router;
+};
