@@ -51,11 +51,20 @@ export const usageMeterSchema = z.object({
 
 export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
 
+/**
+ * The render browser fetches the logo, so only https (never a plain-http host inside the network) or an inline image;
+ * a logo that cannot be loaded fails the render with its address.
+ */
+const logoUrl = z
+	.string()
+	.max(100_000, 'must be at most 100,000 characters')
+	.regex(/^(https:\/\/[^\s/?#]+[^\s]*|data:image\/(png|jpeg|webp|svg\+xml)(;base64)?,\S+)$/, 'must be an https URL or a data:image/ URI (png, jpeg, webp or svg+xml)');
+
 export const brandSchema = z.object({
 	name: z.string().trim().min(1).max(80),
 	primaryColor: hexColor,
 	accentColor: hexColor.optional(),
-	logoUrl: httpUrl.optional(),
+	logoUrl: logoUrl.optional(),
 });
 
 export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;

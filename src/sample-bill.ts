@@ -1,3 +1,4 @@
+import {auroraMobileLogo} from './fixtures/brand-logos';
 import type {Bill} from './bill-schema';
 
 /** The bill `npm start` renders and Studio opens with: a mid-size mobile bill with roaming and a discount. */
@@ -24,5 +25,5 @@ export const sampleBill: Bill = {
 	},
 	payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
 	billPdfUrl: 'https://my.aurora-mobile.example/bills/INV-2026-11-0042.pdf',
-	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'},
+	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020', logoUrl: auroraMobileLogo},
 };

@@ -18,12 +18,12 @@ export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> 
 			timeline={timeline}
 			palette={palette}
 			scenes={{
-				greeting: <GreetingScene script={script.greeting} palette={palette} />,
+				greeting: <GreetingScene script={script.greeting} palette={palette} logoUrl={bill.brand.logoUrl} />,
 				overdue: <OverdueScene script={script.overdue} palette={palette} />,
 				next: <NextScene script={script.next} palette={palette} />,
 				plan: <PlanScene script={script.plan} palette={palette} />,
 				options: <OptionsScene script={script.options} timeline={timeline} palette={palette} />,
-				close: <CloseScene script={script.close} timeline={timeline} palette={palette} />,
+				close: <CloseScene script={script.close} timeline={timeline} palette={palette} logoUrl={bill.brand.logoUrl} />,
 			}}
 		/>
 	);

@@ -17,12 +17,12 @@ export const TelcoBill: React.FC<BillVideoProps> = ({bill, format}) => {
 			timeline={timeline}
 			palette={palette}
 			scenes={{
-				greeting: <GreetingScene script={script.greeting} palette={palette} />,
+				greeting: <GreetingScene script={script.greeting} palette={palette} logoUrl={bill.brand.logoUrl} />,
 				total: <TotalScene bill={bill} script={script.total} palette={palette} />,
 				breakdown: <BreakdownScene script={script.breakdown} palette={palette} wide={wide} />,
 				usage: <UsageScene script={script.usage} palette={palette} wide={wide} />,
 				due: <DueScene script={script.due} timeline={timeline} palette={palette} />,
-				close: <CloseScene script={script.close} timeline={timeline} palette={palette} />,
+				close: <CloseScene script={script.close} timeline={timeline} palette={palette} logoUrl={bill.brand.logoUrl} />,
 			}}
 		/>
 	);

@@ -19,13 +19,13 @@ export const UtilityBill: React.FC<TemplateVideoProps<UtilityBillData>> = ({bill
 			timeline={timeline}
 			palette={palette}
 			scenes={{
-				greeting: <GreetingScene script={script.greeting} palette={palette} />,
+				greeting: <GreetingScene script={script.greeting} palette={palette} logoUrl={bill.brand.logoUrl} />,
 				consumption: <ConsumptionScene script={script.consumption} palette={palette} wide={wide} />,
 				cost: <CostScene script={script.cost} palette={palette} wide={wide} />,
 				similar: script.similar ? <SimilarScene script={script.similar} palette={palette} wide={wide} /> : null,
 				tips: <TipsScene script={script.tips} palette={palette} />,
 				due: <DueScene script={script.due} timeline={timeline} palette={palette} />,
-				close: <CloseScene script={script.close} timeline={timeline} palette={palette} />,
+				close: <CloseScene script={script.close} timeline={timeline} palette={palette} logoUrl={bill.brand.logoUrl} />,
 			}}
 		/>
 	);

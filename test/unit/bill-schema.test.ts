@@ -49,4 +49,13 @@ describe('billSchema', () => {
 		const lineItems = [{category: 'credits', label: 'Refund', amount: 100}];
 		expect(pathsOf({...sampleBill, amountDue: 100, lineItems})).toEqual(['lineItems[0].amount']);
 	});
+
+	it('takes a logo only over https or inline, since the render browser fetches it', () => {
+		const withLogo = (logoUrl: string) => pathsOf({...sampleBill, brand: {...sampleBill.brand, logoUrl}});
+		expect(withLogo('https://cdn.aurora.example/logo.svg')).toEqual([]);
+		expect(withLogo(sampleBill.brand.logoUrl!)).toEqual([]);
+		for (const refused of ['http://10.0.0.5/logo.png', 'javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd']) {
+			expect(withLogo(refused)).toEqual(['brand.logoUrl']);
+		}
+	});
 });

@@ -2,19 +2,26 @@ import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {CLOSE_MOTION} from '../../../src/scene-motion';
 import type {CloseScript} from '../../../src/scripts/common-scenes';
 import type {Timeline} from '../../../src/timeline';
+import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
 import {settledSpring} from '../settle';
 import type {Palette} from '../theme';
 import {useUnit} from '../use-unit';
 
-export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; palette: Palette}> = ({script, timeline, palette}) => {
+export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; palette: Palette; logoUrl: string | undefined}> = ({
+	script,
+	timeline,
+	palette,
+	logoUrl,
+}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const u = useUnit();
 	const pop = settledSpring({frame, fps, durationInFrames: CLOSE_MOTION.pop});
 	return (
 		<Fade style={{justifyContent: 'center', alignItems: 'center', color: palette.onPrimary, textAlign: 'center', padding: 56 * u}}>
+			<BrandLogo logoUrl={logoUrl} height={64} style={{alignSelf: 'center', marginBottom: 32 * u}} />
 			<div
 				style={{
 					fontSize: 52 * u,

@@ -1,12 +1,13 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {GREETING_MOTION} from '../../../src/scene-motion';
 import type {GreetingScript} from '../../../src/scripts/common-scenes';
+import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {progress, settledSpring} from '../settle';
 import {ellipsis, fitFontSize, type Palette} from '../theme';
 import {useUnit} from '../use-unit';
 
-export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette}> = ({script, palette}) => {
+export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette; logoUrl: string | undefined}> = ({script, palette, logoUrl}) => {
 	const frame = useCurrentFrame();
 	const {fps, width} = useVideoConfig();
 	const u = useUnit();
@@ -14,7 +15,10 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette}>
 	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
 	return (
 		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
-			<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, ...ellipsis}}>{script.brand}</div>
+			<div style={{display: 'flex', alignItems: 'center', gap: 24 * u}}>
+				<BrandLogo logoUrl={logoUrl} height={52} />
+				<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, minWidth: 0, ...ellipsis}}>{script.brand}</div>
+			</div>
 			<div
 				style={{
 					// Shrinks to fit a long greeting; only a very long name is cut with an ellipsis.
