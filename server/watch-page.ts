@@ -69,9 +69,9 @@ const statusText = (summary: BillSummary): string => {
 		case 'autopay':
 			return messages.autopay;
 		case 'overdue':
-			return 'Overdue';
+			return messages.statusOverdue;
 		default:
-			return 'Due';
+			return messages.statusDue;
 	}
 };
 
@@ -113,6 +113,10 @@ export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPag
 	const rows = bill.rows.map(
 		(row) => html`<tr><th scope="row">${row.group}</th><td>${row.label}</td><td class="num">${money(row.amount)}</td></tr>`,
 	);
+	const history = bill.paymentHistory.map(
+		(payment) =>
+			html`<tr><td>${formatDate(payment.date, locale)}</td><td>${payment.method ?? ''}</td><td class="num">${money(payment.amount)}</td></tr>`,
+	);
 	const body = html`
 <header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="">` : ''}<h1>${bill.brand.name}</h1></header>
 <main>
@@ -128,15 +132,22 @@ ${payLink}
 ${
 	rows.length > 0
 		? html`<section class="card"><table><caption>${messages.breakdownTitle}</caption>
-<thead><tr><th scope="col">Category</th><th scope="col">Item</th><th scope="col" class="num">Amount</th></tr></thead>
+<thead><tr><th scope="col">${messages.columnCategory}</th><th scope="col">${messages.columnItem}</th><th scope="col" class="num">${messages.columnAmount}</th></tr></thead>
 <tbody>${rows}</tbody>
 <tfoot><tr><th scope="row" colspan="2">${messages.totalTitle}</th><td class="num">${money(bill.amountDue)}</td></tr></tfoot></table></section>`
 		: ''
 }
 ${
+	history.length > 0
+		? html`<section class="card"><table><caption>${messages.paymentHistoryTitle}</caption>
+<thead><tr><th scope="col">${messages.columnDate}</th><th scope="col">${messages.columnMethod}</th><th scope="col" class="num">${messages.columnAmount}</th></tr></thead>
+<tbody>${history}</tbody></table></section>`
+		: ''
+}
+${
 	downloads.video || downloads.captions
-		? html`<section class="card downloads"><h2>Downloads</h2>${downloads.video ? html`<a href="${downloads.video}" download>Video (MP4)</a>` : ''}${
-				downloads.captions ? html`<a href="${downloads.captions}" download>Captions (WebVTT)</a>` : ''
+		? html`<section class="card downloads"><h2>${messages.downloadsTitle}</h2>${downloads.video ? html`<a href="${downloads.video}" download>${messages.downloadVideo}</a>` : ''}${
+				downloads.captions ? html`<a href="${downloads.captions}" download>${messages.downloadCaptions}</a>` : ''
 			}</section>`
 		: ''
 }

@@ -67,6 +67,20 @@ export const brandSchema = z.object({
 	logoUrl: logoUrl.optional(),
 });
 
+/** Payments already received, newest first, shown on the watch page so a customer sees their record with the supplier. */
+export const paymentHistorySchema = z
+	.array(
+		z.object({
+			date: isoDate,
+			amount: minorUnits.refine((n) => n > 0, 'must be more than zero: a payment received'),
+			/** How it was paid, as the customer knows it ("Card ending 4242", "Direct debit"). */
+			method: z.string().trim().min(1).max(60).optional(),
+		}),
+	)
+	.max(24, 'at most 24 payments: the last two years of monthly bills');
+
+export type PaymentHistory = z.infer<typeof paymentHistorySchema>;
+
 export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;
 
 /** Shared by every template's bill. */
@@ -101,6 +115,7 @@ export const billSchema = z
 		previousByCategory: z.partialRecord(z.enum(lineItemCategories), minorUnits).optional(),
 		/** The bill as a PDF; when given the video offers a "view your bill" button. */
 		billPdfUrl: httpUrl.optional(),
+		paymentHistory: paymentHistorySchema.optional(),
 		usage: z
 			.object({
 				/** Gigabytes. */

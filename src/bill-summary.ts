@@ -1,4 +1,4 @@
-import type {Bill, PaymentStatus} from './bill-schema';
+import type {Bill, PaymentHistory, PaymentStatus} from './bill-schema';
 import {groupByCategory} from './breakdown';
 import {messagesFor} from './i18n/catalogue';
 import type {TemplateBill} from './templates';
@@ -23,6 +23,8 @@ export interface BillSummary {
 	/** Where the pay URL sits in the request, for error messages that name the field. */
 	readonly payUrlPath: string;
 	readonly rows: readonly SummaryRow[];
+	/** Payments already received, newest first; empty when the bill gives none. */
+	readonly paymentHistory: PaymentHistory;
 }
 
 /** Telco and utility bills carry amount, due date and payment the same way. */
@@ -36,6 +38,7 @@ const summarizeDueBill = (bill: Bill | UtilityBill, rows: readonly SummaryRow[])
 	payUrl: bill.payment.payUrl,
 	payUrlPath: 'bill.payment.payUrl',
 	rows,
+	paymentHistory: bill.paymentHistory ?? [],
 });
 
 export const summarizeBill = (input: TemplateBill): BillSummary => {
@@ -70,6 +73,7 @@ export const summarizeBill = (input: TemplateBill): BillSummary => {
 				payUrl: bill.payUrl,
 				payUrlPath: 'bill.payUrl',
 				rows: [],
+				paymentHistory: bill.paymentHistory ?? [],
 			};
 		}
 	}

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits} from './bill-schema';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from './bill-schema';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
 export const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
@@ -28,6 +28,7 @@ export const paymentReminderSchema = z
 			url: httpUrl,
 		}),
 		payUrl: httpUrl,
+		paymentHistory: paymentHistorySchema.optional(),
 		/** A phone number in international form, e.g. +44 20 7946 0000. */
 		phone: z.string().regex(/^\+?[0-9 ()-]{6,24}$/, 'must be a phone number such as +44 20 7946 0000'),
 		brand: brandSchema,

@@ -25,5 +25,10 @@ export const sampleBill: Bill = {
 	},
 	payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
 	billPdfUrl: 'https://my.aurora-mobile.example/bills/INV-2026-11-0042.pdf',
+	paymentHistory: [
+		{date: '2026-10-20', amount: 5200, method: 'Card ending 4242'},
+		{date: '2026-09-19', amount: 4980, method: 'Card ending 4242'},
+		{date: '2026-08-21', amount: 5000, method: 'Bank transfer'},
+	],
 	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020', logoUrl: auroraMobileLogo},
 };

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, periodSchema} from './bill-schema';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from './bill-schema';
 
 export const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];
@@ -35,6 +35,7 @@ export const utilityBillSchema = z
 			cardLast4: z.string().regex(/^\d{4}$/, 'must be the last four digits of the card').optional(),
 		}),
 		billPdfUrl: httpUrl.optional(),
+		paymentHistory: paymentHistorySchema.optional(),
 		brand: brandSchema,
 	})
 	.superRefine((bill, ctx) => {

@@ -16,6 +16,18 @@ export interface Messages {
 	readonly creditBalance: string;
 	readonly nothingToPay: string;
 	readonly viewBill: string;
+	/** The watch page's own labels, around the video. */
+	readonly statusDue: string;
+	readonly statusOverdue: string;
+	readonly columnCategory: string;
+	readonly columnItem: string;
+	readonly columnAmount: string;
+	readonly columnDate: string;
+	readonly columnMethod: string;
+	readonly paymentHistoryTitle: string;
+	readonly downloadsTitle: string;
+	readonly downloadVideo: string;
+	readonly downloadCaptions: string;
 	readonly closeThanks: string;
 	readonly other: string;
 	readonly totalTitle: string;

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {sampleBill} from '../../src/sample-bill';
 import {watchPage, watchPageCsp} from '../../server/watch-page';
 
@@ -26,6 +27,32 @@ describe('watch page', () => {
 		expect(html).toContain('<caption>Where it goes</caption>');
 		expect(html).toContain('Roaming in France');
 		expect(html).toContain('href="https://pay.aurora-mobile.example/checkout?reference=INV-2026-11-0042&amp;amount=68.40&amp;currency=EUR"');
+	});
+
+	it('shows the payments received as a table, in the bill\'s language', () => {
+		const html = page('Giulia Rossi');
+		expect(html).toContain('<caption>Your recent payments</caption>');
+		expect(html).toContain('<tr><td>20 October 2026</td><td>Card ending 4242</td><td class="num">€52.00</td></tr>');
+		expect(html).toContain('<th scope="col">Paid with</th>');
+
+		const korean = watchPage({
+			props: {template: 'telco-bill', format: 'landscape', bill: {...telcoFixtures['ko-KR'], paymentHistory: [{date: '2026-10-25', amount: 52000}]}},
+			token: 'tok',
+			nonce: 'n0nce',
+			downloads: {video: '/v.mp4', captions: '/c.vtt'},
+			playerMode: 'live',
+		});
+		expect(korean).toContain('<caption>최근 납부 내역</caption>');
+		expect(korean).toMatch(/<tr><td>2026년 10월 25일<\/td><td><\/td><td class="num">₩52,000<\/td><\/tr>/);
+		expect(korean).toContain('<span class="status">납부 예정</span>');
+		expect(korean).toContain('>동영상 (MP4)</a>');
+		for (const english of ['Category', 'Downloads', 'Paid with', '>Due<']) expect(korean).not.toContain(english);
+	});
+
+	it('leaves the payments table out when the bill gives none', () => {
+		const {paymentHistory: _, ...withoutHistory} = sampleBill;
+		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', downloads: {}, playerMode: 'live'});
+		expect(html).not.toContain('Your recent payments');
 	});
 
 	it('allows scripts only by nonce', () => {
