@@ -65,6 +65,8 @@ export const brandSchema = z.object({
 	primaryColor: hexColor,
 	accentColor: hexColor.optional(),
 	logoUrl: logoUrl.optional(),
+	/** Where customers write to the supplier; the video's thanks offers an "email us" button. */
+	supportEmail: z.email({error: 'must be an email address'}).max(120).optional(),
 });
 
 /** Payments already received, newest first, shown on the watch page so a customer sees their record with the supplier. */

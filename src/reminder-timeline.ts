@@ -2,7 +2,7 @@ import type {VideoFormat} from './formats';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from './scene-motion';
 import {reminderScript} from './scripts/reminder-script';
-import {assembleTimeline, type Timeline} from './timeline';
+import {assembleTimeline, mailCta, type Timeline} from './timeline';
 
 /** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
 export const OVERDUE_LINES = 5;
@@ -31,6 +31,7 @@ export const buildReminderTimeline = ({bill, format}: {bill: PaymentReminder; fo
 				label: script.options.call,
 				href: `tel:${bill.phone.replace(/[^+0-9]/g, '')}`,
 			},
+			...mailCta(bill.brand, bill.customer.locale),
 		],
 		posterScene: 'options',
 	});

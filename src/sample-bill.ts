@@ -30,5 +30,5 @@ export const sampleBill: Bill = {
 		{date: '2026-09-19', amount: 4980, method: 'Card ending 4242'},
 		{date: '2026-08-21', amount: 5000, method: 'Bank transfer'},
 	],
-	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020', logoUrl: auroraMobileLogo},
+	brand: {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020', logoUrl: auroraMobileLogo, supportEmail: 'help@aurora-mobile.example'},
 };

@@ -133,9 +133,18 @@ export const assembleTimeline = ({
 export const needsPayment = (bill: {amountDue: number; payment: {status: string}}): boolean =>
 	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
 
-/** The pay and "view the bill" calls to action that telco and utility bills share. */
+/** The "email us" button of the thanks, when the brand has an address. */
+export const mailCta = (brand: {supportEmail?: string | undefined}, locale: string): CtaSpec[] =>
+	brand.supportEmail ? [{scene: 'close', kind: 'mail', label: messagesFor(locale).emailUs, href: `mailto:${brand.supportEmail}`}] : [];
+
+/** The pay, "view the bill" and "email us" calls to action that telco and utility bills share. */
 export const billCtas = (
-	bill: {amountDue: number; billPdfUrl?: string | undefined; payment: {status: string; payUrl?: string | undefined}},
+	bill: {
+		amountDue: number;
+		billPdfUrl?: string | undefined;
+		payment: {status: string; payUrl?: string | undefined};
+		brand: {supportEmail?: string | undefined};
+	},
 	money: string,
 	locale: string,
 ): CtaSpec[] => {
@@ -145,7 +154,7 @@ export const billCtas = (
 		ctas.push({scene: 'due', kind: 'pay', label: fill(messages.payHotspotLabel, {amount: money}), href: bill.payment.payUrl});
 	}
 	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
-	return ctas;
+	return [...ctas, ...mailCta(bill.brand, locale)];
 };
 
 export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));

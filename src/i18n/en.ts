@@ -11,6 +11,7 @@ export const en: Messages = {
 	autopayCard: 'Nothing to do: we will charge your card ending {last4} on {date}.',
 	creditBalance: 'You are {amount} in credit. Nothing to pay.',
 	nothingToPay: 'Nothing to pay this time.',
+	emailUs: 'Email us',
 	viewBill: 'View your bill (PDF)',
 	statusDue: 'Due',
 	statusOverdue: 'Overdue',

@@ -11,6 +11,7 @@ export const it: PartialMessages = {
 	autopayCard: 'Non devi fare nulla: addebiteremo la carta che termina con {last4} il {date}.',
 	creditBalance: 'Hai un credito di {amount}. Nulla da pagare.',
 	nothingToPay: 'Questa volta non c’è nulla da pagare.',
+	emailUs: 'Scrivici',
 	viewBill: 'Vedi la bolletta (PDF)',
 	statusDue: 'Da pagare',
 	statusOverdue: 'Scaduta',

@@ -11,6 +11,7 @@ export const ko: PartialMessages = {
 	autopayCard: '따로 하실 일은 없습니다. {date}에 끝자리 {last4} 카드로 결제됩니다.',
 	creditBalance: '{amount}의 잔액이 남아 있습니다. 납부하실 금액이 없습니다.',
 	nothingToPay: '이번에는 납부하실 금액이 없습니다.',
+	emailUs: '이메일 문의',
 	viewBill: '청구서 보기 (PDF)',
 	statusDue: '납부 예정',
 	statusOverdue: '연체',

@@ -15,6 +15,7 @@ export interface Messages {
 	readonly autopayCard: string;
 	readonly creditBalance: string;
 	readonly nothingToPay: string;
+	readonly emailUs: string;
 	readonly viewBill: string;
 	/** The watch page's own labels, around the video. */
 	readonly statusDue: string;

@@ -19,7 +19,8 @@ export interface DueScript extends SceneScript {
 
 export interface CloseScript extends SceneScript {
 	readonly title: string;
-	readonly pdfLabel?: string;
+	/** The labels of the buttons under the title, in the order the timeline places them. */
+	readonly buttons: readonly string[];
 }
 
 const lines = (...parts: Array<string | undefined>): string[] => parts.filter((part): part is string => part !== undefined);
@@ -71,9 +72,14 @@ export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters):
 	return {title, amount, ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, payLabel)};
 };
 
-export const closeScript = (thanks: string, pdfUrl: string | undefined, messages: Messages): CloseScript => {
-	const pdfLabel = pdfUrl ? messages.viewBill : undefined;
-	return {title: thanks, ...(pdfLabel ? {pdfLabel} : {}), lines: lines(thanks, pdfLabel)};
+/** The thanks, with a "view your bill" button when there is a PDF and an "email us" one when the brand has an address. */
+export const closeScript = (
+	thanks: string,
+	{pdfUrl, supportEmail}: {pdfUrl?: string | undefined; supportEmail?: string | undefined},
+	messages: Messages,
+): CloseScript => {
+	const buttons = lines(pdfUrl ? messages.viewBill : undefined, supportEmail ? messages.emailUs : undefined);
+	return {title: thanks, buttons, lines: [thanks, ...buttons]};
 };
 
 export {lines as scriptLines};

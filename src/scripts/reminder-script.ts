@@ -83,6 +83,6 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 			call,
 			lines: scriptLines(messages.optionsTitle, amount, pay, choosePlan, call),
 		},
-		close: closeScript(messages.reminderClose, undefined, messages),
+		close: closeScript(messages.reminderClose, {supportEmail: reminder.brand.supportEmail}, messages),
 	};
 };

@@ -160,6 +160,6 @@ export const telcoScript = (bill: Bill): TelcoScript => {
 		breakdown: breakdownScript(bill, messages, f),
 		usage: usageScript(bill, messages, f),
 		due: dueScript(bill, messages, f),
-		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), bill.billPdfUrl, messages),
+		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), {pdfUrl: bill.billPdfUrl, supportEmail: bill.brand.supportEmail}, messages),
 	};
 };

@@ -115,6 +115,6 @@ export const utilityScript = (bill: UtilityBill): UtilityScript => {
 		...(similar ? {similar} : {}),
 		tips: tipsScript(bill, messages, f),
 		due: dueScript(bill, messages, f),
-		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), bill.billPdfUrl, messages),
+		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), {pdfUrl: bill.billPdfUrl, supportEmail: bill.brand.supportEmail}, messages),
 	};
 };

@@ -22,11 +22,21 @@ describe('buildTimeline', () => {
 
 	it('gives the sample bill one pay hotspot inside the due scene, labelled with the amount', () => {
 		const due = timeline.scenes.find((scene) => scene.id === 'due')!;
-		expect(timeline.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
+		expect(timeline.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf', 'mail']);
 		const pay = timeline.hotspots[0]!;
 		expect(pay).toMatchObject({kind: 'pay', label: 'Pay €68.40 now', href: sampleBill.payment.payUrl});
 		expect(pay.from).toBe(due.from + PAY_BUTTON_ENTRANCE);
 		expect(pay.from + pay.durationInFrames).toBe(due.from + due.durationInFrames);
+	});
+
+	it('offers to email the brand in the thanks, beside the bill PDF and never on top of it', () => {
+		const close = timeline.scenes.find((scene) => scene.id === 'close')!;
+		const [pdf, mail] = timeline.hotspots.filter((hotspot) => hotspot.from >= close.from);
+		expect(mail).toMatchObject({kind: 'mail', label: 'Email us', href: 'mailto:help@aurora-mobile.example'});
+		expect(mail!.rect.x >= pdf!.rect.x + pdf!.rect.width || mail!.rect.y >= pdf!.rect.y + pdf!.rect.height).toBe(true);
+		const {brand} = sampleBill;
+		const withoutMail = buildTimeline({bill: {...sampleBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
+		expect(withoutMail.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
 	});
 
 	it('keeps the pay button inside the frame, centred, in every format', () => {
@@ -43,8 +53,8 @@ describe('buildTimeline', () => {
 
 	it('has no pay hotspot when nothing is owed or the bill is paid', () => {
 		const kinds = (bill: typeof sampleBill) => buildTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
-		expect(kinds({...sampleBill, payment: {status: 'paid'}})).toEqual(['bill-pdf']);
-		expect(kinds({...sampleBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual([]);
+		expect(kinds({...sampleBill, payment: {status: 'paid'}})).toEqual(['bill-pdf', 'mail']);
+		expect(kinds({...sampleBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual(['mail']);
 	});
 
 	it('leaves out the breakdown and usage scenes when the bill has no data for them', () => {
