@@ -97,7 +97,9 @@ describe('a bill goes in, an MP4 comes out', () => {
 		});
 
 		const manifest = JSON.parse(readFileSync(artifactPath(stack.rendersDir, created.id, 'hotspots'), 'utf8'));
-		expect(manifest).toMatchObject({durationInFrames: timeline.durationInFrames, hotspots: []});
+		// A paid bill without a PDF keeps only the brand's "email us" button.
+		expect(manifest).toMatchObject({durationInFrames: timeline.durationInFrames, hotspots: timeline.hotspots});
+		expect(manifest.hotspots.map((hotspot: {kind: string}) => hotspot.kind)).toEqual(['mail']);
 		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'captions'), 'utf8')).toContain('Paid. Thank you!');
 		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'chapters'), 'utf8').match(/-->/g)).toHaveLength(timeline.scenes.length);
 		expect(readFileSync(artifactPath(stack.rendersDir, created.id, 'transcript'), 'utf8')).toContain('Hi Giulia Rossi');
