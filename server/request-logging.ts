@@ -6,8 +6,15 @@ import type {Metrics} from './metrics';
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** The route pattern Express matched (`/v1/renders/:id`), so metrics and logs never split by id or carry a token. */
-const routeOf = (req: Parameters<RequestHandler>[0]): string => (req.route?.path as string | undefined) ?? 'unmatched';
+/**
+ * The route pattern Express matched (`/v1/renders/:id`), so metrics and logs never split by id or carry a token. A
+ * mounted app with several patterns for one route (the queue dashboard) counts as its mount point.
+ */
+const routeOf = (req: Parameters<RequestHandler>[0]): string => {
+	const path = req.route?.path as unknown;
+	if (typeof path === 'string') return `${req.baseUrl}${path}`;
+	return path === undefined ? 'unmatched' : `${req.baseUrl}/*`;
+};
 
 /**
  * Gives every request an id (the caller's `X-Request-Id` when it is sane, else a new one), answers it in

@@ -85,6 +85,8 @@ describe('/metrics and /admin/queues', () => {
 		expect(await board.text()).toMatch(/<html/i);
 		const api = await fetch(`${stack.baseUrl}/admin/queues/api/queues`, {headers: {authorization: basic}});
 		expect(JSON.stringify(await api.json())).toContain(stack.queue.queue.name);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(logLines).toContainEqual(expect.objectContaining({path: '/admin/queues', route: '/admin/queues/*', status: 200}));
 	});
 
 	it('do not exist without an admin key', async () => {
