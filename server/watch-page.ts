@@ -40,7 +40,7 @@ const STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
 header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
-header img{height:32px;width:auto}
+header img{height:32px;width:auto;background:#fff;border-radius:8px;padding:4px 6px}
 header h1{font-size:1.1rem;margin:0}
 main{max-width:960px;margin:0 auto;padding:0 0 32px}
 .player{background:#000}
