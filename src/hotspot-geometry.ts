@@ -14,7 +14,7 @@ export interface Rect {
 export const payButtonRect = (format: VideoFormat, size: Size): Rect => {
 	const width = format === 'landscape' ? Math.round(size.width * 0.34) : Math.round(size.width * 0.7);
 	const height = format === 'landscape' ? Math.round(size.height * 0.13) : Math.round(size.width * 0.13);
-	const centreY = format === 'landscape' ? size.height * 0.7 : size.height * 0.72;
+	const centreY = format === 'landscape' ? size.height * 0.62 : size.height * 0.72;
 	return {
 		x: Math.round((size.width - width) / 2),
 		y: Math.round(centreY - height / 2),
@@ -34,7 +34,7 @@ export const ctaRects = (format: VideoFormat, size: Size, count: number): Rect[]
 		const width = Math.round((size.width * 0.9 - gap * (count - 1)) / count);
 		const height = Math.round(size.height * 0.13);
 		const left = Math.round((size.width - (width * count + gap * (count - 1))) / 2);
-		return Array.from({length: count}, (_, i) => ({x: left + i * (width + gap), y: Math.round(size.height * 0.66), width, height}));
+		return Array.from({length: count}, (_, i) => ({x: left + i * (width + gap), y: Math.round(size.height * 0.585), width, height}));
 	}
 	const width = Math.round(size.width * 0.8);
 	const height = Math.round(size.width * (format === 'square' ? 0.1 : 0.12));

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {formatSizes, videoFormats} from '../../src/formats';
+import {ctaRects} from '../../src/hotspot-geometry';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
@@ -37,6 +38,14 @@ describe('buildTimeline', () => {
 		const {brand} = sampleBill;
 		const withoutMail = buildTimeline({bill: {...sampleBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
 		expect(withoutMail.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
+	});
+
+	it('keeps landscape calls to action out of the bottom quarter, where a phone-sized player draws its controls', () => {
+		for (const count of [1, 2, 3]) {
+			for (const rect of ctaRects('landscape', formatSizes.landscape, count)) {
+				expect(rect.y + rect.height).toBeLessThanOrEqual(formatSizes.landscape.height * 0.72);
+			}
+		}
 	});
 
 	it('keeps the pay button inside the frame, centred, in every format', () => {

@@ -28,7 +28,7 @@ export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; pale
 					fontWeight: 800,
 					lineHeight: 1.25,
 					transform: `scale(${0.9 + 0.1 * pop})`,
-					marginBottom: script.buttons.length > 0 ? 160 * u : 0,
+					marginBottom: script.buttons.length > 0 ? 220 * u : 0,
 					display: '-webkit-box',
 					WebkitLineClamp: 3,
 					WebkitBoxOrient: 'vertical',
