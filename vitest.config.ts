@@ -2,11 +2,22 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['test/**/*.test.ts'],
-		globalSetup: ['test/global-setup.ts'],
-		// Render tests share two cores; running files one after another keeps each render's timing sane.
-		fileParallelism: false,
-		testTimeout: 180_000,
-		hookTimeout: 180_000,
+		projects: [
+			{
+				// Pure logic: no Redis, no bundle, files in parallel, so the feedback loop stays in seconds.
+				test: {name: 'unit', include: ['test/unit/**/*.test.ts']},
+			},
+			{
+				test: {
+					name: 'integration',
+					include: ['test/integration/**/*.test.ts', 'test/render/**/*.test.ts', 'test/browser/**/*.test.ts'],
+					globalSetup: ['test/global-setup.ts'],
+					// Render tests share two cores; running files one after another keeps each render's timing sane.
+					fileParallelism: false,
+					testTimeout: 180_000,
+					hookTimeout: 180_000,
+				},
+			},
+		],
 	},
 });
