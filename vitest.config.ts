@@ -13,7 +13,8 @@ export default defineConfig({
 					include: ['test/integration/**/*.test.ts', 'test/render/**/*.test.ts', 'test/browser/**/*.test.ts'],
 					globalSetup: ['test/global-setup.ts'],
 					// Render tests share two cores; running files one after another keeps each render's timing sane.
-					fileParallelism: false,
+					pool: 'forks',
+					poolOptions: {forks: {singleFork: true}},
 					testTimeout: 180_000,
 					hookTimeout: 180_000,
 				},
