@@ -1,0 +1,106 @@
+import {formatDate, formatPeriod} from '../dates';
+import {minorDigits} from '../money';
+import {spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A pattern for any amount the locale writes in this currency, learnt from Intl's own parts for a sample amount, so it
+ * matches exactly what the scene scripts print ("€68.40", "68,40 €", "₩68,400", "-€5.00").
+ */
+const moneyPattern = (locale: string, currency: string): RegExp => {
+	const parts = new Intl.NumberFormat(locale, {style: 'currency', currency, signDisplay: 'always'}).formatToParts(-1234567.89);
+	const group = parts.find((part) => part.type === 'group')?.value ?? ',';
+	const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
+	const digits = minorDigits(currency);
+	const number = `\\d[\\d${escape(group)}]*${digits > 0 ? `(?:${escape(decimal)}\\d{${digits}})?` : ''}`;
+	let source = '';
+	let numberDone = false;
+	for (const part of parts) {
+		if (part.type === 'minusSign') source += '(?<sign>[-−+])?';
+		else if (part.type === 'currency') source += escape(part.value);
+		else if (part.type === 'literal') source += '\\s?';
+		else if (!numberDone && (part.type === 'integer' || part.type === 'group' || part.type === 'decimal' || part.type === 'fraction')) {
+			source += `(?<amount>${number})`;
+			numberDone = true;
+		}
+	}
+	return new RegExp(source, 'gu');
+};
+
+const unitWords: Record<SpokenLanguage, Record<string, string>> = {
+	en: {GB: 'gigabytes', kWh: 'kilowatt hours', 'm³': 'cubic metres'},
+	it: {GB: 'gigabyte', kWh: 'chilowattora', 'm³': 'metri cubi'},
+	ko: {GB: '기가바이트', kWh: '킬로와트시', 'm³': '세제곱미터'},
+};
+
+/** A Hangul syllable ends in a consonant (batchim), which picks 을/이/은/과 over 를/가/는/와. */
+const hasFinalConsonant = (syllable: string): boolean => (syllable.charCodeAt(0) - 0xac00) % 28 !== 0;
+
+export interface SpokenContext {
+	readonly locale: string;
+	readonly currency: string;
+	/** Every date a script may print, as printed, with what to say instead. */
+	readonly dates: ReadonlyMap<string, string>;
+	/** Digits said one by one wherever they appear, such as a card's last four. */
+	readonly spelled: readonly string[];
+}
+
+const periodWords: Record<SpokenLanguage, (start: string, end: string) => string> = {
+	en: (start, end) => `${start} to ${end}`,
+	it: (start, end) => `il periodo dal ${start} al ${end}`,
+	ko: (start, end) => `${start}부터 ${end}까지`,
+};
+
+/** The dates found in a bill, printed the ways the scripts print them (long dates, the billing period) and spoken. */
+export const spokenContext = ({
+	locale,
+	currency,
+	dates,
+	period,
+	spelled = [],
+}: {
+	locale: string;
+	currency: string;
+	dates: readonly string[];
+	period?: {start: string; end: string} | undefined;
+	spelled?: readonly string[];
+}): SpokenContext => {
+	const entries: Array<[string, string]> = dates.map((date) => [formatDate(date, locale), spokenDate(date, locale)]);
+	if (period) {
+		const said = periodWords[spokenLanguage(locale)](spokenDate(period.start, locale), spokenDate(period.end, locale));
+		entries.push([formatPeriod(period.start, period.end, locale), said]);
+	}
+	// Longest first, so a period is replaced whole before any date inside it.
+	return {locale, currency, dates: new Map(entries.sort(([a], [b]) => b.length - a.length)), spelled};
+};
+
+/**
+ * An on-screen line rewritten for the ear: dates, amounts, percentages, phone numbers, units and plain numbers become
+ * words, so a speech engine never guesses how to read "€68.40" or "2026년 11월 21일".
+ */
+export const speakText = (text: string, context: SpokenContext): string => {
+	const {locale, currency} = context;
+	const language = spokenLanguage(locale);
+	let out = text;
+	for (const [printed, said] of context.dates) out = out.split(printed).join(said);
+	for (const digits of context.spelled) out = out.split(digits).join(spokenDigits(digits, locale));
+	if (language === 'ko') out = out.replace(/([\uAC00-\uD7A3])([을이은과])\(([를가는와])\)/gu, (_, syllable: string, after: string, open: string) => syllable + (hasFinalConsonant(syllable) ? after : open));
+	const group = new Intl.NumberFormat(locale).formatToParts(12345.6);
+	const groupSep = group.find((part) => part.type === 'group')?.value ?? ',';
+	const decimalSep = group.find((part) => part.type === 'decimal')?.value ?? '.';
+	const toPlain = (amount: string): string => amount.split(groupSep).join('').replace(decimalSep, '.');
+	out = out.replace(moneyPattern(locale, currency), (...args) => {
+		const {sign, amount} = args.at(-1) as {sign?: string; amount: string};
+		const minor = Math.round(Number(toPlain(amount)) * 10 ** minorDigits(currency));
+		return spokenMoney({minor: sign === '-' || sign === '−' ? -minor : minor, currency, locale});
+	});
+	out = out.replace(/(\d+)\s?%/gu, (_, value: string) => spokenPercent(Number(value), locale));
+	// Six or more digits in groups (and a leading +) is a phone number, read digit by digit.
+	out = out.replace(/\+?\d[\d\s\-–./()]{5,}\d/gu, (match) => (match.replace(/\D/g, '').length >= 6 ? spokenDigits(match, locale) : match));
+	const units = unitWords[language];
+	out = out.replace(new RegExp(`(\\d)\\s?(${Object.keys(units).map(escape).join('|')})(?![\\p{L}])`, 'gu'), (_, digit: string, unit: string) => `${digit} ${units[unit]}`);
+	const number = new RegExp(`\\d+(?:${escape(groupSep)}\\d{3})*(?:${escape(decimalSep)}\\d+)?`, 'gu');
+	out = out.replace(number, (match) => spokenNumber(toPlain(match), locale));
+	return out.replace(/\s+/gu, ' ').trim();
+};
