@@ -12,6 +12,12 @@ const hasCommand = (command: string): boolean => spawnSync('sh', ['-c', `command
 export const RENDER_PACKAGES = ['chromium-headless-shell', 'fonts-noto-cjk', 'fonts-noto-color-emoji'] as const;
 
 /**
+ * Debian packages narration speaks and mixes with: Festival with its US English HTS and Italian voices, espeak-ng (the
+ * only offline engine with Korean), and ffmpeg for the mix (Remotion's own build lacks the sidechaincompress ducking and the ebur128 meter).
+ */
+export const VOICE_PACKAGES = ['festival', 'festvox-us-slt-hts', 'festvox-itapc16k', 'festvox-italp16k', 'espeak-ng', 'ffmpeg'] as const;
+
+/**
  * Installs what is missing with apt-get when running as root on Debian; otherwise throws one error that names every
  * missing package and the command that installs them.
  */

@@ -1,0 +1,58 @@
+import {join} from 'node:path';
+import type {SceneNarration} from '../../src/narration';
+import type {SceneId} from '../../src/scene-ids';
+import type {SpeechEngine} from './engine';
+import {espeakNgEngine} from './espeak-ng';
+import {festivalEngine} from './festival';
+import {resolveVoice, type NarrationConfig} from './narration-config';
+import type {SpeechCache} from './speech-cache';
+import {synthesize, type SentenceTiming} from './synthesize';
+
+/** The engines on this machine, best first: Festival's voices where it has one, espeak-ng for the rest (Korean). */
+export const localEngines = (): SpeechEngine[] => [festivalEngine(), espeakNgEngine()];
+
+export interface SpokenScene {
+	readonly sceneId: SceneId;
+	/** Absent when the scene has nothing to say. */
+	readonly wavFile?: string;
+	/** Length of the speech alone; the timeline adds its own pause after it. */
+	readonly durationMs: number;
+	readonly sentences: readonly SentenceTiming[];
+}
+
+export type SpokenNarration =
+	| {readonly status: 'off'}
+	| {readonly status: 'on'; readonly engine: string; readonly voice: string; readonly scenes: readonly SpokenScene[]};
+
+/**
+ * The synthesis step before a render: each scene's sentences in the tenant's (or the best installed) voice, one WAV a
+ * scene with its measured sentence timings, for the timeline to size scenes and cue captions by.
+ */
+export const speakNarration = async ({
+	narration,
+	locale,
+	config,
+	cache,
+	outDir,
+	engines = localEngines(),
+}: {
+	narration: readonly SceneNarration[];
+	locale: string;
+	config: NarrationConfig;
+	cache: SpeechCache;
+	outDir: string;
+	engines?: readonly SpeechEngine[];
+}): Promise<SpokenNarration> => {
+	if (config.status === 'off') return {status: 'off'};
+	const voice = resolveVoice({locale, choices: config.voices, engines});
+	const scenes: SpokenScene[] = [];
+	for (const scene of narration) {
+		if (scene.sentences.length === 0) {
+			scenes.push({sceneId: scene.sceneId, durationMs: 0, sentences: []});
+			continue;
+		}
+		const utterance = await synthesize({sentences: scene.sentences, locale, voice, cache, outFile: join(outDir, `voice-${scene.sceneId}.wav`)});
+		scenes.push({sceneId: scene.sceneId, wavFile: utterance.wavFile, durationMs: utterance.durationMs, sentences: utterance.sentences});
+	}
+	return {status: 'on', engine: voice.engine.id, voice: voice.voice, scenes};
+};
