@@ -1,5 +1,6 @@
 import type {BatchCompletion} from './batch-completion';
 import type {BatchEntry, BatchFailure, BatchStore} from './batch-store';
+import type {FieldError} from './errors';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
 import type {RenderQueue} from './render-queue';
@@ -10,6 +11,15 @@ import type {Tenant} from './tenant';
 export type BatchLine = {readonly line: number} & ({readonly body: unknown} | {readonly parseError: string});
 
 const CHUNK = 500;
+
+/** Most lines whose warnings the answer lists; a cycle whose every bill has the same unknown section needs only a few. */
+const MAX_WARNED_LINES = 100;
+
+/** A queued line whose TMF678 bill was mapped by a guess (a line under "Other charges"), and the fields to map. */
+export interface BatchWarning {
+	readonly line: number;
+	readonly warnings: readonly FieldError[];
+}
 
 /**
  * Validates every line on its own and queues the good ones in chunks, so a bad line never blocks the others and a
@@ -31,7 +41,8 @@ export const ingestBatch = async ({
 	batches: BatchStore;
 	completion: BatchCompletion;
 	queue: RenderQueue;
-}): Promise<{lines: number; accepted: number; rejected: number}> => {
+}): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]}> => {
+	const warnings: BatchWarning[] = [];
 	let jobs: RenderJob[] = [];
 	let failures: BatchFailure[] = [];
 	let count = 0;
@@ -68,10 +79,11 @@ export const ingestBatch = async ({
 			const prepared = prepareRenderJob(tenant, item.body);
 			if (prepared.ok) jobs.push(prepared.job);
 			else failures.push({line: item.line, errors: prepared.errors});
+			if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
 		}
 		if (jobs.length + failures.length >= CHUNK) await flush();
 	}
 	await flush();
 	await writing;
-	return {lines: count, accepted, rejected};
+	return {lines: count, accepted, rejected, warnings};
 };

@@ -1,9 +1,10 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {z} from 'zod';
-import {brandSchema} from '../src/bill-schema';
+import {brandSchema, lineItemCategories} from '../src/bill-schema';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/checkout-url';
 import {sampleBill} from '../src/sample-bill';
+import {sectionKey} from '../src/tmf678-category';
 import {ConfigError} from './errors';
 import {payUrlPolicyError} from './pay-url-policy';
 import type {Tenant, TenantWebhook} from './tenant';
@@ -25,6 +26,11 @@ const tenantSchema = z
 			})
 			.optional(),
 		brand: brandSchema.optional(),
+		// Stored by sectionKey, so the mapping matches "Servizi Extra", "servizi_extra" and "ServiziExtra" alike.
+		sectionMap: z
+			.record(z.string().refine((name) => sectionKey(name) !== '', 'must contain letters or digits'), z.enum(lineItemCategories))
+			.transform((map) => Object.fromEntries(Object.entries(map).map(([name, category]) => [sectionKey(name), category])))
+			.optional(),
 		webhook: z
 			.object({
 				// A real tenant's events carry watch links, so they only ever travel over https.

@@ -126,6 +126,7 @@ export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPag
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
 <p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill)}</span></p>
+${bill.amountPaid ? html`<p class="paid">${fill(messages.paidSoFar, {paid: money(bill.amountPaid), total: money(bill.total)})}</p>` : ''}
 <p>${bill.billNumber}</p>
 ${payLink}
 </section>
@@ -134,7 +135,7 @@ ${
 		? html`<section class="card"><table><caption>${messages.breakdownTitle}</caption>
 <thead><tr><th scope="col">${messages.columnCategory}</th><th scope="col">${messages.columnItem}</th><th scope="col" class="num">${messages.columnAmount}</th></tr></thead>
 <tbody>${rows}</tbody>
-<tfoot><tr><th scope="row" colspan="2">${messages.totalTitle}</th><td class="num">${money(bill.amountDue)}</td></tr></tfoot></table></section>`
+<tfoot><tr><th scope="row" colspan="2">${messages.totalTitle}</th><td class="num">${money(bill.total)}</td></tr></tfoot></table></section>`
 		: ''
 }
 ${

@@ -29,7 +29,8 @@ const isKnownCurrency = (code: string): boolean => {
 	}
 };
 
-export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'credits', 'taxes'] as const;
+/** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
+export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'other', 'credits', 'taxes'] as const;
 export type LineItemCategory = (typeof lineItemCategories)[number];
 
 export const lineItemSchema = z
@@ -109,8 +110,13 @@ export const billSchema = z
 		issueDate: isoDate,
 		dueDate: isoDate,
 		amountDue: minorUnits,
-		/** Absent when this is the customer's first bill. */
+		/** The previous bill's total; absent when it is not known, and then the video makes no comparison. */
 		previousAmount: minorUnits.optional(),
+		/**
+		 * True only when the issuer says this is the customer's first bill: a missing previous amount may just be unknown,
+		 * and a video that calls it a first bill would invent a fact.
+		 */
+		firstBill: z.boolean().optional(),
 		/** Every charge and credit on the bill; an empty list when there are none. */
 		lineItems: z.array(lineItemSchema).max(500),
 		/** The previous bill's total per category, so the video can name the reason for the biggest change. */
@@ -133,6 +139,11 @@ export const billSchema = z
 				.string()
 				.regex(/^\d{4}$/, 'must be the last four digits of the card')
 				.optional(),
+			/**
+			 * What the customer has already paid of this bill; the rest is what the video asks for, while amountDue and the
+			 * line items stay the whole bill.
+			 */
+			amountPaid: minorUnits.refine((n) => n > 0, 'must be more than zero: a payment received').optional(),
 		}),
 		brand: brandSchema,
 	})
@@ -147,7 +158,22 @@ export const billSchema = z
 				});
 			}
 		}
-		const mustPay = (bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
+		if (bill.firstBill && (bill.previousAmount !== undefined || bill.previousByCategory !== undefined)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['firstBill'],
+				message: 'cannot be true when the bill has a previousAmount or previousByCategory: a first bill has no previous one',
+			});
+		}
+		const {amountPaid, status} = bill.payment;
+		if (amountPaid !== undefined && ((status !== 'due' && status !== 'overdue') || amountPaid >= bill.amountDue)) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['payment', 'amountPaid'],
+				message: `must be less than amountDue (${bill.amountDue}) on a bill that is due or overdue: it is the part already paid, and the rest is asked for`,
+			});
+		}
+		const mustPay = (status === 'due' || status === 'overdue') && bill.amountDue > 0;
 		if (mustPay && !bill.payment.payUrl) {
 			ctx.addIssue({
 				code: 'custom',
@@ -158,6 +184,10 @@ export const billSchema = z
 	});
 
 export type Bill = z.infer<typeof billSchema>;
+
+/** What the customer is asked to pay now: the bill's total less what was already paid of it. */
+export const amountToPay = (bill: {amountDue: number; payment: {amountPaid?: number | undefined}}): number =>
+	bill.amountDue - (bill.payment.amountPaid ?? 0);
 export type LineItem = z.infer<typeof lineItemSchema>;
 export type UsageMeter = z.infer<typeof usageMeterSchema>;
 export type PaymentStatus = (typeof paymentStatuses)[number];

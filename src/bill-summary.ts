@@ -15,8 +15,12 @@ export interface BillSummary {
 	readonly customer: Bill['customer'];
 	readonly brand: Bill['brand'];
 	readonly billNumber: string;
-	/** What the customer is asked to pay now, in minor units. */
+	/** What the customer is asked to pay now, in minor units: the bill's total less what was already paid of it. */
 	readonly amountDue: number;
+	/** The whole bill, which the rows add up to. */
+	readonly total: number;
+	/** What was already paid of this bill, when it is partly paid. */
+	readonly amountPaid: number | undefined;
 	readonly dueDate: string;
 	readonly status: PaymentStatus;
 	readonly payUrl: string | undefined;
@@ -27,12 +31,14 @@ export interface BillSummary {
 	readonly paymentHistory: PaymentHistory;
 }
 
-/** Telco and utility bills carry amount, due date and payment the same way. */
-const summarizeDueBill = (bill: Bill | UtilityBill, rows: readonly SummaryRow[]): BillSummary => ({
+/** Telco and utility bills carry amount, due date and payment the same way; only a telco bill may be partly paid. */
+const summarizeDueBill = (bill: Bill | UtilityBill, rows: readonly SummaryRow[], amountPaid?: number): BillSummary => ({
 	customer: bill.customer,
 	brand: bill.brand,
 	billNumber: bill.billNumber,
-	amountDue: bill.amountDue,
+	amountDue: bill.amountDue - (amountPaid ?? 0),
+	total: bill.amountDue,
+	amountPaid,
 	dueDate: bill.dueDate,
 	status: bill.payment.status,
 	payUrl: bill.payment.payUrl,
@@ -51,6 +57,7 @@ export const summarizeBill = (input: TemplateBill): BillSummary => {
 				groupByCategory(bill.lineItems).flatMap((row) =>
 					row.items.map((item) => ({group: categories[row.category], label: item.label, amount: item.amount})),
 				),
+				bill.payment.amountPaid,
 			);
 		}
 		case 'utility-bill': {
@@ -68,6 +75,8 @@ export const summarizeBill = (input: TemplateBill): BillSummary => {
 				brand: bill.brand,
 				billNumber: bill.billNumber,
 				amountDue: bill.amountOverdue,
+				total: bill.amountOverdue,
+				amountPaid: undefined,
 				dueDate: bill.originalDueDate,
 				status: 'overdue',
 				payUrl: bill.payUrl,

@@ -15,10 +15,12 @@ export const groupByCategory = (items: readonly LineItem[]): BreakdownRow[] =>
 		})
 		.filter((row) => row.items.length > 0);
 
-/** One bar of the breakdown chart: a category, or `other` for the smallest charges grouped together. */
+/** One bar of the breakdown chart: a category, or `other` for the smallest charges grouped with the bill's other charges. */
 export interface ChartRow {
-	readonly category: LineItemCategory | 'other';
+	readonly category: LineItemCategory;
 	readonly total: number;
+	/** Whether smaller categories were added to the `other` row, which then is more than the bill's other charges. */
+	readonly grouped?: true;
 }
 
 /** Most rows the breakdown chart shows; beyond that the smallest charges are grouped into "Other". */
@@ -31,14 +33,16 @@ export const MAX_CHART_ROWS = 5;
 export const chartRows = (items: readonly LineItem[]): ChartRow[] => {
 	const rows = groupByCategory(items);
 	if (rows.length <= MAX_CHART_ROWS) return rows;
-	const credits = rows.filter((row) => row.total < 0);
-	const charges = rows.filter((row) => row.total >= 0);
+	// The bill's own other charges always join the grouped row, so the chart never shows two "other" bars.
+	const credits = rows.filter((row) => row.total < 0 && row.category !== 'other');
+	const charges = rows.filter((row) => !credits.includes(row));
 	const keep = new Set(
-		[...charges]
+		charges
+			.filter((row) => row.category !== 'other')
 			.sort((a, b) => b.total - a.total)
 			.slice(0, MAX_CHART_ROWS - 1 - credits.length)
 			.map((row) => row.category),
 	);
 	const other = charges.filter((row) => !keep.has(row.category)).reduce((sum, row) => sum + row.total, 0);
-	return [...charges.filter((row) => keep.has(row.category)), {category: 'other', total: other}, ...credits];
+	return [...charges.filter((row) => keep.has(row.category)), {category: 'other', total: other, grouped: true}, ...credits];
 };

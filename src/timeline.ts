@@ -1,4 +1,4 @@
-import type {Bill} from './bill-schema';
+import {amountToPay, type Bill} from './bill-schema';
 import {chartRows} from './breakdown';
 import {FPS, formatSizes, type VideoFormat} from './formats';
 import {ctaRects, type Rect} from './hotspot-geometry';
@@ -180,7 +180,8 @@ export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline =>
 	}
 	if (hasUsage(bill)) scenes.push({id: 'usage', seconds: 5, entrance: Math.max(2 * USAGE_MOTION.stagger + USAGE_MOTION.grow, USAGE_MOTION.tipTo)});
 	scenes.push({id: 'due', seconds: needsPayment(bill) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE}, {id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop});
-	const money = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
+	// A partly paid bill's button asks for what is left.
+	const money = formatMoney({minor: amountToPay(bill), currency: bill.customer.currency, locale: bill.customer.locale});
 	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due'});
 };
 

@@ -1,6 +1,6 @@
 import type {LineItem, LineItemCategory} from './bill-schema';
 import {messagesFor} from './i18n/catalogue';
-import {categoryOfRate} from './tmf678-category';
+import {categoryOfRate, type SectionMap} from './tmf678-category';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
 import type {TmfAppliedBillingRate, TmfCustomerBill} from './tmf678-schema';
 
@@ -23,13 +23,17 @@ const readRate = ({
 	source,
 	billId,
 	readMoney,
+	sectionMap,
 	issues,
+	warnings,
 }: {
 	rate: TmfAppliedBillingRate;
 	source: string;
 	billId: string | undefined;
 	readMoney: ReadMoney;
+	sectionMap: SectionMap;
 	issues: TmfIssue[];
+	warnings: TmfIssue[];
 }): BilledRate | undefined => {
 	const before = issues.length;
 	const label = rate.name ?? rate.description;
@@ -37,15 +41,15 @@ const readRate = ({
 	if (billId !== undefined && rate.bill?.id !== undefined && rate.bill.id !== billId) {
 		issues.push({path: `${source}.bill.id`, message: `must be the customer bill's id (${billId}): this rate belongs to another bill`});
 	}
-	const category = categoryOfRate(rate);
-	if (!category.ok) issues.push({path: `${source}.${category.field}`, message: category.message});
 	const amount = (field: 'taxIncludedAmount' | 'taxExcludedAmount') => {
 		const money = rate[field];
 		return money && readMoney({money, path: `${source}.${field}`});
 	};
 	const [taxIncluded, taxExcluded] = [amount('taxIncludedAmount'), amount('taxExcludedAmount')];
-	if (issues.length > before || !category.ok || label === undefined) return undefined;
-	return {source, label, category: category.category, taxIncluded, taxExcluded};
+	if (issues.length > before || label === undefined) return undefined;
+	const {category, warning} = categoryOfRate({rate, sectionMap, negative: (taxIncluded ?? taxExcluded ?? 0) < 0});
+	if (warning) warnings.push({path: `${source}.${warning.field}`, message: warning.message});
+	return {source, label, category, taxIncluded, taxExcluded};
 };
 
 const total = (lines: readonly SourcedLineItem[]): number => lines.reduce((sum, line) => sum + line.item.amount, 0);
@@ -63,7 +67,9 @@ export const lineItemsFromTmf = ({
 	currency,
 	locale,
 	readMoney,
+	sectionMap,
 	issues,
+	warnings,
 }: {
 	rates: readonly TmfAppliedBillingRate[];
 	customerBill: TmfCustomerBill;
@@ -71,12 +77,15 @@ export const lineItemsFromTmf = ({
 	currency: string;
 	locale: string;
 	readMoney: ReadMoney;
+	sectionMap: SectionMap;
 	issues: TmfIssue[];
+	/** What was mapped by a guess the operator should confirm (a line under "Other charges"), not a reason to refuse. */
+	warnings: TmfIssue[];
 }): SourcedLineItem[] | undefined => {
 	const before = issues.length;
 	const billed = rates.flatMap((rate, index) => {
 		if (rate.isBilled === false) return [];
-		const read = readRate({rate, source: `tmf678.appliedCustomerBillingRate[${index}]`, billId: customerBill.id, readMoney, issues});
+		const read = readRate({rate, source: `tmf678.appliedCustomerBillingRate[${index}]`, billId: customerBill.id, readMoney, sectionMap, issues, warnings});
 		return read ? [read] : [];
 	});
 	const taxLines = (customerBill.taxItem ?? []).map((tax, index) => {

@@ -2,10 +2,15 @@ import type {PaymentStatus} from './bill-schema';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
 import type {TmfCustomerBill} from './tmf678-schema';
 
+export interface TmfPayment {
+	readonly status: PaymentStatus;
+	/** What was already paid of a partly paid bill; the video asks for the rest, and the lines still add up to amountDue. */
+	readonly amountPaid?: number;
+}
+
 /**
- * Whether the bill is still to pay or already paid, from its applied payments, remainingAmount and state. A partly paid
- * bill is refused: the video states one amount to pay and its lines must add up to it, and TMF gives no line that
- * would bring the charges down to what is left.
+ * Whether the bill is still to pay, partly paid or already paid, from its applied payments, remainingAmount and state.
+ * What remains must lie between nothing and the whole bill: anything else cannot be explained by the bill's own lines.
  */
 export const paymentStatusOf = ({
 	bill,
@@ -19,11 +24,13 @@ export const paymentStatusOf = ({
 	currency: string;
 	readMoney: ReadMoney;
 	issues: TmfIssue[];
-}): PaymentStatus | undefined => {
+}): TmfPayment | undefined => {
 	const at = (field: string) => `tmf678.customerBill.${field}`;
 	const describe = (minor: number) => describeMinor({minor, currency});
 	const before = issues.length;
-	const payments = bill.appliedPayment?.map((payment, index) =>
+	// An empty list says no more than a missing one: remainingAmount alone may still tell what was paid.
+	const applied = bill.appliedPayment?.length ? bill.appliedPayment : undefined;
+	const payments = applied?.map((payment, index) =>
 		readMoney({money: payment.appliedAmount, path: at(`appliedPayment[${index}].appliedAmount`)}),
 	);
 	const given = bill.remainingAmount && readMoney({money: bill.remainingAmount, path: at('remainingAmount')});
@@ -42,11 +49,12 @@ export const paymentStatusOf = ({
 		issues.push({path: at('state'), message: `is settled, but ${describe(remaining)} remains to be paid`});
 		return undefined;
 	}
-	if (remaining === amountDue) return 'due';
-	if (remaining === 0) return 'paid';
+	if (remaining === amountDue) return {status: 'due'};
+	if (remaining === 0) return {status: 'paid'};
+	if (remaining > 0 && remaining < amountDue) return {status: 'due', amountPaid: amountDue - remaining};
 	issues.push({
 		path: at(paid !== undefined ? 'appliedPayment' : 'remainingAmount'),
-		message: `leaves ${describe(remaining)} of ${describe(amountDue)} to pay: a partly paid bill cannot be shown, as the video asks for one amount and its lines must add up to it`,
+		message: `leaves ${describe(remaining)} of ${describe(amountDue)} to pay: what remains must lie between nothing and the bill's amountDue`,
 	});
 	return undefined;
 };

@@ -1,12 +1,16 @@
 import {billSchema, customerSchema, type Bill} from './bill-schema';
 import {fillCheckoutUrlTemplate} from './checkout-url';
+import type {SectionMap} from './tmf678-category';
 import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
 import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
 import {billReceiverOf, type BillReceiver} from './tmf678-party';
 import {paymentStatusOf} from './tmf678-payment';
 import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
 
-export type Tmf678Mapping = {readonly ok: true; readonly bill: Bill} | {readonly ok: false; readonly errors: readonly TmfIssue[]};
+/** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
+export type Tmf678Mapping =
+	| {readonly ok: true; readonly bill: Bill; readonly warnings: readonly TmfIssue[]}
+	| {readonly ok: false; readonly errors: readonly TmfIssue[]};
 
 export interface Tmf678ToBillOptions {
 	readonly tmf: Tmf678;
@@ -16,6 +20,8 @@ export interface Tmf678ToBillOptions {
 	readonly brand: Bill['brand'];
 	/** The tenant's pay link template; TMF678 has no pay link, and only a bill to pay needs one. */
 	readonly checkoutUrlTemplate: string | undefined;
+	/** The tenant's own invoice section names; they win over the words billcast knows. */
+	readonly sectionMap?: SectionMap;
 }
 
 const at = (field: string) => `tmf678.customerBill.${field}`;
@@ -72,15 +78,17 @@ const sourceOf = ({
 /**
  * A TMF678 customer bill and its applied customer billing rates (v4 or v5 names) as billcast's telco bill, or every
  * reason it cannot be one, each naming the TMF field to fix. Money is converted exactly; the lines must add up to
- * amountDue. TMF has no previous bill amount, usage or brand, so the bill has none but the given brand.
+ * amountDue. TMF has no previous bill amount, usage or brand, so the bill has none but the given brand, and never
+ * claims to be a first bill: without a previous amount the video simply makes no comparison.
  */
-export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate}: Tmf678ToBillOptions): Tmf678Mapping => {
+export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMap = {}}: Tmf678ToBillOptions): Tmf678Mapping => {
 	const {customerBill: bill} = tmf;
 	const currency = bill.amountDue.unit;
 	if (!customerSchema.shape.currency.safeParse(currency).success) {
 		return {ok: false, errors: [{path: at('amountDue.unit'), message: 'must be an ISO 4217 currency code such as EUR'}]};
 	}
 	const issues: TmfIssue[] = [];
+	const warnings: TmfIssue[] = [];
 	const readMoney = makeMoneyReader({currency, issues});
 	const receiver = billReceiverOf({bill, issues});
 	const amountDue = readMoney({money: bill.amountDue, path: at('amountDue')});
@@ -92,12 +100,23 @@ export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate}: Tmf678To
 			message: `must equal taxIncludedAmount (${describeMinor({minor: taxIncluded, currency})}), but is ${describeMinor({minor: amountDue, currency})}: an amount carried over from other bills cannot be shown`,
 		});
 	}
-	const lines = lineItemsFromTmf({rates: tmf.appliedCustomerBillingRate, customerBill: bill, amountDue, currency, locale, readMoney, issues});
-	const status = paymentStatusOf({bill, amountDue, currency, readMoney, issues});
-	if (!receiver || !lines || !status || issues.length > 0) return {ok: false, errors: issues};
+	const lines = lineItemsFromTmf({
+		rates: tmf.appliedCustomerBillingRate,
+		customerBill: bill,
+		amountDue,
+		currency,
+		locale,
+		readMoney,
+		sectionMap,
+		issues,
+		warnings,
+	});
+	const payment = paymentStatusOf({bill, amountDue, currency, readMoney, issues});
+	if (!receiver || !lines || !payment || issues.length > 0) return {ok: false, errors: issues};
 
 	const customer = {id: receiver.id, name: receiver.name, locale, currency};
-	const mustPay = status === 'due' && amountDue > 0;
+	const toPay = amountDue - (payment.amountPaid ?? 0);
+	const mustPay = payment.status === 'due' && toPay > 0;
 	if (mustPay && !checkoutUrlTemplate) {
 		return {
 			ok: false,
@@ -120,12 +139,14 @@ export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate}: Tmf678To
 		lineItems: lines.map((line) => line.item),
 		...(pdf ? {billPdfUrl: pdf.url} : {}),
 		payment: {
-			status,
-			...(mustPay ? {payUrl: fillCheckoutUrlTemplate({template: checkoutUrlTemplate!, bill: {billNumber: bill.billNo, amountDue, customer}})} : {}),
+			status: payment.status,
+			...(payment.amountPaid !== undefined ? {amountPaid: payment.amountPaid} : {}),
+			// The checkout charges what is left of a partly paid bill.
+			...(mustPay ? {payUrl: fillCheckoutUrlTemplate({template: checkoutUrlTemplate!, bill: {billNumber: bill.billNo, amountDue: toPay, customer}})} : {}),
 		},
 		brand,
 	} satisfies Bill);
-	if (parsed.success) return {ok: true, bill: parsed.data};
+	if (parsed.success) return {ok: true, bill: parsed.data, warnings};
 	return {
 		ok: false,
 		errors: parsed.error.issues.map((issue) => ({path: sourceOf({path: issue.path, receiver, lines, pdfPath: pdf?.path}), message: issue.message})),

@@ -91,12 +91,12 @@ export const makeBatchesRouter = ({
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
 				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
 				await completion.open(id);
-				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
+				const {warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
 				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
 				await batches.finish(record);
 				await webhooks.batchIngested(id);
 				const failures = await batches.failures(id, 100);
-				const body = {id, status: record.status, ...counts, failures: failures.first, links: links(id)};
+				const body = {id, status: record.status, ...counts, failures: failures.first, ...(warnings.length > 0 ? {warnings} : {}), links: links(id)};
 				return {status: 202, body, location: links(id).self, ...(isNdjson ? {bodySha256: hash.digest('hex')} : {})};
 			},
 		});

@@ -71,7 +71,8 @@ export const makeRendersRouter = ({
 				const prepared = prepareRenderJob(tenant, body);
 				if (!prepared.ok) throw new ValidationError(prepared.errors);
 				const view = renderView(await submit(prepared.job), publicBaseUrl, watchLinks);
-				return {status: 202, body: view, location: view.links.self};
+				// Only a TMF678 bill mapped by a guess has warnings; the field lets the telco add a mapping.
+				return {status: 202, body: prepared.warnings.length > 0 ? {...view, warnings: prepared.warnings} : view, location: view.links.self};
 			},
 		});
 		if (response.location) res.location(response.location);

@@ -50,6 +50,8 @@ export interface Messages {
 	readonly tipOver: string;
 	readonly tipUnder: string;
 	readonly categories: Record<LineItemCategory, string>;
+	/** A partly paid bill's due scene: what was paid of the whole, above the rest to pay. */
+	readonly paidSoFar: string;
 	readonly consumptionTitle: Record<UtilityKind, string>;
 	readonly thisPeriod: string;
 	readonly vsLastYearUp: string;

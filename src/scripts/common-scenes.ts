@@ -1,3 +1,4 @@
+import {amountToPay} from '../bill-schema';
 import {formatPeriod} from '../dates';
 import {fill, type Messages} from '../i18n/catalogue';
 import {needsPayment} from '../timeline';
@@ -47,7 +48,12 @@ export const billGreetingScript = (
 interface PayableBill {
 	readonly amountDue: number;
 	readonly dueDate: string;
-	readonly payment: {readonly status: string; readonly payUrl?: string | undefined; readonly cardLast4?: string | undefined};
+	readonly payment: {
+		readonly status: string;
+		readonly payUrl?: string | undefined;
+		readonly cardLast4?: string | undefined;
+		readonly amountPaid?: number | undefined;
+	};
 }
 
 /** The due scene: pay now, or why there is nothing to do (paid, autopay, credit balance). */
@@ -67,6 +73,14 @@ export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters):
 			? fill(messages.autopayCard, {last4: bill.payment.cardLast4, date: f.date(bill.dueDate)})
 			: messages.autopay;
 		return {title, amount, status, lines: lines(title, amount, status)};
+	}
+	const {amountPaid} = bill.payment;
+	if (amountPaid !== undefined) {
+		// Partly paid: the amount shown and asked for is what is left, and the line above it says what was paid of the whole.
+		const rest = f.money(amountToPay(bill));
+		const status = fill(messages.paidSoFar, {paid: f.money(amountPaid), total: amount});
+		const payLabel = bill.payment.payUrl ? fill(messages.payNow, {amount: rest}) : undefined;
+		return {title, amount: rest, status, ...(payLabel ? {payLabel} : {}), lines: lines(title, rest, status, payLabel)};
 	}
 	const payLabel = needsPayment(bill) && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
 	return {title, amount, ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, payLabel)};

@@ -9,7 +9,8 @@ export interface TotalScript extends SceneScript {
 	readonly title: string;
 	readonly amount: string;
 	readonly direction: 'up' | 'down' | 'same';
-	readonly change: string;
+	/** The comparison with the last bill, or "first bill" when the bill says so; absent when neither is known. */
+	readonly change?: string;
 	readonly previous?: string;
 	/** The category (or its single line item) that moved the total most, when the previous bill's split is known. */
 	readonly reason?: string;
@@ -70,7 +71,9 @@ const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript
 	const direction = difference === undefined || difference === 0 ? 'same' : difference > 0 ? 'up' : 'down';
 	const change =
 		difference === undefined
-			? messages.firstBill
+			? bill.firstBill
+				? messages.firstBill
+				: undefined
 			: difference === 0
 				? messages.sameAsLast
 				: fill(difference > 0 ? messages.moreThanLast : messages.lessThanLast, {amount: f.money(Math.abs(difference))});
@@ -80,7 +83,7 @@ const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript
 		title: messages.totalTitle,
 		amount,
 		direction,
-		change,
+		...(change ? {change} : {}),
 		...(previousLine ? {previous: previousLine} : {}),
 		...(reason ? {reason} : {}),
 		lines: scriptLines(messages.totalTitle, amount, change, reason, previousLine),
@@ -90,7 +93,7 @@ const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript
 const breakdownScript = (bill: Bill, messages: Messages, f: Formatters): BreakdownScript => {
 	const rows = chartRows(bill.lineItems).map((row) => ({
 		key: row.category,
-		label: row.category === 'other' ? messages.other : messages.categories[row.category],
+		label: row.grouped ? messages.other : messages.categories[row.category],
 		amount: f.money(row.total),
 		minor: row.total,
 	}));

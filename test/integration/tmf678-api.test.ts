@@ -1,14 +1,33 @@
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleBill} from '../../src/sample-bill';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {buildTimeline, sceneOf} from '../../src/timeline';
+import {sectionKey} from '../../src/tmf678-category';
+import {compositorBinary} from '../../server/compositor-binaries';
+import {artifactPath, videoPath} from '../../server/render-paths';
+import {ffprobe} from '../helpers/ffprobe';
+import {greyDeviation} from '../helpers/image-stats';
+import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 let stack: TestStack;
 /** A tenant that configured neither a checkout URL template nor a brand. */
 let bare: TestStack;
+/** With a render worker, for the one render of this file; the other stacks only queue. */
+let renderer: TestStack;
 beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	stack = await startTestStack({
+		redisUrl: inject('redisUrl'),
+		serveUrl: inject('serveUrl'),
+		withWorker: false,
+		// The tenant's own name for an invoice section.
+		tenant: {sectionMap: {[sectionKey('Servizi extra')]: 'addons'}},
+	});
+	renderer = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: true});
 	bare = await startTestStack({
 		redisUrl: inject('redisUrl'),
 		serveUrl: inject('serveUrl'),
@@ -17,7 +36,7 @@ beforeAll(async () => {
 	});
 });
 afterAll(async () => {
-	await Promise.all([stack?.close(), bare?.close()]);
+	await Promise.all([stack?.close(), bare?.close(), renderer?.close()]);
 });
 
 const post = (on: TestStack, path: string, body: string, contentType = 'application/json') =>
@@ -98,5 +117,81 @@ describe('a batch line may be a TMF678 bill', () => {
 		expect(batch.failures).toEqual([{line: 2, errors: [{path: 'tmf678.customerBill.amountDue.value', message: expect.any(String)}]}]);
 		const exported = await (await fetch(batch.links.exportNdjson, {headers: stack.auth})).text();
 		expect(exported.trim().split('\n').map((line) => (JSON.parse(line) as {customerReference: string}).customerReference)).toEqual(['CUST-100482', 'CYCLE-2']);
+	});
+});
+
+/** The corpus bill the issue was found with: v5, Subscriptions, Usage and Discounts sections, composite rate types. */
+const subscriptionsBill = tmf678Corpus.find((entry) => entry.tmf.customerBill.billNo === 'INV-501')!;
+const unknownSectionBill = tmf678Corpus.find((entry) => entry.tmf.customerBill.billNo === 'INV-407')!;
+const partlyPaidBill = tmf678Corpus.find((entry) => entry.tmf.customerBill.billNo === 'INV-506')!;
+
+describe('TMF678 bills as operators send them', () => {
+	it('renders a v5 bill with Subscriptions, Usage and Discounts sections, its amounts in the video and transcript, never "first bill"', async () => {
+		const response = await post(renderer, '/v1/renders', JSON.stringify({template: 'telco-bill', scale: 0.4, tmf678: subscriptionsBill.tmf}));
+		expect(response.status).toBe(202);
+		const created = (await response.json()) as {id: string; warnings?: unknown};
+		expect(created.warnings).toBeUndefined();
+		const done = await waitForRender(renderer, created.id);
+		expect(done.status).toBe('completed');
+
+		const transcript = readFileSync(artifactPath(renderer.rendersDir, created.id, 'transcript'), 'utf8');
+		for (const line of ['€42.50', 'Your plan: €35.00', 'Add-ons and data: €12.50', 'Discounts and credits: -€5.00', 'Pay €42.50 now']) {
+			expect(transcript).toContain(line);
+		}
+		expect(transcript).not.toMatch(/first bill|last time|Last bill/);
+
+		// The frames a viewer sees at the breakdown and the due scene: real pictures of the scene, kept beside the video.
+		const bill = (await (await fetch(`${renderer.baseUrl}/v1/watch/${(done.links as {watch: string}).watch.split('/w/')[1]}`)).json()) as {bill: never};
+		const timeline = buildTimeline({bill: bill.bill, format: 'landscape'});
+		const file = videoPath(renderer.rendersDir, created.id);
+		expect(ffprobe(file).streams.find((stream) => stream.codec_name === 'h264')).toMatchObject({width: 512, height: 288});
+		for (const scene of ['breakdown', 'due'] as const) {
+			const placed = sceneOf(timeline, scene)!;
+			const seconds = (placed.from + placed.durationInFrames - 10) / timeline.fps;
+			const png = join(renderer.rendersDir, `${created.id}-${scene}.png`);
+			execFileSync(compositorBinary('ffmpeg'), ['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-y', png]);
+			// Text and bars on the brand colour, not a blank or flat frame.
+			expect(greyDeviation(readFileSync(png))).toBeGreaterThan(8);
+		}
+	});
+
+	it('answers with warnings naming the TMF field of a section it could not place, and the tenant sectionMap places it', async () => {
+		const response = await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: unknownSectionBill.tmf}));
+		expect(response.status).toBe(202);
+		expect(((await response.json()) as {warnings: unknown}).warnings).toEqual([
+			{path: 'tmf678.appliedCustomerBillingRate[1].characteristic[0].value', message: expect.stringContaining('Other charges')},
+		]);
+
+		const mapped = structuredClone(unknownSectionBill.tmf);
+		mapped.appliedCustomerBillingRate[1]!.characteristic = [{name: 'invoiceSection', value: 'SERVIZI_EXTRA'}];
+		const placed = await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: mapped}));
+		const body = (await placed.json()) as {warnings?: unknown; links: {watch: string}};
+		expect(body.warnings).toBeUndefined();
+		const watched = (await (await fetch(`${stack.baseUrl}/v1/watch/${body.links.watch.split('/w/')[1]}`)).json()) as {bill: {lineItems: unknown[]}};
+		expect(watched.bill.lineItems[1]).toEqual({category: 'addons', label: 'Premium sports pass', amount: 999});
+	});
+
+	it('reports the warnings of a batch line by its number', async () => {
+		const lines = [{template: 'telco-bill', tmf678: subscriptionsBill.tmf}, {template: 'telco-bill', tmf678: unknownSectionBill.tmf}];
+		const response = await post(stack, '/v1/batches', lines.map((line) => JSON.stringify(line)).join('\n'), 'application/x-ndjson');
+		expect(response.status).toBe(202);
+		expect(await response.json()).toMatchObject({
+			accepted: 2,
+			rejected: 0,
+			warnings: [{line: 2, warnings: [{path: 'tmf678.appliedCustomerBillingRate[1].characteristic[0].value', message: expect.any(String)}]}],
+		});
+	});
+
+	it('a partly paid bill asks for what is left, on the watch page and in its pay link', async () => {
+		const response = await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: partlyPaidBill.tmf}));
+		const {links} = (await response.json()) as {links: {watch: string}};
+		const watched = (await (await fetch(`${stack.baseUrl}/v1/watch/${links.watch.split('/w/')[1]}`)).json()) as {bill: {amountDue: number; payment: unknown}};
+		expect(watched.bill).toMatchObject({
+			amountDue: 6840,
+			payment: {status: 'due', amountPaid: 2000, payUrl: 'https://pay.example.com/checkout?bill=INV-506&amount=48.40'},
+		});
+		const page = await (await fetch(links.watch)).text();
+		expect(page).toContain('You have paid €20.00 of €68.40');
+		expect(page).toMatch(/<a class="pay"[^>]*amount=48\.40[^>]*>Pay €48\.40 now<\/a>/);
 	});
 });

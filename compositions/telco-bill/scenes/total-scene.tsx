@@ -10,7 +10,7 @@ import {useUnit} from '../../shared/use-unit';
 
 const ARROWS = {up: '▲ ', down: '▼ ', same: ''} as const;
 
-/** The total counts up, then the comparison with the last bill and the reason for the biggest change. */
+/** The total counts up, then the comparison with the last bill (when known) and the reason for the biggest change. */
 export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Palette}> = ({bill, script, palette}) => {
 	const frame = useCurrentFrame();
 	const {width} = useVideoConfig();
@@ -24,19 +24,21 @@ export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Pal
 			<div style={{fontSize: 40 * u, fontWeight: 600, opacity: 0.9}}>{script.title}</div>
 			<div style={{fontSize: fitFontSize(script.amount, width - 96 * u, 140 * u), fontWeight: 800, lineHeight: 1.15}}>{shown}</div>
 			<div style={{opacity: compare, marginTop: 20 * u, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 16 * u}}>
-				<div
-					style={{
-						fontSize: 36 * u,
-						fontWeight: 700,
-						background: palette.card,
-						color: palette.ink,
-						borderRadius: 999,
-						padding: `${10 * u}px ${32 * u}px`,
-					}}
-				>
-					{ARROWS[script.direction]}
-					{script.change}
-				</div>
+				{script.change ? (
+					<div
+						style={{
+							fontSize: 36 * u,
+							fontWeight: 700,
+							background: palette.card,
+							color: palette.ink,
+							borderRadius: 999,
+							padding: `${10 * u}px ${32 * u}px`,
+						}}
+					>
+						{ARROWS[script.direction]}
+						{script.change}
+					</div>
+				) : null}
 				{script.reason ? <div style={{fontSize: 34 * u, fontWeight: 700}}>{script.reason}</div> : null}
 				{script.previous ? <div style={{fontSize: 30 * u, opacity: 0.9}}>{script.previous}</div> : null}
 			</div>
