@@ -1,4 +1,5 @@
 import {messagesFor} from './i18n/catalogue';
+import {cueWeight} from './reading-pace';
 import type {SceneId} from './scene-ids';
 import type {SceneScript} from './scripts/script-types';
 import type {Timeline} from './timeline';
@@ -9,8 +10,16 @@ const timestamp = (frame: number, fps: number): string => {
 	return `${pad(Math.floor(ms / 3_600_000))}:${pad(Math.floor(ms / 60_000) % 60)}:${pad(Math.floor(ms / 1000) % 60)}.${pad(ms % 1000, 3)}`;
 };
 
-/** WebVTT forbids "-->" in a cue and treats a blank line as its end. */
-const cueText = (text: string): string => text.replace(/-->/g, '→').replace(/\n\s*\n/g, '\n');
+/**
+ * Cue text as WebVTT reads it: `&` and `<` start escapes and tags (so a name like "<b>Ada</b>" would turn bold),
+ * `>` is escaped to keep "-->" out of a cue, and a blank line would end the cue early.
+ */
+export const cueText = (text: string): string =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n\s*\n/g, '\n');
+
+/** The text a cue shows: `cueText` undone, for a player that draws cues itself rather than through a <track>. */
+export const cueTextShown = (vttText: string): string =>
+	vttText.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&nbsp;/g, '\u00a0').replace(/&amp;/g, '&');
 
 export interface CaptionCue {
 	readonly from: number;
@@ -19,18 +28,21 @@ export interface CaptionCue {
 }
 
 /**
- * One cue per line of a scene's script, the scene's time shared out evenly between its lines: captions say exactly
- * what the scenes show, from the same strings, and nothing else.
+ * One cue per line of a scene's script, the scene's time shared out by the lines' lengths (the timeline gives each
+ * scene the time its words need, so no cue goes faster than a person reads): captions say exactly what the scenes
+ * show, from the same strings, and nothing else.
  */
 export const captionCues = ({timeline, script}: {timeline: Timeline; script: Partial<Record<SceneId, SceneScript>>}): CaptionCue[] =>
 	timeline.scenes.flatMap((scene) => {
 		const lines = script[scene.id]?.lines ?? [];
-		const each = scene.durationInFrames / Math.max(1, lines.length);
-		return lines.map((text, index) => ({
-			from: scene.from + Math.round(index * each),
-			to: scene.from + Math.round((index + 1) * each),
-			text,
-		}));
+		const perWeight = scene.durationInFrames / Math.max(1, lines.reduce((sum, line) => sum + cueWeight(line), 0));
+		let start = 0;
+		return lines.map((text) => {
+			const end = start + cueWeight(text) * perWeight;
+			const cue = {from: scene.from + Math.round(start), to: scene.from + Math.round(end), text};
+			start = end;
+			return cue;
+		});
 	});
 
 const vtt = (cues: ReadonlyArray<{from: number; to: number; text: string}>, fps: number): string =>

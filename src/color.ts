@@ -30,16 +30,23 @@ export const AA_TEXT = 4.5;
 const toHex = (rgb: readonly number[]): string =>
 	`#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
 
+/** WCAG 2.x non-text contrast (1.4.11): chart bars, tracks and control outlines against what they sit on. */
+export const NON_TEXT = 3;
+
+/** `hex` itself when it reaches `ratio` against `background`, else the lightest darker shade of it that does. */
+export const shadeAgainst = (hex: string, background: string, ratio: number): string => {
+	if (contrastRatio(hex, background) >= ratio) return hex;
+	const rgb = channels(hex);
+	for (let step = 1; step <= 20; step++) {
+		const shade = toHex(rgb.map((c) => c * (1 - step * 0.05)));
+		if (contrastRatio(shade, background) >= ratio) return shade;
+	}
+	return INK;
+};
+
 /**
  * The brand colour itself when white or ink text on it meets WCAG AA, else the nearest darker shade on which white
  * text does: a pale brand colour never makes text unreadable.
  */
-export const readableBackground = (hex: string): string => {
-	if (contrastRatio(hex, textColorOn(hex)) >= AA_TEXT) return hex;
-	const rgb = channels(hex);
-	for (let step = 1; step <= 20; step++) {
-		const shade = toHex(rgb.map((c) => c * (1 - step * 0.05)));
-		if (contrastRatio(shade, WHITE) >= AA_TEXT) return shade;
-	}
-	return INK;
-};
+export const readableBackground = (hex: string): string =>
+	contrastRatio(hex, textColorOn(hex)) >= AA_TEXT ? hex : shadeAgainst(hex, WHITE, AA_TEXT);

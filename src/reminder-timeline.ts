@@ -34,5 +34,6 @@ export const buildReminderTimeline = ({bill, format}: {bill: PaymentReminder; fo
 			...mailCta(bill.brand, bill.customer.locale),
 		],
 		posterScene: 'options',
+		script,
 	});
 };

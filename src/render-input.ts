@@ -6,7 +6,8 @@ import {telcoScript} from './scripts/telco-script';
 import {utilityScript} from './scripts/utility-script';
 import type {SceneId} from './scene-ids';
 import type {TemplateBill, TemplateId} from './templates';
-import {buildTimeline, type Timeline} from './timeline';
+import {buildTimeline} from './telco-timeline';
+import type {Timeline} from './timeline';
 import {buildUtilityTimeline} from './utility-timeline';
 
 // Type aliases, not interfaces: Remotion requires props assignable to Record<string, unknown>.

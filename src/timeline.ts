@@ -1,19 +1,10 @@
-import {amountToPay, type Bill} from './bill-schema';
-import {chartRows} from './breakdown';
 import {FPS, formatSizes, type VideoFormat} from './formats';
 import {ctaRects, type Rect} from './hotspot-geometry';
 import {fill, messagesFor} from './i18n/catalogue';
-import {formatMoney} from './money';
-import type {SceneId, TelcoSceneId} from './scene-ids';
-import {
-	breakdownEntrance,
-	CLOSE_MOTION,
-	GREETING_MOTION,
-	PAY_BUTTON_ENTRANCE,
-	SCENE_FADE,
-	TOTAL_MOTION,
-	USAGE_MOTION,
-} from './scene-motion';
+import {readingSeconds} from './reading-pace';
+import type {SceneId} from './scene-ids';
+import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
+import type {SceneScript} from './scripts/script-types';
 
 export type {SceneId} from './scene-ids';
 
@@ -73,7 +64,7 @@ export interface CtaSpec {
 const seconds = (s: number): number => Math.round(s * FPS);
 
 /**
- * Places scenes back to back, their calls to action as hotspots that open once the buttons have settled, and a static
+ * Places scenes back to back (each long enough to read its captions), their calls to action as hotspots that open once the buttons have settled, and a static
  * hold in each scene from the end of its entrance (or its buttons') to the start of its fade-out.
  */
 export const assembleTimeline = ({
@@ -81,16 +72,20 @@ export const assembleTimeline = ({
 	scenes: specs,
 	ctas,
 	posterScene,
+	script,
 }: {
 	format: VideoFormat;
 	scenes: readonly SceneSpec[];
 	ctas: readonly CtaSpec[];
 	posterScene: SceneId;
+	/** The scenes' words: a scene plays at least as long as its captions take to read. */
+	script: Partial<Record<SceneId, SceneScript>>;
 }): Timeline => {
 	const size = formatSizes[format];
 	let from = 0;
 	const scenes = specs.map(({id, seconds: length}) => {
-		const scene = {id, from, durationInFrames: seconds(length)};
+		const reading = Math.ceil(readingSeconds(script[id]?.lines ?? []) * FPS);
+		const scene = {id, from, durationInFrames: Math.max(seconds(length), reading)};
 		from += scene.durationInFrames;
 		return scene;
 	});
@@ -155,34 +150,6 @@ export const billCtas = (
 	}
 	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
 	return [...ctas, ...mailCta(bill.brand, locale)];
-};
-
-export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
-
-export interface BuildTimelineOptions {
-	readonly bill: Bill;
-	readonly format: VideoFormat;
-}
-
-/** The telco bill's timeline: the single source of scene placement and hotspots for composition, player and server. */
-export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline => {
-	const rows = chartRows(bill.lineItems).length;
-	const scenes: Array<SceneSpec & {id: TelcoSceneId}> = [
-		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
-		{id: 'total', seconds: 5, entrance: TOTAL_MOTION.count + TOTAL_MOTION.compare},
-	];
-	if (rows > 0) {
-		scenes.push({
-			id: 'breakdown',
-			seconds: 4 + 0.5 * rows,
-			entrance: breakdownEntrance(rows),
-		});
-	}
-	if (hasUsage(bill)) scenes.push({id: 'usage', seconds: 5, entrance: Math.max(2 * USAGE_MOTION.stagger + USAGE_MOTION.grow, USAGE_MOTION.tipTo)});
-	scenes.push({id: 'due', seconds: needsPayment(bill) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE}, {id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop});
-	// A partly paid bill's button asks for what is left.
-	const money = formatMoney({minor: amountToPay(bill), currency: bill.customer.currency, locale: bill.customer.locale});
-	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due'});
 };
 
 export const sceneOf = (timeline: Timeline, id: SceneId): TimelineScene | undefined =>

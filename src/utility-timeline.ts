@@ -19,5 +19,5 @@ export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format:
 		{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
 	);
 	const money = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
-	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due'});
+	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due', script});
 };

@@ -1,8 +1,9 @@
 import {useCurrentFrame} from 'remotion';
 import {BREAKDOWN_MOTION} from '../../src/scene-motion';
 import {progress} from './settle';
-import {ellipsis, type Palette} from './theme';
+import {ellipsis} from './theme';
 import {useUnit} from './use-unit';
+import type {BrandPalette} from '../../src/palette';
 
 export interface BarRow {
 	readonly key: string;
@@ -16,7 +17,7 @@ export interface BarRow {
  * Labelled horizontal bars on a white card, growing one after another (timed by `breakdownEntrance`). On a narrow
  * frame the label sits above its bar; on a wide one beside it.
  */
-export const BarRows: React.FC<{rows: readonly BarRow[]; palette: Palette; wide: boolean}> = ({rows, palette, wide}) => {
+export const BarRows: React.FC<{rows: readonly BarRow[]; palette: BrandPalette; wide: boolean}> = ({rows, palette, wide}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	const largest = Math.max(1, ...rows.map((row) => Math.abs(row.value)));
@@ -27,13 +28,13 @@ export const BarRows: React.FC<{rows: readonly BarRow[]; palette: Palette; wide:
 				const grow = progress(frame, start, start + BREAKDOWN_MOTION.grow);
 				const isCredit = row.value < 0;
 				const bar = (
-					<div style={{flex: 1, height: 22 * u, background: palette.track, borderRadius: 11 * u}}>
+					<div style={{flex: 1, height: 22 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 11 * u}}>
 						<div
 							style={{
 								width: `${(Math.abs(row.value) / largest) * 100 * grow}%`,
 								height: '100%',
 								borderRadius: 11 * u,
-								background: isCredit ? palette.credit : palette.primary,
+								background: isCredit ? palette.credit : palette.bar,
 							}}
 						/>
 					</div>

@@ -2,13 +2,14 @@ import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
 import type {SceneId, Timeline} from '../../src/timeline';
 import {settledSpring} from './settle';
-import {FONT_STACK, fitFontSize, type Palette} from './theme';
+import {FONT_STACK, fitFontSize} from './theme';
+import type {BrandPalette} from '../../src/palette';
 
 /**
  * The scene's calls to action, each drawn exactly in its hotspot's rectangle with the hotspot's label, settled before
  * the hotspot becomes clickable. The first is the main action (accent colour), the rest are quieter white buttons.
  */
-export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palette: Palette}> = ({timeline, scene, palette}) => {
+export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palette: BrandPalette}> = ({timeline, scene, palette}) => {
 	const frame = useCurrentFrame();
 	const {fps} = useVideoConfig();
 	const placed = timeline.scenes.find((s) => s.id === scene);
@@ -43,6 +44,7 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 						alignItems: 'center',
 						justifyContent: 'center',
 						whiteSpace: wrap ? 'normal' : 'nowrap',
+						border: `${Math.max(2, rect.height * 0.04)}px solid ${index === 0 ? palette.accentEdge : palette.cardEdge}`,
 						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
 						transform: `scale(${scale})`,
 					}}

@@ -1,9 +1,10 @@
 import {AbsoluteFill, Sequence} from 'remotion';
 import type {SceneId, Timeline} from '../../src/timeline';
-import {FONT_STACK, type Palette} from './theme';
+import {FONT_STACK} from './theme';
+import type {BrandPalette} from '../../src/palette';
 
 /** The brand background and one Sequence per scene of the timeline, in the timeline's order and lengths. */
-export const TemplateFrame: React.FC<{timeline: Timeline; palette: Palette; scenes: Partial<Record<SceneId, React.ReactNode>>}> = ({
+export const TemplateFrame: React.FC<{timeline: Timeline; palette: BrandPalette; scenes: Partial<Record<SceneId, React.ReactNode>>}> = ({
 	timeline,
 	palette,
 	scenes,

@@ -1,8 +1,8 @@
 import {useMemo} from 'react';
 import type {Bill} from '../../src/bill-schema';
 import type {VideoFormat} from '../../src/formats';
+import {brandPalette} from '../../src/palette';
 import type {Timeline} from '../../src/timeline';
-import {paletteFor} from './theme';
 
 /** What every template component starts from: its timeline, its scenes' strings, the brand palette and the shape. */
 export const useTemplate = <B extends {brand: Bill['brand']}, S>({
@@ -18,5 +18,5 @@ export const useTemplate = <B extends {brand: Bill['brand']}, S>({
 }) => {
 	const timeline = useMemo(() => timelineOf({bill, format}), [bill, format, timelineOf]);
 	const script = useMemo(() => scriptOf(bill), [bill, scriptOf]);
-	return {timeline, script, palette: paletteFor(bill.brand), wide: format === 'landscape'};
+	return {timeline, script, palette: brandPalette(bill.brand), wide: format === 'landscape'};
 };

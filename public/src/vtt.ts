@@ -1,3 +1,5 @@
+import {cueTextShown} from '../../src/captions';
+
 export interface Cue {
 	readonly start: number;
 	readonly end: number;
@@ -20,7 +22,7 @@ export const parseVtt = (text: string): Cue[] =>
 			const at = lines.findIndex((line) => line.includes('-->'));
 			if (at === -1) return [];
 			const [from, to] = lines[at]!.split('-->') as [string, string];
-			return [{start: seconds(from), end: seconds(to.trim().split(/\s+/)[0]!), text: lines.slice(at + 1).join('\n')}];
+			return [{start: seconds(from), end: seconds(to.trim().split(/\s+/)[0]!), text: cueTextShown(lines.slice(at + 1).join('\n'))}];
 		});
 
 export const cueAt = (cues: readonly Cue[], time: number): Cue | undefined =>

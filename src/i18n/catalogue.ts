@@ -1,6 +1,7 @@
 import {en} from './en';
 import {it} from './it';
 import {ko} from './ko';
+import {PARTICLE_PAIR, particleAfter} from './korean-particles';
 import type {Messages, PartialMessages} from './messages';
 
 export type {Messages} from './messages';
@@ -41,5 +42,12 @@ export const messagesFor = (locale: string): Messages => {
 	return messages;
 };
 
+const PLACEHOLDER = new RegExp(`\\{(\\w+)\\}(${PARTICLE_PAIR.source.slice(1)})?`, 'g');
+
+/** The template with its `{key}`s filled in; a Korean particle written both ways ("을(를)") agrees with its word. */
 export const fill = (template: string, values: Record<string, string>): string =>
-	template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+	template.replace(PLACEHOLDER, (whole, key: string, pair: string | undefined) => {
+		const value = values[key];
+		if (value === undefined) return whole;
+		return pair ? value + particleAfter(value, pair) : value;
+	});

@@ -54,7 +54,7 @@ type Say = (line: string) => string;
 const defined = (...items: Array<string | undefined>): string[] => items.filter((item): item is string => item !== undefined);
 
 const totalSentences = (script: TotalScript, say: Say, p: Phrases): string[] =>
-	defined(p.totalIs(say(script.amount)), say(script.change), script.reason && say(script.reason), script.previous && say(script.previous));
+	defined(p.totalIs(say(script.amount)), script.change && say(script.change), script.reason && say(script.reason), script.previous && say(script.previous));
 
 const dueSentences = (script: DueScript, say: Say, p: Phrases): string[] =>
 	defined(p.titled(say(script.title), say(script.amount)), script.status && say(script.status), script.payLabel && p.button(say(script.payLabel)));

@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {buildCaptionFiles, captionCues} from '../../src/captions';
+import {buildCaptionFiles, captionCues, cueText, cueTextShown} from '../../src/captions';
+import {videoFormats} from '../../src/formats';
+import {CAPTION_CHARS_PER_SECOND} from '../../src/reading-pace';
+import type {TemplateBill} from '../../src/templates';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
@@ -58,5 +61,35 @@ describe('captions say nothing the bill does not contain', () => {
 		const allowed = new Set([money(bill.amountOverdue), money(bill.nextStep.fee!), ...instalmentPlan(bill).map((i) => money(i.amount))]);
 		expect(moneyIn(text).length).toBeGreaterThan(3);
 		for (const amount of moneyIn(text)) expect(allowed).toContain(amount);
+	});
+});
+
+describe('caption pace', () => {
+	it.each(allTemplateBills.flatMap(({name, input}) => videoFormats.map((format) => ({name: `${name} ${format}`, input, format}))))(
+		'$name: no cue goes faster than a person reads',
+		({input, format}) => {
+			const {timeline} = computeRenderInput({...input, format});
+			for (const cue of captionCues({timeline, script: scriptFor(input)})) {
+				const seconds = (cue.to - cue.from) / timeline.fps;
+				expect([...cue.text].length / seconds, cue.text).toBeLessThanOrEqual(CAPTION_CHARS_PER_SECOND);
+			}
+		},
+	);
+});
+
+describe('WebVTT escaping', () => {
+	const input = allTemplateBills.find(({input}) => input.template === 'telco-bill')!.input as Extract<TemplateBill, {template: 'telco-bill'}>;
+	const hostile = {...input, bill: {...input.bill, customer: {...input.bill.customer, name: '<b>Ada</b> & <img src=x> --> Co'}}};
+	const {timeline} = computeRenderInput({...hostile, format: 'landscape'});
+	const files = buildCaptionFiles({timeline, script: scriptFor(hostile), locale: hostile.bill.customer.locale});
+
+	it('escapes &, < and > so markup in a name is shown literally', () => {
+		expect(files.captions).toContain('&lt;b&gt;Ada&lt;/b&gt; &amp; &lt;img src=x&gt; --&gt; Co');
+		const body = files.captions.split('\n').filter((line) => !/^\d\d:\d\d:\d\d\.\d{3} --> \d\d:\d\d:\d\d\.\d{3}$/.test(line));
+		expect(body.join('\n')).not.toMatch(/[<>]|&(?!amp;|lt;|gt;)/);
+	});
+
+	it('reads back as the literal name', () => {
+		expect(cueTextShown(cueText('<b>Ada</b> & &lt; -->'))).toBe('<b>Ada</b> & &lt; -->');
 	});
 });

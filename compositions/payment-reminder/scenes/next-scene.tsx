@@ -1,11 +1,11 @@
 import type {NextScript} from '../../../src/scripts/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** What happens next and when, stated plainly, and how to avoid it. Three lines, as NEXT_LINES says. */
-export const NextScene: React.FC<{script: NextScript; palette: Palette}> = ({script, palette}) => {
+export const NextScene: React.FC<{script: NextScript; palette: BrandPalette}> = ({script, palette}) => {
 	const u = useUnit();
 	return (
 		<Fade style={{justifyContent: 'center', padding: `${56 * u}px ${64 * u}px`, gap: 24 * u}}>

@@ -4,11 +4,12 @@ import type {Timeline} from '../../../src/timeline';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {HotspotButtons} from '../../shared/hotspot-buttons';
-import {fitFontSize, type Palette} from '../../shared/theme';
+import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** The amount and three ways forward, each a hotspot: pay in full, an instalment plan, or a call. */
-export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: Palette}> = ({script, timeline, palette}) => {
+export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: BrandPalette}> = ({script, timeline, palette}) => {
 	const u = useUnit();
 	const {width} = useVideoConfig();
 	return (

@@ -2,11 +2,12 @@ import {useVideoConfig} from 'remotion';
 import type {OverdueScript} from '../../../src/scripts/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
-import {fitFontSize, type Palette} from '../../shared/theme';
+import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** The facts, calmly: the amount, since when, and an offer to help. Five lines, as OVERDUE_LINES says. */
-export const OverdueScene: React.FC<{script: OverdueScript; palette: Palette}> = ({script, palette}) => {
+export const OverdueScene: React.FC<{script: OverdueScript; palette: BrandPalette}> = ({script, palette}) => {
 	const u = useUnit();
 	const {width} = useVideoConfig();
 	return (

@@ -1,11 +1,11 @@
 import type {PlanScript} from '../../../src/scripts/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** The instalment plan as a dated list whose amounts add up exactly to the debt (see `instalmentPlan`). */
-export const PlanScene: React.FC<{script: PlanScript; palette: Palette}> = ({script, palette}) => {
+export const PlanScene: React.FC<{script: PlanScript; palette: BrandPalette}> = ({script, palette}) => {
 	const u = useUnit();
 	const rowStyle = {display: 'flex', justifyContent: 'space-between', gap: 24 * u, fontSize: 30 * u, padding: `${8 * u}px 0`} as const;
 	return (

@@ -6,10 +6,10 @@ import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
 import {settledSpring} from '../settle';
-import type {Palette} from '../theme';
 import {useUnit} from '../use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; palette: Palette; logoUrl: string | undefined}> = ({
+export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; palette: BrandPalette; logoUrl: string | undefined}> = ({
 	script,
 	timeline,
 	palette,

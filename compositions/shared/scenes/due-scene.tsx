@@ -3,11 +3,12 @@ import type {DueScript} from '../../../src/scripts/common-scenes';
 import type {Timeline} from '../../../src/timeline';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
-import {fitFontSize, type Palette} from '../theme';
+import {fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** The amount and when it is due, with the pay button; or, with nothing to pay, why not (paid, autopay, credit). */
-export const DueScene: React.FC<{script: DueScript; timeline: Timeline; palette: Palette}> = ({script, timeline, palette}) => {
+export const DueScene: React.FC<{script: DueScript; timeline: Timeline; palette: BrandPalette}> = ({script, timeline, palette}) => {
 	const u = useUnit();
 	const {width, height} = useVideoConfig();
 	// On tall frames the amount sits in the upper middle, between the top and the button, not pressed to the top.

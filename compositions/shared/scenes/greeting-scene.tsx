@@ -4,10 +4,11 @@ import type {GreetingScript} from '../../../src/scripts/common-scenes';
 import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {progress, settledSpring} from '../settle';
-import {ellipsis, fitFontSize, type Palette} from '../theme';
+import {ellipsis, fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-export const GreetingScene: React.FC<{script: GreetingScript; palette: Palette; logoUrl: string | undefined}> = ({script, palette, logoUrl}) => {
+export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPalette; logoUrl: string | undefined}> = ({script, palette, logoUrl}) => {
 	const frame = useCurrentFrame();
 	const {fps, width} = useVideoConfig();
 	const u = useUnit();

@@ -3,10 +3,10 @@ import {AfterBars} from '../../shared/after-bars';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-export const BreakdownScene: React.FC<{script: BreakdownScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+export const BreakdownScene: React.FC<{script: BreakdownScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const u = useUnit();
 	return (
 		<Fade style={{padding: `${56 * u}px ${64 * u}px`, justifyContent: wide ? 'flex-start' : 'center'}}>

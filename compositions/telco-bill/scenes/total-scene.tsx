@@ -5,13 +5,14 @@ import {formattersFor} from '../../../src/scripts/formatters';
 import type {TotalScript} from '../../../src/scripts/telco-script';
 import {Fade} from '../../shared/fade';
 import {progress} from '../../shared/settle';
-import {fitFontSize, type Palette} from '../../shared/theme';
+import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 const ARROWS = {up: '▲ ', down: '▼ ', same: ''} as const;
 
 /** The total counts up, then the comparison with the last bill (when known) and the reason for the biggest change. */
-export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Palette}> = ({bill, script, palette}) => {
+export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: BrandPalette}> = ({bill, script, palette}) => {
 	const frame = useCurrentFrame();
 	const {width} = useVideoConfig();
 	const u = useUnit();

@@ -4,10 +4,11 @@ import type {MeterScript, UsageScript} from '../../../src/scripts/telco-script';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
 import {progress} from '../../shared/settle';
-import {ellipsis, type Palette} from '../../shared/theme';
+import {ellipsis} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-const Meter: React.FC<{meter: MeterScript; palette: Palette; delay: number}> = ({meter, palette, delay}) => {
+const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number}> = ({meter, palette, delay}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	const grow = progress(frame, delay, delay + USAGE_MOTION.grow);
@@ -16,13 +17,13 @@ const Meter: React.FC<{meter: MeterScript; palette: Palette; delay: number}> = (
 			<div style={{fontSize: 28 * u, fontWeight: 700, color: palette.muted, ...ellipsis}}>{meter.label}</div>
 			<div style={{fontSize: 48 * u, fontWeight: 800, marginTop: 4 * u, ...ellipsis}}>{meter.used}</div>
 			<div style={{fontSize: 26 * u, color: palette.muted, ...ellipsis}}>/ {meter.allowance}</div>
-			<div style={{height: 18 * u, background: palette.track, borderRadius: 9 * u, marginTop: 16 * u}}>
+			<div style={{height: 18 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 9 * u, marginTop: 16 * u}}>
 				<div
 					style={{
 						width: `${meter.fraction * grow * 100}%`,
 						height: '100%',
 						borderRadius: 9 * u,
-						background: meter.over ? '#C2410C' : palette.primary,
+						background: meter.over ? palette.over : palette.bar,
 					}}
 				/>
 			</div>
@@ -30,7 +31,7 @@ const Meter: React.FC<{meter: MeterScript; palette: Palette; delay: number}> = (
 	);
 };
 
-export const UsageScene: React.FC<{script: UsageScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+export const UsageScene: React.FC<{script: UsageScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	return (

@@ -4,11 +4,11 @@ import type {ConsumptionScript} from '../../../src/scripts/utility-script';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
 import {progress} from '../../shared/settle';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** Consumption over the last periods as bars rising one after another, this period highlighted. */
-export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	const largest = Math.max(1e-9, ...script.bars.map((bar) => bar.value));
@@ -24,7 +24,7 @@ export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: Pal
 						const grow = progress(frame, start, start + CHART_MOTION.grow);
 						const last = index === script.bars.length - 1;
 						return (
-							<div key={index} style={{flex: 1, height: `${(bar.value / largest) * 100 * grow}%`, background: last ? palette.primary : '#B9B6CC', borderRadius: `${8 * u}px ${8 * u}px 0 0`}} />
+							<div key={index} style={{flex: 1, height: `${(bar.value / largest) * 100 * grow}%`, background: last ? palette.bar : palette.quietBar, borderRadius: `${8 * u}px ${8 * u}px 0 0`}} />
 						);
 					})}
 				</div>

@@ -2,10 +2,10 @@ import type {CostScript} from '../../../src/scripts/utility-script';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-export const CostScene: React.FC<{script: CostScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+export const CostScene: React.FC<{script: CostScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const u = useUnit();
 	return (
 		<Fade style={{padding: `${56 * u}px ${64 * u}px`, justifyContent: 'center'}}>

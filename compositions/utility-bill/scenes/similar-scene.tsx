@@ -3,10 +3,10 @@ import {AfterBars} from '../../shared/after-bars';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
-export const SimilarScene: React.FC<{script: SimilarScript; palette: Palette; wide: boolean}> = ({script, palette, wide}) => {
+export const SimilarScene: React.FC<{script: SimilarScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const u = useUnit();
 	const rows = [script.you, script.average].map((row, index) => ({key: String(index), label: row.label, amount: row.value, value: row.amount}));
 	return (

@@ -1,11 +1,11 @@
 import type {TipsScript} from '../../../src/scripts/utility-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
-import type {Palette} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
+import type {BrandPalette} from '../../../src/palette';
 
 /** The title and then each tip on its own card, one after another (timed by `linesEntrance(tips + 1)`). */
-export const TipsScene: React.FC<{script: TipsScript; palette: Palette}> = ({script, palette}) => {
+export const TipsScene: React.FC<{script: TipsScript; palette: BrandPalette}> = ({script, palette}) => {
 	const u = useUnit();
 	return (
 		<Fade style={{padding: `${56 * u}px ${64 * u}px`, justifyContent: 'center', gap: 20 * u}}>

@@ -1,0 +1,71 @@
+import {AA_TEXT, contrastRatio, INK, NON_TEXT, readableBackground, shadeAgainst, textColorOn, WHITE} from './color';
+
+/**
+ * Every colour a bill is drawn with, for any brand colour: text reaches WCAG AA (4.5:1) on what it sits on, and chart
+ * bars, tracks and button outlines reach 3:1 (WCAG 1.4.11). The video, the watch page and the player all draw from it.
+ */
+export interface BrandPalette {
+	/** The scene background: the brand colour, darkened only when no text colour reads on it. */
+	readonly primary: string;
+	readonly onPrimary: string;
+	/** The main call to action's fill. */
+	readonly accent: string;
+	readonly onAccent: string;
+	/** The main call to action's outline: the accent itself when it stands out from `primary`, else a 3:1 colour. */
+	readonly accentEdge: string;
+	/** Cards, and the quieter buttons' fill. */
+	readonly card: string;
+	/** The quieter buttons' outline against `primary`. */
+	readonly cardEdge: string;
+	readonly ink: string;
+	/** Secondary text on `card`. */
+	readonly muted: string;
+	/** A chart's empty track on `card`, and its outline (the fill alone is too faint to show the chart's extent). */
+	readonly track: string;
+	readonly trackEdge: string;
+	/** The brand's data bar, on `track` or straight on `card`. */
+	readonly bar: string;
+	/** Bars that are not the one to look at (earlier months), on `card`. */
+	readonly quietBar: string;
+	/** Credits and discounts: bars and their amounts. */
+	readonly credit: string;
+	/** A meter past its allowance. */
+	readonly over: string;
+}
+
+export interface BrandColors {
+	readonly primaryColor: string;
+	readonly accentColor?: string | undefined;
+}
+
+const CARD = WHITE;
+const TRACK = '#EEEDF5';
+
+/** A fill drawn on `primary` is outlined in the text colour when the fill alone would not stand out from it. */
+const edgeOn = (fill: string, primary: string, onPrimary: string): string =>
+	contrastRatio(fill, primary) >= NON_TEXT ? fill : onPrimary;
+
+export const brandPalette = (brand: BrandColors): BrandPalette => {
+	const primary = readableBackground(brand.primaryColor);
+	const onPrimary = textColorOn(primary);
+	const wanted = brand.accentColor ?? WHITE;
+	// A button the colour of the background would vanish: then the button is white.
+	const accent = contrastRatio(wanted, primary) < 1.5 ? WHITE : readableBackground(wanted);
+	return {
+		primary,
+		onPrimary,
+		accent,
+		onAccent: contrastRatio(accent, textColorOn(accent)) >= AA_TEXT ? textColorOn(accent) : INK,
+		accentEdge: edgeOn(accent, primary, onPrimary),
+		card: CARD,
+		cardEdge: edgeOn(CARD, primary, onPrimary),
+		ink: INK,
+		muted: '#55526A',
+		track: TRACK,
+		trackEdge: shadeAgainst('#B9B6CC', CARD, NON_TEXT),
+		bar: shadeAgainst(primary, TRACK, NON_TEXT),
+		quietBar: shadeAgainst('#B9B6CC', CARD, NON_TEXT),
+		credit: '#0B7A3E',
+		over: '#C2410C',
+	};
+};
