@@ -119,7 +119,8 @@ export const makeWatchRouter = ({
 		const {record} = await open(req.params.token);
 		const file = fileOf(record, name);
 		if (!file) throw new NotFoundError(`The ${name} of this video`);
-		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false});
+		// The path is built from a verified render id, never from the request; `.data` (the default) is a dot-folder.
+		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
 	});
 
 	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
