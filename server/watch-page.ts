@@ -7,9 +7,6 @@ import {formatMoney} from '../src/money';
 import {html, trusted, type SafeHtml} from './html';
 import type {RenderProps} from './render-record';
 
-/** Where the page's script lives; the CSP allows only it, by nonce. */
-export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
-
 /**
  * The one <style> element @remotion/player 4.0.529 injects (box-sizing and fullscreen rules for its own class). The
  * browser test fails on any CSP report, so a Remotion upgrade that changes it is caught there.
@@ -93,13 +90,15 @@ export interface WatchPageOptions {
 	readonly props: RenderProps;
 	readonly token: string;
 	readonly nonce: string;
+	/** The player script's content-hashed address; the CSP allows only it, by nonce. */
+	readonly scriptSrc: string;
 	readonly downloads: {readonly video?: string; readonly captions?: string};
 	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it). */
 	readonly playerMode: 'live' | 'mp4';
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
@@ -152,7 +151,7 @@ ${
 		: ''
 }
 </main>
-<script nonce="${nonce}" src="${PLAYER_SCRIPT_PATH}"></script>`;
+<script nonce="${nonce}" src="${scriptSrc}"></script>`;
 	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body});
 };
 

@@ -2,6 +2,7 @@
  * The embeddable player: one script that gives any page `<billcast-player token="..." api-base="...">` (or
  * `src=".../v1/watch/<token>"`) and `Billcast.mount(element, {token, apiBase})`.
  */
+import './zod-jitless';
 import {createRoot, type Root} from 'react-dom/client';
 import {BillPlayer, type PlayerMode} from './bill-player';
 import {makeEventSender, type SendEvent} from './event-sender';

@@ -9,6 +9,7 @@ describe('watch page', () => {
 			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleBill, customer: {...sampleBill.customer, name}, brand: {...sampleBill.brand, name: brand}}},
 			token: 'tok',
 			nonce: 'n0nce',
+			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
 			downloads: {},
 			playerMode: 'live',
 		});
@@ -19,7 +20,7 @@ describe('watch page', () => {
 		expect(html).not.toContain('<img src=x');
 		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(html.match(/<script/g)).toHaveLength(1);
-		expect(html).toContain('<script nonce="n0nce" src="/player/billcast-player.js">');
+		expect(html).toContain('<script nonce="n0nce" src="/player/billcast-player.0123456789abcdef.js">');
 	});
 
 	it('lists the breakdown as a table and offers a pay link with reference and amount', () => {
@@ -39,6 +40,7 @@ describe('watch page', () => {
 			props: {template: 'telco-bill', format: 'landscape', bill: {...telcoFixtures['ko-KR'], paymentHistory: [{date: '2026-10-25', amount: 52000}]}},
 			token: 'tok',
 			nonce: 'n0nce',
+			scriptSrc: '/p.js',
 			downloads: {video: '/v.mp4', captions: '/c.vtt'},
 			playerMode: 'live',
 		});
@@ -51,7 +53,7 @@ describe('watch page', () => {
 
 	it('leaves the payments table out when the bill gives none', () => {
 		const {paymentHistory: _, ...withoutHistory} = sampleBill;
-		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', downloads: {}, playerMode: 'live'});
+		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live'});
 		expect(html).not.toContain('Your recent payments');
 	});
 
