@@ -97,8 +97,9 @@ export const makeWatchRouter = ({
 					token: req.params.token,
 					nonce,
 					scriptSrc: script.hashedPath,
+					today: new Date().toISOString().slice(0, 10),
 					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
-					playerMode: req.query.player === 'mp4' ? 'mp4' : 'live',
+					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
 				}),
 			);
 		} catch (error) {
