@@ -1,14 +1,14 @@
 import {summarizeBill, summaryNeedsPayment, type BillSummary} from '../src/bill-summary';
 import {checkoutUrl} from '../src/checkout-url';
 import {textColorOn} from '../src/color';
-import {formatDate} from '../src/dates';
+import {daysBetween, formatDate} from '../src/dates';
+import {hotspotHref, opensElsewhere} from '../src/hotspot-links';
 import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
+import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../src/player-layout';
+import {computeRenderInput} from '../src/render-input';
 import {html, trusted, type SafeHtml} from './html';
 import type {RenderProps} from './render-record';
-
-/** Where the page's script lives; the CSP allows only it, by nonce. */
-export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
 
 /**
  * The one <style> element @remotion/player 4.0.529 injects (box-sizing and fullscreen rules for its own class). The
@@ -43,7 +43,8 @@ header{background:var(--primary);color:var(--on-primary);padding:12px 16px;displ
 header img{height:32px;width:auto;background:#fff;border-radius:8px;padding:4px 6px}
 header h1{font-size:1.1rem;margin:0}
 main{max-width:960px;margin:0 auto;padding:0 0 32px}
-.player{background:#000}
+.player{background:#000;container-type:inline-size}
+billcast-player{display:block;margin:0 auto}
 .card{background:#fff;margin:12px;padding:16px;border-radius:12px}
 .amount{font-size:2rem;font-weight:800;margin:0}
 .due{margin:4px 0 12px}
@@ -55,27 +56,48 @@ caption{text-align:left;font-weight:700;font-size:1.1rem;padding-bottom:8px}
 th,td{padding:8px 4px;border-bottom:1px solid #E4E2EE;text-align:left;vertical-align:top}
 td.num,th.num{text-align:right;white-space:nowrap}
 tfoot th,tfoot td{font-weight:800;border-bottom:0}
+.options{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
+.option{flex:1 1 auto;text-align:center;border:2px solid var(--primary);color:#14121F;font-weight:700;padding:10px 14px;border-radius:999px;text-decoration:none}
+.customer{margin:0 0 4px}
+.bill-number{margin:12px 0 0;color:#5B5870}
 .downloads a{display:inline-block;margin:4px 12px 4px 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .notice{max-width:480px;margin:20vh auto;padding:24px;background:#fff;border-radius:12px;text-align:center}
 @media (min-width:900px){main{padding-top:16px}.card{margin:16px 0}}
 `;
 
-const statusText = (summary: BillSummary): string => {
+/** The payment's state on the day the page is built: a due bill past its due date reads as overdue, by how many days. */
+const statusText = (summary: BillSummary, today: string): string => {
 	const messages = messagesFor(summary.customer.locale);
+	const late = daysBetween(summary.dueDate, today);
 	switch (summary.status) {
 		case 'paid':
 			return messages.alreadyPaid;
 		case 'autopay':
 			return messages.autopay;
 		case 'overdue':
-			return messages.statusOverdue;
-		default:
-			return messages.statusDue;
+		case 'due':
+			if (late <= 0) return summary.status === 'due' ? messages.statusDue : messages.statusOverdue;
+			return late === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
 	}
 };
 
-const page = ({nonce, lang, title, colors, body}: {nonce: string; lang: string; title: string; colors: string; body: SafeHtml}): string =>
+const page = ({
+	nonce,
+	lang,
+	title,
+	colors,
+	body,
+	css = '',
+}: {
+	nonce: string;
+	lang: string;
+	title: string;
+	colors: string;
+	body: SafeHtml;
+	/** Rules computed from trusted constants only (the player's box). */
+	css?: string;
+}): string =>
 	html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -84,7 +106,7 @@ const page = ({nonce, lang, title, colors, body}: {nonce: string; lang: string; 
 <meta name="robots" content="noindex">
 <link rel="icon" href="data:,">
 <title>${title}</title>
-<style nonce="${nonce}">:root{${colors}}${trusted(STYLE)}</style>
+<style nonce="${nonce}">:root{${colors}}${trusted(STYLE)}${trusted(css)}</style>
 </head>
 <body>${body}</body>
 </html>`.value;
@@ -93,13 +115,17 @@ export interface WatchPageOptions {
 	readonly props: RenderProps;
 	readonly token: string;
 	readonly nonce: string;
+	/** The player script's content-hashed address; the CSP allows only it, by nonce. */
+	readonly scriptSrc: string;
 	readonly downloads: {readonly video?: string; readonly captions?: string};
-	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it). */
+	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it); only when it exists. */
 	readonly playerMode: 'live' | 'mp4';
+	/** The day the page is built (YYYY-MM-DD), against which the due date is read. */
+	readonly today: string;
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, today}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
@@ -110,6 +136,14 @@ export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPag
 		summaryNeedsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
+	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open.
+	const seen = new Set<string>();
+	const options = computeRenderInput(props)
+		.timeline.hotspots.filter((hotspot) => hotspot.kind !== 'pay' && !seen.has(hotspotHref(hotspot)) && seen.add(hotspotHref(hotspot)))
+		.map(
+			(hotspot) =>
+				html`<a class="option" href="${hotspotHref(hotspot)}"${opensElsewhere(hotspot) ? trusted(' rel="noopener"') : ''}${hotspot.kind === 'bill-pdf' ? trusted(' download') : ''}>${hotspot.label}</a>`,
+		);
 	const rows = bill.rows.map(
 		(row) => html`<tr><th scope="row">${row.group}</th><td>${row.label}</td><td class="num">${money(row.amount)}</td></tr>`,
 	);
@@ -125,10 +159,11 @@ export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPag
 <h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
-<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill)}</span></p>
+<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill, today)}</span></p>
 ${bill.amountPaid ? html`<p class="paid">${fill(messages.paidSoFar, {paid: money(bill.amountPaid), total: money(bill.total)})}</p>` : ''}
-<p>${bill.billNumber}</p>
 ${payLink}
+${options.length > 0 ? html`<nav class="options" aria-label="${messages.optionsTitle}">${options}</nav>` : ''}
+<p class="bill-number">${bill.billNumber}</p>
 </section>
 ${
 	rows.length > 0
@@ -153,8 +188,13 @@ ${
 		: ''
 }
 </main>
-<script nonce="${nonce}" src="${PLAYER_SCRIPT_PATH}"></script>`;
-	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body});
+<script nonce="${nonce}" src="${scriptSrc}"></script>`;
+	// The player's box from the first byte, in the format the player will pick, so nothing below it shifts.
+	const box =
+		playerMode === 'mp4'
+			? `billcast-player{${playerBoxCss(props.format)}}`
+			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait')}}}`;
+	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };
 
 /** 404 and 410 pages: the same neutral look, and nothing about the bill or the render. */

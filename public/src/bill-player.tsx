@@ -1,8 +1,11 @@
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {summarizeBill} from '../../src/bill-summary';
 import {textColorOn} from '../../src/color';
+import {formatDate} from '../../src/dates';
+import {fill, messagesFor} from '../../src/i18n/catalogue';
+import {formatMoney} from '../../src/money';
+import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
-import {progressEventsAt} from '../../src/viewer-events';
 import type {Hotspot} from '../../src/timeline';
 import type {SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
@@ -12,6 +15,7 @@ import {PaySheet} from './pay-sheet';
 import type {Playback} from './playback';
 import {cueAt, parseVtt, type Cue} from './vtt';
 import type {HotspotManifest, WatchData} from './watch-data';
+import {makeWatchTracker} from './watched';
 
 export type PlayerMode = 'live' | 'mp4';
 
@@ -26,51 +30,111 @@ export interface BillPlayerProps {
 	readonly onReady: (playback: Playback) => void;
 }
 
+/** 'idle' until the first play, so the personal intro card shows until then; 'ended' stays on the last frame. */
+type PlayState = 'idle' | 'playing' | 'paused' | 'ended';
+
+type Sheet =
+	| {readonly status: 'closed'}
+	| {readonly status: 'open'; readonly hotspot: Hotspot; readonly opener: Element | null; readonly resume: boolean};
+
 const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
+const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
+
+/** Captions go to the top when a visible hotspot lies in the lower part of the frame, so they never cover one. */
+const captionsAtTop = (visible: readonly Hotspot[], height: number): boolean =>
+	visible.some((hotspot) => hotspot.rect.y + hotspot.rect.height > height * 0.62);
+
 /**
- * The player shell: a stage (live composition or MP4), the hotspot overlay on the timeline's rectangles, captions,
- * keyboard controls and the pay sheet. Duration and hotspots come from `computeRenderInput`, the function the renderer
- * uses, or in MP4 mode from the manifest written beside the file from that same timeline.
+ * The player shell: a stage (live composition or MP4), the hotspot overlay on the timeline's rectangles, captions, its
+ * own control bar and the pay sheet, all inside one element that is also what goes fullscreen. Duration and hotspots
+ * come from `computeRenderInput`, the function the renderer uses, or in MP4 mode from the manifest written beside the
+ * file from that same timeline.
  */
 export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent, onReady}) => {
-	const input = useMemo(() => computeRenderInput(data), [data]);
+	const {locale, currency} = data.bill.customer;
+	const messages = messagesFor(locale);
+	const input = useMemo(() => {
+		if (mode === 'mp4') return computeRenderInput(data);
+		const phoneUpright = window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
+		return computeRenderInput({...data, format: liveFormatFor(phoneUpright)});
+	}, [data, mode]);
+	const summary = useMemo(() => summarizeBill(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const hotspots = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
 	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
 	const [frame, setFrame] = useState(initialFrame);
-	const [width, setWidth] = useState(0);
-	const [payHotspot, setPayHotspot] = useState<Hotspot | undefined>();
+	const [playState, setPlayState] = useState<PlayState>('idle');
+	const [frameWidth, setFrameWidth] = useState(0);
+	const [sheet, setSheet] = useState<Sheet>({status: 'closed'});
 	const [captionsOn, setCaptionsOn] = useState(false);
 	const [cues, setCues] = useState<Cue[]>([]);
+	const [fullscreen, setFullscreen] = useState(false);
 	const playbackRef = useRef<Playback | undefined>(undefined);
 	const rootRef = useRef<HTMLDivElement>(null);
+	const frameRef = useRef<HTMLDivElement>(null);
+	const hotspotHadFocus = useRef(false);
+	const tracker = useMemo(() => makeWatchTracker(shape), [shape]);
 	const captionsUrl = data.links['captions.vtt'] ? resolveUrl(data.links['captions.vtt']) : undefined;
 
 	useEffect(() => {
-		const root = rootRef.current;
-		if (!root) return;
-		const observer = new ResizeObserver(() => setWidth(root.clientWidth));
-		observer.observe(root);
-		setWidth(root.clientWidth);
+		const element = frameRef.current;
+		if (!element) return;
+		const observer = new ResizeObserver(() => setFrameWidth(element.clientWidth));
+		observer.observe(element);
+		setFrameWidth(element.clientWidth);
 		return () => observer.disconnect();
 	}, []);
 
 	useEffect(() => {
-		if (mode !== 'live' || !captionsOn || !captionsUrl || cues.length > 0) return;
+		const changed = () => setFullscreen(document.fullscreenElement !== null && document.fullscreenElement === rootRef.current);
+		document.addEventListener('fullscreenchange', changed);
+		return () => document.removeEventListener('fullscreenchange', changed);
+	}, []);
+
+	useEffect(() => {
+		if (!captionsOn || !captionsUrl || cues.length > 0) return;
 		void fetch(captionsUrl)
 			.then((response) => (response.ok ? response.text() : ''))
 			.then((text) => setCues(parseVtt(text)))
 			.catch(() => undefined);
-	}, [mode, captionsOn, captionsUrl, cues.length]);
+	}, [captionsOn, captionsUrl, cues.length]);
 
+	const visible = hotspots.filter((hotspot) => isHotspotVisible(hotspot, frame));
+	const visibleKey = visible.map((hotspot) => hotspot.id).join(' ');
 	useEffect(() => {
-		for (const type of progressEventsAt(frame / Math.max(1, shape.durationInFrames - 1))) sendEvent({type});
-		for (const hotspot of hotspots) if (isHotspotVisible(hotspot, frame)) sendEvent({type: 'hotspot_shown', hotspot: hotspot.id});
-	}, [frame, hotspots, shape.durationInFrames, sendEvent]);
+		for (const id of visibleKey.split(' ').filter(Boolean)) sendEvent({type: 'hotspot_shown', hotspot: id});
+	}, [visibleKey, sendEvent]);
 
+	// A focused in-video button that expires leaves focus on the player, not on the page body.
+	useLayoutEffect(() => {
+		if (!hotspotHadFocus.current) return;
+		if (document.activeElement === document.body || document.activeElement === null) rootRef.current?.focus();
+	}, [visibleKey]);
+
+	const onFrame = useCallback(
+		(next: number) => {
+			setFrame(next);
+			if (!playbackRef.current?.isPlaying()) return;
+			for (const type of tracker.played(next)) sendEvent({type});
+		},
+		[tracker, sendEvent],
+	);
+	const onPlay = useCallback(() => {
+		setPlayState('playing');
+		sendEvent({type: 'view_started'});
+	}, [sendEvent]);
+	const onPause = useCallback(() => {
+		tracker.interrupted();
+		setPlayState((state) => (state === 'ended' ? state : 'paused'));
+	}, [tracker]);
+	const onEnded = useCallback(() => setPlayState('ended'), []);
+	const onSeeked = useCallback(() => {
+		tracker.interrupted();
+		setPlayState((state) => (state === 'ended' ? 'paused' : state));
+	}, [tracker]);
 	const ready = useCallback(
 		(playback: Playback) => {
 			playbackRef.current = playback;
@@ -78,39 +142,62 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		},
 		[onReady],
 	);
-	const started = useCallback(() => sendEvent({type: 'view_started'}), [sendEvent]);
+
+	const togglePlay = () => {
+		const playback = playbackRef.current;
+		if (!playback) return;
+		if (playState === 'ended') {
+			playback.seekToFrame(0);
+			playback.play();
+		} else if (playback.isPlaying()) playback.pause();
+		else playback.play();
+	};
+	const toggleFullscreen = () => {
+		if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+		else void rootRef.current?.requestFullscreen().catch(() => undefined);
+	};
 
 	const activate = useCallback(
 		(hotspot: Hotspot) => {
 			sendEvent({type: 'hotspot_clicked', hotspot: hotspot.id});
 			if (hotspot.kind !== 'pay') return;
+			const resume = playbackRef.current?.isPlaying() ?? false;
 			playbackRef.current?.pause();
-			setPayHotspot(hotspot);
+			setSheet({status: 'open', hotspot, opener: document.activeElement, resume});
 		},
 		[sendEvent],
 	);
 	const closeSheet = useCallback(() => {
-		setPayHotspot(undefined);
-		playbackRef.current?.play();
-		rootRef.current?.focus();
-	}, []);
+		if (sheet.status !== 'open') return;
+		setSheet({status: 'closed'});
+		if (sheet.resume) playbackRef.current?.play();
+		const opener = sheet.opener instanceof HTMLElement && sheet.opener.isConnected ? sheet.opener : rootRef.current;
+		opener?.focus();
+	}, [sheet]);
 
 	const onKeyDown = (event: React.KeyboardEvent) => {
 		const playback = playbackRef.current;
 		if (!playback || event.target !== event.currentTarget) return;
 		const step = 5 * shape.fps;
 		const keys: Record<string, () => void> = {
-			' ': () => (playback.isPlaying() ? playback.pause() : playback.play()),
-			k: () => (playback.isPlaying() ? playback.pause() : playback.play()),
+			' ': togglePlay,
+			k: togglePlay,
 			ArrowLeft: () => playback.seekToFrame(Math.max(0, frame - step)),
 			ArrowRight: () => playback.seekToFrame(Math.min(shape.durationInFrames - 1, frame + step)),
 			Home: () => playback.seekToFrame(0),
 			c: () => captionsUrl && setCaptionsOn((on) => !on),
+			f: toggleFullscreen,
 		};
 		const action = keys[event.key];
 		if (!action) return;
 		event.preventDefault();
 		action();
+	};
+
+	// A tap anywhere on the picture plays or pauses; the in-video buttons and links keep their own meaning.
+	const onFrameClick = (event: React.MouseEvent) => {
+		if ((event.target as Element).closest('a,button')) return;
+		togglePlay();
 	};
 
 	const stage = {
@@ -121,50 +208,102 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		initialFrame,
 		autoPlay: !reducedMotion,
 		onReady: ready,
-		onFrame: setFrame,
-		onPlay: started,
+		onFrame,
+		onPlay,
+		onPause,
+		onEnded,
+		onSeeked,
 	};
-	const cue = mode === 'live' && captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
+	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
 	const accent = data.bill.brand.accentColor ?? data.bill.brand.primaryColor;
+	const primary = data.bill.brand.primaryColor;
+	const amount = formatMoney({minor: summary.amountDue, currency, locale});
+	const duration = shape.durationInFrames / shape.fps;
+	const playLabel = playState === 'ended' ? messages.player.replay : playState === 'playing' ? messages.player.pause : messages.player.play;
 	return (
 		<div
 			ref={rootRef}
 			className="bc-root"
 			role="region"
-			aria-label={`${data.bill.brand.name} bill video. Space plays or pauses, arrows seek${captionsUrl ? ', C toggles captions' : ''}.`}
+			lang={locale}
+			data-state={playState}
+			aria-label={`${fill(messages.player.regionLabel, {brand: data.bill.brand.name})}. ${messages.player.keyboardHelp}`}
 			tabIndex={0}
 			onKeyDown={onKeyDown}
+			onFocus={(event) => (hotspotHadFocus.current = (event.target as Element).classList.contains('bc-hotspot'))}
 			style={{
-				aspectRatio: `${shape.width} / ${shape.height}`,
-				width: `min(100%, calc(85vh * ${shape.width / shape.height}))`,
+				['--bc-ratio' as string]: String(shape.width / shape.height),
 				['--bc-accent' as string]: accent,
 				['--bc-on-accent' as string]: textColorOn(accent),
 			}}
 		>
-			{mode === 'mp4' && data.links['video.mp4'] ? (
-				<Mp4Stage {...stage} src={resolveUrl(data.links['video.mp4'])} captionsSrc={captionsUrl} captionsOn={captionsOn} />
-			) : (
-				<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
-			)}
-			<HotspotOverlay hotspots={hotspots} frame={frame} scale={width / shape.width} linkTarget={payTarget} onActivate={activate} />
-			{cue ? (
-				<div className="bc-caption" aria-live="polite">
-					<span>{cue.text}</span>
-				</div>
-			) : null}
-			{captionsUrl ? (
-				<div className="bc-bar">
-					<button type="button" aria-pressed={captionsOn} onClick={() => setCaptionsOn((on) => !on)}>
-						CC
+			<div ref={frameRef} className="bc-frame" style={{aspectRatio: `${shape.width} / ${shape.height}`}} onClick={onFrameClick}>
+				{mode === 'mp4' && data.links['video.mp4'] ? (
+					<Mp4Stage
+						{...stage}
+						src={resolveUrl(data.links['video.mp4'])}
+						captions={captionsUrl ? {src: captionsUrl, lang: locale, label: messages.player.captions} : undefined}
+					/>
+				) : (
+					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
+				)}
+				<HotspotOverlay hotspots={visible} frame={frame} scale={frameWidth / shape.width} linkTarget={payTarget} onActivate={activate} />
+				{cue ? (
+					<div className={captionsAtTop(visible, shape.height) ? 'bc-caption bc-caption-top' : 'bc-caption'} aria-live="polite">
+						<span>{cue.text}</span>
+					</div>
+				) : null}
+				{playState === 'idle' ? (
+					<div className="bc-intro" style={{background: primary, color: textColorOn(primary)}}>
+						<p className="bc-intro-name">{data.bill.customer.name}</p>
+						<p className="bc-intro-amount">{amount}</p>
+						<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
+						<button type="button" className="bc-big-play" onClick={togglePlay}>
+							<span aria-hidden="true">▶</span> {messages.player.playVideo}
+						</button>
+					</div>
+				) : null}
+			</div>
+			<div className="bc-controls">
+				<button type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>
+					<span aria-hidden="true">{playState === 'ended' ? '↻' : playState === 'playing' ? '❚❚' : '▶'}</span>
+				</button>
+				<input
+					type="range"
+					className="bc-seek"
+					aria-label={messages.player.seek}
+					aria-valuetext={`${clock(frame / shape.fps)} / ${clock(duration)}`}
+					min={0}
+					max={shape.durationInFrames - 1}
+					value={frame}
+					onChange={(event) => playbackRef.current?.seekToFrame(Number(event.currentTarget.value))}
+				/>
+				<span className="bc-time" aria-hidden="true">
+					{clock(frame / shape.fps)} / {clock(duration)}
+				</span>
+				{captionsUrl ? (
+					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsOn((on) => !on)}>
+						{messages.player.captions}
 					</button>
-				</div>
-			) : null}
-			{payHotspot ? (
+				) : null}
+				{document.fullscreenEnabled ? (
+					<button
+						type="button"
+						className="bc-fullscreen"
+						aria-label={fullscreen ? messages.player.exitFullscreen : messages.player.fullscreen}
+						title={fullscreen ? messages.player.exitFullscreen : messages.player.fullscreen}
+						onClick={toggleFullscreen}
+					>
+						<span aria-hidden="true">{fullscreen ? '🗗' : '⛶'}</span>
+					</button>
+				) : null}
+			</div>
+			{sheet.status === 'open' ? (
 				<PaySheet
-					bill={summarizeBill(data)}
-					payUrl={payHotspot.href}
+					bill={summary}
+					payUrl={sheet.hotspot.href}
 					target={payTarget}
-					onPay={() => sendEvent({type: 'pay_clicked', hotspot: payHotspot.id})}
+					onPay={() => sendEvent({type: 'pay_clicked', hotspot: sheet.hotspot.id})}
 					onClose={closeSheet}
 				/>
 			) : null}

@@ -2,7 +2,9 @@
  * The embeddable player: one script that gives any page `<billcast-player token="..." api-base="...">` (or
  * `src=".../v1/watch/<token>"`) and `Billcast.mount(element, {token, apiBase})`.
  */
+import './zod-jitless';
 import {createRoot, type Root} from 'react-dom/client';
+import {messagesFor} from '../../src/i18n/catalogue';
 import {BillPlayer, type PlayerMode} from './bill-player';
 import {makeEventSender, type SendEvent} from './event-sender';
 import type {Playback} from './playback';
@@ -52,9 +54,11 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 		return sendEvent;
 	})();
 	start.catch(() => {
+		// Without the bill there is no bill locale: the host page's language, else the browser's.
+		const locale = element.closest('[lang]')?.getAttribute('lang') || navigator.language;
 		root.render(
 			<p className="bc-error" role="alert">
-				This video cannot be shown. The link may have expired.
+				{messagesFor(locale).player.unavailable}
 			</p>,
 		);
 	});

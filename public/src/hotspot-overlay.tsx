@@ -1,12 +1,6 @@
 import {scaleRect} from '../../src/hotspot-geometry';
+import {hotspotHref, opensElsewhere} from '../../src/hotspot-links';
 import type {Hotspot} from '../../src/timeline';
-
-/** The link a hotspot opens; pay opens the sheet instead, so it has none. */
-const hrefOf = (hotspot: Hotspot): string => {
-	if (hotspot.kind === 'call' && !hotspot.href.startsWith('tel:')) return `tel:${hotspot.href}`;
-	if (hotspot.kind === 'mail' && !hotspot.href.startsWith('mailto:')) return `mailto:${hotspot.href}`;
-	return hotspot.href;
-};
 
 export const isHotspotVisible = (hotspot: Hotspot, frame: number): boolean =>
 	frame >= hotspot.from && frame < hotspot.from + hotspot.durationInFrames;
@@ -37,12 +31,12 @@ export const HotspotOverlay: React.FC<{
 						</button>
 					);
 				}
-				const external = hotspot.kind === 'instalments' || hotspot.kind === 'bill-pdf';
+				const external = opensElsewhere(hotspot);
 				return (
 					<a
 						key={hotspot.id}
 						{...common}
-						href={hrefOf(hotspot)}
+						href={hotspotHref(hotspot)}
 						{...(external ? {target: linkTarget, rel: 'noopener'} : {})}
 						{...(hotspot.kind === 'bill-pdf' ? {download: ''} : {})}
 						onClick={() => onActivate(hotspot)}

@@ -5,42 +5,54 @@ import type {RenderInput} from '../../src/render-input';
 import type {TemplateId} from '../../src/templates';
 import type {Playback, StageProps} from './playback';
 
-/** The composition itself, playing in the browser with the customer's props: no server render needed. */
+/**
+ * The composition itself, playing in the browser with the customer's props: no server render needed. The shell draws
+ * the controls (in the bill's language, and inside the shell's fullscreen), so the Player shows none of its own.
+ */
 export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps: RenderInput['inputProps']}> = ({
 	template,
 	inputProps,
 	...stage
 }) => {
-	const {onReady, onFrame, onPlay} = stage;
+	const {onReady, onFrame, onPlay, onPause, onEnded, onSeeked} = stage;
 	const ref = useRef<PlayerRef>(null);
 	useEffect(() => {
 		const player = ref.current;
 		if (!player) return;
 		// Autoplay may start before this listener exists and its 'play' is then missed; frames only advance while playing.
 		const frameUpdate = (event: {detail: {frame: number}}) => {
-			onPlay();
+			if (player.isPlaying()) onPlay();
 			onFrame(event.detail.frame);
 		};
-		const seeked = (event: {detail: {frame: number}}) => onFrame(event.detail.frame);
+		const seeked = (event: {detail: {frame: number}}) => {
+			onSeeked();
+			onFrame(event.detail.frame);
+		};
 		player.addEventListener('frameupdate', frameUpdate);
 		player.addEventListener('seeked', seeked);
 		player.addEventListener('play', onPlay);
+		player.addEventListener('pause', onPause);
+		player.addEventListener('ended', onEnded);
 		const playback: Playback = {
 			play: () => player.play(),
 			pause: () => player.pause(),
 			isPlaying: () => player.isPlaying(),
 			seekToFrame: (frame) => {
+				onSeeked();
 				player.seekTo(frame);
 				onFrame(frame);
 			},
 		};
 		onReady(playback);
+		if (player.isPlaying()) onPlay();
 		return () => {
 			player.removeEventListener('frameupdate', frameUpdate);
 			player.removeEventListener('seeked', seeked);
 			player.removeEventListener('play', onPlay);
+			player.removeEventListener('pause', onPause);
+			player.removeEventListener('ended', onEnded);
 		};
-	}, [onReady, onFrame, onPlay]);
+	}, [onReady, onFrame, onPlay, onPause, onEnded, onSeeked]);
 	return (
 		<Player
 			ref={ref}
@@ -53,9 +65,12 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 			compositionHeight={stage.height}
 			initialFrame={stage.initialFrame}
 			autoPlay={stage.autoPlay}
-			controls
+			initiallyMuted
+			controls={false}
 			clickToPlay={false}
+			doubleClickToFullscreen={false}
 			spaceKeyToPlayOrPause={false}
+			moveToBeginningWhenEnded={false}
 			style={{width: '100%', height: '100%'}}
 			acknowledgeRemotionLicense
 		/>

@@ -1,17 +1,22 @@
 import {useEffect, useRef} from 'react';
 import type {Playback, StageProps} from './playback';
 
-/** The rendered MP4 in a <video>, for places the live composition cannot run; frames come from its clock. */
-export const Mp4Stage: React.FC<StageProps & {src: string; captionsSrc: string | undefined; captionsOn: boolean}> = ({
+/**
+ * The rendered MP4 in a <video>, for places the live composition cannot run; frames come from its clock. No native
+ * controls: their fullscreen would take the video alone, without the hotspots, captions and pay sheet.
+ */
+export const Mp4Stage: React.FC<StageProps & {src: string; captions: {src: string; lang: string; label: string} | undefined}> = ({
 	src,
-	captionsSrc,
-	captionsOn,
+	captions,
 	fps,
 	initialFrame,
 	autoPlay,
 	onReady,
 	onFrame,
 	onPlay,
+	onPause,
+	onEnded,
+	onSeeked,
 }) => {
 	const ref = useRef<HTMLVideoElement>(null);
 	useEffect(() => {
@@ -29,8 +34,14 @@ export const Mp4Stage: React.FC<StageProps & {src: string; captionsSrc: string |
 			cancelAnimationFrame(raf);
 			follow();
 		};
+		const seeked = () => {
+			onSeeked();
+			report();
+		};
 		video.addEventListener('play', play);
-		video.addEventListener('seeked', report);
+		video.addEventListener('pause', onPause);
+		video.addEventListener('ended', onEnded);
+		video.addEventListener('seeked', seeked);
 		video.addEventListener('timeupdate', report);
 		if (initialFrame > 0) video.currentTime = initialFrame / fps;
 		onReady({
@@ -38,35 +49,35 @@ export const Mp4Stage: React.FC<StageProps & {src: string; captionsSrc: string |
 			pause: () => video.pause(),
 			isPlaying: () => !video.paused,
 			seekToFrame: (frame) => {
+				onSeeked();
 				video.currentTime = frame / fps;
 				onFrame(frame);
 			},
 		} satisfies Playback);
+		if (!video.paused) play();
 		return () => {
 			cancelAnimationFrame(raf);
 			video.removeEventListener('play', play);
-			video.removeEventListener('seeked', report);
+			video.removeEventListener('pause', onPause);
+			video.removeEventListener('ended', onEnded);
+			video.removeEventListener('seeked', seeked);
 			video.removeEventListener('timeupdate', report);
 		};
-	}, [fps, initialFrame, onReady, onFrame, onPlay]);
-	useEffect(() => {
-		const track = ref.current?.textTracks[0];
-		if (track) track.mode = captionsOn ? 'showing' : 'hidden';
-	}, [captionsOn]);
+	}, [fps, initialFrame, onReady, onFrame, onPlay, onPause, onEnded, onSeeked]);
 	return (
 		<video
 			ref={ref}
 			className="bc-stage"
 			style={{width: '100%', height: '100%'}}
 			src={src}
-			controls
 			muted
 			playsInline
 			autoPlay={autoPlay}
 			preload="auto"
 			crossOrigin="anonymous"
 		>
-			{captionsSrc ? <track kind="captions" src={captionsSrc} srcLang="en" label="Captions" /> : null}
+			{/* The shell draws the cues itself (placed clear of the hotspots); the track names their language. */}
+			{captions ? <track kind="captions" src={captions.src} srcLang={captions.lang} label={captions.label} /> : null}
 		</video>
 	);
 };

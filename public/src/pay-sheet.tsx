@@ -7,7 +7,8 @@ import {formatMoney} from '../../src/money';
 
 /**
  * The sheet over the paused video: what is owed, by when, for which bill, and the way to the tenant's checkout with
- * the bill reference and amount. Escape or the close button (or a click beside it) closes it and the video resumes.
+ * the bill reference and amount. A modal dialog: Tab stays inside it; Escape, the close button or a click beside it
+ * closes it, and the shell returns focus to whatever opened it.
  */
 export const PaySheet: React.FC<{
 	bill: BillSummary;
@@ -16,43 +17,54 @@ export const PaySheet: React.FC<{
 	onPay: () => void;
 	onClose: () => void;
 }> = ({bill, payUrl, target, onPay, onClose}) => {
+	const sheetRef = useRef<HTMLDivElement>(null);
 	const payRef = useRef<HTMLAnchorElement>(null);
 	useEffect(() => {
 		payRef.current?.focus();
 		const onKey = (event: KeyboardEvent) => {
-			if (event.key === 'Escape') onClose();
+			if (event.key === 'Escape') {
+				event.preventDefault();
+				onClose();
+				return;
+			}
+			if (event.key !== 'Tab' || !sheetRef.current) return;
+			const focusable = [...sheetRef.current.querySelectorAll<HTMLElement>('a[href],button')];
+			const first = focusable[0];
+			const last = focusable.at(-1);
+			const inside = sheetRef.current.contains(document.activeElement);
+			if (event.shiftKey && (!inside || document.activeElement === first)) {
+				event.preventDefault();
+				last?.focus();
+			} else if (!event.shiftKey && (!inside || document.activeElement === last)) {
+				event.preventDefault();
+				first?.focus();
+			}
 		};
 		document.addEventListener('keydown', onKey);
 		return () => document.removeEventListener('keydown', onKey);
 	}, [onClose]);
 	const {locale, currency} = bill.customer;
+	const messages = messagesFor(locale);
 	const amount = formatMoney({minor: bill.amountDue, currency, locale});
 	return (
 		<div className="bc-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
-			<div className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby="bc-sheet-title">
+			<div ref={sheetRef} className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby="bc-sheet-title" lang={locale}>
 				<h2 id="bc-sheet-title">{bill.brand.name}</h2>
 				<dl>
-					<dt>Amount due</dt>
+					<dt>{messages.player.amountDue}</dt>
 					<dd className="bc-amount" data-testid="sheet-amount">
 						{amount}
 					</dd>
-					<dt>Due date</dt>
+					<dt>{messages.player.dueDate}</dt>
 					<dd>{formatDate(bill.dueDate, locale)}</dd>
-					<dt>Bill number</dt>
+					<dt>{messages.player.billNumber}</dt>
 					<dd>{bill.billNumber}</dd>
 				</dl>
-				<a
-					ref={payRef}
-					className="bc-pay"
-					href={checkoutUrl(bill, payUrl)}
-					target={target}
-					rel="noopener"
-					onClick={onPay}
-				>
-					{fill(messagesFor(locale).payNow, {amount})}
+				<a ref={payRef} className="bc-pay" href={checkoutUrl(bill, payUrl)} target={target} rel="noopener" onClick={onPay}>
+					{fill(messages.payNow, {amount})}
 				</a>
 				<button type="button" className="bc-close" onClick={onClose}>
-					Close and keep watching
+					{messages.player.closeSheet}
 				</button>
 			</div>
 		</div>

@@ -15,6 +15,11 @@ export interface StageProps {
 	readonly initialFrame: number;
 	readonly autoPlay: boolean;
 	readonly onReady: (playback: Playback) => void;
+	/** Every frame shown, whether played or sought to. */
 	readonly onFrame: (frame: number) => void;
 	readonly onPlay: () => void;
+	readonly onPause: () => void;
+	/** Playback reached the last frame and stays there. */
+	readonly onEnded: () => void;
+	readonly onSeeked: () => void;
 }

@@ -1,23 +1,39 @@
+import {CONTROL_BAR_PX} from '../../src/player-layout';
+
 /**
  * The player's CSS, adopted as a constructed stylesheet: the watch page's CSP allows no inline <style>, and a host
  * page embedding the player needs nothing but the script. Class names start with `bc-` so they do not meet the host's.
  */
 const CSS = `
-.bc-root{position:relative;margin:0 auto;background:#000;outline:none;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
+.bc-root{position:relative;width:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
+.bc-root:fullscreen{width:100vw;height:100vh;justify-content:center;align-items:center}
+.bc-root:fullscreen .bc-frame{width:min(100vw,calc((100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio)))}
+.bc-frame{position:relative;width:100%;overflow:hidden;flex:none;container-type:inline-size}
 .bc-stage{position:absolute;inset:0}
 .bc-overlay{position:absolute;inset:0;pointer-events:none}
 .bc-hotspot{position:absolute;pointer-events:auto;background:transparent;border:0;border-radius:999px;cursor:pointer;padding:0;margin:0;display:block;color:transparent;font-size:1px;overflow:hidden}
 .bc-hotspot:hover{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
-.bc-hotspot:focus-visible,.bc-sheet :focus-visible,.bc-bar button:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1A73E8}
-.bc-bar{position:absolute;top:8px;right:8px;display:flex;gap:6px}
-.bc-bar button{font:600 13px system-ui,sans-serif;background:rgba(0,0,0,.6);color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:4px 8px;cursor:pointer}
-.bc-bar button[aria-pressed="true"]{background:#fff;color:#000}
-.bc-caption{position:absolute;left:5%;right:5%;bottom:14%;text-align:center;pointer-events:none}
-.bc-caption span{background:rgba(0,0,0,.75);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-.bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;align-items:flex-end;justify-content:center;z-index:2147483000}
-.bc-sheet{background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
-@media (min-width:600px){.bc-backdrop{align-items:center}.bc-sheet{border-radius:16px}}
+.bc-hotspot:focus-visible,.bc-sheet :focus-visible,.bc-controls :focus-visible,.bc-big-play:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1A73E8}
+.bc-controls{height:${CONTROL_BAR_PX}px;width:100%;flex:none;display:flex;align-items:center;gap:8px;padding:0 8px;box-sizing:border-box;background:#14121F;color:#fff}
+.bc-controls button{font:600 14px/1 inherit;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
+.bc-controls button[aria-pressed="true"]{background:#fff;color:#14121F}
+.bc-seek{flex:1;min-width:60px;accent-color:var(--bc-accent,#4B2BD6)}
+.bc-time{font:13px/1 system-ui,sans-serif;font-variant-numeric:tabular-nums;white-space:nowrap}
+@media (max-width:420px){.bc-time{display:none}}
+.bc-caption{position:absolute;left:5%;right:5%;bottom:4%;text-align:center;pointer-events:none}
+.bc-caption-top{bottom:auto;top:4%}
+.bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.bc-root:fullscreen .bc-caption span{font-size:clamp(18px,2.6vw,34px)}
+.bc-intro{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;text-align:center;padding:16px;cursor:default}
+.bc-intro p{margin:0}
+.bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
+.bc-intro-amount{font-size:clamp(28px,8cqw,72px);font-weight:800;line-height:1.1}
+.bc-intro-due{font-size:clamp(14px,2.6cqw,24px)}
+.bc-big-play{margin-top:12px;font:700 clamp(16px,2.8cqw,26px)/1.2 inherit;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:0;border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
+.bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
+.bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
+@media (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}
 .bc-sheet h2{margin:0 0 12px;font-size:1.2rem}
 .bc-sheet dl{display:grid;grid-template-columns:auto 1fr;gap:6px 16px;margin:0 0 16px}
 .bc-sheet dt{color:#5B5870}
@@ -25,7 +41,7 @@ const CSS = `
 .bc-sheet .bc-amount{font-size:1.6rem;font-weight:800}
 .bc-pay{display:block;text-align:center;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none}
 .bc-close{display:block;width:100%;margin-top:10px;background:none;font:inherit;border:1px solid #CFCCE0;border-radius:999px;padding:10px;font-size:1rem;cursor:pointer;color:#14121F}
-.bc-error{color:#fff;padding:16px}
+.bc-error{margin:0;padding:16px;background:#14121F;color:#fff;border:2px solid #fff;border-radius:8px;font:16px/1.4 system-ui,sans-serif}
 @media (prefers-reduced-motion:reduce){.bc-root *{transition:none!important;animation:none!important}}
 `;
 

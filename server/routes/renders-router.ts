@@ -111,7 +111,7 @@ export const makeRendersRouter = ({
 		const file = videoPath(rendersDir, record.id);
 		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);
 		// `send` answers Range requests with 206 and the exact bytes, so browsers can seek.
-		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false});
+		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
 	});
 
 	return router;

@@ -1,16 +1,18 @@
 import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
-import express, {Router, type Response} from 'express';
+import {basename} from 'node:path';
+import compression from 'compression';
+import express, {Router} from 'express';
 import {z} from 'zod';
 import {viewerEventTypes} from '../../src/viewer-events';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../errors';
-import {ensurePlayerBundle} from '../player-bundle';
+import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from '../player-bundle';
 import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
 import type {RenderProps, RenderRecord} from '../render-record';
 import type {RenderStore} from '../render-store';
 import type {ViewerEventsStore} from '../viewer-events-store';
 import type {WebhookNotifier} from '../webhook-notifier';
-import {PLAYER_SCRIPT_PATH, watchErrorPage, watchPage, watchPageCsp} from '../watch-page';
+import {watchErrorPage, watchPage, watchPageCsp} from '../watch-page';
 import {verifyWatchToken} from '../watch-token';
 import {fieldErrorsFromZod} from '../zod-field-errors';
 
@@ -70,6 +72,8 @@ export const makeWatchRouter = ({
 			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
 		) as Partial<Record<ViewerFile, string>>;
 
+	// The player script is about 1 MB as written and a quarter of that gzipped; pages and JSON shrink too (not MP4s).
+	router.use(['/w', '/v1/watch', '/player'], compression());
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -85,15 +89,17 @@ export const makeWatchRouter = ({
 			'X-Content-Type-Options': 'nosniff',
 		});
 		try {
-			const {record, props} = await open(req.params.token);
+			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
 			res.type('html').send(
 				watchPage({
 					props,
 					token: req.params.token,
 					nonce,
+					scriptSrc: script.hashedPath,
+					today: new Date().toISOString().slice(0, 10),
 					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
-					playerMode: req.query.player === 'mp4' ? 'mp4' : 'live',
+					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
 				}),
 			);
 		} catch (error) {
@@ -119,7 +125,8 @@ export const makeWatchRouter = ({
 		const {record} = await open(req.params.token);
 		const file = fileOf(record, name);
 		if (!file) throw new NotFoundError(`The ${name} of this video`);
-		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false});
+		// The path is built from a verified render id, never from the request; `.data` (the default) is a dot-folder.
+		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
 	});
 
 	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
@@ -139,8 +146,15 @@ export const makeWatchRouter = ({
 		res.status(204).end();
 	});
 
+	const scriptHeaders = {'Content-Type': 'text/javascript; charset=utf-8'};
 	router.get(PLAYER_SCRIPT_PATH, async (_req, res) => {
-		res.sendFile(await ensurePlayerBundle(), {headers: {'Content-Type': 'text/javascript; charset=utf-8'}});
+		// Embedding pages name this address in their own HTML, so it may change under them: cached briefly.
+		res.sendFile((await ensurePlayerScript()).file, {headers: scriptHeaders, maxAge: '5m'});
+	});
+	router.get('/player/:file', async (req, res) => {
+		const script = await ensurePlayerScript();
+		if (req.params.file !== basename(script.hashedPath)) throw new NotFoundError(req.path);
+		res.sendFile(script.file, {headers: scriptHeaders, maxAge: '1y', immutable: true});
 	});
 
 	return router;

@@ -87,6 +87,24 @@ export interface Messages {
 	readonly callUs: string;
 	readonly reminderClose: string;
 	readonly chapters: Record<SceneId, string>;
+	/** The player's own controls, its pay sheet and its error, in the bill's language. */
+	readonly player: {
+		readonly regionLabel: string;
+		readonly keyboardHelp: string;
+		readonly play: string;
+		readonly pause: string;
+		readonly replay: string;
+		readonly playVideo: string;
+		readonly seek: string;
+		readonly captions: string;
+		readonly fullscreen: string;
+		readonly exitFullscreen: string;
+		readonly unavailable: string;
+		readonly amountDue: string;
+		readonly dueDate: string;
+		readonly billNumber: string;
+		readonly closeSheet: string;
+	};
 }
 
 type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};

@@ -4,6 +4,9 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {Bill} from '../../src/bill-schema';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {messagesFor} from '../../src/i18n/catalogue';
+import {en} from '../../src/i18n/en';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
 import {signWatchToken} from '../../server/watch-token';
@@ -90,12 +93,15 @@ const seekPaused = (page: Page, frame: number) =>
 		await player.seekToFrame(to);
 	}, frame);
 
-/** Playing, as the live Player's own button or the <video> says. */
-const isPlaying = (page: Page) =>
-	page.evaluate(() => {
-		const video = document.querySelector('billcast-player video') as HTMLVideoElement | null;
-		return video ? !video.paused : document.querySelector('billcast-player [aria-label="Pause video"]') !== null;
-	});
+/** Playing, as the player's shell says (it follows the live Player's and the <video>'s own events). */
+const isPlaying = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('billcast-player .bc-root')?.dataset.state === 'playing');
+
+const playFromPayScene = (page: Page, frame: number) =>
+	page.evaluate(async (to) => {
+		const player = document.querySelector('billcast-player') as HTMLElement & {seekToFrame(frame: number): Promise<void>; play(): Promise<void>};
+		await player.seekToFrame(to);
+		await player.play();
+	}, frame);
 
 const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; shot: string}) => {
 	await seekPaused(page, payFrame(bill));
@@ -116,7 +122,23 @@ const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; s
 	expect(await sheet.textContent()).toContain(bill.billNumber);
 	await page.screenshot({path: join(shotsDir, `${shot}-pay-sheet.png`)});
 	expect(await isPlaying(page)).toBe(false);
+	// Tab stays inside the dialog.
+	for (let presses = 0; presses < 4; presses++) {
+		await page.keyboard.press('Tab');
+		expect(await sheet.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+	}
 	await page.keyboard.press('Escape');
+	await sheet.waitFor({state: 'detached'});
+	// Focus returns to the button that opened the sheet; the video was paused, so it stays paused.
+	expect(await hotspot.evaluate((element) => element === document.activeElement)).toBe(true);
+	expect(await isPlaying(page)).toBe(false);
+	// Opened while playing, closing it resumes.
+	await playFromPayScene(page, payFrame(bill));
+	await expect.poll(() => isPlaying(page)).toBe(true);
+	await hotspot.click();
+	await sheet.waitFor({state: 'visible'});
+	expect(await isPlaying(page)).toBe(false);
+	await sheet.getByRole('button').click();
 	await sheet.waitFor({state: 'detached'});
 	await expect.poll(() => isPlaying(page)).toBe(true);
 	await seekPaused(page, payFrame(bill));
@@ -275,16 +297,260 @@ describe('MP4 mode', () => {
 			await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
 			expect(await page.getByRole('link', {name: 'Video (MP4)'}).count()).toBe(1);
 			expect(await page.getByRole('link', {name: 'Captions (WebVTT)'}).count()).toBe(1);
-			const captions = page.getByRole('button', {name: 'CC'});
+			const captions = page.getByRole('button', {name: 'Captions', exact: true});
 			await captions.click();
 			expect(await captions.getAttribute('aria-pressed')).toBe('true');
-			expect(await video.evaluate((element: HTMLVideoElement) => element.textTracks[0]?.mode)).toBe('showing');
+			await page.locator('.bc-caption').getByText('Your bill is ready').waitFor();
+			expect(await video.evaluate((element: HTMLVideoElement) => [element.textTracks[0]?.language, element.textTracks[0]?.label])).toEqual(['en-GB', 'Captions']);
 			await payThroughTheVideo({page, bill, shot: 'mp4'});
 			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
 			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
 			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
+		}
+	});
+});
+
+/**
+ * English catalogue strings a translation replaces, as patterns ({amount} and the like match any text). A word both
+ * languages use for something (Italian "Data" is a date) is not English there.
+ */
+const englishPatterns = (locale: string): RegExp[] => {
+	const flat = (tree: object, prefix = ''): [string, string][] =>
+		Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flat(value, `${prefix}${key}.`)));
+	const translated = new Map(flat(messagesFor(locale)));
+	const translatedWords = new Set(translated.values());
+	return flat(en)
+		.filter(([key, english]) => translated.get(key) !== english && !translatedWords.has(english))
+		.map(([, english]) => new RegExp(`^${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`));
+};
+
+/** Every visible text and every accessible name or label on the page, the player's included. */
+const textsAndNames = (page: Page) =>
+	page.evaluate(() => {
+		const out: string[] = [document.title];
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			const element = node.parentElement;
+			const text = node.textContent?.trim();
+			if (!text || !element || element.closest('script,style')) continue;
+			if (element.getClientRects().length === 0 || getComputedStyle(element).visibility === 'hidden') continue;
+			out.push(text);
+		}
+		for (const element of document.querySelectorAll('[aria-label],[title],[alt],track')) {
+			for (const name of ['aria-label', 'title', 'alt', 'label']) {
+				const value = element.getAttribute(name)?.trim();
+				if (value) out.push(value);
+			}
+		}
+		for (const element of document.querySelectorAll('button,a,[role="button"],[role="dialog"] dt')) out.push(element.textContent?.trim() ?? '');
+		return out.filter(Boolean);
+	});
+
+/** A short bill in the fixture's language with something to pay through the test checkout. */
+const localeBill = (locale: 'it-IT' | 'ko-KR'): Bill => ({
+	...telcoFixtures[locale],
+	customer: {...telcoFixtures[locale].customer, id: `CUST-${locale}`},
+	lineItems: [],
+	usage: undefined,
+	previousByCategory: undefined,
+	payment: {status: 'due', payUrl: checkout.payUrl},
+});
+
+const openSheetByClick = async (page: Page, bill: Bill) => {
+	await seekPaused(page, payFrame(bill));
+	const hotspot = page.locator('[data-hotspot="pay"]');
+	await hotspot.click();
+	await page.getByRole('dialog').waitFor({state: 'visible'});
+};
+
+describe('the watch page as a customer first sees it', () => {
+	it('keeps the player box from the first byte, shows who and how much with a large play control, and keeps Pay above the fold', async () => {
+		const bill = billFor('CUST-FIRST');
+		const render = await submit(stack, bill);
+		for (const {viewport, shot, format} of [
+			{viewport: {width: 1280, height: 800}, shot: 'desktop', format: '1280 / 720'},
+			{viewport: {width: 390, height: 844}, shot: 'phone', format: '1080 / 1920'},
+		]) {
+			const page = await browser.newPage({viewport, reducedMotion: 'reduce'});
+			const problems = collectProblems(page);
+			await page.addInitScript(() => {
+				(window as unknown as {cls: number}).cls = 0;
+				new PerformanceObserver((list) => {
+					for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[]) {
+						if (!entry.hadRecentInput) (window as unknown as {cls: number}).cls += entry.value;
+					}
+				}).observe({type: 'layout-shift', buffered: true});
+			});
+			try {
+				await page.goto(render.links.watch);
+				const play = page.getByRole('button', {name: 'Play your bill video'});
+				await play.waitFor({state: 'visible'});
+				const intro = page.locator('.bc-intro');
+				expect(await intro.getByText(bill.customer.name).isVisible()).toBe(true);
+				expect(await intro.getByText('€68.40').isVisible()).toBe(true);
+				expect((await play.boundingBox())!.height).toBeGreaterThanOrEqual(48);
+				expect(await page.locator('.bc-frame').evaluate((element: HTMLElement) => element.style.aspectRatio)).toBe(format);
+				// The composition's own fonts and frames are in: nothing moved on the way.
+				await page.locator('billcast-player').getByText(`Hi ${bill.customer.name}`).waitFor();
+				const cls = await page.evaluate(() => (window as unknown as {cls: number}).cls);
+				const script = await page.evaluate(() =>
+					performance
+						.getEntriesByType('resource')
+						.map((entry) => entry as PerformanceResourceTiming)
+						.find((entry) => entry.name.includes('/player/billcast-player.')),
+				);
+				console.log(`${shot}: CLS ${cls.toFixed(4)}, player script ${script?.transferSize} bytes transferred (${script?.decodedBodySize} decoded)`);
+				expect(cls).toBeLessThan(0.05);
+				expect(script!.transferSize).toBeLessThan(300_000);
+				if (shot === 'desktop') expect((await page.locator('a[data-billcast-pay]').boundingBox())!.y + 50).toBeLessThanOrEqual(800);
+				await page.screenshot({path: join(shotsDir, `${shot}-first-impression.png`)});
+				await play.click();
+				await expect.poll(() => isPlaying(page)).toBe(true);
+				// A tap on the picture pauses, another plays.
+				await page.locator('.bc-frame').click({position: {x: 10, y: 10}});
+				await expect.poll(() => isPlaying(page)).toBe(false);
+				await page.locator('.bc-frame').click({position: {x: 10, y: 10}});
+				await expect.poll(() => isPlaying(page)).toBe(true);
+				expect(problems).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		}
+	});
+
+	it('serves the player script compressed, content-hashed and cached for long', async () => {
+		const render = await submit(stack, billFor('CUST-SCRIPT'));
+		const html = await (await fetch(render.links.watch)).text();
+		const src = /<script nonce="[^"]+" src="([^"]+)"/.exec(html)![1]!;
+		expect(src).toMatch(/^\/player\/billcast-player\.[0-9a-f]{16}\.js$/);
+		const response = await fetch(`${stack.baseUrl}${src}`, {headers: {'accept-encoding': 'gzip'}});
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+		expect(await response.text()).not.toMatch(/new Function\(""\)/);
+		expect((await fetch(`${stack.baseUrl}/player/billcast-player.0000000000000000.js`)).status).toBe(404);
+	});
+
+	it('stays on the last frame with replay at the end, and counts only what was watched', async () => {
+		const bill = billFor('CUST-END');
+		const render = await submit(stack, bill);
+		const {durationInFrames} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}, reducedMotion: 'reduce'});
+		try {
+			await page.goto(render.links.watch);
+			await page.getByRole('button', {name: 'Play your bill video'}).waitFor();
+			await playFromPayScene(page, Math.floor(durationInFrames * 0.85));
+			await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('.bc-root')?.dataset.state), {timeout: 20_000}).toBe('ended');
+			const seek = page.getByRole('slider');
+			expect(Number(await seek.inputValue())).toBeGreaterThanOrEqual(durationInFrames - 2);
+			expect(await page.getByRole('button', {name: 'Watch again'}).isVisible()).toBe(true);
+			await page.screenshot({path: join(shotsDir, 'desktop-ended.png')});
+			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {reportPayClick(): Promise<void>}).reportPayClick());
+			const events = await waitForEvents(stack, render.id, ['pay_clicked']);
+			expect(events.progress_25).toBeUndefined();
+			expect(events.progress_50).toBeUndefined();
+			await page.getByRole('button', {name: 'Watch again'}).click();
+			await expect.poll(() => isPlaying(page)).toBe(true);
+			expect(Number(await seek.inputValue())).toBeLessThan(durationInFrames / 2);
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe('fullscreen and languages, on rendered videos', () => {
+	let renderStack: TestStack;
+	beforeAll(async () => {
+		renderStack = await startTestStack({
+			redisUrl: inject('redisUrl'),
+			serveUrl: inject('serveUrl'),
+			withWorker: true,
+			tenant: {httpPayHostsForTesting: [checkout.host]},
+		});
+	});
+	afterAll(async () => {
+		await renderStack?.close();
+	});
+
+	const rendered = async (bill: Bill) => {
+		const render = await submit(renderStack, bill, 0.25);
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		return render;
+	};
+
+	it('takes the whole player fullscreen: the in-video pay button opens the sheet, captions show (live and MP4)', async () => {
+		const bill = billFor('CUST-FULLSCREEN', {lineItems: [], usage: undefined, amountDue: 6840});
+		const render = await rendered(bill);
+		for (const mode of ['live', 'mp4'] as const) {
+			const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+			const problems = collectProblems(page);
+			try {
+				await page.goto(mode === 'mp4' ? `${render.links.watch}?player=mp4` : render.links.watch);
+				await page.getByRole('button', {name: 'Full screen'}).click();
+				await page.waitForFunction(() => document.fullscreenElement?.classList.contains('bc-root') === true);
+				await page.getByRole('button', {name: 'Captions', exact: true}).click();
+				await seekPaused(page, payFrame(bill));
+				const caption = page.locator('.bc-caption');
+				await caption.waitFor({state: 'visible'});
+				expect(await caption.evaluate((element) => document.fullscreenElement!.contains(element))).toBe(true);
+				const hotspot = page.locator('[data-hotspot="pay"]');
+				const box = (await hotspot.boundingBox())!;
+				// Scaled with the fullscreen picture, not left at the page's size.
+				expect(box.width).toBeGreaterThan(200);
+				const captionBox = (await caption.boundingBox())!;
+				expect(captionBox.y + captionBox.height <= box.y || captionBox.y >= box.y + box.height).toBe(true);
+				await page.screenshot({path: join(shotsDir, `desktop-fullscreen-${mode}.png`)});
+				await hotspot.click();
+				const sheet = page.getByRole('dialog');
+				await sheet.waitFor({state: 'visible'});
+				expect(await sheet.evaluate((element) => document.fullscreenElement!.contains(element))).toBe(true);
+				await page.screenshot({path: join(shotsDir, `desktop-fullscreen-${mode}-sheet.png`)});
+				expect(problems).toEqual([]);
+			} finally {
+				await page.close();
+			}
+		}
+	});
+
+	it('shows no English on Italian and Korean pages (live and MP4, sheet open)', async () => {
+		for (const locale of ['it-IT', 'ko-KR'] as const) {
+			const bill = localeBill(locale);
+			const render = await rendered(bill);
+			const english = englishPatterns(locale);
+			for (const mode of ['live', 'mp4'] as const) {
+				for (const viewport of [
+					{width: 1280, height: 800},
+					{width: 390, height: 844},
+				]) {
+					const page = await browser.newPage({viewport});
+					const problems = collectProblems(page);
+					try {
+						await page.goto(mode === 'mp4' ? `${render.links.watch}?player=mp4` : render.links.watch);
+						await page.locator('.bc-controls').waitFor();
+						await page.locator('.bc-cc').click();
+						// Portrait on an upright phone has its own timeline: find the pay scene in the one the player chose.
+						const format = viewport.width < 600 && mode === 'live' ? 'portrait' : 'landscape';
+						const pay = computeRenderInput({template: 'telco-bill', bill, format}).timeline.hotspots.find((h) => h.kind === 'pay')!;
+						await seekPaused(page, pay.from + 15);
+						await page.locator('[data-hotspot="pay"]').click();
+						await page.getByRole('dialog').waitFor({state: 'visible'});
+						const found = (await textsAndNames(page)).filter((text) => english.some((pattern) => pattern.test(text)));
+						expect(found, `${locale} ${mode} ${viewport.width}`).toEqual([]);
+						if (mode === 'mp4') {
+							expect(await page.locator('track').evaluate((track: HTMLTrackElement) => [track.srclang, track.label])).toEqual([
+								locale,
+								messagesFor(locale).player.captions,
+							]);
+						}
+						await page.screenshot({path: join(shotsDir, `${viewport.width < 600 ? 'phone' : 'desktop'}-${locale}-${mode}-sheet.png`)});
+						expect(problems).toEqual([]);
+					} finally {
+						await page.close();
+					}
+				}
+			}
 		}
 	});
 });

@@ -1,9 +1,10 @@
 import {randomBytes, randomUUID} from 'node:crypto';
-import {mkdtemp, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DestinationStream} from 'pino';
 import {makeApp} from '../../server/app';
+import {loadConfig} from '../../server/config';
 import {makeLogger} from '../../server/logger';
 import {makeMetrics} from '../../server/metrics';
 import {resolveBrowserExecutable} from '../../server/browser';
@@ -36,6 +37,7 @@ export const startTestStack = async ({
 	webhookRetryBaseMs,
 	logDestination,
 	adminKey,
+	npmStartConfig = false,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -49,6 +51,11 @@ export const startTestStack = async ({
 	logDestination?: DestinationStream;
 	/** Opens /metrics and /admin/queues. */
 	adminKey?: string;
+	/**
+	 * `npm start`'s configuration (its body limits, links on `http://localhost:<port>`) instead of the tests' small
+	 * limits and 127.0.0.1 links. Every stack keeps its files where `npm start` does, under a `.data` dot-folder.
+	 */
+	npmStartConfig?: boolean;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -61,19 +68,23 @@ export const startTestStack = async ({
 	]);
 	const redis = connectRedis(redisUrl);
 	const namespace = `test-${randomUUID().slice(0, 8)}`;
-	const rendersDir = await mkdtemp(join(tmpdir(), 'billcast-renders-'));
+	const stackDir = await mkdtemp(join(tmpdir(), 'billcast-stack-'));
+	const port = await freePort();
+	const config = loadConfig({PORT: String(port), BILLCAST_DATA_DIR: join(stackDir, '.data'), BILLCAST_WATCH_SECRET: randomBytes(32).toString('base64url')});
+	const {rendersDir, watchSecret} = config;
+	await mkdir(rendersDir, {recursive: true});
 	const store = makeRenderStore({redis, prefix: `${namespace}:render:`});
 	const queue = makeRenderQueue({connection: redis, queueName: namespace});
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
+	const baseUrl = npmStartConfig ? config.publicBaseUrl : `http://127.0.0.1:${port}`;
 	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
-	const watchSecret = randomBytes(32).toString('base64url');
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
 	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger});
 	const app = makeApp({
-		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays, adminKey},
+		config: npmStartConfig
+			? {...config, watchTtlDays, adminKey}
+			: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays, adminKey},
 		store,
 		queue,
 		events,
@@ -124,7 +135,7 @@ export const startTestStack = async ({
 			await Promise.all([queue.close(), webhookQueue.close()]);
 			await new Promise((resolve) => server.close(resolve));
 			redis.disconnect();
-			await rm(rendersDir, {recursive: true, force: true});
+			await rm(stackDir, {recursive: true, force: true});
 		},
 	};
 };

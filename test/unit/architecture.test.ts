@@ -37,8 +37,9 @@ const walls: Array<{folder: string; allowed: (to: string) => boolean; rule: stri
 			to.startsWith('src/') ||
 			to.startsWith('compositions/') ||
 			/^(react|react-dom|remotion)(\/|$)/.test(to) ||
-			to === '@remotion/player',
-		rule: 'public/ (the player) may import only src/, compositions/, React, Remotion and @remotion/player',
+			to === '@remotion/player' ||
+			to === 'zod',
+		rule: 'public/ (the player) may import only src/, compositions/, React, Remotion, @remotion/player and zod (for its config)',
 	},
 	{
 		folder: 'server',

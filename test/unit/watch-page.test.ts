@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
 import {watchPage, watchPageCsp} from '../../server/watch-page';
 
@@ -9,8 +11,10 @@ describe('watch page', () => {
 			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleBill, customer: {...sampleBill.customer, name}, brand: {...sampleBill.brand, name: brand}}},
 			token: 'tok',
 			nonce: 'n0nce',
+			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
 			downloads: {},
 			playerMode: 'live',
+			today: '2026-11-10',
 		});
 
 	it('escapes every piece of bill text', () => {
@@ -19,7 +23,7 @@ describe('watch page', () => {
 		expect(html).not.toContain('<img src=x');
 		expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 		expect(html.match(/<script/g)).toHaveLength(1);
-		expect(html).toContain('<script nonce="n0nce" src="/player/billcast-player.js">');
+		expect(html).toContain('<script nonce="n0nce" src="/player/billcast-player.0123456789abcdef.js">');
 	});
 
 	it('lists the breakdown as a table and offers a pay link with reference and amount', () => {
@@ -39,8 +43,10 @@ describe('watch page', () => {
 			props: {template: 'telco-bill', format: 'landscape', bill: {...telcoFixtures['ko-KR'], paymentHistory: [{date: '2026-10-25', amount: 52000}]}},
 			token: 'tok',
 			nonce: 'n0nce',
+			scriptSrc: '/p.js',
 			downloads: {video: '/v.mp4', captions: '/c.vtt'},
 			playerMode: 'live',
+			today: '2026-11-10',
 		});
 		expect(korean).toContain('<caption>최근 납부 내역</caption>');
 		expect(korean).toMatch(/<tr><td>2026년 10월 25일<\/td><td><\/td><td class="num">₩52,000<\/td><\/tr>/);
@@ -51,8 +57,27 @@ describe('watch page', () => {
 
 	it('leaves the payments table out when the bill gives none', () => {
 		const {paymentHistory: _, ...withoutHistory} = sampleBill;
-		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', downloads: {}, playerMode: 'live'});
+		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-11-10'});
 		expect(html).not.toContain('Your recent payments');
+	});
+
+	it('reads a due bill past its due date as overdue, from the dates', () => {
+		const on = (today: string) =>
+			watchPage({props: {template: 'telco-bill', format: 'landscape', bill: sampleBill}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today});
+		expect(sampleBill.dueDate).toBe('2026-11-21');
+		expect(on('2026-11-21')).toContain('<span class="status">Due</span>');
+		expect(on('2026-11-22')).toContain('<span class="status">1 day overdue</span>');
+		expect(on('2026-11-30')).toContain('<span class="status">9 days overdue</span>');
+	});
+
+	it('offers on the page every option the reminder video offers', () => {
+		const props = {template: 'payment-reminder', format: 'landscape', bill: reminderFixtures['it-IT']} as const;
+		const html = watchPage({props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-11-10'});
+		const offered = computeRenderInput(props).timeline.hotspots;
+		expect(offered.map((hotspot) => hotspot.kind)).toEqual(expect.arrayContaining(['pay', 'instalments', 'call']));
+		for (const hotspot of offered.filter((h) => h.kind !== 'pay')) expect(html).toContain(`>${hotspot.label}</a>`);
+		expect(html).toContain('href="tel:');
+		expect(html).toContain('data-billcast-pay');
 	});
 
 	it('allows scripts only by nonce', () => {

@@ -1,0 +1,23 @@
+import {formatSizes, type VideoFormat} from './formats';
+
+/**
+ * The player's box, shared by the watch page (which reserves it in CSS before any script runs, so nothing shifts)
+ * and the player (which fills it). The box is the video at the format's aspect ratio plus the control bar below it.
+ */
+export const CONTROL_BAR_PX = 48;
+
+/** The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. */
+export const PLAYER_MAX_HEIGHT_VH = 55;
+
+/** A phone held upright: the live player plays the portrait composition there. */
+export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600px)';
+
+/** The format the live composition plays in: portrait on an upright phone, landscape on anything wider. */
+export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUpright ? 'portrait' : 'landscape');
+
+/** CSS declarations that size an element to the player's box for a format, inside a container with `container-type`. */
+export const playerBoxCss = (format: VideoFormat): string => {
+	const {width, height} = formatSizes[format];
+	const videoWidth = `min(100cqw, ${PLAYER_MAX_HEIGHT_VH}vh * ${width} / ${height})`;
+	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
+};
