@@ -118,8 +118,9 @@ export interface WarmBrowser {
 	/** The open browser, opened again if it has died. */
 	get(): Promise<HeadlessBrowser>;
 	/**
-	 * Kills this process's other browsers. Given a browser, Remotion still opens one of its own after a crashed tab or a
-	 * network error it takes for flaky, and never closes it: every failed render would otherwise leave one running.
+	 * Kills this process's other browsers, then opens the warm one again if it is gone. Given a browser, Remotion still
+	 * swaps it for one of its own after a crashed tab or a network error it takes for flaky (an unreachable logo), and
+	 * never closes that one: every failed render would otherwise leave a browser running.
 	 */
 	releaseStrays(): Promise<void>;
 	/** Pids of this process's browser processes (for checks and metrics). */
@@ -174,6 +175,7 @@ export const openWarmBrowser = async ({
 		async releaseStrays() {
 			dropRemotionSignalHandlers();
 			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
+			await get();
 		},
 		processCount: async () => (await markedProcesses()).filter(({owner: mark, pgid}) => mark === owner && pgid !== process.pid).length,
 		async close() {
