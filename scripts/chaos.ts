@@ -32,6 +32,7 @@ const OUTAGE_MS = Number(process.env.CHAOS_OUTAGE_S ?? 45) * 1000;
 const SCALE = 0.25;
 const root = join(import.meta.dirname, '..');
 
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const log = (message: string) => console.log(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs: number): Promise<T> => {
@@ -277,6 +278,13 @@ try {
 		completedEvents.set(event.data.render.id, seen.add(event.id));
 	}
 	const duplicateEventIds = [...completedEvents.values()].filter((set) => set.size > 1).length;
+	// What the workers measured: render times, and the longest event-loop stall during one (the lock's real risk).
+	const renderLines = workers
+		.flatMap(({logFile}) => readFileSync(logFile, 'utf8').split('\n'))
+		.filter((line) => line.includes('"render completed"'))
+		.map((line) => JSON.parse(line) as {renderId: string; seconds: number; loopStallMs?: number});
+	const renderedTimes = new Map<string, number>();
+	for (const {renderId} of renderLines) renderedTimes.set(renderId, (renderedTimes.get(renderId) ?? 0) + 1);
 	const table: Array<[string, string]> = [
 		['accepted', String(accepted)],
 		['completed', String(completed)],
@@ -285,6 +293,9 @@ try {
 		['duplicate completions (renders with >1 render.completed id)', String(duplicateEventIds)],
 		['render.completed deliveries / completed renders', `${completedDeliveries} / ${completed}`],
 		['orphaned browsers (after kills and exits)', String(orphansSeen)],
+		['renders drawn twice (a re-run that found no completed record)', String([...renderedTimes.values()].filter((n) => n > 1).length)],
+		['render seconds: median / longest', `${median(renderLines.map(({seconds}) => seconds)).toFixed(1)} / ${Math.max(0, ...renderLines.map(({seconds}) => seconds)).toFixed(1)}`],
+		['longest event-loop stall during a render (ms)', String(Math.max(0, ...renderLines.map(({loopStallMs}) => loopStallMs ?? 0)))],
 		[`Chromium processes before / after ${RENDERS} failing renders`, `${chromiumBefore} / ${chromiumAfter}`],
 		...findings,
 	];

@@ -1,3 +1,4 @@
+import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {computeRenderInput} from '../src/render-input';
@@ -74,6 +75,10 @@ export const makeRenderWorker = async ({
 	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
 	// One warm browser for every job; opened again only if it has died.
 	const browser = await openWarmBrowser({browserExecutable, watchdog});
+	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
+	// completed render logs its longest stall, the measurement WORKER_LOCKS is checked against.
+	const loopDelay = monitorEventLoopDelay({resolution: 20});
+	loopDelay.enable();
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
 	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
 
@@ -97,6 +102,7 @@ export const makeRenderWorker = async ({
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
 		const started = performance.now();
+		loopDelay.reset();
 		try {
 			const input = computeRenderInput(data);
 			const output = await renderVideo({
@@ -121,7 +127,8 @@ export const makeRenderWorker = async ({
 			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
 			const seconds = (performance.now() - started) / 1000;
 			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
-			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes}, 'render completed');
+			const loopStallMs = Math.round(loopDelay.max / 1e6);
+			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes, loopStallMs}, 'render completed');
 			const completed = await store.markCompleted(data.renderId, output);
 			if (completed) await webhooks.renderEnded(completed);
 			return output;
@@ -162,6 +169,7 @@ export const makeRenderWorker = async ({
 		async close() {
 			stopHeartbeat();
 			await worker.close();
+			loopDelay.disable();
 			await Promise.all(endings);
 			await browser.close();
 		},
