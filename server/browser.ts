@@ -1,5 +1,10 @@
+import {spawn} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
+import {readdir, readFile} from 'node:fs/promises';
 import {basename} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
 
 export const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
 
@@ -13,3 +18,212 @@ export const resolveBrowserExecutable = (configured: string | undefined): string
 /** Remotion starts the headless shell with --headless=old and a full Chromium with --headless=new. */
 export const chromeModeFor = (executable: string): 'headless-shell' | 'chrome-for-testing' =>
 	basename(executable).includes('headless-shell') ? 'headless-shell' : 'chrome-for-testing';
+
+/**
+ * Every browser this process starts carries this variable (Remotion spawns Chromium with `process.env`), so its
+ * processes can be found, and told apart from another worker's, even after this process has died.
+ */
+export const BROWSER_OWNER_ENV = 'BILLCAST_BROWSER_OWNER';
+const OWNER_PATTERN = /^billcast-(\d+)-[0-9a-f]+$/;
+
+/** This process's owner mark, set once: browsers Remotion opens on its own inherit it too. */
+export const browserOwner = (): string => {
+	const current = process.env[BROWSER_OWNER_ENV];
+	if (current && OWNER_PATTERN.exec(current)?.[1] === String(process.pid)) return current;
+	const owner = `billcast-${process.pid}-${randomBytes(4).toString('hex')}`;
+	process.env[BROWSER_OWNER_ENV] = owner;
+	return owner;
+};
+
+const isAlivePid = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+};
+
+export interface MarkedProcess {
+	readonly pid: number;
+	readonly pgid: number;
+	readonly owner: string;
+}
+
+/** Processes carrying a browser owner mark, read from /proc (Linux); another user's processes are skipped. */
+export const markedProcesses = async (): Promise<MarkedProcess[]> => {
+	const prefix = `${BROWSER_OWNER_ENV}=`;
+	const pids = (await readdir('/proc').catch(() => [])).filter((name) => /^\d+$/.test(name));
+	const found = await Promise.all(
+		pids.map(async (name): Promise<MarkedProcess | undefined> => {
+			try {
+				const environ = await readFile(`/proc/${name}/environ`, 'latin1');
+				const entry = environ.split('\0').find((variable) => variable.startsWith(prefix));
+				if (!entry) return undefined;
+				const stat = await readFile(`/proc/${name}/stat`, 'latin1');
+				// The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
+				const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+				return {pid: Number(name), pgid, owner: entry.slice(prefix.length)};
+			} catch {
+				return undefined;
+			}
+		}),
+	);
+	return found.filter((entry): entry is MarkedProcess => entry !== undefined);
+};
+
+/** Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own. */
+const browserGroups = (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): number[] => [
+	...new Set(processes.filter(({owner, pgid}) => owners(owner) && pgid !== process.pid && pgid > 1).map(({pgid}) => pgid)),
+];
+
+const killGroups = (groups: readonly number[]): void => {
+	for (const pgid of groups) {
+		try {
+			process.kill(-pgid, 'SIGKILL');
+		} catch {
+			// Already gone.
+		}
+	}
+};
+
+/** Kills browsers whose owning process has died (kill -9, OOM): they would otherwise keep their memory for good. */
+export const killOrphanedBrowsers = async (): Promise<number> => {
+	const groups = browserGroups(await markedProcesses(), (owner) => {
+		const pid = Number(OWNER_PATTERN.exec(owner)?.[1]);
+		return Number.isInteger(pid) && pid !== process.pid && !isAlivePid(pid);
+	});
+	killGroups(groups);
+	return groups.length;
+};
+
+/** Kills every browser carrying one owner's mark: the watchdog's work once that owner has died. */
+export const killBrowsersOf = async (owner: string): Promise<void> => {
+	killGroups(browserGroups(await markedProcesses(), (mark) => mark === owner));
+};
+
+/**
+ * Remotion ends its browsers on SIGTERM, SIGINT and SIGHUP; a worker needs its browser until the active render is
+ * done, and ends it itself (its `exit` hook stays, so no exit path leaves the browser running).
+ */
+const dropRemotionSignalHandlers = (): void => {
+	for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+		for (const listener of process.listeners(signal)) {
+			if (listener.name === 'closeProcess' || /killProcess\(\);\s*process\.exit\(130\)/.test(String(listener))) process.off(signal, listener);
+		}
+	}
+};
+
+export interface WarmBrowser {
+	/** The open browser, opened again if it has died. */
+	get(): Promise<HeadlessBrowser>;
+	/**
+	 * Kills this process's other browsers, then opens the warm one again if it is gone. Given a browser, Remotion still
+	 * swaps it for one of its own after a crashed tab or a network error it takes for flaky (an unreachable logo), and
+	 * never closes that one: every failed render would otherwise leave a browser running.
+	 */
+	releaseStrays(): Promise<void>;
+	/** Pids of this process's browser processes (for checks and metrics). */
+	processCount(): Promise<number>;
+	close(): Promise<void>;
+}
+
+/** Ignored by `processCount` and never killed: browsers of other `WarmBrowser`s in this process. */
+const claimed = new Set<number>();
+
+/**
+ * One warm browser for a worker. A watchdog process kills this process's browsers if it dies without closing them
+ * (kill -9), since Debian's Chromium is a shell script and Remotion's parent-death signal reaches only the shell.
+ */
+export const openWarmBrowser = async ({
+	browserExecutable,
+	watchdog = true,
+}: {
+	browserExecutable: string;
+	/** Off only where the test harness kills its own processes. */
+	watchdog?: boolean;
+}): Promise<WarmBrowser> => {
+	const owner = browserOwner();
+	const ownGroups = async () => browserGroups(await markedProcesses(), (mark) => mark === owner);
+	const guard = watchdog ? startBrowserWatchdog(owner) : undefined;
+	let browser: Promise<{instance: HeadlessBrowser; pgid: number | undefined}> | undefined;
+	const open = async () => {
+		const instance = await openBrowser('chrome', {browserExecutable, chromeMode: chromeModeFor(browserExecutable), logLevel: 'error'});
+		dropRemotionSignalHandlers();
+		const pgid = await browserGroupOf(instance);
+		if (pgid) claimed.add(pgid);
+		return {instance, pgid};
+	};
+	const current = async () => (browser ? await browser.catch(() => undefined) : undefined);
+	const get = async (): Promise<HeadlessBrowser> => {
+		const warm = await current();
+		if (warm && (await isAlive(warm.instance))) return warm.instance;
+		if (warm) await closeOne(warm);
+		browser = open();
+		return (await browser).instance;
+	};
+	const closeOne = async ({instance, pgid}: {instance: HeadlessBrowser; pgid: number | undefined}) => {
+		await instance.close({silent: true}).catch(() => undefined);
+		if (pgid) {
+			killGroups([pgid]);
+			claimed.delete(pgid);
+		}
+	};
+	await get();
+	return {
+		get,
+		async releaseStrays() {
+			dropRemotionSignalHandlers();
+			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
+			await get();
+		},
+		processCount: async () => (await markedProcesses()).filter(({owner: mark, pgid}) => mark === owner && pgid !== process.pid).length,
+		async close() {
+			const warm = await current();
+			if (warm) await closeOne(warm);
+			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
+			guard?.stop();
+		},
+	};
+};
+
+const isAlive = (browser: HeadlessBrowser): Promise<boolean> =>
+	Promise.race([
+		// A cheap, idempotent command Remotion itself sends at start: it only answers while Chromium is alive.
+		browser.connection.send('Target.setDiscoverTargets', {discover: true}).then(() => true),
+		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
+	]).catch(() => false);
+
+/** The browser's process group, from the pid Chromium reports for itself. */
+const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefined> => {
+	try {
+		// Remotion's typed protocol leaves SystemInfo out; Chromium answers it all the same.
+		const send = browser.connection.send.bind(browser.connection) as unknown as (method: string) => Promise<{value: {processInfo: Array<{type: string; id: number}>}}>;
+		const {value} = await send('SystemInfo.getProcessInfo');
+		const pid = value.processInfo.find(({type}) => type === 'browser')?.id;
+		if (!pid) return undefined;
+		const stat = await readFile(`/proc/${pid}/stat`, 'latin1');
+		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+	} catch {
+		return undefined;
+	}
+};
+
+/**
+ * A detached process that outlives this one: once this process is gone, it kills the browsers that carry its mark.
+ * It takes no mark itself, so it never counts as a browser.
+ */
+const startBrowserWatchdog = (owner: string): {stop(): void} => {
+	const {[BROWSER_OWNER_ENV]: _, ...env} = process.env;
+	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./browser-watchdog.ts', import.meta.url)), String(process.pid), owner], {
+		detached: true,
+		stdio: 'ignore',
+		env,
+	});
+	child.unref();
+	return {
+		stop() {
+			if (child.exitCode === null) child.kill('SIGKILL');
+		},
+	};
+};

@@ -14,16 +14,45 @@ export interface RenderStore {
 	get(id: string): Promise<RenderRecord | undefined>;
 	/** The template, format and bill the render was made from; undefined when the render was created without a bill. */
 	getProps(id: string): Promise<RenderProps | undefined>;
-	requeue(id: string): Promise<void>;
+	/** Queues a failed render again; false when the render is not failed (a render in flight or done is left alone). */
+	requeue(id: string): Promise<boolean>;
 	markRendering(id: string, progress: number, attempt: number): Promise<void>;
 	markRetrying(id: string, attempt: number): Promise<void>;
-	/** Answers the record as written, or undefined when there is no such render. */
+	/**
+	 * Answers the record as written, or undefined when nothing changed: no such render, or it had already ended. Only the
+	 * caller that moves a render to its end gets the record, so only that one tells the tenant.
+	 */
 	markCompleted(id: string, output: RenderOutput): Promise<RenderRecord | undefined>;
 	markFailed(id: string, error: RenderErrorValue): Promise<RenderRecord | undefined>;
 	delete(id: string): Promise<void>;
 	/** The Redis key of a render's record, for scripts that must read it in the same step as keys of their own. */
 	keyOf(id: string): string;
 }
+
+/**
+ * A render only moves forward: queued → rendering → completed or failed, and a failed one back to queued when the bill
+ * is posted again. A record never leaves `completed`, so a job BullMQ runs twice (a lost lock, a stall) cannot turn a
+ * finished render back into one in progress or end it a second time.
+ */
+const FROM: Record<'requeue' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
+	requeue: ['failed'],
+	progress: ['queued', 'rendering'],
+	end: ['queued', 'rendering'],
+};
+
+/** Writes the new record only if the stored one is still in an allowed status, in one step, so two workers cannot both win. */
+const SET_IF_STATUS = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local status = cjson.decode(raw).status
+for i = 2, #ARGV do
+	if ARGV[i] == status then
+		redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+		return 1
+	end
+end
+return 0
+`;
 
 /**
  * Render records as JSON strings in Redis, one key per render. With `ttlSeconds` (the retention), a record and its bill
@@ -52,12 +81,18 @@ export const makeRenderStore = ({
 		const raw = await redis.get(key(id));
 		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
 	};
-	const update = async (id: string, next: (base: RenderRecord) => RenderRecord): Promise<RenderRecord | undefined> => {
+	// Only the status can change between the read and the write (the rest of a record is fixed at creation), and the
+	// script checks it again.
+	const update = async (
+		id: string,
+		from: readonly RenderRecord['status'][],
+		next: (base: RenderRecord) => RenderRecord,
+	): Promise<RenderRecord | undefined> => {
 		const current = await get(id);
-		if (!current) return undefined;
+		if (!current || !from.includes(current.status)) return undefined;
 		const record = next(current);
-		await redis.set(key(id), JSON.stringify(record), 'KEEPTTL');
-		return record;
+		const written = await redis.eval(SET_IF_STATUS, 1, key(id), JSON.stringify(record), ...from);
+		return written === 1 ? record : undefined;
 	};
 	const now = () => new Date().toISOString();
 	const base = ({id, tenant, template, format, createdAt}: RenderRecord) => ({
@@ -96,17 +131,15 @@ export const makeRenderStore = ({
 			const raw = await redis.get(propsKey(id));
 			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
 		},
-		async requeue(id) {
-			await update(id, (r) => ({...base(r), status: 'queued', attempt: 1}));
-		},
+		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		async markRendering(id, progress, attempt) {
-			await update(id, (r) => ({...base(r), status: 'rendering', progress, attempt}));
+			await update(id, FROM.progress, (r) => ({...base(r), status: 'rendering', progress, attempt}));
 		},
 		async markRetrying(id, attempt) {
-			await update(id, (r) => ({...base(r), status: 'queued', attempt}));
+			await update(id, FROM.progress, (r) => ({...base(r), status: 'queued', attempt}));
 		},
-		markCompleted: (id, output) => update(id, (r) => ({...base(r), status: 'completed', output})),
-		markFailed: (id, error) => update(id, (r) => ({...base(r), status: 'failed', error})),
+		markCompleted: (id, output) => update(id, FROM.end, (r) => ({...base(r), status: 'completed', output})),
+		markFailed: (id, error) => update(id, FROM.end, (r) => ({...base(r), status: 'failed', error})),
 		async delete(id) {
 			await redis.del(key(id), propsKey(id));
 		},

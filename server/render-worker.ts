@@ -1,9 +1,9 @@
-import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
+import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {computeRenderInput} from '../src/render-input';
 import {sharedScenesOf} from '../src/shared-scenes';
-import {chromeModeFor} from './browser';
+import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser';
 import {BillcastError, RenderFailedError} from './errors';
 import {writeRenderArtifacts} from './render-artifacts';
 import {startHeartbeat} from './worker-heartbeat';
@@ -14,26 +14,34 @@ import type {RenderStore} from './render-store';
 import type {Logger} from './logger';
 import type {Metrics} from './metrics';
 import {makeSceneFrameCache} from './scene-frame-cache';
-import {renderVideo} from './render-video';
+import {removeStalePartials, renderVideo} from './render-video';
 import type {WebhookNotifier} from './webhook-notifier';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJob, RenderOutput>;
+	readonly browser: WarmBrowser;
 	/** Stops taking jobs, lets the active ones finish, then closes the browser. */
 	close(): Promise<void>;
 }
 
+/** BullMQ's reason for a job whose worker died (kill -9, OOM, lost Redis) more often than `maxStalledCount` allows. */
+const STALLED_REASON = 'job stalled more than allowable limit';
+
 const errorValue = (error: unknown) =>
 	error instanceof BillcastError
 		? {code: error.code, message: error.message}
-		: {code: 'render_failed', message: error instanceof Error ? error.message : String(error)};
+		: error instanceof Error && error.message === STALLED_REASON
+			? {code: 'worker_lost', message: 'The worker rendering this bill stopped twice before finishing; post the bill again to retry.'}
+			: {code: 'render_failed', message: error instanceof Error ? error.message : String(error)};
 
-const isAlive = (browser: HeadlessBrowser): Promise<boolean> =>
-	Promise.race([
-		// A cheap, idempotent command Remotion itself sends at start: it only answers while Chromium is alive.
-		browser.connection.send('Target.setDiscoverTargets', {discover: true}).then(() => true),
-		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
-	]).catch(() => false);
+/**
+ * A healthy render never loses its lock: BullMQ renews it every lockDuration / 2 (7.5 s) on a timer, whatever the
+ * render's length, and the longest event-loop stall measured during renders (see README, "Worker operations") is far
+ * below that. A dead worker's job is taken up within lockDuration + stalledInterval (25 s at worst): its lock expires at
+ * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
+ * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
+ */
+export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
 
 export const makeRenderWorker = async ({
 	connection,
@@ -46,6 +54,7 @@ export const makeRenderWorker = async ({
 	metrics,
 	logger,
 	concurrency = 1,
+	watchdog = true,
 }: {
 	connection: Redis;
 	queueName: string;
@@ -58,16 +67,18 @@ export const makeRenderWorker = async ({
 	metrics: Metrics;
 	logger: Logger;
 	concurrency?: number;
+	/** A process that kills this worker's browsers if it dies (see `openWarmBrowser`). */
+	watchdog?: boolean;
 }): Promise<RenderWorker> => {
-	let browser: Promise<HeadlessBrowser> | undefined;
+	// What a dead worker left behind: browsers marked as its own, and half-written videos.
+	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), removeStalePartials(rendersDir)]);
+	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
 	// One warm browser for every job; opened again only if it has died.
-	const getBrowser = async (): Promise<HeadlessBrowser> => {
-		const current = browser ? await browser.catch(() => undefined) : undefined;
-		if (current && (await isAlive(current))) return current;
-		browser = openBrowser('chrome', {browserExecutable, chromeMode: chromeModeFor(browserExecutable), logLevel: 'error'});
-		return browser;
-	};
-	await getBrowser();
+	const browser = await openWarmBrowser({browserExecutable, watchdog});
+	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
+	// completed render logs its longest stall, the measurement WORKER_LOCKS is checked against.
+	const loopDelay = monitorEventLoopDelay({resolution: 20});
+	loopDelay.enable();
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
 	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
 
@@ -85,16 +96,20 @@ export const makeRenderWorker = async ({
 			throw new UnrecoverableError(error.message);
 		}
 		const data = parsed.data;
+		// A job BullMQ runs again after it lost its lock (a Redis outage, a stall) may find its render already done.
+		const existing = await store.get(data.renderId);
+		if (existing?.status === 'completed') return existing.output;
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
 		const started = performance.now();
+		loopDelay.reset();
 		try {
 			const input = computeRenderInput(data);
 			const output = await renderVideo({
 				input,
 				scale: data.scale,
 				serveUrl,
-				browser: await getBrowser(),
+				browser: await browser.get(),
 				browserExecutable,
 				outputFile: videoPath(rendersDir, data.renderId),
 				posterFile: artifactPath(rendersDir, data.renderId, 'poster'),
@@ -104,14 +119,16 @@ export const makeRenderWorker = async ({
 					const rounded = Math.floor(progress * 100) / 100;
 					if (rounded <= reported) return;
 					reported = rounded;
-					void job.updateProgress(rounded);
-					void store.markRendering(data.renderId, rounded, attempt);
+					// Progress is a hint: a write lost while Redis is away is overtaken by the next one.
+					job.updateProgress(rounded).catch(() => undefined);
+					store.markRendering(data.renderId, rounded, attempt).catch(() => undefined);
 				},
 			});
 			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
 			const seconds = (performance.now() - started) / 1000;
 			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
-			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes}, 'render completed');
+			const loopStallMs = Math.round(loopDelay.max / 1e6);
+			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes, loopStallMs}, 'render completed');
 			const completed = await store.markCompleted(data.renderId, output);
 			if (completed) await webhooks.renderEnded(completed);
 			return output;
@@ -120,22 +137,41 @@ export const makeRenderWorker = async ({
 			const {code, message} = errorValue(error);
 			metrics.renderFailures.inc({code});
 			logger.warn({renderId: data.renderId, attempt, final, code, message}, 'render attempt failed');
-			if (final) await fail(data.renderId, error);
-			else await store.markRetrying(data.renderId, attempt + 1);
+			// The last attempt's end is written by the `failed` listener, the one place every final failure passes.
+			if (!final) await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
+		} finally {
+			await browser.releaseStrays();
 		}
 	};
 
-	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency});
+	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS});
+	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
+	const endings = new Set<Promise<void>>();
 	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
 	worker.on('error', (error) => logger.error({err: error}, 'render queue error'));
+	// Every way BullMQ gives up on a job ends here: the last attempt failing, and a job that stalled too often, which
+	// BullMQ fails without calling the processor.
+	worker.on('failed', (job, error) => {
+		if (!job?.id) return;
+		const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+		if (!final) return;
+		logger.warn({renderId: job.id, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
+		const ending = fail(job.id, error)
+			.catch((failure: unknown) => logger.error({err: failure, renderId: job.id}, 'could not record a failed render'))
+			.finally(() => endings.delete(ending));
+		endings.add(ending);
+	});
+	worker.on('stalled', (jobId) => logger.warn({renderId: jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
 	return {
 		worker,
+		browser,
 		async close() {
 			stopHeartbeat();
 			await worker.close();
-			const open = browser ? await browser.catch(() => undefined) : undefined;
-			await open?.close({silent: true});
+			loopDelay.disable();
+			await Promise.all(endings);
+			await browser.close();
 		},
 	};
 };

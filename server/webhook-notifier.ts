@@ -1,4 +1,4 @@
-import {randomUUID} from 'node:crypto';
+import {createHash, randomUUID} from 'node:crypto';
 import type {BatchCompletion} from './batch-completion';
 import type {BatchStore} from './batch-store';
 import {batchView} from './batch-view';
@@ -19,6 +19,17 @@ export interface WebhookNotifier {
 	/** A viewer pressed the pay button in the video or on the watch page. */
 	paymentClicked(record: RenderRecord, hotspot: string | undefined): Promise<void>;
 }
+
+/**
+ * A render's end event has an id derived from the render, so however often BullMQ runs its job, a receiver that has
+ * seen the id once can drop the rest. A failed render may be posted again and fail again: its `updatedAt` (the moment it
+ * failed) tells those failures apart.
+ */
+export const renderEventId = (record: RenderRecord & {status: 'completed' | 'failed'}): string =>
+	`evt_${createHash('sha256')
+		.update(record.status === 'completed' ? `render.completed:${record.id}` : `render.failed:${record.id}:${record.updatedAt}`)
+		.digest('hex')
+		.slice(0, 32)}`;
 
 /** Turns what happens to renders, batches and viewers into webhook events, for the tenants that have a webhook. */
 export const makeWebhookNotifier = ({
@@ -48,10 +59,14 @@ export const makeWebhookNotifier = ({
 		}
 	};
 	/** The content is built only for a tenant with a webhook, so no one else pays for a batch's summary. */
-	const notify = async (tenant: string, content: () => Promise<WebhookEventContent> | WebhookEventContent): Promise<void> => {
+	const notify = async (
+		tenant: string,
+		content: () => Promise<WebhookEventContent> | WebhookEventContent,
+		id = `evt_${randomUUID().replaceAll('-', '')}`,
+	): Promise<void> => {
 		if (!tenants.byId(tenant)?.webhook) return;
 		const body = await content();
-		const event: WebhookEvent = {id: `evt_${randomUUID().replaceAll('-', '')}`, createdAt: new Date().toISOString(), ...body};
+		const event: WebhookEvent = {id, createdAt: new Date().toISOString(), ...body};
 		await queue.enqueue({tenant, event});
 	};
 	const render = (record: RenderRecord) => renderView(record, publicBaseUrl, watchLinks);
@@ -63,8 +78,10 @@ export const makeWebhookNotifier = ({
 	return {
 		renderEnded: (record) =>
 			safely(`render ${record.id} ending`, async () => {
-				if (record.status === 'completed') await notify(record.tenant, () => ({type: 'render.completed', data: {render: render(record)}}));
-				if (record.status === 'failed') await notify(record.tenant, () => ({type: 'render.failed', data: {render: render(record)}}));
+				if (record.status === 'completed') {
+					await notify(record.tenant, () => ({type: 'render.completed', data: {render: render(record)}}), renderEventId(record));
+				}
+				if (record.status === 'failed') await notify(record.tenant, () => ({type: 'render.failed', data: {render: render(record)}}), renderEventId(record));
 				for (const batchId of await completion.settle(record.id)) await batchCompleted(batchId);
 			}),
 		batchIngested: (batchId) =>

@@ -77,16 +77,30 @@ const metricsServer =
 		: undefined;
 logger.info({browserExecutable, rendersDir: config.rendersDir, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
 
+/** How long a stopping worker keeps sending webhooks its last render queued; a slow receiver gets its retry elsewhere. */
+const WEBHOOK_FLUSH_MS = 10_000;
+
 let stopping = false;
 const shutdown = async (signal: string) => {
 	if (stopping) return;
 	stopping = true;
 	logger.info({signal}, 'finishing the active render, taking no new ones');
 	metricsServer?.close();
-	await Promise.all([renderWorker.close(), webhookWorker.close(), retention.close()]);
+	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
+	await Promise.all([renderWorker.close(), retention.close()]);
+	const deadline = Date.now() + WEBHOOK_FLUSH_MS;
+	const pending = async () => {
+		const counts = await webhookQueue.queue.getJobCounts('waiting', 'active', 'prioritized');
+		return Object.values(counts).reduce((sum, count) => sum + count, 0);
+	};
+	while (Date.now() < deadline && (await pending().catch(() => 0)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+	await webhookWorker.close();
 	await webhookQueue.close();
 	redis.disconnect();
+	logger.info({signal}, 'worker stopped');
 	process.exit(0);
 };
+// The browser's own signal hooks are removed (see openWarmBrowser), so a signal finishes the active render instead of
+// killing its browser. Run as `node --import tsx server/worker-main.ts`: an npm or tsx wrapper would take the signal.
 process.once('SIGTERM', () => void shutdown('SIGTERM'));
 process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -99,7 +99,8 @@ export const startTestStack = async ({
 		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
 	});
 	let worker: RenderWorker | undefined;
-	if (withWorker) {
+	/** Starts the render worker, for a test that prepares the queue first (e.g. a job that has stalled). */
+	const startWorker = async (): Promise<RenderWorker> => {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
 		const webhooks = makeWebhookNotifier({
@@ -113,7 +114,9 @@ export const startTestStack = async ({
 			log: (message, error) => logger.error({err: error}, message),
 		});
 		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks, metrics, logger});
-	}
+		return worker;
+	};
+	if (withWorker) await startWorker();
 	return {
 		baseUrl,
 		apiKey,
@@ -127,7 +130,10 @@ export const startTestStack = async ({
 		queue,
 		events,
 		watchSecret,
-		worker,
+		get worker() {
+			return worker;
+		},
+		startWorker,
 		deliveries,
 		metrics,
 		async close() {
