@@ -18,7 +18,7 @@ const renderBase = {
 	warnings: z
 		.array(z.object({path: z.string(), message: z.string()}))
 		.optional()
-		.describe('Only in the answer to a TMF678 bill mapped by a guess: each TMF field placed under "Other charges", to map in the tenant sectionMap'),
+		.describe('Only in the answer to a TMF678 bill mapped by a guess: each TMF field to fix or map, e.g. a section placed under "Other charges" (map it in the tenant sectionMap)'),
 };
 
 export const renderOutputSchema = z.object({
@@ -66,7 +66,7 @@ export const batchAcceptedSchema = z
 		warnings: z
 			.array(z.object({line: z.number().int(), warnings: z.array(z.object({path: z.string(), message: z.string()}))}))
 			.optional()
-			.describe('The first 100 queued TMF678 lines mapped by a guess, each with the TMF fields placed under "Other charges"'),
+			.describe('The first 100 queued TMF678 lines mapped by a guess, each with the TMF fields to fix or map'),
 		links: batchLinksSchema,
 	});
 
