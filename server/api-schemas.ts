@@ -15,6 +15,10 @@ const renderBase = {
 		video: z.url(),
 		watch: z.url().describe("The customer's personal watch page, with a signed token"),
 	}),
+	warnings: z
+		.array(z.object({path: z.string(), message: z.string()}))
+		.optional()
+		.describe('Only in the answer to a TMF678 bill mapped by a guess: each TMF field to fix or map, e.g. a section placed under "Other charges" (map it in the tenant sectionMap)'),
 };
 
 export const renderOutputSchema = z.object({
@@ -59,6 +63,10 @@ export const batchAcceptedSchema = z
 		accepted: z.number().int(),
 		rejected: z.number().int(),
 		failures: z.array(batchFailureSchema).describe('The first 100 refused lines'),
+		warnings: z
+			.array(z.object({line: z.number().int(), warnings: z.array(z.object({path: z.string(), message: z.string()}))}))
+			.optional()
+			.describe('The first 100 queued TMF678 lines mapped by a guess, each with the TMF fields to fix or map'),
 		links: batchLinksSchema,
 	});
 

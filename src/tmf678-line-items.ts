@@ -24,6 +24,7 @@ const readRate = ({
 	billId,
 	readMoney,
 	sectionMap,
+	locale,
 	issues,
 	warnings,
 }: {
@@ -31,13 +32,12 @@ const readRate = ({
 	source: string;
 	billId: string | undefined;
 	readMoney: ReadMoney;
+	locale: string;
 	sectionMap: SectionMap;
 	issues: TmfIssue[];
 	warnings: TmfIssue[];
 }): BilledRate | undefined => {
 	const before = issues.length;
-	const label = rate.name ?? rate.description;
-	if (label === undefined) issues.push({path: `${source}.name`, message: 'is required: it is the label of the line on the bill'});
 	if (billId !== undefined && rate.bill?.id !== undefined && rate.bill.id !== billId) {
 		issues.push({path: `${source}.bill.id`, message: `must be the customer bill's id (${billId}): this rate belongs to another bill`});
 	}
@@ -46,9 +46,14 @@ const readRate = ({
 		return money && readMoney({money, path: `${source}.${field}`});
 	};
 	const [taxIncluded, taxExcluded] = [amount('taxIncludedAmount'), amount('taxExcludedAmount')];
-	if (issues.length > before || label === undefined) return undefined;
+	if (issues.length > before) return undefined;
 	const {category, warning} = categoryOfRate({rate, sectionMap, negative: (taxIncluded ?? taxExcluded ?? 0) < 0});
 	if (warning) warnings.push({path: `${source}.${warning.field}`, message: warning.message});
+	// A line without a name can still be shown, under its category's name, as long as the operator hears about it.
+	const label = rate.name ?? rate.description ?? messagesFor(locale).categories[category];
+	if (rate.name === undefined && rate.description === undefined) {
+		warnings.push({path: `${source}.name`, message: `is missing, so the line is labelled "${label}": the customer sees a line's name`});
+	}
 	return {source, label, category, taxIncluded, taxExcluded};
 };
 
@@ -85,7 +90,7 @@ export const lineItemsFromTmf = ({
 	const before = issues.length;
 	const billed = rates.flatMap((rate, index) => {
 		if (rate.isBilled === false) return [];
-		const read = readRate({rate, source: `tmf678.appliedCustomerBillingRate[${index}]`, billId: customerBill.id, readMoney, sectionMap, issues, warnings});
+		const read = readRate({rate, source: `tmf678.appliedCustomerBillingRate[${index}]`, billId: customerBill.id, readMoney, sectionMap, locale, issues, warnings});
 		return read ? [read] : [];
 	});
 	const taxLines = (customerBill.taxItem ?? []).map((tax, index) => {

@@ -13,6 +13,7 @@ import {compositorBinary} from '../../server/compositor-binaries';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {greyDeviation} from '../helpers/image-stats';
+import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 let stack: TestStack;
@@ -157,9 +158,12 @@ describe('TMF678 bills as operators send them', () => {
 	});
 
 	it('answers with warnings naming the TMF field of a section it could not place, and the tenant sectionMap places it', async () => {
+		const validate = await loadOpenApiValidator(stack.baseUrl);
 		const response = await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: unknownSectionBill.tmf}));
 		expect(response.status).toBe(202);
-		expect(((await response.json()) as {warnings: unknown}).warnings).toEqual([
+		const answer = await response.json();
+		expect(validate('Render', answer)).toEqual([]);
+		expect((answer as {warnings: unknown}).warnings).toEqual([
 			{path: 'tmf678.appliedCustomerBillingRate[1].characteristic[0].value', message: expect.stringContaining('Other charges')},
 		]);
 
@@ -176,7 +180,9 @@ describe('TMF678 bills as operators send them', () => {
 		const lines = [{template: 'telco-bill', tmf678: subscriptionsBill.tmf}, {template: 'telco-bill', tmf678: unknownSectionBill.tmf}];
 		const response = await post(stack, '/v1/batches', lines.map((line) => JSON.stringify(line)).join('\n'), 'application/x-ndjson');
 		expect(response.status).toBe(202);
-		expect(await response.json()).toMatchObject({
+		const answer = await response.json();
+		expect((await loadOpenApiValidator(stack.baseUrl))('BatchAccepted', answer)).toEqual([]);
+		expect(answer).toMatchObject({
 			accepted: 2,
 			rejected: 0,
 			warnings: [{line: 2, warnings: [{path: 'tmf678.appliedCustomerBillingRate[1].characteristic[0].value', message: expect.any(String)}]}],

@@ -235,15 +235,23 @@ describe('tmf678ToBill names the TMF field it cannot map', () => {
 		]);
 	});
 
-	it('a rate without a label, or of another bill', () => {
+	it('a rate of another bill', () => {
 		const tmf = changed(tmf678V4Sample, (t) => {
-			delete t.appliedCustomerBillingRate[2]!.name;
 			t.appliedCustomerBillingRate[3]!.bill = {id: 'CB-OTHER'};
 		});
 		expect(errorsOf(tmf)).toEqual([
-			{path: 'tmf678.appliedCustomerBillingRate[2].name', message: 'is required: it is the label of the line on the bill'},
 			{path: 'tmf678.appliedCustomerBillingRate[3].bill.id', message: "must be the customer bill's id (CB-2026-11-0042): this rate belongs to another bill"},
 		]);
+	});
+
+	it('shows a rate without a name under its category name, with a warning', () => {
+		const tmf = changed(tmf678V4Sample, (t) => {
+			delete t.appliedCustomerBillingRate[2]!.name;
+		});
+		const mapped = map(tmf, {locale: 'it-IT'});
+		if (!mapped.ok) throw new Error(JSON.stringify(mapped.errors));
+		expect(mapped.bill.lineItems[2]).toEqual({category: 'roaming', label: 'Roaming', amount: 1830});
+		expect(mapped.warnings).toEqual([{path: 'tmf678.appliedCustomerBillingRate[2].name', message: 'is missing, so the line is labelled "Roaming": the customer sees a line\'s name'}]);
 	});
 
 	it('no bill receiver, or one without a name', () => {
