@@ -5,7 +5,7 @@ import {chartRows} from '../../src/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
 import {sampleBill} from '../../src/sample-bill';
 import {telcoScript} from '../../src/scripts/telco-script';
-import {buildTimeline} from '../../src/timeline';
+import {buildTimeline} from '../../src/telco-timeline';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {
