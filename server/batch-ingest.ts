@@ -1,13 +1,25 @@
 import type {BatchCompletion} from './batch-completion';
-import type {BatchEntry, BatchFailure, BatchStore} from './batch-store';
+import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
 import type {RenderQueue} from './render-queue';
 import type {RenderStore} from './render-store';
 import type {Tenant} from './tenant';
 
-/** A batch line: its 1-based number and its parsed body, or why it could not be parsed. */
-export type BatchLine = {readonly line: number} & ({readonly body: unknown} | {readonly parseError: string});
+/** Where a field of a CSV bill was read from. */
+export interface CellSource {
+	readonly column: string;
+	readonly line: number;
+}
+
+/**
+ * A batch line: its 1-based number and its parsed body, or why it could not be parsed. A body made from CSV cells says
+ * which cell each field came from, so a refusal names the column the telco has to fix.
+ */
+export type BatchLine = {readonly line: number} & (
+	| {readonly body: unknown; readonly sourceOf?: (path: string) => CellSource | undefined}
+	| {readonly errors: readonly BatchFieldError[]}
+);
 
 const CHUNK = 500;
 
@@ -62,12 +74,13 @@ export const ingestBatch = async ({
 	};
 	for await (const item of lines) {
 		count++;
-		if ('parseError' in item) {
-			failures.push({line: item.line, errors: [{path: '', message: `not valid JSON: ${item.parseError}`}]});
+		if ('errors' in item) {
+			failures.push({line: item.line, errors: item.errors});
 		} else {
 			const prepared = prepareRenderJob(tenant, item.body);
+			const {sourceOf} = item;
 			if (prepared.ok) jobs.push(prepared.job);
-			else failures.push({line: item.line, errors: prepared.errors});
+			else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
 		}
 		if (jobs.length + failures.length >= CHUNK) await flush();
 	}
