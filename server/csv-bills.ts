@@ -1,6 +1,6 @@
 import type {BatchLine, CellSource} from './batch-ingest';
 import type {BatchFieldError} from './batch-store';
-import type {CsvRecord} from './csv-records';
+import {csvRecords, type CsvRecord} from './csv-records';
 import {ValidationError} from './errors';
 import {columnTargets, type CellType, type Mapping} from './mapping-schema';
 import {decimalToMinor, minorDigits} from '../src/money';
@@ -65,10 +65,16 @@ const getIn = (source: unknown, tokens: readonly Token[]): unknown =>
 
 /**
  * Numbers the items of each list 0, 1, 2… in the order they appear, so an empty row or an unused `[2]` column leaves
- * no hole in the list. Items are grouped by their unrenumbered parent, which names the same list either way.
+ * no hole in the list. Items are grouped by their unrenumbered parent, which names the same list either way. A list
+ * the columns fill keeps, of its items in the defaults, only those a cell of this bill filled: the defaults of a
+ * `lineItems[1]` whose amount cell is empty must not become an item without an amount.
  */
-const compact = (assignments: readonly Assignment[]): Assignment[] => {
+const compact = (assignments: readonly Assignment[], targets: readonly Target[], body: Record<string, unknown>): Assignment[] => {
 	const indexes = new Map<string, number[]>();
+	for (const {tokens} of targets) {
+		const first = tokens.findIndex((token) => typeof token === 'number');
+		if (first !== -1) indexes.set(JSON.stringify(tokens.slice(0, first)), []);
+	}
 	for (const {tokens} of assignments) {
 		tokens.forEach((token, position) => {
 			if (typeof token !== 'number') return;
@@ -78,13 +84,15 @@ const compact = (assignments: readonly Assignment[]): Assignment[] => {
 			indexes.set(parent, seen);
 		});
 	}
-	for (const seen of indexes.values()) seen.sort((a, b) => a - b);
-	return assignments.map((assignment) => ({
-		...assignment,
-		tokens: assignment.tokens.map((token, position) =>
-			typeof token === 'number' ? indexes.get(JSON.stringify(assignment.tokens.slice(0, position)))!.indexOf(token) : token,
-		),
-	}));
+	const renumber = (tokens: readonly Token[]): Token[] =>
+		tokens.map((token, position) => (typeof token === 'number' ? indexes.get(JSON.stringify(tokens.slice(0, position)))!.indexOf(token) : token));
+	// Outer lists first, so an inner list is found where its renumbered parent now is.
+	const parents = [...indexes.entries()].map(([parent, seen]) => [JSON.parse(parent) as Token[], seen.sort((a, b) => a - b)] as const);
+	for (const [parent, seen] of parents.sort((a, b) => a[0].length - b[0].length)) {
+		const defaults = getIn(body, renumber(parent));
+		if (Array.isArray(defaults)) setIn(body, renumber(parent), seen.map((index) => defaults[index]));
+	}
+	return assignments.map((assignment) => ({...assignment, tokens: renumber(assignment.tokens)}));
 };
 
 /** The mapping's columns found in the header; a column it names that the header lacks refuses the whole body. */
@@ -156,8 +164,8 @@ const billFrom = ({
 			}
 		}
 	});
-	const placed = compact(assignments);
 	const body = structuredClone(mapping.defaults) as Record<string, unknown>;
+	const placed = compact(assignments, targets, body);
 	const sources = new Map<string, CellSource>();
 	const money: Assignment[] = [];
 	for (const assignment of placed) {
@@ -224,20 +232,24 @@ const sourceOf = (sources: ReadonlyMap<string, CellSource>, path: string): CellS
  * Render requests from the records of a CSV export, header first, through a tenant's mapping: one row a bill, or with
  * `groupBy` the adjacent rows of one bill number. Only the rows of the current bill are held.
  */
-export const csvBills = ({
-	header,
-	records,
+export const csvBills = async ({
+	body,
 	mapping,
 	mappingName,
 	tenant,
+	maxRecordBytes,
 }: {
-	header: readonly string[];
-	records: AsyncIterable<CsvRecord>;
+	body: AsyncIterable<Buffer>;
 	mapping: Mapping;
 	mappingName: string;
 	tenant: Tenant;
-}): AsyncGenerator<BatchLine> => {
+	maxRecordBytes: number;
+}): Promise<AsyncGenerator<BatchLine>> => {
+	const records = csvRecords(body, {delimiter: mapping.delimiter, maxRecordBytes});
+	const first = await records.next();
+	if (first.done) throw new ValidationError([{path: '', message: 'is empty: a CSV batch starts with its header row'}]);
 	// Checked now rather than at the first row, so a header that does not fit is refused before a batch is made.
+	const header = first.value.cells;
 	const {targets, groupIndex} = targetsFor(header, mapping, mappingName);
 	return bills({header, records, mapping, tenant, targets, groupIndex});
 };

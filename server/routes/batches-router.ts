@@ -6,7 +6,6 @@ import {BadContentEncodingError, BatchMediaTypeError} from '../batch-errors';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import {cappedLines} from '../batch-lines';
 import {csvBills} from '../csv-bills';
-import {csvRecords} from '../csv-records';
 import {mappingNameSchema} from '../mapping-schema';
 import type {MappingStore} from '../mapping-store';
 import type {BatchCompletion} from '../batch-completion';
@@ -45,10 +44,7 @@ const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash
 	if (!mapping) throw new ValidationError([{path: 'mapping', message: `names no mapping of this tenant: save one with PUT /v1/mappings/${name.data}`}]);
 	// The same CSV read through another mapping is another request.
 	hash.update(`mapping=${name.data}\n`);
-	const records = csvRecords(decodedBody(req, hash), {delimiter: mapping.delimiter, maxRecordBytes: MAX_LINE_BYTES});
-	const header = await records.next();
-	if (header.done) throw new ValidationError([{path: '', message: 'is empty: a CSV batch starts with its header row'}]);
-	return csvBills({header: header.value.cells, records, mapping, mappingName: name.data, tenant});
+	return csvBills({body: decodedBody(req, hash), mapping, mappingName: name.data, tenant, maxRecordBytes: MAX_LINE_BYTES});
 };
 
 type BatchKind = 'json' | 'ndjson' | 'csv';
