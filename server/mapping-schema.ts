@@ -12,7 +12,9 @@ const fieldPath = z
 export const cellTypes = ['text', 'number', 'integer', 'money'] as const;
 export type CellType = (typeof cellTypes)[number];
 
-const columnTarget = z.union([fieldPath, z.object({field: fieldPath, type: z.enum(cellTypes).default('text')})]);
+const columnTarget = z.union([fieldPath, z.object({field: fieldPath, type: z.enum(cellTypes).default('text')})], {
+	error: `must be a field path, or {field, type} with type one of ${cellTypes.join(', ')}`,
+});
 
 export const mappingNameSchema = z
 	.string()
