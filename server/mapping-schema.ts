@@ -20,27 +20,29 @@ export const mappingNameSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, underscores or hyphens');
 
+const mappingFields = {
+	delimiter: z.enum([',', ';']).default(',').describe('The field separator'),
+	decimalSeparator: z
+		.enum(['.', ','])
+		.default('.')
+		.describe('How numbers and amounts write their decimals; the other sign, a space or an apostrophe may group thousands'),
+	groupBy: z
+		.string()
+		.min(1)
+		.optional()
+		.describe('The column holding the bill number when a bill spans several adjacent rows (one line item a row); without it, one row is one bill'),
+	columns: z
+		.record(z.string().min(1), columnTarget)
+		.refine((columns) => Object.keys(columns).length > 0, 'must map at least one column')
+		.describe('CSV header → field of the render request, as a path or {field, type}; columns not named here are ignored'),
+	defaults: z
+		.record(z.string(), z.unknown())
+		.default({})
+		.describe("Fields every bill shares, as a partial render request (template, format, bill.brand, bill.customer.locale…); a cell's value wins. Without bill.brand, the tenant's brand"),
+};
+
 export const mappingSchema = z
-	.object({
-		delimiter: z.enum([',', ';']).default(',').describe('The field separator'),
-		decimalSeparator: z
-			.enum(['.', ','])
-			.default('.')
-			.describe('How numbers and amounts write their decimals; the other sign, a space or an apostrophe may group thousands'),
-		groupBy: z
-			.string()
-			.min(1)
-			.optional()
-			.describe('The column holding the bill number when a bill spans several adjacent rows (one line item a row); without it, one row is one bill'),
-		columns: z
-			.record(z.string().min(1), columnTarget)
-			.refine((columns) => Object.keys(columns).length > 0, 'must map at least one column')
-			.describe('CSV header → field of the render request, as a path or {field, type}; columns not named here are ignored'),
-		defaults: z
-			.record(z.string(), z.unknown())
-			.default({})
-			.describe("Fields every bill shares, as a partial render request (template, format, bill.brand, bill.customer.locale…); a cell's value wins. Without bill.brand, the tenant's brand"),
-	})
+	.object(mappingFields)
 	.superRefine((mapping, ctx) => {
 		const seen = new Map<string, string>();
 		for (const [column, target] of Object.entries(mapping.columns)) {
@@ -57,6 +59,13 @@ export const mappingSchema = z
 	.describe('How the columns of a CSV billing export make render requests');
 
 export type Mapping = z.output<typeof mappingSchema>;
+
+/** A mapping as `GET /v1/mappings/{name}` answers it. */
+export const storedMappingSchema = z.object({
+	name: z.string(),
+	updatedAt: z.string(),
+	...mappingFields,
+});
 
 /** A column's target with its type spelled out. */
 export const columnTargets = (mapping: Mapping): {column: string; field: string; type: CellType}[] =>

@@ -3,11 +3,15 @@ import {request as httpRequest} from 'node:http';
 import {Readable} from 'node:stream';
 import {gzipSync} from 'node:zlib';
 import {sampleBill} from '../../src/sample-bill';
+import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 let stack: TestStack;
+/** Every answer below is also checked against the API's own OpenAPI document. */
+let validate: (name: string, body: unknown) => string[];
 beforeAll(async () => {
 	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	validate = await loadOpenApiValidator(stack.baseUrl);
 });
 afterAll(async () => {
 	await stack?.close();
@@ -63,18 +67,24 @@ const row = (n: number) => `CYC-${n};"Rossi; Giulia";F-${n};2026-11-03;2026-11-2
 
 describe('column mappings', () => {
 	it('are saved per tenant, read back, replaced, and refused naming the field', async () => {
+		expect(validate('Mapping', telcoMapping)).toEqual([]);
 		const created = await putMapping('cycle', telcoMapping);
 		expect(created.status).toBe(201);
+		expect(validate('StoredMapping', await created.json())).toEqual([]);
 		const read = await send('GET', '/v1/mappings/cycle', undefined);
 		expect(read.status).toBe(200);
-		expect(await read.json()).toMatchObject({name: 'cycle', ...telcoMapping, columns: {...telcoMapping.columns, Conto: 'bill.customer.id'}});
+		const stored = await read.json();
+		expect(stored).toMatchObject({name: 'cycle', ...telcoMapping, columns: {...telcoMapping.columns, Conto: 'bill.customer.id'}});
+		expect(validate('StoredMapping', stored)).toEqual([]);
 		expect((await putMapping('cycle', telcoMapping)).status).toBe(200);
 		expect((await send('GET', '/v1/mappings/cycle', undefined, stack.otherAuth)).status).toBe(404);
 
 		const bad = await putMapping('broken', {decimalSeparator: ';', columns: {Totale: {field: 'bill.amountDue', type: 'euros'}}});
 		expect(bad.status).toBe(422);
 		expect(bad.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-		expect(((await bad.json()) as {errors: {path: string}[]}).errors.map((error) => error.path).sort()).toEqual(['columns.Totale', 'decimalSeparator']);
+		const problem = await bad.json();
+		expect(validate('Problem', problem)).toEqual([]);
+		expect((problem as {errors: {path: string}[]}).errors.map((error) => error.path).sort()).toEqual(['columns.Totale', 'decimalSeparator']);
 		expect((await send('GET', '/v1/mappings/broken', undefined)).status).toBe(404);
 		const badName = await putMapping('no%20spaces', telcoMapping);
 		expect(badName.status).toBe(422);
@@ -108,6 +118,7 @@ describe('CSV billing cycles', () => {
 			[10_001, ['Conto']],
 		]);
 		expect(batch.failures[3]!.errors[0]).toMatchObject({message: 'has 2 fields, but the header has 7'});
+		expect(validate('BatchAccepted', batch)).toEqual([]);
 		expect(await stack.queue.queue.getJobCountByTypes('prioritized', 'waiting')).toBe(jobsBefore + 9_995);
 		expect(await stack.redis.llen(`billcast:batch:${batch.id}:renders`)).toBe(9_995);
 		expect(await stack.redis.llen(`billcast:batch:${batch.id}:failures`)).toBe(5);
@@ -180,6 +191,7 @@ describe('streamed batch bodies are capped while read', () => {
 		expect(response.status).toBe(413);
 		expect(response.contentType).toMatch(/^application\/problem\+json/);
 		expect(JSON.parse(response.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 2'}]});
+		expect(validate('Problem', JSON.parse(response.body))).toEqual([]);
 		expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
 	});
 
@@ -195,7 +207,9 @@ describe('streamed batch bodies are capped while read', () => {
 			const response = await send('POST', '/v1/batches?mapping=cycle', 'this is not gzip', {'content-type': type, 'content-encoding': 'gzip'});
 			expect(response.status).toBe(400);
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-			expect(((await response.json()) as {code: string}).code).toBe('bad_content_encoding');
+			const problem = (await response.json()) as {code: string};
+			expect(problem.code).toBe('bad_content_encoding');
+			expect(validate('Problem', problem)).toEqual([]);
 		}
 		const unknown = await send('POST', '/v1/batches', '{}', {'content-type': 'application/x-ndjson', 'content-encoding': 'compress'});
 		expect(unknown.status).toBe(415);
