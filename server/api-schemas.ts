@@ -49,8 +49,15 @@ export const problemSchema = z
 	});
 
 const batchFailureSchema = z.object({
-	line: z.number().int(),
-	errors: z.array(z.object({path: z.string(), message: z.string()})),
+	line: z.number().int().describe("The line of the NDJSON or CSV body (a CSV bill's first row), or the position in the JSON array"),
+	errors: z.array(
+		z.object({
+			path: z.string().describe('The field of the render request'),
+			message: z.string(),
+			column: z.string().optional().describe('CSV only: the column of the cell the field was read from'),
+			line: z.number().int().optional().describe('CSV only: the line of that cell'),
+		}),
+	),
 });
 
 const batchLinksSchema = z.object({self: z.url(), exportCsv: z.url(), exportNdjson: z.url()});

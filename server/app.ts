@@ -14,6 +14,8 @@ import {makeBatchStore} from './batch-store';
 import {makeIdempotency} from './idempotency';
 import {rateLimitPerTenant} from './rate-limit';
 import {makeBatchesRouter} from './routes/batches-router';
+import {makeMappingStore} from './mapping-store';
+import {makeMappingsRouter} from './routes/mappings-router';
 import {makeDocsRouter} from './routes/docs-router';
 import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
@@ -80,6 +82,8 @@ export const makeApp = ({
 	});
 	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
+	const mappings = makeMappingStore({redis});
+	app.use(makeMappingsRouter({mappings}));
 	app.use(
 		makeBatchesRouter({
 			store,
@@ -91,6 +95,7 @@ export const makeApp = ({
 			publicBaseUrl: config.publicBaseUrl,
 			watchLinks,
 			jsonLimit: config.batchBodyLimit,
+			mappings,
 		}),
 	);
 	app.use(makeAnalyticsRouter({store, events}));

@@ -1,5 +1,5 @@
 import type {BatchCompletion} from './batch-completion';
-import type {BatchEntry, BatchFailure, BatchStore} from './batch-store';
+import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
 import type {FieldError} from './errors';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
@@ -7,8 +7,20 @@ import type {RenderQueue} from './render-queue';
 import type {RenderStore} from './render-store';
 import type {Tenant} from './tenant';
 
-/** A batch line: its 1-based number and its parsed body, or why it could not be parsed. */
-export type BatchLine = {readonly line: number} & ({readonly body: unknown} | {readonly parseError: string});
+/** Where a field of a CSV bill was read from. */
+export interface CellSource {
+	readonly column: string;
+	readonly line: number;
+}
+
+/**
+ * A batch line: its 1-based number and its parsed body, or why it could not be parsed. A body made from CSV cells says
+ * which cell each field came from, so a refusal names the column the telco has to fix.
+ */
+export type BatchLine = {readonly line: number} & (
+	| {readonly body: unknown; readonly sourceOf?: (path: string) => CellSource | undefined}
+	| {readonly errors: readonly BatchFieldError[]}
+);
 
 const CHUNK = 500;
 
@@ -73,12 +85,13 @@ export const ingestBatch = async ({
 	};
 	for await (const item of lines) {
 		count++;
-		if ('parseError' in item) {
-			failures.push({line: item.line, errors: [{path: '', message: `not valid JSON: ${item.parseError}`}]});
+		if ('errors' in item) {
+			failures.push({line: item.line, errors: item.errors});
 		} else {
 			const prepared = prepareRenderJob(tenant, item.body);
+			const {sourceOf} = item;
 			if (prepared.ok) jobs.push(prepared.job);
-			else failures.push({line: item.line, errors: prepared.errors});
+			else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
 			if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
 		}
 		if (jobs.length + failures.length >= CHUNK) await flush();

@@ -1,10 +1,16 @@
 import type {Redis} from 'ioredis';
 import type {FieldError} from './errors';
 
+/** A field error of a batch line; a CSV bill's also names the column and line of the cell it comes from. */
+export interface BatchFieldError extends FieldError {
+	readonly column?: string;
+	readonly line?: number;
+}
+
 export interface BatchFailure {
-	/** 1-based line of the NDJSON body, or position in the JSON array. */
+	/** 1-based line of the NDJSON or CSV body (a CSV bill's first row), or position in the JSON array. */
 	readonly line: number;
-	readonly errors: readonly FieldError[];
+	readonly errors: readonly BatchFieldError[];
 }
 
 interface BatchBase {

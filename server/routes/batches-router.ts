@@ -1,38 +1,59 @@
-import {createHash, randomBytes} from 'node:crypto';
-import {createInterface} from 'node:readline';
-import express, {Router, type Request, type Response} from 'express';
-import {NotFoundError, UnsupportedMediaTypeError, ValidationError} from '../errors';
+import {createHash, randomBytes, type Hash} from 'node:crypto';
+import express, {Router, type Request, type RequestHandler, type Response} from 'express';
+import {NotFoundError, ValidationError} from '../errors';
+import {contentEncodingOf, decodedBody, isDecodingError} from '../batch-body';
+import {BadContentEncodingError, BatchMediaTypeError} from '../batch-errors';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
+import {cappedLines} from '../batch-lines';
+import {csvBills} from '../csv-bills';
+import {mappingNameSchema} from '../mapping-schema';
+import type {MappingStore} from '../mapping-store';
 import type {BatchCompletion} from '../batch-completion';
 import type {BatchStore} from '../batch-store';
 import {batchLinks, batchView} from '../batch-view';
 import type {Idempotency} from '../idempotency';
 import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
-import {tenantOf} from '../tenant';
+import {tenantOf, type Tenant} from '../tenant';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
 
-/** A JSON array is held in memory, so it is capped; NDJSON streams and has no cap. */
+/** A JSON array is held in memory, so it is capped; NDJSON and CSV stream and have no cap but the line's. */
 export const MAX_JSON_BATCH = 1_000;
-const MAX_LINE_BYTES = 256 * 1024;
+/** The longest NDJSON line or CSV record, checked while it is read. */
+export const MAX_LINE_BYTES = 256 * 1024;
 
-const ndjsonLines = async function* (req: Request, hash: ReturnType<typeof createHash>): AsyncGenerator<BatchLine> {
-	let line = 0;
-	for await (const text of createInterface({input: req, crlfDelay: Infinity})) {
-		line++;
-		hash.update(`${text}\n`);
+const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerator<BatchLine> {
+	for await (const {line, text} of cappedLines(body, MAX_LINE_BYTES)) {
 		if (text.trim() === '') continue;
-		if (text.length > MAX_LINE_BYTES) {
-			yield {line, parseError: `the line is longer than ${MAX_LINE_BYTES} bytes`};
-			continue;
-		}
 		try {
 			yield {line, body: JSON.parse(text)};
 		} catch (error) {
-			yield {line, parseError: error instanceof Error ? error.message : String(error)};
+			yield {line, errors: [{path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`}]};
 		}
 	}
+};
+
+/** The bills of a CSV body through the mapping `?mapping=` names; the header is read and checked before anything else. */
+const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncIterable<BatchLine>> => {
+	const name = mappingNameSchema.safeParse(req.query.mapping);
+	if (!name.success) {
+		throw new ValidationError([{path: 'mapping', message: 'is required with text/csv: the name of a column mapping saved with PUT /v1/mappings/{name}'}]);
+	}
+	const mapping = await mappings.get(tenant.id, name.data);
+	if (!mapping) throw new ValidationError([{path: 'mapping', message: `names no mapping of this tenant: save one with PUT /v1/mappings/${name.data}`}]);
+	// The same CSV read through another mapping is another request.
+	hash.update(`mapping=${name.data}\n`);
+	return csvBills({body: decodedBody(req, hash), mapping, mappingName: name.data, tenant, maxRecordBytes: MAX_LINE_BYTES});
+};
+
+type BatchKind = 'json' | 'ndjson' | 'csv';
+
+const kindOf = (req: Request): BatchKind => {
+	const kind = req.is('application/x-ndjson') || req.is('application/jsonl') ? 'ndjson' : req.is('text/csv') ? 'csv' : req.is('application/json') ? 'json' : undefined;
+	const charset = /;\s*charset="?([^";\s]+)/i.exec(req.get('content-type') ?? '')?.[1]?.toLowerCase();
+	if (!kind || (kind !== 'json' && charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) throw new BatchMediaTypeError(req.get('content-type'));
+	return kind;
 };
 
 const arrayLines = async function* (items: readonly unknown[]): AsyncGenerator<BatchLine> {
@@ -49,6 +70,7 @@ export const makeBatchesRouter = ({
 	publicBaseUrl,
 	watchLinks,
 	jsonLimit,
+	mappings,
 }: {
 	store: RenderStore;
 	batches: BatchStore;
@@ -59,6 +81,7 @@ export const makeBatchesRouter = ({
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
 	jsonLimit: string;
+	mappings: MappingStore;
 }): Router => {
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
@@ -68,18 +91,34 @@ export const makeBatchesRouter = ({
 		return batch;
 	};
 
-	router.post('/v1/batches', express.json({limit: jsonLimit}), async (req, res) => {
+	const jsonBody = express.json({limit: jsonLimit});
+	// body-parser answers a body that does not match its Content-Encoding with a bare 400 the problem handler cannot name.
+	const jsonArray: RequestHandler = (req, res, next) =>
+		jsonBody(req, res, (error?: unknown) => next(isDecodingError(error) ? new BadContentEncodingError(contentEncodingOf(req), error.message) : error));
+
+	router.post('/v1/batches', jsonArray, async (req, res) => {
+		try {
+			await postBatch(req, res);
+		} catch (error) {
+			// Refused mid-body: close the connection instead of reading the rest of a body that may never end.
+			if (!req.complete) res.set('connection', 'close');
+			throw error;
+		}
+	});
+
+	const postBatch = async (req: Request, res: Response) => {
 		const tenant = tenantOf(res);
-		const isNdjson = req.is('application/x-ndjson') || req.is('application/jsonl');
-		if (!isNdjson && !req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
-		if (!isNdjson && !Array.isArray(req.body)) throw new ValidationError([{path: '', message: 'must be a JSON array of render requests'}]);
-		if (!isNdjson && (req.body as unknown[]).length > MAX_JSON_BATCH) {
-			throw new ValidationError([{path: '', message: `holds more than ${MAX_JSON_BATCH} bills: send them as NDJSON (application/x-ndjson)`}]);
+		const kind = kindOf(req);
+		const isStreamed = kind !== 'json';
+		if (!isStreamed && !Array.isArray(req.body)) throw new ValidationError([{path: '', message: 'must be a JSON array of render requests'}]);
+		if (!isStreamed && (req.body as unknown[]).length > MAX_JSON_BATCH) {
+			throw new ValidationError([{path: '', message: `holds more than ${MAX_JSON_BATCH} bills: send them as NDJSON (application/x-ndjson) or CSV`}]);
 		}
 		const hash = createHash('sha256');
-		const lines = isNdjson ? ndjsonLines(req, hash) : arrayLines(req.body as unknown[]);
+		const lines =
+			kind === 'csv' ? await csvLines({req, hash, mappings, tenant}) : kind === 'ndjson' ? ndjsonLines(decodedBody(req, hash)) : arrayLines(req.body as unknown[]);
 		const bodySha256 = async () => {
-			if (!isNdjson) return createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
+			if (!isStreamed) return createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
 			for await (const _ of lines);
 			return hash.digest('hex');
 		};
@@ -97,12 +136,12 @@ export const makeBatchesRouter = ({
 				await webhooks.batchIngested(id);
 				const failures = await batches.failures(id, 100);
 				const body = {id, status: record.status, ...counts, failures: failures.first, ...(warnings.length > 0 ? {warnings} : {}), links: links(id)};
-				return {status: 202, body, location: links(id).self, ...(isNdjson ? {bodySha256: hash.digest('hex')} : {})};
+				return {status: 202, body, location: links(id).self, ...(isStreamed ? {bodySha256: hash.digest('hex')} : {})};
 			},
 		});
 		if (response.location) res.location(response.location);
 		res.status(response.status).json(response.body);
-	});
+	};
 
 	router.get('/v1/batches/:id', async (req, res) => {
 		res.json(await batchView({batch: await ownBatch(req.params.id, res), store, batches, publicBaseUrl}));

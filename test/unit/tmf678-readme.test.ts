@@ -6,8 +6,10 @@ import {DEV_TENANT} from '../../server/tenant-registry';
 
 const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
 
-/** The JSON bodies of the README's `curl -d '...'` examples, in order. */
-const curlBodies = [...readme.matchAll(/-d '(\{[\s\S]*?\})'\n```/g)].map((match) => JSON.parse(match[1]!) as Record<string, unknown>);
+/** The JSON bodies of the README's render examples (`curl -d '...'` bodies naming a template), in order. */
+const curlBodies = [...readme.matchAll(/-d '(\{[\s\S]*?\})'$/gm)]
+	.map((match) => JSON.parse(match[1]!) as Record<string, unknown>)
+	.filter((body) => 'template' in body);
 
 describe("the README's render examples", () => {
 	it('are accepted as written by the dev tenant, the TMF678 one without warnings', () => {
