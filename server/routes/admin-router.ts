@@ -5,6 +5,7 @@ import {ExpressAdapter} from '@bull-board/express';
 import type {Queue} from 'bullmq';
 import {Router, type RequestHandler} from 'express';
 import {UnauthorizedError} from '../errors';
+import {sendProblem} from '../problem';
 import type {Metrics} from '../metrics';
 
 const digest = (key: string) => createHash('sha256').update(key).digest();
@@ -21,7 +22,9 @@ export const requireAdminKey = (adminKey: string): RequestHandler => {
 		// Digests have one length, so the comparison takes the same time whatever was sent.
 		if (given !== undefined && timingSafeEqual(digest(given), expected)) return next();
 		res.set('WWW-Authenticate', 'Basic realm="billcast admin", charset="UTF-8"');
-		next(new UnauthorizedError('Send the admin key (BILLCAST_ADMIN_KEY) as `Authorization: Bearer <key>` or as the Basic password.'));
+		// Answered here, not through next(): the worker's metrics server has no problem handler, and Express' default
+		// handler would show a stack trace.
+		sendProblem(res, new UnauthorizedError('Send the admin key (BILLCAST_ADMIN_KEY) as `Authorization: Bearer <key>` or as the Basic password.'));
 	};
 };
 

@@ -9,6 +9,7 @@ import {batchLinks, batchView} from '../batch-view';
 import type {Idempotency} from '../idempotency';
 import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
+import {verifyJsonDepth} from '../json-depth';
 import {tenantOf} from '../tenant';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
@@ -68,7 +69,7 @@ export const makeBatchesRouter = ({
 		return batch;
 	};
 
-	router.post('/v1/batches', express.json({limit: jsonLimit}), async (req, res) => {
+	router.post('/v1/batches', express.json({limit: jsonLimit, verify: verifyJsonDepth}), async (req, res) => {
 		const tenant = tenantOf(res);
 		const isNdjson = req.is('application/x-ndjson') || req.is('application/jsonl');
 		if (!isNdjson && !req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));

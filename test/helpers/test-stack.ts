@@ -3,7 +3,9 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DestinationStream} from 'pino';
+import {createServer} from 'node:http';
 import {makeApp} from '../../server/app';
+import {answerClientErrorsWithProblems} from '../../server/problem';
 import {makeLogger} from '../../server/logger';
 import {makeMetrics} from '../../server/metrics';
 import {resolveBrowserExecutable} from '../../server/browser';
@@ -36,6 +38,7 @@ export const startTestStack = async ({
 	webhookRetryBaseMs,
 	logDestination,
 	adminKey,
+	now,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -49,6 +52,8 @@ export const startTestStack = async ({
 	logDestination?: DestinationStream;
 	/** Opens /metrics and /admin/queues. */
 	adminKey?: string;
+	/** The rate limiter's clock. */
+	now?: () => number;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -83,10 +88,10 @@ export const startTestStack = async ({
 		deliveries,
 		logger,
 		metrics,
+		now,
 	});
-	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
-		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
-	});
+	const server = answerClientErrorsWithProblems(createServer(app));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	let worker: RenderWorker | undefined;
 	if (withWorker) {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
