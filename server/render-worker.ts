@@ -16,6 +16,7 @@ import type {Metrics} from './metrics';
 import {makeSceneFrameCache} from './scene-frame-cache';
 import {renderVideo} from './render-video';
 import type {WebhookNotifier} from './webhook-notifier';
+import {inlineBrandLogo} from './logo-inline';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJob, RenderOutput>;
@@ -89,6 +90,7 @@ export const makeRenderWorker = async ({
 		await store.markRendering(data.renderId, 0, attempt);
 		const started = performance.now();
 		try {
+			await inlineBrandLogo(data);
 			const input = computeRenderInput(data);
 			const output = await renderVideo({
 				input,

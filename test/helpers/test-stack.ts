@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import type {DestinationStream} from 'pino';
 import {createServer} from 'node:http';
 import {makeApp} from '../../server/app';
+import {makeOutboundGuard} from '../../server/outbound-guard';
 import {answerClientErrorsWithProblems} from '../../server/problem';
 import {makeLogger} from '../../server/logger';
 import {makeMetrics} from '../../server/metrics';
@@ -76,7 +77,9 @@ export const startTestStack = async ({
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
-	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger});
+	// Test receivers listen on loopback, which only the development switch lets outbound requests reach.
+	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
+	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
 	const app = makeApp({
 		config: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays, adminKey},
 		store,
