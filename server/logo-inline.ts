@@ -20,7 +20,7 @@ export class LogoUnavailableError extends RenderFailedError {
 	}
 }
 
-const readCapped = async (body: ReadableStream<Uint8Array>): Promise<Buffer> => {
+const readCapped = async (body: AsyncIterable<Uint8Array>): Promise<Buffer> => {
 	const chunks: Uint8Array[] = [];
 	let bytes = 0;
 	for await (const chunk of body) {
