@@ -168,3 +168,9 @@ export class RedisUnavailableError extends BillcastError {
 		super('service_unavailable', 503, 'The service is temporarily unavailable', 'Storage is not reachable right now. Retry in a few seconds.');
 	}
 }
+
+export class MetricsUnavailableError extends BillcastError {
+	constructor() {
+		super('metrics_unavailable', 503, 'Metrics are unavailable', 'The job counts could not be read from Redis. Retry in a few seconds.');
+	}
+}

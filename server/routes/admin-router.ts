@@ -4,7 +4,7 @@ import {BullMQAdapter} from '@bull-board/api/bullMQAdapter';
 import {ExpressAdapter} from '@bull-board/express';
 import type {Queue} from 'bullmq';
 import {Router, type RequestHandler} from 'express';
-import {UnauthorizedError} from '../errors';
+import {MetricsUnavailableError, UnauthorizedError} from '../errors';
 import {sendProblem} from '../problem';
 import type {Metrics} from '../metrics';
 
@@ -32,7 +32,14 @@ export const requireAdminKey = (adminKey: string): RequestHandler => {
 export const serveMetrics =
 	(metrics: Metrics): RequestHandler =>
 	async (_req, res) => {
-		res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+		let text: string;
+		try {
+			text = await metrics.registry.metrics();
+		} catch {
+			// Job counts come from Redis; the worker's metrics server has no problem handler to turn an outage into a 503.
+			return sendProblem(res, new MetricsUnavailableError());
+		}
+		res.type(metrics.registry.contentType).send(text);
 	};
 
 /**

@@ -28,6 +28,7 @@ describe('while Redis is down', () => {
 	let close: () => Promise<void>;
 	const watchSecret = 'w'.repeat(32);
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
+	const adminKey = 'admin-key-for-outages-0123';
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'billcast-outage-'));
@@ -41,7 +42,7 @@ describe('while Redis is down', () => {
 		const port = await freePort();
 		baseUrl = `http://127.0.0.1:${port}`;
 		const app = makeApp({
-			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, adminKey: undefined},
+			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, adminKey},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
 			store: makeRenderStore({redis}),
@@ -50,7 +51,7 @@ describe('while Redis is down', () => {
 			webhookQueue,
 			deliveries,
 			logger: makeLogger({service: 'api', level: 'silent'}),
-			metrics: makeMetrics(),
+			metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
 		});
 		const server = answerClientErrorsWithProblems(createServer(app));
 		await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -91,6 +92,9 @@ describe('while Redis is down', () => {
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 			expect(await response.json()).toMatchObject({status: 503, code: 'service_unavailable'});
 		}
+		const metrics = await fetch(`${baseUrl}/metrics`, {headers: {authorization: `Bearer ${adminKey}`}, signal: AbortSignal.timeout(2_000)});
+		expect(metrics.status).toBe(503);
+		expect(await metrics.json()).toMatchObject({code: 'metrics_unavailable'});
 		const readyz = await fetch(`${baseUrl}/readyz`, {signal: AbortSignal.timeout(2_000)});
 		expect(readyz.status).toBe(503);
 		expect(await readyz.json()).toMatchObject({ready: false, checks: {redis: false}, reasons: {redis: expect.stringMatching(/Redis/)}});
