@@ -2,7 +2,9 @@ import {makeApp} from './app';
 import {makeLogger} from './logger';
 import {makeMetrics} from './metrics';
 import {loadConfig} from './config';
-import {connectRedis} from './redis-connection';
+import {createServer} from 'node:http';
+import {answerClientErrorsWithProblems} from './problem';
+import {connectApiRedis} from './redis-connection';
 import {loadTenantRegistry} from './tenant-registry';
 import {makeRenderQueue} from './render-queue';
 import {makeRenderStore} from './render-store';
@@ -10,8 +12,12 @@ import {makeViewerEventsStore} from './viewer-events-store';
 import {makeWebhookDeliveryStore} from './webhook-deliveries';
 import {makeWebhookQueue} from './webhook-queue';
 
+/** Node's default, stated so the limit behind the 431 answer is visible here. */
+const MAX_HEADER_BYTES = 16 * 1024;
+
 const config = loadConfig();
-const redis = connectRedis(config.redisUrl);
+// The API never blocks on Redis (workers do), so all of it uses the fail-fast connection: a 503 while Redis is away.
+const redis = connectApiRedis(config.redisUrl);
 const logger = makeLogger({service: 'api', level: config.logLevel});
 const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
 const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
@@ -22,7 +28,11 @@ const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webh
 const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
 const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue, deliveries, logger, metrics});
 
-const server = app.listen(config.port, config.host, () => {
+// Redis errors are answered per request as 503; without this listener ioredis would also print each reconnect failure.
+redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
+
+const server = answerClientErrorsWithProblems(createServer({maxHeaderSize: MAX_HEADER_BYTES}, app));
+server.listen(config.port, config.host, () => {
 	logger.info({host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl}, 'billcast API listening');
 });
 

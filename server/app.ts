@@ -26,6 +26,7 @@ import {makeAdminRouter} from './routes/admin-router';
 import type {Logger} from './logger';
 import type {Metrics} from './metrics';
 import {requestLogging} from './request-logging';
+import {verifyJsonDepth} from './json-depth';
 import type {WebhookDeliveryStore} from './webhook-deliveries';
 import {makeWebhookNotifier} from './webhook-notifier';
 import type {WebhookQueue} from './webhook-queue';
@@ -41,6 +42,7 @@ export const makeApp = ({
 	deliveries,
 	logger,
 	metrics,
+	now,
 }: {
 	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'>;
 	store: RenderStore;
@@ -52,20 +54,22 @@ export const makeApp = ({
 	deliveries: WebhookDeliveryStore;
 	logger: Logger;
 	metrics: Metrics;
+	/** The rate limiter's clock; tests pin it so a minute boundary cannot split their requests. */
+	now?: () => number;
 }): Express => {
 	const log = (message: string, error: unknown) => logger.error({err: error}, message);
 	const app = express();
 	app.disable('x-powered-by');
 	app.set('trust proxy', 'loopback');
 	app.use(requestLogging({logger, metrics}));
-	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json']});
+	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth});
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue}));
 	app.use(makeDocsRouter({publicBaseUrl: config.publicBaseUrl}));
 	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
 	app.use(authenticate({tenants}));
-	app.use(rateLimitPerTenant({redis}));
+	app.use(rateLimitPerTenant({redis, now}));
 	const idempotency = makeIdempotency({redis});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	const batches = makeBatchStore({redis});
@@ -101,6 +105,6 @@ export const makeApp = ({
 	app.use(makeAnalyticsRouter({store, events}));
 	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
-	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log}));
+	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log, redisReady: () => redis.status === 'ready'}));
 	return app;
 };

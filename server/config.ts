@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {z} from 'zod';
 import {ConfigError} from './errors';
+import {outboundPolicyFromEnv, outboundUrlProblem, type OutboundPolicy} from './outbound-guard';
 import type {TenantWebhook} from './tenant';
 import {resolveWatchSecret} from './watch-secret';
 import {fieldErrorsFromZod} from './zod-field-errors';
@@ -72,6 +73,8 @@ export interface Config {
 	readonly workerMetricsPort: number;
 	/** The development tenant's webhook; only used without a tenants file. */
 	readonly devWebhook: TenantWebhook | undefined;
+	/** Which addresses webhooks and logo fetches may reach: public ones, plus loopback in development when asked. */
+	readonly outboundPolicy: OutboundPolicy;
 }
 
 /** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
@@ -82,6 +85,13 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
 	}
 	const e = parsed.data;
+	const outboundPolicy = outboundPolicyFromEnv(env);
+	const devWebhookProblem = e.BILLCAST_DEV_WEBHOOK_URL && outboundUrlProblem(e.BILLCAST_DEV_WEBHOOK_URL, outboundPolicy);
+	if (devWebhookProblem) {
+		throw new ConfigError(
+			`Invalid configuration:\n  BILLCAST_DEV_WEBHOOK_URL: ${devWebhookProblem} (a receiver on this machine needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1)`,
+		);
+	}
 	const dataDir = resolve(e.BILLCAST_DATA_DIR);
 	return {
 		port: e.PORT,
@@ -108,5 +118,6 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 			e.BILLCAST_DEV_WEBHOOK_URL && e.BILLCAST_DEV_WEBHOOK_SECRET
 				? {url: e.BILLCAST_DEV_WEBHOOK_URL, secret: e.BILLCAST_DEV_WEBHOOK_SECRET}
 				: undefined,
+		outboundPolicy,
 	};
 };

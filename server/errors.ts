@@ -142,3 +142,35 @@ export class IdempotencyKeyInFlightError extends BillcastError {
 		super('idempotency_key_in_flight', 409, 'A request with this Idempotency-Key is still running', 'Retry once it has finished.');
 	}
 }
+
+/** A request the HTTP layer could not read: a malformed %-escape in the path, a body that does not decode, a bad header. */
+export class BadRequestError extends BillcastError {
+	constructor(detail: string, status = 400) {
+		super('bad_request', status, 'The request could not be read', detail);
+	}
+}
+
+export class JsonTooDeepError extends BillcastError {
+	constructor(maxDepth: number) {
+		super('json_too_deep', 400, 'The JSON is nested too deeply', `The body nests objects or arrays more than ${maxDepth} levels deep.`);
+	}
+}
+
+export class RequestHeadersTooLargeError extends BillcastError {
+	constructor() {
+		super('headers_too_large', 431, 'The request headers are too large', 'The request headers exceed the server limit; send fewer or shorter headers.');
+	}
+}
+
+/** Redis did not answer: the API says so at once instead of waiting for it to come back. */
+export class RedisUnavailableError extends BillcastError {
+	constructor() {
+		super('service_unavailable', 503, 'The service is temporarily unavailable', 'Storage is not reachable right now. Retry in a few seconds.');
+	}
+}
+
+export class MetricsUnavailableError extends BillcastError {
+	constructor() {
+		super('metrics_unavailable', 503, 'Metrics are unavailable', 'The job counts could not be read from Redis. Retry in a few seconds.');
+	}
+}

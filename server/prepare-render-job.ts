@@ -1,6 +1,7 @@
 import {summarizeBill} from '../src/bill-summary';
 import {billRequestFromTmf678} from './bill-from-tmf678';
 import type {FieldError} from './errors';
+import {logoUrlPolicyError} from './logo-inline';
 import {payUrlPolicyError} from './pay-url-policy';
 import {buildRenderId} from './render-id';
 import type {RenderJob} from './render-job';
@@ -24,5 +25,7 @@ export const prepareRenderJob = (tenant: Tenant, body: unknown): PreparedRender 
 	// A TMF678 bill's pay link was made from the tenant's checkoutUrlTemplate, which is what to fix.
 	const payUrlError = payUrlPolicyError(tenant, payUrl, 'tmf678' in parsed.request ? 'tmf678' : payUrlPath);
 	if (payUrlError) return {ok: false, errors: [payUrlError]};
+	const logoError = logoUrlPolicyError(request.bill.brand.logoUrl, 'tmf678' in parsed.request ? 'brand.logoUrl' : 'bill.brand.logoUrl');
+	if (logoError) return {ok: false, errors: [logoError]};
 	return {ok: true, job: {...request, tenant: tenant.id, renderId: buildRenderId({...request, tenant: tenant.id})}, warnings: resolved.warnings};
 };

@@ -1,33 +1,44 @@
+import {STATUS_CODES, type Server} from 'node:http';
+import type {Duplex} from 'node:stream';
 import type {ErrorRequestHandler, Response} from 'express';
-import {BillcastError, MalformedJsonError, PayloadTooLargeError, UnsupportedMediaTypeError} from './errors';
+import {
+	BadRequestError,
+	BillcastError,
+	MalformedJsonError,
+	PayloadTooLargeError,
+	RedisUnavailableError,
+	RequestHeadersTooLargeError,
+	UnsupportedMediaTypeError,
+} from './errors';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
 /** RFC 9457 problem details, with our stable `code` and the failing field paths. */
+const problemBody = (error: BillcastError): string =>
+	JSON.stringify({
+		type: `urn:billcast:problem:${error.code}`,
+		title: error.title,
+		status: error.status,
+		code: error.code,
+		detail: error.message,
+		...(error.fieldErrors.length > 0 ? {errors: error.fieldErrors} : {}),
+	});
+
 export const sendProblem = (res: Response, error: BillcastError): void => {
-	res
-		.status(error.status)
-		.type(PROBLEM_TYPE)
-		.send(
-			JSON.stringify({
-				type: `urn:billcast:problem:${error.code}`,
-				title: error.title,
-				status: error.status,
-				code: error.code,
-				detail: error.message,
-				...(error.fieldErrors.length > 0 ? {errors: error.fieldErrors} : {}),
-			}),
-		);
+	res.status(error.status).type(PROBLEM_TYPE).send(problemBody(error));
 };
 
-interface BodyParserError {
+/** What body-parser, raw-body and the router attach to the errors they raise (http-errors). */
+interface HttpLayerError {
 	type?: string;
-	limit?: number;
+	status?: number;
+	statusCode?: number;
+	expose?: boolean;
 	message?: string;
 }
 
-/** body-parser's own errors become problems too, so malformed input never reaches a 500. */
-const fromBodyParser = (error: BodyParserError, bodyLimit: string): BillcastError | undefined => {
+/** body-parser's and the router's own errors become problems too, so malformed input never reaches a 500. */
+const fromHttpLayer = (error: HttpLayerError, bodyLimit: string): BillcastError | undefined => {
 	switch (error.type) {
 		case 'entity.parse.failed':
 			return new MalformedJsonError(error.message ?? 'The body could not be parsed as JSON.');
@@ -36,20 +47,73 @@ const fromBodyParser = (error: BodyParserError, bodyLimit: string): BillcastErro
 		case 'encoding.unsupported':
 		case 'charset.unsupported':
 			return new UnsupportedMediaTypeError(error.message);
-		default:
-			return undefined;
 	}
+	const status = error.status ?? error.statusCode;
+	// Any other client error the HTTP layer reports (a malformed %-escape, a body that does not gunzip, an aborted
+	// upload) keeps its 4xx status; its message is safe to show because http-errors marks 4xx messages as exposable.
+	if (typeof status === 'number' && status >= 400 && status < 500) {
+		return new BadRequestError(error.expose !== false && error.message ? error.message : STATUS_CODES[status] ?? 'Bad request', status);
+	}
+	return undefined;
 };
 
+/** ioredis' words for "Redis is not there": no connection and no offline queue, retries used up, or no reply in time. */
+const REDIS_OUTAGE = /enableOfflineQueue|Connection is closed|MaxRetriesPerRequest|max retries per request|Command timed out/i;
+
+const isRedisOutage = (error: unknown, redisReady: () => boolean): boolean =>
+	!redisReady() || (error instanceof Error && REDIS_OUTAGE.test(`${error.name} ${error.message}`));
+
 export const problemErrorHandler =
-	({bodyLimit, log}: {bodyLimit: string; log: (message: string, error: unknown) => void}): ErrorRequestHandler =>
+	({
+		bodyLimit,
+		log,
+		redisReady = () => true,
+	}: {
+		bodyLimit: string;
+		log: (message: string, error: unknown) => void;
+		/** While the API's Redis connection is down, an unexpected error is the outage, answered as 503 rather than 500. */
+		redisReady?: () => boolean;
+	}): ErrorRequestHandler =>
 	(error: unknown, _req, res, _next) => {
-		const known =
-			error instanceof BillcastError ? error : fromBodyParser((error ?? {}) as BodyParserError, bodyLimit);
+		const known = error instanceof BillcastError ? error : fromHttpLayer((error ?? {}) as HttpLayerError, bodyLimit);
+		if (res.headersSent) {
+			// A streamed answer (an export, an event stream) that fails half way can only be cut short.
+			if (!known) log('error after the response started', error);
+			res.destroy();
+			return;
+		}
 		if (known) {
 			sendProblem(res, known);
+			return;
+		}
+		if (isRedisOutage(error, redisReady)) {
+			res.set('Retry-After', '5');
+			sendProblem(res, new RedisUnavailableError());
 			return;
 		}
 		log('unhandled error', error);
 		sendProblem(res, new BillcastError('internal_error', 500, 'Internal error', 'Something went wrong on our side.'));
 	};
+
+/**
+ * Node answers requests it cannot parse (headers over `maxHeaderSize`, broken HTTP) itself with a bare status line;
+ * this makes those answers problem+json like every other client error.
+ */
+export const answerClientErrorsWithProblems = (server: Server): Server =>
+	server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex & {_httpMessage?: {headersSent?: boolean}}) => {
+		if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
+			socket.destroy();
+			return;
+		}
+		const problem =
+			error.code === 'HPE_HEADER_OVERFLOW'
+				? new RequestHeadersTooLargeError()
+				: error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+					? new BadRequestError('The request took too long to arrive.', 408)
+					: new BadRequestError('The request is not valid HTTP/1.1.');
+		const body = problemBody(problem);
+		socket.end(
+			`HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\n` +
+				`Content-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+		);
+	});

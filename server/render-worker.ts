@@ -16,6 +16,7 @@ import type {Metrics} from './metrics';
 import {makeSceneFrameCache} from './scene-frame-cache';
 import {removeStalePartials, renderVideo} from './render-video';
 import type {WebhookNotifier} from './webhook-notifier';
+import {inlineBrandLogo} from './logo-inline';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJob, RenderOutput>;
@@ -104,6 +105,7 @@ export const makeRenderWorker = async ({
 		const started = performance.now();
 		loopDelay.reset();
 		try {
+			await inlineBrandLogo(data);
 			const input = computeRenderInput(data);
 			const output = await renderVideo({
 				input,

@@ -6,6 +6,7 @@ import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/ch
 import {sampleBill} from '../src/sample-bill';
 import {sectionKey} from '../src/tmf678-category';
 import {ConfigError} from './errors';
+import {outboundUrlProblem} from './outbound-guard';
 import {payUrlPolicyError} from './pay-url-policy';
 import type {Tenant, TenantWebhook} from './tenant';
 import {fieldErrorsFromZod} from './zod-field-errors';
@@ -34,7 +35,7 @@ const tenantSchema = z
 		webhook: z
 			.object({
 				// A real tenant's events carry watch links, so they only ever travel over https.
-				url: z.url({protocol: /^https$/, error: 'must be an https URL'}),
+				url: z.url({protocol: /^https$/, error: 'must be an https URL'}).refine((url) => !outboundUrlProblem(url, {allowLoopback: false}), 'must point at a public internet address'),
 				secret: z.string().min(32, 'must be at least 32 characters'),
 			})
 			.optional(),

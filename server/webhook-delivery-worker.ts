@@ -1,6 +1,7 @@
 import {UnrecoverableError, Worker, type Job, type MinimalJob} from 'bullmq';
 import type {Redis} from 'ioredis';
 import {WebhookDeliveryFailedError} from './errors';
+import {isOutboundRefusal, makeOutboundGuard, OutboundAddressError, outboundPolicyFromEnv, type OutboundGuard} from './outbound-guard';
 import type {TenantWebhook} from './tenant';
 import type {TenantRegistry} from './tenant-registry';
 import type {WebhookAttempt, WebhookDeliveryStore} from './webhook-deliveries';
@@ -21,13 +22,23 @@ const retryBaseOf = (job: Pick<MinimalJob, 'opts'> | undefined): number => {
 };
 
 /** One signed POST; never throws, so every attempt is recorded whatever happened. */
-const post = async ({webhook, event, attempt}: {webhook: TenantWebhook; event: WebhookEvent; attempt: number}): Promise<WebhookAttempt> => {
+const post = async ({
+	webhook,
+	event,
+	attempt,
+	outbound,
+}: {
+	webhook: TenantWebhook;
+	event: WebhookEvent;
+	attempt: number;
+	outbound: OutboundGuard;
+}): Promise<WebhookAttempt> => {
 	const body = JSON.stringify(event);
 	const at = new Date();
 	const started = performance.now();
 	const took = () => Math.round(performance.now() - started);
 	try {
-		const response = await fetch(webhook.url, {
+		const response = await outbound.fetch(webhook.url, {
 			method: 'POST',
 			headers: {
 				'content-type': 'application/json',
@@ -42,6 +53,9 @@ const post = async ({webhook, event, attempt}: {webhook: TenantWebhook; event: W
 		await response.body?.cancel();
 		return {attempt, at: at.toISOString(), durationMs: took(), url: webhook.url, type: 'response', statusCode: response.status};
 	} catch (error) {
+		if (isOutboundRefusal(error)) {
+			return {attempt, at: at.toISOString(), durationMs: took(), url: webhook.url, type: 'error', error: new OutboundAddressError(webhook.url).message};
+		}
 		const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
 		const message = error instanceof Error ? `${error.message}${cause}` : String(error);
 		return {attempt, at: at.toISOString(), durationMs: took(), url: webhook.url, type: 'error', error: message};
@@ -57,6 +71,7 @@ export const makeWebhookDeliveryWorker = ({
 	metrics,
 	logger,
 	concurrency = 8,
+	outbound = makeOutboundGuard({policy: outboundPolicyFromEnv()}),
 }: {
 	connection: Redis;
 	queueName: string;
@@ -65,6 +80,8 @@ export const makeWebhookDeliveryWorker = ({
 	metrics: Metrics;
 	logger: Logger;
 	concurrency?: number;
+	/** Checks every connection's address; by default with the policy of the environment (BILLCAST_ALLOW_PRIVATE_OUTBOUND). */
+	outbound?: OutboundGuard;
 }) => {
 	const process = async (job: Job<WebhookJob>): Promise<void> => {
 		const id = job.data.deliveryId;
@@ -78,7 +95,7 @@ export const makeWebhookDeliveryWorker = ({
 			throw new UnrecoverableError(reason);
 		}
 		const attempts = job.attemptsMade + 1;
-		const attempt = await post({webhook, event: delivery.event, attempt: attempts});
+		const attempt = await post({webhook, event: delivery.event, attempt: attempts, outbound});
 		if (attempt.type === 'response' && attempt.statusCode >= 200 && attempt.statusCode < 300) {
 			await deliveries.record({id, attempt, state: {status: 'delivered', deliveredAt: new Date().toISOString()}});
 			metrics.webhookDeliveries.inc({result: 'delivered'});
@@ -105,7 +122,13 @@ export const makeWebhookDeliveryWorker = ({
 		settings: {backoffStrategy: (attemptsMade, _type, _error, job) => webhookRetryDelayMs({attemptsMade, baseMs: retryBaseOf(job)})},
 	});
 	worker.on('error', (error) => logger.error({err: error}, 'webhook queue error'));
-	return {worker, close: () => worker.close()};
+	return {
+		worker,
+		close: async () => {
+			await worker.close();
+			await outbound.close();
+		},
+	};
 };
 
 export type WebhookDeliveryWorker = ReturnType<typeof makeWebhookDeliveryWorker>;

@@ -4,7 +4,8 @@ import {BullMQAdapter} from '@bull-board/api/bullMQAdapter';
 import {ExpressAdapter} from '@bull-board/express';
 import type {Queue} from 'bullmq';
 import {Router, type RequestHandler} from 'express';
-import {UnauthorizedError} from '../errors';
+import {MetricsUnavailableError, UnauthorizedError} from '../errors';
+import {sendProblem} from '../problem';
 import type {Metrics} from '../metrics';
 
 const digest = (key: string) => createHash('sha256').update(key).digest();
@@ -21,7 +22,9 @@ export const requireAdminKey = (adminKey: string): RequestHandler => {
 		// Digests have one length, so the comparison takes the same time whatever was sent.
 		if (given !== undefined && timingSafeEqual(digest(given), expected)) return next();
 		res.set('WWW-Authenticate', 'Basic realm="billcast admin", charset="UTF-8"');
-		next(new UnauthorizedError('Send the admin key (BILLCAST_ADMIN_KEY) as `Authorization: Bearer <key>` or as the Basic password.'));
+		// Answered here, not through next(): the worker's metrics server has no problem handler, and Express' default
+		// handler would show a stack trace.
+		sendProblem(res, new UnauthorizedError('Send the admin key (BILLCAST_ADMIN_KEY) as `Authorization: Bearer <key>` or as the Basic password.'));
 	};
 };
 
@@ -29,7 +32,14 @@ export const requireAdminKey = (adminKey: string): RequestHandler => {
 export const serveMetrics =
 	(metrics: Metrics): RequestHandler =>
 	async (_req, res) => {
-		res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+		let text: string;
+		try {
+			text = await metrics.registry.metrics();
+		} catch {
+			// Job counts come from Redis; the worker's metrics server has no problem handler to turn an outage into a 503.
+			return sendProblem(res, new MetricsUnavailableError());
+		}
+		res.type(metrics.registry.contentType).send(text);
 	};
 
 /**

@@ -14,6 +14,7 @@ import {batchLinks, batchView} from '../batch-view';
 import type {Idempotency} from '../idempotency';
 import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
+import {verifyJsonDepth} from '../json-depth';
 import {tenantOf, type Tenant} from '../tenant';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
@@ -91,7 +92,7 @@ export const makeBatchesRouter = ({
 		return batch;
 	};
 
-	const jsonBody = express.json({limit: jsonLimit});
+	const jsonBody = express.json({limit: jsonLimit, verify: verifyJsonDepth});
 	// body-parser answers a body that does not match its Content-Encoding with a bare 400 the problem handler cannot name.
 	const jsonArray: RequestHandler = (req, res, next) =>
 		jsonBody(req, res, (error?: unknown) => next(isDecodingError(error) ? new BadContentEncodingError(contentEncodingOf(req), error.message) : error));

@@ -3,8 +3,11 @@ import {mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {DestinationStream} from 'pino';
+import {createServer} from 'node:http';
 import {makeApp} from '../../server/app';
 import {loadConfig} from '../../server/config';
+import {makeOutboundGuard} from '../../server/outbound-guard';
+import {answerClientErrorsWithProblems} from '../../server/problem';
 import {makeLogger} from '../../server/logger';
 import {makeMetrics} from '../../server/metrics';
 import {resolveBrowserExecutable} from '../../server/browser';
@@ -38,6 +41,7 @@ export const startTestStack = async ({
 	logDestination,
 	adminKey,
 	npmStartConfig = false,
+	now,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -56,6 +60,8 @@ export const startTestStack = async ({
 	 * limits and 127.0.0.1 links. Every stack keeps its files where `npm start` does, under a `.data` dot-folder.
 	 */
 	npmStartConfig?: boolean;
+	/** The rate limiter's clock. */
+	now?: () => number;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -80,7 +86,9 @@ export const startTestStack = async ({
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
-	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger});
+	// Test receivers listen on loopback, which only the development switch lets outbound requests reach.
+	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
+	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
 	const app = makeApp({
 		config: npmStartConfig
 			? {...config, watchTtlDays, adminKey}
@@ -94,10 +102,10 @@ export const startTestStack = async ({
 		deliveries,
 		logger,
 		metrics,
+		now,
 	});
-	const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
-		const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
-	});
+	const server = answerClientErrorsWithProblems(createServer(app));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	let worker: RenderWorker | undefined;
 	/** Starts the render worker, for a test that prepares the queue first (e.g. a job that has stalled). */
 	const startWorker = async (): Promise<RenderWorker> => {

@@ -126,13 +126,15 @@ describe('progress as Server-Sent Events', () => {
 
 describe('operations', () => {
 	it('answers 429 with Retry-After once a tenant passes its limit', async () => {
-		const limited = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false, tenant: {rateLimitPerMinute: 3}});
+		// A pinned clock: four requests straddling a minute boundary would otherwise land in two windows.
+		const now = () => Date.UTC(2026, 10, 30, 12, 0, 30);
+		const limited = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false, tenant: {rateLimitPerMinute: 3}, now});
 		try {
 			const statuses: number[] = [];
 			for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.baseUrl}/v1/renders/none`, {headers: limited.auth})).status);
 			expect(statuses).toEqual([404, 404, 404, 429]);
 			const refused = await fetch(`${limited.baseUrl}/v1/renders/none`, {headers: limited.auth});
-			expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(refused.headers.get('retry-after')).toBe('30');
 		} finally {
 			await limited.close();
 		}

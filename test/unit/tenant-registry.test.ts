@@ -17,8 +17,10 @@ describe('tenant registry', () => {
 	it('gives the development tenant the webhook from the environment, which may be plain http for a local receiver', () => {
 		// A configured watch secret, so loading the configuration writes no generated one into the data folder.
 		const base = {BILLCAST_WATCH_SECRET: 'w'.repeat(32)};
-		const env = {...base, BILLCAST_DEV_WEBHOOK_URL: 'http://127.0.0.1:4000/hooks', BILLCAST_DEV_WEBHOOK_SECRET: 'a'.repeat(32)};
+		const env = {...base, BILLCAST_DEV_WEBHOOK_URL: 'http://127.0.0.1:4000/hooks', BILLCAST_DEV_WEBHOOK_SECRET: 'a'.repeat(32), BILLCAST_ALLOW_PRIVATE_OUTBOUND: '1'};
 		const config = loadConfig(env);
+		expect(() => loadConfig({...env, BILLCAST_ALLOW_PRIVATE_OUTBOUND: undefined})).toThrow(/BILLCAST_ALLOW_PRIVATE_OUTBOUND=1/);
+		expect(() => loadConfig({...env, NODE_ENV: 'production'})).toThrow(/BILLCAST_ALLOW_PRIVATE_OUTBOUND: is for development only/);
 		expect(loadTenantRegistry({file: undefined, production: false, devWebhook: config.devWebhook}).byId('dev')?.webhook).toEqual({
 			url: 'http://127.0.0.1:4000/hooks',
 			secret: 'a'.repeat(32),

@@ -1,0 +1,107 @@
+import {createServer} from 'node:http';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {makeApp} from '../../server/app';
+import {startRedisServer, type StartedRedis} from '../../server/ensure-redis';
+import {makeLogger} from '../../server/logger';
+import {makeMetrics} from '../../server/metrics';
+import {answerClientErrorsWithProblems} from '../../server/problem';
+import {connectApiRedis} from '../../server/redis-connection';
+import {makeRenderQueue} from '../../server/render-queue';
+import {makeRenderStore} from '../../server/render-store';
+import {DEV_API_KEY, DEV_TENANT, makeTenantRegistry} from '../../server/tenant-registry';
+import {makeViewerEventsStore} from '../../server/viewer-events-store';
+import {makeWatchLinks} from '../../server/watch-links';
+import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
+import {makeWebhookQueue} from '../../server/webhook-queue';
+import {sampleBill} from '../../src/sample-bill';
+import {freePort} from '../helpers/free-port';
+
+/** The API wired as api-main wires it (one fail-fast connection), on a Redis of its own that the test stops and starts. */
+describe('while Redis is down', () => {
+	let dir: string;
+	let redisPort: number;
+	let redisServer: StartedRedis;
+	let baseUrl: string;
+	let close: () => Promise<void>;
+	const watchSecret = 'w'.repeat(32);
+	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
+	const adminKey = 'admin-key-for-outages-0123';
+
+	beforeAll(async () => {
+		dir = await mkdtemp(join(tmpdir(), 'billcast-outage-'));
+		redisPort = await freePort();
+		redisServer = await startRedisServer({port: redisPort, dir});
+		const redis = connectApiRedis(redisServer.url);
+		redis.on('error', () => undefined);
+		const queue = makeRenderQueue({connection: redis, queueName: 'outage'});
+		const deliveries = makeWebhookDeliveryStore({redis});
+		const webhookQueue = makeWebhookQueue({connection: redis, queueName: 'outage-webhooks', deliveries});
+		const port = await freePort();
+		baseUrl = `http://127.0.0.1:${port}`;
+		const app = makeApp({
+			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, adminKey},
+			redis,
+			tenants: makeTenantRegistry([DEV_TENANT]),
+			store: makeRenderStore({redis}),
+			queue,
+			events: makeViewerEventsStore({redis}),
+			webhookQueue,
+			deliveries,
+			logger: makeLogger({service: 'api', level: 'silent'}),
+			metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
+		});
+		const server = answerClientErrorsWithProblems(createServer(app));
+		await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+		close = async () => {
+			await new Promise((resolve) => server.close(resolve));
+			await Promise.all([queue.close(), webhookQueue.close()]);
+			redis.disconnect();
+		};
+	});
+	afterAll(async () => {
+		await close();
+		await redisServer.stop();
+		await rm(dir, {recursive: true, force: true});
+	});
+
+	const watchUrl = makeWatchLinks({secret: watchSecret, ttlDays: 1, publicBaseUrl: ''}).urlFor('dev_CUST-1_x');
+	const json = {...auth, 'content-type': 'application/json'};
+	const renderBody = JSON.stringify({template: 'telco-bill', bill: sampleBill});
+	const requests: [string, RequestInit][] = [
+		['/v1/renders', {method: 'POST', headers: json, body: renderBody}],
+		['/v1/renders/none', {headers: auth}],
+		['/v1/renders/none/events', {headers: auth}],
+		['/v1/renders/none/analytics', {headers: auth}],
+		['/v1/batches', {method: 'POST', headers: json, body: `[${renderBody}]`}],
+		['/v1/batches/none', {headers: auth}],
+		['/v1/webhooks/deliveries', {headers: auth}],
+		[watchUrl, {}],
+		[watchUrl.replace('/w/', '/v1/watch/'), {}],
+		[`${watchUrl.replace('/w/', '/v1/watch/')}/events`, {method: 'POST', headers: {'content-type': 'text/plain'}, body: '{"type":"play"}'}],
+	];
+
+	it('answers 503 problem+json at once on every Redis-backed route, says why in /readyz, and recovers by itself', async () => {
+		await redisServer.stop();
+		for (const [path, init] of requests) {
+			// The request's own deadline is the API's promise: an answer within 2 s, never a wait for Redis to return.
+			const response = await fetch(`${baseUrl}${path}`, {...init, signal: AbortSignal.timeout(2_000)});
+			expect(response.status, `${init.method ?? 'GET'} ${path}`).toBe(503);
+			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+			expect(await response.json()).toMatchObject({status: 503, code: 'service_unavailable'});
+		}
+		const metrics = await fetch(`${baseUrl}/metrics`, {headers: {authorization: `Bearer ${adminKey}`}, signal: AbortSignal.timeout(2_000)});
+		expect(metrics.status).toBe(503);
+		expect(await metrics.json()).toMatchObject({code: 'metrics_unavailable'});
+		const readyz = await fetch(`${baseUrl}/readyz`, {signal: AbortSignal.timeout(2_000)});
+		expect(readyz.status).toBe(503);
+		expect(await readyz.json()).toMatchObject({ready: false, checks: {redis: false}, reasons: {redis: expect.stringMatching(/Redis/)}});
+
+		redisServer = await startRedisServer({port: redisPort, dir});
+		await expect.poll(async () => (await fetch(`${baseUrl}/v1/renders/none`, {headers: auth})).status, {timeout: 20_000, interval: 200}).toBe(404);
+		const submitted = await fetch(`${baseUrl}/v1/renders`, {method: 'POST', headers: json, body: renderBody});
+		expect(submitted.status).toBe(202);
+	});
+});
