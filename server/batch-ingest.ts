@@ -1,4 +1,5 @@
 import type {BatchCompletion} from './batch-completion';
+import {BillcastError} from './errors';
 import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
@@ -43,7 +44,7 @@ export const ingestBatch = async ({
 	batches: BatchStore;
 	completion: BatchCompletion;
 	queue: RenderQueue;
-}): Promise<{lines: number; accepted: number; rejected: number}> => {
+}): Promise<{lines: number; accepted: number; rejected: number; interruptedBy?: BillcastError}> => {
 	let jobs: RenderJob[] = [];
 	let failures: BatchFailure[] = [];
 	let count = 0;
@@ -72,19 +73,29 @@ export const ingestBatch = async ({
 		jobs = [];
 		failures = [];
 	};
-	for await (const item of lines) {
-		count++;
-		if ('errors' in item) {
-			failures.push({line: item.line, errors: item.errors});
-		} else {
-			const prepared = prepareRenderJob(tenant, item.body);
-			const {sourceOf} = item;
-			if (prepared.ok) jobs.push(prepared.job);
-			else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
+	const readLines = async () => {
+		for await (const item of lines) {
+			count++;
+			if ('errors' in item) {
+				failures.push({line: item.line, errors: item.errors});
+			} else {
+				const prepared = prepareRenderJob(tenant, item.body);
+				const {sourceOf} = item;
+				if (prepared.ok) jobs.push(prepared.job);
+				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
+			}
+			if (jobs.length + failures.length >= CHUNK) await flush();
 		}
-		if (jobs.length + failures.length >= CHUNK) await flush();
+	};
+	let interruptedBy: BillcastError | undefined;
+	try {
+		await readLines();
+	} catch (error) {
+		// The client's body went wrong part-way: what came before it is still queued or refused, and answered for.
+		if (!(error instanceof BillcastError)) throw error;
+		interruptedBy = error;
 	}
 	await flush();
 	await writing;
-	return {lines: count, accepted, rejected};
+	return {lines: count, accepted, rejected, ...(interruptedBy ? {interruptedBy} : {})};
 };

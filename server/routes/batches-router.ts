@@ -2,7 +2,7 @@ import {createHash, randomBytes, type Hash} from 'node:crypto';
 import express, {Router, type Request, type RequestHandler, type Response} from 'express';
 import {NotFoundError, ValidationError} from '../errors';
 import {contentEncodingOf, decodedBody, isDecodingError} from '../batch-body';
-import {BadContentEncodingError, BatchMediaTypeError} from '../batch-errors';
+import {BadContentEncodingError, BatchInterruptedError, BatchMediaTypeError} from '../batch-errors';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import {cappedLines} from '../batch-lines';
 import {csvBills} from '../csv-bills';
@@ -128,14 +128,18 @@ export const makeBatchesRouter = ({
 			bodySha256,
 			handle: async () => {
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
-				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
+				const createdAt = new Date().toISOString();
+				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
-				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
-				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
-				await batches.finish(record);
+				const {interruptedBy, ...counts} = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
+				const base = {id, tenant: tenant.id, createdAt, ...counts};
+				await batches.finish(
+					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},
+				);
 				await webhooks.batchIngested(id);
+				if (interruptedBy) throw new BatchInterruptedError(interruptedBy, {url: links(id).self, ...counts});
 				const failures = await batches.failures(id, 100);
-				const body = {id, status: record.status, ...counts, failures: failures.first, links: links(id)};
+				const body = {id, status: 'accepted' as const, ...counts, failures: failures.first, links: links(id)};
 				return {status: 202, body, location: links(id).self, ...(isStreamed ? {bodySha256: hash.digest('hex')} : {})};
 			},
 		});

@@ -190,9 +190,17 @@ describe('streamed batch bodies are capped while read', () => {
 		const response = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes(`${good}{"a":"`, 8, 0x61));
 		expect(response.status).toBe(413);
 		expect(response.contentType).toMatch(/^application\/problem\+json/);
-		expect(JSON.parse(response.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 2'}]});
-		expect(validate('Problem', JSON.parse(response.body))).toEqual([]);
+		const problem = JSON.parse(response.body) as {detail: string};
+		expect(problem).toMatchObject({code: 'line_too_long', errors: [{path: 'line 2'}]});
+		expect(validate('Problem', problem)).toEqual([]);
 		expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+
+		// The line before it was read, queued and is answered for by the batch the problem names.
+		const batchUrl = /read as batch (\S+) \(1 queued, 0 refused\)/.exec(problem.detail)?.[1];
+		expect(batchUrl).toBeDefined();
+		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
+		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'line_too_long'}, renders: {queued: 1}});
+		expect(validate('Batch', batch)).toEqual([]);
 	});
 
 	it('answer a CSV record of several MiB with a 413 naming its line', async () => {
