@@ -35,7 +35,7 @@ const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerato
 };
 
 /** The bills of a CSV body through the mapping `?mapping=` names; the header is read and checked before anything else. */
-const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncIterable<BatchLine>> => {
+const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncGenerator<BatchLine>> => {
 	const name = mappingNameSchema.safeParse(req.query.mapping);
 	if (!name.success) {
 		throw new ValidationError([{path: 'mapping', message: 'is required with text/csv: the name of a column mapping saved with PUT /v1/mappings/{name}'}]);
@@ -127,11 +127,17 @@ export const makeBatchesRouter = ({
 			key: req.get('idempotency-key'),
 			bodySha256,
 			handle: async () => {
+				// Read before the batch is made, so a body wrong from its first line leaves no empty batch behind.
+				const first = await lines.next();
+				const all = async function* () {
+					if (!first.done) yield first.value;
+					yield* lines;
+				};
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
 				const createdAt = new Date().toISOString();
 				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
-				const {interruptedBy, ...counts} = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
+				const {interruptedBy, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store, batches, completion, queue});
 				const base = {id, tenant: tenant.id, createdAt, ...counts};
 				await batches.finish(
 					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},

@@ -201,6 +201,13 @@ describe('streamed batch bodies are capped while read', () => {
 		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
 		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'line_too_long'}, renders: {queued: 1}});
 		expect(validate('Batch', batch)).toEqual([]);
+
+		// Wrong from its first line: refused whole, and no empty batch is left behind.
+		const batchesBefore = await stack.redis.keys('billcast:batch:*');
+		const first = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes('{"a":"', 4, 0x61));
+		expect(first.status).toBe(413);
+		expect(JSON.parse(first.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 1'}]});
+		expect(await stack.redis.keys('billcast:batch:*')).toEqual(batchesBefore);
 	});
 
 	it('answer a CSV record of several MiB with a 413 naming its line', async () => {
