@@ -125,6 +125,27 @@ describe('CSV billing cycles', () => {
 		const render = await stack.store.get((await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0))!.split('\t')[1]!);
 		expect(render).toMatchObject({status: 'queued'});
 
+		// A CSV row makes exactly the render request its NDJSON line would: the same render, not queued twice.
+		const {lineItems, ...billDefaults} = telcoMapping.defaults.bill;
+		const asJson = {
+			template: 'telco-bill',
+			scale: 0.25,
+			bill: {
+				...billDefaults,
+				lineItems,
+				customer: {id: 'CYC-1', name: 'Rossi; Giulia', locale: 'it-IT', currency: 'EUR'},
+				billNumber: 'F-1',
+				issueDate: '2026-11-03',
+				dueDate: '2026-11-21',
+				amountDue: 123_450,
+				payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
+			},
+		};
+		const ndjson = (await (await send('POST', '/v1/batches', `${JSON.stringify(asJson)}\n`, {'content-type': 'application/x-ndjson'})).json()) as {id: string; accepted: number};
+		expect(ndjson.accepted).toBe(1);
+		expect(await stack.redis.lindex(`billcast:batch:${ndjson.id}:renders`, 0)).toBe(await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0));
+		expect(await stack.queue.queue.getJobCountByTypes('prioritized', 'waiting')).toBe(jobsBefore + 9_995);
+
 		// The same export again: the same answer under the same key, and, under none, a new batch that queues nothing twice.
 		const replay = await send('POST', '/v1/batches?mapping=cycle', body, {'content-type': 'text/csv', 'idempotency-key': `csv-${stack.tenantId}`});
 		expect(await replay.json()).toEqual(batch);
