@@ -26,8 +26,7 @@ export class BadContentEncodingError extends BillcastError {
 
 /**
  * A line or CSV record over the cap ends the request there: reading on to find its end would let one request hold
- * the API's memory. The lines before it are already queued; re-sending the fixed body queues none of them twice,
- * because a render's id comes from its request.
+ * the API's memory.
  */
 export class LineTooLongError extends BillcastError {
 	constructor(line: number, maxBytes: number) {
@@ -35,7 +34,7 @@ export class LineTooLongError extends BillcastError {
 			'line_too_long',
 			413,
 			'A line of the batch is too long',
-			`Line ${line} is longer than ${maxBytes} bytes; nothing from line ${line} on was read. Lines before it may already be queued: fix the line and send the whole body again.`,
+			`Line ${line} is longer than ${maxBytes} bytes; nothing from line ${line} on was read.`,
 			[{path: `line ${line}`, message: `is longer than ${maxBytes} bytes`}],
 		);
 	}
@@ -48,8 +47,24 @@ export class MalformedCsvError extends BillcastError {
 			'malformed_csv',
 			400,
 			'The body is not valid CSV',
-			`Line ${line}: ${reason}. Nothing from line ${line} on was read; lines before it may already be queued: fix the CSV and send the whole body again.`,
+			`Line ${line}: ${reason}. Nothing from line ${line} on was read.`,
 			[{path: `line ${line}`, message: reason}],
+		);
+	}
+}
+
+/**
+ * The body went wrong after a batch was made: the answer is the problem itself, and says where the lines read before
+ * it went. Sending the fixed body again is safe, because a render's id comes from its request and none is queued twice.
+ */
+export class BatchInterruptedError extends BillcastError {
+	constructor(cause: BillcastError, batch: {url: string; lines: number; accepted: number; rejected: number}) {
+		super(
+			cause.code,
+			cause.status,
+			cause.title,
+			`${cause.message} The ${batch.lines} bills before it were read as batch ${batch.url} (${batch.accepted} queued, ${batch.rejected} refused); send the fixed body again.`,
+			cause.fieldErrors,
 		);
 	}
 }

@@ -1,6 +1,6 @@
 import type {BatchCompletion} from './batch-completion';
 import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
-import type {FieldError} from './errors';
+import {BillcastError, type FieldError} from './errors';
 import {prepareRenderJob} from './prepare-render-job';
 import type {RenderJob} from './render-job';
 import type {RenderQueue} from './render-queue';
@@ -53,7 +53,7 @@ export const ingestBatch = async ({
 	batches: BatchStore;
 	completion: BatchCompletion;
 	queue: RenderQueue;
-}): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]}> => {
+}): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]; interruptedBy?: BillcastError}> => {
 	const warnings: BatchWarning[] = [];
 	let jobs: RenderJob[] = [];
 	let failures: BatchFailure[] = [];
@@ -83,20 +83,30 @@ export const ingestBatch = async ({
 		jobs = [];
 		failures = [];
 	};
-	for await (const item of lines) {
-		count++;
-		if ('errors' in item) {
-			failures.push({line: item.line, errors: item.errors});
-		} else {
-			const prepared = prepareRenderJob(tenant, item.body);
-			const {sourceOf} = item;
-			if (prepared.ok) jobs.push(prepared.job);
-			else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
-			if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
+	const readLines = async () => {
+		for await (const item of lines) {
+			count++;
+			if ('errors' in item) {
+				failures.push({line: item.line, errors: item.errors});
+			} else {
+				const prepared = prepareRenderJob(tenant, item.body);
+				const {sourceOf} = item;
+				if (prepared.ok) jobs.push(prepared.job);
+				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
+				if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
+			}
+			if (jobs.length + failures.length >= CHUNK) await flush();
 		}
-		if (jobs.length + failures.length >= CHUNK) await flush();
+	};
+	let interruptedBy: BillcastError | undefined;
+	try {
+		await readLines();
+	} catch (error) {
+		// The client's body went wrong part-way: what came before it is still queued or refused, and answered for.
+		if (!(error instanceof BillcastError)) throw error;
+		interruptedBy = error;
 	}
 	await flush();
 	await writing;
-	return {lines: count, accepted, rejected, warnings};
+	return {lines: count, accepted, rejected, warnings, ...(interruptedBy ? {interruptedBy} : {})};
 };

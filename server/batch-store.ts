@@ -19,10 +19,21 @@ interface BatchBase {
 	readonly createdAt: string;
 }
 
-/** A batch is receiving while its body streams in; accepted once every line has been read and queued or refused. */
+interface BatchCounts {
+	readonly lines: number;
+	readonly accepted: number;
+	readonly rejected: number;
+}
+
+/**
+ * A batch is receiving while its body streams in; accepted once every line has been read and queued or refused;
+ * interrupted when the body stopped making sense part-way (a line over the cap, broken CSV quoting, a bad gzip stream):
+ * the lines before that point stay queued or refused, and `reason` says where it stopped.
+ */
 export type BatchRecord =
 	| (BatchBase & {readonly status: 'receiving'})
-	| (BatchBase & {readonly status: 'accepted'; readonly lines: number; readonly accepted: number; readonly rejected: number});
+	| (BatchBase & BatchCounts & {readonly status: 'accepted'})
+	| (BatchBase & BatchCounts & {readonly status: 'interrupted'; readonly reason: {readonly code: string; readonly message: string}});
 
 export interface BatchEntry {
 	readonly customerReference: string;
@@ -42,7 +53,7 @@ export const makeBatchStore = ({redis, prefix = 'billcast:batch:'}: {redis: Redi
 			if (failures.length) multi.rpush(key(id, ':failures'), ...failures.map((f) => JSON.stringify(f)));
 			await multi.exec();
 		},
-		async finish(batch: BatchRecord & {status: 'accepted'}): Promise<void> {
+		async finish(batch: Exclude<BatchRecord, {status: 'receiving'}>): Promise<void> {
 			await redis.set(key(batch.id), JSON.stringify(batch));
 		},
 		async get(id: string): Promise<BatchRecord | undefined> {

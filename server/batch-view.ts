@@ -22,7 +22,7 @@ export const batchView = async ({
 	for await (const page of batches.entries(batch.id)) {
 		for (const record of await store.getMany(page.map((entry) => entry.renderId))) if (record) counts[record.status]++;
 	}
-	const accepted = batch.status === 'accepted' ? batch.accepted : 0;
+	const accepted = batch.status === 'receiving' ? 0 : batch.accepted;
 	const failures = await batches.failures(batch.id, 100);
 	return {
 		...batch,

@@ -2,7 +2,7 @@ import {createHash, randomBytes, type Hash} from 'node:crypto';
 import express, {Router, type Request, type RequestHandler, type Response} from 'express';
 import {NotFoundError, ValidationError} from '../errors';
 import {contentEncodingOf, decodedBody, isDecodingError} from '../batch-body';
-import {BadContentEncodingError, BatchMediaTypeError} from '../batch-errors';
+import {BadContentEncodingError, BatchInterruptedError, BatchMediaTypeError} from '../batch-errors';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import {cappedLines} from '../batch-lines';
 import {csvBills} from '../csv-bills';
@@ -36,7 +36,7 @@ const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerato
 };
 
 /** The bills of a CSV body through the mapping `?mapping=` names; the header is read and checked before anything else. */
-const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncIterable<BatchLine>> => {
+const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncGenerator<BatchLine>> => {
 	const name = mappingNameSchema.safeParse(req.query.mapping);
 	if (!name.success) {
 		throw new ValidationError([{path: 'mapping', message: 'is required with text/csv: the name of a column mapping saved with PUT /v1/mappings/{name}'}]);
@@ -128,15 +128,25 @@ export const makeBatchesRouter = ({
 			key: req.get('idempotency-key'),
 			bodySha256,
 			handle: async () => {
+				// Read before the batch is made, so a body wrong from its first line leaves no empty batch behind.
+				const first = await lines.next();
+				const all = async function* () {
+					if (!first.done) yield first.value;
+					yield* lines;
+				};
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
-				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
+				const createdAt = new Date().toISOString();
+				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
-				const {warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
-				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
-				await batches.finish(record);
+				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store, batches, completion, queue});
+				const base = {id, tenant: tenant.id, createdAt, ...counts};
+				await batches.finish(
+					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},
+				);
 				await webhooks.batchIngested(id);
+				if (interruptedBy) throw new BatchInterruptedError(interruptedBy, {url: links(id).self, ...counts});
 				const failures = await batches.failures(id, 100);
-				const body = {id, status: record.status, ...counts, failures: failures.first, ...(warnings.length > 0 ? {warnings} : {}), links: links(id)};
+				const body = {id, status: 'accepted' as const, ...counts, failures: failures.first, ...(warnings.length > 0 ? {warnings} : {}), links: links(id)};
 				return {status: 202, body, location: links(id).self, ...(isStreamed ? {bodySha256: hash.digest('hex')} : {})};
 			},
 		});

@@ -125,6 +125,27 @@ describe('CSV billing cycles', () => {
 		const render = await stack.store.get((await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0))!.split('\t')[1]!);
 		expect(render).toMatchObject({status: 'queued'});
 
+		// A CSV row makes exactly the render request its NDJSON line would: the same render, not queued twice.
+		const {lineItems, ...billDefaults} = telcoMapping.defaults.bill;
+		const asJson = {
+			template: 'telco-bill',
+			scale: 0.25,
+			bill: {
+				...billDefaults,
+				lineItems,
+				customer: {id: 'CYC-1', name: 'Rossi; Giulia', locale: 'it-IT', currency: 'EUR'},
+				billNumber: 'F-1',
+				issueDate: '2026-11-03',
+				dueDate: '2026-11-21',
+				amountDue: 123_450,
+				payment: {status: 'due', payUrl: 'https://pay.aurora-mobile.example/checkout'},
+			},
+		};
+		const ndjson = (await (await send('POST', '/v1/batches', `${JSON.stringify(asJson)}\n`, {'content-type': 'application/x-ndjson'})).json()) as {id: string; accepted: number};
+		expect(ndjson.accepted).toBe(1);
+		expect(await stack.redis.lindex(`billcast:batch:${ndjson.id}:renders`, 0)).toBe(await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0));
+		expect(await stack.queue.queue.getJobCountByTypes('prioritized', 'waiting')).toBe(jobsBefore + 9_995);
+
 		// The same export again: the same answer under the same key, and, under none, a new batch that queues nothing twice.
 		const replay = await send('POST', '/v1/batches?mapping=cycle', body, {'content-type': 'text/csv', 'idempotency-key': `csv-${stack.tenantId}`});
 		expect(await replay.json()).toEqual(batch);
@@ -190,9 +211,24 @@ describe('streamed batch bodies are capped while read', () => {
 		const response = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes(`${good}{"a":"`, 8, 0x61));
 		expect(response.status).toBe(413);
 		expect(response.contentType).toMatch(/^application\/problem\+json/);
-		expect(JSON.parse(response.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 2'}]});
-		expect(validate('Problem', JSON.parse(response.body))).toEqual([]);
+		const problem = JSON.parse(response.body) as {detail: string};
+		expect(problem).toMatchObject({code: 'line_too_long', errors: [{path: 'line 2'}]});
+		expect(validate('Problem', problem)).toEqual([]);
 		expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
+
+		// The line before it was read, queued and is answered for by the batch the problem names.
+		const batchUrl = /read as batch (\S+) \(1 queued, 0 refused\)/.exec(problem.detail)?.[1];
+		expect(batchUrl).toBeDefined();
+		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
+		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'line_too_long'}, renders: {queued: 1}});
+		expect(validate('Batch', batch)).toEqual([]);
+
+		// Wrong from its first line: refused whole, and no empty batch is left behind.
+		const batchesBefore = await stack.redis.keys('billcast:batch:*');
+		const first = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes('{"a":"', 4, 0x61));
+		expect(first.status).toBe(413);
+		expect(JSON.parse(first.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 1'}]});
+		expect(await stack.redis.keys('billcast:batch:*')).toEqual(batchesBefore);
 	});
 
 	it('answer a CSV record of several MiB with a 413 naming its line', async () => {
