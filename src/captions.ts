@@ -1,5 +1,5 @@
 import {messagesFor} from './i18n/catalogue';
-import {cueWeight} from './reading-pace';
+import {cueTexts, cueWeight} from './reading-pace';
 import type {SceneId} from './scene-ids';
 import type {SceneScript} from './scripts/script-types';
 import type {Timeline} from './timeline';
@@ -28,16 +28,16 @@ export interface CaptionCue {
 }
 
 /**
- * One cue per line of a scene's script, the scene's time shared out by the lines' lengths (the timeline gives each
+ * A cue per line of a scene's script (two short ones share a cue), the scene's time shared out by their lengths (the timeline gives each
  * scene the time its words need, so no cue goes faster than a person reads): captions say exactly what the scenes
  * show, from the same strings, and nothing else.
  */
 export const captionCues = ({timeline, script}: {timeline: Timeline; script: Partial<Record<SceneId, SceneScript>>}): CaptionCue[] =>
 	timeline.scenes.flatMap((scene) => {
-		const lines = script[scene.id]?.lines ?? [];
-		const perWeight = scene.durationInFrames / Math.max(1, lines.reduce((sum, line) => sum + cueWeight(line), 0));
+		const texts = cueTexts(script[scene.id]?.lines ?? []);
+		const perWeight = scene.durationInFrames / Math.max(1, texts.reduce((sum, text) => sum + cueWeight(text), 0));
 		let start = 0;
-		return lines.map((text) => {
+		return texts.map((text) => {
 			const end = start + cueWeight(text) * perWeight;
 			const cue = {from: scene.from + Math.round(start), to: scene.from + Math.round(end), text};
 			start = end;

@@ -63,7 +63,8 @@ export const brandPalette = (brand: BrandColors): BrandPalette => {
 		muted: '#55526A',
 		track: TRACK,
 		trackEdge: shadeAgainst('#B9B6CC', CARD, NON_TEXT),
-		bar: shadeAgainst(primary, TRACK, NON_TEXT),
+		// A brand too pale for its bars draws them in its accent when that shows, else in a darker shade of itself.
+		bar: contrastRatio(primary, TRACK) < NON_TEXT && contrastRatio(accent, TRACK) >= NON_TEXT ? accent : shadeAgainst(primary, TRACK, NON_TEXT),
 		quietBar: shadeAgainst('#B9B6CC', CARD, NON_TEXT),
 		credit: '#0B7A3E',
 		over: '#C2410C',

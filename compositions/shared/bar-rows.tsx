@@ -28,8 +28,9 @@ export const BarRows: React.FC<{rows: readonly BarRow[]; palette: BrandPalette; 
 				const grow = progress(frame, start, start + BREAKDOWN_MOTION.grow);
 				const isCredit = row.value < 0;
 				const bar = (
-					<div style={{flex: 1, height: 22 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 11 * u}}>
+					<div data-non-text="track" style={{flex: 1, height: 22 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 11 * u}}>
 						<div
+							data-non-text="bar"
 							style={{
 								width: `${(Math.abs(row.value) / largest) * 100 * grow}%`,
 								height: '100%',
@@ -46,14 +47,14 @@ export const BarRows: React.FC<{rows: readonly BarRow[]; palette: BrandPalette; 
 				);
 				return wide ? (
 					<div key={row.key} style={{display: 'flex', alignItems: 'center', gap: 24 * u, padding: `${10 * u}px 0`}}>
-						<div style={{width: 360 * u, fontSize: 28 * u, fontWeight: 600, ...ellipsis}}>{row.label}</div>
+						<div data-may-truncate style={{width: 360 * u, fontSize: 28 * u, fontWeight: 600, ...ellipsis}}>{row.label}</div>
 						{bar}
 						<div style={{minWidth: 200 * u, textAlign: 'right'}}>{amount}</div>
 					</div>
 				) : (
 					<div key={row.key} style={{padding: `${10 * u}px 0`}}>
 						<div style={{display: 'flex', justifyContent: 'space-between', gap: 16 * u, alignItems: 'baseline'}}>
-							<div style={{fontSize: 28 * u, fontWeight: 600, minWidth: 0, ...ellipsis}}>{row.label}</div>
+							<div data-may-truncate style={{fontSize: 28 * u, fontWeight: 600, minWidth: 0, ...ellipsis}}>{row.label}</div>
 							{amount}
 						</div>
 						<div style={{display: 'flex', marginTop: 8 * u}}>{bar}</div>

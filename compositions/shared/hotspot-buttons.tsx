@@ -25,6 +25,7 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 				return (
 				<div
 					key={id}
+					data-non-text="hotspot"
 					style={{
 						position: 'absolute',
 						left: rect.x,

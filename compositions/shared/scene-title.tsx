@@ -1,7 +1,7 @@
-import {ellipsis} from './theme';
 import {useUnit} from './use-unit';
 
+/** A scene's heading: it wraps rather than being cut, and a tall scene never squeezes it under the content below. */
 export const SceneTitle: React.FC<{children: React.ReactNode; color: string}> = ({children, color}) => {
 	const u = useUnit();
-	return <div style={{fontSize: 46 * u, fontWeight: 800, color, marginBottom: 28 * u, ...ellipsis}}>{children}</div>;
+	return <div style={{fontSize: 46 * u, fontWeight: 800, lineHeight: 1.25, color, marginBottom: 28 * u, flexShrink: 0}}>{children}</div>;
 };

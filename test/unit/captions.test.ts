@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {buildCaptionFiles, captionCues, cueText, cueTextShown} from '../../src/captions';
 import {videoFormats} from '../../src/formats';
-import {CAPTION_CHARS_PER_SECOND} from '../../src/reading-pace';
+import {CAPTION_CHARS_PER_SECOND, cueTexts} from '../../src/reading-pace';
 import type {TemplateBill} from '../../src/templates';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
@@ -18,16 +18,17 @@ describe.each(allTemplateBills)('captions of $name', ({input}) => {
 	it('say exactly the lines each scene shows, in order, inside the scene', () => {
 		for (const scene of timeline.scenes) {
 			const inScene = cues.filter((cue) => cue.from >= scene.from && cue.to <= scene.from + scene.durationInFrames);
-			expect(inScene.map((cue) => cue.text)).toEqual(script[scene.id]?.lines ?? []);
+			expect(inScene.flatMap((cue) => cue.text.split('\n'))).toEqual(script[scene.id]?.lines ?? []);
+			for (const cue of inScene) expect(cue.text.split('\n').length).toBeLessThanOrEqual(2);
 		}
-		expect(cues.length).toBe(timeline.scenes.reduce((n, scene) => n + (script[scene.id]?.lines.length ?? 0), 0));
+		expect(cues.flatMap((cue) => cue.text.split('\n'))).toHaveLength(timeline.scenes.reduce((n, scene) => n + (script[scene.id]?.lines.length ?? 0), 0));
 	});
 
 	it('are valid WebVTT, with one chapter per scene and a transcript of the same lines', () => {
 		const files = buildCaptionFiles({timeline, script, locale: input.bill.customer.locale});
 		expect(files.captions.startsWith('WEBVTT\n\n1\n00:00:00.000 --> ')).toBe(true);
 		expect(files.chapters.match(/-->/g)).toHaveLength(timeline.scenes.length);
-		for (const cue of cues) expect(files.transcript).toContain(cue.text);
+		for (const line of cues.flatMap((cue) => cue.text.split('\n'))) expect(files.transcript).toContain(line);
 		const last = timeline.durationInFrames / timeline.fps;
 		const ends = [...files.captions.matchAll(/--> (\d\d):(\d\d):(\d\d\.\d\d\d)/g)].map((m) => Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]));
 		expect(Math.max(...ends)).toBeCloseTo(last, 2);
@@ -91,5 +92,17 @@ describe('WebVTT escaping', () => {
 
 	it('reads back as the literal name', () => {
 		expect(cueTextShown(cueText('<b>Ada</b> & &lt; -->'))).toBe('<b>Ada</b> & &lt; -->');
+	});
+});
+
+describe('cueTexts', () => {
+	it('lets two short lines share a cue, never three, and keeps long lines alone', () => {
+		expect(cueTexts(['This bill', '€68.40', '€16.40 more than last time', 'Roaming in France added €18.40', 'Last bill: €52.00'])).toEqual([
+			'This bill\n€68.40',
+			'€16.40 more than last time',
+			'Roaming in France added €18.40',
+			'Last bill: €52.00',
+		]);
+		expect(cueTexts(['a', 'b', 'c'])).toEqual(['a\nb', 'c']);
 	});
 });

@@ -43,5 +43,6 @@ describe('brandPalette', () => {
 		const pale = brandPalette({primaryColor: '#E8F0FF'});
 		expect(pale.primary).toBe('#E8F0FF');
 		expect(pale.bar).not.toBe('#E8F0FF');
+		expect(brandPalette({primaryColor: '#E8F0FF', accentColor: '#1F4FD1'}).bar).toBe('#1F4FD1');
 	});
 });

@@ -6,6 +6,7 @@ import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
 import {settledSpring} from '../settle';
+import {fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
@@ -16,7 +17,7 @@ export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; pale
 	logoUrl,
 }) => {
 	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
+	const {fps, width} = useVideoConfig();
 	const u = useUnit();
 	const pop = settledSpring({frame, fps, durationInFrames: CLOSE_MOTION.pop});
 	return (
@@ -24,15 +25,12 @@ export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; pale
 			<BrandLogo logoUrl={logoUrl} height={64} style={{alignSelf: 'center', marginBottom: 32 * u}} />
 			<div
 				style={{
-					fontSize: 52 * u,
+					// A long brand name shrinks the thanks to about three lines instead of cutting it.
+					fontSize: fitFontSize(script.title, (width - 112 * u) * 2.6, 52 * u),
 					fontWeight: 800,
-					lineHeight: 1.25,
+					lineHeight: 1.35,
 					transform: `scale(${0.9 + 0.1 * pop})`,
 					marginBottom: script.buttons.length > 0 ? 220 * u : 0,
-					display: '-webkit-box',
-					WebkitLineClamp: 3,
-					WebkitBoxOrient: 'vertical',
-					overflow: 'hidden',
 				}}
 			>
 				{script.title}

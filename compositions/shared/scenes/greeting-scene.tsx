@@ -4,7 +4,7 @@ import type {GreetingScript} from '../../../src/scripts/common-scenes';
 import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {progress, settledSpring} from '../settle';
-import {ellipsis, fitFontSize} from '../theme';
+import {fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
@@ -18,17 +18,17 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPale
 		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
 			<div style={{display: 'flex', alignItems: 'center', gap: 24 * u}}>
 				<BrandLogo logoUrl={logoUrl} height={52} />
-				<div style={{fontSize: 34 * u, fontWeight: 700, opacity: 0.85, letterSpacing: 1, minWidth: 0, ...ellipsis}}>{script.brand}</div>
+				<div style={{fontSize: 34 * u, fontWeight: 700, letterSpacing: 1, minWidth: 0, lineHeight: 1.25}}>{script.brand}</div>
 			</div>
 			<div
 				style={{
-					// Shrinks to fit a long greeting; only a very long name is cut with an ellipsis.
-					fontSize: Math.max(52 * u, fitFontSize(script.title, width - 128 * u, 84 * u)),
+					// Shrinks to fit a long greeting in under three lines; a very long name wraps rather than being cut.
+					fontSize: Math.max(30 * u, fitFontSize(script.title, (width - 128 * u) * 2.6, 84 * u)),
+					lineHeight: 1.2,
 					fontWeight: 800,
 					marginTop: 16 * u,
 					transform: `translateY(${(1 - rise) * 40 * u}px)`,
 					opacity: rise,
-					...ellipsis,
 				}}
 			>
 				{script.title}

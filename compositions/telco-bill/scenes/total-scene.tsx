@@ -22,7 +22,7 @@ export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Bra
 	const compare = progress(frame, TOTAL_MOTION.count, TOTAL_MOTION.count + TOTAL_MOTION.compare);
 	return (
 		<Fade style={{justifyContent: 'center', alignItems: 'center', color: palette.onPrimary, textAlign: 'center', padding: 48 * u}}>
-			<div style={{fontSize: 40 * u, fontWeight: 600, opacity: 0.9}}>{script.title}</div>
+			<div style={{fontSize: 40 * u, fontWeight: 600}}>{script.title}</div>
 			<div style={{fontSize: fitFontSize(script.amount, width - 96 * u, 140 * u), fontWeight: 800, lineHeight: 1.15}}>{shown}</div>
 			<div style={{opacity: compare, marginTop: 20 * u, display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 16 * u}}>
 				{script.change ? (
@@ -41,7 +41,7 @@ export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: Bra
 					</div>
 				) : null}
 				{script.reason ? <div style={{fontSize: 34 * u, fontWeight: 700}}>{script.reason}</div> : null}
-				{script.previous ? <div style={{fontSize: 30 * u, opacity: 0.9}}>{script.previous}</div> : null}
+				{script.previous ? <div style={{fontSize: 30 * u}}>{script.previous}</div> : null}
 			</div>
 		</Fade>
 	);

@@ -1,24 +1,25 @@
-import {useCurrentFrame} from 'remotion';
+import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {USAGE_MOTION} from '../../../src/scene-motion';
 import type {MeterScript, UsageScript} from '../../../src/scripts/telco-script';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
 import {progress} from '../../shared/settle';
-import {ellipsis} from '../../shared/theme';
+import {ellipsis, fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
-const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number}> = ({meter, palette, delay}) => {
+const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number; width: number}> = ({meter, palette, delay, width}) => {
 	const frame = useCurrentFrame();
 	const u = useUnit();
 	const grow = progress(frame, delay, delay + USAGE_MOTION.grow);
 	return (
 		<div style={{flex: 1, minWidth: 0, background: palette.card, borderRadius: 24 * u, padding: 24 * u, color: palette.ink}}>
 			<div style={{fontSize: 28 * u, fontWeight: 700, color: palette.muted, ...ellipsis}}>{meter.label}</div>
-			<div style={{fontSize: 48 * u, fontWeight: 800, marginTop: 4 * u, ...ellipsis}}>{meter.used}</div>
+			<div style={{fontSize: fitFontSize(meter.used, width - 48 * u, 48 * u), fontWeight: 800, marginTop: 4 * u, ...ellipsis}}>{meter.used}</div>
 			<div style={{fontSize: 26 * u, color: palette.muted, ...ellipsis}}>/ {meter.allowance}</div>
-			<div style={{height: 18 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 9 * u, marginTop: 16 * u}}>
+			<div data-non-text="track" style={{height: 18 * u, background: palette.track, border: `${2 * u}px solid ${palette.trackEdge}`, borderRadius: 9 * u, marginTop: 16 * u}}>
 				<div
+					data-non-text="bar"
 					style={{
 						width: `${meter.fraction * grow * 100}%`,
 						height: '100%',
@@ -33,13 +34,18 @@ const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number}
 
 export const UsageScene: React.FC<{script: UsageScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
 	const frame = useCurrentFrame();
+	const {width, height} = useVideoConfig();
 	const u = useUnit();
+	// Three stacked meters only fit a tall frame; a square one lays them side by side, as landscape does.
+	const row = width >= height;
+	const across = width - 128 * u;
+	const meterWidth = row ? (across - 24 * u * (script.meters.length - 1)) / Math.max(1, script.meters.length) : across;
 	return (
 		<Fade style={{padding: `${64 * u}px ${64 * u}px`, justifyContent: wide ? 'flex-start' : 'center'}}>
 			<SceneTitle color={palette.onPrimary}>{script.title}</SceneTitle>
-			<div style={{display: 'flex', flexDirection: wide ? 'row' : 'column', gap: 24 * u}}>
+			<div style={{display: 'flex', flexDirection: row ? 'row' : 'column', gap: 24 * u}}>
 				{script.meters.map((meter, index) => (
-					<Meter key={meter.key} meter={meter} palette={palette} delay={index * USAGE_MOTION.stagger} />
+					<Meter key={meter.key} meter={meter} palette={palette} delay={index * USAGE_MOTION.stagger} width={meterWidth} />
 				))}
 			</div>
 			{script.tip ? (

@@ -24,14 +24,19 @@ export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: Bra
 						const grow = progress(frame, start, start + CHART_MOTION.grow);
 						const last = index === script.bars.length - 1;
 						return (
-							<div key={index} style={{flex: 1, height: `${(bar.value / largest) * 100 * grow}%`, background: last ? palette.bar : palette.quietBar, borderRadius: `${8 * u}px ${8 * u}px 0 0`}} />
+							<div
+								key={index}
+								data-non-text="bar"
+								style={{flex: 1, height: `${(bar.value / largest) * 100 * grow}%`, background: last ? palette.bar : palette.quietBar, borderRadius: `${8 * u}px ${8 * u}px 0 0`}}
+							/>
 						);
 					})}
 				</div>
 				<div style={{display: 'flex', gap: (wide ? 14 : 8) * u, marginTop: 8 * u}}>
 					{script.bars.map((bar, index) => (
-						<div key={index} style={{flex: 1, textAlign: 'center', fontSize: (wide ? 20 : 17) * u, color: '#55526A', whiteSpace: 'nowrap', overflow: 'hidden'}}>
-							{bar.label}
+						// On a narrow frame every other period is named, so each name has two bars' room at a size a phone can read.
+						<div key={index} style={{flex: 1, display: 'flex', justifyContent: 'center', fontSize: (wide ? 20 : 24) * u, color: palette.muted, whiteSpace: 'nowrap'}}>
+							{wide || (script.bars.length - 1 - index) % 2 === 0 ? bar.label : ''}
 						</div>
 					))}
 				</div>
