@@ -436,7 +436,8 @@ describe('the watch page as a customer first sees it', () => {
 	it('stays on the last frame with replay at the end, and counts only what was watched', async () => {
 		const bill = billFor('CUST-END');
 		const render = await submit(stack, bill);
-		const {durationInFrames} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const {durationInFrames, timeline} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const lastHold = timeline.staticHolds.at(-1)!;
 		const page = await browser.newPage({viewport: {width: 1280, height: 800}, reducedMotion: 'reduce'});
 		try {
 			await page.goto(render.links.watch);
@@ -444,7 +445,9 @@ describe('the watch page as a customer first sees it', () => {
 			await playFromPayScene(page, Math.floor(durationInFrames * 0.85));
 			await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('.bc-root')?.dataset.state), {timeout: 20_000}).toBe('ended');
 			const seek = page.getByRole('slider');
-			expect(Number(await seek.inputValue())).toBeGreaterThanOrEqual(durationInFrames - 2);
+			// Resting on the last scene settled, not faded out, with its buttons still live.
+			await expect.poll(async () => Number(await seek.inputValue())).toBe(lastHold.from + lastHold.durationInFrames - 1);
+			expect(await page.locator('[data-hotspot]').count()).toBeGreaterThan(0);
 			expect(await page.getByRole('button', {name: 'Watch again'}).isVisible()).toBe(true);
 			await page.screenshot({path: join(shotsDir, 'desktop-ended.png')});
 			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {reportPayClick(): Promise<void>}).reportPayClick());
