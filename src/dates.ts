@@ -1,13 +1,15 @@
+import {dateTimeFormat} from './intl-formats';
+
 /** Bill dates are calendar dates (YYYY-MM-DD) without a time zone; they are formatted in UTC so no zone shifts them a day. */
 const toUtcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
 
 export type DateStyle = 'long' | 'medium' | 'short';
 
 export const formatDate = (isoDate: string, locale: string, style: DateStyle = 'long'): string =>
-	new Intl.DateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate));
+	dateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate));
 
 export const formatDayMonth = (isoDate: string, locale: string): string =>
-	new Intl.DateTimeFormat(locale, {day: 'numeric', month: 'long', timeZone: 'UTC'}).format(toUtcDate(isoDate));
+	dateTimeFormat(locale, {day: 'numeric', month: 'long', timeZone: 'UTC'}).format(toUtcDate(isoDate));
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
@@ -15,4 +17,4 @@ export const daysBetween = (from: string, to: string): number =>
 
 /** A billing period as the locale writes a date range ("1–31 Oct 2026"). */
 export const formatPeriod = (start: string, end: string, locale: string): string =>
-	new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).formatRange(toUtcDate(start), toUtcDate(end));
+	dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).formatRange(toUtcDate(start), toUtcDate(end));

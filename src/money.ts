@@ -1,6 +1,8 @@
+import {numberFormat} from './intl-formats';
+
 /** Digits after the decimal point for a currency, as the locale data says (2 for EUR, 0 for KRW). */
 export const minorDigits = (currency: string): number =>
-	new Intl.NumberFormat('en', {style: 'currency', currency}).resolvedOptions().maximumFractionDigits ?? 2;
+	numberFormat('en', {style: 'currency', currency}).resolvedOptions().maximumFractionDigits ?? 2;
 
 /** Converts minor units to the decimal amount only for display; arithmetic stays in integers. */
 const toMajor = (minor: number, currency: string): number => minor / 10 ** minorDigits(currency);
@@ -14,7 +16,7 @@ export interface FormatMoneyOptions {
 }
 
 export const formatMoney = ({minor, currency, locale, signed = false}: FormatMoneyOptions): string =>
-	new Intl.NumberFormat(locale, {
+	numberFormat(locale, {
 		style: 'currency',
 		currency,
 		signDisplay: signed ? 'exceptZero' : 'auto',

@@ -37,6 +37,21 @@ type Sheet =
 	| {readonly status: 'closed'}
 	| {readonly status: 'open'; readonly hotspot: Hotspot; readonly opener: Element | null; readonly resume: boolean};
 
+/** Drawn, not taken from a font: the symbol characters are missing from many system fonts. */
+const ICONS = {
+	play: 'M8 5v14l11-7z',
+	pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
+	replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
+	fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
+	exitFullscreen: 'M8 4h2v6H4V8h4zM14 4h2v4h4v2h-6zM4 14h6v6H8v-4H4zM14 14h6v2h-4v4h-2z',
+} as const;
+
+const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
+	<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+		<path d={ICONS[name]} fill="currentColor" />
+	</svg>
+);
+
 const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
@@ -130,11 +145,19 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		tracker.interrupted();
 		setPlayState((state) => (state === 'ended' ? state : 'paused'));
 	}, [tracker]);
-	const onEnded = useCallback(() => setPlayState('ended'), []);
-	const onSeeked = useCallback(() => {
-		tracker.interrupted();
+	// The last frames fade out: the end rests on the last scene settled, its buttons live, rather than on a faded frame.
+	const lastHold = input.timeline.staticHolds.at(-1);
+	const restFrame = lastHold ? lastHold.from + lastHold.durationInFrames - 1 : shape.durationInFrames - 1;
+	const onEnded = useCallback(() => {
+		playbackRef.current?.seekToFrame(restFrame);
+		setPlayState('ended');
+	}, [restFrame]);
+	const onSeeked = useCallback(() => tracker.interrupted(), [tracker]);
+	/** A seek the viewer asks for: after the end, the video is simply paused where they went. */
+	const seekTo = (to: number) => {
+		playbackRef.current?.seekToFrame(to);
 		setPlayState((state) => (state === 'ended' ? 'paused' : state));
-	}, [tracker]);
+	};
 	const ready = useCallback(
 		(playback: Playback) => {
 			playbackRef.current = playback;
@@ -149,6 +172,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		if (playState === 'ended') {
 			playback.seekToFrame(0);
 			playback.play();
+			setPlayState('playing');
 		} else if (playback.isPlaying()) playback.pause();
 		else playback.play();
 	};
@@ -182,9 +206,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		const keys: Record<string, () => void> = {
 			' ': togglePlay,
 			k: togglePlay,
-			ArrowLeft: () => playback.seekToFrame(Math.max(0, frame - step)),
-			ArrowRight: () => playback.seekToFrame(Math.min(shape.durationInFrames - 1, frame + step)),
-			Home: () => playback.seekToFrame(0),
+			ArrowLeft: () => seekTo(Math.max(0, frame - step)),
+			ArrowRight: () => seekTo(Math.min(shape.durationInFrames - 1, frame + step)),
+			Home: () => seekTo(0),
 			c: () => captionsUrl && setCaptionsOn((on) => !on),
 			f: toggleFullscreen,
 		};
@@ -259,14 +283,14 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						<p className="bc-intro-amount">{amount}</p>
 						<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
 						<button type="button" className="bc-big-play" onClick={togglePlay}>
-							<span aria-hidden="true">▶</span> {messages.player.playVideo}
+							<Icon name="play" /> {messages.player.playVideo}
 						</button>
 					</div>
 				) : null}
 			</div>
 			<div className="bc-controls">
 				<button type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>
-					<span aria-hidden="true">{playState === 'ended' ? '↻' : playState === 'playing' ? '❚❚' : '▶'}</span>
+					<Icon name={playState === 'ended' ? 'replay' : playState === 'playing' ? 'pause' : 'play'} />
 				</button>
 				<input
 					type="range"
@@ -276,7 +300,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					min={0}
 					max={shape.durationInFrames - 1}
 					value={frame}
-					onChange={(event) => playbackRef.current?.seekToFrame(Number(event.currentTarget.value))}
+					onChange={(event) => seekTo(Number(event.currentTarget.value))}
 				/>
 				<span className="bc-time" aria-hidden="true">
 					{clock(frame / shape.fps)} / {clock(duration)}
@@ -294,7 +318,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						title={fullscreen ? messages.player.exitFullscreen : messages.player.fullscreen}
 						onClick={toggleFullscreen}
 					>
-						<span aria-hidden="true">{fullscreen ? '🗗' : '⛶'}</span>
+						<Icon name={fullscreen ? 'exitFullscreen' : 'fullscreen'} />
 					</button>
 				) : null}
 			</div>

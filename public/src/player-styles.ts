@@ -16,7 +16,7 @@ const CSS = `
 .bc-hotspot:hover{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
 .bc-hotspot:focus-visible,.bc-sheet :focus-visible,.bc-controls :focus-visible,.bc-big-play:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1A73E8}
 .bc-controls{height:${CONTROL_BAR_PX}px;width:100%;flex:none;display:flex;align-items:center;gap:8px;padding:0 8px;box-sizing:border-box;background:#14121F;color:#fff}
-.bc-controls button{font:600 14px/1 inherit;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
+.bc-controls button{font-family:inherit;font-size:14px;font-weight:600;line-height:1;display:inline-flex;align-items:center;justify-content:center;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
 .bc-controls button[aria-pressed="true"]{background:#fff;color:#14121F}
 .bc-seek{flex:1;min-width:60px;accent-color:var(--bc-accent,#4B2BD6)}
 .bc-time{font:13px/1 system-ui,sans-serif;font-variant-numeric:tabular-nums;white-space:nowrap}
@@ -30,7 +30,7 @@ const CSS = `
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
 .bc-intro-amount{font-size:clamp(28px,8cqw,72px);font-weight:800;line-height:1.1}
 .bc-intro-due{font-size:clamp(14px,2.6cqw,24px)}
-.bc-big-play{margin-top:12px;font:700 clamp(16px,2.8cqw,26px)/1.2 inherit;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:0;border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
+.bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:0;border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
 .bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
 @media (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}

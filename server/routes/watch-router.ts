@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {basename} from 'node:path';
 import compression from 'compression';
-import express, {Router} from 'express';
+import express, {Router, type Request, type Response} from 'express';
 import {z} from 'zod';
 import {viewerEventTypes} from '../../src/viewer-events';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../errors';
@@ -72,8 +72,8 @@ export const makeWatchRouter = ({
 			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
 		) as Partial<Record<ViewerFile, string>>;
 
-	// The player script is about 1 MB as written and a quarter of that gzipped; pages and JSON shrink too (not MP4s).
-	router.use(['/w', '/v1/watch', '/player'], compression());
+	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
+	router.use(['/w', '/v1/watch'], compression());
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -146,15 +146,24 @@ export const makeWatchRouter = ({
 		res.status(204).end();
 	});
 
-	const scriptHeaders = {'Content-Type': 'text/javascript; charset=utf-8'};
-	router.get(PLAYER_SCRIPT_PATH, async (_req, res) => {
-		// Embedding pages name this address in their own HTML, so it may change under them: cached briefly.
-		res.sendFile((await ensurePlayerScript()).file, {headers: scriptHeaders, maxAge: '5m'});
-	});
-	router.get('/player/:file', async (req, res) => {
+	const sendScript = async (req: Request, res: Response, cacheControl: string) => {
 		const script = await ensurePlayerScript();
-		if (req.params.file !== basename(script.hashedPath)) throw new NotFoundError(req.path);
-		res.sendFile(script.file, {headers: scriptHeaders, maxAge: '1y', immutable: true});
+		const encoding = req.acceptsEncodings('br', 'gzip', 'identity') || 'identity';
+		const body = encoding === 'br' ? script.bodies.br : encoding === 'gzip' ? script.bodies.gzip : script.bodies.identity;
+		res.set({
+			'Content-Type': 'text/javascript; charset=utf-8',
+			'Cache-Control': cacheControl,
+			Vary: 'Accept-Encoding',
+			ETag: script.etag.replace(/"$/, `-${encoding}"`),
+			...(encoding === 'identity' ? {} : {'Content-Encoding': encoding}),
+		});
+		res.send(body);
+	};
+	// Embedding pages name this address in their own HTML, so it may change under them: cached briefly.
+	router.get(PLAYER_SCRIPT_PATH, (req, res) => sendScript(req, res, 'public, max-age=300'));
+	router.get('/player/:file', async (req, res) => {
+		if (req.params.file !== basename((await ensurePlayerScript()).hashedPath)) throw new NotFoundError(req.path);
+		await sendScript(req, res, 'public, max-age=31536000, immutable');
 	});
 
 	return router;

@@ -436,7 +436,8 @@ describe('the watch page as a customer first sees it', () => {
 	it('stays on the last frame with replay at the end, and counts only what was watched', async () => {
 		const bill = billFor('CUST-END');
 		const render = await submit(stack, bill);
-		const {durationInFrames} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const {durationInFrames, timeline} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
+		const lastHold = timeline.staticHolds.at(-1)!;
 		const page = await browser.newPage({viewport: {width: 1280, height: 800}, reducedMotion: 'reduce'});
 		try {
 			await page.goto(render.links.watch);
@@ -444,7 +445,9 @@ describe('the watch page as a customer first sees it', () => {
 			await playFromPayScene(page, Math.floor(durationInFrames * 0.85));
 			await expect.poll(() => page.evaluate(() => document.querySelector<HTMLElement>('.bc-root')?.dataset.state), {timeout: 20_000}).toBe('ended');
 			const seek = page.getByRole('slider');
-			expect(Number(await seek.inputValue())).toBeGreaterThanOrEqual(durationInFrames - 2);
+			// Resting on the last scene settled, not faded out, with its buttons still live.
+			await expect.poll(async () => Number(await seek.inputValue())).toBe(lastHold.from + lastHold.durationInFrames - 1);
+			expect(await page.locator('[data-hotspot]').count()).toBeGreaterThan(0);
 			expect(await page.getByRole('button', {name: 'Watch again'}).isVisible()).toBe(true);
 			await page.screenshot({path: join(shotsDir, 'desktop-ended.png')});
 			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {reportPayClick(): Promise<void>}).reportPayClick());
@@ -456,6 +459,65 @@ describe('the watch page as a customer first sees it', () => {
 			expect(Number(await seek.inputValue())).toBeLessThan(durationInFrames / 2);
 		} finally {
 			await page.close();
+		}
+	});
+});
+
+describe('the player when things go wrong or get tight', () => {
+	it('shows a failed embed as a visible message on a dark and on a light host page', async () => {
+		const render = await submit(stack, billFor('CUST-EMBED'));
+		const html = await (await fetch(render.links.watch)).text();
+		const src = /<script nonce="[^"]+" src="([^"]+)"/.exec(html)![1]!;
+		for (const background of ['#000000', '#ffffff']) {
+			const page = await browser.newPage({viewport: {width: 800, height: 600}});
+			try {
+				await page.setContent(
+					`<!doctype html><html lang="it"><body style="background:${background}"><billcast-player src="${stack.baseUrl}/v1/watch/not-a-token"></billcast-player><script src="${stack.baseUrl}${src}"></script></body></html>`,
+				);
+				const alert = page.getByRole('alert');
+				await alert.waitFor({state: 'visible'});
+				expect(await alert.textContent()).toBe(messagesFor('it').player.unavailable);
+				const [text, box] = await alert.evaluate((element) => [getComputedStyle(element).color, getComputedStyle(element).backgroundColor]);
+				expect(text).toBe('rgb(255, 255, 255)');
+				expect(box).toBe('rgb(20, 18, 31)');
+				await page.screenshot({path: join(shotsDir, `embed-failed-on-${background.slice(1)}.png`)});
+			} finally {
+				await page.close();
+			}
+		}
+	});
+
+	it('moves focus from an expiring in-video button to the player, and the sheet scrolls at 400 % zoom', async () => {
+		const bill = billFor('CUST-TIGHT');
+		const render = await submit(stack, bill);
+		const pay = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}, reducedMotion: 'reduce'});
+		try {
+			await page.goto(render.links.watch);
+			await page.getByRole('button', {name: 'Play your bill video'}).waitFor();
+			await seekPaused(page, pay.from + pay.durationInFrames - 20);
+			await page.locator('[data-hotspot="pay"]').focus();
+			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {play(): Promise<void>}).play());
+			await page.locator('[data-hotspot="pay"]').waitFor({state: 'detached'});
+			await expect.poll(() => page.evaluate(() => document.activeElement?.classList.contains('bc-root'))).toBe(true);
+		} finally {
+			await page.close();
+		}
+		// 1280×800 at 400 % zoom is a 320×200 CSS pixel viewport.
+		const zoomed = await browser.newPage({viewport: {width: 320, height: 200}});
+		try {
+			await zoomed.goto(render.links.watch);
+			await zoomed.locator('.bc-controls').waitFor();
+			await seekPaused(zoomed, pay.from + 15);
+			await zoomed.locator('[data-hotspot="pay"]').click();
+			const close = zoomed.getByRole('dialog').getByRole('button');
+			await close.waitFor({state: 'attached'});
+			expect(await zoomed.locator('.bc-backdrop').evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+			await close.scrollIntoViewIfNeeded();
+			await close.click();
+			await zoomed.getByRole('dialog').waitFor({state: 'detached'});
+		} finally {
+			await zoomed.close();
 		}
 	});
 });
