@@ -61,9 +61,7 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 				const entry = environ.split('\0').find((variable) => variable.startsWith(prefix));
 				if (!entry) return undefined;
 				const stat = await readFile(`/proc/${name}/stat`, 'latin1');
-				// The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
-				const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-				return {pid: Number(name), pgid, owner: entry.slice(prefix.length)};
+				return {pid: Number(name), pgid: pgidOf(stat), owner: entry.slice(prefix.length)};
 			} catch {
 				return undefined;
 			}
@@ -76,6 +74,20 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 const browserGroups = (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): number[] => [
 	...new Set(processes.filter(({owner, pgid}) => owners(owner) && pgid !== process.pid && pgid > 1).map(({pgid}) => pgid)),
 ];
+
+// The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
+const pgidOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+
+/**
+ * Every process of the browsers whose mark passes `owners`: their whole process groups, so the renderer and GPU
+ * processes (which Chromium starts without the mark) count too. Zombies count as gone.
+ */
+export const browserProcessCount = async (owners: (owner: string) => boolean): Promise<number> => {
+	const groups = new Set(browserGroups(await markedProcesses(), owners));
+	const pids = (await readdir('/proc').catch(() => [])).filter((name) => /^\d+$/.test(name));
+	const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'latin1').catch(() => '')));
+	return stats.filter((stat) => stat && groups.has(pgidOf(stat)) && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z').length;
+};
 
 const killGroups = (groups: readonly number[]): void => {
 	for (const pgid of groups) {
@@ -118,12 +130,13 @@ export interface WarmBrowser {
 	/** The open browser, opened again if it has died. */
 	get(): Promise<HeadlessBrowser>;
 	/**
-	 * Kills this process's other browsers, then opens the warm one again if it is gone. Given a browser, Remotion still
-	 * swaps it for one of its own after a crashed tab or a network error it takes for flaky (an unreachable logo), and
-	 * never closes that one: every failed render would otherwise leave a browser running.
+	 * For a moment when no render runs: closes the tabs left open, kills this process's other browsers, and opens the
+	 * warm one again if it is gone. Given a browser, Remotion still swaps it for one of its own after a crashed tab or a
+	 * network error it takes for flaky (an unreachable logo) and never closes that one, and a frame it retried leaves its
+	 * tab open: every failed render would otherwise leave a browser or a renderer process running.
 	 */
-	releaseStrays(): Promise<void>;
-	/** Pids of this process's browser processes (for checks and metrics). */
+	tidy(): Promise<void>;
+	/** How many processes this process's browsers run, renderers included. */
 	processCount(): Promise<number>;
 	close(): Promise<void>;
 }
@@ -172,12 +185,13 @@ export const openWarmBrowser = async ({
 	await get();
 	return {
 		get,
-		async releaseStrays() {
+		async tidy() {
 			dropRemotionSignalHandlers();
 			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
-			await get();
+			const warm = await get();
+			await closeTabs(warm);
 		},
-		processCount: async () => (await markedProcesses()).filter(({owner: mark, pgid}) => mark === owner && pgid !== process.pid).length,
+		processCount: () => browserProcessCount((mark) => mark === owner),
 		async close() {
 			const warm = await current();
 			if (warm) await closeOne(warm);
@@ -194,16 +208,26 @@ const isAlive = (browser: HeadlessBrowser): Promise<boolean> =>
 		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
 	]).catch(() => false);
 
+/** Remotion's typed protocol leaves some commands out; Chromium answers them all the same. */
+const cdp = <T>(browser: HeadlessBrowser, method: string, params?: object): Promise<{value: T}> =>
+	(browser.connection.send.bind(browser.connection) as unknown as (m: string, p?: object) => Promise<{value: T}>)(method, params);
+
+/** Closes every tab but the blank one the browser started with. */
+const closeTabs = async (browser: HeadlessBrowser): Promise<void> => {
+	const {value} = await cdp<{targetInfos: Array<{targetId: string; type: string; url: string}>}>(browser, 'Target.getTargets').catch(() => ({
+		value: {targetInfos: []},
+	}));
+	const tabs = value.targetInfos.filter(({type, url}) => type === 'page' && url !== 'about:blank');
+	await Promise.all(tabs.map(({targetId}) => cdp(browser, 'Target.closeTarget', {targetId}).catch(() => undefined)));
+};
+
 /** The browser's process group, from the pid Chromium reports for itself. */
 const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefined> => {
 	try {
-		// Remotion's typed protocol leaves SystemInfo out; Chromium answers it all the same.
-		const send = browser.connection.send.bind(browser.connection) as unknown as (method: string) => Promise<{value: {processInfo: Array<{type: string; id: number}>}}>;
-		const {value} = await send('SystemInfo.getProcessInfo');
+		const {value} = await cdp<{processInfo: Array<{type: string; id: number}>}>(browser, 'SystemInfo.getProcessInfo');
 		const pid = value.processInfo.find(({type}) => type === 'browser')?.id;
 		if (!pid) return undefined;
-		const stat = await readFile(`/proc/${pid}/stat`, 'latin1');
-		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+		return pgidOf(await readFile(`/proc/${pid}/stat`, 'latin1'));
 	} catch {
 		return undefined;
 	}
