@@ -70,10 +70,20 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 	return found.filter((entry): entry is MarkedProcess => entry !== undefined);
 };
 
-/** Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own. */
-const browserGroups = (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): number[] => [
-	...new Set(processes.filter(({owner, pgid}) => owners(owner) && pgid !== process.pid && pgid > 1).map(({pgid}) => pgid)),
-];
+/** This process's own process group, which holds the children it did not detach (ffmpeg): never a browser's. */
+const ownGroup = async (): Promise<number> => pgidOf(await readFile('/proc/self/stat', 'latin1'));
+
+/**
+ * Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own, its leader
+ * carrying the mark. A group whose leader has died (the wrapper shell of a killed worker's browser) counts too; any other
+ * group a marked process sits in (a worker's own group, holding its ffmpeg) never does.
+ */
+const browserGroups = async (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): Promise<number[]> => {
+	const own = await ownGroup();
+	const leaders = new Set(processes.map(({pid}) => pid));
+	const groups = new Set(processes.filter(({owner}) => owners(owner)).map(({pgid}) => pgid));
+	return [...groups].filter((pgid) => pgid > 1 && pgid !== own && pgid !== process.pid && (leaders.has(pgid) || !isAlivePid(pgid)));
+};
 
 // The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
 const pgidOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
@@ -83,7 +93,7 @@ const pgidOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')')
  * processes (which Chromium starts without the mark) count too. Zombies count as gone.
  */
 export const browserProcessCount = async (owners: (owner: string) => boolean): Promise<number> => {
-	const groups = new Set(browserGroups(await markedProcesses(), owners));
+	const groups = new Set(await browserGroups(await markedProcesses(), owners));
 	const pids = (await readdir('/proc').catch(() => [])).filter((name) => /^\d+$/.test(name));
 	const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'latin1').catch(() => '')));
 	return stats.filter((stat) => stat && groups.has(pgidOf(stat)) && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z').length;
@@ -101,7 +111,7 @@ const killGroups = (groups: readonly number[]): void => {
 
 /** Kills browsers whose owning process has died (kill -9, OOM): they would otherwise keep their memory for good. */
 export const killOrphanedBrowsers = async (): Promise<number> => {
-	const groups = browserGroups(await markedProcesses(), (owner) => {
+	const groups = await browserGroups(await markedProcesses(), (owner) => {
 		const pid = Number(OWNER_PATTERN.exec(owner)?.[1]);
 		return Number.isInteger(pid) && pid !== process.pid && !isAlivePid(pid);
 	});
@@ -111,7 +121,7 @@ export const killOrphanedBrowsers = async (): Promise<number> => {
 
 /** Kills every browser carrying one owner's mark: the watchdog's work once that owner has died. */
 export const killBrowsersOf = async (owner: string): Promise<void> => {
-	killGroups(browserGroups(await markedProcesses(), (mark) => mark === owner));
+	killGroups(await browserGroups(await markedProcesses(), (mark) => mark === owner));
 };
 
 /**
