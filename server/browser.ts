@@ -82,11 +82,15 @@ const browserGroups = async (processes: readonly MarkedProcess[], owners: (owner
 	const own = await ownGroup();
 	const leaders = new Set(processes.map(({pid}) => pid));
 	const groups = new Set(processes.filter(({owner}) => owners(owner)).map(({pgid}) => pgid));
-	return [...groups].filter((pgid) => pgid > 1 && pgid !== own && pgid !== process.pid && (leaders.has(pgid) || !isAlivePid(pgid)));
+	const candidates = [...groups].filter((pgid) => pgid > 1 && pgid !== own && pgid !== process.pid);
+	const leaderGone = await Promise.all(candidates.map(async (pgid) => !leaders.has(pgid) && isGone(await readFile(`/proc/${pgid}/stat`, 'latin1').catch(() => ''))));
+	return candidates.filter((pgid, index) => leaders.has(pgid) || leaderGone[index]);
 };
 
 // The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
 const pgidOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+/** No such process, or a zombie waiting for its parent to read its exit. */
+const isGone = (stat: string): boolean => !stat || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
 
 /**
  * Every process of the browsers whose mark passes `owners`: their whole process groups, so the renderer and GPU
@@ -96,7 +100,7 @@ export const browserProcessCount = async (owners: (owner: string) => boolean): P
 	const groups = new Set(await browserGroups(await markedProcesses(), owners));
 	const pids = (await readdir('/proc').catch(() => [])).filter((name) => /^\d+$/.test(name));
 	const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'latin1').catch(() => '')));
-	return stats.filter((stat) => stat && groups.has(pgidOf(stat)) && stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z').length;
+	return stats.filter((stat) => !isGone(stat) && groups.has(pgidOf(stat))).length;
 };
 
 const killGroups = (groups: readonly number[]): void => {
