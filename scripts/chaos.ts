@@ -9,11 +9,11 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {closeSync, openSync, readFileSync} from 'node:fs';
-import {mkdir, mkdtemp, readdir, readFile, rm} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Redis} from 'ioredis';
-import {markedProcesses} from '../server/browser';
+import {browserProcessCount, markedProcesses} from '../server/browser';
 import {bundleCompositions} from '../server/bundle';
 import {pingRedis} from '../server/ensure-redis';
 import {prepareRenderJob} from '../server/prepare-render-job';
@@ -158,18 +158,8 @@ const orphanedBrowsers = async () => {
 	);
 	return groups.size;
 };
-/** Every Chromium process of one worker: the browsers' whole process groups, renderers and GPU process included. */
-const chromiumOf = async (worker: WorkerProcess): Promise<number> => {
-	const groups = new Set((await markedProcesses()).filter(({owner}) => owner.startsWith(`billcast-${worker.child.pid}-`)).map(({pgid}) => pgid));
-	const pids = (await readdir('/proc')).filter((name) => /^\d+$/.test(name));
-	let count = 0;
-	for (const pid of pids) {
-		const stat = await readFile(`/proc/${pid}/stat`, 'latin1').catch(() => '');
-		const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-		if (groups.has(pgid)) count++;
-	}
-	return count;
-};
+/** Every Chromium process of one worker, renderers and GPU process included. */
+const chromiumOf = (worker: WorkerProcess): Promise<number> => browserProcessCount((owner) => owner.startsWith(`billcast-${worker.child.pid}-`));
 const rssOf = async (worker: WorkerProcess): Promise<number> => {
 	const status = await readFile(`/proc/${worker.child.pid}/status`, 'latin1').catch(() => '');
 	return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;

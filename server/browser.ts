@@ -61,9 +61,7 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 				const entry = environ.split('\0').find((variable) => variable.startsWith(prefix));
 				if (!entry) return undefined;
 				const stat = await readFile(`/proc/${name}/stat`, 'latin1');
-				// The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
-				const pgid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-				return {pid: Number(name), pgid, owner: entry.slice(prefix.length)};
+				return {pid: Number(name), pgid: pgidOf(stat), owner: entry.slice(prefix.length)};
 			} catch {
 				return undefined;
 			}
@@ -72,10 +70,38 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 	return found.filter((entry): entry is MarkedProcess => entry !== undefined);
 };
 
-/** Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own. */
-const browserGroups = (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): number[] => [
-	...new Set(processes.filter(({owner, pgid}) => owners(owner) && pgid !== process.pid && pgid > 1).map(({pgid}) => pgid)),
-];
+/** This process's own process group, which holds the children it did not detach (ffmpeg): never a browser's. */
+const ownGroup = async (): Promise<number> => pgidOf(await readFile('/proc/self/stat', 'latin1'));
+
+/**
+ * Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own, its leader
+ * carrying the mark. A group whose leader has died (the wrapper shell of a killed worker's browser) counts too; any other
+ * group a marked process sits in (a worker's own group, holding its ffmpeg) never does.
+ */
+const browserGroups = async (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): Promise<number[]> => {
+	const own = await ownGroup();
+	const leaders = new Set(processes.map(({pid}) => pid));
+	const groups = new Set(processes.filter(({owner}) => owners(owner)).map(({pgid}) => pgid));
+	const candidates = [...groups].filter((pgid) => pgid > 1 && pgid !== own && pgid !== process.pid);
+	const leaderGone = await Promise.all(candidates.map(async (pgid) => !leaders.has(pgid) && isGone(await readFile(`/proc/${pgid}/stat`, 'latin1').catch(() => ''))));
+	return candidates.filter((pgid, index) => leaders.has(pgid) || leaderGone[index]);
+};
+
+// The command name in brackets may hold spaces; the fields after it are state, ppid, pgid.
+const pgidOf = (stat: string): number => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+/** No such process, or a zombie waiting for its parent to read its exit. */
+const isGone = (stat: string): boolean => !stat || stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z');
+
+/**
+ * Every process of the browsers whose mark passes `owners`: their whole process groups, so the renderer and GPU
+ * processes (which Chromium starts without the mark) count too. Zombies count as gone.
+ */
+export const browserProcessCount = async (owners: (owner: string) => boolean): Promise<number> => {
+	const groups = new Set(await browserGroups(await markedProcesses(), owners));
+	const pids = (await readdir('/proc').catch(() => [])).filter((name) => /^\d+$/.test(name));
+	const stats = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/stat`, 'latin1').catch(() => '')));
+	return stats.filter((stat) => !isGone(stat) && groups.has(pgidOf(stat))).length;
+};
 
 const killGroups = (groups: readonly number[]): void => {
 	for (const pgid of groups) {
@@ -89,7 +115,7 @@ const killGroups = (groups: readonly number[]): void => {
 
 /** Kills browsers whose owning process has died (kill -9, OOM): they would otherwise keep their memory for good. */
 export const killOrphanedBrowsers = async (): Promise<number> => {
-	const groups = browserGroups(await markedProcesses(), (owner) => {
+	const groups = await browserGroups(await markedProcesses(), (owner) => {
 		const pid = Number(OWNER_PATTERN.exec(owner)?.[1]);
 		return Number.isInteger(pid) && pid !== process.pid && !isAlivePid(pid);
 	});
@@ -99,7 +125,7 @@ export const killOrphanedBrowsers = async (): Promise<number> => {
 
 /** Kills every browser carrying one owner's mark: the watchdog's work once that owner has died. */
 export const killBrowsersOf = async (owner: string): Promise<void> => {
-	killGroups(browserGroups(await markedProcesses(), (mark) => mark === owner));
+	killGroups(await browserGroups(await markedProcesses(), (mark) => mark === owner));
 };
 
 /**
@@ -118,12 +144,13 @@ export interface WarmBrowser {
 	/** The open browser, opened again if it has died. */
 	get(): Promise<HeadlessBrowser>;
 	/**
-	 * Kills this process's other browsers, then opens the warm one again if it is gone. Given a browser, Remotion still
-	 * swaps it for one of its own after a crashed tab or a network error it takes for flaky (an unreachable logo), and
-	 * never closes that one: every failed render would otherwise leave a browser running.
+	 * For a moment when no render runs: closes the tabs left open, kills this process's other browsers, and opens the
+	 * warm one again if it is gone. Given a browser, Remotion still swaps it for one of its own after a crashed tab or a
+	 * network error it takes for flaky (an unreachable logo) and never closes that one, and a frame it retried leaves its
+	 * tab open: every failed render would otherwise leave a browser or a renderer process running.
 	 */
-	releaseStrays(): Promise<void>;
-	/** Pids of this process's browser processes (for checks and metrics). */
+	tidy(): Promise<void>;
+	/** How many processes this process's browsers run, renderers included. */
 	processCount(): Promise<number>;
 	close(): Promise<void>;
 }
@@ -172,12 +199,13 @@ export const openWarmBrowser = async ({
 	await get();
 	return {
 		get,
-		async releaseStrays() {
+		async tidy() {
 			dropRemotionSignalHandlers();
 			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
-			await get();
+			const warm = await get();
+			await closeTabs(warm);
 		},
-		processCount: async () => (await markedProcesses()).filter(({owner: mark, pgid}) => mark === owner && pgid !== process.pid).length,
+		processCount: () => browserProcessCount((mark) => mark === owner),
 		async close() {
 			const warm = await current();
 			if (warm) await closeOne(warm);
@@ -194,16 +222,26 @@ const isAlive = (browser: HeadlessBrowser): Promise<boolean> =>
 		new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2_000).unref()),
 	]).catch(() => false);
 
+/** Remotion's typed protocol leaves some commands out; Chromium answers them all the same. */
+const cdp = <T>(browser: HeadlessBrowser, method: string, params?: object): Promise<{value: T}> =>
+	(browser.connection.send.bind(browser.connection) as unknown as (m: string, p?: object) => Promise<{value: T}>)(method, params);
+
+/** Closes every tab but the blank one the browser started with. */
+const closeTabs = async (browser: HeadlessBrowser): Promise<void> => {
+	const {value} = await cdp<{targetInfos: Array<{targetId: string; type: string; url: string}>}>(browser, 'Target.getTargets').catch(() => ({
+		value: {targetInfos: []},
+	}));
+	const tabs = value.targetInfos.filter(({type, url}) => type === 'page' && url !== 'about:blank');
+	await Promise.all(tabs.map(({targetId}) => cdp(browser, 'Target.closeTarget', {targetId}).catch(() => undefined)));
+};
+
 /** The browser's process group, from the pid Chromium reports for itself. */
 const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefined> => {
 	try {
-		// Remotion's typed protocol leaves SystemInfo out; Chromium answers it all the same.
-		const send = browser.connection.send.bind(browser.connection) as unknown as (method: string) => Promise<{value: {processInfo: Array<{type: string; id: number}>}}>;
-		const {value} = await send('SystemInfo.getProcessInfo');
+		const {value} = await cdp<{processInfo: Array<{type: string; id: number}>}>(browser, 'SystemInfo.getProcessInfo');
 		const pid = value.processInfo.find(({type}) => type === 'browser')?.id;
 		if (!pid) return undefined;
-		const stat = await readFile(`/proc/${pid}/stat`, 'latin1');
-		return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+		return pgidOf(await readFile(`/proc/${pid}/stat`, 'latin1'));
 	} catch {
 		return undefined;
 	}

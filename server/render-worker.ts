@@ -78,6 +78,7 @@ export const makeRenderWorker = async ({
 	const browser = await openWarmBrowser({browserExecutable, watchdog});
 	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
 	// completed render logs its longest stall, the measurement WORKER_LOCKS is checked against.
+	let active = 0;
 	const loopDelay = monitorEventLoopDelay({resolution: 20});
 	loopDelay.enable();
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
@@ -104,6 +105,7 @@ export const makeRenderWorker = async ({
 		await store.markRendering(data.renderId, 0, attempt);
 		const started = performance.now();
 		loopDelay.reset();
+		active++;
 		try {
 			await inlineBrandLogo(data);
 			const input = computeRenderInput(data);
@@ -143,7 +145,8 @@ export const makeRenderWorker = async ({
 			if (!final) await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
 		} finally {
-			await browser.releaseStrays();
+			// Only between renders: a tab or a browser another render is using is not a leftover.
+			if (--active === 0) await browser.tidy().catch((error: unknown) => logger.error({err: error}, 'could not tidy the browser'));
 		}
 	};
 

@@ -1,0 +1,8 @@
+import {browserOwner, openWarmBrowser, resolveBrowserExecutable} from '../../server/browser';
+
+/** A stand-in worker for supervision tests: opens a warm browser, prints its owner mark, then idles until killed. */
+const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
+if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
+await openWarmBrowser({browserExecutable, watchdog: process.argv[2] === 'watchdog'});
+console.log(`owner=${browserOwner()}`);
+setInterval(() => undefined, 60_000);
