@@ -19,6 +19,9 @@ import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
+import {makeCampaignIndex} from './analytics/campaign-index';
+import {makePaymentStore} from './payments/payment-store';
+import {makePaymentsRouter} from './payments/payments-router';
 import {makeWebhooksRouter} from './routes/webhooks-router';
 import {makeAdminRouter} from './routes/admin-router';
 import type {Logger} from './logger';
@@ -40,7 +43,8 @@ export const makeApp = ({
 	logger,
 	metrics,
 }: {
-	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'>;
+	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'> &
+		Partial<Pick<Config, 'retentionDays'>>;
 	store: RenderStore;
 	queue: RenderQueue;
 	events: ViewerEventsStore;
@@ -68,6 +72,9 @@ export const makeApp = ({
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	const batches = makeBatchStore({redis});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf});
+	const retentionSeconds = (config.retentionDays ?? 90) * 86_400;
+	const payments = makePaymentStore({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
+	const campaigns = makeCampaignIndex({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
 	const webhooks = makeWebhookNotifier({
 		tenants,
 		queue: webhookQueue,
@@ -78,7 +85,7 @@ export const makeApp = ({
 		watchLinks,
 		log,
 	});
-	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
+	app.use(makeWatchRouter({store, events, payments, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
 	app.use(
 		makeBatchesRouter({
@@ -91,8 +98,10 @@ export const makeApp = ({
 			publicBaseUrl: config.publicBaseUrl,
 			watchLinks,
 			jsonLimit: config.batchBodyLimit,
+			campaigns,
 		}),
 	);
+	app.use(makePaymentsRouter({store, batches, payments, campaigns, webhooks, onConfirmed: async () => undefined}));
 	app.use(makeAnalyticsRouter({store, events}));
 	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));

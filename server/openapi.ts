@@ -9,6 +9,13 @@ import {
 	webhookDeliverySchema,
 	webhookEventSchema,
 } from './api-schemas';
+import {
+	batchPaymentsInputSchema,
+	batchPaymentsResultSchema,
+	MAX_BATCH_PAYMENTS,
+	paymentInputSchema,
+	paymentResultSchema,
+} from './payments/payment-schema';
 import {renderRequestSchema} from './render-request-schema';
 import {MAX_DELIVERIES_PAGE} from './routes/webhooks-router';
 import {webhookEventTypes} from './webhook-events';
@@ -52,6 +59,10 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			WebhookEvent: jsonSchema(webhookEventSchema),
 			WebhookDelivery: jsonSchema(webhookDeliverySchema),
 			WebhookDeliveryList: jsonSchema(webhookDeliveryListSchema),
+			PaymentInput: jsonSchema(paymentInputSchema, 'input'),
+			PaymentResult: jsonSchema(paymentResultSchema),
+			BatchPaymentsInput: jsonSchema(batchPaymentsInputSchema, 'input'),
+			BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
 		},
 	},
 	paths: {
@@ -102,6 +113,34 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 				summary: 'customer_reference, render_id, watch_link, status for every accepted bill',
 				parameters: [idParam('id'), {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
 				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, ...errors},
+			},
+		},
+		'/v1/renders/{id}/payment': {
+			post: {
+				summary: 'Confirm the bill paid; the same reference again is the same payment. The watch page and player then show it paid, and payment.confirmed is sent',
+				parameters: [idParam('id')],
+				requestBody: {required: true, content: json('PaymentInput')},
+				responses: {
+					'201': {description: 'Confirmed', content: json('PaymentResult')},
+					'200': {description: 'This reference was already confirmed; nothing changed', content: json('PaymentResult')},
+					'409': problem('The bill already has a payment with another reference'),
+					'415': problem('Not JSON'),
+					'422': problem('An invalid field, named in errors'),
+					...errors,
+				},
+			},
+		},
+		'/v1/batches/{id}/payments': {
+			post: {
+				summary: `Confirm up to ${MAX_BATCH_PAYMENTS} payments by the bill number they were sent with in this batch`,
+				parameters: [idParam('id')],
+				requestBody: {required: true, content: json('BatchPaymentsInput')},
+				responses: {
+					'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found or conflict', content: json('BatchPaymentsResult')},
+					'415': problem('Not JSON'),
+					'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
+					...errors,
+				},
 			},
 		},
 		'/v1/webhooks/deliveries': {

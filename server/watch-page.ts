@@ -4,7 +4,9 @@ import {textColorOn} from '../src/color';
 import {formatDate} from '../src/dates';
 import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
+import type {PaidState} from '../src/paid-state';
 import {html, trusted, type SafeHtml} from './html';
+import {paidSection} from './payments/paid-section';
 import type {RenderProps} from './render-record';
 
 /** Where the page's script lives; the CSP allows only it, by nonce. */
@@ -96,18 +98,21 @@ export interface WatchPageOptions {
 	readonly downloads: {readonly video?: string; readonly captions?: string};
 	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it). */
 	readonly playerMode: 'live' | 'mp4';
+	/** The payment the tenant confirmed: shown instead of the pay button. */
+	readonly paid?: PaidState;
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, downloads, playerMode, paid}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
 	const money = (minor: number) => formatMoney({minor, currency, locale});
 	const accent = bill.brand.accentColor ?? bill.brand.primaryColor;
 	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
-	const payLink =
-		summaryNeedsPayment(bill) && bill.payUrl
+	const payLink = paid
+		? paidSection(paid, locale)
+		: summaryNeedsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
 	const rows = bill.rows.map(
@@ -125,7 +130,7 @@ export const watchPage = ({props, token, nonce, downloads, playerMode}: WatchPag
 <h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
-<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill)}</span></p>
+<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${paid ? messages.paidTitle : statusText(bill)}</span></p>
 <p>${bill.billNumber}</p>
 ${payLink}
 </section>

@@ -8,6 +8,7 @@ import type {SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
+import {PaidBanner, withoutPayOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
 import type {Playback} from './playback';
 import {cueAt, parseVtt, type Cue} from './vtt';
@@ -36,7 +37,7 @@ const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduce
 export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent, onReady}) => {
 	const input = useMemo(() => computeRenderInput(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
-	const hotspots = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
+	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
 	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
@@ -147,6 +148,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
 			)}
 			<HotspotOverlay hotspots={hotspots} frame={frame} scale={width / shape.width} linkTarget={payTarget} onActivate={activate} />
+			{data.paid ? <PaidBanner paid={data.paid} locale={data.bill.customer.locale} /> : null}
 			{cue ? (
 				<div className="bc-caption" aria-live="polite">
 					<span>{cue.text}</span>

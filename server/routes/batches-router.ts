@@ -1,7 +1,8 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {createInterface} from 'node:readline';
-import express, {Router, type Request, type Response} from 'express';
+import express, {Router, type Request} from 'express';
 import {NotFoundError, UnsupportedMediaTypeError, ValidationError} from '../errors';
+import type {CampaignIndex} from '../analytics/campaign-index';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import type {BatchCompletion} from '../batch-completion';
 import type {BatchStore} from '../batch-store';
@@ -9,6 +10,7 @@ import {batchLinks, batchView} from '../batch-view';
 import type {Idempotency} from '../idempotency';
 import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
+import {ownBatch} from '../own-batch';
 import {tenantOf} from '../tenant';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
@@ -49,6 +51,7 @@ export const makeBatchesRouter = ({
 	publicBaseUrl,
 	watchLinks,
 	jsonLimit,
+	campaigns,
 }: {
 	store: RenderStore;
 	batches: BatchStore;
@@ -59,14 +62,10 @@ export const makeBatchesRouter = ({
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
 	jsonLimit: string;
+	campaigns: CampaignIndex;
 }): Router => {
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
-	const ownBatch = async (id: string, res: Response) => {
-		const batch = await batches.get(id);
-		if (!batch || batch.tenant !== tenantOf(res).id) throw new NotFoundError(`Batch ${id}`);
-		return batch;
-	};
 
 	router.post('/v1/batches', express.json({limit: jsonLimit}), async (req, res) => {
 		const tenant = tenantOf(res);
@@ -91,7 +90,7 @@ export const makeBatchesRouter = ({
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
 				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
 				await completion.open(id);
-				const counts = await ingestBatch({batchId: id, tenant, lines, store, batches, completion, queue});
+				const counts = await ingestBatch({batchId: id, tenant, lines, store: campaigns.indexing(store, id), batches, completion, queue});
 				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
 				await batches.finish(record);
 				await webhooks.batchIngested(id);
@@ -105,13 +104,13 @@ export const makeBatchesRouter = ({
 	});
 
 	router.get('/v1/batches/:id', async (req, res) => {
-		res.json(await batchView({batch: await ownBatch(req.params.id, res), store, batches, publicBaseUrl}));
+		res.json(await batchView({batch: await ownBatch(batches, req.params.id, res), store, batches, publicBaseUrl}));
 	});
 
 	router.get('/v1/batches/:id/export.:format', async (req, res) => {
 		const format = req.params.format;
 		if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);
-		const batch = await ownBatch(req.params.id, res);
+		const batch = await ownBatch(batches, req.params.id, res);
 		res.type(format === 'csv' ? 'text/csv' : 'application/x-ndjson');
 		res.attachment(`${batch.id}.${format}`);
 		if (format === 'csv') res.write('customer_reference,render_id,watch_link,status\n');

@@ -7,6 +7,7 @@ import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError,
 import {ensurePlayerBundle} from '../player-bundle';
 import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
 import type {RenderProps, RenderRecord} from '../render-record';
+import {paidView, type PaymentStore} from '../payments/payment-store';
 import type {RenderStore} from '../render-store';
 import type {ViewerEventsStore} from '../viewer-events-store';
 import type {WebhookNotifier} from '../webhook-notifier';
@@ -37,12 +38,14 @@ type ViewerFile = keyof typeof viewerFiles;
 export const makeWatchRouter = ({
 	store,
 	events,
+	payments,
 	rendersDir,
 	watchSecret,
 	webhooks,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
+	payments: PaymentStore;
 	rendersDir: string;
 	watchSecret: string;
 	webhooks: WebhookNotifier;
@@ -87,6 +90,7 @@ export const makeWatchRouter = ({
 		try {
 			const {record, props} = await open(req.params.token);
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
+			const payment = await payments.get(record.id);
 			res.type('html').send(
 				watchPage({
 					props,
@@ -94,6 +98,7 @@ export const makeWatchRouter = ({
 					nonce,
 					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
 					playerMode: req.query.player === 'mp4' ? 'mp4' : 'live',
+					...(payment ? {paid: paidView(payment)} : {}),
 				}),
 			);
 		} catch (error) {
@@ -105,10 +110,12 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token', async (req, res) => {
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
+		const payment = await payments.get(record.id);
 		res.set('Cache-Control', 'no-store').json({
 			template: props.template,
 			format: props.format,
 			bill: props.bill,
+			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base)},
 		});
 	});

@@ -107,4 +107,7 @@ export const en: Messages = {
 		plan: 'Instalment plan',
 		options: 'Your options',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: 'Paid',
+	paidNotice: 'We received {amount} on {date}. Thank you!',
 };

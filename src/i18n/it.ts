@@ -107,4 +107,7 @@ export const it: PartialMessages = {
 		plan: 'Piano a rate',
 		options: 'Le tue opzioni',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: 'Pagata',
+	paidNotice: 'Abbiamo ricevuto {amount} il {date}. Grazie!',
 };

@@ -107,4 +107,7 @@ export const ko: PartialMessages = {
 		plan: '분할 납부',
 		options: '선택 사항',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: '납부 완료',
+	paidNotice: '{date}에 {amount}을(를) 받았습니다. 감사합니다!',
 };

@@ -85,6 +85,9 @@ export interface Messages {
 	readonly callUs: string;
 	readonly reminderClose: string;
 	readonly chapters: Record<SceneId, string>;
+	/** A payment the tenant confirmed: the watch page's and the player's paid notice (issue 16). */
+	readonly paidTitle: string;
+	readonly paidNotice: string;
 }
 
 type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};
