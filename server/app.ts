@@ -19,6 +19,7 @@ import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
+import {makeCampaignCounters} from './analytics/campaign-counters';
 import {makeCampaignIndex} from './analytics/campaign-index';
 import {makePaymentStore} from './payments/payment-store';
 import {makePaymentsRouter} from './payments/payments-router';
@@ -75,6 +76,7 @@ export const makeApp = ({
 	const retentionSeconds = (config.retentionDays ?? 90) * 86_400;
 	const payments = makePaymentStore({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
 	const campaigns = makeCampaignIndex({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
+	const counters = makeCampaignCounters({redis, campaigns, prefix: events.prefix, ttlSeconds: retentionSeconds});
 	const webhooks = makeWebhookNotifier({
 		tenants,
 		queue: webhookQueue,
@@ -85,7 +87,7 @@ export const makeApp = ({
 		watchLinks,
 		log,
 	});
-	app.use(makeWatchRouter({store, events, payments, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
+	app.use(makeWatchRouter({store, events, payments, counters, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
 	app.use(
 		makeBatchesRouter({
@@ -99,10 +101,11 @@ export const makeApp = ({
 			watchLinks,
 			jsonLimit: config.batchBodyLimit,
 			campaigns,
+			counters,
 		}),
 	);
-	app.use(makePaymentsRouter({store, batches, payments, campaigns, webhooks, onConfirmed: async () => undefined}));
-	app.use(makeAnalyticsRouter({store, events}));
+	app.use(makePaymentsRouter({store, batches, payments, campaigns, webhooks, onConfirmed: (payment, record) => counters.paid(record, payment)}));
+	app.use(makeAnalyticsRouter({store, events, batches, campaigns, counters}));
 	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
 	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log}));

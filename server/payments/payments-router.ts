@@ -4,6 +4,7 @@ import type {BatchStore} from '../batch-store';
 import {ValidationError} from '../errors';
 import {ownBatch} from '../own-batch';
 import {ownRender} from '../own-render';
+import type {RenderRecord} from '../render-record';
 import type {RenderStore} from '../render-store';
 import {requireJson} from '../routes/renders-router';
 import {tenantOf} from '../tenant';
@@ -28,16 +29,15 @@ export const makePaymentsRouter = ({
 	campaigns: CampaignIndex;
 	webhooks: WebhookNotifier;
 	/** Called once per new payment (never for a duplicate), e.g. to count it. */
-	onConfirmed: (payment: Payment) => Promise<void>;
+	onConfirmed: (payment: Payment, record: RenderRecord) => Promise<void>;
 }): Router => {
 	const router = Router();
 
-	const confirm = async (renderId: string, input: PaymentInput): Promise<ConfirmResult> => {
-		const result = await payments.confirm(renderId, input);
+	const confirm = async (record: RenderRecord, input: PaymentInput): Promise<ConfirmResult> => {
+		const result = await payments.confirm(record.id, input);
 		if (result.status === 'confirmed') {
-			await onConfirmed(result.payment);
-			const record = await store.get(renderId);
-			if (record) await webhooks.paymentConfirmed(record, result.payment);
+			await onConfirmed(result.payment, record);
+			await webhooks.paymentConfirmed(record, result.payment);
 		}
 		return result;
 	};
@@ -46,7 +46,7 @@ export const makePaymentsRouter = ({
 		const record = await ownRender(store, req.params.id, res);
 		const parsed = paymentInputSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
-		const result = await confirm(record.id, parsed.data);
+		const result = await confirm(record, parsed.data);
 		if (result.status === 'conflict') throw new PaymentConflictError(record.id, result.payment.reference);
 		res.status(result.status === 'confirmed' ? 201 : 200).json(result);
 	});
@@ -65,7 +65,7 @@ export const makePaymentsRouter = ({
 				results.push({billNumber, status: 'not_found' as const, detail: `Bill ${billNumber} is not in batch ${batch.id}.`});
 				continue;
 			}
-			const result = await confirm(record.id, input);
+			const result = await confirm(record, input);
 			results.push(
 				result.status === 'conflict'
 					? {billNumber, status: 'conflict' as const, detail: new PaymentConflictError(record.id, result.payment.reference).message}

@@ -2,7 +2,9 @@ import {createHash, randomBytes} from 'node:crypto';
 import {createInterface} from 'node:readline';
 import express, {Router, type Request} from 'express';
 import {NotFoundError, UnsupportedMediaTypeError, ValidationError} from '../errors';
+import type {CampaignCounters} from '../analytics/campaign-counters';
 import type {CampaignIndex} from '../analytics/campaign-index';
+import {experimentQuerySchema} from '../analytics/experiment';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import type {BatchCompletion} from '../batch-completion';
 import type {BatchStore} from '../batch-store';
@@ -14,6 +16,7 @@ import {ownBatch} from '../own-batch';
 import {tenantOf} from '../tenant';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
+import {fieldErrorsFromZod} from '../zod-field-errors';
 
 /** A JSON array is held in memory, so it is capped; NDJSON streams and has no cap. */
 export const MAX_JSON_BATCH = 1_000;
@@ -52,6 +55,7 @@ export const makeBatchesRouter = ({
 	watchLinks,
 	jsonLimit,
 	campaigns,
+	counters,
 }: {
 	store: RenderStore;
 	batches: BatchStore;
@@ -63,6 +67,7 @@ export const makeBatchesRouter = ({
 	watchLinks: WatchLinks;
 	jsonLimit: string;
 	campaigns: CampaignIndex;
+	counters: CampaignCounters;
 }): Router => {
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
@@ -75,6 +80,9 @@ export const makeBatchesRouter = ({
 		if (!isNdjson && (req.body as unknown[]).length > MAX_JSON_BATCH) {
 			throw new ValidationError([{path: '', message: `holds more than ${MAX_JSON_BATCH} bills: send them as NDJSON (application/x-ndjson)`}]);
 		}
+		const parsedExperiment = experimentQuerySchema.safeParse(req.query);
+		if (!parsedExperiment.success) throw new ValidationError(fieldErrorsFromZod(parsedExperiment.error));
+		const experiment = parsedExperiment.data;
 		const hash = createHash('sha256');
 		const lines = isNdjson ? ndjsonLines(req, hash) : arrayLines(req.body as unknown[]);
 		const bodySha256 = async () => {
@@ -90,7 +98,8 @@ export const makeBatchesRouter = ({
 				const id = `${tenant.id}_batch_${Date.now()}_${randomBytes(4).toString('hex')}`;
 				await batches.create({id, tenant: tenant.id, createdAt: new Date().toISOString()});
 				await completion.open(id);
-				const counts = await ingestBatch({batchId: id, tenant, lines, store: campaigns.indexing(store, id), batches, completion, queue});
+				const filing = campaigns.indexing(store, {id, experiment, onFiled: (renders) => counters.sent(renders)});
+				const counts = await ingestBatch({batchId: id, tenant, lines, store: filing, batches, completion, queue});
 				const record = {id, tenant: tenant.id, createdAt: new Date().toISOString(), status: 'accepted' as const, ...counts};
 				await batches.finish(record);
 				await webhooks.batchIngested(id);
@@ -113,14 +122,19 @@ export const makeBatchesRouter = ({
 		const batch = await ownBatch(batches, req.params.id, res);
 		res.type(format === 'csv' ? 'text/csv' : 'application/x-ndjson');
 		res.attachment(`${batch.id}.${format}`);
-		if (format === 'csv') res.write('customer_reference,render_id,watch_link,status\n');
+		// An experiment's export says which variant each bill is in, so the tenant's SMS or email run can word it so.
+		const experiment = await campaigns.experimentOf(batch.id);
+		if (format === 'csv') res.write(`customer_reference,render_id,watch_link,status${experiment ? ',variant' : ''}\n`);
 		for await (const page of batches.entries(batch.id)) {
 			const records = await store.getMany(page.map((entry) => entry.renderId));
+			await counters.exported(page.map((entry) => entry.renderId), records);
+			const filed = experiment ? await Promise.all(page.map((entry) => campaigns.campaignOf(entry.renderId))) : [];
 			const rows = page.map((entry, index) => ({
 				customerReference: entry.customerReference,
 				renderId: entry.renderId,
 				watchLink: watchLinks.urlFor(entry.renderId),
 				status: records[index]?.status ?? 'unknown',
+				...(experiment ? {variant: filed[index]?.variant ?? ''} : {}),
 			}));
 			// Customer references, render ids and links never contain commas or quotes, so no CSV quoting is needed.
 			res.write(rows.map((row) => (format === 'csv' ? Object.values(row).join(',') : JSON.stringify(row))).join('\n') + '\n');

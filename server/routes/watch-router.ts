@@ -3,6 +3,8 @@ import {existsSync} from 'node:fs';
 import express, {Router, type Response} from 'express';
 import {z} from 'zod';
 import {viewerEventTypes} from '../../src/viewer-events';
+import type {CampaignCounters} from '../analytics/campaign-counters';
+import {allSceneIds, deviceClasses} from '../analytics/metrics';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../errors';
 import {ensurePlayerBundle} from '../player-bundle';
 import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
@@ -21,6 +23,10 @@ const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | Watc
 const eventSchema = z.object({
 	type: z.enum(viewerEventTypes),
 	hotspot: z.string().max(64).optional(),
+	/** The scene playing when the event was sent: the last one a viewing reports is where it stopped. */
+	scene: z.enum(allSceneIds).optional(),
+	/** The player's own word for the device; without it the User-Agent decides. */
+	device: z.enum(deviceClasses).optional(),
 });
 
 /** Files of a render a viewer may fetch through a watch link, when they exist. */
@@ -39,6 +45,7 @@ export const makeWatchRouter = ({
 	store,
 	events,
 	payments,
+	counters,
 	rendersDir,
 	watchSecret,
 	webhooks,
@@ -46,6 +53,7 @@ export const makeWatchRouter = ({
 	store: RenderStore;
 	events: ViewerEventsStore;
 	payments: PaymentStore;
+	counters: CampaignCounters;
 	rendersDir: string;
 	watchSecret: string;
 	webhooks: WebhookNotifier;
@@ -131,7 +139,7 @@ export const makeWatchRouter = ({
 
 	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
 	router.post('/v1/watch/:token/events', express.text({type: ['text/plain', 'application/json'], limit: '4kb'}), async (req, res) => {
-		const {record} = await open(req.params.token);
+		const {record, props} = await open(req.params.token);
 		if (!(await events.allow(req.params.token))) throw new RateLimitedError('viewer events for this link');
 		let body: unknown;
 		try {
@@ -142,6 +150,7 @@ export const makeWatchRouter = ({
 		const parsed = eventSchema.safeParse(body);
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		await events.record(record.id, parsed.data.type);
+		await counters.viewerEvent({record, locale: props.bill.customer.locale, ...parsed.data, userAgent: req.get('user-agent')});
 		if (parsed.data.type === 'pay_clicked') await webhooks.paymentClicked(record, parsed.data.hotspot);
 		res.status(204).end();
 	});
