@@ -16,7 +16,9 @@ import {
 	paymentInputSchema,
 	paymentResultSchema,
 } from './payments/payment-schema';
+import {batchAnalyticsSchema, rangeAnalyticsSchema} from './analytics/analytics-schemas';
 import {renderRequestSchema} from './render-request-schema';
+import {MAX_RANGE_DAYS} from './routes/analytics-router';
 import {MAX_DELIVERIES_PAGE} from './routes/webhooks-router';
 import {webhookEventTypes} from './webhook-events';
 import {WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
@@ -31,6 +33,7 @@ const ref = (name: string) => ({$ref: `#/components/schemas/${name}`});
 const json = (name: string) => ({'application/json': {schema: ref(name)}});
 const problem = (description: string) => ({description, content: {'application/problem+json': {schema: ref('Problem')}}});
 const idParam = (name: string) => ({name, in: 'path', required: true, schema: {type: 'string'}});
+const rangeParams = ['from', 'to'].map((name) => ({name, in: 'query', required: true, schema: {type: 'string', format: 'date'}}));
 const errors = {
 	'401': problem('Missing or invalid API key'),
 	'404': problem('Unknown id, or one that belongs to another tenant'),
@@ -63,6 +66,8 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			PaymentResult: jsonSchema(paymentResultSchema),
 			BatchPaymentsInput: jsonSchema(batchPaymentsInputSchema, 'input'),
 			BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
+			BatchAnalytics: jsonSchema(batchAnalyticsSchema),
+			RangeAnalytics: jsonSchema(rangeAnalyticsSchema),
 		},
 	},
 	paths: {
@@ -96,7 +101,11 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 		'/v1/batches': {
 			post: {
 				summary: `A billing cycle: a JSON array (at most ${MAX_JSON_BATCH}) or streamed NDJSON of render requests`,
-				parameters: [{name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string'}}],
+				parameters: [
+					{name: 'Idempotency-Key', in: 'header', required: false, schema: {type: 'string'}},
+					{name: 'variants', in: 'query', required: false, schema: {type: 'string'}, description: 'An experiment: two or three variant names, comma-separated; each bill gets one at random, the same every time for the same seed and bill number, shown in the export'},
+					{name: 'seed', in: 'query', required: false, schema: {type: 'string'}, description: "The experiment's seed (default: the variant names)"},
+				],
 				requestBody: {
 					required: true,
 					content: {
@@ -141,6 +150,34 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 					'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
 					...errors,
 				},
+			},
+		},
+		'/v1/batches/{id}/analytics': {
+			get: {
+				summary: 'A campaign: its funnel, clicks, payments, waits, drop-off scenes, devices, languages, days and experiment',
+				parameters: [idParam('id')],
+				responses: {'200': {description: 'The numbers', content: json('BatchAnalytics')}, ...errors},
+			},
+		},
+		'/v1/batches/{id}/analytics.{format}': {
+			get: {
+				summary: "A campaign's numbers by day, for a BI tool: date, scope, the funnel counts, paid_amount_<currency> in minor units",
+				parameters: [idParam('id'), {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
+				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, ...errors},
+			},
+		},
+		'/v1/analytics': {
+			get: {
+				summary: `The tenant's numbers from one day to another (at most ${MAX_RANGE_DAYS} days), in total, by template and by day`,
+				parameters: rangeParams,
+				responses: {'200': {description: 'The numbers', content: json('RangeAnalytics')}, '422': problem('A bad date or range, named in errors'), ...errors},
+			},
+		},
+		'/v1/analytics.{format}': {
+			get: {
+				summary: 'The same by day and template, for a BI tool',
+				parameters: [...rangeParams, {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
+				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, '422': problem('A bad date or range, named in errors'), ...errors},
 			},
 		},
 		'/v1/webhooks/deliveries': {

@@ -1,12 +1,15 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sampleBill} from '../../src/sample-bill';
+import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 let stack: TestStack;
+let validate: Awaited<ReturnType<typeof loadOpenApiValidator>>;
 
 beforeAll(async () => {
 	// Counting needs the renders' records and links, not their videos: no render worker.
 	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	validate = await loadOpenApiValidator(stack.baseUrl);
 });
 afterAll(async () => {
 	await stack?.close();
@@ -97,6 +100,7 @@ describe('campaign analytics', () => {
 		const today = new Date().toISOString().slice(0, 10);
 		expect(body.byDay).toEqual([expect.objectContaining({date: today, opened: 4, paid: 2})]);
 		expect(body).not.toHaveProperty('experiment');
+		expect(validate('BatchAnalytics', body)).toEqual([]);
 		expect(JSON.stringify(body)).not.toContain(sampleBill.customer.name);
 
 		const csv = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.csv`, {headers: stack.auth})).text();
@@ -107,6 +111,7 @@ describe('campaign analytics', () => {
 		// The tenant's own range, by template and day, holds this campaign.
 		const range = await getJson(`/v1/analytics?from=${today}&to=${today}`);
 		expect(range.status).toBe(200);
+		expect(validate('RangeAnalytics', range.body)).toEqual([]);
 		expect(range.body.counts).toMatchObject({renders: 6, opened: 4, paid: 2});
 		expect(range.body.byTemplate.find((t: {template: string}) => t.template === 'telco-bill').counts.opened).toBe(4);
 		const rangeCsv = await (await fetch(`${stack.baseUrl}/v1/analytics.csv?from=${today}&to=${today}`, {headers: stack.auth})).text();
@@ -147,6 +152,7 @@ describe('campaign analytics', () => {
 		expect(byName.firm.paymentRate.rate).toBeCloseTo(2 / firm.length);
 		expect(byName.firm.paymentRate.difference.significant).toBe(false);
 		expect(body.experiment.verdict).toMatch(/^Not yet significant/);
+		expect(validate('BatchAnalytics', body)).toEqual([]);
 
 		const badVariants = await post('/v1/batches?variants=only', []);
 		expect(badVariants.status).toBe(422);
