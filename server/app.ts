@@ -21,6 +21,8 @@ import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
 import {makeCampaignCounters} from './analytics/campaign-counters';
 import {makeCampaignIndex} from './analytics/campaign-index';
+import {makeDashboardRouter} from './dashboard/dashboard-router';
+import {makeDashboardSessions} from './dashboard/sessions';
 import {makePaymentStore} from './payments/payment-store';
 import {makePaymentsRouter} from './payments/payments-router';
 import {makeWebhooksRouter} from './routes/webhooks-router';
@@ -106,6 +108,16 @@ export const makeApp = ({
 	);
 	app.use(makePaymentsRouter({store, batches, payments, campaigns, webhooks, onConfirmed: (payment, record) => counters.paid(record, payment)}));
 	app.use(makeAnalyticsRouter({store, events, batches, campaigns, counters}));
+	app.use(
+		makeDashboardRouter({
+			tenants,
+			sessions: makeDashboardSessions({redis, prefix: events.prefix}),
+			batches,
+			campaigns,
+			counters,
+			secureCookies: config.publicBaseUrl.startsWith('https:'),
+		}),
+	);
 	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
 	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log}));

@@ -1,3 +1,5 @@
+import type {Response} from 'express';
+import {NotFoundError} from '../errors';
 import {campaignReport, funnelSteps} from './campaign-report';
 
 /** One row of an export: a day of one scope (a batch, or a template of the tenant). */
@@ -34,3 +36,16 @@ export const toCsv = ({columns, records}: ReturnType<typeof analyticsTable>): st
 	[columns.join(','), ...records.map((record) => columns.map((column) => record[column]).join(','))].join('\n') + '\n';
 
 export const toNdjson = ({records}: ReturnType<typeof analyticsTable>): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
+
+export const exportFormat = (format: string | undefined): 'csv' | 'ndjson' => {
+	if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);
+	return format;
+};
+
+/** Sends rows as a CSV or NDJSON download named `<name>.<format>`. */
+export const sendAnalyticsExport = (res: Response, format: 'csv' | 'ndjson', name: string, rows: readonly AnalyticsRow[]): void => {
+	const table = analyticsTable(rows);
+	res.attachment(`${name}.${format}`);
+	if (format === 'csv') res.type('text/csv').send(toCsv(table));
+	else res.type('application/x-ndjson').send(toNdjson(table));
+};

@@ -20,6 +20,8 @@ export interface CampaignIndex {
 	campaignOf(renderId: string): Promise<Campaign | undefined>;
 	/** The render of a bill number within a batch, for payments confirmed by bill number. */
 	renderOfBill(batchId: string, billNumber: string): Promise<string | undefined>;
+	/** The tenant's latest campaigns, newest first, from a sorted set kept as batches are filed. */
+	campaignsOf(tenant: string, limit: number): Promise<string[]>;
 	/** The experiment a batch runs, if any. */
 	experimentOf(batchId: string): Promise<Experiment | undefined>;
 	/**
@@ -34,6 +36,7 @@ export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {re
 	const renderKey = (renderId: string) => `${prefix}campaign:render:${renderId}`;
 	const billsKey = (batchId: string) => `${prefix}campaign:bills:${batchId}`;
 	const experimentKey = (batchId: string) => `${prefix}campaign:experiment:${batchId}`;
+	const tenantKey = (tenant: string) => `${prefix}campaign:tenant:${tenant}`;
 	return {
 		async campaignOf(renderId) {
 			const raw = await redis.get(renderKey(renderId));
@@ -41,6 +44,7 @@ export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {re
 			const [batchId, variant] = raw.split('\t') as [string, string | undefined];
 			return {batchId, variant};
 		},
+		campaignsOf: (tenant, limit) => redis.zrevrange(tenantKey(tenant), 0, limit - 1),
 		renderOfBill: async (batchId, billNumber) => (await redis.hget(billsKey(batchId), billNumber)) ?? undefined,
 		async experimentOf(batchId) {
 			const raw = await redis.get(experimentKey(batchId));
@@ -58,6 +62,9 @@ export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {re
 					campaign: {batchId, variant: experiment && render.bill ? variantOf(experiment, render.bill.billNumber) : undefined},
 				}));
 				const multi = redis.multi();
+				// NX: the batch's first chunk dates it; old campaigns age out of the list with their counters.
+				multi.zadd(tenantKey(renders[0]!.tenant), 'NX', Date.now(), batchId);
+				multi.zremrangebyscore(tenantKey(renders[0]!.tenant), '-inf', Date.now() - ttlSeconds * 1000).expire(tenantKey(renders[0]!.tenant), ttlSeconds);
 				if (experiment) multi.set(experimentKey(batchId), JSON.stringify(experiment), 'EX', ttlSeconds);
 				// A render sent again in a later batch counts for the later campaign: that is the link the customer has now.
 				for (const {id, campaign} of filed) multi.set(renderKey(id), campaign.variant ? `${batchId}\t${campaign.variant}` : batchId, 'EX', ttlSeconds);

@@ -1,12 +1,13 @@
 import {Router, type Response} from 'express';
 import {z} from 'zod';
 import {templateIds} from '../../src/templates';
-import {analyticsTable, toCsv, toNdjson, type AnalyticsRow} from '../analytics/analytics-rows';
+import {exportFormat, sendAnalyticsExport, type AnalyticsRow} from '../analytics/analytics-rows';
+import {batchAnalytics} from '../analytics/batch-analytics';
 import type {CampaignCounters} from '../analytics/campaign-counters';
 import type {CampaignIndex} from '../analytics/campaign-index';
-import {campaignReport, sumFields, variantComparison} from '../analytics/campaign-report';
+import {campaignReport, sumFields} from '../analytics/campaign-report';
 import type {BatchStore} from '../batch-store';
-import {NotFoundError, ValidationError} from '../errors';
+import {ValidationError} from '../errors';
 import {ownBatch} from '../own-batch';
 import {ownRender} from '../own-render';
 import type {RenderStore} from '../render-store';
@@ -30,17 +31,6 @@ const rangeSchema = z
 const daysOf = (from: string, to: string): string[] =>
 	Array.from({length: (Date.parse(to) - Date.parse(from)) / DAY_MS + 1}, (_, index) => new Date(Date.parse(from) + index * DAY_MS).toISOString().slice(0, 10));
 
-const sendExport = (res: Response, format: string, name: string, rows: readonly AnalyticsRow[]) => {
-	const table = analyticsTable(rows);
-	res.attachment(`${name}.${format}`);
-	if (format === 'csv') res.type('text/csv').send(toCsv(table));
-	else res.type('application/x-ndjson').send(toNdjson(table));
-};
-
-const exportFormat = (format: string | undefined): 'csv' | 'ndjson' => {
-	if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);
-	return format;
-};
 
 /** What viewers did: per render, per batch (a campaign, with its experiment) and per template and day of the tenant. */
 export const makeAnalyticsRouter = ({
@@ -62,28 +52,17 @@ export const makeAnalyticsRouter = ({
 		res.json({renderId: record.id, events: await events.summary(record.id)});
 	});
 
-	const batchAnalytics = async (batchId: string) => {
-		const [{total, days}, experiment] = await Promise.all([counters.batch(batchId), campaigns.experimentOf(batchId)]);
-		return {total, days, experiment};
-	};
-
 	router.get('/v1/batches/:id/analytics', async (req, res) => {
 		const batch = await ownBatch(batches, req.params.id, res);
-		const {total, days, experiment} = await batchAnalytics(batch.id);
-		res.json({
-			batchId: batch.id,
-			createdAt: batch.createdAt,
-			...campaignReport(total),
-			byDay: days.map(({date, fields}) => ({date, ...campaignReport(fields).counts})),
-			...(experiment ? {experiment: {...experiment, ...variantComparison(experiment.variants, total)}} : {}),
-		});
+		const {report, byDay, experiment} = await batchAnalytics({counters, campaigns}, batch.id);
+		res.json({batchId: batch.id, createdAt: batch.createdAt, ...report, byDay, ...(experiment ? {experiment} : {})});
 	});
 
 	router.get('/v1/batches/:id/analytics.:format', async (req, res) => {
 		const format = exportFormat(req.params.format);
 		const batch = await ownBatch(batches, req.params.id, res);
-		const {days} = await batchAnalytics(batch.id);
-		sendExport(res, format, `${batch.id}-analytics`, days.map(({date, fields}) => ({date, scope: batch.id, fields})));
+		const {rows} = await batchAnalytics({counters, campaigns}, batch.id);
+		sendAnalyticsExport(res, format, `${batch.id}-analytics`, rows);
 	});
 
 	const rangeRows = async (res: Response, query: unknown): Promise<{from: string; to: string; rows: AnalyticsRow[]}> => {
@@ -110,7 +89,7 @@ export const makeAnalyticsRouter = ({
 	router.get('/v1/analytics.:format', async (req, res) => {
 		const format = exportFormat(req.params.format);
 		const {from, to, rows} = await rangeRows(res, req.query);
-		sendExport(res, format, `analytics-${from}-${to}`, rows);
+		sendAnalyticsExport(res, format, `analytics-${from}-${to}`, rows);
 	});
 
 	return router;

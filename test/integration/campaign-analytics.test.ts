@@ -1,5 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sampleBill} from '../../src/sample-bill';
+import {paymentOf, PHONE_UA, sendCampaign, sendViewerEvent, watchUntil} from '../helpers/campaign';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -22,51 +23,11 @@ const getJson = async (path: string, headers: Record<string, string> = stack.aut
 	return {status: response.status, body: await response.json()};
 };
 
-const PHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
-const DESKTOP = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36';
-
-/** A batch of `count` bills; answers the batch id and, per bill, its number and watch token (from the export). */
-const sendBatch = async (prefix: string, count: number, query = '') => {
-	const lines = Array.from({length: count}, (_, index) => ({
-		template: 'telco-bill',
-		scale: 0.25,
-		bill: {...sampleBill, billNumber: `${prefix}-${index}`, customer: {...sampleBill.customer, id: `${prefix}-C${index}`}},
-	}));
-	const accepted = (await (await post(`/v1/batches${query}`, lines)).json()) as {id: string; accepted: number};
-	expect(accepted.accepted).toBe(count);
-	const exported = await (await fetch(`${stack.baseUrl}/v1/batches/${accepted.id}/export.ndjson`, {headers: stack.auth})).text();
-	const rows = exported.trim().split('\n').map((line) => JSON.parse(line) as {customerReference: string; watchLink: string; variant?: string});
-	const byCustomer = new Map(rows.map((row) => [row.customerReference, row]));
-	return {
-		id: accepted.id,
-		bills: lines.map((line) => {
-			const row = byCustomer.get(line.bill.customer.id)!;
-			return {billNumber: line.bill.billNumber, token: row.watchLink.split('/w/')[1]!, variant: row.variant};
-		}),
-	};
-};
-
-const sendEvent = async (token: string, event: Record<string, string>, userAgent = DESKTOP) => {
-	const response = await fetch(`${stack.baseUrl}/v1/watch/${token}/events`, {
-		method: 'POST',
-		headers: {'content-type': 'text/plain', 'user-agent': userAgent},
-		body: JSON.stringify(event),
-	});
-	expect(response.status).toBe(204);
-};
-
-/** A whole viewing: the events a player sends up to `until`, each with the scene it was sent from. */
-const watch = async (token: string, until: 'start' | 'breakdown' | 'end', userAgent = DESKTOP) => {
-	await sendEvent(token, {type: 'view_started', scene: 'greeting'}, userAgent);
-	if (until === 'start') return;
-	await sendEvent(token, {type: 'progress_25', scene: 'total'}, userAgent);
-	await sendEvent(token, {type: 'hotspot_shown', hotspot: 'pay', scene: 'breakdown'}, userAgent);
-	if (until === 'breakdown') return;
-	for (const type of ['progress_50', 'progress_75']) await sendEvent(token, {type, scene: 'due'}, userAgent);
-	await sendEvent(token, {type: 'completed', scene: 'close'}, userAgent);
-};
-
-const payment = (billNumber: string, amount: number) => ({billNumber, amount, currency: 'EUR', paidAt: new Date().toISOString(), reference: `REF-${billNumber}`});
+const sendBatch = (prefix: string, count: number, query = '') => sendCampaign(stack, stack.auth, prefix, count, query);
+const sendEvent = (token: string, event: Record<string, string>, userAgent?: string) => sendViewerEvent(stack, token, event, userAgent);
+const watch = (token: string, until: 'start' | 'breakdown' | 'end', userAgent?: string) => watchUntil(stack, token, until, userAgent);
+const payment = paymentOf;
+const PHONE = PHONE_UA;
 
 describe('campaign analytics', () => {
 	it('count a campaign as its events arrive: funnel, clicks, payments, drop-off, devices, languages, days', async () => {
