@@ -1,7 +1,10 @@
 import {deviceClasses, waitBuckets} from './metrics';
 import {differenceInterval, wilsonInterval, type Interval} from './statistics';
 
-/** The funnel, in order: each step is a subset of the one before (a render can only be paid once sent, ...). */
+/**
+ * The funnel, in order. Each viewing step is a subset of the one before; `paid` is not (a customer may pay by bank
+ * transfer without pressing pay), so its rate is of the renders sent only.
+ */
 export const funnelSteps = [
 	['renders', 'renders'],
 	['exported', 'exported'],
@@ -49,7 +52,7 @@ export const campaignReport = (fields: Fields) => {
 		funnel: funnelSteps.map(([step], index) => ({
 			step,
 			count: counts[step],
-			ofPrevious: index === 0 ? null : rate(counts[step], counts[funnelSteps[index - 1]![0]]),
+			ofPrevious: index === 0 || step === 'paid' ? null : rate(counts[step], counts[funnelSteps[index - 1]![0]]),
 			ofRenders: rate(counts[step], counts.renders),
 		})),
 		paidAmounts: Object.entries(withPrefix(fields, 'paid_amount:')).map(([currency, amount]) => ({currency, amount})),

@@ -5,7 +5,7 @@ import {html, type SafeHtml} from '../html';
  * an image with a title; the same numbers always follow as a table, which is what screen readers and exports read.
  */
 const WIDTH = 400;
-const LABEL_SIZE = 13;
+const LABEL_SIZE = 16;
 
 export interface BarRow {
 	readonly label: string;
@@ -18,17 +18,18 @@ export interface BarRow {
 
 /** Bars under their labels, so a phone-width chart keeps readable text. `max` fixes the scale (1 for rates). */
 export const horizontalBars = ({id, title, rows, color, max}: {id: string; title: string; rows: readonly BarRow[]; color: string; max?: number}): SafeHtml => {
-	const rowHeight = 40;
+	const rowHeight = 46;
 	const scale = max ?? Math.max(1, ...rows.map((row) => row.value));
-	const barSpace = WIDTH - 70;
+	const barSpace = WIDTH - 60;
 	const height = rows.length * rowHeight + 4;
 	const bars = rows.map((row, index) => {
 		const y = index * rowHeight;
 		const width = Math.max(row.value > 0 ? 2 : 0, (row.value / scale) * barSpace);
+		const whiskerEnd = row.interval ? (row.interval.high / scale) * barSpace : 0;
 		const whisker = row.interval
-			? html`<line x1="${((row.interval.low / scale) * barSpace).toFixed(1)}" x2="${((row.interval.high / scale) * barSpace).toFixed(1)}" y1="${y + 26}" y2="${y + 26}" stroke="#14121F" stroke-width="2"/>`
+			? html`<line x1="${((row.interval.low / scale) * barSpace).toFixed(1)}" x2="${((row.interval.high / scale) * barSpace).toFixed(1)}" y1="${y + 31}" y2="${y + 31}" stroke="#14121F" stroke-width="2"/>`
 			: '';
-		return html`<text x="0" y="${y + 13}" font-size="${LABEL_SIZE}" fill="#14121F">${row.label}</text><rect x="0" y="${y + 18}" width="${width.toFixed(1)}" height="16" rx="3" fill="${color}"/>${whisker}<text x="${(width + 6).toFixed(1)}" y="${y + 31}" font-size="${LABEL_SIZE}" font-weight="700" fill="#14121F">${row.display}</text>`;
+		return html`<text x="0" y="${y + 16}" font-size="${LABEL_SIZE}" fill="#14121F">${row.label}</text><rect x="0" y="${y + 22}" width="${width.toFixed(1)}" height="18" rx="3" fill="${color}"/>${whisker}<text x="${(Math.max(width, whiskerEnd) + 6).toFixed(1)}" y="${y + 37}" font-size="${LABEL_SIZE}" font-weight="700" fill="#14121F">${row.display}</text>`;
 	});
 	return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${title}</title>${bars}</svg>`;
 };
@@ -45,7 +46,7 @@ export const dailyBars = ({id, title, days, series}: {id: string; title: string;
 	const plot = height - 40;
 	const max = Math.max(1, ...series.flatMap((s) => s.values));
 	const slot = WIDTH / Math.max(1, days.length);
-	const barWidth = Math.max(2, (slot * 0.8) / series.length);
+	const barWidth = Math.min(24, Math.max(2, (slot * 0.8) / series.length));
 	const bars = days.flatMap((_, day) =>
 		series.map((s, index) => {
 			const value = s.values[day] ?? 0;
@@ -54,11 +55,11 @@ export const dailyBars = ({id, title, days, series}: {id: string; title: string;
 		}),
 	);
 	const axis = html`<line x1="0" x2="${WIDTH}" y1="${plot}" y2="${plot}" stroke="#8A87A0"/>`;
-	const first = days[0] ? html`<text x="0" y="${plot + 16}" font-size="12" fill="#14121F">${days[0]}</text>` : '';
-	const last = days.length > 1 ? html`<text x="${WIDTH}" y="${plot + 16}" font-size="12" text-anchor="end" fill="#14121F">${days.at(-1)}</text>` : '';
+	const first = days[0] ? html`<text x="0" y="${plot + 16}" font-size="14" fill="#14121F">${days[0]}</text>` : '';
+	const last = days.length > 1 ? html`<text x="${WIDTH}" y="${plot + 16}" font-size="14" text-anchor="end" fill="#14121F">${days.at(-1)}</text>` : '';
 	const legend = series.map(
 		(s, index) =>
-			html`<rect x="${index * 140}" y="${height - 14}" width="12" height="12" fill="${s.color}"/><text x="${index * 140 + 18}" y="${height - 4}" font-size="12" fill="#14121F">${s.label}</text>`,
+			html`<rect x="${index * 140}" y="${height - 14}" width="12" height="12" fill="${s.color}"/><text x="${index * 140 + 18}" y="${height - 4}" font-size="14" fill="#14121F">${s.label}</text>`,
 	);
 	return html`<svg class="chart" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="${id}-title"><title id="${id}-title">${title}</title>${bars}${axis}${first}${last}${legend}</svg>`;
 };
