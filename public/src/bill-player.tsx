@@ -8,8 +8,9 @@ import type {SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
-import {PaidBanner, withoutPayOncePaid} from './paid-banner';
+import {asPaid, PaidBanner, withoutPayOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
+import {withScene} from './scene-events';
 import type {Playback} from './playback';
 import {cueAt, parseVtt, type Cue} from './vtt';
 import type {HotspotManifest, WatchData} from './watch-data';
@@ -34,14 +35,17 @@ const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduce
  * keyboard controls and the pay sheet. Duration and hotspots come from `computeRenderInput`, the function the renderer
  * uses, or in MP4 mode from the manifest written beside the file from that same timeline.
  */
-export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent, onReady}) => {
-	const input = useMemo(() => computeRenderInput(data), [data]);
+export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady}) => {
+	const input = useMemo(() => computeRenderInput(asPaid(data, data.paid)), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
 	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
 	const [frame, setFrame] = useState(initialFrame);
+	const frameRef = useRef(frame);
+	frameRef.current = frame;
+	const sendEvent = useMemo(() => withScene(send, input.timeline.scenes, () => frameRef.current), [send, input]);
 	const [width, setWidth] = useState(0);
 	const [payHotspot, setPayHotspot] = useState<Hotspot | undefined>();
 	const [captionsOn, setCaptionsOn] = useState(false);
