@@ -149,8 +149,11 @@ export const makeWatchRouter = ({
 		}
 		const parsed = eventSchema.safeParse(body);
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
-		await events.record(record.id, parsed.data.type);
-		await counters.viewerEvent({record, locale: props.bill.customer.locale, ...parsed.data, userAgent: req.get('user-agent')});
+		// Independent writes: the per-render summary and the campaign counters go to Redis side by side.
+		await Promise.all([
+			events.record(record.id, parsed.data.type),
+			counters.viewerEvent({record, locale: props.bill.customer.locale, ...parsed.data, userAgent: req.get('user-agent')}),
+		]);
 		if (parsed.data.type === 'pay_clicked') await webhooks.paymentClicked(record, parsed.data.hotspot);
 		res.status(204).end();
 	});
