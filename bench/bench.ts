@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer), on the
  * same machine and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --events [n] for viewer events per second. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -18,6 +18,7 @@ import {makeRenderQueue} from '../server/render-queue';
 import {benchCustomers} from './bench-customers';
 import {measureIngest} from './ingest';
 import {processMemory} from './process-memory';
+import {measureViewerEvents} from './viewer-events';
 
 const root = resolve(import.meta.dirname, '..');
 const {values: options} = parseArgs({
@@ -28,6 +29,7 @@ const {values: options} = parseArgs({
 		'skip-naive': {type: 'boolean', default: false},
 		soak: {type: 'string'},
 		ingest: {type: 'string'},
+		events: {type: 'string'},
 	},
 	allowPositionals: false,
 });
@@ -36,13 +38,14 @@ const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_
 if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
 const scale = Number(options.scale);
 const work = mkdtempSync(join(tmpdir(), 'billcast-bench-'));
-const redisHandle = await ensureRedis({url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', dataDir: work});
+// The events bench runs its own private Redis, so it never needs (or starts) the default one.
+const redisHandle = options.events ? undefined : await ensureRedis({url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', dataDir: work});
 const redisUrl = redisHandle?.url ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const seconds = (ms: number) => ms / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bundleDir = join(root, 'build/bundle');
-if (!options.ingest) {
+if (!options.ingest && !options.events) {
 	console.log('Building the bundle once (npm run build)...');
 	spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts')], {cwd: root, stdio: 'ignore'});
 }
@@ -135,6 +138,11 @@ if (options.soak) {
 	console.table(rss.map((mib, index) => ({render: index + 1, rssMiB: mib})));
 	console.log(`Worker RSS after 5 renders ${after5} MiB, after ${renders} ${last} MiB: ${(((last - after5) / after5) * 100).toFixed(1)} % change`);
 	results.soak = {renders, rssMiB: rss, growthAfter5Percent: ((last - after5) / after5) * 100};
+} else if (options.events) {
+	results.viewerEvents = await measureViewerEvents({dir: work, events: Number(options.events), root});
+	const {apiRssMiB, ...summary} = results.viewerEvents as Awaited<ReturnType<typeof measureViewerEvents>>;
+	console.table([summary]);
+	console.table(apiRssMiB);
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);

@@ -108,6 +108,11 @@ export const webhookEventSchema = z
 			type: z.literal('payment.clicked'),
 			data: z.object({render: renderViewSchema, hotspot: z.string().optional().describe('The pay hotspot pressed, when the player names it')}),
 		}),
+		z.object({
+			...eventBase,
+			type: z.literal('payment.confirmed'),
+			data: z.object({render: renderViewSchema, payment: z.object({reference: z.string(), paidAt: z.string()})}),
+		}),
 	])
 	.describe('The body of a webhook POST, signed in the Billcast-Signature header');
 

@@ -21,6 +21,12 @@ import {makeHealthRouter} from './routes/health-router';
 import type {TenantRegistry} from './tenant-registry';
 import type {ViewerEventsStore} from './viewer-events-store';
 import {makeWatchLinks} from './watch-links';
+import {makeCampaignCounters} from './analytics/campaign-counters';
+import {makeCampaignIndex} from './analytics/campaign-index';
+import {makeDashboardRouter} from './dashboard/dashboard-router';
+import {makeDashboardSessions} from './dashboard/sessions';
+import {makePaymentStore} from './payments/payment-store';
+import {makePaymentsRouter} from './payments/payments-router';
 import {makeWebhooksRouter} from './routes/webhooks-router';
 import {makeAdminRouter} from './routes/admin-router';
 import type {Logger} from './logger';
@@ -44,7 +50,8 @@ export const makeApp = ({
 	metrics,
 	now,
 }: {
-	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'>;
+	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'adminKey'> &
+		Partial<Pick<Config, 'retentionDays'>>;
 	store: RenderStore;
 	queue: RenderQueue;
 	events: ViewerEventsStore;
@@ -74,6 +81,10 @@ export const makeApp = ({
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	const batches = makeBatchStore({redis});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf});
+	const retentionSeconds = (config.retentionDays ?? 90) * 86_400;
+	const payments = makePaymentStore({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
+	const campaigns = makeCampaignIndex({redis, prefix: events.prefix, ttlSeconds: retentionSeconds});
+	const counters = makeCampaignCounters({redis, campaigns, prefix: events.prefix, ttlSeconds: retentionSeconds});
 	const webhooks = makeWebhookNotifier({
 		tenants,
 		queue: webhookQueue,
@@ -84,7 +95,7 @@ export const makeApp = ({
 		watchLinks,
 		log,
 	});
-	app.use(makeWatchRouter({store, events, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
+	app.use(makeWatchRouter({store, events, payments, counters, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
 	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
 	const mappings = makeMappingStore({redis});
 	app.use(makeMappingsRouter({mappings}));
@@ -100,9 +111,22 @@ export const makeApp = ({
 			watchLinks,
 			jsonLimit: config.batchBodyLimit,
 			mappings,
+			campaigns,
+			counters,
 		}),
 	);
-	app.use(makeAnalyticsRouter({store, events}));
+	app.use(makePaymentsRouter({store, batches, payments, campaigns, webhooks, onConfirmed: (payment, record) => counters.paid(record, payment)}));
+	app.use(makeAnalyticsRouter({store, events, batches, campaigns, counters}));
+	app.use(
+		makeDashboardRouter({
+			tenants,
+			sessions: makeDashboardSessions({redis, prefix: events.prefix}),
+			batches,
+			campaigns,
+			counters,
+			secureCookies: config.publicBaseUrl.startsWith('https:'),
+		}),
+	);
 	app.use(makeWebhooksRouter({deliveries}));
 	app.use((req, _res, next) => next(new NotFoundError(`${req.method} ${req.path}`)));
 	app.use(problemErrorHandler({bodyLimit: config.bodyLimit, log, redisReady: () => redis.status === 'ready'}));

@@ -1,5 +1,6 @@
 import type {RequestHandler} from 'express';
 import {UnauthorizedError} from './errors';
+import {ForbiddenError} from './key-roles';
 import type {TenantRegistry} from './tenant-registry';
 
 /** `Authorization: Bearer <API key>` on every /v1 route but the customer's own watch routes. */
@@ -12,11 +13,14 @@ export const authenticate =
 			res.set('WWW-Authenticate', 'Bearer');
 			return next(new UnauthorizedError('Send your API key as `Authorization: Bearer <key>`.'));
 		}
-		const tenant = tenants.byApiKey(match[1]!);
-		if (!tenant) {
+		const found = tenants.accessOf(match[1]!);
+		if (!found) {
 			res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
 			return next(new UnauthorizedError('The API key is not valid.'));
 		}
-		res.locals.tenant = tenant;
+		res.locals.tenant = found.tenant;
+		res.locals.access = found.access;
+		// A read key looks but never changes anything; a submit key may do everything the API offers.
+		if (found.access === 'read' && !['GET', 'HEAD'].includes(req.method)) return next(new ForbiddenError('This API key can only read: use a submit key to send renders, batches or payments.'));
 		next();
 	};

@@ -10,7 +10,16 @@ import {
 	webhookDeliverySchema,
 	webhookEventSchema,
 } from './api-schemas';
+import {
+	batchPaymentsInputSchema,
+	batchPaymentsResultSchema,
+	MAX_BATCH_PAYMENTS,
+	paymentInputSchema,
+	paymentResultSchema,
+} from './payments/payment-schema';
+import {batchAnalyticsSchema, rangeAnalyticsSchema} from './analytics/analytics-schemas';
 import {renderRequestSchema} from './render-request-schema';
+import {MAX_RANGE_DAYS} from './routes/analytics-router';
 import {MAX_DELIVERIES_PAGE} from './routes/webhooks-router';
 import {webhookEventTypes} from './webhook-events';
 import {WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
@@ -25,6 +34,7 @@ const ref = (name: string) => ({$ref: `#/components/schemas/${name}`});
 const json = (name: string) => ({'application/json': {schema: ref(name)}});
 const problem = (description: string) => ({description, content: {'application/problem+json': {schema: ref('Problem')}}});
 const idParam = (name: string) => ({name, in: 'path', required: true, schema: {type: 'string'}});
+const rangeParams = ['from', 'to'].map((name) => ({name, in: 'query', required: true, schema: {type: 'string', format: 'date'}}));
 const errors = {
 	'401': problem('Missing or invalid API key'),
 	'404': problem('Unknown id, or one that belongs to another tenant'),
@@ -55,6 +65,12 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			WebhookEvent: jsonSchema(webhookEventSchema),
 			WebhookDelivery: jsonSchema(webhookDeliverySchema),
 			WebhookDeliveryList: jsonSchema(webhookDeliveryListSchema),
+			PaymentInput: jsonSchema(paymentInputSchema, 'input'),
+			PaymentResult: jsonSchema(paymentResultSchema),
+			BatchPaymentsInput: jsonSchema(batchPaymentsInputSchema, 'input'),
+			BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
+			BatchAnalytics: jsonSchema(batchAnalyticsSchema),
+			RangeAnalytics: jsonSchema(rangeAnalyticsSchema),
 		},
 	},
 	paths: {
@@ -101,6 +117,8 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 						schema: {type: 'string'},
 						description: 'Required with text/csv: the name of a mapping saved with PUT /v1/mappings/{name}',
 					},
+					{name: 'variants', in: 'query', required: false, schema: {type: 'string'}, description: 'An experiment: two or three variant names, comma-separated; each bill gets one at random, the same every time for the same seed and bill number, shown in the export'},
+					{name: 'seed', in: 'query', required: false, schema: {type: 'string'}, description: "The experiment's seed (default: the variant names)"},
 				],
 				requestBody: {
 					required: true,
@@ -142,6 +160,62 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			},
 			get: {summary: 'A saved CSV column mapping', parameters: [idParam('name')], responses: {'200': {description: 'The mapping', content: json('StoredMapping')}, ...errors}},
 			delete: {summary: 'Delete a CSV column mapping', parameters: [idParam('name')], responses: {'204': {description: 'Deleted'}, ...errors}},
+		},
+		'/v1/renders/{id}/payment': {
+			post: {
+				summary: 'Confirm the bill paid; the same reference again is the same payment. The watch page and player then show it paid, and payment.confirmed is sent',
+				parameters: [idParam('id')],
+				requestBody: {required: true, content: json('PaymentInput')},
+				responses: {
+					'201': {description: 'Confirmed', content: json('PaymentResult')},
+					'200': {description: 'This reference was already confirmed; nothing changed', content: json('PaymentResult')},
+					'409': problem('The bill already has a payment with another reference'),
+					'415': problem('Not JSON'),
+					'422': problem('An invalid field, named in errors'),
+					...errors,
+				},
+			},
+		},
+		'/v1/batches/{id}/payments': {
+			post: {
+				summary: `Confirm up to ${MAX_BATCH_PAYMENTS} payments by the bill number they were sent with in this batch`,
+				parameters: [idParam('id')],
+				requestBody: {required: true, content: json('BatchPaymentsInput')},
+				responses: {
+					'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found or conflict', content: json('BatchPaymentsResult')},
+					'415': problem('Not JSON'),
+					'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
+					...errors,
+				},
+			},
+		},
+		'/v1/batches/{id}/analytics': {
+			get: {
+				summary: 'A campaign: its funnel, clicks, payments, waits, drop-off scenes, devices, languages, days and experiment',
+				parameters: [idParam('id')],
+				responses: {'200': {description: 'The numbers', content: json('BatchAnalytics')}, ...errors},
+			},
+		},
+		'/v1/batches/{id}/analytics.{format}': {
+			get: {
+				summary: "A campaign's numbers by day, for a BI tool: date, scope, the funnel counts, paid_amount_<currency> in minor units",
+				parameters: [idParam('id'), {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
+				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, ...errors},
+			},
+		},
+		'/v1/analytics': {
+			get: {
+				summary: `The tenant's numbers from one day to another (at most ${MAX_RANGE_DAYS} days), in total, by template and by day`,
+				parameters: rangeParams,
+				responses: {'200': {description: 'The numbers', content: json('RangeAnalytics')}, '422': problem('A bad date or range, named in errors'), ...errors},
+			},
+		},
+		'/v1/analytics.{format}': {
+			get: {
+				summary: 'The same by day and template, for a BI tool',
+				parameters: [...rangeParams, {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
+				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, '422': problem('A bad date or range, named in errors'), ...errors},
+			},
 		},
 		'/v1/webhooks/deliveries': {
 			get: {

@@ -8,16 +8,19 @@ import {sectionKey} from '../src/tmf678-category';
 import {ConfigError} from './errors';
 import {outboundUrlProblem} from './outbound-guard';
 import {payUrlPolicyError} from './pay-url-policy';
-import type {Tenant, TenantWebhook} from './tenant';
+import type {KeyAccess, Tenant, TenantWebhook} from './tenant';
 import {fieldErrorsFromZod} from './zod-field-errors';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const keyDigest = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest');
 
 const tenantSchema = z
 	.object({
 		id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and hyphens, at most 32'),
 		name: z.string().min(1),
-		apiKeySha256: z.array(z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest')).min(1),
+		apiKeySha256: z.array(keyDigest).min(1),
+		roleKeys: z.array(z.object({sha256: keyDigest, role: z.enum(['submit', 'read'])})).optional(),
 		allowedPayHosts: z.array(z.string().min(1)),
 		rateLimitPerMinute: z.number().int().positive().default(600),
 		checkoutUrlTemplate: z
@@ -74,18 +77,26 @@ export const DEV_TENANT: Tenant = {
 
 export interface TenantRegistry {
 	byApiKey(key: string): Tenant | undefined;
+	/** The tenant of a key and what that key may do. */
+	accessOf(key: string): {tenant: Tenant; access: KeyAccess} | undefined;
 	byId(id: string): Tenant | undefined;
 	readonly tenants: readonly Tenant[];
 }
 
 export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry => {
-	const byHash = new Map(tenants.flatMap((tenant) => tenant.apiKeySha256.map((hash) => [hash, tenant] as const)));
+	const byHash = new Map<string, {tenant: Tenant; access: KeyAccess}>(
+		tenants.flatMap((tenant) => [
+			...tenant.apiKeySha256.map((hash) => [hash, {tenant, access: 'full' as const}] as const),
+			...(tenant.roleKeys ?? []).map(({sha256, role}) => [sha256, {tenant, access: role}] as const),
+		]),
+	);
 	const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
 	return {
 		tenants,
 		byId: (id) => byId.get(id),
 		// Looking up the key's digest, never the key, leaks nothing an attacker could use to guess a key.
-		byApiKey: (key) => byHash.get(hashApiKey(key)),
+		byApiKey: (key) => byHash.get(hashApiKey(key))?.tenant,
+		accessOf: (key) => byHash.get(hashApiKey(key)),
 	};
 };
 

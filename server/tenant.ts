@@ -12,8 +12,10 @@ export interface TenantWebhook {
 export interface Tenant {
 	readonly id: string;
 	readonly name: string;
-	/** SHA-256 hex digests of the tenant's API keys; the keys themselves are never stored. */
+	/** SHA-256 hex digests of the tenant's API keys; the keys themselves are never stored. These keys may do anything. */
 	readonly apiKeySha256: readonly string[];
+	/** Digests of keys limited to one role: `submit` (renders, batches, payments; no dashboard) or `read` (GETs and the dashboard). */
+	readonly roleKeys?: readonly {readonly sha256: string; readonly role: KeyRole}[];
 	/** Hosts a bill's pay URL may point to (https only); a bill paying anywhere else is refused at submission. */
 	readonly allowedPayHosts: readonly string[];
 	/**
@@ -38,6 +40,13 @@ export interface Tenant {
 	/** Without one, no events are queued for the tenant. */
 	readonly webhook?: TenantWebhook;
 }
+
+export type KeyRole = 'submit' | 'read';
+/** What the request's key may do: `full` for the tenant's unrestricted keys. */
+export type KeyAccess = KeyRole | 'full';
+
+/** The access of the request's key; set by authentication beside the tenant. */
+export const accessOf = (res: Response): KeyAccess => (res.locals.access as KeyAccess | undefined) ?? 'full';
 
 /** The tenant a request acts for; set by authentication, which runs before every route that calls this. */
 export const tenantOf = (res: Response): Tenant => {

@@ -9,6 +9,8 @@ export interface EventSummary {
 }
 
 export interface ViewerEventsStore {
+	/** The Redis key prefix, shared by the stores that keep per-render facts beside the events (payments, campaigns). */
+	readonly prefix: string;
 	/** Counts one event and keeps its first and last time. */
 	record(renderId: string, type: ViewerEventType, at?: Date): Promise<void>;
 	/** False once a token has sent more than the limit within the window: the caller answers 429. */
@@ -30,6 +32,7 @@ export const makeViewerEventsStore = ({
 }): ViewerEventsStore => {
 	const eventsKey = (renderId: string) => `${prefix}events:${renderId}`;
 	return {
+		prefix,
 		async record(renderId, type, at = new Date()) {
 			const when = at.toISOString();
 			await redis

@@ -7,7 +7,9 @@ import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
 import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../src/player-layout';
 import {computeRenderInput} from '../src/render-input';
+import type {PaidState} from '../src/paid-state';
 import {html, trusted, type SafeHtml} from './html';
+import {paidSection} from './payments/paid-section';
 import type {RenderProps} from './render-record';
 
 /**
@@ -122,18 +124,21 @@ export interface WatchPageOptions {
 	readonly playerMode: 'live' | 'mp4';
 	/** The day the page is built (YYYY-MM-DD), against which the due date is read. */
 	readonly today: string;
+	/** The payment the tenant confirmed: shown instead of the pay button. */
+	readonly paid?: PaidState;
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, today}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, today, paid}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
 	const money = (minor: number) => formatMoney({minor, currency, locale});
 	const accent = bill.brand.accentColor ?? bill.brand.primaryColor;
 	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
-	const payLink =
-		summaryNeedsPayment(bill) && bill.payUrl
+	const payLink = paid
+		? paidSection(paid, locale)
+		: summaryNeedsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
 	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open.
@@ -159,7 +164,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 <h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
-<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${statusText(bill, today)}</span></p>
+<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${paid ? messages.paidTitle : statusText(bill, today)}</span></p>
 ${bill.amountPaid ? html`<p class="paid">${fill(messages.paidSoFar, {paid: money(bill.amountPaid), total: money(bill.total)})}</p>` : ''}
 ${payLink}
 ${options.length > 0 ? html`<nav class="options" aria-label="${messages.optionsTitle}">${options}</nav>` : ''}

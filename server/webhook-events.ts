@@ -1,7 +1,7 @@
 import type {BatchView} from './batch-view';
 import type {renderView} from './render-view';
 
-export const webhookEventTypes = ['render.completed', 'render.failed', 'batch.completed', 'payment.clicked'] as const;
+export const webhookEventTypes = ['render.completed', 'render.failed', 'batch.completed', 'payment.clicked', 'payment.confirmed'] as const;
 export type WebhookEventType = (typeof webhookEventTypes)[number];
 
 /** The render exactly as `GET /v1/renders/:id` answers it, so a receiver parses one shape from both. */
@@ -23,7 +23,9 @@ export type WebhookEvent =
 	| (EventBase & {readonly type: 'render.failed'; readonly data: {readonly render: RenderData}})
 	/** The batch exactly as `GET /v1/batches/:id` answers it, once its last render has ended. */
 	| (EventBase & {readonly type: 'batch.completed'; readonly data: {readonly batch: BatchView}})
-	| (EventBase & {readonly type: 'payment.clicked'; readonly data: {readonly render: RenderData; readonly hotspot?: string}});
+	| (EventBase & {readonly type: 'payment.clicked'; readonly data: {readonly render: RenderData; readonly hotspot?: string}})
+	/** The tenant confirmed the bill paid; the amount stays out, like every amount, and the reference lets it be matched. */
+	| (EventBase & {readonly type: 'payment.confirmed'; readonly data: {readonly render: RenderData; readonly payment: {readonly reference: string; readonly paidAt: string}}});
 
 /** Omit applied to each member on its own, so the union stays discriminated by `type`. */
 type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -18,6 +18,8 @@ export interface WebhookNotifier {
 	batchIngested(batchId: string): Promise<void>;
 	/** A viewer pressed the pay button in the video or on the watch page. */
 	paymentClicked(record: RenderRecord, hotspot: string | undefined): Promise<void>;
+	/** The tenant confirmed the bill paid (once per payment, not per repeated confirmation). */
+	paymentConfirmed(record: RenderRecord, payment: {reference: string; paidAt: string}): Promise<void>;
 }
 
 /**
@@ -91,6 +93,10 @@ export const makeWebhookNotifier = ({
 		paymentClicked: (record, hotspot) =>
 			safely(`pay click on ${record.id}`, () =>
 				notify(record.tenant, () => ({type: 'payment.clicked', data: {render: render(record), ...(hotspot ? {hotspot} : {})}})),
+			),
+		paymentConfirmed: (record, {reference, paidAt}) =>
+			safely(`payment of ${record.id}`, () =>
+				notify(record.tenant, () => ({type: 'payment.confirmed', data: {render: render(record), payment: {reference, paidAt}}})),
 			),
 	};
 };

@@ -1,3 +1,5 @@
+import type {SceneId} from './scene-ids';
+
 /** What the player reports about a viewing; the server accepts exactly these. */
 export const viewerEventTypes = [
 	'view_started',
@@ -15,6 +17,8 @@ export interface ViewerEvent {
 	readonly type: ViewerEventType;
 	/** The hotspot for hotspot_shown, hotspot_clicked and pay_clicked. */
 	readonly hotspot?: string;
+	/** The scene playing when it was sent; the last one of a viewing is where it stopped. */
+	readonly scene?: SceneId;
 }
 
 /** The progress events a position in the video has earned (a quarter, a half, three quarters, the end). */

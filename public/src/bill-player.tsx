@@ -11,7 +11,9 @@ import type {SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
+import {asPaid, PaidBanner, withoutPayOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
+import {withScene} from './scene-events';
 import type {Playback} from './playback';
 import {cueAt, parseVtt, type Cue} from './vtt';
 import type {HotspotManifest, WatchData} from './watch-data';
@@ -66,17 +68,18 @@ const captionsAtTop = (visible: readonly Hotspot[], height: number): boolean =>
  * come from `computeRenderInput`, the function the renderer uses, or in MP4 mode from the manifest written beside the
  * file from that same timeline.
  */
-export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent, onReady}) => {
+export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady}) => {
 	const {locale, currency} = data.bill.customer;
 	const messages = messagesFor(locale);
 	const input = useMemo(() => {
-		if (mode === 'mp4') return computeRenderInput(data);
+		const shown = asPaid(data, data.paid);
+		if (mode === 'mp4') return computeRenderInput(shown);
 		const phoneUpright = window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
-		return computeRenderInput({...data, format: liveFormatFor(phoneUpright)});
+		return computeRenderInput({...shown, format: liveFormatFor(phoneUpright)});
 	}, [data, mode]);
 	const summary = useMemo(() => summarizeBill(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
-	const hotspots = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
+	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
 	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
@@ -84,6 +87,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const [playState, setPlayState] = useState<PlayState>('idle');
 	const [frameWidth, setFrameWidth] = useState(0);
 	const [sheet, setSheet] = useState<Sheet>({status: 'closed'});
+	const currentFrame = useRef(frame);
+	currentFrame.current = frame;
+	const sendEvent = useMemo(() => withScene(send, input.timeline.scenes, () => currentFrame.current), [send, input]);
 	const [captionsOn, setCaptionsOn] = useState(false);
 	const [cues, setCues] = useState<Cue[]>([]);
 	const [fullscreen, setFullscreen] = useState(false);
@@ -272,6 +278,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
 				)}
 				<HotspotOverlay hotspots={visible} frame={frame} scale={frameWidth / shape.width} linkTarget={payTarget} onActivate={activate} />
+				{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}
 				{cue ? (
 					<div className={captionsAtTop(visible, shape.height) ? 'bc-caption bc-caption-top' : 'bc-caption'} aria-live="polite">
 						<span>{cue.text}</span>

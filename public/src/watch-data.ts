@@ -1,8 +1,11 @@
+import type {PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
 import type {Hotspot} from '../../src/timeline';
 
 /** The answer of `GET /v1/watch/:token`: the props the player needs and the render's files when they exist. */
 export type WatchData = RenderRequestInput & {
+	/** Present once the tenant has confirmed the bill paid. */
+	readonly paid?: PaidState;
 	readonly links: {
 		readonly events: string;
 		readonly 'video.mp4'?: string;

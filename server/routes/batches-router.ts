@@ -3,6 +3,9 @@ import express, {Router, type Request, type RequestHandler, type Response} from 
 import {NotFoundError, ValidationError} from '../errors';
 import {contentEncodingOf, decodedBody, isDecodingError} from '../batch-body';
 import {BadContentEncodingError, BatchInterruptedError, BatchMediaTypeError} from '../batch-errors';
+import type {CampaignCounters} from '../analytics/campaign-counters';
+import type {CampaignIndex} from '../analytics/campaign-index';
+import {experimentQuerySchema} from '../analytics/experiment';
 import {ingestBatch, type BatchLine} from '../batch-ingest';
 import {cappedLines} from '../batch-lines';
 import {csvBills} from '../csv-bills';
@@ -16,8 +19,10 @@ import type {RenderStore} from '../render-store';
 import type {RenderQueue} from '../render-queue';
 import {verifyJsonDepth} from '../json-depth';
 import {tenantOf, type Tenant} from '../tenant';
+import {ownBatch} from '../own-batch';
 import type {WatchLinks} from '../watch-links';
 import type {WebhookNotifier} from '../webhook-notifier';
+import {fieldErrorsFromZod} from '../zod-field-errors';
 
 /** A JSON array is held in memory, so it is capped; NDJSON and CSV stream and have no cap but the line's. */
 export const MAX_JSON_BATCH = 1_000;
@@ -72,6 +77,8 @@ export const makeBatchesRouter = ({
 	watchLinks,
 	jsonLimit,
 	mappings,
+	campaigns,
+	counters,
 }: {
 	store: RenderStore;
 	batches: BatchStore;
@@ -83,14 +90,11 @@ export const makeBatchesRouter = ({
 	watchLinks: WatchLinks;
 	jsonLimit: string;
 	mappings: MappingStore;
+	campaigns: CampaignIndex;
+	counters: CampaignCounters;
 }): Router => {
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
-	const ownBatch = async (id: string, res: Response) => {
-		const batch = await batches.get(id);
-		if (!batch || batch.tenant !== tenantOf(res).id) throw new NotFoundError(`Batch ${id}`);
-		return batch;
-	};
 
 	const jsonBody = express.json({limit: jsonLimit, verify: verifyJsonDepth});
 	// body-parser answers a body that does not match its Content-Encoding with a bare 400 the problem handler cannot name.
@@ -115,6 +119,9 @@ export const makeBatchesRouter = ({
 		if (!isStreamed && (req.body as unknown[]).length > MAX_JSON_BATCH) {
 			throw new ValidationError([{path: '', message: `holds more than ${MAX_JSON_BATCH} bills: send them as NDJSON (application/x-ndjson) or CSV`}]);
 		}
+		const parsedExperiment = experimentQuerySchema.safeParse(req.query);
+		if (!parsedExperiment.success) throw new ValidationError(fieldErrorsFromZod(parsedExperiment.error));
+		const experiment = parsedExperiment.data;
 		const hash = createHash('sha256');
 		const lines =
 			kind === 'csv' ? await csvLines({req, hash, mappings, tenant}) : kind === 'ndjson' ? ndjsonLines(decodedBody(req, hash)) : arrayLines(req.body as unknown[]);
@@ -138,7 +145,8 @@ export const makeBatchesRouter = ({
 				const createdAt = new Date().toISOString();
 				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
-				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store, batches, completion, queue});
+				const filing = campaigns.indexing(store, {id, experiment, onFiled: (renders) => counters.sent(renders)});
+				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store: filing, batches, completion, queue});
 				const base = {id, tenant: tenant.id, createdAt, ...counts};
 				await batches.finish(
 					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},
@@ -155,23 +163,28 @@ export const makeBatchesRouter = ({
 	};
 
 	router.get('/v1/batches/:id', async (req, res) => {
-		res.json(await batchView({batch: await ownBatch(req.params.id, res), store, batches, publicBaseUrl}));
+		res.json(await batchView({batch: await ownBatch(batches, req.params.id, res), store, batches, publicBaseUrl}));
 	});
 
 	router.get('/v1/batches/:id/export.:format', async (req, res) => {
 		const format = req.params.format;
 		if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);
-		const batch = await ownBatch(req.params.id, res);
+		const batch = await ownBatch(batches, req.params.id, res);
 		res.type(format === 'csv' ? 'text/csv' : 'application/x-ndjson');
 		res.attachment(`${batch.id}.${format}`);
-		if (format === 'csv') res.write('customer_reference,render_id,watch_link,status\n');
+		// An experiment's export says which variant each bill is in, so the tenant's SMS or email run can word it so.
+		const experiment = await campaigns.experimentOf(batch.id);
+		if (format === 'csv') res.write(`customer_reference,render_id,watch_link,status${experiment ? ',variant' : ''}\n`);
 		for await (const page of batches.entries(batch.id)) {
 			const records = await store.getMany(page.map((entry) => entry.renderId));
+			await counters.exported(page.map((entry) => entry.renderId), records);
+			const filed = experiment ? await Promise.all(page.map((entry) => campaigns.campaignOf(entry.renderId))) : [];
 			const rows = page.map((entry, index) => ({
 				customerReference: entry.customerReference,
 				renderId: entry.renderId,
 				watchLink: watchLinks.urlFor(entry.renderId),
 				status: records[index]?.status ?? 'unknown',
+				...(experiment ? {variant: filed[index]?.variant ?? ''} : {}),
 			}));
 			// Customer references, render ids and links never contain commas or quotes, so no CSV quoting is needed.
 			res.write(rows.map((row) => (format === 'csv' ? Object.values(row).join(',') : JSON.stringify(row))).join('\n') + '\n');

@@ -5,10 +5,13 @@ import compression from 'compression';
 import express, {Router, type Request, type Response} from 'express';
 import {z} from 'zod';
 import {viewerEventTypes} from '../../src/viewer-events';
+import type {CampaignCounters} from '../analytics/campaign-counters';
+import {allSceneIds, deviceClasses} from '../analytics/metrics';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../errors';
 import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from '../player-bundle';
 import {artifactPath, type ARTIFACT_FILES} from '../render-paths';
 import type {RenderProps, RenderRecord} from '../render-record';
+import {paidView, type PaymentStore} from '../payments/payment-store';
 import type {RenderStore} from '../render-store';
 import type {ViewerEventsStore} from '../viewer-events-store';
 import type {WebhookNotifier} from '../webhook-notifier';
@@ -22,6 +25,10 @@ const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | Watc
 const eventSchema = z.object({
 	type: z.enum(viewerEventTypes),
 	hotspot: z.string().max(64).optional(),
+	/** The scene playing when the event was sent: the last one a viewing reports is where it stopped. */
+	scene: z.enum(allSceneIds).optional(),
+	/** The player's own word for the device; without it the User-Agent decides. */
+	device: z.enum(deviceClasses).optional(),
 });
 
 /** Files of a render a viewer may fetch through a watch link, when they exist. */
@@ -39,12 +46,16 @@ type ViewerFile = keyof typeof viewerFiles;
 export const makeWatchRouter = ({
 	store,
 	events,
+	payments,
+	counters,
 	rendersDir,
 	watchSecret,
 	webhooks,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
+	payments: PaymentStore;
+	counters: CampaignCounters;
 	rendersDir: string;
 	watchSecret: string;
 	webhooks: WebhookNotifier;
@@ -91,6 +102,7 @@ export const makeWatchRouter = ({
 		try {
 			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
+			const payment = await payments.get(record.id);
 			res.type('html').send(
 				watchPage({
 					props,
@@ -100,6 +112,7 @@ export const makeWatchRouter = ({
 					today: new Date().toISOString().slice(0, 10),
 					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
 					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
+					...(payment ? {paid: paidView(payment)} : {}),
 				}),
 			);
 		} catch (error) {
@@ -111,10 +124,12 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token', async (req, res) => {
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
+		const payment = await payments.get(record.id);
 		res.set('Cache-Control', 'no-store').json({
 			template: props.template,
 			format: props.format,
 			bill: props.bill,
+			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base)},
 		});
 	});
@@ -131,7 +146,7 @@ export const makeWatchRouter = ({
 
 	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
 	router.post('/v1/watch/:token/events', express.text({type: ['text/plain', 'application/json'], limit: '4kb'}), async (req, res) => {
-		const {record} = await open(req.params.token);
+		const {record, props} = await open(req.params.token);
 		if (!(await events.allow(req.params.token))) throw new RateLimitedError('viewer events for this link');
 		let body: unknown;
 		try {
@@ -141,7 +156,11 @@ export const makeWatchRouter = ({
 		}
 		const parsed = eventSchema.safeParse(body);
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
-		await events.record(record.id, parsed.data.type);
+		// Independent writes: the per-render summary and the campaign counters go to Redis side by side.
+		await Promise.all([
+			events.record(record.id, parsed.data.type),
+			counters.viewerEvent({record, locale: props.bill.customer.locale, ...parsed.data, userAgent: req.get('user-agent')}),
+		]);
 		if (parsed.data.type === 'pay_clicked') await webhooks.paymentClicked(record, parsed.data.hotspot);
 		res.status(204).end();
 	});

@@ -126,4 +126,7 @@ export const en: Messages = {
 		billNumber: 'Bill number',
 		closeSheet: 'Close and keep watching',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: 'Paid',
+	paidNotice: 'We received {amount} on {date}. Thank you!',
 };

@@ -126,4 +126,7 @@ export const it: PartialMessages = {
 		billNumber: 'Numero bolletta',
 		closeSheet: 'Chiudi e continua a guardare',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: 'Pagata',
+	paidNotice: 'Abbiamo ricevuto {amount} il {date}. Grazie!',
 };

@@ -126,4 +126,7 @@ export const ko: PartialMessages = {
 		billNumber: '청구서 번호',
 		closeSheet: '닫고 계속 보기',
 	},
+	/** A payment the tenant confirmed (issue 16). */
+	paidTitle: '납부 완료',
+	paidNotice: '{date}에 {amount}을(를) 받았습니다. 감사합니다!',
 };

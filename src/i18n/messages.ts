@@ -105,6 +105,9 @@ export interface Messages {
 		readonly billNumber: string;
 		readonly closeSheet: string;
 	};
+	/** A payment the tenant confirmed: the watch page's and the player's paid notice (issue 16). */
+	readonly paidTitle: string;
+	readonly paidNotice: string;
 }
 
 type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};

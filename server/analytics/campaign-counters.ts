@@ -1,0 +1,190 @@
+import type {Redis} from 'ioredis';
+import type {ViewerEventType} from '../../src/viewer-events';
+import type {RenderRecord} from '../render-record';
+import type {Campaign, CampaignIndex, FiledRender} from './campaign-index';
+import {deviceClassOf, hotspotKindOf, waitBucketOf, type DeviceClass} from './metrics';
+
+/**
+ * Adds increments to every scope hash at once, unless the render already earned the once-flag (a second view of the
+ * same render is not a second open). A scene moves the render's drop-off point: it leaves the scene it was counted at
+ * (in the hashes it was counted in) and joins the new one, so each scope holds, per scene, the renders whose viewing
+ * last reached it. Constant work per event: nothing here reads more than the render's own flags.
+ * KEYS: the render's flags hash, then the scope hashes. ARGV: TTL, once-flag or '', scene or '', then field, increment pairs.
+ */
+const COUNT = `
+local counted = 0
+if ARGV[2] == '' or redis.call('HSETNX', KEYS[1], ARGV[2], 1) == 1 then
+	counted = 1
+	for i = 4, #ARGV, 2 do
+		for k = 2, #KEYS do redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1]) end
+	end
+end
+if ARGV[3] ~= '' then
+	local old = redis.call('HGET', KEYS[1], 'scene')
+	if old ~= ARGV[3] then
+		if old then
+			for key in string.gmatch(redis.call('HGET', KEYS[1], 'scene_keys') or '', '[^|]+') do
+				redis.call('HINCRBY', key, 'dropoff:' .. old, -1)
+			end
+		end
+		for k = 2, #KEYS do redis.call('HINCRBY', KEYS[k], 'dropoff:' .. ARGV[3], 1) end
+		redis.call('HSET', KEYS[1], 'scene', ARGV[3], 'scene_keys', table.concat(KEYS, '|', 2))
+	end
+end
+for k = 1, #KEYS do redis.call('EXPIRE', KEYS[k], ARGV[1]) end
+return counted`;
+
+/** Metrics compared between an experiment's variants; the others are per scope only. */
+const VARIANT_FIELDS = new Set(['renders', 'opened', 'pay_clicked', 'paid']);
+
+type Increments = Array<readonly [field: string, by: number]>;
+
+const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
+const secondsBetween = (from: string, to: Date): number => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
+
+export interface ViewerEventFacts {
+	readonly record: RenderRecord;
+	readonly locale: string;
+	readonly type: ViewerEventType;
+	readonly hotspot?: string | undefined;
+	readonly scene?: string | undefined;
+	/** The player's own word for the device, else read from the User-Agent. */
+	readonly device?: DeviceClass | undefined;
+	readonly userAgent?: string | undefined;
+	readonly at?: Date;
+}
+
+export interface CampaignCounters {
+	/** Renders joined a batch: counted once per render and batch. */
+	sent(renders: readonly FiledRender[], at?: Date): Promise<void>;
+	/** Watch links handed out in a batch's export: counted once per render. */
+	exported(renderIds: readonly string[], records: ReadonlyArray<RenderRecord | undefined>, at?: Date): Promise<void>;
+	viewerEvent(facts: ViewerEventFacts): Promise<void>;
+	paid(record: RenderRecord, payment: {amount: number; currency: string; paidAt: string}, at?: Date): Promise<void>;
+	/** The raw counters of a batch, and of each day it had activity. */
+	batch(batchId: string): Promise<{total: Record<string, string>; days: Array<{date: string; fields: Record<string, string>}>}>;
+	/** The raw counters of a tenant's template on one day. */
+	tenantDay(tenant: string, template: string, date: string): Promise<Record<string, string>>;
+}
+
+/** Campaign numbers counted in Redis as they happen, per batch, per batch and day, and per tenant, template and day. */
+export const makeCampaignCounters = ({
+	redis,
+	campaigns,
+	prefix = 'billcast:',
+	ttlSeconds,
+}: {
+	redis: Redis;
+	campaigns: CampaignIndex;
+	prefix?: string;
+	ttlSeconds: number;
+}): CampaignCounters => {
+	const flagsKey = (renderId: string) => `${prefix}an:render:${renderId}`;
+	const batchKey = (batchId: string) => `${prefix}an:batch:${batchId}`;
+	const batchDayKey = (batchId: string, day: string) => `${prefix}an:batch:${batchId}:day:${day}`;
+	const batchDaysKey = (batchId: string) => `${prefix}an:batch:${batchId}:days`;
+	const tenantDayKey = (tenant: string, template: string, day: string) => `${prefix}an:tenant:${tenant}:${template}:day:${day}`;
+
+	type Pipeline = ReturnType<Redis['pipeline']>;
+	const count = async (
+		pipeline: Pipeline,
+		render: {readonly id: string; readonly tenant: string; readonly template: string},
+		{at, once, scene = '', increments, campaign}: {at: Date; once: string; scene?: string; increments: Increments; campaign: Campaign | undefined},
+	): Promise<void> => {
+		const day = dayOf(at);
+		const scopes = [tenantDayKey(render.tenant, render.template, day)];
+		const pairs: Increments = [...increments];
+		if (campaign) {
+			scopes.push(batchKey(campaign.batchId), batchDayKey(campaign.batchId, day));
+			pipeline.sadd(batchDaysKey(campaign.batchId), day).expire(batchDaysKey(campaign.batchId), ttlSeconds);
+			const variant = campaign.variant;
+			if (variant) for (const [field, by] of increments) if (VARIANT_FIELDS.has(field)) pairs.push([`variant:${variant}:${field}`, by]);
+		}
+		pipeline.eval(COUNT, 1 + scopes.length, flagsKey(render.id), ...scopes, ttlSeconds, once, scene, ...pairs.flat());
+	};
+	const run = async (work: (pipeline: Pipeline) => Promise<void>) => {
+		const pipeline = redis.pipeline();
+		await work(pipeline);
+		const results = await pipeline.exec();
+		const failed = results?.find(([error]) => error);
+		if (failed) throw failed[0];
+	};
+
+	const eventIncrements = ({record, locale, type, hotspot, device, userAgent, at}: ViewerEventFacts & {at: Date}): {once: string; increments: Increments} => {
+		switch (type) {
+			case 'view_started': {
+				const wait = secondsBetween(record.createdAt, at);
+				return {
+					once: 'opened',
+					increments: [
+						['opened', 1],
+						[`device:${device ?? deviceClassOf(userAgent)}`, 1],
+						[`language:${locale}`, 1],
+						['open_seconds_sum', wait],
+						[`open_wait:${waitBucketOf(wait)}`, 1],
+					],
+				};
+			}
+			case 'progress_25':
+			case 'progress_50':
+			case 'progress_75':
+			case 'completed':
+			case 'pay_clicked':
+				return {once: type, increments: [[type, 1]]};
+			case 'hotspot_clicked': {
+				const kind = hotspotKindOf(hotspot);
+				return {once: `clicked:${kind}`, increments: [[`clicked:${kind}`, 1]]};
+			}
+			case 'hotspot_shown':
+				return {once: '', increments: []};
+		}
+	};
+
+	const dayFields = async (batchId: string) => {
+		const days = (await redis.smembers(batchDaysKey(batchId))).sort();
+		const pipeline = redis.pipeline();
+		for (const day of days) pipeline.hgetall(batchDayKey(batchId, day));
+		const results = (await pipeline.exec()) ?? [];
+		return days.map((date, index) => ({date, fields: (results[index]?.[1] ?? {}) as Record<string, string>}));
+	};
+
+	return {
+		sent: (renders, at = new Date()) =>
+			run(async (pipeline) => {
+				for (const render of renders) {
+					await count(pipeline, render, {at, once: `sent:${render.campaign.batchId}`, increments: [['renders', 1]], campaign: render.campaign});
+				}
+			}),
+		exported: (renderIds, records, at = new Date()) =>
+			run(async (pipeline) => {
+				for (const [index, record] of records.entries()) {
+					if (!record) continue;
+					const campaign = await campaigns.campaignOf(renderIds[index]!);
+					await count(pipeline, record, {at, once: 'exported', increments: [['exported', 1]], campaign});
+				}
+			}),
+		async viewerEvent(facts) {
+			const at = facts.at ?? new Date();
+			const {once, increments} = eventIncrements({...facts, at});
+			if (increments.length === 0 && !facts.scene) return;
+			const campaign = await campaigns.campaignOf(facts.record.id);
+			await run((pipeline) => count(pipeline, facts.record, {at, once, scene: facts.scene, increments, campaign}));
+		},
+		async paid(record, payment, at = new Date()) {
+			const campaign = await campaigns.campaignOf(record.id);
+			const wait = secondsBetween(record.createdAt, new Date(payment.paidAt));
+			const increments: Increments = [
+				['paid', 1],
+				[`paid_amount:${payment.currency}`, payment.amount],
+				['pay_seconds_sum', wait],
+				[`pay_wait:${waitBucketOf(wait)}`, 1],
+			];
+			await run((pipeline) => count(pipeline, record, {at, once: 'paid', increments, campaign}));
+		},
+		async batch(batchId) {
+			const [total, days] = await Promise.all([redis.hgetall(batchKey(batchId)), dayFields(batchId)]);
+			return {total, days};
+		},
+		tenantDay: (tenant, template, date) => redis.hgetall(tenantDayKey(tenant, template, date)),
+	};
+};

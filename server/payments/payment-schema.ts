@@ -1,0 +1,41 @@
+import {z} from 'zod';
+
+/** What a tenant tells billcast about a paid bill; money in integer minor units, like every amount in the API. */
+export const paymentInputSchema = z.object({
+	amount: z.number().int('must be an integer of minor units (6840 for €68.40)').positive('must be more than zero'),
+	currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'),
+	paidAt: z.iso.datetime({offset: true, error: 'must be an ISO 8601 date and time such as 2026-11-21T09:30:00Z'}),
+	reference: z
+		.string()
+		.trim()
+		.min(1)
+		.max(128)
+		.describe("The tenant's own payment reference; the same reference again is the same payment"),
+});
+export type PaymentInput = z.infer<typeof paymentInputSchema>;
+
+export const MAX_BATCH_PAYMENTS = 1_000;
+
+export const batchPaymentsInputSchema = z
+	.array(paymentInputSchema.extend({billNumber: z.string().trim().min(1).max(64)}))
+	.min(1)
+	.max(MAX_BATCH_PAYMENTS);
+
+/** A confirmed payment as stored and answered: the input plus when billcast learnt of it. */
+export const paymentSchema = paymentInputSchema.extend({renderId: z.string(), confirmedAt: z.string()});
+export type Payment = z.infer<typeof paymentSchema>;
+
+export const paymentResultSchema = z.object({
+	status: z.enum(['confirmed', 'duplicate']).describe('duplicate: this reference was already confirmed; nothing changed'),
+	payment: paymentSchema,
+});
+
+export const batchPaymentsResultSchema = z.object({
+	results: z.array(
+		z.discriminatedUnion('status', [
+			z.object({billNumber: z.string(), status: z.enum(['confirmed', 'duplicate']), payment: paymentSchema}),
+			z.object({billNumber: z.string(), status: z.literal('not_found'), detail: z.string()}),
+			z.object({billNumber: z.string(), status: z.literal('conflict'), detail: z.string()}),
+		]),
+	),
+});

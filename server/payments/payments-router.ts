@@ -1,0 +1,79 @@
+import {Router} from 'express';
+import type {CampaignIndex} from '../analytics/campaign-index';
+import type {BatchStore} from '../batch-store';
+import {ValidationError} from '../errors';
+import {ownBatch} from '../own-batch';
+import {ownRender} from '../own-render';
+import type {RenderRecord} from '../render-record';
+import type {RenderStore} from '../render-store';
+import {requireJson} from '../routes/renders-router';
+import {tenantOf} from '../tenant';
+import type {WebhookNotifier} from '../webhook-notifier';
+import {fieldErrorsFromZod} from '../zod-field-errors';
+import {PaymentConflictError} from './payment-errors';
+import {batchPaymentsInputSchema, paymentInputSchema, type Payment, type PaymentInput} from './payment-schema';
+import type {ConfirmResult, PaymentStore} from './payment-store';
+
+/** Payment confirmations from the tenant: per render, or per bill number within a batch. */
+export const makePaymentsRouter = ({
+	store,
+	batches,
+	payments,
+	campaigns,
+	webhooks,
+	onConfirmed,
+}: {
+	store: RenderStore;
+	batches: BatchStore;
+	payments: PaymentStore;
+	campaigns: CampaignIndex;
+	webhooks: WebhookNotifier;
+	/** Called once per new payment (never for a duplicate), e.g. to count it. */
+	onConfirmed: (payment: Payment, record: RenderRecord) => Promise<void>;
+}): Router => {
+	const router = Router();
+
+	const confirm = async (record: RenderRecord, input: PaymentInput): Promise<ConfirmResult> => {
+		const result = await payments.confirm(record.id, input);
+		if (result.status === 'confirmed') {
+			await onConfirmed(result.payment, record);
+			await webhooks.paymentConfirmed(record, result.payment);
+		}
+		return result;
+	};
+
+	router.post('/v1/renders/:id/payment', async (req, res) => {
+		const record = await ownRender(store, req.params.id, res);
+		const parsed = paymentInputSchema.safeParse(requireJson(req));
+		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		const result = await confirm(record, parsed.data);
+		if (result.status === 'conflict') throw new PaymentConflictError(record.id, result.payment.reference);
+		res.status(result.status === 'confirmed' ? 201 : 200).json(result);
+	});
+
+	router.post('/v1/batches/:id/payments', async (req, res) => {
+		const batch = await ownBatch(batches, req.params.id, res);
+		const parsed = batchPaymentsInputSchema.safeParse(requireJson(req));
+		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		const tenant = tenantOf(res).id;
+		const results = [];
+		// One by one: each is a few Redis calls, and a batch holds at most a thousand.
+		for (const {billNumber, ...input} of parsed.data) {
+			const renderId = await campaigns.renderOfBill(batch.id, billNumber);
+			const record = renderId ? await store.get(renderId) : undefined;
+			if (!record || record.tenant !== tenant) {
+				results.push({billNumber, status: 'not_found' as const, detail: `Bill ${billNumber} is not in batch ${batch.id}.`});
+				continue;
+			}
+			const result = await confirm(record, input);
+			results.push(
+				result.status === 'conflict'
+					? {billNumber, status: 'conflict' as const, detail: new PaymentConflictError(record.id, result.payment.reference).message}
+					: {billNumber, ...result},
+			);
+		}
+		res.json({results});
+	});
+
+	return router;
+};

@@ -1,0 +1,17 @@
+import {formatDate} from './dates';
+import {fill, messagesFor} from './i18n/catalogue';
+import {formatMoney} from './money';
+
+/** A bill the tenant has confirmed paid, as the watch page and the player show it: amount in minor units, ISO time. */
+export interface PaidState {
+	readonly amount: number;
+	readonly currency: string;
+	readonly paidAt: string;
+}
+
+/** "We received €42.50 on 21 November 2026. Thank you!" in the customer's language and currency. */
+export const paidNotice = (paid: PaidState, locale: string): string =>
+	fill(messagesFor(locale).paidNotice, {
+		amount: formatMoney({minor: paid.amount, currency: paid.currency, locale}),
+		date: formatDate(paid.paidAt.slice(0, 10), locale),
+	});

@@ -1,0 +1,85 @@
+import {mkdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {computeRenderInput} from '../../src/render-input';
+import {sampleBill} from '../../src/sample-bill';
+import {launchChromium} from '../helpers/browser';
+import {startTestStack, type TestStack} from '../helpers/test-stack';
+
+const shotsDir = process.env.BILLCAST_SHOTS_DIR ?? join(tmpdir(), 'billcast-shots');
+mkdirSync(shotsDir, {recursive: true});
+
+let stack: TestStack;
+let browser: Browser;
+
+beforeAll(async () => {
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	browser = await launchChromium();
+});
+afterAll(async () => {
+	await browser?.close();
+	await stack?.close();
+});
+
+const submit = async (customerId: string) => {
+	const bill = {...sampleBill, customer: {...sampleBill.customer, id: customerId}};
+	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', ...stack.auth},
+		body: JSON.stringify({template: 'telco-bill', bill}),
+	});
+	return {bill, ...((await response.json()) as {id: string; links: {watch: string}})};
+};
+
+/** Well inside the pay hotspot's frames, in the due scene. */
+const payFrame = computeRenderInput({template: 'telco-bill', bill: sampleBill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!.from + 15;
+
+const seekPaused = (page: Page, frame: number) =>
+	page.evaluate(async (to) => {
+		const player = document.querySelector('billcast-player') as HTMLElement & {pause(): Promise<void>; seekToFrame(frame: number): Promise<void>};
+		await player.pause();
+		await player.seekToFrame(to);
+	}, frame);
+
+describe('a bill the tenant confirmed paid', () => {
+	it('plays live with a thank-you and no pay button, and its events name the scene they were sent from', async () => {
+		const unpaid = await submit('PLAYER-UNPAID');
+		const paid = await submit('PLAYER-PAID');
+		const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${paid.id}/payment`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...stack.auth},
+			body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-PLAYER'}),
+		});
+		expect(confirmed.status).toBe(201);
+
+		const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+		try {
+			// The same frame of an unpaid bill shows the pay button, so its absence below is the paid state, not the frame.
+			await page.goto(unpaid.links.watch);
+			await page.locator('billcast-player .bc-root').waitFor();
+			await seekPaused(page, payFrame);
+			await page.locator('[data-hotspot="pay"]').waitFor({state: 'visible'});
+			expect(await page.locator('.bc-paid').count()).toBe(0);
+
+			await page.goto(paid.links.watch);
+			const banner = page.locator('billcast-player .bc-paid');
+			await banner.waitFor({state: 'visible'});
+			expect(await banner.textContent()).toBe('We received €68.40 on 20 November 2026. Thank you!');
+			await seekPaused(page, payFrame);
+			// Seeking past a quarter sends progress events from the due scene: once stored, the overlay has drawn this frame.
+			const flags = `${stack.events.prefix}an:render:${paid.id}`;
+			await expect.poll(() => stack.redis.hget(flags, 'scene'), {timeout: 10_000}).toBe('due');
+			expect(await page.locator('[data-hotspot="pay"]').count()).toBe(0);
+			// The composition itself draws its paid state instead of the pay button.
+			await page.locator('billcast-player').getByText('Paid. Thank you!', {exact: true}).waitFor({state: 'visible'});
+			expect(await page.locator('billcast-player').getByText('Pay €68.40 now').count()).toBe(0);
+			expect(await page.locator('a[data-billcast-pay]').count()).toBe(0);
+			expect(await page.locator('p.paid[data-billcast-paid]').textContent()).toContain('We received €68.40');
+			await page.screenshot({path: join(shotsDir, 'paid-watch-page.png')});
+		} finally {
+			await page.close();
+		}
+	});
+});
