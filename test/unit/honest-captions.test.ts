@@ -67,8 +67,9 @@ const without = <B,>(bill: B, path: readonly string[]): B => {
 const matrix = <B,>(full: readonly B[], optional: ReadonlyArray<readonly string[]>): B[] =>
 	full.flatMap((bill) => [bill, ...optional.map((path) => without(bill, path)), optional.reduce((b, path) => without(b, path), bill)]);
 
+/** Every caption line: two short lines may share one cue, and each still states its own fact. */
 const captionsOf = (input: TemplateBill): string[] =>
-	captionCues({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input)}).map((cue) => cue.text);
+	captionCues({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input)}).flatMap((cue) => cue.text.split('\n'));
 
 /** Checks every bill; returns which claims were made at least once, so a claim pattern that never matches shows up. */
 const walk = <B extends {customer: {locale: string}}>({
