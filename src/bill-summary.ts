@@ -1,5 +1,6 @@
 import type {Bill, PaymentHistory, PaymentStatus} from './bill-schema';
 import {groupByCategory} from './breakdown';
+import {formatPeriod} from './dates';
 import {messagesFor} from './i18n/catalogue';
 import type {TemplateBill} from './templates';
 import type {UtilityBill} from './utility-bill-schema';
@@ -62,10 +63,12 @@ export const summarizeBill = (input: TemplateBill): BillSummary => {
 		}
 		case 'utility-bill': {
 			const {bill} = input;
-			const {costParts, costTitle} = messagesFor(bill.customer.locale);
+			// Each cost part is the row's category; what it was charged for is this bill's period.
+			const {costParts} = messagesFor(bill.customer.locale);
+			const period = formatPeriod(bill.period.start, bill.period.end, bill.customer.locale);
 			return summarizeDueBill(
 				bill,
-				(['energy', 'network', 'taxes'] as const).map((part) => ({group: costTitle, label: costParts[part], amount: bill.cost[part]})),
+				(['energy', 'network', 'taxes'] as const).map((part) => ({group: costParts[part], label: period, amount: bill.cost[part]})),
 			);
 		}
 		case 'payment-reminder': {

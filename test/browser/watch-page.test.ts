@@ -376,6 +376,9 @@ describe('the watch page as a customer first sees it', () => {
 			const page = await browser.newPage({viewport, reducedMotion: 'reduce'});
 			const problems = collectProblems(page);
 			await page.addInitScript(() => {
+				const seen: string[] = [];
+				(window as unknown as {violations: string[]}).violations = seen;
+				document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
 				(window as unknown as {cls: number}).cls = 0;
 				new PerformanceObserver((list) => {
 					for (const entry of list.getEntries() as (PerformanceEntry & {value: number; hadRecentInput: boolean})[]) {
@@ -403,6 +406,8 @@ describe('the watch page as a customer first sees it', () => {
 				);
 				console.log(`${shot}: CLS ${cls.toFixed(4)}, player script ${script?.transferSize} bytes transferred (${script?.decodedBodySize} decoded)`);
 				expect(cls).toBeLessThan(0.05);
+				// zod's eval probe is off in the player: the page's CSP has nothing to report.
+				expect(await page.evaluate(() => (window as unknown as {violations: string[]}).violations)).toEqual([]);
 				expect(script!.transferSize).toBeLessThan(300_000);
 				if (shot === 'desktop') expect((await page.locator('a[data-billcast-pay]').boundingBox())!.y + 50).toBeLessThanOrEqual(800);
 				await page.screenshot({path: join(shotsDir, `${shot}-first-impression.png`)});
@@ -429,7 +434,6 @@ describe('the watch page as a customer first sees it', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-encoding')).toBe('gzip');
 		expect(response.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-		expect(await response.text()).not.toMatch(/new Function\(""\)/);
 		expect((await fetch(`${stack.baseUrl}/player/billcast-player.0000000000000000.js`)).status).toBe(404);
 	});
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {summarizeBill, summaryNeedsPayment} from '../../src/bill-summary';
+import {formatPeriod} from '../../src/dates';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {sampleBill} from '../../src/sample-bill';
@@ -16,7 +17,8 @@ describe('summarizeBill', () => {
 	it('splits a utility bill into its cost parts, which add up to the amount due', () => {
 		const bill = utilityFixtures['en-GB'];
 		const summary = summarizeBill({template: 'utility-bill', bill});
-		expect(summary.rows.map((row) => row.label)).toEqual(['Energy and supply', 'Network and transport', 'Taxes and levies']);
+		expect(summary.rows.map((row) => row.group)).toEqual(['Energy and supply', 'Network and transport', 'Taxes and levies']);
+		expect(new Set(summary.rows.map((row) => row.label))).toEqual(new Set([formatPeriod(bill.period.start, bill.period.end, 'en-GB')]));
 		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(bill.amountDue);
 	});
 
