@@ -69,19 +69,23 @@ export const synthesize = async ({
 	outFile: string;
 	pauseMs?: number;
 }): Promise<Utterance> => {
-	const clips: Array<{text: string; samples: Int16Array; sampleRate: number; channels: number}> = [];
-	let cached = 0;
-	for (const text of sentences) {
-		const key = cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text});
-		let wav = await cache.get(key);
-		if (wav) cached += 1;
-		else {
-			wav = await engine.synthesizeSentence({text, voice, locale});
-			await cache.put(key, wav);
-		}
-		const info = readWav(wav);
-		clips.push({text, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels});
-	}
+	const keys = sentences.map((text) => cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text}));
+	const found = await Promise.all(keys.map((key) => cache.get(key)));
+	const missing = [...new Set(sentences.filter((_, index) => !found[index]))];
+	const made = missing.length > 0 ? await engine.synthesizeSentences({texts: missing, voice, locale}) : [];
+	const fresh = new Map(missing.map((text, index) => [text, made[index]!]));
+	const clips = await Promise.all(
+		sentences.map(async (text, index) => {
+			let wav = found[index];
+			if (!wav) {
+				wav = fresh.get(text)!;
+				await cache.put(keys[index]!, wav);
+			}
+			const info = readWav(wav);
+			return {text, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels};
+		}),
+	);
+	const cached = found.filter((wav) => wav !== undefined).length;
 	const sampleRate = clips[0]?.sampleRate ?? 16_000;
 	const channels = clips[0]?.channels ?? 1;
 	if (clips.some((clip) => clip.sampleRate !== sampleRate || clip.channels !== channels)) {

@@ -8,7 +8,7 @@ import {narrationOf} from '../../src/narration';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';
 import {MissingVoicePackageError} from '../../server/voice/errors';
 import {festivalEngine} from '../../server/voice/festival';
-import {LOUDNESS, mixNarrationTrack} from '../../server/voice/mix';
+import {LOUDNESS, mixNarrationTrack, parseEbur128Summary} from '../../server/voice/mix';
 import {musicBedWav} from '../../server/voice/music-bed';
 import {localEngines, speakNarration, type SpokenScene} from '../../server/voice/narrate';
 import {narrationConfigSchema, resolveVoice} from '../../server/voice/narration-config';
@@ -33,18 +33,14 @@ const rms = (wav: Buffer, fromMs: number, toMs: number): number => {
 	return Math.sqrt(window.reduce((sum, sample) => sum + sample * sample, 0) / Math.max(1, window.length)) / 32768;
 };
 
-/** ffmpeg's EBU R128 meter over a file: integrated loudness (LUFS) and true peak (dBTP), from its summary. */
-const summary = (file: string): {integrated: number; truePeak: number} => {
-	// The meter logs every frame and then its summary on stderr (framelog=quiet breaks the filter in ffmpeg 5.1).
-	const result = spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-'], {
-		encoding: 'utf8',
-		maxBuffer: 64 * 1024 * 1024,
-	}).stderr;
-	const tail = result.slice(result.lastIndexOf('Summary:'));
-	const integrated = Number(/I:\s+(-?[\d.]+) LUFS/.exec(tail)?.[1]);
-	const truePeak = Number(/Peak:\s+(-?[\d.]+) dBFS/.exec(tail)?.[1]);
-	return {integrated, truePeak};
-};
+/** ffmpeg's EBU R128 meter over a file: integrated loudness (LUFS) and true peak (dBTP). */
+const loudness = (file: string) =>
+	parseEbur128Summary(
+		spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-'], {
+			encoding: 'utf8',
+			maxBuffer: 64 * 1024 * 1024,
+		}).stderr,
+	);
 
 const locales = [
 	{locale: 'en-GB', engine: 'festival', voice: 'cmu_us_slt_arctic_hts'},
@@ -112,7 +108,8 @@ describe('narration speech', () => {
 		) as {streams: Array<{codec_name: string; sample_rate: string; channels: number}>; format: {duration: string}};
 		expect(probe.streams.map((s) => [s.codec_name, s.sample_rate, s.channels])).toEqual([['aac', '48000', 2]]);
 		expect(Number(probe.format.duration)).toBeCloseTo(at / 1000, 0);
-		const {integrated, truePeak} = summary(outFile);
+		const {integrated, truePeak} = loudness(outFile);
+		console.log(`mixed track: ${integrated} LUFS integrated, ${truePeak} dBTP true peak`);
 		expect(Math.abs(integrated - LOUDNESS.integrated)).toBeLessThanOrEqual(1);
 		expect(truePeak).toBeLessThanOrEqual(-1);
 		// The bed plays (and is ducked) under the voice: the first half second, before any voice, is not silent.
@@ -125,18 +122,18 @@ describe('narration speech', () => {
 
 describe('missing voices', () => {
 	it('names the Debian package when the engine program is missing', async () => {
-		const festival = festivalEngine({text2wave: '/nonexistent/text2wave'});
-		await expect(festival.synthesizeSentence({text: 'Hello.', voice: 'cmu_us_slt_arctic_hts', locale: 'en-GB'})).rejects.toMatchObject({
+		const festival = festivalEngine({festival: '/nonexistent/festival'});
+		await expect(festival.synthesizeSentences({texts: ['Hello.'], voice: 'cmu_us_slt_arctic_hts', locale: 'en-GB'})).rejects.toMatchObject({
 			name: 'MissingVoicePackageError',
 			debianPackage: 'festival',
 		});
 		const espeak = espeakNgEngine({program: '/nonexistent/espeak-ng'});
-		await expect(espeak.synthesizeSentence({text: '안녕하세요.', voice: 'ko', locale: 'ko-KR'})).rejects.toThrow(/espeak-ng/);
+		await expect(espeak.synthesizeSentences({texts: ['안녕하세요.'], voice: 'ko', locale: 'ko-KR'})).rejects.toThrow(/espeak-ng/);
 	});
 
 	it('names the voice package when a voice is missing, and says it in the message', async () => {
 		const festival = festivalEngine({voicesDir: join(dir, 'no-voices')});
-		const error = await festival.synthesizeSentence({text: 'Ciao.', voice: 'lp_diphone', locale: 'it-IT'}).catch((e: unknown) => e);
+		const error = await festival.synthesizeSentences({texts: ['Ciao.'], voice: 'lp_diphone', locale: 'it-IT'}).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(MissingVoicePackageError);
 		expect((error as Error).message).toContain('festvox-italp16k');
 	});
