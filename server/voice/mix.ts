@@ -16,7 +16,7 @@ export interface TimedSegment {
 export const LOUDNESS = {integrated: -16, truePeak: -1.5} as const;
 
 /** How far the bed sits under the voice before ducking, and how long it fades in and out. */
-const BED_GAIN_DB = -14;
+const BED_GAIN_DB = -22;
 const BED_FADE_SECONDS = 1.5;
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);

@@ -1,15 +1,9 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
+import type {SentenceTiming} from '../../src/narration';
 import type {ResolvedVoice} from './narration-config';
 import type {SpeechCache} from './speech-cache';
 import {readWav, wavSamples, writeWav} from './wav';
-
-/** When one sentence is said, in milliseconds from the start of its utterance. */
-export interface SentenceTiming {
-	readonly text: string;
-	readonly startMs: number;
-	readonly endMs: number;
-}
 
 export interface Utterance {
 	/** A mono 16-bit WAV at the engine's own sample rate. */

@@ -4,7 +4,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {narrationOf} from '../../src/narration';
+import {narrationOf, secondsForSpeech, sentencesOnVideoClock} from '../../src/narration';
+import {sampleBill} from '../../src/sample-bill';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';
 import {MissingVoicePackageError} from '../../server/voice/errors';
 import {festivalEngine} from '../../server/voice/festival';
@@ -12,6 +13,7 @@ import {LOUDNESS, mixNarrationTrack, parseEbur128Summary} from '../../server/voi
 import {musicBedWav} from '../../server/voice/music-bed';
 import {localEngines, speakNarration, type SpokenScene} from '../../server/voice/narrate';
 import {narrationConfigSchema, resolveVoice} from '../../server/voice/narration-config';
+import {narrationTrack} from '../../server/voice/narration-track';
 import {createSpeechCache} from '../../server/voice/speech-cache';
 import {synthesize} from '../../server/voice/synthesize';
 import {readWav, wavSamples} from '../../server/voice/wav';
@@ -117,6 +119,47 @@ describe('narration speech', () => {
 		await mixNarrationTrack({segments, durationMs: at, bedFile, outFile: wav});
 		const pcm = await readFile(wav);
 		expect(rms(pcm, 100, 450)).toBeGreaterThan(0.001);
+	});
+});
+
+describe('narration track', () => {
+	it('puts each scene\'s voice inside its scene, with the bed quiet between scenes, for the whole video', async () => {
+		const fps = 30;
+		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, [{id: 'greeting'}, {id: 'total'}, {id: 'due'}]);
+		const result = await speakNarration({
+			narration,
+			locale: 'en-GB',
+			config: narrationConfigSchema.parse(undefined),
+			cache: createSpeechCache({dir: join(dir, 'cache')}),
+			outDir: join(dir, 'track'),
+		});
+		if (result.status !== 'on') throw new Error('narration is off');
+		let from = 0;
+		const scenes = result.scenes.map((speech) => {
+			const scene = {id: speech.sceneId, from, durationInFrames: Math.ceil(secondsForSpeech(speech) * fps)};
+			from += scene.durationInFrames;
+			return scene;
+		});
+		const outFile = await narrationTrack({
+			spoken: result.scenes,
+			timeline: {fps, durationInFrames: from, scenes},
+			musicBed: {status: 'generated'},
+			workDir: join(dir, 'track'),
+			outFile: join(dir, 'track', 'narration.wav'),
+		});
+		const wav = await readFile(outFile);
+		const info = readWav(wav);
+		expect([info.sampleRate, info.channels]).toEqual([48_000, 2]);
+		expect(info.durationMs).toBeCloseTo((from / fps) * 1000, -1);
+		for (const [index, speech] of result.scenes.entries()) {
+			const sentences = sentencesOnVideoClock(speech, (scenes[index]!.from / fps) * 1000);
+			for (const sentence of sentences) expect(rms(wav, sentence.startMs, sentence.endMs)).toBeGreaterThan(0.05);
+			const next = scenes[index + 1];
+			if (!next) continue;
+			// Between the last word of a scene and the first of the next, only the bed plays: far below the voice.
+			const gap = rms(wav, sentences.at(-1)!.endMs + 300, (next.from / fps) * 1000 + 300);
+			expect(gap).toBeLessThan(rms(wav, sentences.at(-1)!.startMs, sentences.at(-1)!.endMs) / 5);
+		}
 	});
 });
 

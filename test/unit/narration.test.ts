@@ -2,7 +2,19 @@ import {describe, expect, it} from 'vitest';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
-import {narrationOf, speakText, spokenContext, spokenDate, spokenMoney, spokenNumber, spokenPercent} from '../../src/narration';
+import {
+	narrationOf,
+	secondsForSpeech,
+	sentencesOnVideoClock,
+	speakText,
+	SPEECH_LEAD_IN_MS,
+	SPEECH_TAIL_MS,
+	spokenContext,
+	spokenDate,
+	spokenMoney,
+	spokenNumber,
+	spokenPercent,
+} from '../../src/narration';
 import {sampleBill} from '../../src/sample-bill';
 import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
 import {telcoScript} from '../../src/scripts/telco-script';
@@ -118,5 +130,17 @@ describe('narrationOf', () => {
 		for (const row of script.breakdown.rows) {
 			expect(sentences).toContain(`${row.label}: ${spokenMoney({minor: row.minor, currency: 'EUR', locale: 'en-GB'})}.`);
 		}
+	});
+});
+
+describe('speech timing', () => {
+	it('sizes a scene to its speech with a lead-in and a tail, and moves sentences onto the video clock', () => {
+		const speech = {sceneId: 'total' as const, durationMs: 3000, sentences: [{text: 'A.', startMs: 0, endMs: 1200}, {text: 'B.', startMs: 1550, endMs: 3000}]};
+		expect(secondsForSpeech(speech)).toBeCloseTo((SPEECH_LEAD_IN_MS + 3000 + SPEECH_TAIL_MS) / 1000);
+		expect(secondsForSpeech({durationMs: 0})).toBe(0);
+		expect(sentencesOnVideoClock(speech, 10_000)).toEqual([
+			{text: 'A.', startMs: 10_000 + SPEECH_LEAD_IN_MS, endMs: 11_200 + SPEECH_LEAD_IN_MS},
+			{text: 'B.', startMs: 11_550 + SPEECH_LEAD_IN_MS, endMs: 13_000 + SPEECH_LEAD_IN_MS},
+		]);
 	});
 });
