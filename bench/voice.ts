@@ -1,7 +1,7 @@
 /**
  * `npx tsx bench/voice.ts`: CPU time to synthesize narration, per 30 s of speech, for each local engine and language,
- * on the sample bills' full narration with an empty cache (targets: espeak-ng under 1 s, Festival under 3 s), and the
- * mix of one video's track. The engines run as child processes, so their CPU is read from /proc (children's user and
+ * on the sample bills' full narration with an empty cache, through the worker's path (speakNarration), (targets:
+ * espeak-ng under 1 s, Festival under 3 s), and the mix of one video's track. The engines run as child processes, so their CPU is read from /proc (children's user and
  * system time) as well as this process's own.
  */
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
@@ -14,8 +14,8 @@ import {espeakNgEngine} from '../server/voice/espeak-ng';
 import {festivalEngine} from '../server/voice/festival';
 import {mixNarrationTrack} from '../server/voice/mix';
 import {musicBedWav} from '../server/voice/music-bed';
+import {speakNarration} from '../server/voice/narrate';
 import {createSpeechCache} from '../server/voice/speech-cache';
-import {synthesize} from '../server/voice/synthesize';
 
 /** Seconds of CPU used so far by this process and every child it has waited for (fields 14–17 of /proc/self/stat). */
 const cpuSeconds = (): number => {
@@ -26,36 +26,38 @@ const cpuSeconds = (): number => {
 };
 
 const cases = [
-	{engine: festivalEngine(), voice: 'cmu_us_slt_arctic_hts', locale: 'en-GB'},
-	{engine: festivalEngine(), voice: 'lp_diphone', locale: 'it-IT'},
-	{engine: espeakNgEngine(), voice: 'en-gb', locale: 'en-GB'},
-	{engine: espeakNgEngine(), voice: 'it', locale: 'it-IT'},
-	{engine: espeakNgEngine(), voice: 'ko', locale: 'ko-KR'},
+	{id: 'festival', engine: festivalEngine(), voice: 'cmu_us_slt_arctic_hts', locale: 'en-GB'},
+	{id: 'festival', engine: festivalEngine(), voice: 'lp_diphone', locale: 'it-IT'},
+	{id: 'espeak-ng', engine: espeakNgEngine(), voice: 'en-gb', locale: 'en-GB'},
+	{id: 'espeak-ng', engine: espeakNgEngine(), voice: 'it', locale: 'it-IT'},
+	{id: 'espeak-ng', engine: espeakNgEngine(), voice: 'ko', locale: 'ko-KR'},
 ] as const;
 
 const work = mkdtempSync(join(tmpdir(), 'billcast-voice-bench-'));
 const rows: Array<Record<string, string | number>> = [];
 try {
-	for (const {engine, voice, locale} of cases) {
+	for (const {id, engine, voice, locale} of cases) {
 		const narration = narrationOf({template: 'telco-bill', bill: telcoFixtures[locale]}, telcoSceneIds.map((id) => ({id})));
 		const cache = createSpeechCache({dir: join(work, `cache-${engine.id}-${voice}`)});
 		const before = cpuSeconds();
 		const started = performance.now();
+		const spoken = await speakNarration({
+			narration,
+			locale,
+			config: {status: 'on', voices: {[locale]: {engine: id, voice}}, musicBed: {status: 'generated'}},
+			cache,
+			outDir: join(work, `${engine.id}-${voice}`),
+			engines: [engine],
+		});
+		if (spoken.status !== 'on') throw new Error('narration is off');
 		let speechMs = 0;
 		let trackMs = 0;
 		const segments: Array<{file: string; startMs: number}> = [];
-		for (const scene of narration) {
-			if (scene.sentences.length === 0) continue;
-			const utterance = await synthesize({
-				sentences: scene.sentences,
-				locale,
-				voice: {engine, voice},
-				cache,
-				outFile: join(work, `${engine.id}-${voice}-${scene.sceneId}.wav`),
-			});
-			segments.push({file: utterance.wavFile, startMs: trackMs});
-			speechMs += utterance.durationMs;
-			trackMs += utterance.durationMs + 1000;
+		for (const scene of spoken.scenes) {
+			if (!scene.wavFile) continue;
+			segments.push({file: scene.wavFile, startMs: trackMs});
+			speechMs += scene.durationMs;
+			trackMs += scene.durationMs + 1000;
 		}
 		const cpu = cpuSeconds() - before;
 		const wall = (performance.now() - started) / 1000;

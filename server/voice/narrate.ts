@@ -5,7 +5,7 @@ import {espeakNgEngine} from './espeak-ng';
 import {festivalEngine} from './festival';
 import {resolveVoice, type NarrationConfig} from './narration-config';
 import type {SpeechCache} from './speech-cache';
-import {synthesize} from './synthesize';
+import {cachedSentences, synthesize} from './synthesize';
 
 /** The engines on this machine, best first: Festival's voices where it has one, espeak-ng for the rest (Korean). */
 export const localEngines = (): SpeechEngine[] => [festivalEngine(), espeakNgEngine()];
@@ -41,6 +41,8 @@ export const speakNarration = async ({
 }): Promise<SpokenNarration> => {
 	if (config.status === 'off') return {status: 'off'};
 	const voice = resolveVoice({locale, choices: config.voices, engines});
+	// Every scene's sentences in one engine call first; each scene's WAV is then assembled from the cache.
+	await cachedSentences({sentences: narration.flatMap((scene) => scene.sentences), locale, voice, cache});
 	const scenes: SpokenScene[] = [];
 	for (const scene of narration) {
 		if (scene.sentences.length === 0) {

@@ -45,6 +45,33 @@ const levelled = (samples: Int16Array): Int16Array => {
 export const SENTENCE_PAUSE_MS = 350;
 
 /**
+ * The WAV of every sentence, from the cache or else from one engine call for all the missing ones (so a whole video's
+ * narration costs Festival one voice load), each stored under its content key as it is made.
+ */
+export const cachedSentences = async ({
+	sentences,
+	locale,
+	voice: {engine, voice},
+	cache,
+}: {
+	sentences: readonly string[];
+	locale: string;
+	voice: ResolvedVoice;
+	cache: SpeechCache;
+}): Promise<{wavs: Buffer[]; cached: number}> => {
+	const keys = sentences.map((text) => cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text}));
+	const found = await Promise.all(keys.map((key) => cache.get(key)));
+	const missing = [...new Set(sentences.filter((_, index) => !found[index]))];
+	const made = missing.length > 0 ? await engine.synthesizeSentences({texts: missing, voice, locale}) : [];
+	const fresh = new Map(missing.map((text, index) => [text, made[index]!]));
+	await Promise.all(missing.map((text) => cache.put(keys[sentences.indexOf(text)]!, fresh.get(text)!)));
+	return {
+		wavs: sentences.map((text, index) => found[index] ?? fresh.get(text)!),
+		cached: found.filter((wav) => wav !== undefined).length,
+	};
+};
+
+/**
  * Says sentences one after another into one WAV and measures each from its sample count, so captions and scene
  * lengths can follow the real speech. Each sentence is synthesized once per engine, voice, locale and text.
  */
@@ -63,23 +90,11 @@ export const synthesize = async ({
 	outFile: string;
 	pauseMs?: number;
 }): Promise<Utterance> => {
-	const keys = sentences.map((text) => cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text}));
-	const found = await Promise.all(keys.map((key) => cache.get(key)));
-	const missing = [...new Set(sentences.filter((_, index) => !found[index]))];
-	const made = missing.length > 0 ? await engine.synthesizeSentences({texts: missing, voice, locale}) : [];
-	const fresh = new Map(missing.map((text, index) => [text, made[index]!]));
-	const clips = await Promise.all(
-		sentences.map(async (text, index) => {
-			let wav = found[index];
-			if (!wav) {
-				wav = fresh.get(text)!;
-				await cache.put(keys[index]!, wav);
-			}
-			const info = readWav(wav);
-			return {text, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels};
-		}),
-	);
-	const cached = found.filter((wav) => wav !== undefined).length;
+	const {wavs, cached} = await cachedSentences({sentences, locale, voice: {engine, voice}, cache});
+	const clips = wavs.map((wav, index) => {
+		const info = readWav(wav);
+		return {text: sentences[index]!, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels};
+	});
 	const sampleRate = clips[0]?.sampleRate ?? 16_000;
 	const channels = clips[0]?.channels ?? 1;
 	if (clips.some((clip) => clip.sampleRate !== sampleRate || clip.channels !== channels)) {
