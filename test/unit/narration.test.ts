@@ -107,6 +107,9 @@ describe('narrationOf', () => {
 	it('says Italian and Korean amounts in their own words', () => {
 		const italian = narrationOf({template: 'telco-bill', bill: telcoFixtures['it-IT']}, [{id: 'total'}])[0]!;
 		expect(italian.sentences[0]).toBe('La tua bolletta questa volta è di sessantotto euro e quaranta centesimi.');
+		// A card's last four digits are read one by one, not as a number.
+		const due = narrationOf({template: 'telco-bill', bill: telcoFixtures['it-IT']}, [{id: 'due'}])[0]!;
+		expect(due.sentences[1]).toBe('Non devi fare nulla: addebiteremo la carta che termina con quattro due quattro due il ventuno novembre.');
 		const korean = narrationOf({template: 'telco-bill', bill: telcoFixtures['ko-KR']}, [{id: 'total'}, {id: 'due'}]);
 		expect(korean[0]!.sentences[0]).toBe('이번 청구 금액은 육만 팔천구백 원입니다.');
 		expect(korean[1]!.sentences).toEqual(['납부 기한: 십일월 이십오일: 육만 팔천구백 원.', '버튼: 육만 팔천구백 원 지금 납부.']);
