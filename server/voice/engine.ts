@@ -12,8 +12,9 @@ export interface VoiceInfo {
 }
 
 /**
- * A speech engine: anything that turns one sentence into a WAV. Local engines run a program; a cloud engine (Polly,
- * Azure, Google) is one more implementation whose `synthesizeSentence` calls its API and wraps the PCM in a WAV.
+ * A speech engine: anything that turns sentences into WAVs, one per sentence. Local engines run a program; a cloud
+ * engine (Polly, Azure, Google) is one more implementation whose `synthesizeSentences` calls its API per sentence and
+ * wraps the PCM in a WAV. Sentences come in a batch so an engine with a slow start (Festival loading a voice) starts once.
  */
 export interface SpeechEngine {
 	readonly id: string;
@@ -23,7 +24,7 @@ export interface SpeechEngine {
 	/** Whether the voice can speak here, without running the engine. */
 	readonly isInstalled: (voice: string) => boolean;
 	/** Throws MissingVoicePackageError naming the Debian package when the program or the voice is missing. */
-	readonly synthesizeSentence: (request: {text: string; voice: string; locale: string}) => Promise<Buffer>;
+	readonly synthesizeSentences: (request: {texts: readonly string[]; voice: string; locale: string}) => Promise<Buffer[]>;
 }
 
 /** Whether a program runs: a path is checked as given, a bare name is looked up on PATH like a shell does. */
@@ -39,7 +40,7 @@ export const hasProgram = (program: string): boolean => {
 	});
 };
 
-/** Runs an engine with the sentence on stdin and returns what it writes to stdout (the WAV). */
+/** Runs an engine with its input on stdin and returns what it writes to stdout. */
 export const runEngine = ({engine, program, args, input}: {engine: string; program: string; args: readonly string[]; input: Buffer}): Promise<Buffer> =>
 	new Promise((resolve, reject) => {
 		const child = spawn(program, args, {stdio: ['pipe', 'pipe', 'pipe']});

@@ -16,8 +16,13 @@ export const espeakNgEngine = ({program = 'espeak-ng'}: {program?: string} = {})
 	version: 'espeak-ng-1.51',
 	voices: espeakVoices,
 	isInstalled: () => hasProgram(program),
-	synthesizeSentence: async ({text, voice}) => {
+	synthesizeSentences: async ({texts, voice}) => {
 		if (!hasProgram(program)) throw new MissingVoicePackageError('espeak-ng', 'espeak-ng', voice);
-		return runEngine({engine: 'espeak-ng', program, args: ['-v', voice, '-s', String(RATE), '--stdout'], input: Buffer.from(text, 'utf8')});
+		// espeak-ng starts in milliseconds, so one run a sentence keeps each sentence's WAV separate at no real cost.
+		const wavs: Buffer[] = [];
+		for (const text of texts) {
+			wavs.push(await runEngine({engine: 'espeak-ng', program, args: ['-v', voice, '-s', String(RATE), '--stdout'], input: Buffer.from(text, 'utf8')}));
+		}
+		return wavs;
 	},
 });

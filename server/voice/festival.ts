@@ -1,4 +1,6 @@
 import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {hasProgram, runEngine, type SpeechEngine, type VoiceInfo} from './engine';
 import {MissingVoicePackageError} from './errors';
@@ -19,37 +21,51 @@ export const festivalVoices: readonly FestivalVoice[] = [
  * Festival reads its input as Latin-1 (the Italian voices' letters are in it); typographic quotes become plain ones
  * and anything else outside Latin-1 becomes a space rather than mojibake the voice would spell out.
  */
-const latin1 = (text: string): Buffer =>
-	Buffer.from(
-		text
-			.normalize('NFC')
-			.replace(/[‘’]/gu, "'")
-			.replace(/[“”]/gu, '"')
-			.replace(/[^\u0000-\u00ff]/gu, ' '),
-		'latin1',
-	);
+const latin1 = (text: string): string =>
+	text
+		.normalize('NFC')
+		.replace(/[‘’]/gu, "'")
+		.replace(/[“”]/gu, '"')
+		.replace(/[^\u0000-\u00ff]/gu, ' ');
 
+const schemeString = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+/**
+ * Festival through its Scheme interpreter: one process loads the voice once and saves each sentence's utterance as its
+ * own WAV (one text2wave a sentence spent most of its CPU loading the HTS voice again).
+ */
 export const festivalEngine = ({
-	text2wave = 'text2wave',
+	festival = 'festival',
 	voicesDir = '/usr/share/festival/voices',
-}: {text2wave?: string; voicesDir?: string} = {}): SpeechEngine => {
+}: {festival?: string; voicesDir?: string} = {}): SpeechEngine => {
 	const find = (voice: string) => festivalVoices.find((known) => known.id === voice);
 	const isInstalled = (voice: string) => {
 		const known = find(voice);
-		return known !== undefined && hasProgram(text2wave) && existsSync(join(voicesDir, known.dir));
+		return known !== undefined && hasProgram(festival) && existsSync(join(voicesDir, known.dir));
 	};
 	return {
 		id: 'festival',
 		version: 'festival-2.5',
 		voices: festivalVoices,
 		isInstalled,
-		synthesizeSentence: async ({text, voice}) => {
+		synthesizeSentences: async ({texts, voice}) => {
 			const known = find(voice);
-			if (!hasProgram(text2wave)) throw new MissingVoicePackageError('festival', 'festival', voice);
+			if (!hasProgram(festival)) throw new MissingVoicePackageError('festival', 'festival', voice);
 			if (!known || !existsSync(join(voicesDir, known.dir))) {
 				throw new MissingVoicePackageError(known?.debianPackage ?? 'a festvox-* voice package', 'festival', voice);
 			}
-			return runEngine({engine: 'festival', program: text2wave, args: ['-eval', `(voice_${known.id})`, '-o', '-'], input: latin1(text)});
+			const dir = await mkdtemp(join(tmpdir(), 'billcast-festival-'));
+			try {
+				const files = texts.map((_, index) => join(dir, `${index}.wav`));
+				const script = [
+					`(voice_${known.id})`,
+					...texts.map((text, index) => `(utt.save.wave (utt.synth (Utterance Text ${schemeString(latin1(text))})) ${schemeString(files[index]!)} 'riff)`),
+				].join('\n');
+				await runEngine({engine: 'festival', program: festival, args: ['--pipe'], input: Buffer.from(script, 'latin1')});
+				return await Promise.all(files.map((file) => readFile(file)));
+			} finally {
+				await rm(dir, {recursive: true, force: true});
+			}
 		},
 	};
 };

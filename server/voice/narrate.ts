@@ -1,23 +1,19 @@
 import {join} from 'node:path';
-import type {SceneNarration} from '../../src/narration';
-import type {SceneId} from '../../src/scene-ids';
+import type {SceneNarration, SceneSpeech} from '../../src/narration';
 import type {SpeechEngine} from './engine';
 import {espeakNgEngine} from './espeak-ng';
 import {festivalEngine} from './festival';
 import {resolveVoice, type NarrationConfig} from './narration-config';
 import type {SpeechCache} from './speech-cache';
-import {synthesize, type SentenceTiming} from './synthesize';
+import {cachedSentences, synthesize} from './synthesize';
 
 /** The engines on this machine, best first: Festival's voices where it has one, espeak-ng for the rest (Korean). */
 export const localEngines = (): SpeechEngine[] => [festivalEngine(), espeakNgEngine()];
 
-export interface SpokenScene {
-	readonly sceneId: SceneId;
+/** A scene's measured speech (what the timeline needs) and the WAV that holds it (what the mix needs). */
+export interface SpokenScene extends SceneSpeech {
 	/** Absent when the scene has nothing to say. */
 	readonly wavFile?: string;
-	/** Length of the speech alone; the timeline adds its own pause after it. */
-	readonly durationMs: number;
-	readonly sentences: readonly SentenceTiming[];
 }
 
 export type SpokenNarration =
@@ -45,6 +41,8 @@ export const speakNarration = async ({
 }): Promise<SpokenNarration> => {
 	if (config.status === 'off') return {status: 'off'};
 	const voice = resolveVoice({locale, choices: config.voices, engines});
+	// Every scene's sentences in one engine call first; each scene's WAV is then assembled from the cache.
+	await cachedSentences({sentences: narration.flatMap((scene) => scene.sentences), locale, voice, cache});
 	const scenes: SpokenScene[] = [];
 	for (const scene of narration) {
 		if (scene.sentences.length === 0) {

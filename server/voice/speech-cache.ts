@@ -11,7 +11,6 @@ export interface SpeechCache {
 	readonly keyOf: (parts: {engine: string; version: string; voice: string; locale: string; text: string}) => string;
 	readonly get: (key: string) => Promise<Buffer | undefined>;
 	readonly put: (key: string, wav: Buffer) => Promise<string>;
-	readonly pathOf: (key: string) => string;
 }
 
 export const createSpeechCache = ({dir}: {dir: string}): SpeechCache => {
@@ -36,6 +35,5 @@ export const createSpeechCache = ({dir}: {dir: string}): SpeechCache => {
 			await rename(partial, path);
 			return path;
 		},
-		pathOf,
 	};
 };

@@ -1,15 +1,9 @@
 import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname} from 'node:path';
+import type {SentenceTiming} from '../../src/narration';
 import type {ResolvedVoice} from './narration-config';
 import type {SpeechCache} from './speech-cache';
 import {readWav, wavSamples, writeWav} from './wav';
-
-/** When one sentence is said, in milliseconds from the start of its utterance. */
-export interface SentenceTiming {
-	readonly text: string;
-	readonly startMs: number;
-	readonly endMs: number;
-}
 
 export interface Utterance {
 	/** A mono 16-bit WAV at the engine's own sample rate. */
@@ -51,6 +45,33 @@ const levelled = (samples: Int16Array): Int16Array => {
 export const SENTENCE_PAUSE_MS = 350;
 
 /**
+ * The WAV of every sentence, from the cache or else from one engine call for all the missing ones (so a whole video's
+ * narration costs Festival one voice load), each stored under its content key as it is made.
+ */
+export const cachedSentences = async ({
+	sentences,
+	locale,
+	voice: {engine, voice},
+	cache,
+}: {
+	sentences: readonly string[];
+	locale: string;
+	voice: ResolvedVoice;
+	cache: SpeechCache;
+}): Promise<{wavs: Buffer[]; cached: number}> => {
+	const keys = sentences.map((text) => cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text}));
+	const found = await Promise.all(keys.map((key) => cache.get(key)));
+	const missing = [...new Set(sentences.filter((_, index) => !found[index]))];
+	const made = missing.length > 0 ? await engine.synthesizeSentences({texts: missing, voice, locale}) : [];
+	const fresh = new Map(missing.map((text, index) => [text, made[index]!]));
+	await Promise.all(missing.map((text) => cache.put(keys[sentences.indexOf(text)]!, fresh.get(text)!)));
+	return {
+		wavs: sentences.map((text, index) => found[index] ?? fresh.get(text)!),
+		cached: found.filter((wav) => wav !== undefined).length,
+	};
+};
+
+/**
  * Says sentences one after another into one WAV and measures each from its sample count, so captions and scene
  * lengths can follow the real speech. Each sentence is synthesized once per engine, voice, locale and text.
  */
@@ -69,19 +90,11 @@ export const synthesize = async ({
 	outFile: string;
 	pauseMs?: number;
 }): Promise<Utterance> => {
-	const clips: Array<{text: string; samples: Int16Array; sampleRate: number; channels: number}> = [];
-	let cached = 0;
-	for (const text of sentences) {
-		const key = cache.keyOf({engine: engine.id, version: engine.version, voice, locale, text});
-		let wav = await cache.get(key);
-		if (wav) cached += 1;
-		else {
-			wav = await engine.synthesizeSentence({text, voice, locale});
-			await cache.put(key, wav);
-		}
+	const {wavs, cached} = await cachedSentences({sentences, locale, voice: {engine, voice}, cache});
+	const clips = wavs.map((wav, index) => {
 		const info = readWav(wav);
-		clips.push({text, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels});
-	}
+		return {text: sentences[index]!, samples: wavSamples(wav, info), sampleRate: info.sampleRate, channels: info.channels};
+	});
 	const sampleRate = clips[0]?.sampleRate ?? 16_000;
 	const channels = clips[0]?.channels ?? 1;
 	if (clips.some((clip) => clip.sampleRate !== sampleRate || clip.channels !== channels)) {

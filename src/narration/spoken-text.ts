@@ -84,7 +84,7 @@ export const speakText = (text: string, context: SpokenContext): string => {
 	const language = spokenLanguage(locale);
 	let out = text;
 	for (const [printed, said] of context.dates) out = out.split(printed).join(said);
-	for (const digits of context.spelled) out = out.split(digits).join(spokenDigits(digits, locale));
+	for (const digits of context.spelled) out = out.replace(new RegExp(`(?<!\\d)${escape(digits)}(?!\\d)`, 'gu'), spokenDigits(digits, locale));
 	if (language === 'ko') out = out.replace(/([\uAC00-\uD7A3])([을이은과])\(([를가는와])\)/gu, (_, syllable: string, after: string, open: string) => syllable + (hasFinalConsonant(syllable) ? after : open));
 	const group = new Intl.NumberFormat(locale).formatToParts(12345.6);
 	const groupSep = group.find((part) => part.type === 'group')?.value ?? ',';

@@ -2,7 +2,19 @@ import {describe, expect, it} from 'vitest';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
-import {narrationOf, speakText, spokenContext, spokenDate, spokenMoney, spokenNumber, spokenPercent} from '../../src/narration';
+import {
+	narrationOf,
+	secondsForSpeech,
+	sentencesOnVideoClock,
+	speakText,
+	SPEECH_LEAD_IN_MS,
+	SPEECH_TAIL_MS,
+	spokenContext,
+	spokenDate,
+	spokenMoney,
+	spokenNumber,
+	spokenPercent,
+} from '../../src/narration';
 import {sampleBill} from '../../src/sample-bill';
 import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
 import {telcoScript} from '../../src/scripts/telco-script';
@@ -95,6 +107,9 @@ describe('narrationOf', () => {
 	it('says Italian and Korean amounts in their own words', () => {
 		const italian = narrationOf({template: 'telco-bill', bill: telcoFixtures['it-IT']}, [{id: 'total'}])[0]!;
 		expect(italian.sentences[0]).toBe('La tua bolletta questa volta è di sessantotto euro e quaranta centesimi.');
+		// A card's last four digits are read one by one, not as a number.
+		const due = narrationOf({template: 'telco-bill', bill: telcoFixtures['it-IT']}, [{id: 'due'}])[0]!;
+		expect(due.sentences[1]).toBe('Non devi fare nulla: addebiteremo la carta che termina con quattro due quattro due il ventuno novembre.');
 		const korean = narrationOf({template: 'telco-bill', bill: telcoFixtures['ko-KR']}, [{id: 'total'}, {id: 'due'}]);
 		expect(korean[0]!.sentences[0]).toBe('이번 청구 금액은 육만 팔천구백 원입니다.');
 		expect(korean[1]!.sentences).toEqual(['납부 기한: 십일월 이십오일: 육만 팔천구백 원.', '버튼: 육만 팔천구백 원 지금 납부.']);
@@ -118,5 +133,17 @@ describe('narrationOf', () => {
 		for (const row of script.breakdown.rows) {
 			expect(sentences).toContain(`${row.label}: ${spokenMoney({minor: row.minor, currency: 'EUR', locale: 'en-GB'})}.`);
 		}
+	});
+});
+
+describe('speech timing', () => {
+	it('sizes a scene to its speech with a lead-in and a tail, and moves sentences onto the video clock', () => {
+		const speech = {sceneId: 'total' as const, durationMs: 3000, sentences: [{text: 'A.', startMs: 0, endMs: 1200}, {text: 'B.', startMs: 1550, endMs: 3000}]};
+		expect(secondsForSpeech(speech)).toBeCloseTo((SPEECH_LEAD_IN_MS + 3000 + SPEECH_TAIL_MS) / 1000);
+		expect(secondsForSpeech({durationMs: 0})).toBe(0);
+		expect(sentencesOnVideoClock(speech, 10_000)).toEqual([
+			{text: 'A.', startMs: 10_000 + SPEECH_LEAD_IN_MS, endMs: 11_200 + SPEECH_LEAD_IN_MS},
+			{text: 'B.', startMs: 11_550 + SPEECH_LEAD_IN_MS, endMs: 13_000 + SPEECH_LEAD_IN_MS},
+		]);
 	});
 });
