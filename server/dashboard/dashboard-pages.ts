@@ -233,3 +233,9 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 ${funnel}${comparison ? variantSection(t, f, comparison) : ''}<div class="grid">${overTime}${dropOff}</div><div class="grid">${waits}${audience}</div><div class="grid">${money}${exports}</div>`,
 	);
 };
+
+/** An unknown campaign, or another tenant's: the same page, naming nothing. */
+export const campaignNotFoundPage = (context: PageContext): string => {
+	const t = dashboardLocales[context.lang];
+	return layout(context, t.notFound, true, html`<section class="card" role="alert"><h2>${t.notFound}</h2><p><a href="/dashboard?lang=${context.lang}">← ${t.back}</a></p></section>`);
+};

@@ -159,8 +159,21 @@ describe('the dashboard', () => {
 			await page.close();
 		}
 
-		// Another tenant's session cannot open it; without a session the campaign page sends the visitor to sign in.
+		// Without a session the campaign page sends the visitor to sign in; another tenant's session finds no such campaign.
 		const anonymous = await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}`, {redirect: 'manual'});
 		expect(anonymous.status).toBe(303);
+		const otherKey = stack.otherAuth.authorization.slice('Bearer '.length);
+		const session = await fetch(`${stack.baseUrl}/dashboard/session`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body: new URLSearchParams({key: otherKey}),
+		});
+		expect(session.status).toBe(303);
+		const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+		const foreign = await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}`, {headers: {cookie}});
+		expect(foreign.status).toBe(404);
+		expect(await foreign.text()).toContain('No such campaign.');
+		expect((await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}/analytics.csv`, {headers: {cookie}})).status).toBe(404);
 	});
 });
