@@ -132,7 +132,7 @@ describe('the dashboard', () => {
 			expect(funnel.Opened![1]).toBe('62.5%');
 			expect(funnel.Paid!.slice(1)).toEqual(['–', '25%']);
 			const dropOff = await tableOf(page, '[data-table=drop-off]');
-			expect(Object.fromEntries(Object.entries(dropOff).map(([scene, cells]) => [scene, Number(cells[0])]))).toEqual({greeting: 1, breakdown: 2, due: 1, close: 1});
+			expect(Object.fromEntries(Object.entries(dropOff).map(([scene, cells]) => [scene, Number(cells[0])]))).toEqual({Welcome: 1, 'Where it goes': 2, Payment: 1, 'Thank you': 1});
 			expect(await page.textContent('[data-verdict]')).toContain('Not yet significant');
 			expect(await page.$$eval('svg.chart', (charts) => charts.length)).toBeGreaterThanOrEqual(4);
 			const text = (await page.textContent('body'))!;
