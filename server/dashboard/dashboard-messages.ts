@@ -46,6 +46,7 @@ export interface DashboardMessages {
 	readonly paidAmount: string;
 	readonly clicks: string;
 	readonly nothingYet: string;
+	readonly notFound: string;
 }
 
 const en: DashboardMessages = {
@@ -103,6 +104,7 @@ const en: DashboardMessages = {
 	paidAmount: 'Paid amount',
 	clicks: 'Buttons pressed',
 	nothingYet: 'Nothing yet.',
+	notFound: 'No such campaign.',
 };
 
 const it: DashboardMessages = {
@@ -161,6 +163,7 @@ const it: DashboardMessages = {
 	paidAmount: 'Importo pagato',
 	clicks: 'Pulsanti premuti',
 	nothingYet: 'Ancora niente.',
+	notFound: 'Campagna inesistente.',
 };
 
 const ko: DashboardMessages = {
@@ -219,6 +222,7 @@ const ko: DashboardMessages = {
 	paidAmount: '결제 금액',
 	clicks: '누른 버튼',
 	nothingYet: '아직 없습니다.',
+	notFound: '캠페인을 찾을 수 없습니다.',
 };
 
 export const dashboardLocales = {en, it, ko} as const;

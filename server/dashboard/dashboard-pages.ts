@@ -1,3 +1,4 @@
+import {messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
@@ -194,14 +195,17 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 		}),
 		table(t.overTime, [t.date, t.steps.opened, t.steps.paid], byDay.map((day) => [day.date, f.number(day.opened), f.number(day.paid)])),
 	]);
+	// Scene names as the video's own chapters call them, in the reader's language.
+	const chapters = messagesFor(intlLocale[context.lang]).chapters as Record<string, string>;
+	const sceneName = (scene: string) => chapters[scene] ?? scene;
 	const dropOff = section(
 		'drop-off',
 		t.dropOff,
 		report.dropOff.length === 0
 			? [html`<p>${t.nothingYet}</p>`]
 			: [
-					horizontalBars({id: 'drop-off-chart', title: t.dropOff, color: '#B3261E', rows: report.dropOff.map((d) => ({label: d.scene, value: d.renders, display: f.number(d.renders)}))}),
-					html`<div data-table="drop-off">${table(t.dropOff, [t.scene, t.renders], report.dropOff.map((d) => [d.scene, f.number(d.renders)]))}</div>`,
+					horizontalBars({id: 'drop-off-chart', title: t.dropOff, color: '#B3261E', rows: report.dropOff.map((d) => ({label: sceneName(d.scene), value: d.renders, display: f.number(d.renders)}))}),
+					html`<div data-table="drop-off">${table(t.dropOff, [t.scene, t.renders], report.dropOff.map((d) => [sceneName(d.scene), f.number(d.renders)]))}</div>`,
 				],
 	);
 	const waitLabel = (upTo: string) => (upTo === 'later' ? t.later : `${t.upTo} ${upTo}`);
@@ -232,4 +236,10 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 <section class="card"><h2>${t.campaign}</h2><p class="id">${batchId}</p><p>${t.created}: ${f.date(createdAt)}</p></section>
 ${funnel}${comparison ? variantSection(t, f, comparison) : ''}<div class="grid">${overTime}${dropOff}</div><div class="grid">${waits}${audience}</div><div class="grid">${money}${exports}</div>`,
 	);
+};
+
+/** An unknown campaign, or another tenant's: the same page, naming nothing. */
+export const campaignNotFoundPage = (context: PageContext): string => {
+	const t = dashboardLocales[context.lang];
+	return layout(context, t.notFound, true, html`<section class="card" role="alert"><h2>${t.notFound}</h2><p><a href="/dashboard?lang=${context.lang}">← ${t.back}</a></p></section>`);
 };

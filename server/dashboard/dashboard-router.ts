@@ -8,7 +8,7 @@ import {campaignReport} from '../analytics/campaign-report';
 import type {BatchStore} from '../batch-store';
 import type {TenantRegistry} from '../tenant-registry';
 import {dashboardLangs, type DashboardLang} from './dashboard-messages';
-import {campaignListPage, campaignPage, dashboardCsp, signInPage, type PageContext} from './dashboard-pages';
+import {campaignListPage, campaignNotFoundPage, campaignPage, dashboardCsp, signInPage, type PageContext} from './dashboard-pages';
 import {SESSION_COOKIE, SESSION_TTL_SECONDS, sessionCookieOf, type DashboardSessions} from './sessions';
 
 /** The newest campaigns the list shows; each costs a few reads of its counters. */
@@ -61,7 +61,7 @@ export const makeDashboardRouter = ({
 	};
 	const notFound = (req: Request, res: Response) => {
 		const context = pageContext(req, res);
-		res.status(404).type('html').send(campaignListPage(context, []));
+		res.status(404).type('html').send(campaignNotFoundPage(context));
 	};
 
 	router.get('/dashboard', async (req, res) => {

@@ -132,7 +132,7 @@ describe('the dashboard', () => {
 			expect(funnel.Opened![1]).toBe('62.5%');
 			expect(funnel.Paid!.slice(1)).toEqual(['–', '25%']);
 			const dropOff = await tableOf(page, '[data-table=drop-off]');
-			expect(Object.fromEntries(Object.entries(dropOff).map(([scene, cells]) => [scene, Number(cells[0])]))).toEqual({greeting: 1, breakdown: 2, due: 1, close: 1});
+			expect(Object.fromEntries(Object.entries(dropOff).map(([scene, cells]) => [scene, Number(cells[0])]))).toEqual({Welcome: 1, 'Where it goes': 2, Payment: 1, 'Thank you': 1});
 			expect(await page.textContent('[data-verdict]')).toContain('Not yet significant');
 			expect(await page.$$eval('svg.chart', (charts) => charts.length)).toBeGreaterThanOrEqual(4);
 			const text = (await page.textContent('body'))!;
@@ -159,8 +159,21 @@ describe('the dashboard', () => {
 			await page.close();
 		}
 
-		// Another tenant's session cannot open it; without a session the campaign page sends the visitor to sign in.
+		// Without a session the campaign page sends the visitor to sign in; another tenant's session finds no such campaign.
 		const anonymous = await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}`, {redirect: 'manual'});
 		expect(anonymous.status).toBe(303);
+		const otherKey = stack.otherAuth.authorization.slice('Bearer '.length);
+		const session = await fetch(`${stack.baseUrl}/dashboard/session`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {'content-type': 'application/x-www-form-urlencoded'},
+			body: new URLSearchParams({key: otherKey}),
+		});
+		expect(session.status).toBe(303);
+		const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+		const foreign = await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}`, {headers: {cookie}});
+		expect(foreign.status).toBe(404);
+		expect(await foreign.text()).toContain('No such campaign.');
+		expect((await fetch(`${stack.baseUrl}/dashboard/campaigns/${id}/analytics.csv`, {headers: {cookie}})).status).toBe(404);
 	});
 });
