@@ -253,7 +253,9 @@ const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefi
  */
 const startBrowserWatchdog = (owner: string): {stop(): void} => {
 	const {[BROWSER_OWNER_ENV]: _, ...env} = process.env;
-	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./browser-watchdog.ts', import.meta.url)), String(process.pid), owner], {
+	// tsx resolved from here, not from the working directory, which a process manager may set anywhere.
+	const loader = import.meta.resolve('tsx');
+	const child = spawn(process.execPath, ['--import', loader, fileURLToPath(new URL('./browser-watchdog.ts', import.meta.url)), String(process.pid), owner], {
 		detached: true,
 		stdio: 'ignore',
 		env,
