@@ -116,8 +116,8 @@ describe('renders end once, whatever happens to their worker', () => {
 		for (const id of ids) expect(await waitForRender(stack, id)).toMatchObject({status: 'failed'});
 		// Each failed attempt makes Remotion swap the worker's browser for one of its own; that one is killed when the
 		// attempt ends and the warm browser reopens, so there is always exactly one.
-		expect(await groups()).toBe(browsersBefore);
-		expect(await worker.browser.processCount()).toBe(processesBefore);
+		await expect.poll(groups, {timeout: 15_000, interval: 500}).toBe(browsersBefore);
+		await expect.poll(() => worker.browser.processCount(), {timeout: 15_000, interval: 500}).toBe(processesBefore);
 		for (const id of ids) await expect.poll(() => eventsOf(id, 'render.failed').length, {timeout: 20_000}).toBe(1);
 	});
 });
