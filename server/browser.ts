@@ -155,12 +155,10 @@ export interface WarmBrowser {
 	close(): Promise<void>;
 }
 
-/** Ignored by `processCount` and never killed: browsers of other `WarmBrowser`s in this process. */
-const claimed = new Set<number>();
-
 /**
- * One warm browser for a worker. A watchdog process kills this process's browsers if it dies without closing them
- * (kill -9), since Debian's Chromium is a shell script and Remotion's parent-death signal reaches only the shell.
+ * One warm browser for a worker, one per process: tidying kills every other browser the process owns. A watchdog
+ * process kills this process's browsers if it dies without closing them (kill -9), since Debian's Chromium is a shell
+ * script and Remotion's parent-death signal reaches only the shell.
  */
 export const openWarmBrowser = async ({
 	browserExecutable,
@@ -177,9 +175,7 @@ export const openWarmBrowser = async ({
 	const open = async () => {
 		const instance = await openBrowser('chrome', {browserExecutable, chromeMode: chromeModeFor(browserExecutable), logLevel: 'error'});
 		dropRemotionSignalHandlers();
-		const pgid = await browserGroupOf(instance);
-		if (pgid) claimed.add(pgid);
-		return {instance, pgid};
+		return {instance, pgid: await browserGroupOf(instance)};
 	};
 	const current = async () => (browser ? await browser.catch(() => undefined) : undefined);
 	const get = async (): Promise<HeadlessBrowser> => {
@@ -191,25 +187,22 @@ export const openWarmBrowser = async ({
 	};
 	const closeOne = async ({instance, pgid}: {instance: HeadlessBrowser; pgid: number | undefined}) => {
 		await instance.close({silent: true}).catch(() => undefined);
-		if (pgid) {
-			killGroups([pgid]);
-			claimed.delete(pgid);
-		}
+		if (pgid) killGroups([pgid]);
 	};
 	await get();
 	return {
 		get,
 		async tidy() {
 			dropRemotionSignalHandlers();
-			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
-			const warm = await get();
-			await closeTabs(warm);
+			const keep = (await current())?.pgid;
+			killGroups((await ownGroups()).filter((pgid) => pgid !== keep));
+			await closeTabs(await get());
 		},
 		processCount: () => browserProcessCount((mark) => mark === owner),
 		async close() {
 			const warm = await current();
 			if (warm) await closeOne(warm);
-			killGroups((await ownGroups()).filter((pgid) => !claimed.has(pgid)));
+			killGroups(await ownGroups());
 			guard?.stop();
 		},
 	};
@@ -254,6 +247,8 @@ const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefi
 const startBrowserWatchdog = (owner: string): {stop(): void} => {
 	const {[BROWSER_OWNER_ENV]: _, ...env} = process.env;
 	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./browser-watchdog.ts', import.meta.url)), String(process.pid), owner], {
+		// The project's root, where `tsx` resolves, whatever working directory a process manager gave the worker.
+		cwd: fileURLToPath(new URL('..', import.meta.url)),
 		detached: true,
 		stdio: 'ignore',
 		env,

@@ -42,6 +42,9 @@ const errorValue = (error: unknown) =>
  * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
  * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
  */
+/** Long enough for Remotion's image retries (1 s, then 2 s) to give up after a render has failed. */
+const LATE_TIDY_MS = 5_000;
+
 export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
 
 export const makeRenderWorker = async ({
@@ -79,6 +82,12 @@ export const makeRenderWorker = async ({
 	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
 	// completed render logs its longest stall, the measurement WORKER_LOCKS is checked against.
 	let active = 0;
+	let closing = false;
+	let tidying = Promise.resolve();
+	const tidy = (): Promise<void> => {
+		tidying = browser.tidy().catch((error: unknown) => logger.error({err: error}, 'could not tidy the browser'));
+		return tidying;
+	};
 	const loopDelay = monitorEventLoopDelay({resolution: 20});
 	loopDelay.enable();
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
@@ -106,6 +115,8 @@ export const makeRenderWorker = async ({
 		const started = performance.now();
 		loopDelay.reset();
 		active++;
+		// A tidy closes every tab: a render never starts while one runs.
+		await tidying;
 		try {
 			await inlineBrandLogo(data);
 			const input = computeRenderInput(data);
@@ -146,7 +157,12 @@ export const makeRenderWorker = async ({
 			throw error;
 		} finally {
 			// Only between renders: a tab or a browser another render is using is not a leftover.
-			if (--active === 0) await browser.tidy().catch((error: unknown) => logger.error({err: error}, 'could not tidy the browser'));
+			if (--active === 0) {
+				await tidy();
+				// Remotion's retries of a failed frame run on after the render has rejected and may still open a browser;
+				// a second look once they are over catches it.
+				setTimeout(() => active === 0 && !closing && void tidy(), LATE_TIDY_MS).unref();
+			}
 		}
 	};
 
@@ -172,6 +188,7 @@ export const makeRenderWorker = async ({
 		worker,
 		browser,
 		async close() {
+			closing = true;
 			stopHeartbeat();
 			await worker.close();
 			loopDelay.disable();

@@ -86,8 +86,12 @@ describe('renders end once, whatever happens to their worker', () => {
 		// BullMQ runs a job again when its worker lost the lock (a Redis outage): the same render under another job.
 		const rerun = await stack.queue.queue.add('render', (await stack.queue.queue.getJob(renderId))!.data, {jobId: `${renderId}-rerun`});
 		await expect.poll(async () => stack.queue.queue.getJobState(rerun.id!), {timeout: 60_000}).toBe('completed');
-		const after = (await stack.store.get(renderId))!;
-		expect(after).toEqual(before);
+		// A late progress write or failure from a worker that lost its lock cannot reopen or end it again either.
+		await stack.store.markRendering(renderId, 0.3, 2);
+		expect(await stack.store.markFailed(renderId, {code: 'render_failed', message: 'late'})).toBeUndefined();
+		if (before.status !== 'completed') throw new Error(`render ${renderId} is ${before.status}`);
+		expect(await stack.store.markCompleted(renderId, before.output)).toBeUndefined();
+		expect(await stack.store.get(renderId)).toEqual(before);
 		// The delivery worker has had every chance to send a second event: any it was given is queued by now.
 		expect(await stack.deliveries.get(expectedId)).toMatchObject({status: 'delivered'});
 		expect(eventsOf(renderId, 'render.completed')).toHaveLength(1);
@@ -112,8 +116,8 @@ describe('renders end once, whatever happens to their worker', () => {
 		for (const id of ids) expect(await waitForRender(stack, id)).toMatchObject({status: 'failed'});
 		// Each failed attempt makes Remotion swap the worker's browser for one of its own; that one is killed when the
 		// attempt ends and the warm browser reopens, so there is always exactly one.
-		expect(await groups()).toBe(browsersBefore);
-		expect(await worker.browser.processCount()).toBe(processesBefore);
+		await expect.poll(groups, {timeout: 15_000, interval: 500}).toBe(browsersBefore);
+		await expect.poll(() => worker.browser.processCount(), {timeout: 15_000, interval: 500}).toBe(processesBefore);
 		for (const id of ids) await expect.poll(() => eventsOf(id, 'render.failed').length, {timeout: 20_000}).toBe(1);
 	});
 });
