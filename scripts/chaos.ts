@@ -233,13 +233,13 @@ try {
 	await startRedis();
 	await until('the render to end', () => ended(outage), 300_000);
 
-	// 5. Failing renders: an unreachable logo, one attempt each, so every render is one failed attempt.
+	// 5. Failing renders: an inline logo the render browser cannot decode, one attempt each, so every render is one
+	// failed attempt inside Chromium (a remote logo would be refused by the worker's outbound guard before any page opens).
 	log(`phase 5: ${RENDERS} failing renders`);
 	const chromiumBefore = (await chromiumOf(wa)) + (await chromiumOf(wb));
 	const rssBefore = (await rssOf(wa)) + (await rssOf(wb));
-	const closedPort = await freePort();
 	const failing = await Promise.all(
-		Array.from({length: RENDERS}, (_, n) => accept(billFor(`logo${n}`, shortBill, `https://127.0.0.1:${closedPort}/logo-${n}.png`), {attempts: 1})),
+		Array.from({length: RENDERS}, (_, n) => accept(billFor(`logo${n}`, shortBill, `data:image/png;base64,${randomBytes(24).toString('base64')}`), {attempts: 1})),
 	);
 	await until('every failing render to end', async () => (await Promise.all(failing.map(ended))).every(Boolean), 1_800_000);
 	// The worker reopens its warm browser after each failure; let the last one settle.
