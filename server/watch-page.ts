@@ -1,10 +1,10 @@
 import {summarizeBill, summaryNeedsPayment, type BillSummary} from '../src/bill-summary';
 import {checkoutUrl} from '../src/checkout-url';
-import {textColorOn} from '../src/color';
 import {daysBetween, formatDate} from '../src/dates';
 import {hotspotHref, opensElsewhere} from '../src/hotspot-links';
 import {fill, messagesFor} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
+import {brandPalette} from '../src/palette';
 import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../src/player-layout';
 import {computeRenderInput} from '../src/render-input';
 import type {PaidState} from '../src/paid-state';
@@ -51,7 +51,7 @@ billcast-player{display:block;margin:0 auto}
 .amount{font-size:2rem;font-weight:800;margin:0}
 .due{margin:4px 0 12px}
 .status{display:inline-block;padding:2px 10px;border-radius:999px;background:#ECEAF5;font-weight:600}
-.pay{display:block;text-align:center;background:var(--accent);color:var(--on-accent);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none;margin-top:12px}
+.pay{display:block;text-align:center;background:var(--accent);color:var(--on-accent);border:2px solid var(--accent-edge);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none;margin-top:12px}
 a:focus-visible,button:focus-visible{outline:3px solid #1A73E8;outline-offset:3px}
 table{width:100%;border-collapse:collapse}
 caption{text-align:left;font-weight:700;font-size:1.1rem;padding-bottom:8px}
@@ -59,7 +59,7 @@ th,td{padding:8px 4px;border-bottom:1px solid #E4E2EE;text-align:left;vertical-a
 td.num,th.num{text-align:right;white-space:nowrap}
 tfoot th,tfoot td{font-weight:800;border-bottom:0}
 .options{display:flex;flex-wrap:wrap;gap:8px;margin-top:12px}
-.option{flex:1 1 auto;text-align:center;border:2px solid var(--primary);color:#14121F;font-weight:700;padding:10px 14px;border-radius:999px;text-decoration:none}
+.option{flex:1 1 auto;text-align:center;border:2px solid var(--edge);color:#14121F;font-weight:700;padding:10px 14px;border-radius:999px;text-decoration:none}
 .customer{margin:0 0 4px}
 .bill-number{margin:12px 0 0;color:#5B5870}
 .downloads a{display:inline-block;margin:4px 12px 4px 0}
@@ -134,8 +134,16 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
 	const money = (minor: number) => formatMoney({minor, currency, locale});
-	const accent = bill.brand.accentColor ?? bill.brand.primaryColor;
-	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
+	// The video's palette, so a pale brand's buttons and header keep their contrast on the page too.
+	const palette = brandPalette(bill.brand);
+	const colors = [
+		`--primary:${palette.primary}`,
+		`--on-primary:${palette.onPrimary}`,
+		`--accent:${palette.accent}`,
+		`--on-accent:${palette.onAccent}`,
+		`--accent-edge:${palette.accentEdgeOnCard}`,
+		`--edge:${palette.bar}`,
+	].join(';');
 	const payLink = paid
 		? paidSection(paid, locale)
 		: summaryNeedsPayment(bill) && bill.payUrl

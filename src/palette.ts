@@ -13,6 +13,8 @@ export interface BrandPalette {
 	readonly onAccent: string;
 	/** The main call to action's outline: the accent itself when it stands out from `primary`, else a 3:1 colour. */
 	readonly accentEdge: string;
+	/** The main call to action's outline where it sits on `card` (the watch page, the pay sheet). */
+	readonly accentEdgeOnCard: string;
 	/** Cards, and the quieter buttons' fill. */
 	readonly card: string;
 	/** The quieter buttons' outline against `primary`. */
@@ -57,6 +59,7 @@ export const brandPalette = (brand: BrandColors): BrandPalette => {
 		accent,
 		onAccent: contrastRatio(accent, textColorOn(accent)) >= AA_TEXT ? textColorOn(accent) : INK,
 		accentEdge: edgeOn(accent, primary, onPrimary),
+		accentEdgeOnCard: edgeOn(accent, CARD, shadeAgainst(primary, CARD, NON_TEXT)),
 		card: CARD,
 		cardEdge: edgeOn(CARD, primary, onPrimary),
 		ink: INK,

@@ -1,10 +1,10 @@
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {summarizeBill} from '../../src/bill-summary';
-import {textColorOn} from '../../src/color';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {brandPalette} from '../../src/palette';
 import {computeRenderInput} from '../../src/render-input';
 import type {Hotspot} from '../../src/timeline';
 import type {SendEvent} from './event-sender';
@@ -245,8 +245,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		onSeeked,
 	};
 	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
-	const accent = data.bill.brand.accentColor ?? data.bill.brand.primaryColor;
-	const primary = data.bill.brand.primaryColor;
+	const palette = brandPalette(data.bill.brand);
 	const amount = formatMoney({minor: summary.amountDue, currency, locale});
 	const duration = shape.durationInFrames / shape.fps;
 	const playLabel = playState === 'ended' ? messages.player.replay : playState === 'playing' ? messages.player.pause : messages.player.play;
@@ -263,8 +262,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			onFocus={(event) => (hotspotHadFocus.current = (event.target as Element).classList.contains('bc-hotspot'))}
 			style={{
 				['--bc-ratio' as string]: String(shape.width / shape.height),
-				['--bc-accent' as string]: accent,
-				['--bc-on-accent' as string]: textColorOn(accent),
+				['--bc-accent' as string]: palette.accent,
+				['--bc-on-accent' as string]: palette.onAccent,
+				['--bc-accent-edge' as string]: palette.accentEdge,
+				['--bc-accent-edge-on-card' as string]: palette.accentEdgeOnCard,
 			}}
 		>
 			<div ref={frameRef} className="bc-frame" style={{aspectRatio: `${shape.width} / ${shape.height}`}} onClick={onFrameClick}>
@@ -285,7 +286,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					</div>
 				) : null}
 				{playState === 'idle' ? (
-					<div className="bc-intro" style={{background: primary, color: textColorOn(primary)}}>
+					<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
 						<p className="bc-intro-name">{data.bill.customer.name}</p>
 						<p className="bc-intro-amount">{amount}</p>
 						<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>

@@ -30,7 +30,7 @@ const CSS = `
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
 .bc-intro-amount{font-size:clamp(28px,8cqw,72px);font-weight:800;line-height:1.1}
 .bc-intro-due{font-size:clamp(14px,2.6cqw,24px)}
-.bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:0;border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
+.bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge,transparent);border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
 .bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
 @media (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}
@@ -39,7 +39,7 @@ const CSS = `
 .bc-sheet dt{color:#5B5870}
 .bc-sheet dd{margin:0;font-weight:600;text-align:right}
 .bc-sheet .bc-amount{font-size:1.6rem;font-weight:800}
-.bc-pay{display:block;text-align:center;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none}
+.bc-pay{display:block;text-align:center;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge-on-card,transparent);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none}
 .bc-close{display:block;width:100%;margin-top:10px;background:none;font:inherit;border:1px solid #CFCCE0;border-radius:999px;padding:10px;font-size:1rem;cursor:pointer;color:#14121F}
 .bc-error{margin:0;padding:16px;background:#14121F;color:#fff;border:2px solid #fff;border-radius:8px;font:16px/1.4 system-ui,sans-serif}
 @media (prefers-reduced-motion:reduce){.bc-root *{transition:none!important;animation:none!important}}

@@ -3,6 +3,7 @@ import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
+import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
 import {watchPage, watchPageCsp} from '../../server/watch-page';
 
 describe('watch page', () => {
@@ -83,5 +84,33 @@ describe('watch page', () => {
 	it('allows scripts only by nonce', () => {
 		expect(watchPageCsp('abc')).toContain("script-src 'nonce-abc'");
 		expect(watchPageCsp('abc')).not.toContain('unsafe');
+	});
+});
+
+describe('watch page colours', () => {
+	const coloursOf = (primaryColor: string, accentColor?: string) => {
+		const html = watchPage({
+			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleBill, brand: {...sampleBill.brand, primaryColor, accentColor}}},
+			token: 'tok',
+			nonce: 'n0nce',
+			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
+			downloads: {},
+			playerMode: 'live',
+			today: '2026-11-10',
+		});
+		return Object.fromEntries([...html.matchAll(/--([a-z-]+):(#[0-9A-Fa-f]{3,6})/g)].map(([, name, value]) => [name!, value!]));
+	};
+
+	it.each([
+		['a pale brand', '#E8F0FF', undefined],
+		['a pale brand with a pale accent', '#E8F0FF', '#FFF8E1'],
+		['a mid brand', '#2E7D9A', '#FFB020'],
+		['a dark brand', '#1B1464', undefined],
+	])('come from the video palette, so %s keeps its header readable and its buttons visible on the card', (_, primary, accent) => {
+		const colours = coloursOf(primary, accent);
+		expect(contrastRatio(colours['on-primary']!, colours.primary!)).toBeGreaterThanOrEqual(AA_TEXT);
+		expect(contrastRatio(colours['on-accent']!, colours.accent!)).toBeGreaterThanOrEqual(AA_TEXT);
+		expect(contrastRatio(colours['accent-edge']!, '#FFFFFF')).toBeGreaterThanOrEqual(NON_TEXT);
+		expect(contrastRatio(colours.edge!, '#FFFFFF')).toBeGreaterThanOrEqual(NON_TEXT);
 	});
 });
