@@ -32,6 +32,11 @@ const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue,
 redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
 
 const server = answerClientErrorsWithProblems(createServer({maxHeaderSize: MAX_HEADER_BYTES}, app));
+server.once('error', (error: NodeJS.ErrnoException) => {
+	const reason = error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use: stop what holds it or set PORT` : error.message;
+	logger.fatal({err: error}, `The API cannot listen: ${reason}`);
+	process.exit(1);
+});
 server.listen(config.port, config.host, () => {
 	logger.info({host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl}, 'billcast API listening');
 });
