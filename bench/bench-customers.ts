@@ -1,4 +1,4 @@
-import type {Bill} from '../src/bill-schema';
+import type {Bill} from '../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../src/sample-bill';
 
 const names = ['Giulia Rossi', 'Marco Bianchi', 'Aoife Byrne', 'Kim Min-jun', 'Sofia Conti', 'Liam Walsh'];

@@ -7,7 +7,7 @@ import {telcoFixtures} from '../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../src/fixtures/utility-fixtures';
 import {FPS, formatSizes, videoFormats} from '../src/formats';
 import {compositionIdFor} from '../src/render-input';
-import type {BillOf, TemplateId} from '../src/templates';
+import type {BillOf, TemplateId} from '../src/templates/registry';
 import {calculateMetadataFor} from './calculate-metadata';
 import {paymentReminderStudioSchema} from './payment-reminder/payment-reminder-schema';
 import {telcoBillSchema} from './telco-bill/telco-bill-schema';

@@ -1,4 +1,4 @@
-import type {TemplateId} from '../src/templates';
+import type {TemplateId} from '../src/templates/registry';
 import {PaymentReminder} from './payment-reminder/payment-reminder';
 import {TelcoBill} from './telco-bill/telco-bill';
 import {UtilityBill} from './utility-bill/utility-bill';

@@ -1,5 +1,5 @@
 import type {Response} from 'express';
-import type {Bill} from '../src/bill-schema';
+import type {Bill} from '../src/templates/telco-bill/telco-bill-schema';
 import type {SectionMap} from '../src/tmf678-category';
 
 /** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */

@@ -1,8 +1,8 @@
-import type {Bill, PaymentHistory, PaymentStatus} from './bill-schema';
+import type {Bill, PaymentHistory, PaymentStatus} from './templates/telco-bill/telco-bill-schema';
 import {groupByCategory} from './breakdown';
 import {messagesFor} from './i18n/catalogue';
-import type {TemplateBill} from './templates';
-import type {UtilityBill} from './utility-bill-schema';
+import type {TemplateBill} from './templates/registry';
+import type {UtilityBill} from './templates/utility-bill/utility-bill-schema';
 
 export interface SummaryRow {
 	readonly group: string;

@@ -1,14 +1,14 @@
 import type {VideoFormat} from './formats';
-import {buildReminderTimeline} from './reminder-timeline';
-import {reminderScript} from './scripts/reminder-script';
+import {buildReminderTimeline} from './templates/payment-reminder/reminder-timeline';
+import {reminderScript} from './templates/payment-reminder/reminder-script';
 import type {SceneScript} from './scripts/script-types';
-import {telcoScript} from './scripts/telco-script';
-import {utilityScript} from './scripts/utility-script';
+import {telcoScript} from './templates/telco-bill/telco-script';
+import {utilityScript} from './templates/utility-bill/utility-script';
 import type {SceneId} from './scene-ids';
-import type {TemplateBill, TemplateId} from './templates';
-import {buildTimeline} from './telco-timeline';
+import type {TemplateBill, TemplateId} from './templates/registry';
+import {buildTimeline} from './templates/telco-bill/telco-timeline';
 import type {Timeline} from './timeline';
-import {buildUtilityTimeline} from './utility-timeline';
+import {buildUtilityTimeline} from './templates/utility-bill/utility-timeline';
 
 // Type aliases, not interfaces: Remotion requires props assignable to Record<string, unknown>.
 export type TemplateVideoProps<B> = {

@@ -1,5 +1,5 @@
 import {auroraMobileLogo} from './fixtures/brand-logos';
-import type {Bill} from './bill-schema';
+import type {Bill} from './templates/telco-bill/telco-bill-schema';
 
 /** The bill `npm start` renders and Studio opens with: a mid-size mobile bill with roaming and a discount. */
 export const sampleBill: Bill = {

@@ -1,7 +1,7 @@
 import {z} from 'zod';
-import {billSchema} from './bill-schema';
-import {paymentReminderSchema} from './payment-reminder-schema';
-import {utilityBillSchema} from './utility-bill-schema';
+import {billSchema} from './templates/telco-bill/telco-bill-schema';
+import {paymentReminderSchema} from './templates/payment-reminder/payment-reminder-schema';
+import {utilityBillSchema} from './templates/utility-bill/utility-bill-schema';
 
 /**
  * `{template, bill}` checked as a pair, plus the fields `shape` adds: the template names which bill schema applies,

@@ -1,4 +1,4 @@
-import {billSchema, customerSchema, type Bill} from './bill-schema';
+import {billSchema, customerSchema, type Bill} from './templates/telco-bill/telco-bill-schema';
 import {fillCheckoutUrlTemplate} from './checkout-url';
 import type {SectionMap} from './tmf678-category';
 import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';

@@ -1,5 +1,5 @@
 import {useMemo} from 'react';
-import type {Bill} from '../../src/bill-schema';
+import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {VideoFormat} from '../../src/formats';
 import {brandPalette} from '../../src/palette';
 import type {Timeline} from '../../src/timeline';

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {billSchema} from '../../src/bill-schema';
+import {billSchema} from '../../src/templates/telco-bill/telco-bill-schema';
 import {videoFormats} from '../../src/formats';
 import {studioBrandSchema} from '../shared/studio-schema';
 

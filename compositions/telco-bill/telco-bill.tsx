@@ -1,6 +1,6 @@
 import type {BillVideoProps} from '../../src/render-input';
-import {telcoScript} from '../../src/scripts/telco-script';
-import {buildTimeline} from '../../src/telco-timeline';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {CloseScene} from '../shared/scenes/close-scene';
 import {DueScene} from '../shared/scenes/due-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';

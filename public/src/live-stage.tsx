@@ -2,7 +2,7 @@ import {Player, type PlayerRef} from '@remotion/player';
 import {useEffect, useRef} from 'react';
 import {templateComponents} from '../../compositions/template-components';
 import type {RenderInput} from '../../src/render-input';
-import type {TemplateId} from '../../src/templates';
+import type {TemplateId} from '../../src/templates/registry';
 import type {Playback, StageProps} from './playback';
 
 /**

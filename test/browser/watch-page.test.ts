@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {en} from '../../src/i18n/en';

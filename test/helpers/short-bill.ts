@@ -1,4 +1,4 @@
-import type {Bill} from '../../src/bill-schema';
+import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../../src/sample-bill';
 
 /** The shortest bill the timeline allows: greeting, total, due (paid) and close. */

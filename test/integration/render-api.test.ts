@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync, statSync} from 'node:fs';
-import {buildTimeline} from '../../src/telco-timeline';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sampleBill} from '../../src/sample-bill';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';

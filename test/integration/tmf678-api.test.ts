@@ -6,7 +6,7 @@ import {tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline} from '../../src/telco-timeline';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sceneOf} from '../../src/timeline';
 import {sectionKey} from '../../src/tmf678-category';
 import {compositorBinary} from '../../server/compositor-binaries';

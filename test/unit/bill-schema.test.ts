@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema} from '../../src/bill-schema';
+import {billSchema} from '../../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../../src/sample-bill';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
 

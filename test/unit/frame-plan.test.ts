@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {planFrames} from '../../src/frame-plan';
 import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline} from '../../src/telco-timeline';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
 describe('planFrames', () => {
 	it('draws each static hold once and repeats it', () => {

@@ -1,15 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema, type Bill} from '../../src/bill-schema';
+import {billSchema, type Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {captionCues} from '../../src/captions';
 import {fixtureLocales} from '../../src/fixtures/locales';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {messagesFor, type Messages} from '../../src/i18n/catalogue';
-import {paymentReminderSchema, type PaymentReminder} from '../../src/payment-reminder-schema';
+import {paymentReminderSchema, type PaymentReminder} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import {scriptFor, timelineFor} from '../../src/render-input';
-import type {TemplateBill} from '../../src/templates';
-import {utilityBillSchema, type UtilityBill} from '../../src/utility-bill-schema';
+import type {TemplateBill} from '../../src/templates/registry';
+import {utilityBillSchema, type UtilityBill} from '../../src/templates/utility-bill/utility-bill-schema';
 
 /** A catalogue string as a pattern for a whole caption line, each {placeholder} standing for any text. */
 const line = (template: string): RegExp =>

@@ -5,8 +5,8 @@ import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {narrationOf, speakText, spokenContext, spokenDate, spokenMoney, spokenNumber, spokenPercent} from '../../src/narration';
 import {sampleBill} from '../../src/sample-bill';
 import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
-import {telcoScript} from '../../src/scripts/telco-script';
-import type {TemplateBill} from '../../src/templates';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import type {TemplateBill} from '../../src/templates/registry';
 
 describe('spoken numbers', () => {
 	it('says money the way each language does', () => {

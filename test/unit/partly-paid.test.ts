@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema, type Bill} from '../../src/bill-schema';
+import {billSchema, type Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {summarizeBill} from '../../src/bill-summary';
 import {chartRows} from '../../src/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
 import {sampleBill} from '../../src/sample-bill';
-import {telcoScript} from '../../src/scripts/telco-script';
-import {buildTimeline} from '../../src/telco-timeline';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {

@@ -4,7 +4,7 @@ import {ctaRects} from '../../src/hotspot-geometry';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
-import {buildTimeline} from '../../src/telco-timeline';
+import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
 describe('buildTimeline', () => {
 	const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});

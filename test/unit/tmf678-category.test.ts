@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {categoryOfRate, sectionKey, wordsOf, type SectionMap} from '../../src/tmf678-category';
 import {tmf678Schema, type TmfAppliedBillingRate} from '../../src/tmf678-schema';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {buildCaptionFiles} from '../../src/captions';
 import {corpusCheckoutUrlTemplate, tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {scriptFor, timelineFor} from '../../src/render-input';

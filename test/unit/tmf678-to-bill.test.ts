@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Bill, LineItemCategory} from '../../src/bill-schema';
+import type {Bill, LineItemCategory} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {tmf678Schema, type Tmf678} from '../../src/tmf678-schema';

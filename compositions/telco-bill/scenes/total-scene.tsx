@@ -1,8 +1,8 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
-import type {Bill} from '../../../src/bill-schema';
+import type {Bill} from '../../../src/templates/telco-bill/telco-bill-schema';
 import {TOTAL_MOTION} from '../../../src/scene-motion';
 import {formattersFor} from '../../../src/scripts/formatters';
-import type {TotalScript} from '../../../src/scripts/telco-script';
+import type {TotalScript} from '../../../src/templates/telco-bill/telco-script';
 import {Fade} from '../../shared/fade';
 import {progress} from '../../shared/settle';
 import {fitFontSize} from '../../shared/theme';

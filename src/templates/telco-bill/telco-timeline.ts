@@ -1,11 +1,11 @@
-import {amountToPay, type Bill} from './bill-schema';
-import {chartRows} from './breakdown';
-import type {VideoFormat} from './formats';
-import {formatMoney} from './money';
-import type {TelcoSceneId} from './scene-ids';
-import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from './scene-motion';
-import {telcoScript} from './scripts/telco-script';
-import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from './timeline';
+import {amountToPay, type Bill} from './telco-bill-schema';
+import {chartRows} from '../../breakdown';
+import type {VideoFormat} from '../../formats';
+import {formatMoney} from '../../money';
+import type {TelcoSceneId} from '../../scene-ids';
+import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from '../../scene-motion';
+import {telcoScript} from './telco-script';
+import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
 
 export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 

@@ -1,6 +1,6 @@
-import type {Bill} from './bill-schema';
-import type {PaymentReminder} from './payment-reminder-schema';
-import type {UtilityBill} from './utility-bill-schema';
+import type {Bill} from './telco-bill/telco-bill-schema';
+import type {PaymentReminder} from './payment-reminder/payment-reminder-schema';
+import type {UtilityBill} from './utility-bill/utility-bill-schema';
 
 export const templateIds = ['telco-bill', 'utility-bill', 'payment-reminder'] as const;
 export type TemplateId = (typeof templateIds)[number];

@@ -1,9 +1,9 @@
-import {lineItemCategories, type Bill, type LineItemCategory, type UsageMeter} from '../bill-schema';
-import {chartRows, groupByCategory} from '../breakdown';
-import {fill, messagesFor, type Messages} from '../i18n/catalogue';
-import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from './common-scenes';
-import {formattersFor} from './formatters';
-import type {Formatters, SceneScript} from './script-types';
+import {lineItemCategories, type Bill, type LineItemCategory, type UsageMeter} from './telco-bill-schema';
+import {chartRows, groupByCategory} from '../../breakdown';
+import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
+import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
+import {formattersFor} from '../../scripts/formatters';
+import type {Formatters, SceneScript} from '../../scripts/script-types';
 
 export interface TotalScript extends SceneScript {
 	readonly title: string;
