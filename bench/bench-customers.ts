@@ -1,10 +1,10 @@
-import type {Bill} from '../src/templates/telco-bill/telco-bill-schema';
+import type {TelcoBill} from '../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../src/sample-bill';
 
 const names = ['Giulia Rossi', 'Marco Bianchi', 'Aoife Byrne', 'Kim Min-jun', 'Sofia Conti', 'Liam Walsh'];
 
 /** Customers with different names, amounts and usage, all on the full-length telco bill. */
-export const benchCustomers = (count: number): Bill[] =>
+export const benchCustomers = (count: number): TelcoBill[] =>
 	Array.from({length: count}, (_, index) => {
 		const roaming = 900 + index * 137;
 		const lineItems = sampleBill.lineItems.map((item) => (item.category === 'roaming' ? {...item, amount: roaming} : item));

@@ -10,7 +10,7 @@ import {compositionIdFor} from '../src/render-input';
 import type {BillOf, TemplateId} from '../src/templates/registry';
 import {calculateMetadataFor} from './calculate-metadata';
 import {paymentReminderStudioSchema} from './payment-reminder/payment-reminder-schema';
-import {telcoBillSchema} from './telco-bill/telco-bill-schema';
+import {telcoBillStudioSchema} from './telco-bill/telco-bill-schema';
 import {templateComponents} from './template-components';
 import {utilityBillStudioSchema} from './utility-bill/utility-bill-schema';
 
@@ -22,7 +22,7 @@ interface TemplateEntry<T extends TemplateId> {
 }
 
 const entries = [
-	{template: 'telco-bill', schema: telcoBillSchema, fixtures: telcoFixtures, edges: telcoEdgeBills},
+	{template: 'telco-bill', schema: telcoBillStudioSchema, fixtures: telcoFixtures, edges: telcoEdgeBills},
 	{template: 'utility-bill', schema: utilityBillStudioSchema, fixtures: utilityFixtures, edges: utilityEdgeBills},
 	{template: 'payment-reminder', schema: paymentReminderStudioSchema, fixtures: reminderFixtures, edges: reminderEdgeBills},
 ] as const satisfies ReadonlyArray<TemplateEntry<TemplateId>>;
@@ -37,7 +37,7 @@ const TemplateCompositions: React.FC<{entry: (typeof entries)[number]}> = ({entr
 			component={templateComponents[template]}
 			// The entries mix three templates, so TypeScript cannot pair each schema with its props here; each entry's
 			// schema, fixtures and metadata come from the same template, and Studio validates the props with the schema.
-			schema={schema as typeof telcoBillSchema}
+			schema={schema as typeof telcoBillStudioSchema}
 			defaultProps={{bill, format} as never}
 			calculateMetadata={calculateMetadataFor(template) as never}
 			fps={FPS}

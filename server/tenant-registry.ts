@@ -1,7 +1,8 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {z} from 'zod';
-import {brandSchema, lineItemCategories} from '../src/templates/telco-bill/telco-bill-schema';
+import {lineItemCategories} from '../src/templates/telco-bill/telco-bill-schema';
+import {brandSchema} from '../src/bill-fields';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/checkout-url';
 import {sampleBill} from '../src/sample-bill';
 import {sectionKey} from '../src/tmf678-category';

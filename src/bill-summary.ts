@@ -1,4 +1,5 @@
-import type {Bill, PaymentHistory, PaymentStatus} from './templates/telco-bill/telco-bill-schema';
+import type {TelcoBill} from './templates/telco-bill/telco-bill-schema';
+import type {PaymentHistory, PaymentStatus} from './bill-fields';
 import {groupByCategory} from './breakdown';
 import {messagesFor} from './i18n/catalogue';
 import type {TemplateBill} from './templates/registry';
@@ -12,8 +13,8 @@ export interface SummaryRow {
 
 /** What the watch page and the pay sheet show of any template's bill, in one shape. */
 export interface BillSummary {
-	readonly customer: Bill['customer'];
-	readonly brand: Bill['brand'];
+	readonly customer: TelcoBill['customer'];
+	readonly brand: TelcoBill['brand'];
 	readonly billNumber: string;
 	/** What the customer is asked to pay now, in minor units: the bill's total less what was already paid of it. */
 	readonly amountDue: number;
@@ -32,7 +33,7 @@ export interface BillSummary {
 }
 
 /** Telco and utility bills carry amount, due date and payment the same way; only a telco bill may be partly paid. */
-const summarizeDueBill = (bill: Bill | UtilityBill, rows: readonly SummaryRow[], amountPaid?: number): BillSummary => ({
+const summarizeDueBill = (bill: TelcoBill | UtilityBill, rows: readonly SummaryRow[], amountPaid?: number): BillSummary => ({
 	customer: bill.customer,
 	brand: bill.brand,
 	billNumber: bill.billNumber,

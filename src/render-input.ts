@@ -6,7 +6,7 @@ import {telcoScript} from './templates/telco-bill/telco-script';
 import {utilityScript} from './templates/utility-bill/utility-script';
 import type {SceneId} from './scene-ids';
 import type {TemplateBill, TemplateId} from './templates/registry';
-import {buildTimeline} from './templates/telco-bill/telco-timeline';
+import {buildTelcoTimeline} from './templates/telco-bill/telco-timeline';
 import type {Timeline} from './timeline';
 import {buildUtilityTimeline} from './templates/utility-bill/utility-timeline';
 
@@ -16,7 +16,7 @@ export type TemplateVideoProps<B> = {
 	readonly format: VideoFormat;
 };
 /** The telco bill's props; kept under its first name for the code that only knows telco bills. */
-export type BillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
+export type TelcoBillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
 
 export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat};
 
@@ -36,7 +36,7 @@ export const compositionIdFor = (template: TemplateId, format: VideoFormat): str
 export const timelineFor = (input: RenderRequestInput): Timeline => {
 	switch (input.template) {
 		case 'telco-bill':
-			return buildTimeline(input);
+			return buildTelcoTimeline(input);
 		case 'utility-bill':
 			return buildUtilityTimeline(input);
 		case 'payment-reminder':

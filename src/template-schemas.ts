@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {billSchema} from './templates/telco-bill/telco-bill-schema';
+import {telcoBillSchema} from './templates/telco-bill/telco-bill-schema';
 import {paymentReminderSchema} from './templates/payment-reminder/payment-reminder-schema';
 import {utilityBillSchema} from './templates/utility-bill/utility-bill-schema';
 
@@ -9,7 +9,7 @@ import {utilityBillSchema} from './templates/utility-bill/utility-bill-schema';
  */
 export const templateBillSchema = <Shape extends z.core.$ZodLooseShape>(shape: Shape) =>
 	z.discriminatedUnion('template', [
-		z.object({...shape, template: z.literal('telco-bill'), bill: billSchema}),
+		z.object({...shape, template: z.literal('telco-bill'), bill: telcoBillSchema}),
 		z.object({...shape, template: z.literal('utility-bill'), bill: utilityBillSchema}),
 		z.object({...shape, template: z.literal('payment-reminder'), bill: paymentReminderSchema}),
 	]);

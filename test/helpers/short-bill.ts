@@ -1,8 +1,8 @@
-import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../../src/sample-bill';
 
 /** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
-export const shortBill: Bill = {
+export const shortBill: TelcoBill = {
 	...sampleBill,
 	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
 	lineItems: [],

@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync, statSync} from 'node:fs';
-import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sampleBill} from '../../src/sample-bill';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
@@ -85,7 +85,7 @@ describe('a bill goes in, an MP4 comes out', () => {
 		expect(done.status).toBe('completed');
 		expect(seen.has('rendering') || seen.has('queued')).toBe(true);
 
-		const timeline = buildTimeline({bill: shortBill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: shortBill, format: 'landscape'});
 		const file = videoPath(stack.rendersDir, created.id);
 		const probe = ffprobe(file);
 		const video = probe.streams.find((stream) => stream.codec_name === 'h264');

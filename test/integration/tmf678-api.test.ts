@@ -6,7 +6,7 @@ import {tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sceneOf} from '../../src/timeline';
 import {sectionKey} from '../../src/tmf678-category';
 import {compositorBinary} from '../../server/compositor-binaries';
@@ -144,7 +144,7 @@ describe('TMF678 bills as operators send them', () => {
 
 		// The frames a viewer sees at the breakdown and the due scene: real pictures of the scene, kept beside the video.
 		const bill = (await (await fetch(`${renderer.baseUrl}/v1/watch/${(done.links as {watch: string}).watch.split('/w/')[1]}`)).json()) as {bill: never};
-		const timeline = buildTimeline({bill: bill.bill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: bill.bill, format: 'landscape'});
 		const file = videoPath(renderer.rendersDir, created.id);
 		expect(ffprobe(file).streams.find((stream) => stream.codec_name === 'h264')).toMatchObject({width: 512, height: 288});
 		for (const scene of ['breakdown', 'due'] as const) {

@@ -4,10 +4,10 @@ import {ctaRects} from '../../src/hotspot-geometry';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleBill} from '../../src/sample-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
-import {buildTimeline} from '../../src/templates/telco-bill/telco-timeline';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
 describe('buildTimeline', () => {
-	const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+	const timeline = buildTelcoTimeline({bill: sampleBill, format: 'landscape'});
 
 	it('places the scenes back to back in reading order', () => {
 		expect(timeline.scenes.map((scene) => scene.id)).toEqual(['greeting', 'total', 'breakdown', 'usage', 'due', 'close']);
@@ -36,7 +36,7 @@ describe('buildTimeline', () => {
 		expect(mail).toMatchObject({kind: 'mail', label: 'Email us', href: 'mailto:help@aurora-mobile.example'});
 		expect(mail!.rect.x >= pdf!.rect.x + pdf!.rect.width || mail!.rect.y >= pdf!.rect.y + pdf!.rect.height).toBe(true);
 		const {brand} = sampleBill;
-		const withoutMail = buildTimeline({bill: {...sampleBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
+		const withoutMail = buildTelcoTimeline({bill: {...sampleBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
 		expect(withoutMail.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
 	});
 
@@ -51,7 +51,7 @@ describe('buildTimeline', () => {
 	it('keeps the pay button inside the frame, centred, in every format', () => {
 		for (const format of videoFormats) {
 			const {width, height} = formatSizes[format];
-			const {rect} = buildTimeline({bill: sampleBill, format}).hotspots[0]!;
+			const {rect} = buildTelcoTimeline({bill: sampleBill, format}).hotspots[0]!;
 			expect(rect.x).toBeGreaterThanOrEqual(0);
 			expect(rect.y).toBeGreaterThanOrEqual(0);
 			expect(rect.x + rect.width).toBeLessThanOrEqual(width);
@@ -61,14 +61,14 @@ describe('buildTimeline', () => {
 	});
 
 	it('has no pay hotspot when nothing is owed or the bill is paid', () => {
-		const kinds = (bill: typeof sampleBill) => buildTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
+		const kinds = (bill: typeof sampleBill) => buildTelcoTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
 		expect(kinds({...sampleBill, payment: {status: 'paid'}})).toEqual(['bill-pdf', 'mail']);
 		expect(kinds({...sampleBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual(['mail']);
 	});
 
 	it('leaves out the breakdown and usage scenes when the bill has no data for them', () => {
 		const bare = {...sampleBill, lineItems: [], usage: undefined};
-		expect(buildTimeline({bill: bare, format: 'landscape'}).scenes.map((s) => s.id)).toEqual(['greeting', 'total', 'due', 'close']);
+		expect(buildTelcoTimeline({bill: bare, format: 'landscape'}).scenes.map((s) => s.id)).toEqual(['greeting', 'total', 'due', 'close']);
 	});
 
 	it('feeds the same numbers to the renderer and the player', () => {
@@ -81,7 +81,7 @@ describe('buildTimeline', () => {
 
 describe('static holds', () => {
 	it('mark the still stretch of every scene, after its entrance and before its fade-out', () => {
-		const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: sampleBill, format: 'landscape'});
 		expect(timeline.staticHolds.length).toBe(timeline.scenes.length);
 		timeline.staticHolds.forEach((hold, index) => {
 			const scene = timeline.scenes[index]!;

@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {categoryOfRate, sectionKey, wordsOf, type SectionMap} from '../../src/tmf678-category';
 import {tmf678Schema, type TmfAppliedBillingRate} from '../../src/tmf678-schema';
@@ -105,7 +105,7 @@ describe('what cannot be told goes to Other charges with a warning naming the fi
 	it('the bill keeps the line under its own name in Other charges, still adding up, and the mapping carries the warning', () => {
 		const tmf = tmf678Schema.parse(structuredClone(tmf678V4Sample));
 		tmf.appliedCustomerBillingRate[1]!.characteristic = [{name: 'invoiceSection', value: 'Servizi speciali'}];
-		const brand: Bill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};
+		const brand: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};
 		const mapped = tmf678ToBill({tmf, locale: 'en-GB', brand, checkoutUrlTemplate: 'https://pay.example.com/c?b={billNo}'});
 		if (!mapped.ok) throw new Error(JSON.stringify(mapped.errors));
 		expect(mapped.bill.lineItems[1]).toEqual({category: 'other', label: 'Extra 10 GB', amount: 540});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/templates/telco-bill/telco-bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {buildCaptionFiles} from '../../src/captions';
 import {corpusCheckoutUrlTemplate, tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {scriptFor, timelineFor} from '../../src/render-input';
@@ -7,7 +7,7 @@ import {formattersFor} from '../../src/scripts/formatters';
 import {tmf678Schema} from '../../src/tmf678-schema';
 import {tmf678ToBill} from '../../src/tmf678-to-bill';
 
-const brand: Bill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
+const brand: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
 
 /**
  * Every amount of money a text states, as written: a currency sign before the digits (€42.50, -JP¥7,678, US$39.99) or a

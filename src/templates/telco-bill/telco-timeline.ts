@@ -1,4 +1,5 @@
-import {amountToPay, type Bill} from './telco-bill-schema';
+import {type TelcoBill} from './telco-bill-schema';
+import {amountToPay} from '../../bill-fields';
 import {chartRows} from '../../breakdown';
 import type {VideoFormat} from '../../formats';
 import {formatMoney} from '../../money';
@@ -7,15 +8,15 @@ import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, T
 import {telcoScript} from './telco-script';
 import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
 
-export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
+export const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
-export interface BuildTimelineOptions {
-	readonly bill: Bill;
+export interface TelcoTimelineOptions {
+	readonly bill: TelcoBill;
 	readonly format: VideoFormat;
 }
 
 /** The telco bill's timeline: the single source of scene placement and hotspots for composition, player and server. */
-export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline => {
+export const buildTelcoTimeline = ({bill, format}: TelcoTimelineOptions): Timeline => {
 	const rows = chartRows(bill.lineItems).length;
 	const scenes: Array<SceneSpec & {id: TelcoSceneId}> = [
 		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},

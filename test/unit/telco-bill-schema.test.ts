@@ -1,17 +1,17 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema} from '../../src/templates/telco-bill/telco-bill-schema';
+import {telcoBillSchema} from '../../src/templates/telco-bill/telco-bill-schema';
 import {sampleBill} from '../../src/sample-bill';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {
-	const result = billSchema.safeParse(input);
+	const result = telcoBillSchema.safeParse(input);
 	if (result.success) return [];
 	return fieldErrorsFromZod(result.error).map((error) => error.path);
 };
 
 describe('billSchema', () => {
 	it('accepts the sample bill', () => {
-		expect(billSchema.parse(sampleBill)).toEqual(sampleBill);
+		expect(telcoBillSchema.parse(sampleBill)).toEqual(sampleBill);
 	});
 
 	it('names the missing field', () => {
