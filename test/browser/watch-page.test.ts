@@ -8,7 +8,7 @@ import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {en} from '../../src/i18n/en';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {signWatchToken} from '../../server/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {startCheckoutServer} from '../helpers/checkout-server';
@@ -38,8 +38,8 @@ afterAll(async () => {
 });
 
 const billFor = (customerId: string, overrides: Partial<TelcoBill> = {}): TelcoBill => ({
-	...sampleBill,
-	customer: {...sampleBill.customer, id: customerId},
+	...sampleTelcoBill,
+	customer: {...sampleTelcoBill.customer, id: customerId},
 	payment: {status: 'due', payUrl: checkout.payUrl},
 	...overrides,
 });
@@ -192,7 +192,7 @@ describe('the watch page plays the bill live and pays from inside the video', ()
 describe('the watch page is safe', () => {
 	it('shows a customer name made of markup as text and runs nothing', async () => {
 		const name = '<img src=x onerror=alert(1)>';
-		const bill = billFor('CUST-XSS', {customer: {...sampleBill.customer, id: 'CUST-XSS', name}});
+		const bill = billFor('CUST-XSS', {customer: {...sampleTelcoBill.customer, id: 'CUST-XSS', name}});
 		const render = await submit(stack, bill);
 		// Reduced motion too: the player then waits on the settled greeting instead of playing.
 		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
@@ -259,7 +259,7 @@ describe('the watch page is safe', () => {
 			const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 				method: 'POST',
 				headers: {'content-type': 'application/json', ...stack.auth},
-				body: JSON.stringify({template: 'telco-bill', bill: {...sampleBill, payment: {status: 'due', payUrl}}}),
+				body: JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, payment: {status: 'due', payUrl}}}),
 			});
 			expect(response.status).toBe(422);
 			const problem = (await response.json()) as {errors: {path: string}[]};

@@ -1,10 +1,10 @@
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 /** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
 export const shortBill: TelcoBill = {
-	...sampleBill,
-	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
+	...sampleTelcoBill,
+	customer: {...sampleTelcoBill.customer, id: 'CUST-SHORT'},
 	lineItems: [],
 	previousByCategory: undefined,
 	amountDue: 3000,

@@ -3,7 +3,7 @@ import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {narrationOf, speakText, spokenContext, spokenDate, spokenMoney, spokenNumber, spokenPercent} from '../../src/narration';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import type {TemplateBill} from '../../src/templates/registry';
@@ -73,7 +73,7 @@ const fixtures = (locale: 'en-GB' | 'it-IT' | 'ko-KR'): Array<{templateBill: Tem
 
 describe('narrationOf', () => {
 	it('narrates the sample bill as sentences to be heard', () => {
-		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, telcoSceneIds.map((id) => ({id})));
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id})));
 		expect(narration.map((scene) => scene.sceneId)).toEqual([...telcoSceneIds]);
 		const said = Object.fromEntries(narration.map((scene) => [scene.sceneId, scene.sentences]));
 		expect(said.total).toEqual([
@@ -88,7 +88,7 @@ describe('narrationOf', () => {
 	});
 
 	it('follows the scenes it is given, in their order', () => {
-		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, [{id: 'due'}, {id: 'greeting'}]);
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, [{id: 'due'}, {id: 'greeting'}]);
 		expect(narration.map((scene) => scene.sceneId)).toEqual(['due', 'greeting']);
 	});
 
@@ -111,8 +111,8 @@ describe('narrationOf', () => {
 	}
 
 	it('names every button the telco video shows and every amount in its breakdown', () => {
-		const script = telcoScript(sampleBill);
-		const sentences = narrationOf({template: 'telco-bill', bill: sampleBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
+		const script = telcoScript(sampleTelcoBill);
+		const sentences = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
 		const buttons = sentences.filter((sentence) => sentence.startsWith('Button: '));
 		expect(buttons).toHaveLength(script.close.buttons.length + (script.due.payLabel ? 1 : 0));
 		for (const row of script.breakdown.rows) {

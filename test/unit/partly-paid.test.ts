@@ -3,7 +3,7 @@ import {telcoBillSchema, type TelcoBill} from '../../src/templates/telco-bill/te
 import {summarizeBill} from '../../src/bill-summary';
 import {chartRows} from '../../src/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
@@ -13,7 +13,7 @@ const pathsOf = (input: unknown): string[] => {
 	return result.success ? [] : fieldErrorsFromZod(result.error).map((error) => error.path);
 };
 
-const partly: TelcoBill = {...sampleBill, payment: {status: 'due', payUrl: 'https://pay.example.com/checkout', amountPaid: 2000}};
+const partly: TelcoBill = {...sampleTelcoBill, payment: {status: 'due', payUrl: 'https://pay.example.com/checkout', amountPaid: 2000}};
 
 describe('a partly paid bill', () => {
 	it('is what remains between nothing and the whole bill, on a bill still to pay', () => {
@@ -37,8 +37,8 @@ describe('a partly paid bill', () => {
 
 describe('first bill or unknown previous amount', () => {
 	it('a first bill has no previous one', () => {
-		expect(pathsOf({...sampleBill, firstBill: true})).toEqual(['firstBill']);
-		const {previousAmount: _, previousByCategory: __, ...unknown} = sampleBill;
+		expect(pathsOf({...sampleTelcoBill, firstBill: true})).toEqual(['firstBill']);
+		const {previousAmount: _, previousByCategory: __, ...unknown} = sampleTelcoBill;
 		expect(pathsOf({...unknown, firstBill: true})).toEqual([]);
 		expect(telcoScript({...unknown, firstBill: true}).total.change).toBe('Your first bill with us');
 		expect(telcoScript(unknown).total).not.toHaveProperty('change');
