@@ -86,3 +86,5 @@ export const periodSchema = z
 export const amountToPay = (bill: {amountDue: number; payment: {amountPaid?: number | undefined}}): number =>
 	bill.amountDue - (bill.payment.amountPaid ?? 0);
 export type PaymentStatus = (typeof paymentStatuses)[number];
+export type Customer = z.infer<typeof customerSchema>;
+export type Brand = z.infer<typeof brandSchema>;
