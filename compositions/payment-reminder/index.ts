@@ -1,6 +1,6 @@
 import {reminderEdgeBills} from '../../src/fixtures/edge-bills';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import type {BillOf} from '../../src/templates/registry';
+import type {PaymentReminder as PaymentReminderData} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {PaymentReminder} from './payment-reminder';
 import {paymentReminderStudioSchema} from './payment-reminder-schema';
@@ -10,4 +10,4 @@ export const paymentReminderComposition = {
 	studioSchema: paymentReminderStudioSchema,
 	fixtures: reminderFixtures,
 	edges: reminderEdgeBills,
-} satisfies CompositionDefinition<BillOf<'payment-reminder'>>;
+} satisfies CompositionDefinition<PaymentReminderData>;

@@ -1,6 +1,6 @@
 import {telcoEdgeBills} from '../../src/fixtures/edge-bills';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import type {BillOf} from '../../src/templates/registry';
+import type {TelcoBill as TelcoBillData} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {TelcoBill} from './telco-bill';
 import {telcoBillStudioSchema} from './telco-bill-schema';
@@ -10,4 +10,4 @@ export const telcoBillComposition = {
 	studioSchema: telcoBillStudioSchema,
 	fixtures: telcoFixtures,
 	edges: telcoEdgeBills,
-} satisfies CompositionDefinition<BillOf<'telco-bill'>>;
+} satisfies CompositionDefinition<TelcoBillData>;

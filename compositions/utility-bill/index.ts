@@ -1,6 +1,6 @@
 import {utilityEdgeBills} from '../../src/fixtures/edge-bills';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
-import type {BillOf} from '../../src/templates/registry';
+import type {UtilityBill as UtilityBillData} from '../../src/templates/utility-bill/utility-bill-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {UtilityBill} from './utility-bill';
 import {utilityBillStudioSchema} from './utility-bill-schema';
@@ -10,4 +10,4 @@ export const utilityBillComposition = {
 	studioSchema: utilityBillStudioSchema,
 	fixtures: utilityFixtures,
 	edges: utilityEdgeBills,
-} satisfies CompositionDefinition<BillOf<'utility-bill'>>;
+} satisfies CompositionDefinition<UtilityBillData>;

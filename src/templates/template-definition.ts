@@ -15,6 +15,8 @@ export interface TemplateDefinition<B> {
 	readonly script: (bill: B) => Partial<Record<SceneId, SceneScript>>;
 	/** What the watch page and the pay sheet show of the bill. */
 	readonly summary: (bill: B) => BillSummary;
+	/** The bill as the live player draws it once its payment is confirmed: its own paid state, or unchanged when it has none. */
+	readonly paid: (bill: B) => B;
 	/** The day a render id is named by, so ids read well in logs: the bill's period, or the day a reminder is sent. */
 	readonly day: (bill: B) => string;
 }

@@ -10,5 +10,7 @@ export const paymentReminderTemplate = {
 	timeline: buildReminderTimeline,
 	script: reminderScript,
 	summary: summarizeReminder,
+	// A reminder has no paid state: it keeps its scenes and only loses its pay hotspot.
+	paid: (bill) => bill,
 	day: (bill) => bill.reminderDate,
 } satisfies TemplateDefinition<PaymentReminder>;

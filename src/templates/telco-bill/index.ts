@@ -10,5 +10,6 @@ export const telcoBillTemplate = {
 	timeline: buildTelcoTimeline,
 	script: telcoScript,
 	summary: summarizeTelcoBill,
+	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
 	day: (bill) => bill.period.end,
 } satisfies TemplateDefinition<TelcoBill>;

@@ -10,5 +10,6 @@ export const utilityBillTemplate = {
 	timeline: buildUtilityTimeline,
 	script: utilityScript,
 	summary: summarizeUtilityBill,
+	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
 	day: (bill) => bill.period.end,
 } satisfies TemplateDefinition<UtilityBill>;
