@@ -13,7 +13,7 @@ export type Tmf678Mapping =
 	| {readonly ok: true; readonly bill: TelcoBill; readonly warnings: readonly TmfIssue[]}
 	| {readonly ok: false; readonly errors: readonly TmfIssue[]};
 
-export interface Tmf678ToBillOptions {
+export interface Tmf678ToTelcoBillOptions {
 	readonly tmf: Tmf678;
 	/** TMF678 has no language for the customer; the request says which to speak. */
 	readonly locale: string;
@@ -82,7 +82,7 @@ const sourceOf = ({
  * amountDue. TMF has no previous bill amount, usage or brand, so the bill has none but the given brand, and never
  * claims to be a first bill: without a previous amount the video simply makes no comparison.
  */
-export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMap = {}}: Tmf678ToBillOptions): Tmf678Mapping => {
+export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMap = {}}: Tmf678ToTelcoBillOptions): Tmf678Mapping => {
 	const {customerBill: bill} = tmf;
 	const currency = bill.amountDue.unit;
 	if (!customerSchema.shape.currency.safeParse(currency).success) {
