@@ -6,7 +6,7 @@ import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
-describe('buildTimeline', () => {
+describe('buildTelcoTimeline', () => {
 	const timeline = buildTelcoTimeline({bill: sampleTelcoBill, format: 'landscape'});
 
 	it('places the scenes back to back in reading order', () => {
