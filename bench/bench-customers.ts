@@ -1,16 +1,16 @@
-import type {Bill} from '../src/bill-schema';
-import {sampleBill} from '../src/sample-bill';
+import type {TelcoBill} from '../src/templates/telco-bill/telco-bill-schema';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 
 const names = ['Giulia Rossi', 'Marco Bianchi', 'Aoife Byrne', 'Kim Min-jun', 'Sofia Conti', 'Liam Walsh'];
 
 /** Customers with different names, amounts and usage, all on the full-length telco bill. */
-export const benchCustomers = (count: number): Bill[] =>
+export const benchCustomers = (count: number): TelcoBill[] =>
 	Array.from({length: count}, (_, index) => {
 		const roaming = 900 + index * 137;
-		const lineItems = sampleBill.lineItems.map((item) => (item.category === 'roaming' ? {...item, amount: roaming} : item));
+		const lineItems = sampleTelcoBill.lineItems.map((item) => (item.category === 'roaming' ? {...item, amount: roaming} : item));
 		return {
-			...sampleBill,
-			customer: {...sampleBill.customer, id: `BENCH-${index + 1}`, name: names[index % names.length]!},
+			...sampleTelcoBill,
+			customer: {...sampleTelcoBill.customer, id: `BENCH-${index + 1}`, name: names[index % names.length]!},
 			billNumber: `BENCH-${index + 1}`,
 			lineItems,
 			amountDue: lineItems.reduce((sum, item) => sum + item.amount, 0),

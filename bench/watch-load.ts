@@ -12,7 +12,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import autocannon from 'autocannon';
 import {startRedisServer} from '../server/ensure-redis';
-import {sampleBill} from '../src/sample-bill';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import {processMemory} from './process-memory';
 
@@ -53,7 +53,7 @@ try {
 	const created = await fetch(`${base}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', authorization: 'Bearer bc_dev_local_only'},
-		body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
+		body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
 	});
 	const {links} = (await created.json()) as {links: {watch: string}};
 	const page = await (await fetch(links.watch)).text();

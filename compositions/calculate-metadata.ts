@@ -1,6 +1,6 @@
 import type {CalculateMetadataFunction} from 'remotion';
 import {computeRenderInput, type RenderRequestInput, type TemplateVideoProps} from '../src/render-input';
-import type {BillOf, TemplateId} from '../src/templates';
+import type {BillOf, TemplateId} from '../src/templates/registry';
 
 /** Duration and size of any template's video, from the same function the worker and the player call. */
 export const calculateMetadataFor =

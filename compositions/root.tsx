@@ -1,43 +1,23 @@
 import {Composition, Folder} from 'remotion';
-import type {z} from 'zod';
-import {reminderEdgeBills, telcoEdgeBills, utilityEdgeBills} from '../src/fixtures/edge-bills';
 import {fixtureLocales} from '../src/fixtures/locales';
-import {reminderFixtures} from '../src/fixtures/reminder-fixtures';
-import {telcoFixtures} from '../src/fixtures/telco-fixtures';
-import {utilityFixtures} from '../src/fixtures/utility-fixtures';
 import {FPS, formatSizes, videoFormats} from '../src/formats';
 import {compositionIdFor} from '../src/render-input';
-import type {BillOf, TemplateId} from '../src/templates';
+import {templateIds, type BillOf, type TemplateId} from '../src/templates/registry';
 import {calculateMetadataFor} from './calculate-metadata';
-import {paymentReminderStudioSchema} from './payment-reminder/payment-reminder-schema';
-import {telcoBillSchema} from './telco-bill/telco-bill-schema';
-import {templateComponents} from './template-components';
-import {utilityBillStudioSchema} from './utility-bill/utility-bill-schema';
-
-interface TemplateEntry<T extends TemplateId> {
-	readonly template: T;
-	readonly schema: z.ZodType;
-	readonly fixtures: Record<string, BillOf<T>>;
-	readonly edges: Record<string, BillOf<T>>;
-}
-
-const entries = [
-	{template: 'telco-bill', schema: telcoBillSchema, fixtures: telcoFixtures, edges: telcoEdgeBills},
-	{template: 'utility-bill', schema: utilityBillStudioSchema, fixtures: utilityFixtures, edges: utilityEdgeBills},
-	{template: 'payment-reminder', schema: paymentReminderStudioSchema, fixtures: reminderFixtures, edges: reminderEdgeBills},
-] as const satisfies ReadonlyArray<TemplateEntry<TemplateId>>;
+import {compositionRegistry, componentOf} from './registry';
+import type {telcoBillStudioSchema} from './telco-bill/telco-bill-schema';
 
 /** One template's compositions: `${template}-${format}` for the renderer (English fixture), then every locale and edge bill. */
-const TemplateCompositions: React.FC<{entry: (typeof entries)[number]}> = ({entry}) => {
-	const {template, schema, fixtures, edges} = entry;
+const TemplateCompositions: React.FC<{template: TemplateId}> = ({template}) => {
+	const {studioSchema, fixtures, edges} = compositionRegistry[template];
 	const register = (id: string, bill: BillOf<TemplateId>, format: (typeof videoFormats)[number]) => (
 		<Composition
 			key={id}
 			id={id}
-			component={templateComponents[template]}
-			// The entries mix three templates, so TypeScript cannot pair each schema with its props here; each entry's
+			component={componentOf(template)}
+			// The registry mixes templates, so TypeScript cannot pair each schema with its props here; each entry's
 			// schema, fixtures and metadata come from the same template, and Studio validates the props with the schema.
-			schema={schema as typeof telcoBillSchema}
+			schema={studioSchema as typeof telcoBillStudioSchema}
 			defaultProps={{bill, format} as never}
 			calculateMetadata={calculateMetadataFor(template) as never}
 			fps={FPS}
@@ -65,8 +45,8 @@ const TemplateCompositions: React.FC<{entry: (typeof entries)[number]}> = ({entr
 
 export const RemotionRoot: React.FC = () => (
 	<>
-		{entries.map((entry) => (
-			<TemplateCompositions key={entry.template} entry={entry} />
+		{templateIds.map((template) => (
+			<TemplateCompositions key={template} template={template} />
 		))}
 	</>
 );

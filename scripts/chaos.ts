@@ -22,7 +22,7 @@ import type {RenderJob} from '../server/render-job';
 import {makeRenderQueue} from '../server/render-queue';
 import {makeRenderStore} from '../server/render-store';
 import {DEV_TENANT} from '../server/tenant-registry';
-import {sampleBill} from '../src/sample-bill';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import {shortBill} from '../test/helpers/short-bill';
 import {startWebhookReceiver} from '../test/helpers/webhook-receiver';
@@ -131,7 +131,7 @@ const killWorker = async (worker: WorkerProcess, signal: NodeJS.Signals) => {
 // Renders, accepted as the API accepts them: a queued record, then the job.
 let accepted = 0;
 const ids: string[] = [];
-const accept = async (bill: typeof sampleBill, opts: {attempts?: number} = {}): Promise<string> => {
+const accept = async (bill: typeof sampleTelcoBill, opts: {attempts?: number} = {}): Promise<string> => {
 	const prepared = prepareRenderJob(DEV_TENANT, {template: 'telco-bill', bill, scale: SCALE});
 	if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
 	const job: RenderJob = prepared.job;
@@ -179,7 +179,7 @@ try {
 	// 1. kill -9 of the worker mid-render, twice on the same job.
 	log('phase 1: kill -9 mid-render, twice on one job');
 	const w1 = await startWorker();
-	const twice = await accept(billFor('kill', sampleBill));
+	const twice = await accept(billFor('kill', sampleTelcoBill));
 	await until('first render to start', async () => (await statusOf(twice)) === 'rendering', 120_000);
 	await killWorker(w1, 'SIGKILL');
 	await checkOrphans('kill -9 #1');
@@ -205,7 +205,7 @@ try {
 
 	// 2. SIGTERM through the documented command: the active render finishes and its webhook is sent before exit.
 	log('phase 2: SIGTERM mid-render');
-	const graceful = await accept(billFor('sigterm', sampleBill));
+	const graceful = await accept(billFor('sigterm', sampleTelcoBill));
 	await until('the render to start', async () => (await statusOf(graceful)) === 'rendering', 120_000);
 	w3.child.kill('SIGTERM');
 	await exited(w3.child);
@@ -226,7 +226,7 @@ try {
 
 	// 4. A Redis outage longer than the job lock, mid-render.
 	log(`phase 4: ${OUTAGE_MS / 1000} s Redis outage mid-render`);
-	const outage = await accept(billFor('outage', sampleBill));
+	const outage = await accept(billFor('outage', sampleTelcoBill));
 	await until('the render to start', async () => (await statusOf(outage)) === 'rendering', 120_000);
 	await killRedis();
 	await sleep(OUTAGE_MS);

@@ -16,7 +16,7 @@ import {gzipSync} from 'node:zlib';
 import fc from 'fast-check';
 import {startRedisServer} from '../server/ensure-redis';
 import {DEV_TENANT, hashApiKey} from '../server/tenant-registry';
-import {sampleBill} from '../src/sample-bill';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 
 export interface HostileRequest {
 	readonly method: string;
@@ -70,7 +70,7 @@ const path = fc.tuple(fc.constantFrom(...ROUTES), fc.array(segment, {minLength: 
 	return route.replace(/\{\}/g, () => values[index++]!) + suffix;
 });
 
-const validRender = {template: 'telco-bill', bill: sampleBill};
+const validRender = {template: 'telco-bill', bill: sampleTelcoBill};
 
 const deepJson = fc
 	.tuple(fc.integer({min: 50, max: 20_000}), fc.constantFrom('[', '{"a":'))
@@ -87,7 +87,7 @@ const mutatedBill = fc
 		),
 	)
 	.map(([field, value]) => {
-		const bill = structuredClone(sampleBill) as unknown as Record<string, Record<string, unknown>>;
+		const bill = structuredClone(sampleTelcoBill) as unknown as Record<string, Record<string, unknown>>;
 		const [head, tail] = field.split('.') as [string, string | undefined];
 		if (tail && typeof bill[head] === 'object' && bill[head]) bill[head][tail] = value;
 		else (bill as Record<string, unknown>)[head] = value;

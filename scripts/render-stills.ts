@@ -6,7 +6,7 @@ import {mkdir} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {getCompositions, openBrowser, renderStill} from '@remotion/renderer';
 import {computeRenderInput, type RenderRequestInput} from '../src/render-input';
-import {templateIds} from '../src/templates';
+import {templateIds} from '../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../server/browser';
 import {bundleCompositions} from '../server/bundle';
 

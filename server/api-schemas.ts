@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {videoFormats} from '../src/formats';
-import {templateIds} from '../src/templates';
+import {templateIds} from '../src/templates/registry';
 
 /** Response bodies, as zod schemas so the OpenAPI document is generated from the same source as the request schemas. */
 const renderBase = {

@@ -1,4 +1,4 @@
-import {tmf678ToBill} from '../src/tmf678-to-bill';
+import {tmf678ToTelcoBill} from '../src/tmf678-to-bill';
 import type {FieldError} from './errors';
 import type {RenderRequest} from './render-request-schema';
 import type {Tenant} from './tenant';
@@ -21,7 +21,7 @@ export const billRequestFromTmf678 = ({tenant, request}: {tenant: Tenant; reques
 	if (!brand) {
 		return {ok: false, errors: [{path: 'brand', message: `is required: TMF678 bills carry no brand, and tenant ${tenant.id} has none configured`}]};
 	}
-	const mapped = tmf678ToBill({
+	const mapped = tmf678ToTelcoBill({
 		tmf: request.tmf678,
 		locale: request.locale,
 		brand,

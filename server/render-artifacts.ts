@@ -1,7 +1,7 @@
 import {writeFile} from 'node:fs/promises';
 import {buildCaptionFiles} from '../src/captions';
 import {scriptFor} from '../src/render-input';
-import type {TemplateBill} from '../src/templates';
+import type {TemplateBill} from '../src/templates/registry';
 import type {Timeline} from '../src/timeline';
 import {artifactPath} from './render-paths';
 

@@ -1,4 +1,5 @@
 import {createHash} from 'node:crypto';
+import {templateOf} from '../src/templates/registry';
 import type {RenderJob} from './render-job';
 
 const safe = (part: string): string => part.replace(/[^A-Za-z0-9._-]/g, '-');
@@ -10,6 +11,6 @@ const safe = (part: string): string => part.replace(/[^A-Za-z0-9._-]/g, '-');
  */
 export const buildRenderId = ({tenant, template, format, scale, bill}: Omit<RenderJob, 'renderId'>): string => {
 	const digest = createHash('sha256').update(JSON.stringify({template, format, scale, bill})).digest('hex').slice(0, 12);
-	const day = 'period' in bill ? bill.period.end : bill.reminderDate;
+	const day = templateOf(template).day(bill);
 	return [tenant, bill.customer.id, day, digest].map(safe).join('_');
 };

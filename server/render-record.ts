@@ -1,6 +1,6 @@
 import type {RenderRequestInput} from '../src/render-input';
 import type {VideoFormat} from '../src/formats';
-import type {TemplateId} from '../src/templates';
+import type {TemplateId} from '../src/templates/registry';
 
 export interface RenderOutput {
 	readonly durationInSeconds: number;

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {brandSchema, customerSchema} from '../src/bill-schema';
+import {brandSchema, customerSchema} from '../src/bill-fields';
 import {videoFormats} from '../src/formats';
 import {templateBillSchema} from '../src/template-schemas';
 import {tmf678Schema} from '../src/tmf678-schema';

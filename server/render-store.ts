@@ -1,5 +1,5 @@
 import type {Redis} from 'ioredis';
-import type {TemplateBill} from '../src/templates';
+import type {TemplateBill} from '../src/templates/registry';
 import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
 
 /** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */

@@ -5,7 +5,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createWriteStream, mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {sampleBill} from '../src/sample-bill';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {loadConfig} from './config';
 import {ensureRedis} from './ensure-redis';
 import {DEV_API_KEY} from './tenant-registry';
@@ -81,7 +81,7 @@ for (let tries = 0; ; tries++) {
 const submitted = await fetch(`${api}/v1/renders`, {
 	method: 'POST',
 	headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
-	body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
+	body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
 });
 const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
 if (submitted.status !== 202) {

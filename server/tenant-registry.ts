@@ -1,9 +1,10 @@
 import {createHash} from 'node:crypto';
 import {readFileSync} from 'node:fs';
 import {z} from 'zod';
-import {brandSchema, lineItemCategories} from '../src/bill-schema';
+import {lineItemCategories} from '../src/templates/telco-bill/telco-bill-schema';
+import {brandSchema} from '../src/bill-fields';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../src/checkout-url';
-import {sampleBill} from '../src/sample-bill';
+import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {sectionKey} from '../src/tmf678-category';
 import {ConfigError} from './errors';
 import {outboundUrlProblem} from './outbound-guard';
@@ -46,7 +47,7 @@ const tenantSchema = z
 	.superRefine((tenant, ctx) => {
 		if (!tenant.checkoutUrlTemplate) return;
 		// Checked here with a sample bill, so a template that could never pass the pay URL policy stops the start.
-		const example = fillCheckoutUrlTemplate({template: tenant.checkoutUrlTemplate, bill: sampleBill});
+		const example = fillCheckoutUrlTemplate({template: tenant.checkoutUrlTemplate, bill: sampleTelcoBill});
 		const problem = URL.canParse(example)
 			? payUrlPolicyError(tenant, example, 'checkoutUrlTemplate')
 			: {path: 'checkoutUrlTemplate', message: `must be a URL once filled in, but gives ${example}`};
@@ -72,7 +73,7 @@ export const DEV_TENANT: Tenant = {
 	rateLimitPerMinute: 600,
 	// For TMF678 bills, which carry neither a pay link nor a brand.
 	checkoutUrlTemplate: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}',
-	brand: sampleBill.brand,
+	brand: sampleTelcoBill.brand,
 };
 
 export interface TenantRegistry {

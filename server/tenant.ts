@@ -1,5 +1,5 @@
 import type {Response} from 'express';
-import type {Bill} from '../src/bill-schema';
+import type {TelcoBill} from '../src/templates/telco-bill/telco-bill-schema';
 import type {SectionMap} from '../src/tmf678-category';
 
 /** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */
@@ -31,7 +31,7 @@ export interface Tenant {
 	 */
 	readonly checkoutUrlTemplate?: string;
 	/** The brand of videos made from bills that carry none (TMF678 input) when the request names none. */
-	readonly brand?: Bill['brand'];
+	readonly brand?: TelcoBill['brand'];
 	/**
 	 * The tenant's own TMF678 invoice section names (or rate types) and the line category each means, for names
 	 * billcast's words do not place; keys are compared by their words, so case, spaces and plurals do not matter.

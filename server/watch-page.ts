@@ -1,4 +1,5 @@
-import {summarizeBill, summaryNeedsPayment, type BillSummary} from '../src/bill-summary';
+import {summarizeBill, summaryNeedsPayment} from '../src/bill-summary';
+import type {BillSummary} from '../src/summary-shape';
 import {checkoutUrl} from '../src/checkout-url';
 import {daysBetween, formatDate} from '../src/dates';
 import {hotspotHref, opensElsewhere} from '../src/hotspot-links';

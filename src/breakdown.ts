@@ -1,4 +1,4 @@
-import {lineItemCategories, type LineItem, type LineItemCategory} from './bill-schema';
+import {lineItemCategories, type LineItem, type LineItemCategory} from './templates/telco-bill/telco-bill-schema';
 
 export interface BreakdownRow {
 	readonly category: LineItemCategory;

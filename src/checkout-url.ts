@@ -1,4 +1,4 @@
-import type {BillSummary} from './bill-summary';
+import type {BillSummary} from './summary-shape';
 import {minorToDecimalString} from './money';
 
 /**

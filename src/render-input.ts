@@ -1,22 +1,16 @@
 import type {VideoFormat} from './formats';
-import {buildReminderTimeline} from './reminder-timeline';
-import {reminderScript} from './scripts/reminder-script';
 import type {SceneScript} from './scripts/script-types';
-import {telcoScript} from './scripts/telco-script';
-import {utilityScript} from './scripts/utility-script';
 import type {SceneId} from './scene-ids';
-import type {TemplateBill, TemplateId} from './templates';
-import {buildTimeline} from './telco-timeline';
+import {templateOf, type TemplateBill, type TemplateId} from './templates/registry';
 import type {Timeline} from './timeline';
-import {buildUtilityTimeline} from './utility-timeline';
 
 // Type aliases, not interfaces: Remotion requires props assignable to Record<string, unknown>.
 export type TemplateVideoProps<B> = {
 	readonly bill: B;
 	readonly format: VideoFormat;
 };
-/** The telco bill's props; kept under its first name for the code that only knows telco bills. */
-export type BillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
+/** The telco bill's props, for the telco composition. */
+export type TelcoBillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
 
 export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat};
 
@@ -33,28 +27,10 @@ export interface RenderInput {
 export const compositionIdFor = (template: TemplateId, format: VideoFormat): string => `${template}-${format}`;
 
 /** The timeline of any template's bill. */
-export const timelineFor = (input: RenderRequestInput): Timeline => {
-	switch (input.template) {
-		case 'telco-bill':
-			return buildTimeline(input);
-		case 'utility-bill':
-			return buildUtilityTimeline(input);
-		case 'payment-reminder':
-			return buildReminderTimeline(input);
-	}
-};
+export const timelineFor = (input: RenderRequestInput): Timeline => templateOf(input.template).timeline(input);
 
 /** Every scene's strings of any template's bill, keyed by scene: what the captions and transcript say. */
-export const scriptFor = (input: TemplateBill): Partial<Record<SceneId, SceneScript>> => {
-	switch (input.template) {
-		case 'telco-bill':
-			return telcoScript(input.bill);
-		case 'utility-bill':
-			return utilityScript(input.bill);
-		case 'payment-reminder':
-			return reminderScript(input.bill);
-	}
-};
+export const scriptFor = (input: TemplateBill): Partial<Record<SceneId, SceneScript>> => templateOf(input.template).script(input.bill);
 
 /**
  * Everything needed to show one bill video: called by the composition's calculateMetadata, the render worker and the

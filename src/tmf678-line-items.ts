@@ -1,4 +1,4 @@
-import type {LineItem, LineItemCategory} from './bill-schema';
+import type {LineItem, LineItemCategory} from './templates/telco-bill/telco-bill-schema';
 import {messagesFor} from './i18n/catalogue';
 import {categoryOfRate, type SectionMap} from './tmf678-category';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';

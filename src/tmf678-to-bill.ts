@@ -1,4 +1,5 @@
-import {billSchema, customerSchema, type Bill} from './bill-schema';
+import {telcoBillSchema, type TelcoBill} from './templates/telco-bill/telco-bill-schema';
+import {customerSchema} from './bill-fields';
 import {fillCheckoutUrlTemplate} from './checkout-url';
 import type {SectionMap} from './tmf678-category';
 import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
@@ -9,15 +10,15 @@ import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
 
 /** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
 export type Tmf678Mapping =
-	| {readonly ok: true; readonly bill: Bill; readonly warnings: readonly TmfIssue[]}
+	| {readonly ok: true; readonly bill: TelcoBill; readonly warnings: readonly TmfIssue[]}
 	| {readonly ok: false; readonly errors: readonly TmfIssue[]};
 
-export interface Tmf678ToBillOptions {
+export interface Tmf678ToTelcoBillOptions {
 	readonly tmf: Tmf678;
 	/** TMF678 has no language for the customer; the request says which to speak. */
 	readonly locale: string;
 	/** TMF678 has no brand; the request or the tenant gives it. */
-	readonly brand: Bill['brand'];
+	readonly brand: TelcoBill['brand'];
 	/** The tenant's pay link template; TMF678 has no pay link, and only a bill to pay needs one. */
 	readonly checkoutUrlTemplate: string | undefined;
 	/** The tenant's own invoice section names; they win over the words billcast knows. */
@@ -81,7 +82,7 @@ const sourceOf = ({
  * amountDue. TMF has no previous bill amount, usage or brand, so the bill has none but the given brand, and never
  * claims to be a first bill: without a previous amount the video simply makes no comparison.
  */
-export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMap = {}}: Tmf678ToBillOptions): Tmf678Mapping => {
+export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMap = {}}: Tmf678ToTelcoBillOptions): Tmf678Mapping => {
 	const {customerBill: bill} = tmf;
 	const currency = bill.amountDue.unit;
 	if (!customerSchema.shape.currency.safeParse(currency).success) {
@@ -129,7 +130,7 @@ export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMa
 		};
 	}
 	const pdf = billPdfOf(bill);
-	const parsed = billSchema.safeParse({
+	const parsed = telcoBillSchema.safeParse({
 		customer,
 		billNumber: bill.billNo,
 		period: {start: calendarDate(bill.billingPeriod.startDateTime), end: calendarDate(bill.billingPeriod.endDateTime)},
@@ -145,7 +146,7 @@ export const tmf678ToBill = ({tmf, locale, brand, checkoutUrlTemplate, sectionMa
 			...(mustPay ? {payUrl: fillCheckoutUrlTemplate({template: checkoutUrlTemplate!, bill: {billNumber: bill.billNo, amountDue: toPay, customer}})} : {}),
 		},
 		brand,
-	} satisfies Bill);
+	} satisfies TelcoBill);
 	if (parsed.success) return {ok: true, bill: parsed.data, warnings};
 	return {
 		ok: false,

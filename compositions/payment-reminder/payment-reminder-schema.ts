@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {paymentReminderSchema} from '../../src/payment-reminder-schema';
+import {paymentReminderSchema} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import {videoFormats} from '../../src/formats';
 import {studioBrandSchema} from '../shared/studio-schema';
 

@@ -1,7 +1,7 @@
-import type {PaymentReminder as PaymentReminderData} from '../../src/payment-reminder-schema';
-import {buildReminderTimeline} from '../../src/reminder-timeline';
+import type {PaymentReminder as PaymentReminderData} from '../../src/templates/payment-reminder/payment-reminder-schema';
+import {buildReminderTimeline} from '../../src/templates/payment-reminder/reminder-timeline';
 import type {TemplateVideoProps} from '../../src/render-input';
-import {reminderScript} from '../../src/scripts/reminder-script';
+import {reminderScript} from '../../src/templates/payment-reminder/reminder-script';
 import {CloseScene} from '../shared/scenes/close-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';
 import {TemplateFrame} from '../shared/template-frame';

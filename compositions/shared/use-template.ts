@@ -1,11 +1,11 @@
 import {useMemo} from 'react';
-import type {Bill} from '../../src/bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {VideoFormat} from '../../src/formats';
 import {brandPalette} from '../../src/palette';
 import type {Timeline} from '../../src/timeline';
 
 /** What every template component starts from: its timeline, its scenes' strings, the brand palette and the shape. */
-export const useTemplate = <B extends {brand: Bill['brand']}, S>({
+export const useTemplate = <B extends {brand: TelcoBill['brand']}, S>({
 	bill,
 	format,
 	timelineOf,

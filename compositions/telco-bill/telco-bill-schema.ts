@@ -1,6 +1,6 @@
 import {z} from 'zod';
-import {billSchema} from '../../src/bill-schema';
+import {telcoBillSchema} from '../../src/templates/telco-bill/telco-bill-schema';
 import {videoFormats} from '../../src/formats';
 import {studioBrandSchema} from '../shared/studio-schema';
 
-export const telcoBillSchema = z.object({bill: billSchema.safeExtend({brand: studioBrandSchema}), format: z.enum(videoFormats)});
+export const telcoBillStudioSchema = z.object({bill: telcoBillSchema.safeExtend({brand: studioBrandSchema}), format: z.enum(videoFormats)});

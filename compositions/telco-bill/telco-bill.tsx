@@ -1,6 +1,6 @@
-import type {BillVideoProps} from '../../src/render-input';
-import {telcoScript} from '../../src/scripts/telco-script';
-import {buildTimeline} from '../../src/telco-timeline';
+import type {TelcoBillVideoProps} from '../../src/render-input';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {CloseScene} from '../shared/scenes/close-scene';
 import {DueScene} from '../shared/scenes/due-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';
@@ -10,8 +10,8 @@ import {BreakdownScene} from './scenes/breakdown-scene';
 import {TotalScene} from './scenes/total-scene';
 import {UsageScene} from './scenes/usage-scene';
 
-export const TelcoBill: React.FC<BillVideoProps> = ({bill, format}) => {
-	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildTimeline, scriptOf: telcoScript});
+export const TelcoBill: React.FC<TelcoBillVideoProps> = ({bill, format}) => {
+	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildTelcoTimeline, scriptOf: telcoScript});
 	return (
 		<TemplateFrame
 			timeline={timeline}

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {utilityBillSchema} from '../../src/utility-bill-schema';
+import {utilityBillSchema} from '../../src/templates/utility-bill/utility-bill-schema';
 import {videoFormats} from '../../src/formats';
 import {studioBrandSchema} from '../shared/studio-schema';
 

@@ -1,7 +1,7 @@
 import type {TemplateVideoProps} from '../../src/render-input';
-import {utilityScript} from '../../src/scripts/utility-script';
-import type {UtilityBill as UtilityBillData} from '../../src/utility-bill-schema';
-import {buildUtilityTimeline} from '../../src/utility-timeline';
+import {utilityScript} from '../../src/templates/utility-bill/utility-script';
+import type {UtilityBill as UtilityBillData} from '../../src/templates/utility-bill/utility-bill-schema';
+import {buildUtilityTimeline} from '../../src/templates/utility-bill/utility-timeline';
 import {CloseScene} from '../shared/scenes/close-scene';
 import {DueScene} from '../shared/scenes/due-scene';
 import {GreetingScene} from '../shared/scenes/greeting-scene';

@@ -1,8 +1,8 @@
 import {Player, type PlayerRef} from '@remotion/player';
 import {useEffect, useRef} from 'react';
-import {templateComponents} from '../../compositions/template-components';
+import {componentOf} from '../../compositions/registry';
 import type {RenderInput} from '../../src/render-input';
-import type {TemplateId} from '../../src/templates';
+import type {TemplateId} from '../../src/templates/registry';
 import type {Playback, StageProps} from './playback';
 
 /**
@@ -57,7 +57,7 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 		<Player
 			ref={ref}
 			className="bc-stage"
-			component={templateComponents[template]}
+			component={componentOf(template)}
 			inputProps={inputProps}
 			durationInFrames={stage.durationInFrames}
 			fps={stage.fps}

@@ -1,22 +1,15 @@
 import {paidNotice, type PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
+import {templateOf} from '../../src/templates/registry';
 import type {Hotspot} from '../../src/timeline';
 
 /**
  * The bill as the live composition should draw it once paid: telco and utility bills have a paid state of their own
  * (no pay button, a thank-you). A payment reminder has none, so it keeps its scenes and only loses its pay hotspot.
  */
-export const asPaid = (input: RenderRequestInput, paid: PaidState | undefined): RenderRequestInput => {
-	if (!paid) return input;
-	switch (input.template) {
-		case 'telco-bill':
-			return {...input, bill: {...input.bill, payment: {status: 'paid'}}};
-		case 'utility-bill':
-			return {...input, bill: {...input.bill, payment: {status: 'paid'}}};
-		case 'payment-reminder':
-			return input;
-	}
-};
+export const asPaid = (input: RenderRequestInput, paid: PaidState | undefined): RenderRequestInput =>
+	// The registry's paid bill is the same template's bill, so the pair still matches.
+	paid ? ({...input, bill: templateOf(input.template).paid(input.bill)} as RenderRequestInput) : input;
 
 /** A paid bill asks for nothing: its pay buttons are dropped, every other button (call, mail, bill PDF) stays. */
 export const withoutPayOncePaid = (hotspots: readonly Hotspot[], paid: PaidState | undefined): readonly Hotspot[] =>

@@ -1,5 +1,5 @@
 import {useEffect, useRef} from 'react';
-import type {BillSummary} from '../../src/bill-summary';
+import type {BillSummary} from '../../src/summary-shape';
 import {checkoutUrl} from '../../src/checkout-url';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor} from '../../src/i18n/catalogue';

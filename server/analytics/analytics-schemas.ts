@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {templateIds} from '../../src/templates';
+import {templateIds} from '../../src/templates/registry';
 import {funnelSteps} from './campaign-report';
 import {waitBuckets} from './metrics';
 

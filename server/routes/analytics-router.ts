@@ -1,6 +1,6 @@
 import {Router, type Response} from 'express';
 import {z} from 'zod';
-import {templateIds} from '../../src/templates';
+import {templateIds} from '../../src/templates/registry';
 import {exportFormat, sendAnalyticsExport, type AnalyticsRow} from '../analytics/analytics-rows';
 import {batchAnalytics} from '../analytics/batch-analytics';
 import type {CampaignCounters} from '../analytics/campaign-counters';

@@ -1,7 +1,7 @@
-import type {LineItemCategory} from '../bill-schema';
-import type {NextStepKind} from '../payment-reminder-schema';
+import type {LineItemCategory} from '../templates/telco-bill/telco-bill-schema';
+import type {NextStepKind} from '../templates/payment-reminder/payment-reminder-schema';
 import type {SceneId} from '../scene-ids';
-import type {UtilityKind} from '../utility-bill-schema';
+import type {UtilityKind} from '../templates/utility-bill/utility-bill-schema';
 
 /** Every string a viewer sees or hears in captions. Placeholders are {name} style and filled by `fill`. */
 export interface Messages {

@@ -1,11 +1,11 @@
 import {instalmentPlan} from '../instalments';
 import type {SceneId} from '../scene-ids';
 import type {CloseScript, DueScript} from '../scripts/common-scenes';
-import {reminderScript, type OptionsScript} from '../scripts/reminder-script';
+import {reminderScript, type OptionsScript} from '../templates/payment-reminder/reminder-script';
 import type {SceneScript} from '../scripts/script-types';
-import {telcoScript, type TotalScript} from '../scripts/telco-script';
-import {utilityScript} from '../scripts/utility-script';
-import type {TemplateBill} from '../templates';
+import {telcoScript, type TotalScript} from '../templates/telco-bill/telco-script';
+import {utilityScript} from '../templates/utility-bill/utility-script';
+import type {TemplateBill} from '../templates/registry';
 import {spokenLanguage, type SpokenLanguage} from './spoken-numbers';
 import {speakText, spokenContext, type SpokenContext} from './spoken-text';
 

@@ -1,4 +1,4 @@
-import {amountToPay} from '../bill-schema';
+import {amountToPay} from '../bill-fields';
 import {formatPeriod} from '../dates';
 import {fill, type Messages} from '../i18n/catalogue';
 import {needsPayment} from '../timeline';

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {hashApiKey} from '../../server/tenant-registry';
 import {launchChromium} from '../helpers/browser';
 import {paymentOf, PHONE_UA, sendCampaign, sendViewerEvent, watchUntil} from '../helpers/campaign';
@@ -66,7 +66,7 @@ const tableOf = (page: Page, selector: string) =>
 
 describe('key roles', () => {
 	it('let a read key read but not submit, and a submit key submit but not open the dashboard', async () => {
-		const bill = {template: 'telco-bill', scale: 0.25, bill: {...sampleBill, customer: {...sampleBill.customer, id: 'ROLE-1'}}};
+		const bill = {template: 'telco-bill', scale: 0.25, bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: 'ROLE-1'}}};
 		const asRead = await fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': 'application/json', ...readAuth}, body: JSON.stringify(bill)});
 		expect(asRead.status).toBe(403);
 		expect(asRead.headers.get('content-type')).toContain('application/problem+json');
@@ -136,7 +136,7 @@ describe('the dashboard', () => {
 			expect(await page.textContent('[data-verdict]')).toContain('Not yet significant');
 			expect(await page.$$eval('svg.chart', (charts) => charts.length)).toBeGreaterThanOrEqual(4);
 			const text = (await page.textContent('body'))!;
-			expect(text).not.toContain(sampleBill.customer.name);
+			expect(text).not.toContain(sampleTelcoBill.customer.name);
 			expect(text).toContain('€93.40');
 
 			// The page's own CSP forbids fetch from it, so the export is fetched with the browser context's cookies.

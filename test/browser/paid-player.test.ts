@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {launchChromium} from '../helpers/browser';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const submit = async (customerId: string) => {
-	const bill = {...sampleBill, customer: {...sampleBill.customer, id: customerId}};
+	const bill = {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}};
 	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...stack.auth},
@@ -34,7 +34,7 @@ const submit = async (customerId: string) => {
 };
 
 /** Well inside the pay hotspot's frames, in the due scene. */
-const payFrame = computeRenderInput({template: 'telco-bill', bill: sampleBill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!.from + 15;
+const payFrame = computeRenderInput({template: 'telco-bill', bill: sampleTelcoBill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!.from + 15;
 
 const seekPaused = (page: Page, frame: number) =>
 	page.evaluate(async (to) => {

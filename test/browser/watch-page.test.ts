@@ -3,12 +3,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {en} from '../../src/i18n/en';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {signWatchToken} from '../../server/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {startCheckoutServer} from '../helpers/checkout-server';
@@ -37,14 +37,14 @@ afterAll(async () => {
 	await checkout?.close();
 });
 
-const billFor = (customerId: string, overrides: Partial<Bill> = {}): Bill => ({
-	...sampleBill,
-	customer: {...sampleBill.customer, id: customerId},
+const billFor = (customerId: string, overrides: Partial<TelcoBill> = {}): TelcoBill => ({
+	...sampleTelcoBill,
+	customer: {...sampleTelcoBill.customer, id: customerId},
 	payment: {status: 'due', payUrl: checkout.payUrl},
 	...overrides,
 });
 
-const submit = async (target: TestStack, bill: Bill, scale = 1) => {
+const submit = async (target: TestStack, bill: TelcoBill, scale = 1) => {
 	const response = await fetch(`${target.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...target.auth},
@@ -77,7 +77,7 @@ const collectProblems = (page: Page): string[] => {
 };
 
 /** The first frame of the pay hotspot, plus a little so the seek lands well inside it. */
-const payFrame = (bill: Bill) => {
+const payFrame = (bill: TelcoBill) => {
 	const pay = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay');
 	return pay!.from + 15;
 };
@@ -103,7 +103,7 @@ const playFromPayScene = (page: Page, frame: number) =>
 		await player.play();
 	}, frame);
 
-const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: Bill; shot: string}) => {
+const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: TelcoBill; shot: string}) => {
 	await seekPaused(page, payFrame(bill));
 	const hotspot = page.locator('[data-hotspot="pay"]');
 	await hotspot.waitFor({state: 'visible'});
@@ -192,7 +192,7 @@ describe('the watch page plays the bill live and pays from inside the video', ()
 describe('the watch page is safe', () => {
 	it('shows a customer name made of markup as text and runs nothing', async () => {
 		const name = '<img src=x onerror=alert(1)>';
-		const bill = billFor('CUST-XSS', {customer: {...sampleBill.customer, id: 'CUST-XSS', name}});
+		const bill = billFor('CUST-XSS', {customer: {...sampleTelcoBill.customer, id: 'CUST-XSS', name}});
 		const render = await submit(stack, bill);
 		// Reduced motion too: the player then waits on the settled greeting instead of playing.
 		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
@@ -259,7 +259,7 @@ describe('the watch page is safe', () => {
 			const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 				method: 'POST',
 				headers: {'content-type': 'application/json', ...stack.auth},
-				body: JSON.stringify({template: 'telco-bill', bill: {...sampleBill, payment: {status: 'due', payUrl}}}),
+				body: JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, payment: {status: 'due', payUrl}}}),
 			});
 			expect(response.status).toBe(422);
 			const problem = (await response.json()) as {errors: {path: string}[]};
@@ -349,7 +349,7 @@ const textsAndNames = (page: Page) =>
 	});
 
 /** A short bill in the fixture's language with something to pay through the test checkout. */
-const localeBill = (locale: 'it-IT' | 'ko-KR'): Bill => ({
+const localeBill = (locale: 'it-IT' | 'ko-KR'): TelcoBill => ({
 	...telcoFixtures[locale],
 	customer: {...telcoFixtures[locale].customer, id: `CUST-${locale}`},
 	lineItems: [],
@@ -358,7 +358,7 @@ const localeBill = (locale: 'it-IT' | 'ko-KR'): Bill => ({
 	payment: {status: 'due', payUrl: checkout.payUrl},
 });
 
-const openSheetByClick = async (page: Page, bill: Bill) => {
+const openSheetByClick = async (page: Page, bill: TelcoBill) => {
 	await seekPaused(page, payFrame(bill));
 	const hotspot = page.locator('[data-hotspot="pay"]');
 	await hotspot.click();
@@ -540,7 +540,7 @@ describe('fullscreen and languages, on rendered videos', () => {
 		await renderStack?.close();
 	});
 
-	const rendered = async (bill: Bill) => {
+	const rendered = async (bill: TelcoBill) => {
 		const render = await submit(renderStack, bill, 0.25);
 		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
 		return render;

@@ -1,5 +1,5 @@
 import {expect} from 'vitest';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 export const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
 export const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36';
@@ -16,7 +16,7 @@ export const sendCampaign = async ({baseUrl}: Target, auth: Record<string, strin
 	const lines = Array.from({length: count}, (_, index) => ({
 		template: 'telco-bill',
 		scale: 0.25,
-		bill: {...sampleBill, billNumber: `${prefix}-${index}`, customer: {...sampleBill.customer, id: `${prefix}-C${index}`}},
+		bill: {...sampleTelcoBill, billNumber: `${prefix}-${index}`, customer: {...sampleTelcoBill.customer, id: `${prefix}-C${index}`}},
 	}));
 	const response = await fetch(`${baseUrl}/v1/batches${query}`, {method: 'POST', headers: {'content-type': 'application/json', ...auth}, body: JSON.stringify(lines)});
 	const accepted = (await response.json()) as {id: string; accepted: number};

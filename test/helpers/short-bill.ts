@@ -1,10 +1,10 @@
-import type {Bill} from '../../src/bill-schema';
-import {sampleBill} from '../../src/sample-bill';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 /** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
-export const shortBill: Bill = {
-	...sampleBill,
-	customer: {...sampleBill.customer, id: 'CUST-SHORT'},
+export const shortBill: TelcoBill = {
+	...sampleTelcoBill,
+	customer: {...sampleTelcoBill.customer, id: 'CUST-SHORT'},
 	lineItems: [],
 	previousByCategory: undefined,
 	amountDue: 3000,

@@ -2,7 +2,7 @@ import {reminderEdgeBills, telcoEdgeBills, utilityEdgeBills} from '../../src/fix
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
-import type {TemplateBill} from '../../src/templates';
+import type {TemplateBill} from '../../src/templates/registry';
 
 /** Every fixture and edge bill of every template, named for test titles. */
 export const allTemplateBills: Array<{name: string; input: TemplateBill}> = [

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderQueue} from '../../server/render-queue';
 import {makeApp} from '../../server/app';
@@ -29,7 +29,7 @@ afterAll(async () => {
 const request = (customerId: string) => ({
 	template: 'telco-bill',
 	scale: 0.25,
-	bill: {...sampleBill, customer: {...sampleBill.customer, id: customerId}},
+	bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}},
 });
 
 const post = (path: string, body: string, headers: Record<string, string> = {}) =>

@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {paymentOf, PHONE_UA, sendCampaign, sendViewerEvent, watchUntil} from '../helpers/campaign';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
@@ -62,7 +62,7 @@ describe('campaign analytics', () => {
 		expect(body.byDay).toEqual([expect.objectContaining({date: today, opened: 4, paid: 2})]);
 		expect(body).not.toHaveProperty('experiment');
 		expect(validate('BatchAnalytics', body)).toEqual([]);
-		expect(JSON.stringify(body)).not.toContain(sampleBill.customer.name);
+		expect(JSON.stringify(body)).not.toContain(sampleTelcoBill.customer.name);
 
 		const csv = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.csv`, {headers: stack.auth})).text();
 		expect(csv.split('\n')[1]).toBe(`${today},${id},6,6,4,4,2,2,2,1,2,8040`);

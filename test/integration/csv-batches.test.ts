@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {request as httpRequest} from 'node:http';
 import {Readable} from 'node:stream';
 import {gzipSync} from 'node:zlib';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -169,7 +169,7 @@ describe('CSV billing cycles', () => {
 						label: 'bill.lineItems[].label',
 						amount: {field: 'bill.lineItems[].amount', type: 'money'},
 					},
-					defaults: {...telcoMapping.defaults, bill: {...telcoMapping.defaults.bill, issueDate: '2026-11-03', dueDate: '2026-11-21', payment: sampleBill.payment}},
+					defaults: {...telcoMapping.defaults, bill: {...telcoMapping.defaults.bill, issueDate: '2026-11-03', dueDate: '2026-11-21', payment: sampleTelcoBill.payment}},
 				})
 			).status,
 		).toBe(201);
@@ -207,7 +207,7 @@ describe('streamed batch bodies are capped while read', () => {
 	};
 
 	it('answer an NDJSON line of several MiB without a newline with a 413 naming it, and keep answering', async () => {
-		const good = `${JSON.stringify({template: 'telco-bill', scale: 0.25, bill: {...sampleBill, customer: {...sampleBill.customer, id: 'CAP-1'}}})}\n`;
+		const good = `${JSON.stringify({template: 'telco-bill', scale: 0.25, bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: 'CAP-1'}}})}\n`;
 		const response = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes(`${good}{"a":"`, 8, 0x61));
 		expect(response.status).toBe(413);
 		expect(response.contentType).toMatch(/^application\/problem\+json/);

@@ -3,7 +3,7 @@ import {gzipSync} from 'node:zlib';
 import express from 'express';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {requireAdminKey} from '../../server/routes/admin-router';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /** A raw request, so headers and bodies fetch would refuse or fix up reach the server as sent. */
@@ -63,7 +63,7 @@ describe('hostile input gets a 4xx problem, never a 500', () => {
 		}
 		// Brackets inside strings are text, not nesting.
 		const headers = {...stack.auth, 'content-type': 'application/json', 'idempotency-key': 'brackets-in-a-string'};
-		const bill = {...sampleBill, customer: {...sampleBill.customer, name: `Ada ${'['.repeat(200)}`}};
+		const bill = {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, name: `Ada ${'['.repeat(200)}`}};
 		const answer = await raw(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers, body: JSON.stringify({template: 'telco-bill', bill})});
 		expect(answer.status).not.toBe(400);
 		expect(answer.status).toBeLessThan(500);

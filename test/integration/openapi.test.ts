@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -36,8 +36,8 @@ describe('the OpenAPI document describes what the API answers', () => {
 	});
 
 	it('accepts the sample request and rejects a broken one', () => {
-		expect(validate('RenderRequest', {template: 'telco-bill', bill: sampleBill})).toEqual([]);
-		expect(validate('RenderRequest', {template: 'telco-bill', bill: {...sampleBill, amountDue: '68.40'}})).not.toEqual([]);
+		expect(validate('RenderRequest', {template: 'telco-bill', bill: sampleTelcoBill})).toEqual([]);
+		expect(validate('RenderRequest', {template: 'telco-bill', bill: {...sampleTelcoBill, amountDue: '68.40'}})).not.toEqual([]);
 	});
 
 	it('accepts TMF678 v4 and v5 requests and rejects one without its customer bill', () => {
@@ -47,13 +47,13 @@ describe('the OpenAPI document describes what the API answers', () => {
 	});
 
 	it('matches real renders, batches and problems', async () => {
-		const render = await send('/v1/renders', {template: 'telco-bill', scale: 0.25, bill: sampleBill});
+		const render = await send('/v1/renders', {template: 'telco-bill', scale: 0.25, bill: sampleTelcoBill});
 		const created = (await render.json()) as {id: string};
 		expect(validate('Render', created)).toEqual([]);
 		expect(validate('Render', await (await send('/v1/renders', {template: 'telco-bill', tmf678: tmf678V4Sample})).json())).toEqual([]);
 		expect(validate('Render', await (await fetch(`${stack.baseUrl}/v1/renders/${created.id}`, {headers: stack.auth})).json())).toEqual([]);
 
-		const batch = await send('/v1/batches', [{template: 'telco-bill', bill: sampleBill}, {template: 'telco-bill'}]);
+		const batch = await send('/v1/batches', [{template: 'telco-bill', bill: sampleTelcoBill}, {template: 'telco-bill'}]);
 		const accepted = (await batch.json()) as {id: string};
 		expect(validate('BatchAccepted', accepted)).toEqual([]);
 		expect(validate('Batch', await (await fetch(`${stack.baseUrl}/v1/batches/${accepted.id}`, {headers: stack.auth})).json())).toEqual([]);
@@ -62,7 +62,7 @@ describe('the OpenAPI document describes what the API answers', () => {
 		for (const response of [
 			await send('/v1/renders', {template: 'telco-bill', bill: {}}),
 			await send('/v1/renders', {template: 'telco-bill', tmf678: {}}),
-			await send('/v1/renders', {template: 'telco-bill', bill: sampleBill}, {}),
+			await send('/v1/renders', {template: 'telco-bill', bill: sampleTelcoBill}, {}),
 			await fetch(`${stack.baseUrl}/v1/renders/none`, {headers: stack.auth}),
 			await fetch(`${stack.baseUrl}/v1/webhooks/deliveries?limit=0`, {headers: stack.auth}),
 		]) {

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {connectRedis} from '../../server/redis-connection';
 import {makeRenderStore} from '../../server/render-store';
 import {sweepExpiredRenders} from '../../server/retention';
@@ -38,7 +38,7 @@ const submit = () =>
 	fetch(`${stack.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', 'x-request-id': 'req-ops-1', ...stack.auth},
-		body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
+		body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
 	});
 
 describe('structured logs', () => {
@@ -58,7 +58,7 @@ describe('structured logs', () => {
 		expect(logLines).toContainEqual(expect.objectContaining({requestId: generated, path: '/healthz'}));
 		expect(logLines).toContainEqual(expect.objectContaining({path: '/w/:token', status: 200}));
 		const everything = logText.join('\n');
-		for (const secret of [token, stack.apiKey, sampleBill.customer.name, '68.40', '6840']) expect(everything).not.toContain(secret);
+		for (const secret of [token, stack.apiKey, sampleTelcoBill.customer.name, '68.40', '6840']) expect(everything).not.toContain(secret);
 	});
 });
 
@@ -103,7 +103,7 @@ describe('retention', () => {
 		const store = makeRenderStore({redis, prefix, ttlSeconds: 90 * 86_400});
 		try {
 			for (const id of ['old_render', 'new_render']) {
-				await store.create({id, tenant: 't', template: 'telco-bill', format: 'landscape', bill: sampleBill});
+				await store.create({id, tenant: 't', template: 'telco-bill', format: 'landscape', bill: sampleTelcoBill});
 				await mkdir(join(rendersDir, id));
 				await writeFile(join(rendersDir, id, 'video.mp4'), 'x');
 			}

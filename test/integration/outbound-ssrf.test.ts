@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {OutboundAddressError} from '../../server/outbound-guard';
 import type {WebhookDelivery} from '../../server/webhook-deliveries';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /** Runs with the development switch on (loopback allowed), so what is refused here is refused in production too. */
@@ -24,7 +24,7 @@ describe('a tenant cannot make the service reach its network', () => {
 		const submitted = await fetch(`${stack.baseUrl}/v1/renders`, {
 			method: 'POST',
 			headers: {...stack.auth, 'content-type': 'application/json'},
-			body: JSON.stringify({template: 'telco-bill', bill: sampleBill}),
+			body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
 		});
 		expect(submitted.status).toBe(202);
 		const token = ((await submitted.json()) as {links: {watch: string}}).links.watch.split('/w/')[1]!;
@@ -46,7 +46,7 @@ describe('a tenant cannot make the service reach its network', () => {
 			const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 				method: 'POST',
 				headers: {...stack.auth, 'content-type': 'application/json'},
-				body: JSON.stringify({template: 'telco-bill', bill: {...sampleBill, brand: {...sampleBill.brand, logoUrl}}}),
+				body: JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, brand: {...sampleTelcoBill.brand, logoUrl}}}),
 			});
 			expect(response.status, logoUrl).toBe(422);
 			expect(await response.json()).toMatchObject({errors: [{path: 'bill.brand.logoUrl'}]});

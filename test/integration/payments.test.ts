@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it, vi} from 'vitest';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';
@@ -24,7 +24,7 @@ afterAll(async () => {
 const post = (path: string, body: unknown, headers: Record<string, string> = stack.auth) =>
 	fetch(`${stack.baseUrl}${path}`, {method: 'POST', headers: {'content-type': 'application/json', ...headers}, body: JSON.stringify(body)});
 
-const billFor = (customer: string, billNumber: string) => ({...sampleBill, billNumber, customer: {...sampleBill.customer, id: customer}});
+const billFor = (customer: string, billNumber: string) => ({...sampleTelcoBill, billNumber, customer: {...sampleTelcoBill.customer, id: customer}});
 
 const submit = async (customer: string, billNumber: string) => {
 	const response = await post('/v1/renders', {template: 'telco-bill', bill: billFor(customer, billNumber), scale: 0.25});

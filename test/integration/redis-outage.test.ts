@@ -16,7 +16,7 @@ import {makeViewerEventsStore} from '../../server/viewer-events-store';
 import {makeWatchLinks} from '../../server/watch-links';
 import {makeWebhookDeliveryStore} from '../../server/webhook-deliveries';
 import {makeWebhookQueue} from '../../server/webhook-queue';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {freePort} from '../helpers/free-port';
 
 /** The API wired as api-main wires it (one fail-fast connection), on a Redis of its own that the test stops and starts. */
@@ -69,7 +69,7 @@ describe('while Redis is down', () => {
 
 	const watchUrl = makeWatchLinks({secret: watchSecret, ttlDays: 1, publicBaseUrl: ''}).urlFor('dev_CUST-1_x');
 	const json = {...auth, 'content-type': 'application/json'};
-	const renderBody = JSON.stringify({template: 'telco-bill', bill: sampleBill});
+	const renderBody = JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill});
 	const requests: [string, RequestInit][] = [
 		['/v1/renders', {method: 'POST', headers: json, body: renderBody}],
 		['/v1/renders/none', {headers: auth}],

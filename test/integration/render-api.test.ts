@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync, statSync} from 'node:fs';
-import {buildTimeline} from '../../src/telco-timeline';
-import {sampleBill} from '../../src/sample-bill';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {shortBill} from '../helpers/short-bill';
@@ -33,7 +33,7 @@ describe('bad input is refused with problem+json naming the field', () => {
 	});
 
 	it('missing fields and wrong types', async () => {
-		const {customer: _, ...noCustomer} = sampleBill;
+		const {customer: _, ...noCustomer} = sampleTelcoBill;
 		const problem = await expectProblem(
 			await post(JSON.stringify({template: 'telco-bill', bill: {...noCustomer, amountDue: '68.40'}})),
 			422,
@@ -43,12 +43,12 @@ describe('bad input is refused with problem+json naming the field', () => {
 	});
 
 	it('unknown template', async () => {
-		const problem = await expectProblem(await post(JSON.stringify({template: 'nope', bill: sampleBill})), 422, 'validation_failed');
+		const problem = await expectProblem(await post(JSON.stringify({template: 'nope', bill: sampleTelcoBill})), 422, 'validation_failed');
 		expect(problem.errors?.[0]?.path).toBe('template');
 	});
 
 	it('an oversized body', async () => {
-		const huge = JSON.stringify({template: 'telco-bill', bill: {...sampleBill, note: 'x'.repeat(100_000)}});
+		const huge = JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, note: 'x'.repeat(100_000)}});
 		await expectProblem(await post(huge), 413, 'payload_too_large');
 	});
 
@@ -85,7 +85,7 @@ describe('a bill goes in, an MP4 comes out', () => {
 		expect(done.status).toBe('completed');
 		expect(seen.has('rendering') || seen.has('queued')).toBe(true);
 
-		const timeline = buildTimeline({bill: shortBill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: shortBill, format: 'landscape'});
 		const file = videoPath(stack.rendersDir, created.id);
 		const probe = ffprobe(file);
 		const video = probe.streams.find((stream) => stream.codec_name === 'h264');

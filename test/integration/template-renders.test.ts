@@ -3,7 +3,7 @@ import {readFileSync} from 'node:fs';
 import {utilityEdgeBills} from '../../src/fixtures/edge-bills';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
-import type {TemplateBill} from '../../src/templates';
+import type {TemplateBill} from '../../src/templates/registry';
 import {artifactPath, videoPath} from '../../server/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';

@@ -5,8 +5,8 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
-import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline} from '../../src/telco-timeline';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sceneOf} from '../../src/timeline';
 import {sectionKey} from '../../src/tmf678-category';
 import {compositorBinary} from '../../server/compositor-binaries';
@@ -75,7 +75,7 @@ describe('POST /v1/renders with a TMF678 bill', () => {
 			amountDue: 7015,
 			// The dev tenant's template and brand, as TMF678 has neither.
 			payment: {status: 'due', payUrl: 'https://pay.example.com/checkout?bill=ON-2026-11-7731&amount=70.15'},
-			brand: sampleBill.brand,
+			brand: sampleTelcoBill.brand,
 		});
 	});
 
@@ -90,7 +90,7 @@ describe('POST /v1/renders with a TMF678 bill', () => {
 			'tmf678.customerBill.billingPeriod.startDateTime',
 			'tmf678.customerBill.billingPeriod.endDateTime',
 		]);
-		expect(await problemPaths(await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: tmf678V4Sample, bill: sampleBill})))).toEqual([
+		expect(await problemPaths(await post(stack, '/v1/renders', JSON.stringify({template: 'telco-bill', tmf678: tmf678V4Sample, bill: sampleTelcoBill})))).toEqual([
 			'tmf678',
 		]);
 		expect(await problemPaths(await post(stack, '/v1/renders', JSON.stringify({template: 'utility-bill', tmf678: tmf678V4Sample})))).toEqual(['template']);
@@ -99,7 +99,7 @@ describe('POST /v1/renders with a TMF678 bill', () => {
 	it('needs a brand and a checkout URL template from the request or the tenant', async () => {
 		const body = {template: 'telco-bill', tmf678: tmf678V4Sample};
 		expect(await problemPaths(await post(bare, '/v1/renders', JSON.stringify(body)))).toEqual(['brand']);
-		const response = await post(bare, '/v1/renders', JSON.stringify({...body, brand: sampleBill.brand}));
+		const response = await post(bare, '/v1/renders', JSON.stringify({...body, brand: sampleTelcoBill.brand}));
 		expect(await problemPaths(response.clone())).toEqual(['tmf678']);
 		expect(((await response.json()) as {detail: string}).detail).toMatch(/no checkoutUrlTemplate/);
 	});
@@ -110,7 +110,7 @@ describe('a batch line may be a TMF678 bill', () => {
 		const lines = [
 			{template: 'telco-bill', tmf678: tmf678V4Sample},
 			{template: 'telco-bill', tmf678: withAmountDue('70,15')},
-			{template: 'telco-bill', bill: {...sampleBill, customer: {...sampleBill.customer, id: 'CYCLE-2'}}},
+			{template: 'telco-bill', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: 'CYCLE-2'}}},
 		].map((line) => JSON.stringify(line));
 		const response = await post(stack, '/v1/batches', lines.join('\n'), 'application/x-ndjson');
 		expect(response.status).toBe(202);
@@ -144,7 +144,7 @@ describe('TMF678 bills as operators send them', () => {
 
 		// The frames a viewer sees at the breakdown and the due scene: real pictures of the scene, kept beside the video.
 		const bill = (await (await fetch(`${renderer.baseUrl}/v1/watch/${(done.links as {watch: string}).watch.split('/w/')[1]}`)).json()) as {bill: never};
-		const timeline = buildTimeline({bill: bill.bill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: bill.bill, format: 'landscape'});
 		const file = videoPath(renderer.rendersDir, created.id);
 		expect(ffprobe(file).streams.find((stream) => stream.codec_name === 'h264')).toMatchObject({width: 512, height: 288});
 		for (const scene of ['breakdown', 'due'] as const) {

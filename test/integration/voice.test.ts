@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {narrationOf, secondsForSpeech, sentencesOnVideoClock} from '../../src/narration';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';
 import {MissingVoicePackageError} from '../../server/voice/errors';
 import {festivalEngine} from '../../server/voice/festival';
@@ -125,7 +125,7 @@ describe('narration speech', () => {
 describe('narration track', () => {
 	it('puts each scene\'s voice inside its scene, with the bed quiet between scenes, for the whole video', async () => {
 		const fps = 30;
-		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, [{id: 'greeting'}, {id: 'total'}, {id: 'due'}]);
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, [{id: 'greeting'}, {id: 'total'}, {id: 'due'}]);
 		const result = await speakNarration({
 			narration,
 			locale: 'en-GB',

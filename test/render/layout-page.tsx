@@ -5,7 +5,7 @@
 import {Thumbnail} from '@remotion/player';
 import {flushSync} from 'react-dom';
 import {createRoot} from 'react-dom/client';
-import {templateComponents} from '../../compositions/template-components';
+import {componentOf} from '../../compositions/registry';
 import {contrastRatio} from '../../src/color';
 import type {RenderRequestInput} from '../../src/render-input';
 import {timelineFor} from '../../src/render-input';
@@ -38,7 +38,7 @@ window.showFrame = async (input, frame) => {
 	flushSync(() =>
 		root.render(
 			<Thumbnail
-				component={templateComponents[input.template]}
+				component={componentOf(input.template)}
 				inputProps={{bill: input.bill, format: input.format}}
 				compositionWidth={timeline.width}
 				compositionHeight={timeline.height}

@@ -12,7 +12,7 @@ import {fixtureLocales} from '../../src/fixtures/locales';
 import {videoFormats, type VideoFormat} from '../../src/formats';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import {SCENE_FADE} from '../../src/scene-motion';
-import type {TemplateBill} from '../../src/templates';
+import type {TemplateBill} from '../../src/templates/registry';
 import {launchChromium} from '../helpers/browser';
 import {allTemplateBills} from '../helpers/template-fixtures';
 import type {LayoutProblem} from './layout-page';

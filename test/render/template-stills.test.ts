@@ -7,7 +7,7 @@ import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {videoFormats} from '../../src/formats';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
-import type {TemplateBill} from '../../src/templates';
+import type {TemplateBill} from '../../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/browser';
 import {greyDeviation, pngSize} from '../helpers/image-stats';
 

@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {templateIds} from '../../src/templates/registry';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -89,4 +90,36 @@ describe('architecture', () => {
 		for (const file of files) visit(file, []);
 		expect(cycles).toEqual([]);
 	});
+
+	// The narration's per-template sentences predate the registry and are being reworked on their own branch.
+	const switchesYetToMove = ['src/narration/narration.ts'];
+	const registries = ['src/templates/registry.ts', 'compositions/registry.ts'];
+
+	it('switches on template ids only in the registries: a template is added by its folders and one registry line each', () => {
+		const caseOfTemplate = new RegExp(`\\bcase\\s+['"](${templateIds.join('|')})['"]`);
+		const offenders = ['src', 'compositions', 'server', 'public/src', 'scripts', 'bench']
+			.flatMap(sourceFiles)
+			.filter((file) => !registries.includes(file) && !switchesYetToMove.includes(file))
+			.filter((file) => caseOfTemplate.test(readFileSync(join(root, file), 'utf8')));
+		expect(offenders).toEqual([]);
+	});
+
+	it('a template folder imports shared modules only, never another template folder nor a registry', () => {
+		const templateFolder = (path: string): string | undefined =>
+			templateIds.find((id) => path.startsWith(`src/templates/${id}/`) || path.startsWith(`compositions/${id}/`));
+		const violations = ['src/templates', 'compositions'].flatMap(sourceFiles).flatMap((file) => {
+			const own = templateFolder(file);
+			if (!own) return [];
+			return importsOf(file)
+				.filter((specifier) => specifier.startsWith('.'))
+				.map((specifier) => target(file, specifier))
+				.filter((to) => {
+					const other = templateFolder(`${to}/`) ?? templateFolder(to);
+					return (other !== undefined && other !== own) || /^(src\/templates|compositions)\/registry$/.test(to);
+				})
+				.map((to) => `${file} -> ${to}`);
+		});
+		expect(violations).toEqual([]);
+	});
 });
+

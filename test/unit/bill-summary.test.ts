@@ -3,13 +3,13 @@ import {summarizeBill, summaryNeedsPayment} from '../../src/bill-summary';
 import {formatPeriod} from '../../src/dates';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 describe('summarizeBill', () => {
 	it('lists every telco line item under its category and asks for the amount due', () => {
-		const summary = summarizeBill({template: 'telco-bill', bill: sampleBill});
-		expect(summary).toMatchObject({amountDue: 6840, dueDate: sampleBill.dueDate, payUrlPath: 'bill.payment.payUrl'});
-		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(sampleBill.amountDue);
+		const summary = summarizeBill({template: 'telco-bill', bill: sampleTelcoBill});
+		expect(summary).toMatchObject({amountDue: 6840, dueDate: sampleTelcoBill.dueDate, payUrlPath: 'bill.payment.payUrl'});
+		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(sampleTelcoBill.amountDue);
 		expect(summary.rows[2]).toEqual({group: 'Roaming', label: 'Roaming in France', amount: 1840});
 		expect(summaryNeedsPayment(summary)).toBe(true);
 	});

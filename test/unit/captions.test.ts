@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {buildCaptionFiles, captionCues, cueText, cueTextShown} from '../../src/captions';
 import {videoFormats} from '../../src/formats';
 import {CAPTION_CHARS_PER_SECOND, cueTexts} from '../../src/reading-pace';
-import type {TemplateBill} from '../../src/templates';
+import type {TemplateBill} from '../../src/templates/registry';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput, scriptFor} from '../../src/render-input';

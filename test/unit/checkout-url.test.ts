@@ -1,24 +1,24 @@
 import {describe, expect, it} from 'vitest';
 import {checkoutUrl, fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 describe('checkoutUrl', () => {
 	it('adds the bill reference, the decimal amount and the currency', () => {
-		expect(checkoutUrl(sampleBill, 'https://pay.example.com/checkout')).toBe(
+		expect(checkoutUrl(sampleTelcoBill, 'https://pay.example.com/checkout')).toBe(
 			'https://pay.example.com/checkout?reference=INV-2026-11-0042&amount=68.40&currency=EUR',
 		);
 	});
 
 	it('keeps an existing query and fragment and encodes the reference', () => {
-		const bill = {...sampleBill, billNumber: 'A&B 1', customer: {...sampleBill.customer, currency: 'KRW'}, amountDue: 12000};
+		const bill = {...sampleTelcoBill, billNumber: 'A&B 1', customer: {...sampleTelcoBill.customer, currency: 'KRW'}, amountDue: 12000};
 		expect(checkoutUrl(bill, 'https://pay.example.com/c?lang=ko#top')).toBe(
 			'https://pay.example.com/c?lang=ko&reference=A%26B%201&amount=12000&currency=KRW#top',
 		);
 	});
 
 	it('never adds a parameter twice when a checkout template already put it in', () => {
-		const filled = fillCheckoutUrlTemplate({template: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}', bill: sampleBill});
-		expect(checkoutUrl(sampleBill, filled)).toBe(
+		const filled = fillCheckoutUrlTemplate({template: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}', bill: sampleTelcoBill});
+		expect(checkoutUrl(sampleTelcoBill, filled)).toBe(
 			'https://pay.example.com/checkout?bill=INV-2026-11-0042&amount=68.40&reference=INV-2026-11-0042&currency=EUR',
 		);
 	});
@@ -27,13 +27,13 @@ describe('checkoutUrl', () => {
 describe('fillCheckoutUrlTemplate', () => {
 	it('fills every placeholder with the bill, the amount as an exact decimal', () => {
 		const template = 'https://pay.example.com/{customerId}/checkout?bill={billNo}&amount={amount}&currency={currency}';
-		expect(fillCheckoutUrlTemplate({template, bill: sampleBill})).toBe(
+		expect(fillCheckoutUrlTemplate({template, bill: sampleTelcoBill})).toBe(
 			'https://pay.example.com/CUST-100482/checkout?bill=INV-2026-11-0042&amount=68.40&currency=EUR',
 		);
 	});
 
 	it('encodes values so a bill number cannot add parameters or path segments', () => {
-		const bill = {...sampleBill, billNumber: 'A&admin=1/../x', customer: {...sampleBill.customer, currency: 'KRW'}, amountDue: 12000};
+		const bill = {...sampleTelcoBill, billNumber: 'A&admin=1/../x', customer: {...sampleTelcoBill.customer, currency: 'KRW'}, amountDue: 12000};
 		expect(fillCheckoutUrlTemplate({template: 'https://pay.example.com/c?bill={billNo}&amount={amount}', bill})).toBe(
 			'https://pay.example.com/c?bill=A%26admin%3D1%2F..%2Fx&amount=12000',
 		);

@@ -7,7 +7,7 @@ import {ValidationError} from '../../server/errors';
 import {mappingSchema} from '../../server/mapping-schema';
 import {prepareRenderJob} from '../../server/prepare-render-job';
 import {DEV_TENANT} from '../../server/tenant-registry';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 const tenant = {...DEV_TENANT, allowedPayHosts: ['pay.example']};
 const brand = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {planFrames} from '../../src/frame-plan';
-import {sampleBill} from '../../src/sample-bill';
-import {buildTimeline} from '../../src/telco-timeline';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
 describe('planFrames', () => {
 	it('draws each static hold once and repeats it', () => {
@@ -11,7 +11,7 @@ describe('planFrames', () => {
 	});
 
 	it('keeps every output frame and draws well under half of the sample bill', () => {
-		const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: sampleTelcoBill, format: 'landscape'});
 		const plan = planFrames(timeline);
 		expect(plan.sources).toHaveLength(timeline.durationInFrames);
 		expect(plan.frames.length / timeline.durationInFrames).toBeLessThan(0.5);

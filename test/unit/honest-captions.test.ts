@@ -1,15 +1,15 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema, type Bill} from '../../src/bill-schema';
+import {telcoBillSchema, type TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {captionCues} from '../../src/captions';
 import {fixtureLocales} from '../../src/fixtures/locales';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
 import {messagesFor, type Messages} from '../../src/i18n/catalogue';
-import {paymentReminderSchema, type PaymentReminder} from '../../src/payment-reminder-schema';
+import {paymentReminderSchema, type PaymentReminder} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import {scriptFor, timelineFor} from '../../src/render-input';
-import type {TemplateBill} from '../../src/templates';
-import {utilityBillSchema, type UtilityBill} from '../../src/utility-bill-schema';
+import type {TemplateBill} from '../../src/templates/registry';
+import {utilityBillSchema, type UtilityBill} from '../../src/templates/utility-bill/utility-bill-schema';
 
 /** A catalogue string as a pattern for a whole caption line, each {placeholder} standing for any text. */
 const line = (template: string): RegExp =>
@@ -22,7 +22,7 @@ interface Claim<B> {
 	readonly known: (bill: B) => boolean;
 }
 
-const telcoClaims: Array<Claim<Bill>> = [
+const telcoClaims: Array<Claim<TelcoBill>> = [
 	{name: 'first bill', says: (m) => [m.firstBill], known: (b) => b.firstBill === true},
 	{name: 'comparison with the last bill', says: (m) => [m.moreThanLast, m.lessThanLast, m.sameAsLast, m.comparedToLast], known: (b) => b.previousAmount !== undefined},
 	{name: 'reason for the change', says: (m) => [m.changeUp, m.changeDown], known: (b) => b.previousByCategory !== undefined},
@@ -122,7 +122,7 @@ describe('no caption claims a fact whose field is absent', () => {
 				{...bill, payment: {status: 'due' as const, payUrl: 'https://pay.example.com/checkout', amountPaid: 1000}},
 			];
 		});
-		const bills = matrix<Bill>(full, telcoOptional).filter((bill) => billSchema.safeParse(bill).success);
+		const bills = matrix<TelcoBill>(full, telcoOptional).filter((bill) => telcoBillSchema.safeParse(bill).success);
 		expect(bills.length).toBeGreaterThan(100);
 		const made = walk({bills, claims: telcoClaims, input: (bill) => ({template: 'telco-bill', bill})});
 		expect([...made].sort()).toEqual(telcoClaims.map((claim) => claim.name).sort());

@@ -15,10 +15,10 @@ import {
 	spokenNumber,
 	spokenPercent,
 } from '../../src/narration';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
-import {telcoScript} from '../../src/scripts/telco-script';
-import type {TemplateBill} from '../../src/templates';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import type {TemplateBill} from '../../src/templates/registry';
 
 describe('spoken numbers', () => {
 	it('says money the way each language does', () => {
@@ -85,7 +85,7 @@ const fixtures = (locale: 'en-GB' | 'it-IT' | 'ko-KR'): Array<{templateBill: Tem
 
 describe('narrationOf', () => {
 	it('narrates the sample bill as sentences to be heard', () => {
-		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, telcoSceneIds.map((id) => ({id})));
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id})));
 		expect(narration.map((scene) => scene.sceneId)).toEqual([...telcoSceneIds]);
 		const said = Object.fromEntries(narration.map((scene) => [scene.sceneId, scene.sentences]));
 		expect(said.total).toEqual([
@@ -100,7 +100,7 @@ describe('narrationOf', () => {
 	});
 
 	it('follows the scenes it is given, in their order', () => {
-		const narration = narrationOf({template: 'telco-bill', bill: sampleBill}, [{id: 'due'}, {id: 'greeting'}]);
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, [{id: 'due'}, {id: 'greeting'}]);
 		expect(narration.map((scene) => scene.sceneId)).toEqual(['due', 'greeting']);
 	});
 
@@ -126,8 +126,8 @@ describe('narrationOf', () => {
 	}
 
 	it('names every button the telco video shows and every amount in its breakdown', () => {
-		const script = telcoScript(sampleBill);
-		const sentences = narrationOf({template: 'telco-bill', bill: sampleBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
+		const script = telcoScript(sampleTelcoBill);
+		const sentences = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
 		const buttons = sentences.filter((sentence) => sentence.startsWith('Button: '));
 		expect(buttons).toHaveLength(script.close.buttons.length + (script.due.payLabel ? 1 : 0));
 		for (const row of script.breakdown.rows) {

@@ -1,19 +1,19 @@
 import {describe, expect, it} from 'vitest';
-import {billSchema, type Bill} from '../../src/bill-schema';
+import {telcoBillSchema, type TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {summarizeBill} from '../../src/bill-summary';
 import {chartRows} from '../../src/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
-import {sampleBill} from '../../src/sample-bill';
-import {telcoScript} from '../../src/scripts/telco-script';
-import {buildTimeline} from '../../src/telco-timeline';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {fieldErrorsFromZod} from '../../server/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {
-	const result = billSchema.safeParse(input);
+	const result = telcoBillSchema.safeParse(input);
 	return result.success ? [] : fieldErrorsFromZod(result.error).map((error) => error.path);
 };
 
-const partly: Bill = {...sampleBill, payment: {status: 'due', payUrl: 'https://pay.example.com/checkout', amountPaid: 2000}};
+const partly: TelcoBill = {...sampleTelcoBill, payment: {status: 'due', payUrl: 'https://pay.example.com/checkout', amountPaid: 2000}};
 
 describe('a partly paid bill', () => {
 	it('is what remains between nothing and the whole bill, on a bill still to pay', () => {
@@ -27,7 +27,7 @@ describe('a partly paid bill', () => {
 		const {due, total} = telcoScript(partly);
 		expect(total.amount).toBe('€68.40');
 		expect(due.lines).toEqual(['Due by 21 November 2026', '€48.40', 'You have paid €20.00 of €68.40', 'Pay €48.40 now']);
-		expect(buildTimeline({bill: partly, format: 'landscape'}).hotspots.find((hotspot) => hotspot.kind === 'pay')?.label).toBe('Pay €48.40 now');
+		expect(buildTelcoTimeline({bill: partly, format: 'landscape'}).hotspots.find((hotspot) => hotspot.kind === 'pay')?.label).toBe('Pay €48.40 now');
 		const summary = summarizeBill({template: 'telco-bill', bill: partly});
 		expect(summary).toMatchObject({amountDue: 4840, total: 6840, amountPaid: 2000});
 		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(6840);
@@ -37,8 +37,8 @@ describe('a partly paid bill', () => {
 
 describe('first bill or unknown previous amount', () => {
 	it('a first bill has no previous one', () => {
-		expect(pathsOf({...sampleBill, firstBill: true})).toEqual(['firstBill']);
-		const {previousAmount: _, previousByCategory: __, ...unknown} = sampleBill;
+		expect(pathsOf({...sampleTelcoBill, firstBill: true})).toEqual(['firstBill']);
+		const {previousAmount: _, previousByCategory: __, ...unknown} = sampleTelcoBill;
 		expect(pathsOf({...unknown, firstBill: true})).toEqual([]);
 		expect(telcoScript({...unknown, firstBill: true}).total.change).toBe('Your first bill with us');
 		expect(telcoScript(unknown).total).not.toHaveProperty('change');
@@ -47,7 +47,7 @@ describe('first bill or unknown previous amount', () => {
 
 describe('the bill\'s own other charges in the chart', () => {
 	it('stand alone while the bars fit, and join the grouped "Other" bar, never a second one', () => {
-		const line = (category: Bill['lineItems'][number]['category'], amount: number) => ({category, label: category, amount});
+		const line = (category: TelcoBill['lineItems'][number]['category'], amount: number) => ({category, label: category, amount});
 		expect(chartRows([line('plan', 3000), line('other', 500)])).toEqual([expect.objectContaining({category: 'plan'}), expect.objectContaining({category: 'other', total: 500})]);
 		const many = [line('plan', 3000), line('addons', 900), line('roaming', 800), line('devices', 700), line('one_off', 50), line('other', 5000), line('taxes', 100)];
 		const rows = chartRows(many);

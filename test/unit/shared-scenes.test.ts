@@ -1,16 +1,16 @@
 import {describe, expect, it} from 'vitest';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {sharedScenesOf} from '../../src/shared-scenes';
 
 const sharedOf = (request: RenderRequestInput) => sharedScenesOf({request, timeline: computeRenderInput(request).timeline});
-const telco = (bill: typeof sampleBill, format: RenderRequestInput['format'] = 'landscape'): RenderRequestInput => ({template: 'telco-bill', bill, format});
+const telco = (bill: typeof sampleTelcoBill, format: RenderRequestInput['format'] = 'landscape'): RenderRequestInput => ({template: 'telco-bill', bill, format});
 
 describe('sharedScenesOf', () => {
 	it('shares the close between customers of one brand, whatever their bills say', () => {
-		const [ada] = sharedOf(telco(sampleBill));
+		const [ada] = sharedOf(telco(sampleTelcoBill));
 		const [grace] = sharedOf(
-			telco({...sampleBill, customer: {...sampleBill.customer, id: 'C-2', name: 'Grace Hopper'}, billPdfUrl: 'https://bills.example/C-2.pdf'}),
+			telco({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: 'C-2', name: 'Grace Hopper'}, billPdfUrl: 'https://bills.example/C-2.pdf'}),
 		);
 		expect(ada).toMatchObject({id: 'close'});
 		expect(grace!.key).toBe(ada!.key);
@@ -18,17 +18,17 @@ describe('sharedScenesOf', () => {
 	});
 
 	it('draws the close again for another brand, locale, format or calls to action', () => {
-		const base = sharedOf(telco(sampleBill))[0]!.key;
+		const base = sharedOf(telco(sampleTelcoBill))[0]!.key;
 		const variants = [
-			telco({...sampleBill, brand: {...sampleBill.brand, primaryColor: '#0B6E4F'}}),
-			telco({...sampleBill, customer: {...sampleBill.customer, locale: 'it-IT'}}),
-			telco(sampleBill, 'portrait'),
-			telco({...sampleBill, billPdfUrl: undefined}),
+			telco({...sampleTelcoBill, brand: {...sampleTelcoBill.brand, primaryColor: '#0B6E4F'}}),
+			telco({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, locale: 'it-IT'}}),
+			telco(sampleTelcoBill, 'portrait'),
+			telco({...sampleTelcoBill, billPdfUrl: undefined}),
 		];
 		for (const variant of variants) expect(sharedOf(variant)[0]!.key).not.toBe(base);
 	});
 
 	it('never shares a scene that shows the customer', () => {
-		expect(sharedOf(telco(sampleBill)).map((scene) => scene.id)).toEqual(['close']);
+		expect(sharedOf(telco(sampleTelcoBill)).map((scene) => scene.id)).toEqual(['close']);
 	});
 });

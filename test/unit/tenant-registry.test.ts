@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadConfig} from '../../server/config';
 import {payUrlPolicyError} from '../../server/pay-url-policy';
 import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
@@ -83,7 +83,7 @@ describe('tenant registry', () => {
 	});
 
 	it('gives the development tenant a checkout URL template its own pay URL policy allows', () => {
-		const url = fillCheckoutUrlTemplate({template: DEV_TENANT.checkoutUrlTemplate!, bill: sampleBill});
+		const url = fillCheckoutUrlTemplate({template: DEV_TENANT.checkoutUrlTemplate!, bill: sampleTelcoBill});
 		expect(url).toBe('https://pay.example.com/checkout?bill=INV-2026-11-0042&amount=68.40');
 		expect(payUrlPolicyError(DEV_TENANT, url)).toBeUndefined();
 	});

@@ -2,12 +2,12 @@ import {describe, expect, it} from 'vitest';
 import {formatSizes, videoFormats} from '../../src/formats';
 import {ctaRects} from '../../src/hotspot-geometry';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
-import {buildTimeline} from '../../src/telco-timeline';
+import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
-describe('buildTimeline', () => {
-	const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+describe('buildTelcoTimeline', () => {
+	const timeline = buildTelcoTimeline({bill: sampleTelcoBill, format: 'landscape'});
 
 	it('places the scenes back to back in reading order', () => {
 		expect(timeline.scenes.map((scene) => scene.id)).toEqual(['greeting', 'total', 'breakdown', 'usage', 'due', 'close']);
@@ -25,7 +25,7 @@ describe('buildTimeline', () => {
 		const due = timeline.scenes.find((scene) => scene.id === 'due')!;
 		expect(timeline.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf', 'mail']);
 		const pay = timeline.hotspots[0]!;
-		expect(pay).toMatchObject({kind: 'pay', label: 'Pay €68.40 now', href: sampleBill.payment.payUrl});
+		expect(pay).toMatchObject({kind: 'pay', label: 'Pay €68.40 now', href: sampleTelcoBill.payment.payUrl});
 		expect(pay.from).toBe(due.from + PAY_BUTTON_ENTRANCE);
 		expect(pay.from + pay.durationInFrames).toBe(due.from + due.durationInFrames);
 	});
@@ -35,8 +35,8 @@ describe('buildTimeline', () => {
 		const [pdf, mail] = timeline.hotspots.filter((hotspot) => hotspot.from >= close.from);
 		expect(mail).toMatchObject({kind: 'mail', label: 'Email us', href: 'mailto:help@aurora-mobile.example'});
 		expect(mail!.rect.x >= pdf!.rect.x + pdf!.rect.width || mail!.rect.y >= pdf!.rect.y + pdf!.rect.height).toBe(true);
-		const {brand} = sampleBill;
-		const withoutMail = buildTimeline({bill: {...sampleBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
+		const {brand} = sampleTelcoBill;
+		const withoutMail = buildTelcoTimeline({bill: {...sampleTelcoBill, brand: {...brand, supportEmail: undefined}}, format: 'landscape'});
 		expect(withoutMail.hotspots.map((hotspot) => hotspot.kind)).toEqual(['pay', 'bill-pdf']);
 	});
 
@@ -51,7 +51,7 @@ describe('buildTimeline', () => {
 	it('keeps the pay button inside the frame, centred, in every format', () => {
 		for (const format of videoFormats) {
 			const {width, height} = formatSizes[format];
-			const {rect} = buildTimeline({bill: sampleBill, format}).hotspots[0]!;
+			const {rect} = buildTelcoTimeline({bill: sampleTelcoBill, format}).hotspots[0]!;
 			expect(rect.x).toBeGreaterThanOrEqual(0);
 			expect(rect.y).toBeGreaterThanOrEqual(0);
 			expect(rect.x + rect.width).toBeLessThanOrEqual(width);
@@ -61,18 +61,18 @@ describe('buildTimeline', () => {
 	});
 
 	it('has no pay hotspot when nothing is owed or the bill is paid', () => {
-		const kinds = (bill: typeof sampleBill) => buildTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
-		expect(kinds({...sampleBill, payment: {status: 'paid'}})).toEqual(['bill-pdf', 'mail']);
-		expect(kinds({...sampleBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual(['mail']);
+		const kinds = (bill: typeof sampleTelcoBill) => buildTelcoTimeline({bill, format: 'landscape'}).hotspots.map((hotspot) => hotspot.kind);
+		expect(kinds({...sampleTelcoBill, payment: {status: 'paid'}})).toEqual(['bill-pdf', 'mail']);
+		expect(kinds({...sampleTelcoBill, amountDue: 0, lineItems: [], billPdfUrl: undefined})).toEqual(['mail']);
 	});
 
 	it('leaves out the breakdown and usage scenes when the bill has no data for them', () => {
-		const bare = {...sampleBill, lineItems: [], usage: undefined};
-		expect(buildTimeline({bill: bare, format: 'landscape'}).scenes.map((s) => s.id)).toEqual(['greeting', 'total', 'due', 'close']);
+		const bare = {...sampleTelcoBill, lineItems: [], usage: undefined};
+		expect(buildTelcoTimeline({bill: bare, format: 'landscape'}).scenes.map((s) => s.id)).toEqual(['greeting', 'total', 'due', 'close']);
 	});
 
 	it('feeds the same numbers to the renderer and the player', () => {
-		const input = computeRenderInput({template: 'telco-bill', bill: sampleBill, format: 'portrait'});
+		const input = computeRenderInput({template: 'telco-bill', bill: sampleTelcoBill, format: 'portrait'});
 		expect(input.compositionId).toBe('telco-bill-portrait');
 		expect(input.durationInFrames).toBe(input.timeline.durationInFrames);
 		expect([input.width, input.height]).toEqual([1080, 1920]);
@@ -81,7 +81,7 @@ describe('buildTimeline', () => {
 
 describe('static holds', () => {
 	it('mark the still stretch of every scene, after its entrance and before its fade-out', () => {
-		const timeline = buildTimeline({bill: sampleBill, format: 'landscape'});
+		const timeline = buildTelcoTimeline({bill: sampleTelcoBill, format: 'landscape'});
 		expect(timeline.staticHolds.length).toBe(timeline.scenes.length);
 		timeline.staticHolds.forEach((hold, index) => {
 			const scene = timeline.scenes[index]!;

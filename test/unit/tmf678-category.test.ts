@@ -2,11 +2,11 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {categoryOfRate, sectionKey, wordsOf, type SectionMap} from '../../src/tmf678-category';
 import {tmf678Schema, type TmfAppliedBillingRate} from '../../src/tmf678-schema';
-import {tmf678ToBill} from '../../src/tmf678-to-bill';
+import {tmf678ToTelcoBill} from '../../src/tmf678-to-bill';
 import {loadTenantRegistry} from '../../server/tenant-registry';
 
 const bySection = (value: string, {negative = false, sectionMap = {}}: {negative?: boolean; sectionMap?: SectionMap} = {}) =>
@@ -105,12 +105,12 @@ describe('what cannot be told goes to Other charges with a warning naming the fi
 	it('the bill keeps the line under its own name in Other charges, still adding up, and the mapping carries the warning', () => {
 		const tmf = tmf678Schema.parse(structuredClone(tmf678V4Sample));
 		tmf.appliedCustomerBillingRate[1]!.characteristic = [{name: 'invoiceSection', value: 'Servizi speciali'}];
-		const brand: Bill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};
-		const mapped = tmf678ToBill({tmf, locale: 'en-GB', brand, checkoutUrlTemplate: 'https://pay.example.com/c?b={billNo}'});
+		const brand: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};
+		const mapped = tmf678ToTelcoBill({tmf, locale: 'en-GB', brand, checkoutUrlTemplate: 'https://pay.example.com/c?b={billNo}'});
 		if (!mapped.ok) throw new Error(JSON.stringify(mapped.errors));
 		expect(mapped.bill.lineItems[1]).toEqual({category: 'other', label: 'Extra 10 GB', amount: 540});
 		expect(mapped.warnings).toEqual([{path: 'tmf678.appliedCustomerBillingRate[1].characteristic[0].value', message: expect.stringContaining('sectionMap')}]);
-		const withMap = tmf678ToBill({tmf, locale: 'en-GB', brand, checkoutUrlTemplate: 'https://pay.example.com/c?b={billNo}', sectionMap: {[sectionKey('servizi speciali')]: 'addons'}});
+		const withMap = tmf678ToTelcoBill({tmf, locale: 'en-GB', brand, checkoutUrlTemplate: 'https://pay.example.com/c?b={billNo}', sectionMap: {[sectionKey('servizi speciali')]: 'addons'}});
 		expect(withMap).toMatchObject({ok: true, warnings: []});
 		if (withMap.ok) expect(withMap.bill.lineItems[1]?.category).toBe('addons');
 	});

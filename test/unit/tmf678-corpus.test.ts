@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import type {Bill} from '../../src/bill-schema';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {buildCaptionFiles} from '../../src/captions';
 import {corpusCheckoutUrlTemplate, tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {scriptFor, timelineFor} from '../../src/render-input';
 import {formattersFor} from '../../src/scripts/formatters';
 import {tmf678Schema} from '../../src/tmf678-schema';
-import {tmf678ToBill} from '../../src/tmf678-to-bill';
+import {tmf678ToTelcoBill} from '../../src/tmf678-to-bill';
 
-const brand: Bill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
+const brand: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
 
 /**
  * Every amount of money a text states, as written: a currency sign before the digits (€42.50, -JP¥7,678, US$39.99) or a
@@ -30,7 +30,7 @@ describe('the TMF678 corpus', () => {
 	});
 
 	describe.each(tmf678Corpus.map((entry) => [entry.name, entry] as const))('%s', (_, entry) => {
-		const mapped = tmf678ToBill({tmf: tmf678Schema.parse(entry.tmf), locale: entry.locale, brand, checkoutUrlTemplate: corpusCheckoutUrlTemplate});
+		const mapped = tmf678ToTelcoBill({tmf: tmf678Schema.parse(entry.tmf), locale: entry.locale, brand, checkoutUrlTemplate: corpusCheckoutUrlTemplate});
 
 		it('maps to its expected bill, and warns only about what it placed under Other charges', () => {
 			if (!mapped.ok) throw new Error(`refused: ${JSON.stringify(mapped.errors)}`);

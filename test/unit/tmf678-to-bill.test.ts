@@ -1,16 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import type {Bill, LineItemCategory} from '../../src/bill-schema';
+import type {TelcoBill, LineItemCategory} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {tmf678Schema, type Tmf678} from '../../src/tmf678-schema';
-import {tmf678ToBill, type Tmf678ToBillOptions} from '../../src/tmf678-to-bill';
+import {tmf678ToTelcoBill, type Tmf678ToTelcoBillOptions} from '../../src/tmf678-to-bill';
 
-const aurora: Bill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
+const aurora: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
 const checkoutUrlTemplate = 'https://pay.example.com/checkout?bill={billNo}&amount={amount}';
 
 /** Through the request schema first, as the API does, so the samples are known to pass it. */
-const map = (tmf: unknown, options: Partial<Omit<Tmf678ToBillOptions, 'tmf'>> = {}) =>
-	tmf678ToBill({tmf: tmf678Schema.parse(tmf), locale: 'en-GB', brand: aurora, checkoutUrlTemplate, ...options});
+const map = (tmf: unknown, options: Partial<Omit<Tmf678ToTelcoBillOptions, 'tmf'>> = {}) =>
+	tmf678ToTelcoBill({tmf: tmf678Schema.parse(tmf), locale: 'en-GB', brand: aurora, checkoutUrlTemplate, ...options});
 
 /** A copy of a sample with `change` applied, so each test states only what it breaks. */
 const changed = (sample: Tmf678, change: (tmf: Tmf678) => void): Tmf678 => {
@@ -21,7 +21,7 @@ const changed = (sample: Tmf678, change: (tmf: Tmf678) => void): Tmf678 => {
 
 const lines = (...rows: Array<[LineItemCategory, string, number]>) => rows.map(([category, label, amount]) => ({category, label, amount}));
 
-const errorsOf = (tmf: unknown, options: Partial<Omit<Tmf678ToBillOptions, 'tmf'>> = {}) => {
+const errorsOf = (tmf: unknown, options: Partial<Omit<Tmf678ToTelcoBillOptions, 'tmf'>> = {}) => {
 	const mapped = map(tmf, options);
 	if (mapped.ok) throw new Error('expected the TMF bill to be refused');
 	return mapped.errors;
@@ -54,7 +54,7 @@ describe('tmf678ToBill maps the samples to the expected bill', () => {
 	});
 
 	it('v5: partyOrPartyRole, appliedBillingRateType, tax-excluded prices plus the taxItem, the PDF among the documents', () => {
-		const onda: Bill['brand'] = {name: 'Onda Telecom', primaryColor: '#0A6E5C', accentColor: '#FFD23F'};
+		const onda: TelcoBill['brand'] = {name: 'Onda Telecom', primaryColor: '#0A6E5C', accentColor: '#FFD23F'};
 		expect(map(tmf678V5Sample, {locale: 'it-IT', brand: onda})).toEqual({
 			ok: true,
 			bill: {

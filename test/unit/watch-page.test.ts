@@ -2,14 +2,14 @@ import {describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleBill} from '../../src/sample-bill';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
 import {watchPage, watchPageCsp} from '../../server/watch-page';
 
 describe('watch page', () => {
-	const page = (name: string, brand = sampleBill.brand.name) =>
+	const page = (name: string, brand = sampleTelcoBill.brand.name) =>
 		watchPage({
-			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleBill, customer: {...sampleBill.customer, name}, brand: {...sampleBill.brand, name: brand}}},
+			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, name}, brand: {...sampleTelcoBill.brand, name: brand}}},
 			token: 'tok',
 			nonce: 'n0nce',
 			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
@@ -57,15 +57,15 @@ describe('watch page', () => {
 	});
 
 	it('leaves the payments table out when the bill gives none', () => {
-		const {paymentHistory: _, ...withoutHistory} = sampleBill;
+		const {paymentHistory: _, ...withoutHistory} = sampleTelcoBill;
 		const html = watchPage({props: {template: 'telco-bill', format: 'landscape', bill: withoutHistory}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-11-10'});
 		expect(html).not.toContain('Your recent payments');
 	});
 
 	it('reads a due bill past its due date as overdue, from the dates', () => {
 		const on = (today: string) =>
-			watchPage({props: {template: 'telco-bill', format: 'landscape', bill: sampleBill}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today});
-		expect(sampleBill.dueDate).toBe('2026-11-21');
+			watchPage({props: {template: 'telco-bill', format: 'landscape', bill: sampleTelcoBill}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today});
+		expect(sampleTelcoBill.dueDate).toBe('2026-11-21');
 		expect(on('2026-11-21')).toContain('<span class="status">Due</span>');
 		expect(on('2026-11-22')).toContain('<span class="status">1 day overdue</span>');
 		expect(on('2026-11-30')).toContain('<span class="status">9 days overdue</span>');
@@ -90,7 +90,7 @@ describe('watch page', () => {
 describe('watch page colours', () => {
 	const coloursOf = (primaryColor: string, accentColor?: string) => {
 		const html = watchPage({
-			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleBill, brand: {...sampleBill.brand, primaryColor, accentColor}}},
+			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, brand: {...sampleTelcoBill.brand, primaryColor, accentColor}}},
 			token: 'tok',
 			nonce: 'n0nce',
 			scriptSrc: '/player/billcast-player.0123456789abcdef.js',

@@ -1,4 +1,4 @@
-import type {NextScript} from '../../../src/scripts/reminder-script';
+import type {NextScript} from '../../../src/templates/payment-reminder/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';

@@ -1,5 +1,5 @@
 import {useVideoConfig} from 'remotion';
-import type {OptionsScript} from '../../../src/scripts/reminder-script';
+import type {OptionsScript} from '../../../src/templates/payment-reminder/reminder-script';
 import type {Timeline} from '../../../src/timeline';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';

@@ -1,5 +1,5 @@
 import {useVideoConfig} from 'remotion';
-import type {OverdueScript} from '../../../src/scripts/reminder-script';
+import type {OverdueScript} from '../../../src/templates/payment-reminder/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {fitFontSize} from '../../shared/theme';

@@ -1,4 +1,4 @@
-import type {PlanScript} from '../../../src/scripts/reminder-script';
+import type {PlanScript} from '../../../src/templates/payment-reminder/reminder-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';

@@ -1,4 +1,4 @@
-import type {BreakdownScript} from '../../../src/scripts/telco-script';
+import type {BreakdownScript} from '../../../src/templates/telco-bill/telco-script';
 import {AfterBars} from '../../shared/after-bars';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';

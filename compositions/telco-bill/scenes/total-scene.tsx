@@ -1,8 +1,8 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
-import type {Bill} from '../../../src/bill-schema';
+import type {TelcoBill} from '../../../src/templates/telco-bill/telco-bill-schema';
 import {TOTAL_MOTION} from '../../../src/scene-motion';
 import {formattersFor} from '../../../src/scripts/formatters';
-import type {TotalScript} from '../../../src/scripts/telco-script';
+import type {TotalScript} from '../../../src/templates/telco-bill/telco-script';
 import {Fade} from '../../shared/fade';
 import {progress} from '../../shared/settle';
 import {fitFontSize} from '../../shared/theme';
@@ -12,7 +12,7 @@ import type {BrandPalette} from '../../../src/palette';
 const ARROWS = {up: '▲ ', down: '▼ ', same: ''} as const;
 
 /** The total counts up, then the comparison with the last bill (when known) and the reason for the biggest change. */
-export const TotalScene: React.FC<{bill: Bill; script: TotalScript; palette: BrandPalette}> = ({bill, script, palette}) => {
+export const TotalScene: React.FC<{bill: TelcoBill; script: TotalScript; palette: BrandPalette}> = ({bill, script, palette}) => {
 	const frame = useCurrentFrame();
 	const {width} = useVideoConfig();
 	const u = useUnit();

@@ -1,6 +1,6 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {USAGE_MOTION} from '../../../src/scene-motion';
-import type {MeterScript, UsageScript} from '../../../src/scripts/telco-script';
+import type {MeterScript, UsageScript} from '../../../src/templates/telco-bill/telco-script';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
 import {progress} from '../../shared/settle';

@@ -1,6 +1,6 @@
 import {useCurrentFrame} from 'remotion';
 import {CHART_MOTION} from '../../../src/scene-motion';
-import type {ConsumptionScript} from '../../../src/scripts/utility-script';
+import type {ConsumptionScript} from '../../../src/templates/utility-bill/utility-script';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';
 import {progress} from '../../shared/settle';

@@ -1,4 +1,4 @@
-import type {CostScript} from '../../../src/scripts/utility-script';
+import type {CostScript} from '../../../src/templates/utility-bill/utility-script';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';
 import {SceneTitle} from '../../shared/scene-title';

@@ -1,4 +1,4 @@
-import type {SimilarScript} from '../../../src/scripts/utility-script';
+import type {SimilarScript} from '../../../src/templates/utility-bill/utility-script';
 import {AfterBars} from '../../shared/after-bars';
 import {BarRows} from '../../shared/bar-rows';
 import {Fade} from '../../shared/fade';

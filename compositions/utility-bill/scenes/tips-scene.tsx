@@ -1,4 +1,4 @@
-import type {TipsScript} from '../../../src/scripts/utility-script';
+import type {TipsScript} from '../../../src/templates/utility-bill/utility-script';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';

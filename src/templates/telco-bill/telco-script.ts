@@ -1,9 +1,9 @@
-import {lineItemCategories, type Bill, type LineItemCategory, type UsageMeter} from '../bill-schema';
-import {chartRows, groupByCategory} from '../breakdown';
-import {fill, messagesFor, type Messages} from '../i18n/catalogue';
-import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from './common-scenes';
-import {formattersFor} from './formatters';
-import type {Formatters, SceneScript} from './script-types';
+import {lineItemCategories, type TelcoBill, type LineItemCategory, type UsageMeter} from './telco-bill-schema';
+import {chartRows, groupByCategory} from '../../breakdown';
+import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
+import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
+import {formattersFor} from '../../scripts/formatters';
+import type {Formatters, SceneScript} from '../../scripts/script-types';
 
 export interface TotalScript extends SceneScript {
 	readonly title: string;
@@ -47,7 +47,7 @@ export interface TelcoScript {
 	readonly close: CloseScript;
 }
 
-const changeReason = (bill: Bill, messages: Messages, f: Formatters): string | undefined => {
+const changeReason = (bill: TelcoBill, messages: Messages, f: Formatters): string | undefined => {
 	if (!bill.previousByCategory) return undefined;
 	const now = new Map(groupByCategory(bill.lineItems).map((row) => [row.category, row]));
 	const changes = lineItemCategories
@@ -64,7 +64,7 @@ const changeReason = (bill: Bill, messages: Messages, f: Formatters): string | u
 	return fill(biggest.delta > 0 ? messages.changeUp : messages.changeDown, {category: label, amount: f.money(Math.abs(biggest.delta))});
 };
 
-const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript => {
+const totalScript = (bill: TelcoBill, messages: Messages, f: Formatters): TotalScript => {
 	const amount = f.money(bill.amountDue);
 	const previous = bill.previousAmount;
 	const difference = previous === undefined ? undefined : bill.amountDue - previous;
@@ -90,7 +90,7 @@ const totalScript = (bill: Bill, messages: Messages, f: Formatters): TotalScript
 	};
 };
 
-const breakdownScript = (bill: Bill, messages: Messages, f: Formatters): BreakdownScript => {
+const breakdownScript = (bill: TelcoBill, messages: Messages, f: Formatters): BreakdownScript => {
 	const rows = chartRows(bill.lineItems).map((row) => ({
 		key: row.category,
 		label: row.grouped ? messages.other : messages.categories[row.category],
@@ -110,7 +110,7 @@ const breakdownScript = (bill: Bill, messages: Messages, f: Formatters): Breakdo
 /** Below this share of an allowance the customer is told a smaller plan might do. */
 const FAR_UNDER = 1 / 3;
 
-const usageScript = (bill: Bill, messages: Messages, f: Formatters): UsageScript => {
+const usageScript = (bill: TelcoBill, messages: Messages, f: Formatters): UsageScript => {
 	const meter = (key: MeterScript['key'], label: string, unit: string, value: UsageMeter | undefined): MeterScript[] => {
 		if (!value) return [];
 		const allowance = value.allowance === null ? messages.usageUnlimited : `${f.number(value.allowance)}${unit}`;
@@ -154,7 +154,7 @@ const usageScript = (bill: Bill, messages: Messages, f: Formatters): UsageScript
 };
 
 /** Every string of every telco scene, from the bill alone. */
-export const telcoScript = (bill: Bill): TelcoScript => {
+export const telcoScript = (bill: TelcoBill): TelcoScript => {
 	const messages = messagesFor(bill.customer.locale);
 	const f = formattersFor(bill.customer);
 	return {

@@ -1,8 +1,8 @@
 import {auroraMobileLogo} from './fixtures/brand-logos';
-import type {Bill} from './bill-schema';
+import type {TelcoBill} from './templates/telco-bill/telco-bill-schema';
 
 /** The bill `npm start` renders and Studio opens with: a mid-size mobile bill with roaming and a discount. */
-export const sampleBill: Bill = {
+export const sampleTelcoBill: TelcoBill = {
 	customer: {id: 'CUST-100482', name: 'Giulia Rossi', locale: 'en-GB', currency: 'EUR'},
 	billNumber: 'INV-2026-11-0042',
 	period: {start: '2026-10-01', end: '2026-10-31'},

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from './bill-schema';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
 export const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;

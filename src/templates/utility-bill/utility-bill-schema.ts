@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from './bill-schema';
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
 
 export const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];

@@ -1,8 +1,8 @@
-import type {VideoFormat} from './formats';
+import type {VideoFormat} from '../../formats';
 import type {PaymentReminder} from './payment-reminder-schema';
-import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from './scene-motion';
-import {reminderScript} from './scripts/reminder-script';
-import {assembleTimeline, mailCta, type Timeline} from './timeline';
+import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from '../../scene-motion';
+import {reminderScript} from './reminder-script';
+import {assembleTimeline, mailCta, type Timeline} from '../../timeline';
 
 /** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
 export const OVERDUE_LINES = 5;

@@ -1,33 +1,5 @@
 import {z} from 'zod';
-
-/** Money is always an integer count of the currency's minor units (cents; won for KRW). */
-export const minorUnits = z
-	.number({error: 'must be a number of minor units (for example 4250 for 42.50)'})
-	.int('must be a whole number of minor units (for example 4250 for 42.50), not a decimal')
-	.refine(Number.isSafeInteger, 'is too large');
-
-export const isoDate = z.iso.date({error: 'must be a date written as YYYY-MM-DD'});
-
-export const hexColor = z
-	.string()
-	.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #RRGGBB');
-
-const isKnownLocale = (tag: string): boolean => {
-	try {
-		return Intl.getCanonicalLocales(tag).length === 1 && Intl.NumberFormat.supportedLocalesOf(tag).length === 1;
-	} catch {
-		return false;
-	}
-};
-
-const isKnownCurrency = (code: string): boolean => {
-	try {
-		new Intl.NumberFormat('en', {style: 'currency', currency: code});
-		return /^[A-Z]{3}$/.test(code);
-	} catch {
-		return false;
-	}
-};
+import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 /** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
 export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'other', 'credits', 'taxes'] as const;
@@ -50,59 +22,7 @@ export const usageMeterSchema = z.object({
 	allowance: z.number().positive().nullable(),
 });
 
-export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
-
-/**
- * The render browser fetches the logo, so only https (never a plain-http host inside the network) or an inline image;
- * a logo that cannot be loaded fails the render with its address.
- */
-const logoUrl = z
-	.string()
-	.max(100_000, 'must be at most 100,000 characters')
-	.regex(/^(https:\/\/[^\s/?#]+[^\s]*|data:image\/(png|jpeg|webp|svg\+xml)(;base64)?,\S+)$/, 'must be an https URL or a data:image/ URI (png, jpeg, webp or svg+xml)');
-
-export const brandSchema = z.object({
-	name: z.string().trim().min(1).max(80),
-	primaryColor: hexColor,
-	accentColor: hexColor.optional(),
-	logoUrl: logoUrl.optional(),
-	/** Where customers write to the supplier; the video's thanks offers an "email us" button. */
-	supportEmail: z.email({error: 'must be an email address'}).max(120).optional(),
-});
-
-/** Payments already received, newest first, shown on the watch page so a customer sees their record with the supplier. */
-export const paymentHistorySchema = z
-	.array(
-		z.object({
-			date: isoDate,
-			amount: minorUnits.refine((n) => n > 0, 'must be more than zero: a payment received'),
-			/** How it was paid, as the customer knows it ("Card ending 4242", "Direct debit"). */
-			method: z.string().trim().min(1).max(60).optional(),
-		}),
-	)
-	.max(24, 'at most 24 payments: the last two years of monthly bills');
-
-export type PaymentHistory = z.infer<typeof paymentHistorySchema>;
-
-export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;
-
-/** Shared by every template's bill. */
-export const customerSchema = z.object({
-	id: z
-		.string()
-		.min(1)
-		.max(64)
-		.regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, underscore and hyphen'),
-	name: z.string().trim().min(1).max(200),
-	locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
-	currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
-});
-
-export const periodSchema = z
-	.object({start: isoDate, end: isoDate})
-	.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']});
-
-export const billSchema = z
+export const telcoBillSchema = z
 	.object({
 		customer: customerSchema,
 		billNumber: z.string().trim().min(1).max(64),
@@ -183,11 +103,7 @@ export const billSchema = z
 		}
 	});
 
-export type Bill = z.infer<typeof billSchema>;
+export type TelcoBill = z.infer<typeof telcoBillSchema>;
 
-/** What the customer is asked to pay now: the bill's total less what was already paid of it. */
-export const amountToPay = (bill: {amountDue: number; payment: {amountPaid?: number | undefined}}): number =>
-	bill.amountDue - (bill.payment.amountPaid ?? 0);
 export type LineItem = z.infer<typeof lineItemSchema>;
 export type UsageMeter = z.infer<typeof usageMeterSchema>;
-export type PaymentStatus = (typeof paymentStatuses)[number];

@@ -1,8 +1,8 @@
-import type {VideoFormat} from './formats';
-import {formatMoney} from './money';
-import {CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, breakdownEntrance, chartEntrance, linesEntrance} from './scene-motion';
-import {utilityScript} from './scripts/utility-script';
-import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from './timeline';
+import type {VideoFormat} from '../../formats';
+import {formatMoney} from '../../money';
+import {CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, breakdownEntrance, chartEntrance, linesEntrance} from '../../scene-motion';
+import {utilityScript} from './utility-script';
+import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
 import type {UtilityBill} from './utility-bill-schema';
 
 export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format: VideoFormat}): Timeline => {

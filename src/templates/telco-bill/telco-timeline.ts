@@ -1,21 +1,22 @@
-import {amountToPay, type Bill} from './bill-schema';
-import {chartRows} from './breakdown';
-import type {VideoFormat} from './formats';
-import {formatMoney} from './money';
-import type {TelcoSceneId} from './scene-ids';
-import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from './scene-motion';
-import {telcoScript} from './scripts/telco-script';
-import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from './timeline';
+import {type TelcoBill} from './telco-bill-schema';
+import {amountToPay} from '../../bill-fields';
+import {chartRows} from '../../breakdown';
+import type {VideoFormat} from '../../formats';
+import {formatMoney} from '../../money';
+import type {TelcoSceneId} from '../../scene-ids';
+import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from '../../scene-motion';
+import {telcoScript} from './telco-script';
+import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
 
-export const hasUsage = (bill: Bill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
+export const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
-export interface BuildTimelineOptions {
-	readonly bill: Bill;
+export interface TelcoTimelineOptions {
+	readonly bill: TelcoBill;
 	readonly format: VideoFormat;
 }
 
 /** The telco bill's timeline: the single source of scene placement and hotspots for composition, player and server. */
-export const buildTimeline = ({bill, format}: BuildTimelineOptions): Timeline => {
+export const buildTelcoTimeline = ({bill, format}: TelcoTimelineOptions): Timeline => {
 	const rows = chartRows(bill.lineItems).length;
 	const scenes: Array<SceneSpec & {id: TelcoSceneId}> = [
 		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},

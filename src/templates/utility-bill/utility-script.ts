@@ -1,8 +1,8 @@
-import {fill, messagesFor, type Messages} from '../i18n/catalogue';
-import {utilityUnits, type UtilityBill} from '../utility-bill-schema';
-import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from './common-scenes';
-import {formattersFor} from './formatters';
-import type {Formatters, SceneScript} from './script-types';
+import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
+import {utilityUnits, type UtilityBill} from './utility-bill-schema';
+import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
+import {formattersFor} from '../../scripts/formatters';
+import type {Formatters, SceneScript} from '../../scripts/script-types';
 
 export interface ConsumptionScript extends SceneScript {
 	readonly title: string;

@@ -1,10 +1,10 @@
-import {daysBetween} from '../dates';
-import {fill, messagesFor} from '../i18n/catalogue';
-import {instalmentPlan} from '../instalments';
-import type {PaymentReminder} from '../payment-reminder-schema';
-import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from './common-scenes';
-import {formattersFor} from './formatters';
-import type {SceneScript} from './script-types';
+import {daysBetween} from '../../dates';
+import {fill, messagesFor} from '../../i18n/catalogue';
+import {instalmentPlan} from '../../instalments';
+import type {PaymentReminder} from './payment-reminder-schema';
+import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from '../../scripts/common-scenes';
+import {formattersFor} from '../../scripts/formatters';
+import type {SceneScript} from '../../scripts/script-types';
 
 export interface OverdueScript extends SceneScript {
 	readonly title: string;

@@ -1,0 +1,13 @@
+import {telcoEdgeBills} from '../../src/fixtures/edge-bills';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import type {TelcoBill as TelcoBillData} from '../../src/templates/telco-bill/telco-bill-schema';
+import type {CompositionDefinition} from '../shared/composition-definition';
+import {TelcoBill} from './telco-bill';
+import {telcoBillStudioSchema} from './telco-bill-schema';
+
+export const telcoBillComposition = {
+	component: TelcoBill,
+	studioSchema: telcoBillStudioSchema,
+	fixtures: telcoFixtures,
+	edges: telcoEdgeBills,
+} satisfies CompositionDefinition<TelcoBillData>;

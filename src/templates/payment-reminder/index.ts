@@ -1,0 +1,16 @@
+import type {TemplateDefinition} from '../template-definition';
+import {paymentReminderSchema, type PaymentReminder} from './payment-reminder-schema';
+import {reminderScript} from './reminder-script';
+import {summarizeReminder} from './reminder-summary';
+import {buildReminderTimeline} from './reminder-timeline';
+
+export const paymentReminderTemplate = {
+	id: 'payment-reminder' as const,
+	schema: paymentReminderSchema,
+	timeline: buildReminderTimeline,
+	script: reminderScript,
+	summary: summarizeReminder,
+	// A reminder has no paid state: it keeps its scenes and only loses its pay hotspot.
+	paid: (bill) => bill,
+	day: (bill) => bill.reminderDate,
+} satisfies TemplateDefinition<PaymentReminder>;

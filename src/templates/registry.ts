@@ -1,0 +1,29 @@
+import {paymentReminderTemplate} from './payment-reminder';
+import type {TemplateDefinition} from './template-definition';
+import {telcoBillTemplate} from './telco-bill';
+import {utilityBillTemplate} from './utility-bill';
+
+/** Every template, in the order the API and dashboards list them: adding a template adds its line here. */
+export const templates = [
+	telcoBillTemplate,
+	utilityBillTemplate,
+	paymentReminderTemplate,
+] as const;
+
+type Registered = (typeof templates)[number];
+export type TemplateId = Registered['id'];
+export const templateIds: readonly TemplateId[] = templates.map((template) => template.id);
+
+type PairOf<D> = D extends {readonly id: infer Id; readonly summary: (bill: infer B) => unknown} ? {readonly template: Id; readonly bill: B} : never;
+
+/** The bill each template explains, paired with its template so one check narrows both. */
+export type TemplateBill = PairOf<Registered>;
+
+export type BillOf<T extends TemplateId> = Extract<TemplateBill, {template: T}>['bill'];
+
+const byId = new Map<TemplateId, Registered>(templates.map((template) => [template.id, template]));
+
+/** The definition of a template, typed for its bill. */
+export const templateOf = <T extends TemplateId>(id: T): TemplateDefinition<BillOf<T>> =>
+	// A Map cannot tie each id to its own bill type; the entries are built from the definitions themselves, so they agree.
+	byId.get(id) as unknown as TemplateDefinition<BillOf<T>>;

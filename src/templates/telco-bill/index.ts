@@ -1,0 +1,15 @@
+import type {TemplateDefinition} from '../template-definition';
+import {telcoBillSchema, type TelcoBill} from './telco-bill-schema';
+import {telcoScript} from './telco-script';
+import {summarizeTelcoBill} from './telco-summary';
+import {buildTelcoTimeline} from './telco-timeline';
+
+export const telcoBillTemplate = {
+	id: 'telco-bill' as const,
+	schema: telcoBillSchema,
+	timeline: buildTelcoTimeline,
+	script: telcoScript,
+	summary: summarizeTelcoBill,
+	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
+	day: (bill) => bill.period.end,
+} satisfies TemplateDefinition<TelcoBill>;

@@ -1,0 +1,22 @@
+import type {z} from 'zod';
+import type {VideoFormat} from '../formats';
+import type {SceneId} from '../scene-ids';
+import type {SceneScript} from '../scripts/script-types';
+import type {BillSummary} from '../summary-shape';
+import type {Timeline} from '../timeline';
+
+/** Everything the domain knows of one template; the registry lists one per template and everything else asks it. */
+export interface TemplateDefinition<B> {
+	readonly id: string;
+	/** The bill this template explains, checked at the edge. */
+	readonly schema: z.ZodType<B>;
+	readonly timeline: (options: {readonly bill: B; readonly format: VideoFormat}) => Timeline;
+	/** Every scene's strings, keyed by scene: what the captions and transcript say. */
+	readonly script: (bill: B) => Partial<Record<SceneId, SceneScript>>;
+	/** What the watch page and the pay sheet show of the bill. */
+	readonly summary: (bill: B) => BillSummary;
+	/** The bill as the live player draws it once its payment is confirmed: its own paid state, or unchanged when it has none. */
+	readonly paid: (bill: B) => B;
+	/** The day a render id is named by, so ids read well in logs: the bill's period, or the day a reminder is sent. */
+	readonly day: (bill: B) => string;
+}

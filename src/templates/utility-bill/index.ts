@@ -1,0 +1,15 @@
+import type {TemplateDefinition} from '../template-definition';
+import {utilityBillSchema, type UtilityBill} from './utility-bill-schema';
+import {utilityScript} from './utility-script';
+import {summarizeUtilityBill} from './utility-summary';
+import {buildUtilityTimeline} from './utility-timeline';
+
+export const utilityBillTemplate = {
+	id: 'utility-bill' as const,
+	schema: utilityBillSchema,
+	timeline: buildUtilityTimeline,
+	script: utilityScript,
+	summary: summarizeUtilityBill,
+	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
+	day: (bill) => bill.period.end,
+} satisfies TemplateDefinition<UtilityBill>;
