@@ -242,8 +242,9 @@ try {
 		Array.from({length: RENDERS}, (_, n) => accept(billFor(`logo${n}`, shortBill, `data:image/png;base64,${randomBytes(24).toString('base64')}`), {attempts: 1})),
 	);
 	await until('every failing render to end', async () => (await Promise.all(failing.map(ended))).every(Boolean), 1_800_000);
-	// The worker reopens its warm browser after each failure; let the last one settle.
-	await sleep(3_000);
+	// A worker tidies its browsers after each render and once more 5 s after its last (Remotion's retries of a failed
+	// image may open a browser after the render has failed); the count is read once that has had time to happen.
+	await sleep(8_000);
 	const chromiumAfter = (await chromiumOf(wa)) + (await chromiumOf(wb));
 	const rssAfter = (await rssOf(wa)) + (await rssOf(wb));
 	findings.push([`worker RSS before / after ${RENDERS} failing renders (MiB)`, `${rssBefore.toFixed(0)} / ${rssAfter.toFixed(0)}`]);
