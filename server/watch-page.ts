@@ -1,4 +1,5 @@
-import {summarizeBill, summaryNeedsPayment, type BillSummary} from '../src/bill-summary';
+import {summarizeBill, type BillSummary} from '../src/bill-summary';
+import {needsPayment} from '../src/needs-payment';
 import {checkoutUrl} from '../src/checkout-url';
 import {textColorOn} from '../src/color';
 import {daysBetween, formatDate} from '../src/dates';
@@ -138,7 +139,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 	const colors = `--primary:${bill.brand.primaryColor};--on-primary:${textColorOn(bill.brand.primaryColor)};--accent:${accent};--on-accent:${textColorOn(accent)}`;
 	const payLink = paid
 		? paidSection(paid, locale)
-		: summaryNeedsPayment(bill) && bill.payUrl
+		: needsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
 	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open.

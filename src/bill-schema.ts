@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {needsPayment} from './needs-payment';
 
 /** Money is always an integer count of the currency's minor units (cents; won for KRW). */
 export const minorUnits = z
@@ -173,8 +174,7 @@ export const billSchema = z
 				message: `must be less than amountDue (${bill.amountDue}) on a bill that is due or overdue: it is the part already paid, and the rest is asked for`,
 			});
 		}
-		const mustPay = (status === 'due' || status === 'overdue') && bill.amountDue > 0;
-		if (mustPay && !bill.payment.payUrl) {
+		if (needsPayment({status, amountDue: bill.amountDue}) && !bill.payment.payUrl) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['payment', 'payUrl'],

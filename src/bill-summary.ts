@@ -87,7 +87,3 @@ export const summarizeBill = (input: TemplateBill): BillSummary => {
 		}
 	}
 };
-
-/** The summary asks the customer to pay now: due or overdue, and something owed. */
-export const summaryNeedsPayment = (summary: BillSummary): boolean =>
-	(summary.status === 'due' || summary.status === 'overdue') && summary.amountDue > 0;

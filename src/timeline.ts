@@ -5,6 +5,7 @@ import {readingSeconds} from './reading-pace';
 import type {SceneId} from './scene-ids';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
 import type {SceneScript} from './scripts/script-types';
+import {needsPayment} from './needs-payment';
 
 export type {SceneId} from './scene-ids';
 
@@ -124,10 +125,6 @@ export const assembleTimeline = ({
 	};
 };
 
-/** Whether the bill asks the customer to pay now: due or overdue with a positive amount. */
-export const needsPayment = (bill: {amountDue: number; payment: {status: string}}): boolean =>
-	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
-
 /** The "email us" button of the thanks, when the brand has an address. */
 export const mailCta = (brand: {supportEmail?: string | undefined}, locale: string): CtaSpec[] =>
 	brand.supportEmail ? [{scene: 'close', kind: 'mail', label: messagesFor(locale).emailUs, href: `mailto:${brand.supportEmail}`}] : [];
@@ -145,7 +142,7 @@ export const billCtas = (
 ): CtaSpec[] => {
 	const messages = messagesFor(locale);
 	const ctas: CtaSpec[] = [];
-	if (needsPayment(bill) && bill.payment.payUrl) {
+	if (needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && bill.payment.payUrl) {
 		ctas.push({scene: 'due', kind: 'pay', label: fill(messages.payHotspotLabel, {amount: money}), href: bill.payment.payUrl});
 	}
 	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
