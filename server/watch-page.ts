@@ -4,7 +4,7 @@ import {checkoutUrl} from '../src/checkout-url';
 import {textColorOn} from '../src/color';
 import {daysBetween, formatDate} from '../src/dates';
 import {hotspotHref, opensElsewhere} from '../src/hotspot-links';
-import {fill, messagesFor} from '../src/i18n/catalogue';
+import {fill, messagesFor, pluralForm} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
 import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../src/player-layout';
 import {computeRenderInput} from '../src/render-input';
@@ -81,7 +81,7 @@ const statusText = (summary: BillSummary, today: string): string => {
 		case 'overdue':
 		case 'due':
 			if (late <= 0) return summary.status === 'due' ? messages.statusDue : messages.statusOverdue;
-			return late === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
+			return fill(pluralForm(messages.daysLate, {count: late, locale: summary.customer.locale}), {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
 	}
 };
 
