@@ -148,6 +148,3 @@ export const billCtas = (
 	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
 	return [...ctas, ...mailCta(bill.brand, locale)];
 };
-
-export const sceneOf = (timeline: Timeline, id: SceneId): TimelineScene | undefined =>
-	timeline.scenes.find((scene) => scene.id === id);
