@@ -2,6 +2,7 @@ import {FPS, formatSizes, type VideoFormat} from './formats';
 import {ctaRects, type Rect} from './hotspot-geometry';
 import {fill, messagesFor} from './i18n/catalogue';
 import {readingSeconds} from './reading-pace';
+import type {hotspotKinds} from './hotspot-manifest';
 import type {SceneId} from './scene-ids';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
 import type {SceneScript} from './scripts/script-types';
@@ -16,7 +17,7 @@ export interface TimelineScene {
 }
 
 /** Every call to action a video can carry; each is a real button or link in the player. */
-export type HotspotKind = 'pay' | 'instalments' | 'call' | 'mail' | 'bill-pdf';
+export type HotspotKind = (typeof hotspotKinds)[number];
 
 /** A stretch of frames that all look the same: a renderer may draw the first and repeat it. */
 export interface StaticHold {
