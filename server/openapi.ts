@@ -21,6 +21,7 @@ import {batchAnalyticsSchema, rangeAnalyticsSchema} from './analytics/analytics-
 import {renderRequestSchema} from './render-request-schema';
 import {MAX_RANGE_DAYS} from './routes/analytics-router';
 import {MAX_DELIVERIES_PAGE} from './routes/webhooks-router';
+import {viewerEventTypes} from '../src/viewer-events';
 import {webhookEventTypes} from './webhook-events';
 import {WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
 
@@ -35,6 +36,11 @@ const json = (name: string) => ({'application/json': {schema: ref(name)}});
 const problem = (description: string) => ({description, content: {'application/problem+json': {schema: ref('Problem')}}});
 const idParam = (name: string) => ({name, in: 'path', required: true, schema: {type: 'string'}});
 const rangeParams = ['from', 'to'].map((name) => ({name, in: 'query', required: true, schema: {type: 'string', format: 'date'}}));
+/** A watch link is its own credential, so these routes take no API key and never say whether a bill exists. */
+const watchErrors = {
+	'404': problem('The link is not valid, or the video has no such file'),
+	'410': problem('The link has expired'),
+};
 const errors = {
 	'401': problem('Missing or invalid API key'),
 	'404': problem('Unknown id, or one that belongs to another tenant'),
@@ -215,6 +221,48 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 				summary: 'The same by day and template, for a BI tool',
 				parameters: [...rangeParams, {name: 'format', in: 'path', required: true, schema: {enum: ['csv', 'ndjson']}}],
 				responses: {'200': {description: 'CSV or NDJSON', content: {'text/csv': {}, 'application/x-ndjson': {}}}, '422': problem('A bad date or range, named in errors'), ...errors},
+			},
+		},
+		'/v1/renders/{id}/analytics': {
+			get: {
+				summary: "One render's viewer events, counted by type",
+				parameters: [idParam('id')],
+				responses: {'200': {description: 'The render id and its event counts', content: {'application/json': {}}}, ...errors},
+			},
+		},
+		'/v1/watch/{token}': {
+			get: {
+				summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, and links to the files and events',
+				security: [],
+				parameters: [idParam('token')],
+				responses: {'200': {description: 'The watch data', content: {'application/json': {}}}, ...watchErrors},
+			},
+		},
+		'/v1/watch/{token}/{file}': {
+			get: {
+				summary: "One of the render's files for the player, with range requests",
+				security: [],
+				parameters: [idParam('token'), {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}}],
+				responses: {
+					'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
+					'206': {description: 'Part of the file, for a Range request'},
+					...watchErrors,
+				},
+			},
+		},
+		'/v1/watch/{token}/events': {
+			post: {
+				summary: 'A viewer event from the player; sendBeacon posts it as text/plain, so other origins need no preflight',
+				security: [],
+				parameters: [idParam('token')],
+				requestBody: {
+					required: true,
+					content: {
+						'text/plain': {schema: {type: 'string', description: 'The event as JSON'}},
+						'application/json': {schema: {type: 'object', required: ['type'], properties: {type: {enum: [...viewerEventTypes]}}}},
+					},
+				},
+				responses: {'204': {description: 'Recorded'}, '422': problem('Not a known event, named in errors'), ...watchErrors, '429': problem('Too many events for this link')},
 			},
 		},
 		'/v1/webhooks/deliveries': {

@@ -1,5 +1,6 @@
 import {writeFile} from 'node:fs/promises';
 import {buildCaptionFiles} from '../src/captions';
+import {hotspotManifestOf} from '../src/hotspot-manifest';
 import {scriptFor} from '../src/render-input';
 import type {TemplateBill} from '../src/templates/registry';
 import type {Timeline} from '../src/timeline';
@@ -17,17 +18,10 @@ export const writeRenderArtifacts = async ({
 	timeline: Timeline;
 	templateBill: TemplateBill;
 }): Promise<void> => {
-	const manifest = {
-		fps: timeline.fps,
-		width: timeline.width,
-		height: timeline.height,
-		durationInFrames: timeline.durationInFrames,
-		hotspots: timeline.hotspots,
-	};
 	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), locale: templateBill.bill.customer.locale});
 	const path = (name: Parameters<typeof artifactPath>[2]) => artifactPath(rendersDir, renderId, name);
 	await Promise.all([
-		writeFile(path('hotspots'), JSON.stringify(manifest, null, 2)),
+		writeFile(path('hotspots'), JSON.stringify(hotspotManifestOf(timeline), null, 2)),
 		writeFile(path('captions'), files.captions),
 		writeFile(path('chapters'), files.chapters),
 		writeFile(path('transcript'), files.transcript),

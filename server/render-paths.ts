@@ -17,7 +17,6 @@ export const ARTIFACT_FILES = {
 
 export type ArtifactName = keyof typeof ARTIFACT_FILES;
 
-export const renderDir = (rendersDir: string, id: string): string => join(rendersDir, id);
 export const artifactPath = (rendersDir: string, id: string, artifact: ArtifactName): string =>
 	join(rendersDir, id, ARTIFACT_FILES[artifact]);
 export const videoPath = (rendersDir: string, id: string): string => artifactPath(rendersDir, id, 'video');

@@ -1,3 +1,5 @@
+import {LRUCache} from 'lru-cache';
+
 /** Drawn JPEG frames of shared scenes, by scene-relative frame, kept between renders of one worker. */
 export interface SceneFrameCache {
 	get(key: string): ReadonlyMap<number, Buffer> | undefined;
@@ -6,32 +8,11 @@ export interface SceneFrameCache {
 
 /**
  * Least recently used entries go first once the frames held pass `maxBytes`, so a worker serving many brands keeps a
- * fixed amount of memory for this.
+ * fixed amount of memory for this; a scene larger than all of it is not kept.
  */
-export const makeSceneFrameCache = ({maxBytes}: {maxBytes: number}): SceneFrameCache => {
-	const entries = new Map<string, {frames: ReadonlyMap<number, Buffer>; bytes: number}>();
-	let held = 0;
-	return {
-		get(key) {
-			const entry = entries.get(key);
-			if (!entry) return undefined;
-			entries.delete(key);
-			entries.set(key, entry);
-			return entry.frames;
-		},
-		set(key, frames) {
-			const bytes = [...frames.values()].reduce((sum, buffer) => sum + buffer.length, 0);
-			if (bytes > maxBytes) return;
-			const previous = entries.get(key);
-			if (previous) held -= previous.bytes;
-			entries.delete(key);
-			entries.set(key, {frames, bytes});
-			held += bytes;
-			for (const [oldest, entry] of entries) {
-				if (held <= maxBytes) break;
-				entries.delete(oldest);
-				held -= entry.bytes;
-			}
-		},
-	};
-};
+export const makeSceneFrameCache = ({maxBytes}: {maxBytes: number}): SceneFrameCache =>
+	new LRUCache<string, ReadonlyMap<number, Buffer>>({
+		maxSize: maxBytes,
+		// lru-cache wants a positive size, and an empty scene still takes an entry.
+		sizeCalculation: (frames) => Math.max(1, [...frames.values()].reduce((sum, buffer) => sum + buffer.length, 0)),
+	});

@@ -1,9 +1,10 @@
-import {summarizeBill, summaryNeedsPayment} from '../src/bill-summary';
+import {summarizeBill} from '../src/bill-summary';
+import {needsPayment} from '../src/needs-payment';
 import type {BillSummary} from '../src/summary-shape';
 import {checkoutUrl} from '../src/checkout-url';
 import {daysBetween, formatDate} from '../src/dates';
 import {hotspotHref, opensElsewhere} from '../src/hotspot-links';
-import {fill, messagesFor} from '../src/i18n/catalogue';
+import {fill, messagesFor, pluralForm} from '../src/i18n/catalogue';
 import {formatMoney} from '../src/money';
 import {brandPalette} from '../src/palette';
 import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../src/player-layout';
@@ -81,7 +82,7 @@ const statusText = (summary: BillSummary, today: string): string => {
 		case 'overdue':
 		case 'due':
 			if (late <= 0) return summary.status === 'due' ? messages.statusDue : messages.statusOverdue;
-			return late === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
+			return fill(pluralForm(messages.daysLate, {count: late, locale: summary.customer.locale}), {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
 	}
 };
 
@@ -147,7 +148,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 	].join(';');
 	const payLink = paid
 		? paidSection(paid, locale)
-		: summaryNeedsPayment(bill) && bill.payUrl
+		: needsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
 	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open.

@@ -1,12 +1,9 @@
-import type {z} from 'zod';
+import {z} from 'zod';
 import type {FieldError} from './errors';
 
-const joinPath = (path: readonly PropertyKey[]): string =>
-	path.reduce<string>(
-		(joined, key) => (typeof key === 'number' ? `${joined}[${key}]` : joined ? `${joined}.${String(key)}` : String(key)),
-		'',
-	);
-
-/** zod issues as field errors with the paths a client wrote, so each message names the field to fix. */
+/**
+ * zod issues as field errors with the paths a client wrote (`bill.lineItems[2].amount`), so each message names the
+ * field to fix; a key that is not an identifier is quoted (`headers["x-id"]`) so the path stays unambiguous.
+ */
 export const fieldErrorsFromZod = (error: z.ZodError): FieldError[] =>
-	error.issues.map((issue) => ({path: joinPath(issue.path), message: issue.message}));
+	error.issues.map((issue) => ({path: z.core.toDotPath(issue.path), message: issue.message}));

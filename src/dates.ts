@@ -8,9 +8,6 @@ export type DateStyle = 'long' | 'medium' | 'short';
 export const formatDate = (isoDate: string, locale: string, style: DateStyle = 'long'): string =>
 	dateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate));
 
-export const formatDayMonth = (isoDate: string, locale: string): string =>
-	dateTimeFormat(locale, {day: 'numeric', month: 'long', timeZone: 'UTC'}).format(toUtcDate(isoDate));
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
 	Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);

@@ -2,9 +2,11 @@ import {FPS, formatSizes, type VideoFormat} from './formats';
 import {ctaRects, type Rect} from './hotspot-geometry';
 import {fill, messagesFor} from './i18n/catalogue';
 import {readingSeconds} from './reading-pace';
+import type {hotspotKinds} from './hotspot-manifest';
 import type {SceneId} from './scene-ids';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
 import type {SceneScript} from './scripts/script-types';
+import {needsPayment} from './needs-payment';
 
 export type {SceneId} from './scene-ids';
 
@@ -15,7 +17,7 @@ export interface TimelineScene {
 }
 
 /** Every call to action a video can carry; each is a real button or link in the player. */
-export type HotspotKind = 'pay' | 'instalments' | 'call' | 'mail' | 'bill-pdf';
+export type HotspotKind = (typeof hotspotKinds)[number];
 
 /** A stretch of frames that all look the same: a renderer may draw the first and repeat it. */
 export interface StaticHold {
@@ -124,10 +126,6 @@ export const assembleTimeline = ({
 	};
 };
 
-/** Whether the bill asks the customer to pay now: due or overdue with a positive amount. */
-export const needsPayment = (bill: {amountDue: number; payment: {status: string}}): boolean =>
-	(bill.payment.status === 'due' || bill.payment.status === 'overdue') && bill.amountDue > 0;
-
 /** The "email us" button of the thanks, when the brand has an address. */
 export const mailCta = (brand: {supportEmail?: string | undefined}, locale: string): CtaSpec[] =>
 	brand.supportEmail ? [{scene: 'close', kind: 'mail', label: messagesFor(locale).emailUs, href: `mailto:${brand.supportEmail}`}] : [];
@@ -145,12 +143,9 @@ export const billCtas = (
 ): CtaSpec[] => {
 	const messages = messagesFor(locale);
 	const ctas: CtaSpec[] = [];
-	if (needsPayment(bill) && bill.payment.payUrl) {
+	if (needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && bill.payment.payUrl) {
 		ctas.push({scene: 'due', kind: 'pay', label: fill(messages.payHotspotLabel, {amount: money}), href: bill.payment.payUrl});
 	}
 	if (bill.billPdfUrl) ctas.push({scene: 'close', kind: 'bill-pdf', label: messages.viewBill, href: bill.billPdfUrl});
 	return [...ctas, ...mailCta(bill.brand, locale)];
 };
-
-export const sceneOf = (timeline: Timeline, id: SceneId): TimelineScene | undefined =>
-	timeline.scenes.find((scene) => scene.id === id);

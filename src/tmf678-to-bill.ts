@@ -7,6 +7,7 @@ import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
 import {billReceiverOf, type BillReceiver} from './tmf678-party';
 import {paymentStatusOf} from './tmf678-payment';
 import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
+import {needsPayment} from './needs-payment';
 
 /** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
 export type Tmf678Mapping =
@@ -117,7 +118,7 @@ export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sect
 
 	const customer = {id: receiver.id, name: receiver.name, locale, currency};
 	const toPay = amountDue - (payment.amountPaid ?? 0);
-	const mustPay = payment.status === 'due' && toPay > 0;
+	const mustPay = needsPayment({status: payment.status, amountDue: toPay});
 	if (mustPay && !checkoutUrlTemplate) {
 		return {
 			ok: false,

@@ -13,6 +13,19 @@ export const viewerEventTypes = [
 ] as const;
 export type ViewerEventType = (typeof viewerEventTypes)[number];
 
+/**
+ * Events that happen once per viewing (a progress mark, a hotspot first shown, per hotspot): the player sends each
+ * once, so a viewer scrubbing back and forth does not inflate the funnel. Clicks are sent every time.
+ */
+export const oncePerViewingEvents: ReadonlySet<ViewerEventType> = new Set<ViewerEventType>([
+	'view_started',
+	'progress_25',
+	'progress_50',
+	'progress_75',
+	'completed',
+	'hotspot_shown',
+]);
+
 export interface ViewerEvent {
 	readonly type: ViewerEventType;
 	/** The hotspot for hotspot_shown, hotspot_clicked and pay_clicked. */

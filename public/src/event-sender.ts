@@ -1,18 +1,17 @@
-import type {ViewerEvent} from '../../src/viewer-events';
+import {oncePerViewingEvents, type ViewerEvent} from '../../src/viewer-events';
 
 export type SendEvent = (event: ViewerEvent) => void;
 
 /**
  * Sends viewer events with sendBeacon, which survives the page navigating to the checkout. A plain string body goes as
- * text/plain, so embedding pages on other origins need no CORS preflight. Events that happen once per viewing
- * (a progress mark, a hotspot first shown) are sent once.
+ * text/plain, so embedding pages on other origins need no CORS preflight. Events that happen once per viewing are
+ * sent once.
  */
 export const makeEventSender = (url: string): SendEvent => {
 	const sentOnce = new Set<string>();
-	const once = new Set(['view_started', 'progress_25', 'progress_50', 'progress_75', 'completed', 'hotspot_shown']);
 	return (event) => {
 		const key = `${event.type}:${event.hotspot ?? ''}`;
-		if (once.has(event.type)) {
+		if (oncePerViewingEvents.has(event.type)) {
 			if (sentOnce.has(key)) return;
 			sentOnce.add(key);
 		}

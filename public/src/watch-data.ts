@@ -1,6 +1,6 @@
 import type {PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
-import type {Hotspot} from '../../src/timeline';
+import type {HotspotManifest} from '../../src/hotspot-manifest';
 
 /** The answer of `GET /v1/watch/:token`: the props the player needs and the render's files when they exist. */
 export type WatchData = RenderRequestInput & {
@@ -14,14 +14,7 @@ export type WatchData = RenderRequestInput & {
 	};
 };
 
-/** The hotspot manifest written beside every MP4. */
-export interface HotspotManifest {
-	readonly fps: number;
-	readonly width: number;
-	readonly height: number;
-	readonly durationInFrames: number;
-	readonly hotspots: readonly Hotspot[];
-}
+export type {HotspotManifest} from '../../src/hotspot-manifest';
 
 const getJson = async <T>(url: string): Promise<T> => {
 	const response = await fetch(url, {credentials: 'omit'});

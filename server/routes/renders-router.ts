@@ -95,7 +95,7 @@ export const makeRendersRouter = ({
 		// Progress lives in the render record, which the worker updates; polling it keeps API processes stateless.
 		while (!closed) {
 			const view = renderView(record, publicBaseUrl, watchLinks);
-			const data = JSON.stringify({id: view.id, status: view.status, progress: view.progress, ...(view.output ? {output: view.output} : {}), ...(view.error ? {error: view.error} : {})});
+			const data = JSON.stringify({id: view.id, status: view.status, progress: view.progress, ...('output' in view ? {output: view.output} : {}), ...('error' in view ? {error: view.error} : {})});
 			if (data !== last) res.write(`event: ${view.status === 'completed' || view.status === 'failed' ? view.status : 'progress'}\ndata: ${data}\n\n`);
 			last = data;
 			if (record.status === 'completed' || record.status === 'failed') break;

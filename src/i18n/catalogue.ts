@@ -51,3 +51,10 @@ export const fill = (template: string, values: Record<string, string>): string =
 		if (value === undefined) return whole;
 		return pair ? value + particleAfter(value, pair) : value;
 	});
+
+/**
+ * The form of a counted phrase that the locale's plural rules pick for `count`. Catalogues carry `one` and `other`,
+ * which covers the shipped languages; a rule that answers `two`, `few` or `many` falls back to `other`.
+ */
+export const pluralForm = <T>(forms: {readonly one: T; readonly other: T}, {count, locale}: {count: number; locale: string}): T =>
+	new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;

@@ -1,7 +1,7 @@
 import {amountToPay} from '../bill-fields';
 import {formatPeriod} from '../dates';
 import {fill, type Messages} from '../i18n/catalogue';
-import {needsPayment} from '../timeline';
+import {needsPayment} from '../needs-payment';
 import type {Formatters, SceneScript} from './script-types';
 
 export interface GreetingScript extends SceneScript {
@@ -82,7 +82,7 @@ export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters):
 		const payLabel = bill.payment.payUrl ? fill(messages.payNow, {amount: rest}) : undefined;
 		return {title, amount: rest, status, ...(payLabel ? {payLabel} : {}), lines: lines(title, rest, status, payLabel)};
 	}
-	const payLabel = needsPayment(bill) && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
+	const payLabel = needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
 	return {title, amount, ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, payLabel)};
 };
 

@@ -126,6 +126,7 @@ export const startTestStack = async ({
 	};
 	if (withWorker) await startWorker();
 	return {
+		app,
 		baseUrl,
 		apiKey,
 		tenantId,

@@ -117,9 +117,20 @@ describe('progress as Server-Sent Events', () => {
 		const created = (await (await post('/v1/renders', JSON.stringify(request('SSE-1')))).json()) as {id: string};
 		const response = await fetch(`${stack.baseUrl}/v1/renders/${created.id}/events`, {headers: stack.auth});
 		expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
-		setTimeout(() => void stack.store.markCompleted(created.id, {durationInSeconds: 1, frames: 30, fps: 30, width: 320, height: 180, bytes: 1}), 700);
-		const text = await response.text();
+		const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+		let text = '';
+		const readUntil = async (done: () => boolean) => {
+			while (!done()) {
+				const chunk = await reader.read();
+				if (chunk.done) return;
+				text += chunk.value;
+			}
+		};
+		// The render completes only once the stream has shown it queued, so the test never races the first event.
+		await readUntil(() => text.includes('\n\n'));
 		expect(text).toMatch(/^event: progress\ndata: \{"id":"[^"]+","status":"queued"/);
+		await stack.store.markCompleted(created.id, {durationInSeconds: 1, frames: 30, fps: 30, width: 320, height: 180, bytes: 1});
+		await readUntil(() => false);
 		expect(text).toMatch(/event: completed\ndata: \{[^\n]*"progress":1/);
 	});
 });

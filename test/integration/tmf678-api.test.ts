@@ -7,7 +7,6 @@ import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
-import {sceneOf} from '../../src/timeline';
 import {sectionKey} from '../../src/tmf678-category';
 import {compositorBinary} from '../../server/compositor-binaries';
 import {artifactPath, videoPath} from '../../server/render-paths';
@@ -148,7 +147,7 @@ describe('TMF678 bills as operators send them', () => {
 		const file = videoPath(renderer.rendersDir, created.id);
 		expect(ffprobe(file).streams.find((stream) => stream.codec_name === 'h264')).toMatchObject({width: 512, height: 288});
 		for (const scene of ['breakdown', 'due'] as const) {
-			const placed = sceneOf(timeline, scene)!;
+			const placed = timeline.scenes.find((placed) => placed.id === scene)!;
 			const seconds = (placed.from + placed.durationInFrames - 10) / timeline.fps;
 			const png = join(renderer.rendersDir, `${created.id}-${scene}.png`);
 			execFileSync(compositorBinary('ffmpeg'), ['-v', 'error', '-ss', String(seconds), '-i', file, '-frames:v', '1', '-y', png]);

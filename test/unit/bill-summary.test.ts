@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {summarizeBill, summaryNeedsPayment} from '../../src/bill-summary';
+import {summarizeBill} from '../../src/bill-summary';
+import {needsPayment} from '../../src/needs-payment';
 import {formatPeriod} from '../../src/dates';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
@@ -11,7 +12,7 @@ describe('summarizeBill', () => {
 		expect(summary).toMatchObject({amountDue: 6840, dueDate: sampleTelcoBill.dueDate, payUrlPath: 'bill.payment.payUrl'});
 		expect(summary.rows.reduce((sum, row) => sum + row.amount, 0)).toBe(sampleTelcoBill.amountDue);
 		expect(summary.rows[2]).toEqual({group: 'Roaming', label: 'Roaming in France', amount: 1840});
-		expect(summaryNeedsPayment(summary)).toBe(true);
+		expect(needsPayment(summary)).toBe(true);
 	});
 
 	it('splits a utility bill into its cost parts, which add up to the amount due', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {catalogues, messagesFor, missingKeys} from '../../src/i18n/catalogue';
+import {catalogues, messagesFor, missingKeys, pluralForm} from '../../src/i18n/catalogue';
 import {en} from '../../src/i18n/en';
 
 describe('catalogues', () => {
@@ -23,5 +23,16 @@ describe('catalogues', () => {
 	it('an unknown locale reads English; a regional tag reads its language', () => {
 		expect(messagesFor('fr-FR').greeting).toBe(en.greeting);
 		expect(messagesFor('it-CH').greeting).toBe('Ciao {name}');
+	});
+});
+
+describe('pluralForm', () => {
+	it("picks the form the locale's plural rules choose, with other for rules the catalogue has no form for", () => {
+		const forms = {one: 'one', other: 'other'};
+		expect(pluralForm(forms, {count: 1, locale: 'en-GB'})).toBe('one');
+		expect(pluralForm(forms, {count: 2, locale: 'it-IT'})).toBe('other');
+		// Korean has a single form; Welsh's "two" has none in the catalogues.
+		expect(pluralForm(forms, {count: 1, locale: 'ko-KR'})).toBe('other');
+		expect(pluralForm(forms, {count: 2, locale: 'cy'})).toBe('other');
 	});
 });

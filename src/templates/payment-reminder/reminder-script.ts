@@ -1,5 +1,5 @@
 import {daysBetween} from '../../dates';
-import {fill, messagesFor} from '../../i18n/catalogue';
+import {fill, messagesFor, pluralForm} from '../../i18n/catalogue';
 import {instalmentPlan} from '../../instalments';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from '../../scripts/common-scenes';
@@ -49,7 +49,7 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const f = formattersFor(reminder.customer);
 	const amount = f.money(reminder.amountOverdue);
 	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
-	const daysLate = days === 1 ? messages.daysLate.one : fill(messages.daysLate.other, {days: f.number(days)});
+	const daysLate = fill(pluralForm(messages.daysLate, {count: days, locale: reminder.customer.locale}), {days: f.number(days)});
 	const wasDue = fill(messages.overdueWasDue, {date: f.date(reminder.originalDueDate)});
 	const step = fill(messages.nextSteps[reminder.nextStep.kind], {
 		date: f.date(reminder.nextStep.date),

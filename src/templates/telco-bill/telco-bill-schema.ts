@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {needsPayment} from '../../needs-payment';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 /** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
@@ -93,8 +94,7 @@ export const telcoBillSchema = z
 				message: `must be less than amountDue (${bill.amountDue}) on a bill that is due or overdue: it is the part already paid, and the rest is asked for`,
 			});
 		}
-		const mustPay = (status === 'due' || status === 'overdue') && bill.amountDue > 0;
-		if (mustPay && !bill.payment.payUrl) {
+		if (needsPayment({status, amountDue: bill.amountDue}) && !bill.payment.payUrl) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['payment', 'payUrl'],

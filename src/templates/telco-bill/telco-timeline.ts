@@ -6,7 +6,8 @@ import {formatMoney} from '../../money';
 import type {TelcoSceneId} from '../../scene-ids';
 import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from '../../scene-motion';
 import {telcoScript} from './telco-script';
-import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
+import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../timeline';
+import {needsPayment} from '../../needs-payment';
 
 export const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
@@ -30,7 +31,7 @@ export const buildTelcoTimeline = ({bill, format}: TelcoTimelineOptions): Timeli
 		});
 	}
 	if (hasUsage(bill)) scenes.push({id: 'usage', seconds: 5, entrance: Math.max(2 * USAGE_MOTION.stagger + USAGE_MOTION.grow, USAGE_MOTION.tipTo)});
-	scenes.push({id: 'due', seconds: needsPayment(bill) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE}, {id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop});
+	scenes.push({id: 'due', seconds: needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE}, {id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop});
 	const script = telcoScript(bill);
 	// A partly paid bill's button asks for what is left.
 	const money = formatMoney({minor: amountToPay(bill), currency: bill.customer.currency, locale: bill.customer.locale});

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {needsPayment} from '../../needs-payment';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
 
 export const utilityKinds = ['electricity', 'gas', 'water'] as const;
@@ -47,7 +48,7 @@ export const utilityBillSchema = z
 				message: `must equal cost.energy + cost.network + cost.taxes (${sum} minor units), but is ${bill.amountDue}`,
 			});
 		}
-		if (bill.payment.status === 'due' && bill.amountDue > 0 && !bill.payment.payUrl) {
+		if (needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && !bill.payment.payUrl) {
 			ctx.addIssue({code: 'custom', path: ['payment', 'payUrl'], message: 'is required when an amount is due'});
 		}
 	});

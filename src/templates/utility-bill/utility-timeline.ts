@@ -2,8 +2,9 @@ import type {VideoFormat} from '../../formats';
 import {formatMoney} from '../../money';
 import {CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, breakdownEntrance, chartEntrance, linesEntrance} from '../../scene-motion';
 import {utilityScript} from './utility-script';
-import {assembleTimeline, billCtas, needsPayment, type SceneSpec, type Timeline} from '../../timeline';
+import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../timeline';
 import type {UtilityBill} from './utility-bill-schema';
+import {needsPayment} from '../../needs-payment';
 
 export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format: VideoFormat}): Timeline => {
 	const script = utilityScript(bill);
@@ -15,7 +16,7 @@ export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format:
 	if (script.similar) scenes.push({id: 'similar', seconds: 5, entrance: breakdownEntrance(2)});
 	scenes.push(
 		{id: 'tips', seconds: 3 + 1.5 * script.tips.tips.length, entrance: linesEntrance(script.tips.tips.length + 1)},
-		{id: 'due', seconds: needsPayment(bill) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE},
+		{id: 'due', seconds: needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) ? 7 : 5, entrance: PAY_BUTTON_ENTRANCE},
 		{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
 	);
 	const money = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
