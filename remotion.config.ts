@@ -1,5 +1,5 @@
 import {Config} from '@remotion/cli/config';
-import {resolveBrowserExecutable} from './server/browser';
+import {resolveBrowserExecutable} from './server/worker/browser';
 
 // Studio and the `remotion` CLI read this file; the server passes the same settings to @remotion/renderer itself.
 Config.setEntryPoint('compositions/index.ts');

@@ -11,10 +11,10 @@ import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {QueueEvents} from 'bullmq';
 import {computeRenderInput} from '../src/render-input';
-import {resolveBrowserExecutable} from '../server/browser';
-import {ensureRedis} from '../server/ensure-redis';
-import {connectRedis} from '../server/redis-connection';
-import {makeRenderQueue} from '../server/render-queue';
+import {resolveBrowserExecutable} from '../server/worker/browser';
+import {ensureRedis} from '../server/dev/ensure-redis';
+import {connectRedis} from '../server/platform/redis-connection';
+import {makeRenderQueue} from '../server/renders/render-queue';
 import {benchCustomers} from './bench-customers';
 import {measureIngest} from './ingest';
 import {processMemory} from './process-memory';
@@ -73,10 +73,10 @@ interface WorkerHandle {
 	stop(): Promise<void>;
 }
 
-/** The real worker process (server/worker-main.ts) on a private queue, with the prebuilt bundle. */
+/** The real worker process (server/worker/worker-main.ts) on a private queue, with the prebuilt bundle. */
 const startWorker = async (): Promise<WorkerHandle> => {
 	const queueName = `bench-${Date.now()}`;
-	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker-main.ts')], {
+	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker/worker-main.ts')], {
 		cwd: root,
 		env: {...process.env, REDIS_URL: redisUrl, BILLCAST_QUEUE: queueName, BILLCAST_BUNDLE_DIR: bundleDir,
 			BILLCAST_RENDERS_DIR: join(work, 'renders'), REMOTION_BROWSER_EXECUTABLE: browserExecutable},

@@ -1,10 +1,10 @@
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {Readable} from 'node:stream';
-import {startRedisServer} from '../server/ensure-redis';
-import {connectRedis} from '../server/redis-connection';
-import {makeRenderQueue} from '../server/render-queue';
-import {DEV_API_KEY} from '../server/tenant-registry';
+import {startRedisServer} from '../server/dev/ensure-redis';
+import {connectRedis} from '../server/platform/redis-connection';
+import {makeRenderQueue} from '../server/renders/render-queue';
+import {DEV_API_KEY} from '../server/tenants/tenant-registry';
 import {freePort} from '../test/helpers/free-port';
 import {benchCustomers} from './bench-customers';
 
@@ -29,7 +29,7 @@ export const measureIngest = async ({dir, bills, root}: {dir: string; bills: num
 	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'ingest-redis')});
 	const port = await freePort();
 	const queueName = `bench-ingest-${Date.now()}`;
-	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api-main.ts')], {
+	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api/api-main.ts')], {
 		cwd: root,
 		env: {...process.env, PORT: String(port), REDIS_URL: redis.url, BILLCAST_QUEUE: queueName, BILLCAST_DATA_DIR: join(dir, 'ingest-data')},
 		stdio: ['ignore', 'pipe', 'inherit'],

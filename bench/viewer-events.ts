@@ -1,8 +1,8 @@
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
-import {startRedisServer} from '../server/ensure-redis';
-import {connectRedis} from '../server/redis-connection';
-import {DEV_API_KEY} from '../server/tenant-registry';
+import {startRedisServer} from '../server/dev/ensure-redis';
+import {connectRedis} from '../server/platform/redis-connection';
+import {DEV_API_KEY} from '../server/tenants/tenant-registry';
 import {freePort} from '../test/helpers/free-port';
 import {benchCustomers} from './bench-customers';
 import {processMemory} from './process-memory';
@@ -29,7 +29,7 @@ const SAMPLES = 10;
 export const measureViewerEvents = async ({dir, events, root, concurrency = 32}: {dir: string; events: number; root: string; concurrency?: number}) => {
 	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'events-redis')});
 	const port = await freePort();
-	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api-main.ts')], {
+	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api/api-main.ts')], {
 		cwd: root,
 		env: {...process.env, PORT: String(port), HOST: '127.0.0.1', REDIS_URL: redis.url, BILLCAST_QUEUE: `bench-events-${Date.now()}`, BILLCAST_DATA_DIR: join(dir, 'events-data'), BILLCAST_LOG_LEVEL: 'silent'},
 		stdio: ['ignore', 'pipe', 'inherit'],

@@ -11,7 +11,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import autocannon from 'autocannon';
-import {startRedisServer} from '../server/ensure-redis';
+import {startRedisServer} from '../server/dev/ensure-redis';
 import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import {processMemory} from './process-memory';
@@ -26,7 +26,7 @@ const base = `http://127.0.0.1:${port}`;
 // BENCH_CPU_PROF=<dir> writes the API's CPU profile there when it exits, to see where a route's time goes.
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
 const only = process.env.BENCH_ONLY;
-const api = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'server/api-main.ts')], {
+const api = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'server/api/api-main.ts')], {
 	cwd: root,
 	env: {...process.env, PORT: String(port), REDIS_URL: redis.url, BILLCAST_DATA_DIR: join(dir, '.data'), PUBLIC_BASE_URL: base},
 	stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,7 @@
 /** `npm run build`: the compositions bundle that workers load with BILLCAST_BUNDLE_DIR=build/bundle, and the player. */
 import {resolve} from 'node:path';
-import {bundleCompositions} from '../server/bundle';
-import {buildPlayerBundle} from '../server/player-bundle';
+import {bundleCompositions} from '../server/worker/bundle';
+import {buildPlayerBundle} from '../server/watch/player-bundle';
 
 console.log(`Player written to ${await buildPlayerBundle()}`);
 const outDir = resolve(import.meta.dirname, '../build/bundle');

@@ -1,7 +1,7 @@
 /**
  * `npm run chaos`: crashes, outages and failing renders against real worker processes, then a table of what came of
  * every accepted render. It starts its own redis-server (a free port, its own append-only dir) and workers through the
- * documented command (`node --import tsx server/worker-main.ts`), and only ever signals processes it started.
+ * documented command (`node --import tsx server/worker/worker-main.ts`), and only ever signals processes it started.
  *
  * CHAOS_RENDERS (default 50) sets both the renders accepted around the Redis kill and the failing renders;
  * CHAOS_OUTAGE_S (default 45) the Redis outage mid-render.
@@ -13,15 +13,15 @@ import {mkdir, mkdtemp, readFile, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Redis} from 'ioredis';
-import {browserProcessCount, markedProcesses} from '../server/browser';
-import {bundleCompositions} from '../server/bundle';
-import {pingRedis} from '../server/ensure-redis';
-import {prepareRenderJob} from '../server/prepare-render-job';
-import {connectRedis} from '../server/redis-connection';
-import type {RenderJob} from '../server/render-job';
-import {makeRenderQueue} from '../server/render-queue';
-import {makeRenderStore} from '../server/render-store';
-import {DEV_TENANT} from '../server/tenant-registry';
+import {browserProcessCount, markedProcesses} from '../server/worker/browser';
+import {bundleCompositions} from '../server/worker/bundle';
+import {pingRedis} from '../server/dev/ensure-redis';
+import {prepareRenderJob} from '../server/renders/prepare-render-job';
+import {connectRedis} from '../server/platform/redis-connection';
+import type {RenderJob} from '../server/renders/render-job';
+import {makeRenderQueue} from '../server/renders/render-queue';
+import {makeRenderStore} from '../server/renders/render-store';
+import {DEV_TENANT} from '../server/tenants/tenant-registry';
 import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import {shortBill} from '../test/helpers/short-bill';
@@ -97,7 +97,7 @@ const startWorker = async (): Promise<WorkerProcess> => {
 	const name = `w${++workerCount}`;
 	const logFile = join(work, `${name}.log`);
 	const out = openSync(logFile, 'a');
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker-main.ts'], {
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/worker/worker-main.ts'], {
 		cwd: root,
 		stdio: ['ignore', out, out],
 		env: {

@@ -14,8 +14,8 @@ import {pathToFileURL} from 'node:url';
 import {parseArgs} from 'node:util';
 import {gzipSync} from 'node:zlib';
 import fc from 'fast-check';
-import {startRedisServer} from '../server/ensure-redis';
-import {DEV_TENANT, hashApiKey} from '../server/tenant-registry';
+import {startRedisServer} from '../server/dev/ensure-redis';
+import {DEV_TENANT, hashApiKey} from '../server/tenants/tenant-registry';
 import {sampleTelcoBill} from '../src/sample-telco-bill';
 
 export interface HostileRequest {
@@ -260,7 +260,7 @@ const main = async () => {
 	// A limit no run reaches, so the requests get past the rate limiter to the routes.
 	await writeFile(tenantsFile, JSON.stringify([{...DEV_TENANT, id: 'fuzz', apiKeySha256: [hashApiKey(apiKey)], rateLimitPerMinute: 10_000_000}]));
 	const port = await freePort();
-	const api = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../server/api-main.ts')], {
+	const api = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, '../server/api/api-main.ts')], {
 		env: {
 			...process.env,
 			PORT: String(port),

@@ -7,8 +7,8 @@ import {resolve} from 'node:path';
 import {getCompositions, openBrowser, renderStill} from '@remotion/renderer';
 import {computeRenderInput, type RenderRequestInput} from '../src/render-input';
 import {templateIds} from '../src/templates/registry';
-import {chromeModeFor, resolveBrowserExecutable} from '../server/browser';
-import {bundleCompositions} from '../server/bundle';
+import {chromeModeFor, resolveBrowserExecutable} from '../server/worker/browser';
+import {bundleCompositions} from '../server/worker/bundle';
 
 const pattern = new RegExp(process.argv[2] ?? '.');
 const outDir = resolve(process.env.BILLCAST_STILLS_DIR ?? resolve(import.meta.dirname, '../.data/stills'));

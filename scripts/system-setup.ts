@@ -1,5 +1,5 @@
 /** `npm run setup` (and before `npm test`): the Debian packages rendering and the test suite need. */
-import {ensureSystemPackages, RENDER_PACKAGES, VOICE_PACKAGES} from '../server/system-packages';
+import {ensureSystemPackages, RENDER_PACKAGES, VOICE_PACKAGES} from '../server/platform/system-packages';
 
 try {
 	ensureSystemPackages({

@@ -2,9 +2,9 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {TestProject} from 'vitest/node';
-import {bundleCompositions} from '../server/bundle';
-import {startRedisServer, type StartedRedis} from '../server/ensure-redis';
-import {buildPlayerBundle} from '../server/player-bundle';
+import {bundleCompositions} from '../server/worker/bundle';
+import {startRedisServer, type StartedRedis} from '../server/dev/ensure-redis';
+import {buildPlayerBundle} from '../server/watch/player-bundle';
 import {freePort} from './helpers/free-port';
 
 let redis: StartedRedis | undefined;

@@ -1,5 +1,5 @@
 import type {Response} from 'express';
-import {NotFoundError} from '../errors';
+import {NotFoundError} from '../platform/errors';
 import {campaignReport, funnelSteps} from './campaign-report';
 
 /** One row of an export: a day of one scope (a batch, or a template of the tenant). */

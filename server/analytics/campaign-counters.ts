@@ -1,6 +1,6 @@
 import type {Redis} from 'ioredis';
 import type {ViewerEventType} from '../../src/viewer-events';
-import type {RenderRecord} from '../render-record';
+import type {RenderRecord} from '../renders/render-record';
 import type {Campaign, CampaignIndex, FiledRender} from './campaign-index';
 import {deviceClassOf, hotspotKindOf, waitBucketOf, type DeviceClass} from './metrics';
 

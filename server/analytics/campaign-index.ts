@@ -1,5 +1,5 @@
 import type {Redis} from 'ioredis';
-import type {RenderStore} from '../render-store';
+import type {RenderStore} from '../renders/render-store';
 import {variantOf, type Experiment} from './experiment';
 
 /** The campaign a render was sent in: its batch, and its variant when the batch is an experiment. */

@@ -1,4 +1,4 @@
-import {html, type SafeHtml} from '../html';
+import {html, type SafeHtml} from '../platform/html';
 
 /**
  * Charts drawn on the server as SVG: no script runs on the dashboard, so its CSP can forbid all of them. Each chart is

@@ -2,7 +2,7 @@ import {messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
-import {html, trusted, type SafeHtml} from '../html';
+import {html, trusted, type SafeHtml} from '../platform/html';
 import {dailyBars, horizontalBars} from './charts';
 import {dashboardLocales, intlLocale, type DashboardLang, type DashboardMessages} from './dashboard-messages';
 

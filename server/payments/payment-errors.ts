@@ -1,4 +1,4 @@
-import {BillcastError} from '../errors';
+import {BillcastError} from '../platform/errors';
 
 /** A second, different payment for a bill already paid: a refund or a correction is a matter for the tenant's books. */
 export class PaymentConflictError extends BillcastError {

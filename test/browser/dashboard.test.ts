@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {hashApiKey} from '../../server/tenant-registry';
+import {hashApiKey} from '../../server/tenants/tenant-registry';
 import {launchChromium} from '../helpers/browser';
 import {paymentOf, PHONE_UA, sendCampaign, sendViewerEvent, watchUntil} from '../helpers/campaign';
 import {startTestStack, type TestStack} from '../helpers/test-stack';

@@ -9,7 +9,7 @@ import {messagesFor} from '../../src/i18n/catalogue';
 import {en} from '../../src/i18n/en';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {signWatchToken} from '../../server/watch-token';
+import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {startCheckoutServer} from '../helpers/checkout-server';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';

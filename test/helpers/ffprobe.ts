@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {compositorBinary} from '../../server/compositor-binaries';
+import {compositorBinary} from '../../server/worker/compositor-binaries';
 
 export interface ProbedStream {
 	codec_name: string;

@@ -1,5 +1,5 @@
 import {execFileSync} from 'node:child_process';
-import {compositorBinary} from '../../server/compositor-binaries';
+import {compositorBinary} from '../../server/worker/compositor-binaries';
 
 /**
  * The given frames of a video as 8-bit grey images. Remotion's ffmpeg is built without the ssim and select filters

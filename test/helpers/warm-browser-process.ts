@@ -1,4 +1,4 @@
-import {browserOwner, openWarmBrowser, resolveBrowserExecutable} from '../../server/browser';
+import {browserOwner, openWarmBrowser, resolveBrowserExecutable} from '../../server/worker/browser';
 
 /** A stand-in worker for supervision tests: opens a warm browser, prints its owner mark, then idles until killed. */
 const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);

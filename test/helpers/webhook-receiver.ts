@@ -1,7 +1,7 @@
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
-import {verifyWebhookSignature, type WebhookSignatureCheck} from '../../server/webhook-signature';
-import type {WebhookEvent} from '../../server/webhook-events';
+import {verifyWebhookSignature, type WebhookSignatureCheck} from '../../server/webhooks/webhook-signature';
+import type {WebhookEvent} from '../../server/webhooks/webhook-events';
 
 export interface ReceivedWebhook {
 	readonly event: WebhookEvent;

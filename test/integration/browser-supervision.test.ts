@@ -1,7 +1,7 @@
 import {spawn} from 'node:child_process';
 import {join} from 'node:path';
 import {expect, it} from 'vitest';
-import {browserProcessCount, killOrphanedBrowsers} from '../../server/browser';
+import {browserProcessCount, killOrphanedBrowsers} from '../../server/worker/browser';
 
 /** Starts a process that holds a warm browser, waits for the browser, and kills the process with -9. */
 const killWorkerHoldingBrowser = async (mode: 'watchdog' | 'bare'): Promise<string> => {

@@ -2,7 +2,7 @@ import {request} from 'node:http';
 import {gzipSync} from 'node:zlib';
 import express from 'express';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {requireAdminKey} from '../../server/routes/admin-router';
+import {requireAdminKey} from '../../server/platform/admin-endpoints';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 

@@ -4,9 +4,9 @@ import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {connectRedis} from '../../server/redis-connection';
-import {makeRenderStore} from '../../server/render-store';
-import {sweepExpiredRenders} from '../../server/retention';
+import {connectRedis} from '../../server/platform/redis-connection';
+import {makeRenderStore} from '../../server/renders/render-store';
+import {sweepExpiredRenders} from '../../server/worker/retention';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 const ADMIN_KEY = 'test-admin-key-0123456789';

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {OutboundAddressError} from '../../server/outbound-guard';
-import type {WebhookDelivery} from '../../server/webhook-deliveries';
+import {OutboundAddressError} from '../../server/platform/outbound-guard';
+import type {WebhookDelivery} from '../../server/webhooks/webhook-deliveries';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 

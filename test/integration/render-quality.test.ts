@@ -6,10 +6,10 @@ import {openBrowser, renderMedia, selectComposition, type HeadlessBrowser} from 
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
-import {chromeModeFor, resolveBrowserExecutable} from '../../server/browser';
-import {compositorBinary} from '../../server/compositor-binaries';
-import {renderVideo} from '../../server/render-video';
-import {makeSceneFrameCache} from '../../server/scene-frame-cache';
+import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser';
+import {compositorBinary} from '../../server/worker/compositor-binaries';
+import {renderVideo} from '../../server/worker/render-video';
+import {makeSceneFrameCache} from '../../server/worker/scene-frame-cache';
 import {shortBill} from '../helpers/short-bill';
 import {greyFrames, ssim} from '../helpers/ssim';
 

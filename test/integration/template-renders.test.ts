@@ -4,7 +4,7 @@ import {utilityEdgeBills} from '../../src/fixtures/edge-bills';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
-import {artifactPath, videoPath} from '../../server/render-paths';
+import {artifactPath, videoPath} from '../../server/renders/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 

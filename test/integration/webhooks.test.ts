@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it, vi} from 'vitest';
-import type {WebhookDelivery} from '../../server/webhook-deliveries';
+import type {WebhookDelivery} from '../../server/webhooks/webhook-deliveries';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';

@@ -1,7 +1,7 @@
 import {createHash, randomBytes} from 'node:crypto';
 import {Worker} from 'bullmq';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {browserOwner, markedProcesses} from '../../server/browser';
+import {browserOwner, markedProcesses} from '../../server/worker/browser';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';

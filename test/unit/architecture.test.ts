@@ -123,3 +123,36 @@ describe('architecture', () => {
 	});
 });
 
+
+describe('server feature folders', () => {
+	const features = readdirSync(join(root, 'server'), {withFileTypes: true})
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name);
+	const featureOf = (path: string): string | undefined => features.find((feature) => path.startsWith(`server/${feature}/`));
+
+	it('keeps every server module in a feature folder, none loose in server/', () => {
+		expect(sourceFiles('server').filter((file) => featureOf(file) === undefined)).toEqual([]);
+	});
+
+	it('the worker never imports HTTP: no router, no app, nothing from api/', () => {
+		const violations = sourceFiles('server/worker').flatMap((file) =>
+			importsOf(file)
+				.filter((specifier) => specifier.startsWith('.'))
+				.map((specifier) => target(file, specifier))
+				.filter((to) => /-router$/.test(to) || to.startsWith('server/api/') || to === 'express')
+				.map((to) => `${file} -> ${to}`),
+		);
+		expect(violations).toEqual([]);
+	});
+
+	it('only the composition root (api/) and npm start (dev/) reach into every feature; platform/ depends on no feature', () => {
+		const violations = sourceFiles('server/platform').flatMap((file) =>
+			importsOf(file)
+				.filter((specifier) => specifier.startsWith('.'))
+				.map((specifier) => target(file, specifier))
+				.filter((to) => to.startsWith('server/') && featureOf(`${to}`) !== 'platform')
+				.map((to) => `${file} -> ${to}`),
+		);
+		expect(violations).toEqual([]);
+	});
+});

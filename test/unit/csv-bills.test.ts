@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {LineTooLongError, MalformedCsvError} from '../../server/batch-errors';
-import type {BatchLine} from '../../server/batch-ingest';
-import {cappedLines} from '../../server/batch-lines';
-import {csvBills} from '../../server/csv-bills';
-import {ValidationError} from '../../server/errors';
-import {mappingSchema} from '../../server/mapping-schema';
-import {prepareRenderJob} from '../../server/prepare-render-job';
-import {DEV_TENANT} from '../../server/tenant-registry';
+import {LineTooLongError, MalformedCsvError} from '../../server/batches/batch-errors';
+import type {BatchLine} from '../../server/batches/batch-ingest';
+import {cappedLines} from '../../server/batches/batch-lines';
+import {csvBills} from '../../server/batches/csv-bills';
+import {ValidationError} from '../../server/platform/errors';
+import {mappingSchema} from '../../server/batches/mapping-schema';
+import {prepareRenderJob} from '../../server/renders/prepare-render-job';
+import {DEV_TENANT} from '../../server/tenants/tenant-registry';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 const tenant = {...DEV_TENANT, allowedPayHosts: ['pay.example']};

@@ -2,7 +2,7 @@ import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
+import {hashApiKey, loadTenantRegistry} from '../../server/tenants/tenant-registry';
 
 describe('key roles', () => {
 	it('give full access to the old keys and the named role to role keys, and name a bad role', async () => {

@@ -6,7 +6,7 @@ import {checkoutUrl} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
-import {fieldErrorsFromZod} from '../../server/zod-field-errors';
+import {fieldErrorsFromZod} from '../../server/platform/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {
 	const result = telcoBillSchema.safeParse(input);

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {payUrlPolicyError} from '../../server/pay-url-policy';
-import {DEV_TENANT as DEFAULT_TENANT} from '../../server/tenant-registry';
+import {payUrlPolicyError} from '../../server/tenants/pay-url-policy';
+import {DEV_TENANT as DEFAULT_TENANT} from '../../server/tenants/tenant-registry';
 
 describe('pay URL policy', () => {
 	it('allows https on the tenant hosts only', () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {makeSceneFrameCache} from '../../server/scene-frame-cache';
+import {makeSceneFrameCache} from '../../server/worker/scene-frame-cache';
 
 const frames = (bytes: number) => new Map([[0, Buffer.alloc(bytes)]]);
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {telcoBillSchema} from '../../src/templates/telco-bill/telco-bill-schema';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {fieldErrorsFromZod} from '../../server/zod-field-errors';
+import {fieldErrorsFromZod} from '../../server/platform/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {
 	const result = telcoBillSchema.safeParse(input);

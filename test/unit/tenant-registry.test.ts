@@ -4,9 +4,9 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {loadConfig} from '../../server/config';
-import {payUrlPolicyError} from '../../server/pay-url-policy';
-import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenant-registry';
+import {loadConfig} from '../../server/platform/config';
+import {payUrlPolicyError} from '../../server/tenants/pay-url-policy';
+import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenants/tenant-registry';
 
 describe('tenant registry', () => {
 	it('knows the development key only without a tenants file, and never in production', () => {

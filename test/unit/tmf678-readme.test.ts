@@ -1,8 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {prepareRenderJob} from '../../server/prepare-render-job';
-import {DEV_TENANT} from '../../server/tenant-registry';
+import {prepareRenderJob} from '../../server/renders/prepare-render-job';
+import {DEV_TENANT} from '../../server/tenants/tenant-registry';
 
 const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
 

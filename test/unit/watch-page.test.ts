@@ -4,7 +4,7 @@ import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
-import {watchPage, watchPageCsp} from '../../server/watch-page';
+import {watchPage, watchPageCsp} from '../../server/watch/watch-page';
 
 describe('watch page', () => {
 	const page = (name: string, brand = sampleTelcoBill.brand.name) =>

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {signWatchToken, verifyWatchToken} from '../../server/watch-token';
+import {signWatchToken, verifyWatchToken} from '../../server/watch/watch-token';
 
 const secret = 'a-test-secret-that-is-long-enough-for-hmac';
 const now = new Date('2026-11-22T12:00:00Z');

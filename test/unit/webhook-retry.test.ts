@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {WEBHOOK_ATTEMPTS, WEBHOOK_RETRY_BASE_MS, webhookRetryDelayMs} from '../../server/webhook-retry';
+import {WEBHOOK_ATTEMPTS, WEBHOOK_RETRY_BASE_MS, webhookRetryDelayMs} from '../../server/webhooks/webhook-retry';
 
 const delays = (baseMs: number) =>
 	Array.from({length: WEBHOOK_ATTEMPTS - 1}, (_, index) => webhookRetryDelayMs({attemptsMade: index + 1, baseMs}));

@@ -1,6 +1,6 @@
 import {createHmac} from 'node:crypto';
 import {describe, expect, it} from 'vitest';
-import {signWebhook, verifyWebhookSignature} from '../../server/webhook-signature';
+import {signWebhook, verifyWebhookSignature} from '../../server/webhooks/webhook-signature';
 
 const secret = 'whsec_a-test-secret-that-is-long-enough';
 const now = new Date('2026-11-22T12:00:00Z');

@@ -1,0 +1,112 @@
+import type {BatchCompletion} from './batch-completion';
+import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
+import {BillcastError, type FieldError} from '../platform/errors';
+import {prepareRenderJob} from '../renders/prepare-render-job';
+import type {RenderJob} from '../renders/render-job';
+import type {RenderQueue} from '../renders/render-queue';
+import type {RenderStore} from '../renders/render-store';
+import type {Tenant} from '../tenants/tenant';
+
+/** Where a field of a CSV bill was read from. */
+export interface CellSource {
+	readonly column: string;
+	readonly line: number;
+}
+
+/**
+ * A batch line: its 1-based number and its parsed body, or why it could not be parsed. A body made from CSV cells says
+ * which cell each field came from, so a refusal names the column the telco has to fix.
+ */
+export type BatchLine = {readonly line: number} & (
+	| {readonly body: unknown; readonly sourceOf?: (path: string) => CellSource | undefined}
+	| {readonly errors: readonly BatchFieldError[]}
+);
+
+const CHUNK = 500;
+
+/** Most lines whose warnings the answer lists; a cycle whose every bill has the same unknown section needs only a few. */
+const MAX_WARNED_LINES = 100;
+
+/** A queued line whose TMF678 bill was mapped by a guess (a line under "Other charges"), and the fields to map. */
+export interface BatchWarning {
+	readonly line: number;
+	readonly warnings: readonly FieldError[];
+}
+
+/**
+ * Validates every line on its own and queues the good ones in chunks, so a bad line never blocks the others and a
+ * stream of any length is never held whole in memory.
+ */
+export const ingestBatch = async ({
+	batchId,
+	tenant,
+	lines,
+	store,
+	batches,
+	completion,
+	queue,
+}: {
+	batchId: string;
+	tenant: Tenant;
+	lines: AsyncIterable<BatchLine>;
+	store: RenderStore;
+	batches: BatchStore;
+	completion: BatchCompletion;
+	queue: RenderQueue;
+}): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]; interruptedBy?: BillcastError}> => {
+	const warnings: BatchWarning[] = [];
+	let jobs: RenderJob[] = [];
+	let failures: BatchFailure[] = [];
+	let count = 0;
+	let accepted = 0;
+	let rejected = 0;
+	const write = async (chunk: RenderJob[], refused: BatchFailure[]) => {
+		const isNew = await store.createMany(
+			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
+		);
+		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
+		// Also the renders another request queued: the batch is complete only once they have ended too.
+		await completion.track(batchId, chunk.map((job) => job.renderId));
+		const entries: BatchEntry[] = chunk.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
+		await batches.append(batchId, entries, refused);
+		accepted += chunk.length;
+		rejected += refused.length;
+	};
+	// One chunk is written to Redis while the next is parsed and checked: the two halves of the work overlap instead of
+	// taking turns, and at most two chunks are ever held.
+	let writing: Promise<void> = Promise.resolve();
+	const flush = async () => {
+		await writing;
+		writing = write(jobs, failures);
+		// Awaited at the next flush or at the end; until then a failure must not count as unhandled.
+		writing.catch(() => undefined);
+		jobs = [];
+		failures = [];
+	};
+	const readLines = async () => {
+		for await (const item of lines) {
+			count++;
+			if ('errors' in item) {
+				failures.push({line: item.line, errors: item.errors});
+			} else {
+				const prepared = prepareRenderJob(tenant, item.body);
+				const {sourceOf} = item;
+				if (prepared.ok) jobs.push(prepared.job);
+				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
+				if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
+			}
+			if (jobs.length + failures.length >= CHUNK) await flush();
+		}
+	};
+	let interruptedBy: BillcastError | undefined;
+	try {
+		await readLines();
+	} catch (error) {
+		// The client's body went wrong part-way: what came before it is still queued or refused, and answered for.
+		if (!(error instanceof BillcastError)) throw error;
+		interruptedBy = error;
+	}
+	await flush();
+	await writing;
+	return {lines: count, accepted, rejected, warnings, ...(interruptedBy ? {interruptedBy} : {})};
+};

@@ -1,0 +1,36 @@
+import type {BatchRecord, BatchStore} from './batch-store';
+import type {RenderStore} from '../renders/render-store';
+
+export const batchLinks = (publicBaseUrl: string, id: string) => {
+	const self = `${publicBaseUrl}/v1/batches/${id}`;
+	return {self, exportCsv: `${self}/export.csv`, exportNdjson: `${self}/export.ndjson`};
+};
+
+/** The public JSON of a batch: its renders by state, its refused lines, its links. */
+export const batchView = async ({
+	batch,
+	store,
+	batches,
+	publicBaseUrl,
+}: {
+	batch: BatchRecord;
+	store: RenderStore;
+	batches: BatchStore;
+	publicBaseUrl: string;
+}) => {
+	const counts = {queued: 0, rendering: 0, completed: 0, failed: 0};
+	for await (const page of batches.entries(batch.id)) {
+		for (const record of await store.getMany(page.map((entry) => entry.renderId))) if (record) counts[record.status]++;
+	}
+	const accepted = batch.status === 'receiving' ? 0 : batch.accepted;
+	const failures = await batches.failures(batch.id, 100);
+	return {
+		...batch,
+		renders: counts,
+		progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
+		failures: {total: failures.total, first: failures.first},
+		links: batchLinks(publicBaseUrl, batch.id),
+	};
+};
+
+export type BatchView = Awaited<ReturnType<typeof batchView>>;

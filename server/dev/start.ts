@@ -1,0 +1,135 @@
+/**
+ * `npm start`: everything a new user needs on one machine. Checks system packages, makes sure Redis answers (starting
+ * one if needed), starts the API and one worker as child processes, renders the sample bill and keeps serving.
+ */
+import {spawn, type ChildProcess} from 'node:child_process';
+import {createWriteStream, mkdirSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {loadConfig} from '../platform/config';
+import {ensureRedis} from './ensure-redis';
+import {DEV_API_KEY} from '../tenants/tenant-registry';
+import {videoPath} from '../renders/render-paths';
+import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
+
+const root = resolve(import.meta.dirname, '../..');
+const config = loadConfig();
+const logsDir = join(config.dataDir, 'logs');
+mkdirSync(logsDir, {recursive: true});
+
+if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
+const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir});
+console.log(redis ? `Started Redis at ${redis.url} (data in ${join(config.dataDir, 'redis')})` : `Using Redis at ${config.redisUrl}`);
+
+const children: ChildProcess[] = [];
+const startChild = (name: string, script: string): ChildProcess => {
+	const log = createWriteStream(join(logsDir, `${name}.log`), {flags: 'a'});
+	const child = spawn(process.execPath, ['--import', 'tsx', join(root, script)], {
+		cwd: root,
+		env: {...process.env, REDIS_URL: redis?.url ?? config.redisUrl},
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	child.stdout?.pipe(log);
+	child.stderr?.pipe(log);
+	child.once('exit', (code, signal) => {
+		if (!shuttingDown) {
+			console.error(`\nThe ${name} stopped (${signal ?? `exit code ${code}`}); see ${join(logsDir, `${name}.log`)}`);
+			void shutdown(1);
+		}
+	});
+	children.push(child);
+	return child;
+};
+
+let shuttingDown = false;
+const shutdown = async (code: number) => {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	console.log('\nStopping...');
+	await Promise.all(
+		children.map(
+			(child) =>
+				new Promise<void>((done) => {
+					if (child.exitCode !== null) return done();
+					child.once('exit', () => done());
+					child.kill('SIGTERM');
+				}),
+		),
+	);
+	await redis?.stop();
+	process.exit(code);
+};
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+
+startChild('api', 'server/api/api-main.ts');
+startChild('worker', 'server/worker/worker-main.ts');
+console.log(`API and worker starting (logs in ${logsDir})`);
+
+const api = `http://127.0.0.1:${config.port}`;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+for (let tries = 0; ; tries++) {
+	const healthy = await fetch(`${api}/healthz`).then((r) => r.ok, () => false);
+	if (healthy) break;
+	if (tries > 120) {
+		console.error(`The API did not answer at ${api} within a minute; see ${join(logsDir, 'api.log')}`);
+		await shutdown(1);
+	}
+	await sleep(500);
+}
+
+const submitted = await fetch(`${api}/v1/renders`, {
+	method: 'POST',
+	headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
+	body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
+});
+const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
+if (submitted.status !== 202) {
+	console.error('The sample bill was refused:', render);
+	await shutdown(1);
+}
+console.log(`Rendering the sample bill (render ${render.id})...`);
+
+const bar = (progress: number) => {
+	const width = 30;
+	const filled = Math.round(progress * width);
+	return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(progress * 100)}%`;
+};
+const started = Date.now();
+let lastDecile = -1;
+type RenderState = {status: string; progress: number; error?: {code: string; message: string}};
+const readState = async (): Promise<RenderState | undefined> => {
+	try {
+		const response = await fetch(render.links.self.replace(config.publicBaseUrl, api), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
+		return (await response.json()) as RenderState;
+	} catch {
+		return undefined;
+	}
+};
+for (;;) {
+	const state = await readState();
+	// Ctrl-C reaches the API too, so it may be gone before this loop notices; shutdown() is already under way then.
+	if (!state) {
+		if (shuttingDown) await new Promise(() => undefined);
+		await sleep(500);
+		continue;
+	}
+	const line = `  ${state.status.padEnd(9)} ${bar(state.progress)} ${((Date.now() - started) / 1000).toFixed(0)}s`;
+	const decile = Math.floor(state.progress * 10);
+	if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
+	else if (decile !== lastDecile) console.log(line);
+	lastDecile = decile;
+	if (state.status === 'completed') break;
+	if (state.status === 'failed') {
+		console.error(`\nThe sample render failed: ${state.error?.code}: ${state.error?.message}`);
+		console.error(`See ${join(logsDir, 'worker.log')}`);
+		await shutdown(1);
+	}
+	await sleep(500);
+}
+if (process.stdout.isTTY) process.stdout.write('\n');
+console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+console.log(`Sample video: ${videoPath(config.rendersDir, render.id)}`);
+console.log(`Status: ${render.links.self}`);
+console.log(`Watch page: ${render.links.watch}`);
+console.log('Serving until Ctrl-C.');

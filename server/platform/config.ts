@@ -1,0 +1,122 @@
+import {resolve} from 'node:path';
+import {z} from 'zod';
+import {ConfigError} from './errors';
+import {outboundPolicyFromEnv, outboundUrlProblem, type OutboundPolicy} from './outbound-guard';
+import {resolveWatchSecret} from './watch-secret';
+import {fieldErrorsFromZod} from './zod-field-errors';
+
+const optionalString = z
+	.string()
+	.optional()
+	.transform((value) => (value === '' ? undefined : value));
+
+const envSchema = z.object({
+	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+	HOST: z.string().default('127.0.0.1'),
+	PUBLIC_BASE_URL: z.url().optional(),
+	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+	BILLCAST_DATA_DIR: z.string().default('.data'),
+	BILLCAST_RENDERS_DIR: optionalString,
+	BILLCAST_BUNDLE_DIR: optionalString,
+	BILLCAST_QUEUE: z.string().regex(/^[A-Za-z0-9_-]+$/).default('billcast-renders'),
+	BILLCAST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('2mb'),
+	BILLCAST_BATCH_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('16mb'),
+	BILLCAST_TENANTS_FILE: optionalString,
+	BILLCAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+	REMOTION_BROWSER_EXECUTABLE: optionalString,
+	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+	BILLCAST_WATCH_TTL_DAYS: z.coerce.number().positive().max(3650).default(60),
+	BILLCAST_ADMIN_KEY: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+	BILLCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+	BILLCAST_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(90),
+	BILLCAST_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+	BILLCAST_DEV_WEBHOOK_URL: optionalString.pipe(z.url({protocol: /^https?$/}).optional()),
+	BILLCAST_DEV_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+	NODE_ENV: optionalString,
+})
+	.refine((env) => (env.BILLCAST_DEV_WEBHOOK_URL === undefined) === (env.BILLCAST_DEV_WEBHOOK_SECRET === undefined), {
+		path: ['BILLCAST_DEV_WEBHOOK_SECRET'],
+		message: 'set both BILLCAST_DEV_WEBHOOK_URL and BILLCAST_DEV_WEBHOOK_SECRET, or neither',
+	});
+
+export type Env = z.infer<typeof envSchema>;
+
+/** Documented in the README, like the development API key, so the dashboard and metrics open on a local `npm start`. */
+export const DEV_ADMIN_KEY = 'bc_admin_local_only';
+
+export interface Config {
+	readonly port: number;
+	readonly host: string;
+	readonly publicBaseUrl: string;
+	readonly redisUrl: string;
+	readonly dataDir: string;
+	readonly rendersDir: string;
+	readonly bundleDir: string | undefined;
+	readonly queueName: string;
+	/** Webhook deliveries have a queue of their own, so a slow receiver never holds up a render. */
+	readonly webhookQueueName: string;
+	readonly bodyLimit: string;
+	readonly batchBodyLimit: string;
+	readonly tenantsFile: string | undefined;
+	readonly workerConcurrency: number;
+	readonly browserExecutable: string | undefined;
+	/** Signs the watch links (HMAC-SHA256). */
+	readonly watchSecret: string;
+	readonly watchTtlDays: number;
+	/** Opens /metrics and /admin/queues; none in production unless set. */
+	readonly adminKey: string | undefined;
+	readonly logLevel: string;
+	/** Render records and files are deleted this many days after the render was created. */
+	readonly retentionDays: number;
+	/** Where a worker process serves its own /metrics (renders, webhook deliveries); 0 turns it off. */
+	readonly workerMetricsPort: number;
+	/** The development tenant's webhook; only used without a tenants file. */
+	readonly devWebhook: {readonly url: string; readonly secret: string} | undefined;
+	/** Which addresses webhooks and logo fetches may reach: public ones, plus loopback in development when asked. */
+	readonly outboundPolicy: OutboundPolicy;
+}
+
+/** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
+export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
+	const parsed = envSchema.safeParse(env);
+	if (!parsed.success) {
+		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`);
+		throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+	}
+	const e = parsed.data;
+	const outboundPolicy = outboundPolicyFromEnv(env);
+	const devWebhookProblem = e.BILLCAST_DEV_WEBHOOK_URL && outboundUrlProblem(e.BILLCAST_DEV_WEBHOOK_URL, outboundPolicy);
+	if (devWebhookProblem) {
+		throw new ConfigError(
+			`Invalid configuration:\n  BILLCAST_DEV_WEBHOOK_URL: ${devWebhookProblem} (a receiver on this machine needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1)`,
+		);
+	}
+	const dataDir = resolve(e.BILLCAST_DATA_DIR);
+	return {
+		port: e.PORT,
+		host: e.HOST,
+		publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+		redisUrl: e.REDIS_URL,
+		dataDir,
+		rendersDir: resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`),
+		bundleDir: e.BILLCAST_BUNDLE_DIR,
+		queueName: e.BILLCAST_QUEUE,
+		webhookQueueName: `${e.BILLCAST_QUEUE}-webhooks`,
+		bodyLimit: e.BILLCAST_BODY_LIMIT,
+		batchBodyLimit: e.BILLCAST_BATCH_BODY_LIMIT,
+		tenantsFile: e.BILLCAST_TENANTS_FILE,
+		workerConcurrency: e.BILLCAST_WORKER_CONCURRENCY,
+		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
+		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),
+		watchTtlDays: e.BILLCAST_WATCH_TTL_DAYS,
+		adminKey: e.BILLCAST_ADMIN_KEY ?? (e.NODE_ENV === 'production' ? undefined : DEV_ADMIN_KEY),
+		logLevel: e.BILLCAST_LOG_LEVEL,
+		retentionDays: e.BILLCAST_RETENTION_DAYS,
+		workerMetricsPort: e.BILLCAST_WORKER_METRICS_PORT,
+		devWebhook:
+			e.BILLCAST_DEV_WEBHOOK_URL && e.BILLCAST_DEV_WEBHOOK_SECRET
+				? {url: e.BILLCAST_DEV_WEBHOOK_URL, secret: e.BILLCAST_DEV_WEBHOOK_SECRET}
+				: undefined,
+		outboundPolicy,
+	};
+};

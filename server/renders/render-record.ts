@@ -1,0 +1,42 @@
+import type {RenderRequestInput} from '../../src/render-input';
+import type {VideoFormat} from '../../src/formats';
+import type {TemplateId} from '../../src/templates/registry';
+
+export interface RenderOutput {
+	readonly durationInSeconds: number;
+	readonly frames: number;
+	readonly fps: number;
+	readonly width: number;
+	readonly height: number;
+	readonly bytes: number;
+}
+
+export interface RenderErrorValue {
+	readonly code: string;
+	readonly message: string;
+}
+
+interface RenderBase {
+	readonly id: string;
+	readonly tenant: string;
+	readonly template: TemplateId;
+	readonly format: VideoFormat;
+	readonly createdAt: string;
+	readonly updatedAt: string;
+}
+
+/** One render's state: a completed render always has its output, a failed one its error, never both. */
+export type RenderRecord =
+	| (RenderBase & {readonly status: 'queued'; readonly attempt: number})
+	| (RenderBase & {readonly status: 'rendering'; readonly progress: number; readonly attempt: number})
+	| (RenderBase & {readonly status: 'completed'; readonly output: RenderOutput})
+	| (RenderBase & {readonly status: 'failed'; readonly error: RenderErrorValue});
+
+export type RenderStatus = RenderRecord['status'];
+
+export const progressOf = (record: RenderRecord): number =>
+	record.status === 'completed' ? 1 : record.status === 'rendering' ? record.progress : 0;
+
+/** What a render was made from, kept beside its record so the watch page and the player can show the same bill. */
+/** The template, format and bill a render was made from, kept for the watch page and the player. */
+export type RenderProps = RenderRequestInput;

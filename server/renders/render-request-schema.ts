@@ -1,0 +1,47 @@
+import {z} from 'zod';
+import {brandSchema, customerSchema} from '../../src/bill-fields';
+import {videoFormats} from '../../src/formats';
+import {templateBillSchema} from '../../src/template-schemas';
+import {tmf678Schema} from '../../src/tmf678-schema';
+import type {FieldError} from '../platform/errors';
+import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+
+const renderOptions = {
+	format: z.enum(videoFormats).default('landscape'),
+	/** Output scale relative to the format's size: 0.5 renders 1280×720 as 640×360; 1.5 gives 1920×1080. */
+	scale: z.number().min(0.1).max(2).default(1),
+};
+
+/** `{template, bill, format?, scale?}`, the bill checked against its template's schema. */
+export const billRenderRequestSchema = templateBillSchema(renderOptions);
+
+/** `{template: "telco-bill", tmf678, locale?, brand?, format?, scale?}`: a TM Forum TMF678 bill, made a telco bill. */
+export const tmf678RenderRequestSchema = z
+	.object({
+		...renderOptions,
+		template: z.literal('telco-bill', {error: 'must be telco-bill: a TMF678 customer bill becomes a telco bill'}),
+		tmf678: tmf678Schema.describe(
+			'A TM Forum TMF678 customerBill and its appliedCustomerBillingRate list, with v4 or v5 field names; Money is {unit, value} with decimals',
+		),
+		locale: customerSchema.shape.locale.default('en-GB').describe('The language of the video; TMF678 does not say it'),
+		brand: brandSchema.optional().describe("TMF678 has no brand: without one here, the tenant's configured brand"),
+	})
+	.describe('A TMF678 bill instead of `bill`; the pay link comes from the tenant checkoutUrlTemplate');
+
+/** The body of `POST /v1/renders` and of each batch line: a bill in billcast's schema, or a TMF678 bill. */
+export const renderRequestSchema = z.union([billRenderRequestSchema, tmf678RenderRequestSchema]);
+
+export type RenderRequest = z.infer<typeof renderRequestSchema>;
+
+export type ParsedRenderRequest = {readonly ok: true; readonly request: RenderRequest} | {readonly ok: false; readonly errors: FieldError[]};
+
+/**
+ * A body checked against the one form it uses: with `tmf678` the TMF form, else the bill form. Parsing the union
+ * instead would answer a single "Invalid input" for the whole body rather than name the field to fix.
+ */
+export const parseRenderRequest = (body: unknown): ParsedRenderRequest => {
+	const isTmf = typeof body === 'object' && body !== null && 'tmf678' in body;
+	if (isTmf && 'bill' in body) return {ok: false, errors: [{path: 'tmf678', message: 'cannot come with bill: send one or the other'}]};
+	const parsed = isTmf ? tmf678RenderRequestSchema.safeParse(body) : billRenderRequestSchema.safeParse(body);
+	return parsed.success ? {ok: true, request: parsed.data} : {ok: false, errors: fieldErrorsFromZod(parsed.error)};
+};

@@ -1,0 +1,148 @@
+import type {Redis} from 'ioredis';
+import type {TemplateBill} from '../../src/templates/registry';
+import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
+
+/** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: TemplateBill['bill']};
+
+export interface RenderStore {
+	/** Creates the record as queued; false when a record with this id already exists. */
+	create(render: NewRender): Promise<boolean>;
+	/** Creates many queued records in one round trip; returns, per render, whether it was new. */
+	createMany(renders: readonly NewRender[]): Promise<boolean[]>;
+	getMany(ids: readonly string[]): Promise<Array<RenderRecord | undefined>>;
+	get(id: string): Promise<RenderRecord | undefined>;
+	/** The template, format and bill the render was made from; undefined when the render was created without a bill. */
+	getProps(id: string): Promise<RenderProps | undefined>;
+	/** Queues a failed render again; false when the render is not failed (a render in flight or done is left alone). */
+	requeue(id: string): Promise<boolean>;
+	markRendering(id: string, progress: number, attempt: number): Promise<void>;
+	markRetrying(id: string, attempt: number): Promise<void>;
+	/**
+	 * Answers the record as written, or undefined when nothing changed: no such render, or it had already ended. Only the
+	 * caller that moves a render to its end gets the record, so only that one tells the tenant.
+	 */
+	markCompleted(id: string, output: RenderOutput): Promise<RenderRecord | undefined>;
+	markFailed(id: string, error: RenderErrorValue): Promise<RenderRecord | undefined>;
+	delete(id: string): Promise<void>;
+	/** The Redis key of a render's record, for scripts that must read it in the same step as keys of their own. */
+	keyOf(id: string): string;
+}
+
+/**
+ * A render only moves forward: queued → rendering → completed or failed, and a failed one back to queued when the bill
+ * is posted again. A record never leaves `completed`, so a job BullMQ runs twice (a lost lock, a stall) cannot turn a
+ * finished render back into one in progress or end it a second time.
+ */
+const FROM: Record<'requeue' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
+	requeue: ['failed'],
+	progress: ['queued', 'rendering'],
+	end: ['queued', 'rendering'],
+};
+
+/** Writes the new record only if the stored one is still in an allowed status, in one step, so two workers cannot both win. */
+const SET_IF_STATUS = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local status = cjson.decode(raw).status
+for i = 2, #ARGV do
+	if ARGV[i] == status then
+		redis.call('SET', KEYS[1], ARGV[1], 'KEEPTTL')
+		return 1
+	end
+end
+return 0
+`;
+
+/**
+ * Render records as JSON strings in Redis, one key per render. With `ttlSeconds` (the retention), a record and its bill
+ * expire that long after the render was created, whatever happens to it meanwhile.
+ */
+export const makeRenderStore = ({
+	redis,
+	prefix = 'billcast:render:',
+	ttlSeconds,
+}: {
+	redis: Redis;
+	prefix?: string;
+	ttlSeconds?: number;
+}): RenderStore => {
+	const ttl = ttlSeconds ? Math.ceil(ttlSeconds) : undefined;
+	type Pipeline = ReturnType<Redis['pipeline']>;
+	const setNew = (multi: Pipeline, k: string, value: string, onlyIfAbsent: boolean): Pipeline => {
+		if (ttl && onlyIfAbsent) return multi.set(k, value, 'EX', ttl, 'NX');
+		if (ttl) return multi.set(k, value, 'EX', ttl);
+		return onlyIfAbsent ? multi.set(k, value, 'NX') : multi.set(k, value);
+	};
+	const key = (id: string) => `${prefix}${id}`;
+	// Render ids never contain ':', so this can never be another render's key.
+	const propsKey = (id: string) => `${prefix}${id}:props`;
+	const get = async (id: string): Promise<RenderRecord | undefined> => {
+		const raw = await redis.get(key(id));
+		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
+	};
+	// Only the status can change between the read and the write (the rest of a record is fixed at creation), and the
+	// script checks it again.
+	const update = async (
+		id: string,
+		from: readonly RenderRecord['status'][],
+		next: (base: RenderRecord) => RenderRecord,
+	): Promise<RenderRecord | undefined> => {
+		const current = await get(id);
+		if (!current || !from.includes(current.status)) return undefined;
+		const record = next(current);
+		const written = await redis.eval(SET_IF_STATUS, 1, key(id), JSON.stringify(record), ...from);
+		return written === 1 ? record : undefined;
+	};
+	const now = () => new Date().toISOString();
+	const base = ({id, tenant, template, format, createdAt}: RenderRecord) => ({
+		id,
+		tenant,
+		template,
+		format,
+		createdAt,
+		updatedAt: now(),
+	});
+	const createMany = async (renders: readonly NewRender[]): Promise<boolean[]> => {
+		const at = now();
+		const created = await renders
+			.reduce((multi, {bill: _, ...render}) => {
+				const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
+				return setNew(multi, key(render.id), JSON.stringify(record), true);
+			}, redis.pipeline())
+			.exec();
+		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
+		const props = renders.flatMap(({bill, ...render}, index) =>
+			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} as RenderProps)]] : [],
+		);
+		if (props.length > 0) await props.reduce((multi, [k, v]) => setNew(multi, k!, v!, false), redis.pipeline()).exec();
+		return isNew;
+	};
+	return {
+		create: async (render) => (await createMany([render]))[0]!,
+		createMany,
+		get,
+		async getMany(ids) {
+			if (ids.length === 0) return [];
+			const raws = await redis.mget(ids.map(key));
+			return raws.map((raw) => (raw ? (JSON.parse(raw) as RenderRecord) : undefined));
+		},
+		async getProps(id) {
+			const raw = await redis.get(propsKey(id));
+			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
+		},
+		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
+		async markRendering(id, progress, attempt) {
+			await update(id, FROM.progress, (r) => ({...base(r), status: 'rendering', progress, attempt}));
+		},
+		async markRetrying(id, attempt) {
+			await update(id, FROM.progress, (r) => ({...base(r), status: 'queued', attempt}));
+		},
+		markCompleted: (id, output) => update(id, FROM.end, (r) => ({...base(r), status: 'completed', output})),
+		markFailed: (id, error) => update(id, FROM.end, (r) => ({...base(r), status: 'failed', error})),
+		async delete(id) {
+			await redis.del(key(id), propsKey(id));
+		},
+		keyOf: key,
+	};
+};

@@ -1,0 +1,118 @@
+import {existsSync} from 'node:fs';
+import {createHash} from 'node:crypto';
+import {Router, type Request} from 'express';
+import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../platform/errors';
+import type {Idempotency} from '../platform/idempotency';
+import {prepareRenderJob} from './prepare-render-job';
+import type {RenderJob} from './render-job';
+import {ownRender} from './own-render';
+import {videoPath} from './render-paths';
+import type {RenderQueue} from './render-queue';
+import type {RenderStore} from './render-store';
+import {renderView} from './render-view';
+import {tenantOf} from '../tenants/tenant';
+import type {WatchLinks} from '../watch/watch-links';
+
+const SSE_POLL_MS = 500;
+
+export const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+
+export const requireJson = (req: Request): unknown => {
+	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
+	return req.body;
+};
+
+export const makeRendersRouter = ({
+	store,
+	queue,
+	rendersDir,
+	publicBaseUrl,
+	watchLinks,
+	idempotency,
+}: {
+	store: RenderStore;
+	queue: RenderQueue;
+	rendersDir: string;
+	publicBaseUrl: string;
+	watchLinks: WatchLinks;
+	idempotency: Idempotency;
+}): Router => {
+	const router = Router();
+
+
+	const submit = async (job: RenderJob) => {
+		const existing = await store.get(job.renderId);
+		if (existing && existing.status !== 'failed') return existing;
+		if (existing) {
+			await queue.forget(job.renderId);
+			await store.requeue(job.renderId);
+		} else {
+			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill});
+		}
+		try {
+			await queue.enqueue(job);
+		} catch (error) {
+			await store.delete(job.renderId);
+			throw new QueueUnavailableError(error instanceof Error ? error.message : String(error));
+		}
+		const record = await store.get(job.renderId);
+		if (!record) throw new NotFoundError(`Render ${job.renderId}`);
+		return record;
+	};
+
+	router.post('/v1/renders', async (req, res) => {
+		const tenant = tenantOf(res);
+		const body = requireJson(req);
+		const response = await idempotency.run({
+			tenant: tenant.id,
+			key: req.get('idempotency-key'),
+			bodySha256: async () => sha256Json(body),
+			handle: async () => {
+				const prepared = prepareRenderJob(tenant, body);
+				if (!prepared.ok) throw new ValidationError(prepared.errors);
+				const view = renderView(await submit(prepared.job), publicBaseUrl, watchLinks);
+				// Only a TMF678 bill mapped by a guess has warnings; the field lets the telco add a mapping.
+				return {status: 202, body: prepared.warnings.length > 0 ? {...view, warnings: prepared.warnings} : view, location: view.links.self};
+			},
+		});
+		if (response.location) res.location(response.location);
+		res.status(response.status).json(response.body);
+	});
+
+	router.get('/v1/renders/:id', async (req, res) => {
+		res.json(renderView(await ownRender(store, req.params.id, res), publicBaseUrl, watchLinks));
+	});
+
+	router.get('/v1/renders/:id/events', async (req, res) => {
+		let record = await ownRender(store, req.params.id, res);
+		res.set({'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive'});
+		res.flushHeaders();
+		let closed = false;
+		req.on('close', () => {
+			closed = true;
+		});
+		let last = '';
+		// Progress lives in the render record, which the worker updates; polling it keeps API processes stateless.
+		while (!closed) {
+			const view = renderView(record, publicBaseUrl, watchLinks);
+			const data = JSON.stringify({id: view.id, status: view.status, progress: view.progress, ...('output' in view ? {output: view.output} : {}), ...('error' in view ? {error: view.error} : {})});
+			if (data !== last) res.write(`event: ${view.status === 'completed' || view.status === 'failed' ? view.status : 'progress'}\ndata: ${data}\n\n`);
+			last = data;
+			if (record.status === 'completed' || record.status === 'failed') break;
+			await new Promise((resolve) => setTimeout(resolve, SSE_POLL_MS));
+			record = (await store.get(record.id)) ?? record;
+		}
+		res.end();
+	});
+
+	router.get('/v1/renders/:id/video.mp4', async (req, res) => {
+		const record = await ownRender(store, req.params.id, res);
+		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
+		const file = videoPath(rendersDir, record.id);
+		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);
+		// `send` answers Range requests with 206 and the exact bytes, so browsers can seek.
+		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+	});
+
+	return router;
+};

@@ -1,0 +1,130 @@
+import {createHash} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {z} from 'zod';
+import {lineItemCategories} from '../../src/templates/telco-bill/telco-bill-schema';
+import {brandSchema} from '../../src/bill-fields';
+import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sectionKey} from '../../src/tmf678-category';
+import {ConfigError} from '../platform/errors';
+import {outboundUrlProblem} from '../platform/outbound-guard';
+import {payUrlPolicyError} from './pay-url-policy';
+import type {KeyAccess, Tenant, TenantWebhook} from './tenant';
+import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+
+export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+
+const keyDigest = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase SHA-256 hex digest');
+
+const tenantSchema = z
+	.object({
+		id: z.string().regex(/^[A-Za-z0-9-]{1,32}$/, 'letters, digits and hyphens, at most 32'),
+		name: z.string().min(1),
+		apiKeySha256: z.array(keyDigest).min(1),
+		roleKeys: z.array(z.object({sha256: keyDigest, role: z.enum(['submit', 'read'])})).optional(),
+		allowedPayHosts: z.array(z.string().min(1)),
+		rateLimitPerMinute: z.number().int().positive().default(600),
+		checkoutUrlTemplate: z
+			.string()
+			.refine((template) => unknownCheckoutUrlPlaceholders(template).length === 0, {
+				message: 'may hold only the placeholders {billNo}, {amount}, {currency} and {customerId}',
+			})
+			.optional(),
+		brand: brandSchema.optional(),
+		// Stored by sectionKey, so the mapping matches "Servizi Extra", "servizi_extra" and "ServiziExtra" alike.
+		sectionMap: z
+			.record(z.string().refine((name) => sectionKey(name) !== '', 'must contain letters or digits'), z.enum(lineItemCategories))
+			.transform((map) => Object.fromEntries(Object.entries(map).map(([name, category]) => [sectionKey(name), category])))
+			.optional(),
+		webhook: z
+			.object({
+				// A real tenant's events carry watch links, so they only ever travel over https.
+				url: z.url({protocol: /^https$/, error: 'must be an https URL'}).refine((url) => !outboundUrlProblem(url, {allowLoopback: false}), 'must point at a public internet address'),
+				secret: z.string().min(32, 'must be at least 32 characters'),
+			})
+			.optional(),
+	})
+	.superRefine((tenant, ctx) => {
+		if (!tenant.checkoutUrlTemplate) return;
+		// Checked here with a sample bill, so a template that could never pass the pay URL policy stops the start.
+		const example = fillCheckoutUrlTemplate({template: tenant.checkoutUrlTemplate, bill: sampleTelcoBill});
+		const problem = URL.canParse(example)
+			? payUrlPolicyError(tenant, example, 'checkoutUrlTemplate')
+			: {path: 'checkoutUrlTemplate', message: `must be a URL once filled in, but gives ${example}`};
+		if (problem) ctx.addIssue({code: 'custom', path: ['checkoutUrlTemplate'], message: problem.message});
+	});
+
+/** Documented in the README so a local `npm start` can be called as written; never valid with a tenants file. */
+export const DEV_API_KEY = 'bc_dev_local_only';
+
+export const DEV_TENANT: Tenant = {
+	id: 'dev',
+	name: 'Development tenant',
+	apiKeySha256: [hashApiKey(DEV_API_KEY)],
+	// The sample bill's and the template fixtures' checkouts, so every fixture renders against a local `npm start`.
+	allowedPayHosts: [
+		'pay.aurora-mobile.example',
+		'pay.example.com',
+		'pay.brightwatt.example',
+		'paga.onda.example',
+		'pay.hanbit.example',
+		'pay.seoul-water.example',
+	],
+	rateLimitPerMinute: 600,
+	// For TMF678 bills, which carry neither a pay link nor a brand.
+	checkoutUrlTemplate: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}',
+	brand: sampleTelcoBill.brand,
+};
+
+export interface TenantRegistry {
+	byApiKey(key: string): Tenant | undefined;
+	/** The tenant of a key and what that key may do. */
+	accessOf(key: string): {tenant: Tenant; access: KeyAccess} | undefined;
+	byId(id: string): Tenant | undefined;
+	readonly tenants: readonly Tenant[];
+}
+
+export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry => {
+	const byHash = new Map<string, {tenant: Tenant; access: KeyAccess}>(
+		tenants.flatMap((tenant) => [
+			...tenant.apiKeySha256.map((hash) => [hash, {tenant, access: 'full' as const}] as const),
+			...(tenant.roleKeys ?? []).map(({sha256, role}) => [sha256, {tenant, access: role}] as const),
+		]),
+	);
+	const byId = new Map(tenants.map((tenant) => [tenant.id, tenant]));
+	return {
+		tenants,
+		byId: (id) => byId.get(id),
+		// Looking up the key's digest, never the key, leaks nothing an attacker could use to guess a key.
+		byApiKey: (key) => byHash.get(hashApiKey(key))?.tenant,
+		accessOf: (key) => byHash.get(hashApiKey(key)),
+	};
+};
+
+/**
+ * Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. The
+ * development tenant's webhook may be plain http, since it only ever posts to a receiver on the developer's machine.
+ */
+export const loadTenantRegistry = ({
+	file,
+	production,
+	devWebhook,
+}: {
+	file: string | undefined;
+	production: boolean;
+	devWebhook?: TenantWebhook;
+}): TenantRegistry => {
+	if (!file && production) {
+		throw new ConfigError('NODE_ENV=production needs BILLCAST_TENANTS_FILE: the development key is public and never valid in production.');
+	}
+	if (file && devWebhook) {
+		throw new ConfigError('BILLCAST_DEV_WEBHOOK_URL is for the development tenant, which BILLCAST_TENANTS_FILE replaces: set the webhook in the file.');
+	}
+	if (!file) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
+	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+	if (!parsed.success) {
+		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');
+		throw new ConfigError(`Invalid tenants file ${file}:\n${problems}`);
+	}
+	return makeTenantRegistry(parsed.data);
+};

@@ -1,0 +1,60 @@
+import {createHash} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
+import {promisify} from 'node:util';
+import {brotliCompress, constants, gzip} from 'node:zlib';
+import {build} from 'esbuild';
+
+export const PLAYER_ENTRY = resolve(import.meta.dirname, '../../public/src/billcast-player.tsx');
+export const PLAYER_BUNDLE = resolve(import.meta.dirname, '../../public/dist/billcast-player.js');
+
+/** The stable address embedding pages use; the watch page uses the content-hashed one, cached for a year. */
+export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
+
+/** The embeddable player as one script: React, @remotion/player and the compositions, for any page's <script> tag. */
+export const buildPlayerBundle = async ({outFile = PLAYER_BUNDLE}: {outFile?: string} = {}): Promise<string> => {
+	await build({
+		entryPoints: [PLAYER_ENTRY],
+		outfile: outFile,
+		bundle: true,
+		format: 'iife',
+		platform: 'browser',
+		target: 'es2020',
+		minify: true,
+		jsx: 'automatic',
+		legalComments: 'none',
+		define: {'process.env.NODE_ENV': '"production"'},
+		logLevel: 'warning',
+	});
+	return outFile;
+};
+
+export interface PlayerScript {
+	/** `/player/billcast-player.<hash>.js`: a new build gets a new name, so browsers may keep the old one for good. */
+	readonly hashedPath: string;
+	readonly etag: string;
+	/** The script as written and compressed once, by content encoding. */
+	readonly bodies: {readonly identity: Buffer; readonly br: Buffer; readonly gzip: Buffer};
+}
+
+let pending: Promise<PlayerScript> | undefined;
+
+/**
+ * Builds the player once per process when `npm run build` has not, so a fresh checkout serves it without a step, and
+ * compresses it once: compressing its megabyte for each request (as a compression middleware does) served not one
+ * script in 10 s to 200 viewers arriving at once (`bench/watch-load.ts`).
+ */
+export const ensurePlayerScript = (): Promise<PlayerScript> => {
+	pending ??= (async () => {
+		const file = existsSync(PLAYER_BUNDLE) ? PLAYER_BUNDLE : await buildPlayerBundle();
+		const identity = await readFile(file);
+		const hash = createHash('sha256').update(identity).digest('hex').slice(0, 16);
+		const [br, gz] = await Promise.all([
+			promisify(brotliCompress)(identity, {params: {[constants.BROTLI_PARAM_QUALITY]: 9}}),
+			promisify(gzip)(identity, {level: 9}),
+		]);
+		return {hashedPath: `/player/billcast-player.${hash}.js`, etag: `"${hash}"`, bodies: {identity, br, gzip: gz}};
+	})();
+	return pending;
+};

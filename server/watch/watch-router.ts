@@ -1,0 +1,189 @@
+import {randomBytes} from 'node:crypto';
+import {existsSync} from 'node:fs';
+import {basename} from 'node:path';
+import compression from 'compression';
+import express, {Router, type Request, type Response} from 'express';
+import {z} from 'zod';
+import {viewerEventTypes} from '../../src/viewer-events';
+import type {CampaignCounters} from '../analytics/campaign-counters';
+import {allSceneIds, deviceClasses} from '../analytics/metrics';
+import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../platform/errors';
+import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
+import {artifactPath, type ARTIFACT_FILES} from '../renders/render-paths';
+import type {RenderProps, RenderRecord} from '../renders/render-record';
+import {paidView, type PaymentStore} from '../payments/payment-store';
+import type {RenderStore} from '../renders/render-store';
+import type {ViewerEventsStore} from './viewer-events-store';
+import type {WebhookNotifier} from '../webhooks/webhook-notifier';
+import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
+import {verifyWatchToken} from './watch-token';
+import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+
+const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
+	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
+
+const eventSchema = z.object({
+	type: z.enum(viewerEventTypes),
+	hotspot: z.string().max(64).optional(),
+	/** The scene playing when the event was sent: the last one a viewing reports is where it stopped. */
+	scene: z.enum(allSceneIds).optional(),
+	/** The player's own word for the device; without it the User-Agent decides. */
+	device: z.enum(deviceClasses).optional(),
+});
+
+/** Files of a render a viewer may fetch through a watch link, when they exist. */
+const viewerFiles = {
+	'video.mp4': {artifact: 'video', type: 'video/mp4'},
+	'hotspots.json': {artifact: 'hotspots', type: 'application/json'},
+	'captions.vtt': {artifact: 'captions', type: 'text/vtt'},
+} as const satisfies Record<string, {artifact: string; type: string}>;
+type ViewerFile = keyof typeof viewerFiles;
+
+/**
+ * The viewer's side: the watch page, the player's data and files, and its events. Public by design: the signed token
+ * in the path is the only key, so these routes stay outside API authentication and allow any origin to embed them.
+ */
+export const makeWatchRouter = ({
+	store,
+	events,
+	payments,
+	counters,
+	rendersDir,
+	watchSecret,
+	webhooks,
+}: {
+	store: RenderStore;
+	events: ViewerEventsStore;
+	payments: PaymentStore;
+	counters: CampaignCounters;
+	rendersDir: string;
+	watchSecret: string;
+	webhooks: WebhookNotifier;
+}): Router => {
+	const router = Router();
+
+	const open = async (token: string): Promise<{record: RenderRecord; props: RenderProps}> => {
+		const check = verifyWatchToken({secret: watchSecret, token});
+		if (check.status === 'expired') throw new WatchLinkExpiredError();
+		if (check.status === 'invalid') throw new WatchLinkInvalidError();
+		const [record, props] = await Promise.all([store.get(check.renderId), store.getProps(check.renderId)]);
+		if (!record || !props) throw new WatchLinkInvalidError();
+		return {record, props};
+	};
+
+	const fileOf = (record: RenderRecord, name: ViewerFile): string | undefined => {
+		if (record.status !== 'completed') return undefined;
+		const artifact = viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES;
+		const path = artifactPath(rendersDir, record.id, artifact);
+		return existsSync(path) ? path : undefined;
+	};
+
+	const fileLinks = (record: RenderRecord, base: string) =>
+		Object.fromEntries(
+			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
+		) as Partial<Record<ViewerFile, string>>;
+
+	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
+	router.use(['/w', '/v1/watch'], compression());
+	router.use(['/v1/watch', '/player'], (_req, res, next) => {
+		res.set('Access-Control-Allow-Origin', '*');
+		next();
+	});
+
+	router.get('/w/:token', async (req, res) => {
+		const nonce = randomBytes(16).toString('base64');
+		res.set({
+			'Content-Security-Policy': watchPageCsp(nonce),
+			'Cache-Control': 'no-store',
+			// The token in the address is the key to the bill: never hand it to another site.
+			'Referrer-Policy': 'no-referrer',
+			'X-Content-Type-Options': 'nosniff',
+		});
+		try {
+			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
+			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
+			const payment = await payments.get(record.id);
+			res.type('html').send(
+				watchPage({
+					props,
+					token: req.params.token,
+					nonce,
+					scriptSrc: script.hashedPath,
+					today: new Date().toISOString().slice(0, 10),
+					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
+					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
+					...(payment ? {paid: paidView(payment)} : {}),
+				}),
+			);
+		} catch (error) {
+			if (!isWatchLinkError(error)) throw error;
+			res.status(error.status).type('html').send(watchErrorPage({nonce, title: error.title, message: error.message}));
+		}
+	});
+
+	router.get('/v1/watch/:token', async (req, res) => {
+		const {record, props} = await open(req.params.token);
+		const base = `/v1/watch/${req.params.token}`;
+		const payment = await payments.get(record.id);
+		res.set('Cache-Control', 'no-store').json({
+			template: props.template,
+			format: props.format,
+			bill: props.bill,
+			...(payment ? {paid: paidView(payment)} : {}),
+			links: {events: `${base}/events`, ...fileLinks(record, base)},
+		});
+	});
+
+	router.get('/v1/watch/:token/:file', async (req, res) => {
+		const name = req.params.file as ViewerFile;
+		if (!Object.hasOwn(viewerFiles, name)) throw new NotFoundError(`${req.path}`);
+		const {record} = await open(req.params.token);
+		const file = fileOf(record, name);
+		if (!file) throw new NotFoundError(`The ${name} of this video`);
+		// The path is built from a verified render id, never from the request; `.data` (the default) is a dot-folder.
+		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+	});
+
+	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.
+	router.post('/v1/watch/:token/events', express.text({type: ['text/plain', 'application/json'], limit: '4kb'}), async (req, res) => {
+		const {record, props} = await open(req.params.token);
+		if (!(await events.allow(req.params.token))) throw new RateLimitedError('viewer events for this link');
+		let body: unknown;
+		try {
+			body = typeof req.body === 'string' ? JSON.parse(req.body) : req.body;
+		} catch {
+			throw new ValidationError([{path: '', message: 'must be a JSON event such as {"type":"view_started"}'}]);
+		}
+		const parsed = eventSchema.safeParse(body);
+		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		// Independent writes: the per-render summary and the campaign counters go to Redis side by side.
+		await Promise.all([
+			events.record(record.id, parsed.data.type),
+			counters.viewerEvent({record, locale: props.bill.customer.locale, ...parsed.data, userAgent: req.get('user-agent')}),
+		]);
+		if (parsed.data.type === 'pay_clicked') await webhooks.paymentClicked(record, parsed.data.hotspot);
+		res.status(204).end();
+	});
+
+	const sendScript = async (req: Request, res: Response, cacheControl: string) => {
+		const script = await ensurePlayerScript();
+		const encoding = req.acceptsEncodings('br', 'gzip', 'identity') || 'identity';
+		const body = encoding === 'br' ? script.bodies.br : encoding === 'gzip' ? script.bodies.gzip : script.bodies.identity;
+		res.set({
+			'Content-Type': 'text/javascript; charset=utf-8',
+			'Cache-Control': cacheControl,
+			Vary: 'Accept-Encoding',
+			ETag: script.etag.replace(/"$/, `-${encoding}"`),
+			...(encoding === 'identity' ? {} : {'Content-Encoding': encoding}),
+		});
+		res.send(body);
+	};
+	// Embedding pages name this address in their own HTML, so it may change under them: cached briefly.
+	router.get(PLAYER_SCRIPT_PATH, (req, res) => sendScript(req, res, 'public, max-age=300'));
+	router.get('/player/:file', async (req, res) => {
+		if (req.params.file !== basename((await ensurePlayerScript()).hashedPath)) throw new NotFoundError(req.path);
+		await sendScript(req, res, 'public, max-age=31536000, immutable');
+	});
+
+	return router;
+};

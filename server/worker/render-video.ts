@@ -1,0 +1,186 @@
+import {createHash, randomUUID} from 'node:crypto';
+import {mkdir, readdir, rename, rm, stat, writeFile} from 'node:fs/promises';
+import {hostname} from 'node:os';
+import {dirname, join} from 'node:path';
+import {renderFrames, type HeadlessBrowser} from '@remotion/renderer';
+import {planFrames} from '../../src/frame-plan';
+import type {RenderInput} from '../../src/render-input';
+import type {SharedScene} from '../../src/shared-scenes';
+import {startStreamEncoder} from './stream-encoder';
+import type {RenderOutput} from '../renders/render-record';
+import type {SceneFrameCache} from './scene-frame-cache';
+import {selectForRender} from './select-for-render';
+
+/** Settings measured with `npm run bench` on two cores (see README, "Benchmark"). */
+export interface RenderTuning {
+	/** Browser tabs drawing frames at once. */
+	readonly concurrency: number;
+	readonly jpegQuality: number;
+	readonly crf: number;
+	readonly x264Preset: 'ultrafast' | 'superfast' | 'veryfast' | 'faster' | 'fast' | 'medium';
+	/** x264 options on top of the preset. */
+	readonly x264Params: string;
+}
+
+/**
+ * The cheapest motion search loses nothing here: scenes move by fades and slides of flat shapes and text, and half the
+ * frames repeat a hold (SSIM 0.999 against the preset's own search, 15 % less encoder time, a smaller file).
+ */
+export const DEFAULT_TUNING: RenderTuning = {concurrency: 2, jpegQuality: 90, crf: 18, x264Preset: 'veryfast', x264Params: 'me=dia:subme=1:ref=1'};
+
+export interface RenderVideoOptions {
+	readonly input: RenderInput;
+	readonly scale: number;
+	readonly serveUrl: string;
+	readonly browser: HeadlessBrowser;
+	readonly browserExecutable: string;
+	readonly outputFile: string;
+	/** Where the timeline's poster frame is written as a JPEG, taken from the frames drawn for the video. */
+	readonly posterFile: string;
+	readonly onProgress: (progress: number) => void;
+	readonly tuning?: RenderTuning;
+	/** Scenes that look the same for other bills; with a cache, their frames are drawn once per worker and reused. */
+	readonly sharedScenes?: readonly SharedScene[];
+	readonly sceneCache?: SceneFrameCache;
+}
+
+/** Share of the progress bar spent drawing frames; the encoder's tail after the last frame takes the rest. */
+const DRAWING_SHARE = 0.9;
+
+/**
+ * A file being written carries its writer (host and pid), so a worker starting on the same host can tell a dead
+ * worker's leftovers from a live worker's render in progress; another host's are left until they are a day old.
+ */
+const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${hostname()}-${process.pid}-${randomUUID()}${extension}`);
+const PARTIAL_PATTERN = /^\.partial-(.+)-(\d+)-[0-9a-f-]{36}(?:\.\w+)?$/;
+const FOREIGN_PARTIAL_MAX_AGE_MS = 24 * 3600 * 1000;
+
+const isRunning = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+};
+
+/** Deletes the half-written files of renders that will never finish (their worker died); answers how many. */
+export const removeStalePartials = async (rendersDir: string): Promise<number> => {
+	const dirs = await readdir(rendersDir, {withFileTypes: true}).catch(() => []);
+	const removed = await Promise.all(
+		dirs
+			.filter((entry) => entry.isDirectory())
+			.map(async ({name}) => {
+				const dir = join(rendersDir, name);
+				const files = (await readdir(dir).catch(() => [])).filter((file) => file.startsWith('.partial-'));
+				const stale = await Promise.all(
+					files.map(async (file) => {
+						const [, host, pid] = PARTIAL_PATTERN.exec(file) ?? [];
+						if (host === hostname() && pid) return Number(pid) !== process.pid && !isRunning(Number(pid));
+						const {mtimeMs} = await stat(join(dir, file)).catch(() => ({mtimeMs: Date.now()}));
+						return Date.now() - mtimeMs > FOREIGN_PARTIAL_MAX_AGE_MS;
+					}),
+				);
+				const doomed = files.filter((_, index) => stale[index]);
+				await Promise.all(doomed.map((file) => rm(join(dir, file), {force: true})));
+				return doomed.length;
+			}),
+	);
+	return removed.reduce((sum, count) => sum + count, 0);
+};
+
+const writeWhole = async (file: string, data: Buffer) => {
+	const partial = partialFile(dirname(file));
+	try {
+		await writeFile(partial, data);
+		await rename(partial, file);
+	} finally {
+		await rm(partial, {force: true});
+	}
+};
+
+/**
+ * Renders one bill to an MP4 and its poster. Frames inside the timeline's static holds look the same, so each hold is
+ * drawn once and repeated by the encoder; shared scenes come from the cache when another bill drew them already. The
+ * file is written under a temporary name and renamed into place, so a reader never sees half a file.
+ */
+export const renderVideo = async ({
+	input,
+	scale,
+	serveUrl,
+	browser,
+	browserExecutable,
+	outputFile,
+	posterFile,
+	onProgress,
+	tuning = DEFAULT_TUNING,
+	sharedScenes = [],
+	sceneCache,
+}: RenderVideoOptions): Promise<RenderOutput> => {
+	const {common, composition} = selectForRender({input, serveUrl, browser, browserExecutable});
+	const plan = planFrames(input.timeline);
+	const posterSource = plan.sources[input.timeline.posterFrame]!;
+	const scenes = sharedScenes.map((scene) => {
+		const key = createHash('sha256').update(JSON.stringify([serveUrl, scale, tuning.jpegQuality, scene.key])).digest('hex');
+		const frames = plan.frames.filter((frame) => frame >= scene.from && frame < scene.from + scene.durationInFrames);
+		const cached = sceneCache?.get(key);
+		const hit = cached !== undefined && frames.every((frame) => cached.has(frame - scene.from));
+		return {scene, key, frames, cached: hit ? cached : undefined, drawn: new Map<number, Buffer>()};
+	});
+	const reused = new Map(scenes.flatMap(({scene, frames, cached}) => (cached ? frames.map((frame) => [frame, cached.get(frame - scene.from)!] as const) : [])));
+	const toDraw = plan.frames.filter((frame) => !reused.has(frame));
+	await mkdir(dirname(outputFile), {recursive: true});
+	const partial = partialFile(dirname(outputFile), '.mp4');
+	const encoder = startStreamEncoder({
+		sources: plan.sources,
+		fps: composition.fps,
+		outputFile: partial,
+		crf: tuning.crf,
+		x264Preset: tuning.x264Preset,
+		x264Params: tuning.x264Params,
+	});
+	let poster = reused.get(posterSource);
+	let assetDir: string | undefined;
+	try {
+		for (const [frame, buffer] of reused) await encoder.addFrame(buffer, frame);
+		const {assetsInfo} = await renderFrames({
+			...common,
+			composition,
+			frames: toDraw,
+			onFrameBuffer: (buffer, frame) => {
+				if (frame === posterSource) poster = buffer;
+				scenes.find(({cached, frames}) => !cached && frames.includes(frame))?.drawn.set(frame, buffer);
+				return encoder.addFrame(buffer, frame);
+			},
+			outputDir: null,
+			imageFormat: 'jpeg',
+			jpegQuality: tuning.jpegQuality,
+			concurrency: tuning.concurrency,
+			scale,
+			onStart: () => undefined,
+			onFrameUpdate: (drawn) => onProgress((drawn / toDraw.length) * DRAWING_SHARE),
+		});
+		assetDir = assetsInfo.downloadMap.assetDir;
+		await encoder.finish();
+		await rename(partial, outputFile);
+		await writeWhole(posterFile, poster!);
+		for (const {scene, key, cached, drawn} of scenes) {
+			if (!cached) sceneCache?.set(key, new Map([...drawn].map(([frame, buffer]) => [frame - scene.from, buffer])));
+		}
+		onProgress(1);
+	} catch (error) {
+		encoder.abort();
+		throw error;
+	} finally {
+		await Promise.all([partial, assetDir].map((path) => path && rm(path, {recursive: true, force: true})));
+	}
+	const {size} = await stat(outputFile);
+	return {
+		durationInSeconds: composition.durationInFrames / composition.fps,
+		frames: composition.durationInFrames,
+		fps: composition.fps,
+		width: Math.round(composition.width * scale),
+		height: Math.round(composition.height * scale),
+		bytes: size,
+	};
+};

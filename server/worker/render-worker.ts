@@ -1,0 +1,199 @@
+import {monitorEventLoopDelay} from 'node:perf_hooks';
+import {UnrecoverableError, Worker, type Job} from 'bullmq';
+import type {Redis} from 'ioredis';
+import {computeRenderInput} from '../../src/render-input';
+import {sharedScenesOf} from '../../src/shared-scenes';
+import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser';
+import {BillcastError, RenderFailedError} from '../platform/errors';
+import {writeRenderArtifacts} from './render-artifacts';
+import {startHeartbeat} from './worker-heartbeat';
+import {renderJobSchema, type RenderJob} from '../renders/render-job';
+import {artifactPath, videoPath} from '../renders/render-paths';
+import type {RenderOutput} from '../renders/render-record';
+import type {RenderStore} from '../renders/render-store';
+import type {Logger} from '../platform/logger';
+import type {Metrics} from '../platform/metrics';
+import {makeSceneFrameCache} from './scene-frame-cache';
+import {removeStalePartials, renderVideo} from './render-video';
+import type {WebhookNotifier} from '../webhooks/webhook-notifier';
+import {inlineBrandLogo} from './logo-inline';
+
+export interface RenderWorker {
+	readonly worker: Worker<RenderJob, RenderOutput>;
+	readonly browser: WarmBrowser;
+	/** Stops taking jobs, lets the active ones finish, then closes the browser. */
+	close(): Promise<void>;
+}
+
+/** BullMQ's reason for a job whose worker died (kill -9, OOM, lost Redis) more often than `maxStalledCount` allows. */
+const STALLED_REASON = 'job stalled more than allowable limit';
+
+const errorValue = (error: unknown) =>
+	error instanceof BillcastError
+		? {code: error.code, message: error.message}
+		: error instanceof Error && error.message === STALLED_REASON
+			? {code: 'worker_lost', message: 'The worker rendering this bill stopped twice before finishing; post the bill again to retry.'}
+			: {code: 'render_failed', message: error instanceof Error ? error.message : String(error)};
+
+/**
+ * A healthy render never loses its lock: BullMQ renews it every lockDuration / 2 (7.5 s) on a timer, whatever the
+ * render's length, and the longest event-loop stall measured during renders (see README, "Worker operations") is far
+ * below that. A dead worker's job is taken up within lockDuration + stalledInterval (25 s at worst): its lock expires at
+ * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
+ * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
+ */
+/** Long enough for Remotion's image retries (1 s, then 2 s) to give up after a render has failed. */
+const LATE_TIDY_MS = 5_000;
+
+export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
+
+export const makeRenderWorker = async ({
+	connection,
+	queueName,
+	serveUrl,
+	rendersDir,
+	browserExecutable,
+	store,
+	webhooks,
+	metrics,
+	logger,
+	concurrency = 1,
+	watchdog = true,
+}: {
+	connection: Redis;
+	queueName: string;
+	serveUrl: string;
+	rendersDir: string;
+	browserExecutable: string;
+	store: RenderStore;
+	/** Told when a render ends for good, after its record is written; it never throws, so it never fails a render. */
+	webhooks: WebhookNotifier;
+	metrics: Metrics;
+	logger: Logger;
+	concurrency?: number;
+	/** A process that kills this worker's browsers if it dies (see `openWarmBrowser`). */
+	watchdog?: boolean;
+}): Promise<RenderWorker> => {
+	// What a dead worker left behind: browsers marked as its own, and half-written videos.
+	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), removeStalePartials(rendersDir)]);
+	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
+	// One warm browser for every job; opened again only if it has died.
+	const browser = await openWarmBrowser({browserExecutable, watchdog});
+	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
+	// completed render logs its longest stall, the measurement WORKER_LOCKS is checked against.
+	let active = 0;
+	let closing = false;
+	let tidying = Promise.resolve();
+	const tidy = (): Promise<void> => {
+		tidying = browser.tidy().catch((error: unknown) => logger.error({err: error}, 'could not tidy the browser'));
+		return tidying;
+	};
+	const loopDelay = monitorEventLoopDelay({resolution: 20});
+	loopDelay.enable();
+	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
+	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
+
+	const fail = async (renderId: string, error: unknown): Promise<void> => {
+		const failed = await store.markFailed(renderId, errorValue(error));
+		if (failed) await webhooks.renderEnded(failed);
+	};
+
+	const process = async (job: Job<RenderJob, RenderOutput>): Promise<RenderOutput> => {
+		const attempt = job.attemptsMade + 1;
+		const parsed = renderJobSchema.safeParse(job.data);
+		if (!parsed.success) {
+			const error = new RenderFailedError('invalid_job', `The queued job is not a valid render: ${parsed.error.message}`);
+			await fail(job.id ?? 'unknown', error);
+			throw new UnrecoverableError(error.message);
+		}
+		const data = parsed.data;
+		// A job BullMQ runs again after it lost its lock (a Redis outage, a stall) may find its render already done.
+		const existing = await store.get(data.renderId);
+		if (existing?.status === 'completed') return existing.output;
+		let reported = -1;
+		await store.markRendering(data.renderId, 0, attempt);
+		const started = performance.now();
+		loopDelay.reset();
+		active++;
+		// A tidy closes every tab: a render never starts while one runs.
+		await tidying;
+		try {
+			await inlineBrandLogo(data);
+			const input = computeRenderInput(data);
+			const output = await renderVideo({
+				input,
+				scale: data.scale,
+				serveUrl,
+				browser: await browser.get(),
+				browserExecutable,
+				outputFile: videoPath(rendersDir, data.renderId),
+				posterFile: artifactPath(rendersDir, data.renderId, 'poster'),
+				sharedScenes: sharedScenesOf({request: data, timeline: input.timeline}),
+				sceneCache,
+				onProgress: (progress) => {
+					const rounded = Math.floor(progress * 100) / 100;
+					if (rounded <= reported) return;
+					reported = rounded;
+					// Progress is a hint: a write lost while Redis is away is overtaken by the next one.
+					job.updateProgress(rounded).catch(() => undefined);
+					store.markRendering(data.renderId, rounded, attempt).catch(() => undefined);
+				},
+			});
+			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
+			const seconds = (performance.now() - started) / 1000;
+			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
+			const loopStallMs = Math.round(loopDelay.max / 1e6);
+			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes, loopStallMs}, 'render completed');
+			const completed = await store.markCompleted(data.renderId, output);
+			if (completed) await webhooks.renderEnded(completed);
+			return output;
+		} catch (error) {
+			const final = attempt >= (job.opts.attempts ?? 1);
+			const {code, message} = errorValue(error);
+			metrics.renderFailures.inc({code});
+			logger.warn({renderId: data.renderId, attempt, final, code, message}, 'render attempt failed');
+			// The last attempt's end is written by the `failed` listener, the one place every final failure passes.
+			if (!final) await store.markRetrying(data.renderId, attempt + 1);
+			throw error;
+		} finally {
+			// Only between renders: a tab or a browser another render is using is not a leftover.
+			if (--active === 0) {
+				await tidy();
+				// Remotion's retries of a failed frame run on after the render has rejected and may still open a browser;
+				// a second look once they are over catches it.
+				setTimeout(() => active === 0 && !closing && void tidy(), LATE_TIDY_MS).unref();
+			}
+		}
+	};
+
+	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS});
+	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
+	const endings = new Set<Promise<void>>();
+	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
+	worker.on('error', (error) => logger.error({err: error}, 'render queue error'));
+	// Every way BullMQ gives up on a job ends here: the last attempt failing, and a job that stalled too often, which
+	// BullMQ fails without calling the processor.
+	worker.on('failed', (job, error) => {
+		if (!job?.id) return;
+		const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+		if (!final) return;
+		logger.warn({renderId: job.id, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
+		const ending = fail(job.id, error)
+			.catch((failure: unknown) => logger.error({err: failure, renderId: job.id}, 'could not record a failed render'))
+			.finally(() => endings.delete(ending));
+		endings.add(ending);
+	});
+	worker.on('stalled', (jobId) => logger.warn({renderId: jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
+	return {
+		worker,
+		browser,
+		async close() {
+			closing = true;
+			stopHeartbeat();
+			await worker.close();
+			loopDelay.disable();
+			await Promise.all(endings);
+			await browser.close();
+		},
+	};
+};

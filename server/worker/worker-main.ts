@@ -1,0 +1,106 @@
+import express from 'express';
+import {resolveServeUrl} from './bundle';
+import {makeLogger} from '../platform/logger';
+import {makeMetrics} from '../platform/metrics';
+import {scheduleRetentionSweep} from './retention';
+import {requireAdminKey, serveMetrics} from '../platform/admin-endpoints';
+import {resolveBrowserExecutable} from './browser';
+import {loadConfig} from '../platform/config';
+import {connectRedis} from '../platform/redis-connection';
+import {makeBatchCompletion} from '../batches/batch-completion';
+import {makeBatchStore} from '../batches/batch-store';
+import {makeRenderStore} from '../renders/render-store';
+import {makeRenderWorker} from './render-worker';
+import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
+import {loadTenantRegistry} from '../tenants/tenant-registry';
+import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
+import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
+import {makeWebhookNotifier} from '../webhooks/webhook-notifier';
+import {makeWebhookQueue} from '../webhooks/webhook-queue';
+import {makeWatchLinks} from '../watch/watch-links';
+
+const config = loadConfig();
+const logger = makeLogger({service: 'worker', level: config.logLevel});
+const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
+if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
+const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
+if (!browserExecutable) {
+	logger.fatal('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
+	process.exit(1);
+}
+
+logger.info(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
+const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir});
+const redis = connectRedis(config.redisUrl);
+const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
+const metrics = makeMetrics();
+const deliveries = makeWebhookDeliveryStore({redis});
+const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
+const renderWorker = await makeRenderWorker({
+	connection: redis,
+	queueName: config.queueName,
+	serveUrl,
+	rendersDir: config.rendersDir,
+	browserExecutable,
+	store,
+	webhooks: makeWebhookNotifier({
+		tenants,
+		queue: webhookQueue,
+		store,
+		batches: makeBatchStore({redis}),
+		completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
+		publicBaseUrl: config.publicBaseUrl,
+		watchLinks: makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl}),
+		log: (message, error) => logger.error({err: error}, message),
+	}),
+	metrics,
+	logger,
+	concurrency: config.workerConcurrency,
+});
+// Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
+const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
+const retention = await scheduleRetentionSweep({
+	connection: redis,
+	queueName: `${config.queueName}-maintenance`,
+	rendersDir: config.rendersDir,
+	store,
+	retentionDays: config.retentionDays,
+	logger,
+});
+// Renders and webhook deliveries are counted in this process, so it answers its own scrape.
+const metricsServer =
+	config.adminKey && config.workerMetricsPort > 0
+		? express()
+				.get('/metrics', requireAdminKey(config.adminKey), serveMetrics(metrics))
+				.listen(config.workerMetricsPort, config.host)
+				.on('error', (error) => logger.warn({err: error}, 'worker metrics not served'))
+		: undefined;
+logger.info({browserExecutable, rendersDir: config.rendersDir, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
+
+/** How long a stopping worker keeps sending webhooks its last render queued; a slow receiver gets its retry elsewhere. */
+const WEBHOOK_FLUSH_MS = 10_000;
+
+let stopping = false;
+const shutdown = async (signal: string) => {
+	if (stopping) return;
+	stopping = true;
+	logger.info({signal}, 'finishing the active render, taking no new ones');
+	metricsServer?.close();
+	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
+	await Promise.all([renderWorker.close(), retention.close()]);
+	const deadline = Date.now() + WEBHOOK_FLUSH_MS;
+	const pending = async () => {
+		const counts = await webhookQueue.queue.getJobCounts('waiting', 'active', 'prioritized');
+		return Object.values(counts).reduce((sum, count) => sum + count, 0);
+	};
+	while (Date.now() < deadline && (await pending().catch(() => 0)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+	await webhookWorker.close();
+	await webhookQueue.close();
+	redis.disconnect();
+	logger.info({signal}, 'worker stopped');
+	process.exit(0);
+};
+// The browser's own signal hooks are removed (see openWarmBrowser), so a signal finishes the active render instead of
+// killing its browser. Run as `node --import tsx server/worker/worker-main.ts`: an npm or tsx wrapper would take the signal.
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));
