@@ -5,12 +5,8 @@ import {loadConfig} from '../platform/config';
 import {createServer} from 'node:http';
 import {answerClientErrorsWithProblems} from '../platform/problem';
 import {connectApiRedis} from '../platform/redis-connection';
+import {buildServices} from '../services/build-services';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
-import {makeRenderQueue} from '../renders/render-queue';
-import {makeRenderStore} from '../renders/render-store';
-import {makeViewerEventsStore} from '../watch/viewer-events-store';
-import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
-import {makeWebhookQueue} from '../webhooks/webhook-queue';
 
 /** Node's default, stated so the limit behind the 431 answer is visible here. */
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -19,14 +15,10 @@ const config = loadConfig();
 // The API never blocks on Redis (workers do), so all of it uses the fail-fast connection: a 503 while Redis is away.
 const redis = connectApiRedis(config.redisUrl);
 const logger = makeLogger({service: 'api', level: config.logLevel});
-const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
-const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
-const events = makeViewerEventsStore({redis});
 const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
-const deliveries = makeWebhookDeliveryStore({redis});
-const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
-const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
-const app = makeApp({config, redis, tenants, store, queue, events, webhookQueue, deliveries, logger, metrics});
+const services = buildServices({config, redis, tenants, logger});
+const metrics = makeMetrics({queues: [services.queue.queue, services.webhookQueue.queue]});
+const app = makeApp({config, services, logger, metrics});
 
 // Redis errors are answered per request as 503; without this listener ioredis would also print each reconnect failure.
 redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
@@ -43,7 +35,7 @@ server.listen(config.port, config.host, () => {
 
 const shutdown = () => {
 	server.close(async () => {
-		await Promise.all([queue.close(), webhookQueue.close()]);
+		await services.close();
 		redis.disconnect();
 		process.exit(0);
 	});

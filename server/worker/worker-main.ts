@@ -7,17 +7,11 @@ import {requireAdminKey, serveMetrics} from '../platform/admin-endpoints';
 import {resolveBrowserExecutable} from './browser';
 import {loadConfig} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
-import {makeBatchCompletion} from '../batches/batch-completion';
-import {makeBatchStore} from '../batches/batch-store';
-import {makeRenderStore} from '../renders/render-store';
 import {makeRenderWorker} from './render-worker';
+import {buildServices} from '../services/build-services';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
-import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
 import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
-import {makeWebhookNotifier} from '../webhooks/webhook-notifier';
-import {makeWebhookQueue} from '../webhooks/webhook-queue';
-import {makeWatchLinks} from '../watch/watch-links';
 
 const config = loadConfig();
 const logger = makeLogger({service: 'worker', level: config.logLevel});
@@ -32,10 +26,9 @@ if (!browserExecutable) {
 logger.info(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
 const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir});
 const redis = connectRedis(config.redisUrl);
-const store = makeRenderStore({redis, ttlSeconds: config.retentionDays * 86_400});
+const services = buildServices({config, redis, tenants, logger});
+const {store, deliveries, webhookQueue} = services;
 const metrics = makeMetrics();
-const deliveries = makeWebhookDeliveryStore({redis});
-const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries});
 const renderWorker = await makeRenderWorker({
 	connection: redis,
 	queueName: config.queueName,
@@ -43,16 +36,7 @@ const renderWorker = await makeRenderWorker({
 	rendersDir: config.rendersDir,
 	browserExecutable,
 	store,
-	webhooks: makeWebhookNotifier({
-		tenants,
-		queue: webhookQueue,
-		store,
-		batches: makeBatchStore({redis}),
-		completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
-		publicBaseUrl: config.publicBaseUrl,
-		watchLinks: makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl}),
-		log: (message, error) => logger.error({err: error}, message),
-	}),
+	webhooks: services.webhooks,
 	metrics,
 	logger,
 	concurrency: config.workerConcurrency,
@@ -95,7 +79,7 @@ const shutdown = async (signal: string) => {
 	};
 	while (Date.now() < deadline && (await pending().catch(() => 0)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
 	await webhookWorker.close();
-	await webhookQueue.close();
+	await services.close();
 	redis.disconnect();
 	logger.info({signal}, 'worker stopped');
 	process.exit(0);

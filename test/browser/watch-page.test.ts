@@ -358,13 +358,6 @@ const localeBill = (locale: 'it-IT' | 'ko-KR'): TelcoBill => ({
 	payment: {status: 'due', payUrl: checkout.payUrl},
 });
 
-const openSheetByClick = async (page: Page, bill: TelcoBill) => {
-	await seekPaused(page, payFrame(bill));
-	const hotspot = page.locator('[data-hotspot="pay"]');
-	await hotspot.click();
-	await page.getByRole('dialog').waitFor({state: 'visible'});
-};
-
 describe('the watch page as a customer first sees it', () => {
 	it('keeps the player box from the first byte, shows who and how much with a large play control, and keeps Pay above the fold', async () => {
 		const bill = billFor('CUST-FIRST');

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import type {DestinationStream} from 'pino';
 import {createServer} from 'node:http';
 import {makeApp} from '../../server/api/app';
+import {buildServices} from '../../server/services/build-services';
 import {loadConfig} from '../../server/platform/config';
 import {makeOutboundGuard} from '../../server/platform/outbound-guard';
 import {answerClientErrorsWithProblems} from '../../server/platform/problem';
@@ -12,19 +13,10 @@ import {makeLogger} from '../../server/platform/logger';
 import {makeMetrics} from '../../server/platform/metrics';
 import {resolveBrowserExecutable} from '../../server/worker/browser';
 import {connectRedis} from '../../server/platform/redis-connection';
-import {makeRenderQueue} from '../../server/renders/render-queue';
-import {makeBatchCompletion} from '../../server/batches/batch-completion';
-import {makeBatchStore} from '../../server/batches/batch-store';
-import {makeRenderStore} from '../../server/renders/render-store';
 import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
 import type {Tenant} from '../../server/tenants/tenant';
 import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenants/tenant-registry';
-import {makeViewerEventsStore} from '../../server/watch/viewer-events-store';
-import {makeWebhookDeliveryStore} from '../../server/webhooks/webhook-deliveries';
 import {makeWebhookDeliveryWorker} from '../../server/webhooks/webhook-delivery-worker';
-import {makeWebhookNotifier} from '../../server/webhooks/webhook-notifier';
-import {makeWebhookQueue} from '../../server/webhooks/webhook-queue';
-import {makeWatchLinks} from '../../server/watch/watch-links';
 import {freePort} from './free-port';
 
 /**
@@ -79,27 +71,24 @@ export const startTestStack = async ({
 	const config = loadConfig({PORT: String(port), BILLCAST_DATA_DIR: join(stackDir, '.data'), BILLCAST_WATCH_SECRET: randomBytes(32).toString('base64url')});
 	const {rendersDir, watchSecret} = config;
 	await mkdir(rendersDir, {recursive: true});
-	const store = makeRenderStore({redis, prefix: `${namespace}:render:`});
-	const queue = makeRenderQueue({connection: redis, queueName: namespace});
 	const baseUrl = npmStartConfig ? config.publicBaseUrl : `http://127.0.0.1:${port}`;
-	const events = makeViewerEventsStore({redis, prefix: `${namespace}:`});
-	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${namespace}:webhook:`});
-	const webhookQueue = makeWebhookQueue({connection: redis, queueName: `${namespace}-webhooks`, deliveries, retryBaseMs: webhookRetryBaseMs});
+	const services = buildServices({
+		config: {...config, publicBaseUrl: baseUrl, watchTtlDays, queueName: namespace, webhookQueueName: `${namespace}-webhooks`},
+		redis,
+		tenants,
+		logger,
+		keyPrefix: `${namespace}:`,
+		recordTtl: false,
+		webhookRetryBaseMs,
+	});
+	const {store, queue, events, deliveries, webhookQueue} = services;
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
 	// Test receivers listen on loopback, which only the development switch lets outbound requests reach.
 	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
 	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
 	const app = makeApp({
-		config: npmStartConfig
-			? {...config, watchTtlDays, adminKey}
-			: {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays, adminKey},
-		store,
-		queue,
-		events,
-		redis,
-		tenants,
-		webhookQueue,
-		deliveries,
+		config: npmStartConfig ? {...config, adminKey} : {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, adminKey},
+		services,
 		logger,
 		metrics,
 		now,
@@ -111,17 +100,7 @@ export const startTestStack = async ({
 	const startWorker = async (): Promise<RenderWorker> => {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		const webhooks = makeWebhookNotifier({
-			tenants,
-			queue: webhookQueue,
-			store,
-			batches: makeBatchStore({redis}),
-			completion: makeBatchCompletion({redis, renderKey: store.keyOf}),
-			publicBaseUrl: baseUrl,
-			watchLinks: makeWatchLinks({secret: watchSecret, ttlDays: watchTtlDays, publicBaseUrl: baseUrl}),
-			log: (message, error) => logger.error({err: error}, message),
-		});
-		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks, metrics, logger});
+		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks: services.webhooks, metrics, logger});
 		return worker;
 	};
 	if (withWorker) await startWorker();
@@ -145,9 +124,11 @@ export const startTestStack = async ({
 		startWorker,
 		deliveries,
 		metrics,
+		/** Where every Redis key of this stack starts. */
+		keyPrefix: services.keyPrefix,
 		async close() {
 			await Promise.all([worker?.close(), webhookWorker.close()]);
-			await Promise.all([queue.close(), webhookQueue.close()]);
+			await services.close();
 			await new Promise((resolve) => server.close(resolve));
 			redis.disconnect();
 			await rm(stackDir, {recursive: true, force: true});

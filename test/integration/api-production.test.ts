@@ -4,14 +4,10 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {connectRedis} from '../../server/platform/redis-connection';
-import {makeRenderQueue} from '../../server/renders/render-queue';
 import {makeApp} from '../../server/api/app';
+import {buildServices} from '../../server/services/build-services';
 import {makeLogger} from '../../server/platform/logger';
 import {makeMetrics} from '../../server/platform/metrics';
-import {makeRenderStore} from '../../server/renders/render-store';
-import {makeViewerEventsStore} from '../../server/watch/viewer-events-store';
-import {makeWebhookDeliveryStore} from '../../server/webhooks/webhook-deliveries';
-import {makeWebhookQueue} from '../../server/webhooks/webhook-queue';
 import {startRedisServer} from '../../server/dev/ensure-redis';
 import {DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-registry';
 import {heartbeatKey} from '../../server/worker/worker-heartbeat';
@@ -155,19 +151,17 @@ describe('operations', () => {
 		const dir = await mkdtemp(join(tmpdir(), 'billcast-readyz-'));
 		const redisServer = await startRedisServer({port: await freePort(), dir});
 		const redis = connectRedis(redisServer.url);
-		const queue = makeRenderQueue({connection: redis, queueName: 'readyz'});
-		const deliveries = makeWebhookDeliveryStore({redis});
-		const webhookQueue = makeWebhookQueue({connection: redis, queueName: 'readyz-webhooks', deliveries});
-		const app = makeApp({
-			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1, adminKey: undefined},
+		const logger = makeLogger({service: 'api', level: 'silent'});
+		const services = buildServices({
+			config: {publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1, retentionDays: 1, queueName: 'readyz', webhookQueueName: 'readyz-webhooks'},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
-			store: makeRenderStore({redis}),
-			queue,
-			events: makeViewerEventsStore({redis}),
-			webhookQueue,
-			deliveries,
-			logger: makeLogger({service: 'api', level: 'silent'}),
+			logger,
+		});
+		const app = makeApp({
+			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), adminKey: undefined},
+			services,
+			logger,
 			metrics: makeMetrics(),
 		});
 		const port = await freePort();

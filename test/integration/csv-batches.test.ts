@@ -120,9 +120,9 @@ describe('CSV billing cycles', () => {
 		expect(batch.failures[3]!.errors[0]).toMatchObject({message: 'has 2 fields, but the header has 7'});
 		expect(validate('BatchAccepted', batch)).toEqual([]);
 		expect(await stack.queue.queue.getJobCountByTypes('prioritized', 'waiting')).toBe(jobsBefore + 9_995);
-		expect(await stack.redis.llen(`billcast:batch:${batch.id}:renders`)).toBe(9_995);
-		expect(await stack.redis.llen(`billcast:batch:${batch.id}:failures`)).toBe(5);
-		const render = await stack.store.get((await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0))!.split('\t')[1]!);
+		expect(await stack.redis.llen(`${stack.keyPrefix}batch:${batch.id}:renders`)).toBe(9_995);
+		expect(await stack.redis.llen(`${stack.keyPrefix}batch:${batch.id}:failures`)).toBe(5);
+		const render = await stack.store.get((await stack.redis.lindex(`${stack.keyPrefix}batch:${batch.id}:renders`, 0))!.split('\t')[1]!);
 		expect(render).toMatchObject({status: 'queued'});
 
 		// A CSV row makes exactly the render request its NDJSON line would: the same render, not queued twice.
@@ -143,7 +143,7 @@ describe('CSV billing cycles', () => {
 		};
 		const ndjson = (await (await send('POST', '/v1/batches', `${JSON.stringify(asJson)}\n`, {'content-type': 'application/x-ndjson'})).json()) as {id: string; accepted: number};
 		expect(ndjson.accepted).toBe(1);
-		expect(await stack.redis.lindex(`billcast:batch:${ndjson.id}:renders`, 0)).toBe(await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0));
+		expect(await stack.redis.lindex(`${stack.keyPrefix}batch:${ndjson.id}:renders`, 0)).toBe(await stack.redis.lindex(`${stack.keyPrefix}batch:${batch.id}:renders`, 0));
 		expect(await stack.queue.queue.getJobCountByTypes('prioritized', 'waiting')).toBe(jobsBefore + 9_995);
 
 		// The same export again: the same answer under the same key, and, under none, a new batch that queues nothing twice.
@@ -177,7 +177,7 @@ describe('CSV billing cycles', () => {
 		const response = await send('POST', '/v1/batches?mapping=items', gzipSync(csv), {'content-type': 'text/csv', 'content-encoding': 'gzip'});
 		const batch = (await response.json()) as {id: string; accepted: number; failures: {line: number; errors: {column?: string; message: string}[]}[]};
 		expect(batch).toMatchObject({accepted: 1, failures: [{line: 4, errors: [{column: 'total', message: expect.stringContaining('sum of lineItems (900')}]}]});
-		const renderId = (await stack.redis.lindex(`billcast:batch:${batch.id}:renders`, 0))!.split('\t')[1]!;
+		const renderId = (await stack.redis.lindex(`${stack.keyPrefix}batch:${batch.id}:renders`, 0))!.split('\t')[1]!;
 		const props = (await stack.store.getProps(renderId)) as {bill: {lineItems: unknown[]}} | undefined;
 		expect(props?.bill.lineItems).toEqual([
 			{category: 'plan', label: 'Plan', amount: 3_500},
@@ -192,11 +192,11 @@ describe('CSV billing cycles', () => {
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 			return ((await response.json()) as {errors: {path: string}[]}).errors.map((error) => error.path);
 		};
-		const batchesBefore = await stack.redis.keys('billcast:batch:*');
+		const batchesBefore = await stack.redis.keys(`${stack.keyPrefix}batch:*`);
 		expect(await post('', `${header}\n${row(1)}`)).toEqual(['mapping']);
 		expect(await post('?mapping=nope', `${header}\n${row(1)}`)).toEqual(['mapping']);
 		expect(await post('?mapping=cycle', `Conto;Nome\nX;Y`)).toEqual(['header.Fattura', 'header.Emessa', 'header.Scadenza', 'header.Totale', 'header.Stato']);
-		expect(await stack.redis.keys('billcast:batch:*')).toEqual(batchesBefore);
+		expect(await stack.redis.keys(`${stack.keyPrefix}batch:*`)).toEqual(batchesBefore);
 	});
 });
 
@@ -224,11 +224,11 @@ describe('streamed batch bodies are capped while read', () => {
 		expect(validate('Batch', batch)).toEqual([]);
 
 		// Wrong from its first line: refused whole, and no empty batch is left behind.
-		const batchesBefore = await stack.redis.keys('billcast:batch:*');
+		const batchesBefore = await stack.redis.keys(`${stack.keyPrefix}batch:*`);
 		const first = await stream('/v1/batches', {'content-type': 'application/x-ndjson'}, megabytes('{"a":"', 4, 0x61));
 		expect(first.status).toBe(413);
 		expect(JSON.parse(first.body)).toMatchObject({code: 'line_too_long', errors: [{path: 'line 1'}]});
-		expect(await stack.redis.keys('billcast:batch:*')).toEqual(batchesBefore);
+		expect(await stack.redis.keys(`${stack.keyPrefix}batch:*`)).toEqual(batchesBefore);
 	});
 
 	it('answer a CSV record of several MiB with a 413 naming its line', async () => {

@@ -4,18 +4,14 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {makeApp} from '../../server/api/app';
+import {buildServices} from '../../server/services/build-services';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
 import {makeLogger} from '../../server/platform/logger';
 import {makeMetrics} from '../../server/platform/metrics';
 import {answerClientErrorsWithProblems} from '../../server/platform/problem';
 import {connectApiRedis} from '../../server/platform/redis-connection';
-import {makeRenderQueue} from '../../server/renders/render-queue';
-import {makeRenderStore} from '../../server/renders/render-store';
 import {DEV_API_KEY, DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-registry';
-import {makeViewerEventsStore} from '../../server/watch/viewer-events-store';
 import {makeWatchLinks} from '../../server/watch/watch-links';
-import {makeWebhookDeliveryStore} from '../../server/webhooks/webhook-deliveries';
-import {makeWebhookQueue} from '../../server/webhooks/webhook-queue';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {freePort} from '../helpers/free-port';
 
@@ -36,21 +32,20 @@ describe('while Redis is down', () => {
 		redisServer = await startRedisServer({port: redisPort, dir});
 		const redis = connectApiRedis(redisServer.url);
 		redis.on('error', () => undefined);
-		const queue = makeRenderQueue({connection: redis, queueName: 'outage'});
-		const deliveries = makeWebhookDeliveryStore({redis});
-		const webhookQueue = makeWebhookQueue({connection: redis, queueName: 'outage-webhooks', deliveries});
 		const port = await freePort();
 		baseUrl = `http://127.0.0.1:${port}`;
-		const app = makeApp({
-			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, adminKey},
+		const logger = makeLogger({service: 'api', level: 'silent'});
+		const services = buildServices({
+			config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks'},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
-			store: makeRenderStore({redis}),
-			queue,
-			events: makeViewerEventsStore({redis}),
-			webhookQueue,
-			deliveries,
-			logger: makeLogger({service: 'api', level: 'silent'}),
+			logger,
+		});
+		const {queue, webhookQueue} = services;
+		const app = makeApp({
+			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, adminKey},
+			services,
+			logger,
 			metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
 		});
 		const server = answerClientErrorsWithProblems(createServer(app));

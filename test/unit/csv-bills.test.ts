@@ -7,7 +7,6 @@ import {ValidationError} from '../../server/platform/errors';
 import {mappingSchema} from '../../server/batches/mapping-schema';
 import {prepareRenderJob} from '../../server/renders/prepare-render-job';
 import {DEV_TENANT} from '../../server/tenants/tenant-registry';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 const tenant = {...DEV_TENANT, allowedPayHosts: ['pay.example']};
 const brand = {name: 'Aurora Mobile', primaryColor: '#4B2BD6'};

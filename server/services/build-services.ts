@@ -1,0 +1,89 @@
+import type {Redis} from 'ioredis';
+import {makeCampaignCounters} from '../analytics/campaign-counters';
+import {makeCampaignIndex} from '../analytics/campaign-index';
+import {makeBatchCompletion} from '../batches/batch-completion';
+import {makeBatchStore} from '../batches/batch-store';
+import {makeMappingStore} from '../batches/mapping-store';
+import {makePaymentStore} from '../payments/payment-store';
+import type {Config} from '../platform/config';
+import {makeIdempotency} from '../platform/idempotency';
+import type {Logger} from '../platform/logger';
+import {makeRenderQueue} from '../renders/render-queue';
+import {makeRenderStore} from '../renders/render-store';
+import type {TenantRegistry} from '../tenants/tenant-registry';
+import {makeViewerEventsStore} from '../watch/viewer-events-store';
+import {makeWatchLinks} from '../watch/watch-links';
+import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
+import {makeWebhookNotifier} from '../webhooks/webhook-notifier';
+import {makeWebhookQueue} from '../webhooks/webhook-queue';
+
+export type ServicesConfig = Pick<Config, 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'retentionDays' | 'queueName' | 'webhookQueueName'>;
+
+/**
+ * The one composition root of billcast's stores, queues and notifier: the API, the worker and the test stacks all build
+ * them here, so a render written by one is read the same way by the others. Every Redis key starts with `keyPrefix`;
+ * tests give each stack its own so files never mix.
+ */
+export const buildServices = ({
+	config,
+	redis,
+	tenants,
+	logger,
+	keyPrefix = 'billcast:',
+	recordTtl = true,
+	webhookRetryBaseMs,
+}: {
+	config: ServicesConfig;
+	redis: Redis;
+	tenants: TenantRegistry;
+	logger: Logger;
+	keyPrefix?: string;
+	/** Render records expire after the retention period; tests keep theirs for the stack's life. */
+	recordTtl?: boolean;
+	/** A short base lets a test watch webhook retries in milliseconds instead of the production 30 s. */
+	webhookRetryBaseMs?: number;
+}) => {
+	const retentionSeconds = config.retentionDays * 86_400;
+	const store = makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})});
+	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
+	const events = makeViewerEventsStore({redis, prefix: keyPrefix});
+	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
+	const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries, retryBaseMs: webhookRetryBaseMs});
+	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`});
+	const completion = makeBatchCompletion({redis, renderKey: store.keyOf, prefix: `${keyPrefix}batch:`});
+	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
+	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
+	return {
+		redis,
+		tenants,
+		store,
+		queue,
+		events,
+		deliveries,
+		webhookQueue,
+		batches,
+		completion,
+		watchLinks,
+		campaigns,
+		counters: makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
+		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
+		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
+		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),
+		keyPrefix,
+		webhooks: makeWebhookNotifier({
+			tenants,
+			queue: webhookQueue,
+			store,
+			batches,
+			completion,
+			publicBaseUrl: config.publicBaseUrl,
+			watchLinks,
+			log: (message, error) => logger.error({err: error}, message),
+		}),
+		async close(): Promise<void> {
+			await Promise.all([queue.close(), webhookQueue.close()]);
+		},
+	};
+};
+
+export type Services = ReturnType<typeof buildServices>;
