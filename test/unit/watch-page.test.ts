@@ -3,20 +3,24 @@ import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
 import {watchPage, watchPageCsp} from '../../server/watch/watch-page';
 
+/** The sample bill's page, with the customer's name and the brand changed. */
+const pageOf = (name: string, brand: Partial<TelcoBill['brand']> = {}) =>
+	watchPage({
+		props: {template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, name}, brand: {...sampleTelcoBill.brand, ...brand}}},
+		token: 'tok',
+		nonce: 'n0nce',
+		scriptSrc: '/player/billcast-player.0123456789abcdef.js',
+		downloads: {},
+		playerMode: 'live',
+		today: '2026-11-10',
+	});
+
 describe('watch page', () => {
-	const page = (name: string, brand = sampleTelcoBill.brand.name) =>
-		watchPage({
-			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, name}, brand: {...sampleTelcoBill.brand, name: brand}}},
-			token: 'tok',
-			nonce: 'n0nce',
-			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
-			downloads: {},
-			playerMode: 'live',
-			today: '2026-11-10',
-		});
+	const page = (name: string, brand = sampleTelcoBill.brand.name) => pageOf(name, {name: brand});
 
 	it('escapes every piece of bill text', () => {
 		const html = page('<script>alert(1)</script>', '"><img src=x onerror=alert(2)>');
@@ -89,15 +93,7 @@ describe('watch page', () => {
 
 describe('watch page colours', () => {
 	const coloursOf = (primaryColor: string, accentColor?: string) => {
-		const html = watchPage({
-			props: {template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, brand: {...sampleTelcoBill.brand, primaryColor, accentColor}}},
-			token: 'tok',
-			nonce: 'n0nce',
-			scriptSrc: '/player/billcast-player.0123456789abcdef.js',
-			downloads: {},
-			playerMode: 'live',
-			today: '2026-11-10',
-		});
+		const html = pageOf('Giulia Rossi', {primaryColor, accentColor});
 		return Object.fromEntries([...html.matchAll(/--([a-z-]+):(#[0-9A-Fa-f]{3,6})/g)].map(([, name, value]) => [name!, value!]));
 	};
 
