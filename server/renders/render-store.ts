@@ -16,6 +16,11 @@ export interface RenderStore {
 	getProps(id: string): Promise<RenderProps | undefined>;
 	/** Queues a failed render again; false when the render is not failed (a render in flight or done is left alone). */
 	requeue(id: string): Promise<boolean>;
+	/**
+	 * Queues a completed render again whose output is gone (its data folder was deleted); false when the render is not
+	 * completed. The only way out of `completed`, and only the API's submit takes it, after checking the file.
+	 */
+	requeueLostOutput(id: string): Promise<boolean>;
 	markRendering(id: string, progress: number, attempt: number): Promise<void>;
 	markRetrying(id: string, attempt: number): Promise<void>;
 	/**
@@ -31,11 +36,13 @@ export interface RenderStore {
 
 /**
  * A render only moves forward: queued → rendering → completed or failed, and a failed one back to queued when the bill
- * is posted again. A record never leaves `completed`, so a job BullMQ runs twice (a lost lock, a stall) cannot turn a
- * finished render back into one in progress or end it a second time.
+ * is posted again. No worker ever moves a record out of `completed`, so a job BullMQ runs twice (a lost lock, a stall)
+ * cannot turn a finished render back into one in progress or end it a second time; only a bill posted again whose video
+ * is gone from disk queues a completed render again.
  */
-const FROM: Record<'requeue' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
+const FROM: Record<'requeue' | 'lostOutput' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
 	requeue: ['failed'],
+	lostOutput: ['completed'],
 	progress: ['queued', 'rendering'],
 	end: ['queued', 'rendering'],
 };
@@ -132,6 +139,7 @@ export const makeRenderStore = ({
 			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
 		},
 		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
+		requeueLostOutput: async (id) => (await update(id, FROM.lostOutput, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		async markRendering(id, progress, attempt) {
 			await update(id, FROM.progress, (r) => ({...base(r), status: 'rendering', progress, attempt}));
 		},

@@ -42,10 +42,13 @@ export const makeRendersRouter = ({
 
 	const submit = async (job: RenderJob) => {
 		const existing = await store.get(job.renderId);
-		if (existing && existing.status !== 'failed') return existing;
+		// A completed render whose video is gone (its data folder was deleted while Redis kept the record) is made again.
+		const outputLost = existing?.status === 'completed' && !existsSync(videoPath(rendersDir, existing.id));
+		if (existing && existing.status !== 'failed' && !outputLost) return existing;
 		if (existing) {
 			await queue.forget(job.renderId);
-			await store.requeue(job.renderId);
+			if (outputLost) await store.requeueLostOutput(job.renderId);
+			else await store.requeue(job.renderId);
 		} else {
 			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill});
 		}

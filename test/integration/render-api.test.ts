@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {readFileSync, statSync} from 'node:fs';
+import {readFileSync, rmSync, statSync} from 'node:fs';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
@@ -115,5 +115,13 @@ describe('a bill goes in, an MP4 comes out', () => {
 
 		const again = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
 		expect(((await again.json()) as {id: string; status: string})).toMatchObject({id: created.id, status: 'completed'});
+
+		// The data folder deleted while Redis kept the record (a new clone beside the same Redis): the same bill posted
+		// again renders its video again instead of pointing at a file that is gone.
+		rmSync(file);
+		const lost = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
+		expect(((await lost.json()) as {id: string; status: string})).toMatchObject({id: created.id, status: 'queued'});
+		expect(await waitForRender(stack, created.id)).toMatchObject({status: 'completed'});
+		expect(statSync(file).size).toBeGreaterThan(0);
 	});
 });
