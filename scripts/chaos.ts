@@ -112,6 +112,8 @@ const startWorker = async (): Promise<WorkerProcess> => {
 			BILLCAST_WATCH_SECRET: randomBytes(32).toString('base64url'),
 			BILLCAST_DEV_WEBHOOK_URL: receiver.url,
 			BILLCAST_DEV_WEBHOOK_SECRET: secret,
+			// The webhook receiver listens on loopback, which the outbound guard refuses without the development switch.
+			BILLCAST_ALLOW_PRIVATE_OUTBOUND: '1',
 			PUBLIC_BASE_URL: 'http://127.0.0.1:9',
 		},
 	});
