@@ -9,6 +9,12 @@ export const CONTROL_BAR_PX = 48;
 /** The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. */
 export const PLAYER_MAX_HEIGHT_VH = 55;
 
+/**
+ * On an upright phone the portrait video takes the full width, up to the screen's height less the control bar: at 55 %
+ * of the height it would be about 260 px wide on a 390×844 phone, and its smallest text under 12 CSS px.
+ */
+export const PHONE_PLAYER_MAX_HEIGHT = `calc(100vh - ${CONTROL_BAR_PX}px)`;
+
 /** A phone held upright: the live player plays the portrait composition there. */
 export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600px)';
 
@@ -16,8 +22,8 @@ export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600
 export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUpright ? 'portrait' : 'landscape');
 
 /** CSS declarations that size an element to the player's box for a format, inside a container with `container-type`. */
-export const playerBoxCss = (format: VideoFormat): string => {
+export const playerBoxCss = (format: VideoFormat, maxVideoHeight = `${PLAYER_MAX_HEIGHT_VH}vh`): string => {
 	const {width, height} = formatSizes[format];
-	const videoWidth = `min(100cqw, ${PLAYER_MAX_HEIGHT_VH}vh * ${width} / ${height})`;
+	const videoWidth = `min(100cqw, ${maxVideoHeight} * ${width} / ${height})`;
 	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
 };

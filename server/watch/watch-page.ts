@@ -7,7 +7,7 @@ import {hotspotHref, opensElsewhere} from '../../src/hotspot-links';
 import {fill, messagesFor, pluralForm} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {brandPalette} from '../../src/palette';
-import {PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
+import {PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import type {PaidState} from '../../src/paid-state';
 import {html, trusted, type SafeHtml} from '../platform/html';
@@ -208,7 +208,7 @@ ${
 	const box =
 		playerMode === 'mp4'
 			? `billcast-player{${playerBoxCss(props.format)}}`
-			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait')}}}`;
+			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait', PHONE_PLAYER_MAX_HEIGHT)}}}`;
 	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };
 
