@@ -15,7 +15,7 @@ import {paidSection} from '../payments/paid-section';
 import type {RenderProps} from '../renders/render-record';
 
 /**
- * The one <style> element @remotion/player 4.0.529 injects (box-sizing and fullscreen rules for its own class). The
+ * The one <style> element @remotion/player 4.0.527 injects (box-sizing and fullscreen rules for its own class). The
  * browser test fails on any CSP report, so a Remotion upgrade that changes it is caught there.
  */
 const REMOTION_PLAYER_STYLE_HASH = "'sha256-gv/jBVmnD9LQSRVG0n8AQ31cGwpFmZCCHvcOF0Z+Em8='";
