@@ -27,3 +27,9 @@ export const playerBoxCss = (format: VideoFormat, maxVideoHeight = `${PLAYER_MAX
 	const videoWidth = `min(100cqw, ${maxVideoHeight} * ${width} / ${height})`;
 	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
 };
+
+/** Of the formats a bill was rendered in, the one nearest the screen: tall for an upright phone, wide otherwise. */
+export const mp4FormatFor = (rendered: readonly VideoFormat[], phoneUpright: boolean): VideoFormat => {
+	const nearestFirst: readonly VideoFormat[] = phoneUpright ? ['portrait', 'square', 'landscape'] : ['landscape', 'square', 'portrait'];
+	return nearestFirst.find((format) => rendered.includes(format)) ?? rendered[0]!;
+};

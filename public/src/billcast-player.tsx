@@ -9,7 +9,9 @@ import {BillPlayer, type PlayerMode} from './bill-player';
 import {makeEventSender, type SendEvent} from './event-sender';
 import type {Playback} from './playback';
 import {adoptPlayerStyles} from './player-styles';
-import {fetchHotspotManifest, fetchWatchData} from './watch-data';
+import {fetchHotspotManifest, fetchWatchData, type WatchData} from './watch-data';
+import type {VideoFormat} from '../../src/formats';
+import {mp4FormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 
 export interface MountOptions {
 	readonly token: string;
@@ -28,6 +30,14 @@ export interface PlayerHandle {
 	unmount(): void;
 }
 
+/** MP4 mode: the watch data as if the bill had been rendered only in the format nearest the screen. */
+const nearestRendered = (data: WatchData): WatchData => {
+	const rendered = [data.format, ...(Object.keys(data.links.formats ?? {}) as VideoFormat[])];
+	const format = mp4FormatFor(rendered, window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false);
+	const files = format === data.format ? undefined : data.links.formats?.[format];
+	return files ? {...data, format, links: {...files, events: data.links.events}} : data;
+};
+
 export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live', payTarget = '_blank'}: MountOptions): PlayerHandle => {
 	adoptPlayerStyles();
 	const root: Root = createRoot(element);
@@ -35,7 +45,7 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 	let resolveReady: (playback: Playback) => void = () => undefined;
 	const ready = new Promise<Playback>((resolve) => (resolveReady = resolve));
 	const start = (async () => {
-		const data = await fetchWatchData(apiBase, token);
+		const data = mode === 'mp4' ? nearestRendered(await fetchWatchData(apiBase, token)) : await fetchWatchData(apiBase, token);
 		const sendEvent = makeEventSender(resolveUrl(data.links.events));
 		const manifestUrl = data.links['hotspots.json'];
 		const useMp4 = mode === 'mp4' && Boolean(data.links['video.mp4']) && Boolean(manifestUrl);

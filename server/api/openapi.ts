@@ -232,7 +232,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 		},
 		'/v1/watch/{token}': {
 			get: {
-				summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, and links to the files and events',
+				summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, and links to the files, the same bill\'s finished renders in other formats (formats) and events',
 				security: [],
 				parameters: [idParam('token')],
 				responses: {'200': {description: 'The watch data', content: {'application/json': {}}}, ...watchErrors},
@@ -243,6 +243,22 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 				summary: "One of the render's files for the player, with range requests",
 				security: [],
 				parameters: [idParam('token'), {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}}],
+				responses: {
+					'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
+					'206': {description: 'Part of the file, for a Range request'},
+					...watchErrors,
+				},
+			},
+		},
+		'/v1/watch/{token}/formats/{format}/{file}': {
+			get: {
+				summary: "A file of the same bill rendered in another format (listed in the watch data's links.formats), with range requests",
+				security: [],
+				parameters: [
+					idParam('token'),
+					{name: 'format', in: 'path', required: true, schema: {enum: ['landscape', 'portrait', 'square']}},
+					{name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}},
+				],
 				responses: {
 					'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
 					'206': {description: 'Part of the file, for a Range request'},

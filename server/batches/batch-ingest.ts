@@ -62,7 +62,7 @@ export const ingestBatch = async ({
 	let rejected = 0;
 	const write = async (chunk: RenderJob[], refused: BatchFailure[]) => {
 		const isNew = await store.createMany(
-			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill})),
+			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale})),
 		);
 		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
 		// Also the renders another request queued: the batch is complete only once they have ended too.

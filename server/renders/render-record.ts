@@ -37,6 +37,8 @@ export type RenderStatus = RenderRecord['status'];
 export const progressOf = (record: RenderRecord): number =>
 	record.status === 'completed' ? 1 : record.status === 'rendering' ? record.progress : 0;
 
-/** What a render was made from, kept beside its record so the watch page and the player can show the same bill. */
-/** The template, format and bill a render was made from, kept for the watch page and the player. */
-export type RenderProps = RenderRequestInput;
+/**
+ * The template, format, bill and scale a render was made from, kept beside its record so the watch page and the player
+ * show the same bill, and the same bill's renders in other formats can be found by their ids.
+ */
+export type RenderProps = RenderRequestInput & {readonly scale?: number | undefined};

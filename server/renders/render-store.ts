@@ -3,7 +3,7 @@ import type {TemplateBill} from '../../src/templates/registry';
 import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
 
 /** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */
-type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: TemplateBill['bill']};
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: TemplateBill['bill']; readonly scale?: number};
 
 export interface RenderStore {
 	/** Creates the record as queued; false when a record with this id already exists. */
@@ -113,14 +113,14 @@ export const makeRenderStore = ({
 	const createMany = async (renders: readonly NewRender[]): Promise<boolean[]> => {
 		const at = now();
 		const created = await renders
-			.reduce((multi, {bill: _, ...render}) => {
+			.reduce((multi, {bill: _, scale: __, ...render}) => {
 				const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
 				return setNew(multi, key(render.id), JSON.stringify(record), true);
 			}, redis.pipeline())
 			.exec();
 		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
-		const props = renders.flatMap(({bill, ...render}, index) =>
-			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill} as RenderProps)]] : [],
+		const props = renders.flatMap(({bill, scale, ...render}, index) =>
+			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill, scale} as RenderProps)]] : [],
 		);
 		if (props.length > 0) await props.reduce((multi, [k, v]) => setNew(multi, k!, v!, false), redis.pipeline()).exec();
 		return isNew;

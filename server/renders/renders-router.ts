@@ -50,7 +50,7 @@ export const makeRendersRouter = ({
 			if (outputLost) await store.requeueLostOutput(job.renderId);
 			else await store.requeue(job.renderId);
 		} else {
-			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill});
+			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale});
 		}
 		try {
 			await queue.enqueue(job);

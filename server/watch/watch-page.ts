@@ -7,7 +7,8 @@ import {hotspotHref, opensElsewhere} from '../../src/hotspot-links';
 import {fill, messagesFor, pluralForm} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {brandPalette} from '../../src/palette';
-import {PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
+import type {VideoFormat} from '../../src/formats';
+import {mp4FormatFor, PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import type {PaidState} from '../../src/paid-state';
 import {html, trusted, type SafeHtml} from '../platform/html';
@@ -124,6 +125,8 @@ export interface WatchPageOptions {
 	readonly downloads: {readonly video?: string; readonly captions?: string};
 	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it); only when it exists. */
 	readonly playerMode: 'live' | 'mp4';
+	/** The formats this bill was rendered in (its own first): MP4 mode plays the one nearest the screen. */
+	readonly renderedFormats?: readonly VideoFormat[];
 	/** The day the page is built (YYYY-MM-DD), against which the due date is read. */
 	readonly today: string;
 	/** The payment the tenant confirmed: shown instead of the pay button. */
@@ -131,7 +134,7 @@ export interface WatchPageOptions {
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, today, paid}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, renderedFormats = [props.format], today, paid}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
@@ -207,7 +210,7 @@ ${
 	// The player's box from the first byte, in the format the player will pick, so nothing below it shifts.
 	const box =
 		playerMode === 'mp4'
-			? `billcast-player{${playerBoxCss(props.format)}}`
+			? `billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, false))}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, true), PHONE_PLAYER_MAX_HEIGHT)}}}`
 			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait', PHONE_PLAYER_MAX_HEIGHT)}}}`;
 	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };

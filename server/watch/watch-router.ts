@@ -9,6 +9,8 @@ import type {CampaignCounters} from '../analytics/campaign-counters';
 import {allSceneIds, deviceClasses} from '../analytics/metrics';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../platform/errors';
 import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
+import {videoFormats, type VideoFormat} from '../../src/formats';
+import {buildRenderId} from '../renders/render-id';
 import {artifactPath, type ARTIFACT_FILES} from '../renders/render-paths';
 import type {RenderProps, RenderRecord} from '../renders/render-record';
 import {paidView, type PaymentStore} from '../payments/payment-store';
@@ -83,6 +85,23 @@ export const makeWatchRouter = ({
 			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
 		) as Partial<Record<ViewerFile, string>>;
 
+	/**
+	 * The same bill rendered in another format (same tenant, template, scale and bill, so its id follows from this one's
+	 * props): MP4 mode plays the one nearest the screen. Only finished renders with their video count.
+	 */
+	const siblingOf = async (record: RenderRecord, props: RenderProps, format: VideoFormat): Promise<RenderRecord | undefined> => {
+		if (format === record.format) return record;
+		const id = buildRenderId({...props, tenant: record.tenant, format, scale: props.scale ?? 1});
+		const sibling = await store.get(id);
+		return sibling && sibling.tenant === record.tenant && fileOf(sibling, 'video.mp4') && fileOf(sibling, 'hotspots.json') ? sibling : undefined;
+	};
+	const formatLinks = async (record: RenderRecord, props: RenderProps, base: string) => {
+		const found = await Promise.all(
+			videoFormats.filter((format) => format !== record.format).map(async (format) => [format, await siblingOf(record, props, format)] as const),
+		);
+		return Object.fromEntries(found.flatMap(([format, sibling]) => (sibling ? [[format, fileLinks(sibling, `${base}/formats/${format}`)]] : [])));
+	};
+
 	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
 	router.use(['/w', '/v1/watch'], compression());
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
@@ -112,6 +131,7 @@ export const makeWatchRouter = ({
 					today: new Date().toISOString().slice(0, 10),
 					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
 					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
+					renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
 					...(payment ? {paid: paidView(payment)} : {}),
 				}),
 			);
@@ -130,8 +150,19 @@ export const makeWatchRouter = ({
 			format: props.format,
 			bill: props.bill,
 			...(payment ? {paid: paidView(payment)} : {}),
-			links: {events: `${base}/events`, ...fileLinks(record, base)},
+			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
 		});
+	});
+
+	router.get('/v1/watch/:token/formats/:format/:file', async (req, res) => {
+		const name = req.params.file as ViewerFile;
+		const format = req.params.format as VideoFormat;
+		if (!Object.hasOwn(viewerFiles, name) || !videoFormats.includes(format)) throw new NotFoundError(`${req.path}`);
+		const {record, props} = await open(req.params.token);
+		const sibling = await siblingOf(record, props, format);
+		const file = sibling && fileOf(sibling, name);
+		if (!file) throw new NotFoundError(`The ${format} ${name} of this video`);
+		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
 	});
 
 	router.get('/v1/watch/:token/:file', async (req, res) => {

@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import type {VideoFormat} from '../../src/formats';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
@@ -44,11 +45,11 @@ const billFor = (customerId: string, overrides: Partial<TelcoBill> = {}): TelcoB
 	...overrides,
 });
 
-const submit = async (target: TestStack, bill: TelcoBill, scale = 1) => {
+const submit = async (target: TestStack, bill: TelcoBill, scale = 1, format: VideoFormat = 'landscape') => {
 	const response = await fetch(`${target.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...target.auth},
-		body: JSON.stringify({template: 'telco-bill', bill, scale}),
+		body: JSON.stringify({template: 'telco-bill', bill, scale, format}),
 	});
 	expect(response.status).toBe(202);
 	return (await response.json()) as {id: string; links: {watch: string}};
@@ -308,6 +309,29 @@ describe('MP4 mode', () => {
 			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
+		}
+	});
+
+	it('plays the rendered format nearest the screen: portrait on an upright phone, landscape on a desktop', async () => {
+		const bill = billFor('CUST-MP4-FORMATS', {lineItems: [], usage: undefined, amountDue: 6840});
+		const landscape = await submit(renderStack, bill, 0.25);
+		const portrait = await submit(renderStack, bill, 0.25, 'portrait');
+		for (const render of [landscape, portrait]) expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		for (const {viewport, phone} of [
+			{viewport: {width: 390, height: 844}, phone: true},
+			{viewport: {width: 1280, height: 800}, phone: false},
+		]) {
+			const page = await browser.newPage({viewport, isMobile: phone, hasTouch: phone});
+			try {
+				await page.goto(`${landscape.links.watch}?player=mp4`);
+				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 1);
+				const [source, width, height] = await page
+					.locator('billcast-player video')
+					.evaluate((video: HTMLVideoElement) => [video.currentSrc, video.videoWidth, video.videoHeight] as const);
+				expect({source: source.includes('/formats/portrait/video.mp4'), tall: height > width}).toEqual({source: phone, tall: phone});
+			} finally {
+				await page.close();
+			}
 		}
 	});
 });
