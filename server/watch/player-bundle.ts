@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, statSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
-import {resolve} from 'node:path';
+import {join, resolve} from 'node:path';
 import {promisify} from 'node:util';
 import {brotliCompress, constants, gzip} from 'node:zlib';
 import {build} from 'esbuild';
@@ -40,6 +40,21 @@ export interface PlayerScript {
 
 let pending: Promise<PlayerScript> | undefined;
 
+/** Where the player's sources live: the player itself, the shared domain and the compositions it draws live. */
+const PLAYER_SOURCES = ['../../public/src', '../../src', '../../compositions'].map((dir) => resolve(import.meta.dirname, dir));
+
+const newestSourceMs = (): number =>
+	Math.max(
+		...PLAYER_SOURCES.flatMap((dir) =>
+			readdirSync(dir, {recursive: true, withFileTypes: true})
+				.filter((entry) => entry.isFile())
+				.map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+		),
+	);
+
+/** A bundle from `npm run build` is used while it is newer than every source, so a pulled change is never served stale. */
+const isCurrent = (bundle: string): boolean => existsSync(bundle) && statSync(bundle).mtimeMs >= newestSourceMs();
+
 /**
  * Builds the player once per process when `npm run build` has not, so a fresh checkout serves it without a step, and
  * compresses it once: compressing its megabyte for each request (as a compression middleware does) served not one
@@ -47,7 +62,7 @@ let pending: Promise<PlayerScript> | undefined;
  */
 export const ensurePlayerScript = (): Promise<PlayerScript> => {
 	pending ??= (async () => {
-		const file = existsSync(PLAYER_BUNDLE) ? PLAYER_BUNDLE : await buildPlayerBundle();
+		const file = isCurrent(PLAYER_BUNDLE) ? PLAYER_BUNDLE : await buildPlayerBundle();
 		const identity = await readFile(file);
 		const hash = createHash('sha256').update(identity).digest('hex').slice(0, 16);
 		const [br, gz] = await Promise.all([
