@@ -2,7 +2,7 @@ import {messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
-import {html, trusted, type SafeHtml} from '../platform/html';
+import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {dailyBars, horizontalBars} from './charts';
 import {dashboardLocales, intlLocale, type DashboardLang, type DashboardMessages} from './dashboard-messages';
 
@@ -17,10 +17,7 @@ export const dashboardCsp = (nonce: string): string =>
 		"frame-ancestors 'none'",
 	].join('; ');
 
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
-header{background:#4B2BD6;color:#fff;padding:12px 16px;display:flex;align-items:center;justify-content:space-between;gap:12px;flex-wrap:wrap}
+const STYLE = `${BASE_PAGE_STYLE}header{background:#4B2BD6;color:#fff;padding:12px 16px;display:flex;align-items:center;justify-content:space-between;gap:12px;flex-wrap:wrap}
 header h1{font-size:1.15rem;margin:0}
 header form{margin:0}
 header button,header a{color:#fff}

@@ -23,3 +23,12 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeH
 
 /** Trusted constant markup or CSS written in this codebase (never bill text), inserted as it is. */
 export const trusted = (constant: string): SafeHtml => new SafeHtml(constant);
+
+/**
+ * What every server-rendered page (the watch page, the dashboard) starts its stylesheet with. Font names as the
+ * renderer uses them: Debian's Noto CJK covers Latin too.
+ */
+export const BASE_PAGE_STYLE = `
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
+`;

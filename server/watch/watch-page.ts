@@ -11,7 +11,7 @@ import type {VideoFormat} from '../../src/formats';
 import {mp4FormatFor, PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import type {PaidState} from '../../src/paid-state';
-import {html, trusted, type SafeHtml} from '../platform/html';
+import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {paidSection} from '../payments/paid-section';
 import type {RenderProps} from '../renders/render-record';
 
@@ -40,11 +40,7 @@ export const watchPageCsp = (nonce: string): string =>
 		"frame-ancestors 'none'",
 	].join('; ');
 
-// Font names as the renderer uses them: Debian's Noto CJK covers Latin too.
-const STYLE = `
-*{box-sizing:border-box}
-body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
-header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
+const STYLE = `${BASE_PAGE_STYLE}header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
 header img{height:32px;width:auto;background:#fff;border-radius:8px;padding:4px 6px}
 header h1{font-size:1.1rem;margin:0}
 main{max-width:960px;margin:0 auto;padding:0 0 32px}
