@@ -269,15 +269,19 @@ describe('the watch page is safe', () => {
 	});
 });
 
+/** A stack with a render worker, whose pay links may go to the local checkout stub. */
+const startRenderingStack = () =>
+	startTestStack({
+		redisUrl: inject('redisUrl'),
+		serveUrl: inject('serveUrl'),
+		withWorker: true,
+		tenant: {httpPayHostsForTesting: [checkout.host]},
+	});
+
 describe('MP4 mode', () => {
 	let renderStack: TestStack;
 	beforeAll(async () => {
-		renderStack = await startTestStack({
-			redisUrl: inject('redisUrl'),
-			serveUrl: inject('serveUrl'),
-			withWorker: true,
-			tenant: {httpPayHostsForTesting: [checkout.host]},
-		});
+		renderStack = await startRenderingStack();
 	});
 	afterAll(async () => {
 		await renderStack?.close();
@@ -548,12 +552,7 @@ describe('the player when things go wrong or get tight', () => {
 describe('fullscreen and languages, on rendered videos', () => {
 	let renderStack: TestStack;
 	beforeAll(async () => {
-		renderStack = await startTestStack({
-			redisUrl: inject('redisUrl'),
-			serveUrl: inject('serveUrl'),
-			withWorker: true,
-			tenant: {httpPayHostsForTesting: [checkout.host]},
-		});
+		renderStack = await startRenderingStack();
 	});
 	afterAll(async () => {
 		await renderStack?.close();
