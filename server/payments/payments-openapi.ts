@@ -1,0 +1,33 @@
+import {apiErrors, idParam, json, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {MAX_BATCH_PAYMENTS} from './payment-schema';
+
+export const paymentsPaths: OpenApiPaths = {
+	'/v1/renders/{id}/payment': {
+		post: {
+			summary: 'Confirm the bill paid; the same reference again is the same payment. The watch page and player then show it paid, and payment.confirmed is sent',
+			parameters: [idParam('id')],
+			requestBody: {required: true, content: json('PaymentInput')},
+			responses: {
+				'201': {description: 'Confirmed', content: json('PaymentResult')},
+				'200': {description: 'This reference was already confirmed; nothing changed', content: json('PaymentResult')},
+				'409': problem('The bill already has a payment with another reference'),
+				'415': problem('Not JSON'),
+				'422': problem('An invalid field, named in errors'),
+				...apiErrors,
+			},
+		},
+	},
+	'/v1/batches/{id}/payments': {
+		post: {
+			summary: `Confirm up to ${MAX_BATCH_PAYMENTS} payments by the bill number they were sent with in this batch`,
+			parameters: [idParam('id')],
+			requestBody: {required: true, content: json('BatchPaymentsInput')},
+			responses: {
+				'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found or conflict', content: json('BatchPaymentsResult')},
+				'415': problem('Not JSON'),
+				'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
+				...apiErrors,
+			},
+		},
+	},
+};

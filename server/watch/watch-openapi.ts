@@ -1,0 +1,56 @@
+import {viewerEventTypes} from '../../src/viewer-events';
+import {idParam, problem, type OpenApiPaths} from '../platform/openapi-parts';
+
+/** A watch link is its own credential, so these routes take no API key and never say whether a bill exists. */
+const watchErrors = {
+	'404': problem('The link is not valid, or the video has no such file'),
+	'410': problem('The link has expired'),
+};
+const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}};
+const fileResponses = {
+	'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
+	'206': {description: 'Part of the file, for a Range request'},
+	...watchErrors,
+};
+
+export const watchPaths: OpenApiPaths = {
+	'/v1/watch/{token}': {
+		get: {
+			summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, and links to the files, the same bill\'s finished renders in other formats (formats) and events',
+			security: [],
+			parameters: [idParam('token')],
+			responses: {'200': {description: 'The watch data', content: {'application/json': {}}}, ...watchErrors},
+		},
+	},
+	'/v1/watch/{token}/{file}': {
+		get: {
+			summary: "One of the render's files for the player, with range requests",
+			security: [],
+			parameters: [idParam('token'), fileParam],
+			responses: fileResponses,
+		},
+	},
+	'/v1/watch/{token}/formats/{format}/{file}': {
+		get: {
+			summary: "A file of the same bill rendered in another format (listed in the watch data's links.formats), with range requests",
+			security: [],
+			parameters: [idParam('token'), {name: 'format', in: 'path', required: true, schema: {enum: ['landscape', 'portrait', 'square']}}, fileParam],
+			responses: fileResponses,
+		},
+	},
+	'/v1/watch/{token}/events': {
+		post: {
+			summary: 'A viewer event from the player; sendBeacon posts it as text/plain, so other origins need no preflight',
+			security: [],
+			parameters: [idParam('token')],
+			requestBody: {
+				required: true,
+				content: {
+					'text/plain': {schema: {type: 'string', description: 'The event as JSON'}},
+					'application/json': {schema: {type: 'object', required: ['type'], properties: {type: {enum: [...viewerEventTypes]}}}},
+				},
+			},
+			responses: {'204': {description: 'Recorded'}, '422': problem('Not a known event, named in errors'), ...watchErrors, '429': problem('Too many events for this link')},
+		},
+	},
+};
