@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer), on the
- * same machine and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive; --soak [renders] for worker memory
+ * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer) and
+ * against a render server a Remotion team would write without billcast (`bench/remotion-peer.ts`), on the same machine
+ * and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive --skip-peer; --soak [renders] for worker memory
  * over consecutive renders; --ingest [bills] for queueing a billing cycle; --events [n] for viewer events per second. Results print as a table and are written as
  * JSON to bench/results/.
  */
@@ -27,6 +28,7 @@ const {values: options} = parseArgs({
 		runs: {type: 'string', default: '1'},
 		scale: {type: 'string', default: '1'},
 		'skip-naive': {type: 'boolean', default: false},
+		'skip-peer': {type: 'boolean', default: false},
 		soak: {type: 'string'},
 		ingest: {type: 'string'},
 		events: {type: 'string'},
@@ -65,6 +67,18 @@ const runNaive = (count: number): number => {
 		if (result.status !== 0) throw new Error(`remotion render failed: ${result.stderr.slice(-800)}`);
 	});
 	return Date.now() - started;
+};
+
+/** (c) The fair peer in its own process: one warm browser, `selectComposition` + `renderMedia` per customer. */
+const runPeer = (count: number): number => {
+	const result = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'bench/remotion-peer.ts'), `--serve-url=${bundleDir}`, `--out=${work}`,
+			`--customers=${count}`, `--scale=${scale}`, `--browser=${browserExecutable}`],
+		{cwd: root, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8'},
+	);
+	if (result.status !== 0) throw new Error(`the Remotion peer failed: ${result.stderr.slice(-800)}`);
+	return (JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {elapsedMs: number}).elapsedMs;
 };
 
 interface WorkerHandle {
@@ -150,15 +164,18 @@ if (options.soak) {
 	const count = Number(options.customers);
 	const rows: Array<Record<string, number | string>> = [];
 	const naiveMs: number[] = [];
+	const peerMs: number[] = [];
 	const queuedMs: number[] = [];
 	let peakMiB = 0;
 	for (let run = 1; run <= Number(options.runs); run++) {
 		if (!options['skip-naive']) naiveMs.push(runNaive(count));
+		if (!options['skip-peer']) peerMs.push(runPeer(count));
 		const worker = await startWorker();
 		queuedMs.push(await runQueued(worker, count));
 		peakMiB = Math.max(peakMiB, processMemory(worker.child.pid!).peakMiB);
 		await worker.stop();
-		console.log(`run ${run}: naive ${naiveMs.at(-1) ? seconds(naiveMs.at(-1)!).toFixed(1) : '-'} s, billcast ${seconds(queuedMs.at(-1)!).toFixed(1)} s`);
+		const shown = (ms: number | undefined) => (ms ? seconds(ms).toFixed(1) : '-');
+		console.log(`run ${run}: naive ${shown(naiveMs.at(-1))} s, Remotion peer ${shown(peerMs.at(-1))} s, billcast ${shown(queuedMs.at(-1))} s`);
 	}
 	const describe = (name: string, ms: number[]) => {
 		const perVideo = seconds(median(ms)) / count;
@@ -166,12 +183,18 @@ if (options.soak) {
 			videosPerHour: Math.round(3600 / perVideo), effectiveFps: +((video.durationInFrames) / perVideo).toFixed(1)};
 	};
 	if (naiveMs.length) rows.push(describe('(a) naive CLI', naiveMs));
+	if (peerMs.length) rows.push(describe('(c) Remotion render server', peerMs));
 	rows.push(describe('(b) billcast', queuedMs));
 	console.table(rows);
-	const ratio = naiveMs.length ? median(naiveMs) / median(queuedMs) : undefined;
+	// Throughput ratios: how many times faster billcast finishes the same customers.
+	const ratioOver = (ms: number[]) => (ms.length ? median(ms) / median(queuedMs) : undefined);
+	const ratio = ratioOver(naiveMs);
+	const peerRatio = ratioOver(peerMs);
+	const shownRatio = (r: number | undefined) => (r ? `${r.toFixed(2)}×` : 'n/a');
 	console.log(`${count} customers × ${videoSeconds.toFixed(1)} s video at ${video.width * scale}×${video.height * scale}; ` +
-		`throughput ratio (b)/(a): ${ratio ? `${ratio.toFixed(2)}×` : 'n/a'}; worker peak RSS ${Math.round(peakMiB)} MiB`);
-	results.throughput = {customers: count, videoSeconds, rows, ratio, workerPeakRssMiB: peakMiB, naiveMs, queuedMs};
+		`throughput ratio (b)/(c) against a Remotion render server: ${shownRatio(peerRatio)}; (b)/(a) against the naive CLI: ${shownRatio(ratio)}; ` +
+		`worker peak RSS ${Math.round(peakMiB)} MiB`);
+	results.throughput = {customers: count, videoSeconds, rows, ratio, peerRatio, workerPeakRssMiB: peakMiB, naiveMs, peerMs, queuedMs};
 }
 
 const resultsDir = join(root, 'bench/results');

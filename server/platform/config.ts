@@ -22,6 +22,7 @@ const envSchema = z.object({
 	BILLCAST_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('2mb'),
 	BILLCAST_BATCH_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, 'must look like 512kb or 2mb').default('16mb'),
 	BILLCAST_TENANTS_FILE: optionalString,
+	BILLCAST_TENANTS_JSON: optionalString,
 	BILLCAST_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
 	REMOTION_BROWSER_EXECUTABLE: optionalString,
 	BILLCAST_WATCH_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
@@ -30,6 +31,7 @@ const envSchema = z.object({
 	BILLCAST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 	BILLCAST_RETENTION_DAYS: z.coerce.number().positive().max(3650).default(90),
 	BILLCAST_WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+	BILLCAST_WORKER_METRICS_HOST: z.string().min(1).default('127.0.0.1'),
 	BILLCAST_DEV_WEBHOOK_URL: optionalString.pipe(z.url({protocol: /^https?$/}).optional()),
 	BILLCAST_DEV_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	NODE_ENV: optionalString,
@@ -58,6 +60,8 @@ export interface Config {
 	readonly bodyLimit: string;
 	readonly batchBodyLimit: string;
 	readonly tenantsFile: string | undefined;
+	/** The tenants file's JSON itself, for a platform that hands every machine the same secret as a variable. */
+	readonly tenantsJson: string | undefined;
 	readonly workerConcurrency: number;
 	readonly browserExecutable: string | undefined;
 	/** Signs the watch links (HMAC-SHA256). */
@@ -70,6 +74,10 @@ export interface Config {
 	readonly retentionDays: number;
 	/** Where a worker process serves its own /metrics (renders, webhook deliveries); 0 turns it off. */
 	readonly workerMetricsPort: number;
+	/** Its own setting, not HOST: in a container the worker has no API to bind, yet its metrics must be scraped. */
+	readonly workerMetricsHost: string;
+	/** NODE_ENV=production: shared configuration is required and nothing is built or generated at run time. */
+	readonly production: boolean;
 	/** The development tenant's webhook; only used without a tenants file. */
 	readonly devWebhook: {readonly url: string; readonly secret: string} | undefined;
 	/** Which addresses webhooks and logo fetches may reach: public ones, plus loopback in development when asked. */
@@ -91,6 +99,11 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 			`Invalid configuration:\n  BILLCAST_DEV_WEBHOOK_URL: ${devWebhookProblem} (a receiver on this machine needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1)`,
 		);
 	}
+	const production = e.NODE_ENV === 'production';
+	// Every machine must build the same links; a localhost default would mail customers links to the worker itself.
+	if (production && !e.PUBLIC_BASE_URL) {
+		throw new ConfigError('Invalid configuration:\n  PUBLIC_BASE_URL: must be set in production (the address customers open watch links at)');
+	}
 	const dataDir = resolve(e.BILLCAST_DATA_DIR);
 	return {
 		port: e.PORT,
@@ -105,14 +118,17 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		bodyLimit: e.BILLCAST_BODY_LIMIT,
 		batchBodyLimit: e.BILLCAST_BATCH_BODY_LIMIT,
 		tenantsFile: e.BILLCAST_TENANTS_FILE,
+		tenantsJson: e.BILLCAST_TENANTS_JSON,
 		workerConcurrency: e.BILLCAST_WORKER_CONCURRENCY,
 		browserExecutable: e.REMOTION_BROWSER_EXECUTABLE,
-		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production: e.NODE_ENV === 'production'}),
+		watchSecret: resolveWatchSecret({configured: e.BILLCAST_WATCH_SECRET, dataDir, production}),
 		watchTtlDays: e.BILLCAST_WATCH_TTL_DAYS,
-		adminKey: e.BILLCAST_ADMIN_KEY ?? (e.NODE_ENV === 'production' ? undefined : DEV_ADMIN_KEY),
+		adminKey: e.BILLCAST_ADMIN_KEY ?? (production ? undefined : DEV_ADMIN_KEY),
 		logLevel: e.BILLCAST_LOG_LEVEL,
 		retentionDays: e.BILLCAST_RETENTION_DAYS,
 		workerMetricsPort: e.BILLCAST_WORKER_METRICS_PORT,
+		workerMetricsHost: e.BILLCAST_WORKER_METRICS_HOST,
+		production,
 		devWebhook:
 			e.BILLCAST_DEV_WEBHOOK_URL && e.BILLCAST_DEV_WEBHOOK_SECRET
 				? {url: e.BILLCAST_DEV_WEBHOOK_URL, secret: e.BILLCAST_DEV_WEBHOOK_SECRET}

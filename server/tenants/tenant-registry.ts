@@ -101,30 +101,49 @@ export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry =
 	};
 };
 
+/** Where the tenants were read, named in every error so an operator knows which copy to fix. */
+const readTenantsJson = ({file, json}: {file: string | undefined; json: string | undefined}): {origin: string; value: unknown} | undefined => {
+	if (file && json) throw new ConfigError('Set BILLCAST_TENANTS_FILE or BILLCAST_TENANTS_JSON, not both: two copies of the tenants would drift apart.');
+	const text = file ? readFileSync(file, 'utf8') : json;
+	if (text === undefined) return undefined;
+	const origin = file ? `tenants file ${file}` : 'BILLCAST_TENANTS_JSON';
+	try {
+		return {origin, value: JSON.parse(text)};
+	} catch (error) {
+		throw new ConfigError(`Invalid ${origin}: not JSON (${(error as Error).message})`);
+	}
+};
+
 /**
- * Tenants from BILLCAST_TENANTS_FILE (a JSON array), or the development tenant when no file is configured. The
- * development tenant's webhook may be plain http, since it only ever posts to a receiver on the developer's machine.
+ * Tenants from BILLCAST_TENANTS_FILE or BILLCAST_TENANTS_JSON (a JSON array, the same on every machine), or the
+ * development tenant when neither is set. The development tenant's webhook may be plain http, since it only ever posts
+ * to a receiver on the developer's machine.
  */
 export const loadTenantRegistry = ({
 	file,
+	json,
 	production,
 	devWebhook,
 }: {
 	file: string | undefined;
+	json?: string | undefined;
 	production: boolean;
 	devWebhook?: TenantWebhook;
 }): TenantRegistry => {
-	if (!file && production) {
-		throw new ConfigError('NODE_ENV=production needs BILLCAST_TENANTS_FILE: the development key is public and never valid in production.');
+	const source = readTenantsJson({file, json});
+	if (!source && production) {
+		throw new ConfigError(
+			'NODE_ENV=production needs BILLCAST_TENANTS_FILE or BILLCAST_TENANTS_JSON: the development key is public and never valid in production.',
+		);
 	}
-	if (file && devWebhook) {
-		throw new ConfigError('BILLCAST_DEV_WEBHOOK_URL is for the development tenant, which BILLCAST_TENANTS_FILE replaces: set the webhook in the file.');
+	if (source && devWebhook) {
+		throw new ConfigError(`BILLCAST_DEV_WEBHOOK_URL is for the development tenant, which the ${source.origin} replaces: set the webhook there.`);
 	}
-	if (!file) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
-	const parsed = z.array(tenantSchema).min(1).safeParse(JSON.parse(readFileSync(file, 'utf8')));
+	if (!source) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
+	const parsed = z.array(tenantSchema).min(1).safeParse(source.value);
 	if (!parsed.success) {
 		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');
-		throw new ConfigError(`Invalid tenants file ${file}:\n${problems}`);
+		throw new ConfigError(`Invalid ${source.origin}:\n${problems}`);
 	}
 	return makeTenantRegistry(parsed.data);
 };

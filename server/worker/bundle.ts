@@ -1,8 +1,12 @@
 import {existsSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {bundle} from '@remotion/bundler';
+import {ConfigError} from '../platform/errors';
 
 export const COMPOSITIONS_ENTRY = resolve(import.meta.dirname, '../../compositions/index.ts');
+
+/** Where `npm run build` writes the compositions bundle; production workers load it from here unless told otherwise. */
+export const DEFAULT_BUNDLE_DIR = resolve(import.meta.dirname, '../../build/bundle');
 
 /** Bundles the compositions once (a few seconds); every render of the process reuses the result. */
 export const bundleCompositions = async ({
@@ -14,13 +18,15 @@ export const bundleCompositions = async ({
 }): Promise<string> =>
 	bundle({entryPoint: COMPOSITIONS_ENTRY, ...(outDir ? {outDir} : {}), ...(onProgress ? {onProgress} : {})});
 
-/** A prebuilt bundle from `npm run build` when one is configured and present, else a fresh bundle. */
-export const resolveServeUrl = async ({bundleDir}: {bundleDir: string | undefined}): Promise<string> => {
-	if (bundleDir) {
-		if (!existsSync(join(bundleDir, 'index.html'))) {
-			throw new Error(`BILLCAST_BUNDLE_DIR=${bundleDir} holds no bundle (no index.html): run \`npm run build\` first`);
-		}
-		return resolve(bundleDir);
+/**
+ * The prebuilt bundle from `npm run build` when one is configured, and always in production (every worker of a fleet
+ * then renders the same build, and none spends its start bundling); in development a fresh bundle in a temporary folder.
+ */
+export const resolveServeUrl = async ({bundleDir, production}: {bundleDir: string | undefined; production: boolean}): Promise<string> => {
+	const prebuilt = bundleDir ?? (production ? DEFAULT_BUNDLE_DIR : undefined);
+	if (!prebuilt) return bundleCompositions({});
+	if (!existsSync(join(prebuilt, 'index.html'))) {
+		throw new ConfigError(`BILLCAST_BUNDLE_DIR=${prebuilt} holds no bundle (no index.html): run \`npm run build\` first (the image's build step)`);
 	}
-	return bundleCompositions({});
+	return resolve(prebuilt);
 };

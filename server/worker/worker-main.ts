@@ -15,7 +15,7 @@ import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
 
 const config = loadConfig();
 const logger = makeLogger({service: 'worker', level: config.logLevel});
-const tenants = loadTenantRegistry({file: config.tenantsFile, production: process.env.NODE_ENV === 'production', devWebhook: config.devWebhook});
+const tenants = loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook});
 if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
 const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
 if (!browserExecutable) {
@@ -23,8 +23,8 @@ if (!browserExecutable) {
 	process.exit(1);
 }
 
-logger.info(config.bundleDir ? `Using the prebuilt bundle in ${config.bundleDir}` : 'Bundling the compositions...');
-const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir});
+const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir, production: config.production});
+logger.info({serveUrl}, 'compositions bundle ready');
 const redis = connectRedis(config.redisUrl);
 const services = buildServices({config, redis, tenants, logger});
 const {store, deliveries, webhookQueue} = services;
@@ -56,7 +56,7 @@ const metricsServer =
 	config.adminKey && config.workerMetricsPort > 0
 		? express()
 				.get('/metrics', requireAdminKey(config.adminKey), serveMetrics(metrics))
-				.listen(config.workerMetricsPort, config.host)
+				.listen(config.workerMetricsPort, config.workerMetricsHost)
 				.on('error', (error) => logger.warn({err: error}, 'worker metrics not served'))
 		: undefined;
 logger.info({browserExecutable, rendersDir: config.rendersDir, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
