@@ -1,6 +1,6 @@
 import type {Redis} from 'ioredis';
 import type {RenderStore} from '../renders/render-store';
-import {variantOf, type Experiment} from './experiment';
+import type {Experiment} from './experiment';
 
 /** The campaign a render was sent in: its batch, and its variant when the batch is an experiment. */
 export interface Campaign {
@@ -59,7 +59,7 @@ export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {re
 					id: render.id,
 					tenant: render.tenant,
 					template: render.template,
-					campaign: {batchId, variant: experiment && render.bill ? variantOf(experiment, render.bill.billNumber) : undefined},
+					campaign: {batchId, variant: experiment ? render.bill?.messageVariant : undefined},
 				}));
 				const multi = redis.multi();
 				// NX: the batch's first chunk dates it; old campaigns age out of the list with their counters.

@@ -1,6 +1,7 @@
 import type {BatchCompletion} from './batch-completion';
 import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batch-store';
 import {BillcastError, type FieldError} from '../platform/errors';
+import {inVariant, type Experiment} from '../analytics/experiment';
 import {prepareRenderJob} from '../renders/prepare-render-job';
 import type {RenderJob} from '../renders/render-job';
 import type {RenderQueue} from '../renders/render-queue';
@@ -45,6 +46,7 @@ export const ingestBatch = async ({
 	batches,
 	completion,
 	queue,
+	experiment,
 }: {
 	batchId: string;
 	tenant: Tenant;
@@ -53,6 +55,8 @@ export const ingestBatch = async ({
 	batches: BatchStore;
 	completion: BatchCompletion;
 	queue: RenderQueue;
+	/** Each bill is told in the variant the experiment draws for it. */
+	experiment?: Experiment | undefined;
 }): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]; interruptedBy?: BillcastError}> => {
 	const warnings: BatchWarning[] = [];
 	let jobs: RenderJob[] = [];
@@ -91,7 +95,7 @@ export const ingestBatch = async ({
 			} else {
 				const prepared = prepareRenderJob(tenant, item.body);
 				const {sourceOf} = item;
-				if (prepared.ok) jobs.push(prepared.job);
+				if (prepared.ok) jobs.push(experiment ? inVariant(experiment, prepared.job) : prepared.job);
 				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
 				if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
 			}

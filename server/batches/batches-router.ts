@@ -146,7 +146,7 @@ export const makeBatchesRouter = ({
 				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
 				const filing = campaigns.indexing(store, {id, experiment, onFiled: (renders) => counters.sent(renders)});
-				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store: filing, batches, completion, queue});
+				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store: filing, batches, completion, queue, experiment});
 				const base = {id, tenant: tenant.id, createdAt, ...counts};
 				await batches.finish(
 					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},

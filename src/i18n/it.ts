@@ -93,6 +93,10 @@ export const it: PartialMessages = {
 	choosePlan: 'Paga in {count} rate',
 	callUs: 'Parla con noi: {phone}',
 	reminderClose: 'Grazie. Siamo qui per aiutarti.',
+	variants: {
+		soft: {dueNudge: 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.', understanding: 'Capita a tutti. Quando sei pronto, ti rendiamo tutto semplice.'},
+		firm: {dueNudge: 'Paga entro il {date} per mantenere il tuo conto in regola.', understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.'},
+	},
 	chapters: {
 		greeting: 'Benvenuto',
 		total: 'Il totale',

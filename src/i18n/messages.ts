@@ -86,6 +86,8 @@ export interface Messages {
 	readonly choosePlan: string;
 	readonly callUs: string;
 	readonly reminderClose: string;
+	/** A soft-collection experiment's other wordings: a line under the amount due, and the overdue scene's reassurance. */
+	readonly variants: Record<'soft' | 'firm', {readonly dueNudge: string; readonly understanding: string}>;
 	readonly chapters: Record<SceneId, string>;
 	/** The player's own controls, its pay sheet and its error, in the bill's language. */
 	readonly player: {

@@ -1,6 +1,7 @@
 import {amountToPay} from '../bill-fields';
 import {formatPeriod} from '../dates';
 import {fill, type Messages} from '../i18n/catalogue';
+import type {MessageVariant} from '../message-variants';
 import {needsPayment} from '../needs-payment';
 import type {Formatters, SceneScript} from './script-types';
 
@@ -13,7 +14,7 @@ export interface GreetingScript extends SceneScript {
 export interface DueScript extends SceneScript {
 	readonly title: string;
 	readonly amount: string;
-	/** Why there is nothing to pay, when there is nothing to pay. */
+	/** Why there is nothing to pay, what was paid so far, or an experiment's nudge to pay; shown under the amount. */
 	readonly status?: string;
 	readonly payLabel?: string;
 }
@@ -48,6 +49,7 @@ export const billGreetingScript = (
 interface PayableBill {
 	readonly amountDue: number;
 	readonly dueDate: string;
+	readonly messageVariant?: MessageVariant | undefined;
 	readonly payment: {
 		readonly status: string;
 		readonly payUrl?: string | undefined;
@@ -82,8 +84,11 @@ export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters):
 		const payLabel = bill.payment.payUrl ? fill(messages.payNow, {amount: rest}) : undefined;
 		return {title, amount: rest, status, ...(payLabel ? {payLabel} : {}), lines: lines(title, rest, status, payLabel)};
 	}
-	const payLabel = needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
-	return {title, amount, ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, payLabel)};
+	const owed = needsPayment({status: bill.payment.status, amountDue: bill.amountDue});
+	const payLabel = owed && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
+	const variant = bill.messageVariant;
+	const nudge = owed && variant && variant !== 'standard' ? fill(messages.variants[variant].dueNudge, {date: f.date(bill.dueDate)}) : undefined;
+	return {title, amount, ...(nudge ? {status: nudge} : {}), ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, nudge, payLabel)};
 };
 
 /** The thanks, with a "view your bill" button when there is a PDF and an "email us" one when the brand has an address. */

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {messageVariantSchema} from '../../message-variants';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
@@ -12,6 +13,8 @@ export const paymentReminderSchema = z
 		/** The day the reminder is sent; days overdue count from the original due date to this day. */
 		reminderDate: isoDate,
 		originalDueDate: isoDate,
+		/** The wording of the overdue scene; a batch experiment sets it per bill. */
+		messageVariant: messageVariantSchema.optional(),
 		amountOverdue: minorUnits.refine((n) => n > 0, 'must be more than zero: a reminder is for an amount owed'),
 		nextStep: z.object({
 			kind: z.enum(nextStepKinds),

@@ -63,6 +63,8 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const choosePlan = fill(messages.choosePlan, {count: f.number(plan.length)});
 	const call = fill(messages.callUs, {phone: reminder.phone});
 	const subtitle = fill(messages.reminderSubtitle, {brand: reminder.brand.name});
+	const variant = reminder.messageVariant;
+	const understanding = variant && variant !== 'standard' ? messages.variants[variant].understanding : messages.understanding;
 	return {
 		greeting: greetingScript({brand: reminder.brand.name, title: fill(messages.greeting, {name: reminder.customer.name}), subtitle}),
 		overdue: {
@@ -70,8 +72,8 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 			amount,
 			wasDue,
 			daysLate,
-			understanding: messages.understanding,
-			lines: scriptLines(messages.overdueTitle, wasDue, daysLate, messages.understanding),
+			understanding,
+			lines: scriptLines(messages.overdueTitle, wasDue, daysLate, understanding),
 		},
 		next: {title: messages.nextTitle, step, reassure: messages.nextReassure, lines: scriptLines(messages.nextTitle, step, messages.nextReassure)},
 		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},

@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {needsPayment} from '../../needs-payment';
+import {messageVariantSchema} from '../../message-variants';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 /** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
@@ -38,6 +39,8 @@ export const telcoBillSchema = z
 		 * and a video that calls it a first bill would invent a fact.
 		 */
 		firstBill: z.boolean().optional(),
+		/** The wording of the due scene; a batch experiment sets it per bill. */
+		messageVariant: messageVariantSchema.optional(),
 		/** Every charge and credit on the bill; an empty list when there are none. */
 		lineItems: z.array(lineItemSchema).max(500),
 		/** The previous bill's total per category, so the video can name the reason for the biggest change. */

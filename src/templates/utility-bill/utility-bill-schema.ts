@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
 
@@ -23,6 +24,8 @@ export const utilityBillSchema = z
 		issueDate: isoDate,
 		dueDate: isoDate,
 		amountDue: minorUnits,
+		/** The wording of the due scene; a batch experiment sets it per bill. */
+		messageVariant: messageVariantSchema.optional(),
 		/** Up to the last 12 metered periods, oldest first; the last one is this bill's period. */
 		consumption: z.array(consumptionPointSchema).min(1).max(12),
 		/** Consumption in the same period a year earlier, when the meter has that history. */
