@@ -6,6 +6,6 @@ import type {BillOf, TemplateId} from '../src/templates/registry';
 export const calculateMetadataFor =
 	<T extends TemplateId>(template: T): CalculateMetadataFunction<TemplateVideoProps<BillOf<T>>> =>
 	({props}) => {
-		const {durationInFrames, fps, width, height} = computeRenderInput({template, bill: props.bill, format: props.format} as RenderRequestInput);
+		const {durationInFrames, fps, width, height} = computeRenderInput({template, bill: props.bill, format: props.format, narration: props.narration} as RenderRequestInput);
 		return {durationInFrames, fps, width, height};
 	};

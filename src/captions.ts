@@ -1,5 +1,6 @@
 import {messagesFor} from './i18n/catalogue';
-import {cueTexts, cueWeight} from './reading-pace';
+import {cueTexts, cueWeight, readingSeconds} from './reading-pace';
+import {SPEECH_LEAD_IN_MS, type SceneSpeech} from './narration/speech-timing';
 import type {SceneId} from './scene-ids';
 import type {SceneScript} from './scripts/script-types';
 import type {Timeline} from './timeline';
@@ -32,11 +33,27 @@ export interface CaptionCue {
  * scene the time its words need, so no cue goes faster than a person reads): captions say exactly what the scenes
  * show, from the same strings, and nothing else.
  */
-export const captionCues = ({timeline, script}: {timeline: Timeline; script: Partial<Record<SceneId, SceneScript>>}): CaptionCue[] =>
+export const captionCues = ({
+	timeline,
+	script,
+	speech = [],
+}: {
+	timeline: Timeline;
+	script: Partial<Record<SceneId, SceneScript>>;
+	/** When the video speaks, a scene's cues run while its voice does (from the lead-in), slowed to reading pace if need be. */
+	speech?: readonly SceneSpeech[];
+}): CaptionCue[] =>
 	timeline.scenes.flatMap((scene) => {
 		const texts = cueTexts(script[scene.id]?.lines ?? []);
-		const perWeight = scene.durationInFrames / Math.max(1, texts.reduce((sum, text) => sum + cueWeight(text), 0));
-		let start = 0;
+		const weight = texts.reduce((sum, text) => sum + cueWeight(text), 0);
+		const said = speech.find((candidate) => candidate.sceneId === scene.id);
+		const speaking = said ? Math.ceil((said.durationMs / 1000) * timeline.fps) : 0;
+		const reading = Math.ceil(readingSeconds(script[scene.id]?.lines ?? []) * timeline.fps);
+		// The lead-in gives way when the scene has no more room than its captions need to be read.
+		const leadIn = speaking > 0 ? Math.max(0, Math.min(Math.round((SPEECH_LEAD_IN_MS / 1000) * timeline.fps), scene.durationInFrames - reading)) : 0;
+		const span = speaking > 0 ? Math.min(scene.durationInFrames - leadIn, Math.max(speaking, reading)) : scene.durationInFrames;
+		const perWeight = span / Math.max(1, weight);
+		let start = leadIn;
 		return texts.map((text) => {
 			const end = start + cueWeight(text) * perWeight;
 			const cue = {from: scene.from + Math.round(start), to: scene.from + Math.round(end), text};
@@ -60,10 +77,12 @@ export const buildCaptionFiles = ({
 	timeline,
 	script,
 	locale,
+	speech,
 }: {
 	timeline: Timeline;
 	script: Partial<Record<SceneId, SceneScript>>;
 	locale: string;
+	speech?: readonly SceneSpeech[];
 }): CaptionFiles => {
 	const chapters = messagesFor(locale).chapters;
 	const chapterCues = timeline.scenes.map((scene) => ({from: scene.from, to: scene.from + scene.durationInFrames, text: chapters[scene.id]}));
@@ -71,7 +90,7 @@ export const buildCaptionFiles = ({
 		.map((scene) => [`[${chapters[scene.id]}]`, ...(script[scene.id]?.lines ?? [])].join('\n'))
 		.join('\n\n');
 	return {
-		captions: vtt(captionCues({timeline, script}), timeline.fps),
+		captions: vtt(captionCues({timeline, script, ...(speech ? {speech} : {})}), timeline.fps),
 		chapters: vtt(chapterCues, timeline.fps),
 		transcript: `${transcript}\n`,
 	};

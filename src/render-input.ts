@@ -3,16 +3,19 @@ import type {SceneScript} from './scripts/script-types';
 import type {SceneId} from './scene-ids';
 import {templateOf, type TemplateBill, type TemplateId} from './templates/registry';
 import type {Timeline} from './timeline';
+import type {VideoNarration} from './narration/speech-timing';
 
 // Type aliases, not interfaces: Remotion requires props assignable to Record<string, unknown>.
 export type TemplateVideoProps<B> = {
 	readonly bill: B;
 	readonly format: VideoFormat;
+	/** Present when the video speaks: its sound and the speech timings its scenes and captions follow. */
+	readonly narration?: VideoNarration | undefined;
 };
 /** The telco bill's props, for the telco composition. */
 export type TelcoBillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
 
-export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat};
+export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat; readonly narration?: VideoNarration | undefined};
 
 export interface RenderInput {
 	readonly compositionId: string;
@@ -27,7 +30,8 @@ export interface RenderInput {
 export const compositionIdFor = (template: TemplateId, format: VideoFormat): string => `${template}-${format}`;
 
 /** The timeline of any template's bill. */
-export const timelineFor = (input: RenderRequestInput): Timeline => templateOf(input.template).timeline(input);
+export const timelineFor = (input: RenderRequestInput): Timeline =>
+	templateOf(input.template).timeline({bill: input.bill, format: input.format, speech: input.narration?.speech});
 
 /** Every scene's strings of any template's bill, keyed by scene: what the captions and transcript say. */
 export const scriptFor = (input: TemplateBill): Partial<Record<SceneId, SceneScript>> => templateOf(input.template).script(input.bill);
@@ -40,7 +44,7 @@ export const computeRenderInput = (input: RenderRequestInput): RenderInput => {
 	const timeline = timelineFor(input);
 	return {
 		compositionId: compositionIdFor(input.template, input.format),
-		inputProps: {bill: input.bill, format: input.format},
+		inputProps: {bill: input.bill, format: input.format, ...(input.narration ? {narration: input.narration} : {})},
 		timeline,
 		durationInFrames: timeline.durationInFrames,
 		fps: timeline.fps,

@@ -7,6 +7,7 @@ import type {SceneId} from './scene-ids';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from './scene-motion';
 import type {SceneScript} from './scripts/script-types';
 import {needsPayment} from './needs-payment';
+import {secondsForSpeech, type SceneSpeech} from './narration/speech-timing';
 
 export type {SceneId} from './scene-ids';
 
@@ -66,7 +67,7 @@ export interface CtaSpec {
 const seconds = (s: number): number => Math.round(s * FPS);
 
 /**
- * Places scenes back to back (each long enough to read its captions), their calls to action as hotspots that open once the buttons have settled, and a static
+ * Places scenes back to back (each long enough to read its captions and to say its narration), their calls to action as hotspots that open once the buttons have settled, and a static
  * hold in each scene from the end of its entrance (or its buttons') to the start of its fade-out.
  */
 export const assembleTimeline = ({
@@ -75,6 +76,7 @@ export const assembleTimeline = ({
 	ctas,
 	posterScene,
 	script,
+	speech = [],
 }: {
 	format: VideoFormat;
 	scenes: readonly SceneSpec[];
@@ -82,12 +84,16 @@ export const assembleTimeline = ({
 	posterScene: SceneId;
 	/** The scenes' words: a scene plays at least as long as its captions take to read. */
 	script: Partial<Record<SceneId, SceneScript>>;
+	/** Measured narration, when the video speaks: a scene plays at least as long as its speech with its lead-in and tail. */
+	speech?: readonly SceneSpeech[];
 }): Timeline => {
 	const size = formatSizes[format];
 	let from = 0;
 	const scenes = specs.map(({id, seconds: length}) => {
 		const reading = Math.ceil(readingSeconds(script[id]?.lines ?? []) * FPS);
-		const scene = {id, from, durationInFrames: Math.max(seconds(length), reading)};
+		const said = speech.find((scene) => scene.sceneId === id);
+		const speaking = said ? Math.ceil(secondsForSpeech(said) * FPS) : 0;
+		const scene = {id, from, durationInFrames: Math.max(seconds(length), reading, speaking)};
 		from += scene.durationInFrames;
 		return scene;
 	});

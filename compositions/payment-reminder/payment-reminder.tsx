@@ -11,10 +11,11 @@ import {OptionsScene} from './scenes/options-scene';
 import {OverdueScene} from './scenes/overdue-scene';
 import {PlanScene} from './scenes/plan-scene';
 
-export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> = ({bill, format}) => {
-	const {timeline, script, palette} = useTemplate({bill, format, timelineOf: buildReminderTimeline, scriptOf: reminderScript});
+export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> = ({bill, format, narration}) => {
+	const {timeline, script, palette} = useTemplate({bill, format, narration, timelineOf: buildReminderTimeline, scriptOf: reminderScript});
 	return (
 		<TemplateFrame
+			narration={narration}
 			timeline={timeline}
 			palette={palette}
 			scenes={{

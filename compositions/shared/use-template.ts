@@ -3,6 +3,7 @@ import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {VideoFormat} from '../../src/formats';
 import {brandPalette} from '../../src/palette';
 import type {Timeline} from '../../src/timeline';
+import type {SceneSpeech, VideoNarration} from '../../src/narration/speech-timing';
 
 /** What every template component starts from: its timeline, its scenes' strings, the brand palette and the shape. */
 export const useTemplate = <B extends {brand: TelcoBill['brand']}, S>({
@@ -10,13 +11,15 @@ export const useTemplate = <B extends {brand: TelcoBill['brand']}, S>({
 	format,
 	timelineOf,
 	scriptOf,
+	narration,
 }: {
 	bill: B;
 	format: VideoFormat;
-	timelineOf: (options: {bill: B; format: VideoFormat}) => Timeline;
+	narration?: VideoNarration | undefined;
+	timelineOf: (options: {bill: B; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}) => Timeline;
 	scriptOf: (bill: B) => S;
 }) => {
-	const timeline = useMemo(() => timelineOf({bill, format}), [bill, format, timelineOf]);
+	const timeline = useMemo(() => timelineOf({bill, format, speech: narration?.speech}), [bill, format, narration, timelineOf]);
 	const script = useMemo(() => scriptOf(bill), [bill, scriptOf]);
 	return {timeline, script, palette: brandPalette(bill.brand), wide: format === 'landscape'};
 };

@@ -10,10 +10,11 @@ import {BreakdownScene} from './scenes/breakdown-scene';
 import {TotalScene} from './scenes/total-scene';
 import {UsageScene} from './scenes/usage-scene';
 
-export const TelcoBill: React.FC<TelcoBillVideoProps> = ({bill, format}) => {
-	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildTelcoTimeline, scriptOf: telcoScript});
+export const TelcoBill: React.FC<TelcoBillVideoProps> = ({bill, format, narration}) => {
+	const {timeline, script, palette, wide} = useTemplate({bill, format, narration, timelineOf: buildTelcoTimeline, scriptOf: telcoScript});
 	return (
 		<TemplateFrame
+			narration={narration}
 			timeline={timeline}
 			palette={palette}
 			scenes={{

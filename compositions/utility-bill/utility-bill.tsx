@@ -12,10 +12,11 @@ import {CostScene} from './scenes/cost-scene';
 import {SimilarScene} from './scenes/similar-scene';
 import {TipsScene} from './scenes/tips-scene';
 
-export const UtilityBill: React.FC<TemplateVideoProps<UtilityBillData>> = ({bill, format}) => {
-	const {timeline, script, palette, wide} = useTemplate({bill, format, timelineOf: buildUtilityTimeline, scriptOf: utilityScript});
+export const UtilityBill: React.FC<TemplateVideoProps<UtilityBillData>> = ({bill, format, narration}) => {
+	const {timeline, script, palette, wide} = useTemplate({bill, format, narration, timelineOf: buildUtilityTimeline, scriptOf: utilityScript});
 	return (
 		<TemplateFrame
+			narration={narration}
 			timeline={timeline}
 			palette={palette}
 			scenes={{

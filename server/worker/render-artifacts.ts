@@ -4,6 +4,7 @@ import {hotspotManifestOf} from '../../src/hotspot-manifest';
 import {scriptFor} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {Timeline} from '../../src/timeline';
+import type {SceneSpeech} from '../../src/narration';
 import {artifactPath} from '../renders/render-paths';
 
 /** The text files written beside each finished video, all from the same timeline and strings the video was rendered from. */
@@ -12,13 +13,16 @@ export const writeRenderArtifacts = async ({
 	renderId,
 	timeline,
 	templateBill,
+	speech,
 }: {
 	rendersDir: string;
 	renderId: string;
 	timeline: Timeline;
 	templateBill: TemplateBill;
+	/** The narration's measured speech, which the captions are cued to when the video speaks. */
+	speech?: readonly SceneSpeech[] | undefined;
 }): Promise<void> => {
-	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), locale: templateBill.bill.customer.locale});
+	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), locale: templateBill.bill.customer.locale, ...(speech ? {speech} : {})});
 	const path = (name: Parameters<typeof artifactPath>[2]) => artifactPath(rendersDir, renderId, name);
 	await Promise.all([
 		writeFile(path('hotspots'), JSON.stringify(hotspotManifestOf(timeline), null, 2)),

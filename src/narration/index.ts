@@ -8,4 +8,5 @@ export {
 	SPEECH_TAIL_MS,
 	type SceneSpeech,
 	type SentenceTiming,
+	type VideoNarration,
 } from './speech-timing';

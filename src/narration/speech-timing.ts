@@ -14,6 +14,15 @@ export interface SceneSpeech {
 	readonly sentences: readonly SentenceTiming[];
 }
 
+/**
+ * A speaking video's sound: the mixed track (a URL the player can load; the renderer muxes the same file itself) and
+ * the measured speech the timeline is sized by.
+ */
+export type VideoNarration = {
+	readonly audioSrc: string;
+	readonly speech: readonly SceneSpeech[];
+};
+
 /** The voice starts this long after its scene does, once the entrance has caught the eye. */
 export const SPEECH_LEAD_IN_MS = 400;
 /** Quiet after the last sentence before the scene may cut: a breath, and room for the fade. */

@@ -4,13 +4,15 @@ import type {SceneId} from '../scene-ids';
 import type {SceneScript} from '../scripts/script-types';
 import type {BillSummary} from '../summary-shape';
 import type {Timeline} from '../timeline';
+import type {SceneSpeech} from '../narration/speech-timing';
 
 /** Everything the domain knows of one template; the registry lists one per template and everything else asks it. */
 export interface TemplateDefinition<B> {
 	readonly id: string;
 	/** The bill this template explains, checked at the edge. */
 	readonly schema: z.ZodType<B>;
-	readonly timeline: (options: {readonly bill: B; readonly format: VideoFormat}) => Timeline;
+	/** `speech`: the narration's measured timings when the video speaks, which scenes and captions follow. */
+	readonly timeline: (options: {readonly bill: B; readonly format: VideoFormat; readonly speech?: readonly SceneSpeech[] | undefined}) => Timeline;
 	/** Every scene's strings, keyed by scene: what the captions and transcript say. */
 	readonly script: (bill: B) => Partial<Record<SceneId, SceneScript>>;
 	/** What the watch page and the pay sheet show of the bill. */

@@ -3,6 +3,7 @@ import type {PaymentReminder} from './payment-reminder-schema';
 import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from '../../scene-motion';
 import {reminderScript} from './reminder-script';
 import {assembleTimeline, mailCta, type Timeline} from '../../timeline';
+import type {SceneSpeech} from '../../narration/speech-timing';
 
 /** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
 export const OVERDUE_LINES = 5;
@@ -10,7 +11,7 @@ export const NEXT_LINES = 3;
 /** The options scene's title and amount, before its buttons. */
 export const OPTIONS_LINES = 2;
 
-export const buildReminderTimeline = ({bill, format}: {bill: PaymentReminder; format: VideoFormat}): Timeline => {
+export const buildReminderTimeline = ({bill, format, speech}: {bill: PaymentReminder; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}): Timeline => {
 	const script = reminderScript(bill);
 	return assembleTimeline({
 		format,
@@ -35,5 +36,6 @@ export const buildReminderTimeline = ({bill, format}: {bill: PaymentReminder; fo
 		],
 		posterScene: 'options',
 		script,
+		speech,
 	});
 };

@@ -8,16 +8,18 @@ import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, T
 import {telcoScript} from './telco-script';
 import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../timeline';
 import {needsPayment} from '../../needs-payment';
+import type {SceneSpeech} from '../../narration/speech-timing';
 
 export const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
 export interface TelcoTimelineOptions {
 	readonly bill: TelcoBill;
 	readonly format: VideoFormat;
+	readonly speech?: readonly SceneSpeech[] | undefined;
 }
 
 /** The telco bill's timeline: the single source of scene placement and hotspots for composition, player and server. */
-export const buildTelcoTimeline = ({bill, format}: TelcoTimelineOptions): Timeline => {
+export const buildTelcoTimeline = ({bill, format, speech}: TelcoTimelineOptions): Timeline => {
 	const rows = chartRows(bill.lineItems).length;
 	const scenes: Array<SceneSpec & {id: TelcoSceneId}> = [
 		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
@@ -35,6 +37,6 @@ export const buildTelcoTimeline = ({bill, format}: TelcoTimelineOptions): Timeli
 	const script = telcoScript(bill);
 	// A partly paid bill's button asks for what is left.
 	const money = formatMoney({minor: amountToPay(bill), currency: bill.customer.currency, locale: bill.customer.locale});
-	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due', script});
+	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due', script, speech});
 };
 

@@ -5,8 +5,9 @@ import {utilityScript} from './utility-script';
 import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../timeline';
 import type {UtilityBill} from './utility-bill-schema';
 import {needsPayment} from '../../needs-payment';
+import type {SceneSpeech} from '../../narration/speech-timing';
 
-export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format: VideoFormat}): Timeline => {
+export const buildUtilityTimeline = ({bill, format, speech}: {bill: UtilityBill; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}): Timeline => {
 	const script = utilityScript(bill);
 	const scenes: SceneSpec[] = [
 		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
@@ -20,5 +21,5 @@ export const buildUtilityTimeline = ({bill, format}: {bill: UtilityBill; format:
 		{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
 	);
 	const money = formatMoney({minor: bill.amountDue, currency: bill.customer.currency, locale: bill.customer.locale});
-	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due', script});
+	return assembleTimeline({format, scenes, ctas: billCtas(bill, money, bill.customer.locale), posterScene: 'due', script, speech});
 };
