@@ -28,7 +28,8 @@ export const batchView = async ({
 		...batch,
 		renders: counts,
 		progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
-		failures: {total: failures.total, first: failures.first},
+		// Copied because the published schema's arrays are mutable and the stored ones are read-only.
+		failures: {total: failures.total, first: failures.first.map((failure) => ({line: failure.line, errors: [...failure.errors]}))},
 		links: batchLinks(publicBaseUrl, batch.id),
 	};
 };
