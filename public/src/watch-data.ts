@@ -10,7 +10,8 @@ const getJson = async <T>(url: string): Promise<T> => {
 	return (await response.json()) as T;
 };
 
+/** Resolved like the links inside the watch data: against the API's origin, or the page's when it is the same. */
 export const fetchWatchData = (apiBase: string, token: string): Promise<WatchData> =>
-	getJson<WatchData>(`${apiBase}/v1/watch/${encodeURIComponent(token)}`);
+	getJson<WatchData>(new URL(`/v1/watch/${encodeURIComponent(token)}`, apiBase || window.location.href).href);
 
 export const fetchHotspotManifest = (url: string): Promise<HotspotManifest> => getJson<HotspotManifest>(url);

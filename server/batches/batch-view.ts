@@ -1,9 +1,10 @@
 import type {BatchRecord, BatchStore} from './batch-store';
 import type {RenderStore} from '../renders/render-store';
+import {urlUnder} from '../platform/urls';
 
 export const batchLinks = (publicBaseUrl: string, id: string) => {
-	const self = `${publicBaseUrl}/v1/batches/${id}`;
-	return {self, exportCsv: `${self}/export.csv`, exportNdjson: `${self}/export.ndjson`};
+	const self = urlUnder(publicBaseUrl, 'v1', 'batches', id);
+	return {self, exportCsv: urlUnder(self, 'export.csv'), exportNdjson: urlUnder(self, 'export.ndjson')};
 };
 
 /** The public JSON of a batch: its renders by state, its refused lines, its links. */
