@@ -5,7 +5,15 @@ export default defineConfig({
 		projects: [
 			{
 				// Pure logic: no Redis, no bundle, files in parallel, so the feedback loop stays in seconds.
-				test: {name: 'unit', include: ['test/unit/**/*.test.ts']},
+				test: {
+					name: 'unit',
+					include: ['test/unit/**/*.test.ts'],
+					// Threads start faster than forks, and one module graph shared by the files of a worker saves building the
+					// zod schemas and catalogues again for each file: most of the unit project's CPU. No unit test leaves
+					// module state behind (stubbed globals are restored after each test).
+					pool: 'threads',
+					isolate: false,
+				},
 			},
 			{
 				test: {

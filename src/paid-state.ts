@@ -1,13 +1,11 @@
+import {z} from 'zod';
 import {formatDate} from './dates';
 import {fill, messagesFor} from './i18n/catalogue';
 import {formatMoney} from './money';
 
 /** A bill the tenant has confirmed paid, as the watch page and the player show it: amount in minor units, ISO time. */
-export interface PaidState {
-	readonly amount: number;
-	readonly currency: string;
-	readonly paidAt: string;
-}
+export const paidStateSchema = z.object({amount: z.number().int(), currency: z.string(), paidAt: z.string()});
+export type PaidState = z.infer<typeof paidStateSchema>;
 
 /** "We received €42.50 on 21 November 2026. Thank you!" in the customer's language and currency. */
 export const paidNotice = (paid: PaidState, locale: string): string =>

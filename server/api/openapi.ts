@@ -1,13 +1,7 @@
 import {mappingSchema, storedMappingSchema} from '../batches/mapping-schema';
-import {
-	batchAcceptedSchema,
-	batchStatusSchema,
-	problemSchema,
-	renderViewSchema,
-	webhookDeliveryListSchema,
-	webhookDeliverySchema,
-	webhookEventSchema,
-} from './api-schemas';
+import {batchAcceptedSchema, batchStatusSchema, problemSchema, renderViewSchema} from './api-schemas';
+import {webhookEventSchema} from '../webhooks/webhook-events';
+import {webhookDeliveryListSchema, webhookDeliverySchema} from '../webhooks/webhook-deliveries';
 import {batchPaymentsInputSchema, batchPaymentsResultSchema, paymentInputSchema, paymentResultSchema} from '../payments/payment-schema';
 import {batchAnalyticsSchema, rangeAnalyticsSchema} from '../analytics/analytics-schemas';
 import {renderRequestSchema} from '../renders/render-request-schema';

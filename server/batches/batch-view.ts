@@ -1,9 +1,10 @@
 import type {BatchRecord, BatchStore} from './batch-store';
 import type {RenderStore} from '../renders/render-store';
+import {urlUnder} from '../platform/urls';
 
 export const batchLinks = (publicBaseUrl: string, id: string) => {
-	const self = `${publicBaseUrl}/v1/batches/${id}`;
-	return {self, exportCsv: `${self}/export.csv`, exportNdjson: `${self}/export.ndjson`};
+	const self = urlUnder(publicBaseUrl, 'v1', 'batches', id);
+	return {self, exportCsv: urlUnder(self, 'export.csv'), exportNdjson: urlUnder(self, 'export.ndjson')};
 };
 
 /** The public JSON of a batch: its renders by state, its refused lines, its links. */
@@ -28,7 +29,8 @@ export const batchView = async ({
 		...batch,
 		renders: counts,
 		progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
-		failures: {total: failures.total, first: failures.first},
+		// Copied because the published schema's arrays are mutable and the stored ones are read-only.
+		failures: {total: failures.total, first: failures.first.map((failure) => ({line: failure.line, errors: [...failure.errors]}))},
 		links: batchLinks(publicBaseUrl, batch.id),
 	};
 };

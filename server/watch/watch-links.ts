@@ -1,3 +1,4 @@
+import {urlUnder} from '../platform/urls';
 import {signWatchToken} from './watch-token';
 
 export interface WatchLinks {
@@ -14,5 +15,5 @@ export const makeWatchLinks = ({
 	ttlDays: number;
 	publicBaseUrl: string;
 }): WatchLinks => ({
-	urlFor: (renderId) => `${publicBaseUrl}/w/${signWatchToken({secret, renderId, ttlDays})}`,
+	urlFor: (renderId) => urlUnder(publicBaseUrl, 'w', signWatchToken({secret, renderId, ttlDays})),
 });

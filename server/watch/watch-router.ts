@@ -20,6 +20,8 @@ import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+import type {WatchData} from '../../src/watch-data';
+import type {TemplateBill} from '../../src/templates/registry';
 
 const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
 	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
@@ -99,7 +101,9 @@ export const makeWatchRouter = ({
 		const found = await Promise.all(
 			videoFormats.filter((format) => format !== record.format).map(async (format) => [format, await siblingOf(record, props, format)] as const),
 		);
-		return Object.fromEntries(found.flatMap(([format, sibling]) => (sibling ? [[format, fileLinks(sibling, `${base}/formats/${format}`)]] : [])));
+		return Object.fromEntries(
+			found.flatMap(([format, sibling]) => (sibling ? [[format, fileLinks(sibling, `${base}/formats/${format}`)]] : [])),
+		) as NonNullable<WatchData['links']['formats']>;
 	};
 
 	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
@@ -145,13 +149,14 @@ export const makeWatchRouter = ({
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
 		const payment = await payments.get(record.id);
-		res.set('Cache-Control', 'no-store').json({
-			template: props.template,
+		const data: WatchData = {
+			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
+			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
-			bill: props.bill,
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
-		});
+		};
+		res.set('Cache-Control', 'no-store').json(data);
 	});
 
 	router.get('/v1/watch/:token/formats/:format/:file', async (req, res) => {

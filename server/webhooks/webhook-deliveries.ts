@@ -1,31 +1,43 @@
 import type {Redis} from 'ioredis';
-import type {WebhookEvent} from './webhook-events';
+import {z} from 'zod';
+import {webhookEventSchema, type OmitEach, type WebhookEvent} from './webhook-events';
+
+const attemptBase = {
+	attempt: z.number().int().min(1),
+	at: z.string(),
+	durationMs: z.number().int().min(0),
+	url: z.url(),
+};
 
 /** One POST to the tenant's webhook: its answer, or why there was none (refused, timed out, DNS...). */
-export type WebhookAttempt = {
-	readonly attempt: number;
-	readonly at: string;
-	readonly durationMs: number;
-	readonly url: string;
-} & ({readonly type: 'response'; readonly statusCode: number} | {readonly type: 'error'; readonly error: string});
+const webhookAttemptSchema = z.discriminatedUnion('type', [
+	z.object({...attemptBase, type: z.literal('response'), statusCode: z.number().int()}),
+	z.object({...attemptBase, type: z.literal('error'), error: z.string().describe('No answer: refused, timed out after 10 s, DNS...')}),
+]);
 
-interface DeliveryBase {
-	/** The event's id. */
-	readonly id: string;
-	readonly tenant: string;
-	readonly event: WebhookEvent;
-	readonly createdAt: string;
-	readonly attempts: readonly WebhookAttempt[];
-}
-
-export type WebhookDeliveryState =
-	| {readonly status: 'queued'}
-	| {readonly status: 'retrying'; readonly nextAttemptAt: string}
-	| {readonly status: 'delivered'; readonly deliveredAt: string}
-	| {readonly status: 'failed'; readonly failedAt: string; readonly reason: string};
+const deliveryBase = {
+	id: z.string().describe("The event's id"),
+	event: webhookEventSchema,
+	createdAt: z.string(),
+	attempts: z.array(webhookAttemptSchema),
+};
 
 /** Queued until the first attempt; retrying after a failed one; delivered on a 2xx; failed once billcast gives up. */
-export type WebhookDelivery = DeliveryBase & WebhookDeliveryState;
+export const webhookDeliverySchema = z.discriminatedUnion('status', [
+	z.object({...deliveryBase, status: z.literal('queued')}),
+	z.object({...deliveryBase, status: z.literal('retrying'), nextAttemptAt: z.string()}),
+	z.object({...deliveryBase, status: z.literal('delivered'), deliveredAt: z.string()}),
+	z.object({...deliveryBase, status: z.literal('failed'), failedAt: z.string(), reason: z.string()}),
+]);
+
+export const webhookDeliveryListSchema = z.object({deliveries: z.array(webhookDeliverySchema).describe('Newest first')});
+
+export type WebhookAttempt = z.infer<typeof webhookAttemptSchema>;
+/** A delivery as the API shows it to its tenant. */
+export type WebhookDeliveryView = z.infer<typeof webhookDeliverySchema>;
+/** A delivery as stored: the view and the tenant it belongs to. */
+export type WebhookDelivery = WebhookDeliveryView & {readonly tenant: string};
+export type WebhookDeliveryState = OmitEach<WebhookDeliveryView, keyof typeof deliveryBase>;
 
 /** Long enough to look back on a whole day of retries, short enough that the events' links do not pile up. */
 const RETENTION_SECONDS = 7 * 24 * 3600;

@@ -2,7 +2,7 @@ import {Router} from 'express';
 import {z} from 'zod';
 import {NotFoundError, ValidationError} from '../platform/errors';
 import {tenantOf} from '../tenants/tenant';
-import type {WebhookDelivery, WebhookDeliveryStore} from './webhook-deliveries';
+import type {WebhookDelivery, WebhookDeliveryStore, WebhookDeliveryView} from './webhook-deliveries';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 
 export const MAX_DELIVERIES_PAGE = 100;
@@ -10,7 +10,7 @@ export const MAX_DELIVERIES_PAGE = 100;
 const listQuerySchema = z.object({limit: z.coerce.number().int().min(1).max(MAX_DELIVERIES_PAGE).default(20)});
 
 /** The tenant id is the caller's own, so the answer leaves it out. */
-const deliveryView = ({tenant: _, ...delivery}: WebhookDelivery) => delivery;
+const deliveryView = ({tenant: _, ...delivery}: WebhookDelivery): WebhookDeliveryView => delivery;
 
 /** What billcast sent to the tenant's webhook and how each attempt went. */
 export const makeWebhooksRouter = ({deliveries}: {deliveries: WebhookDeliveryStore}): Router => {

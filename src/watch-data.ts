@@ -1,0 +1,27 @@
+import {z} from 'zod';
+import {videoFormats} from './formats';
+import {paidStateSchema} from './paid-state';
+import {templateBillSchema} from './template-schemas';
+
+/** A finished render's files, by name, when they exist. */
+const fileLinksSchema = z.object({
+	'video.mp4': z.string().optional(),
+	'hotspots.json': z.string().optional(),
+	'captions.vtt': z.string().optional(),
+});
+
+/**
+ * The answer of `GET /v1/watch/:token`: the props the player needs and the render's files. Declared once so the
+ * server that sends it and the player that reads it agree.
+ */
+export const watchDataSchema = templateBillSchema({
+	format: z.enum(videoFormats),
+	/** Present once the tenant has confirmed the bill paid. */
+	paid: paidStateSchema.optional(),
+	links: fileLinksSchema.extend({
+		events: z.string(),
+		/** The same bill rendered in other formats, finished: MP4 mode plays the one nearest the screen. */
+		formats: z.partialRecord(z.enum(videoFormats), fileLinksSchema).optional(),
+	}),
+});
+export type WatchData = z.infer<typeof watchDataSchema>;

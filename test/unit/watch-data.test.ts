@@ -1,0 +1,22 @@
+import {describe, expect, it} from 'vitest';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {watchDataSchema, type WatchData} from '../../src/watch-data';
+
+describe('the watch data the server sends the player', () => {
+	const data: WatchData = {
+		template: 'telco-bill',
+		format: 'portrait',
+		bill: sampleTelcoBill,
+		paid: {amount: 4250, currency: 'EUR', paidAt: '2026-11-21T10:00:00.000Z'},
+		links: {events: '/v1/watch/t/events', 'video.mp4': '/v1/watch/t/video.mp4', formats: {landscape: {'video.mp4': '/v1/watch/t/formats/landscape/video.mp4'}}},
+	};
+
+	it('accepts what the watch route builds', () => {
+		expect(watchDataSchema.safeParse(data).success).toBe(true);
+	});
+
+	it('names the field when the shape drifts', () => {
+		const parsed = watchDataSchema.safeParse({...data, links: {...data.links, formats: {square: {'video.mp4': 7}}}});
+		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['links.formats.square.video.mp4']);
+	});
+});
