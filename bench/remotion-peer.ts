@@ -1,9 +1,10 @@
 /**
  * (c) The fair peer: how a Remotion team builds a render server without billcast, as remotion-dev/template-render-server
- * does. The bundle is made once (here: `npm run build`'s), one browser stays warm, and each customer is one
- * `selectComposition` + `renderMedia` with Remotion's defaults (codec h264, default concurrency, CRF, image format),
- * one after another like that template's in-memory queue. Run as a child of `bench/bench.ts`, so its memory and start
- * are its own; only the renders are timed, as the billcast worker is timed once it is ready.
+ * does. The bundle is made once (here: `npm run build`'s), and each customer is one `selectComposition` + `renderMedia`
+ * with Remotion's defaults (codec h264, default concurrency, CRF, image format), one after another like that template's
+ * in-memory queue. The template lets each call start its own browser; here one stays warm (`puppeteerInstance`), which
+ * can only make the peer faster. Run as a child of `bench/bench.ts`, so its memory and start are its own; only the
+ * renders are timed, as the billcast worker is timed once it is ready.
  *
  *   tsx bench/remotion-peer.ts --serve-url build/bundle --out DIR --customers 6 --scale 1 --browser /usr/bin/chromium-headless-shell
  */

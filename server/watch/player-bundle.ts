@@ -4,7 +4,6 @@ import {readFile} from 'node:fs/promises';
 import {join, resolve} from 'node:path';
 import {promisify} from 'node:util';
 import {brotliCompress, constants, gzip} from 'node:zlib';
-import {build} from 'esbuild';
 import {ConfigError} from '../platform/errors';
 
 export const PLAYER_ENTRY = resolve(import.meta.dirname, '../../public/src/billcast-player.tsx');
@@ -18,6 +17,8 @@ export const PLAYER_SCRIPT_PATH = '/player/billcast-player.js';
 
 /** The embeddable player as one script: React, @remotion/player and the compositions, for any page's <script> tag. */
 export const buildPlayerBundle = async ({outFile = PLAYER_BUNDLE}: {outFile?: string} = {}): Promise<string> => {
+	// Loaded only to build: esbuild is a development dependency, absent from a production image's node_modules.
+	const {build} = await import('esbuild');
 	await build({
 		entryPoints: [PLAYER_ENTRY],
 		outfile: outFile,
