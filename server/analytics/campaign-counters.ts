@@ -59,6 +59,8 @@ export interface CampaignCounters {
 	sent(renders: readonly FiledRender[], at?: Date): Promise<void>;
 	/** Watch links handed out in a batch's export: counted once per render. */
 	exported(renderIds: readonly string[], records: ReadonlyArray<RenderRecord | undefined>, at?: Date): Promise<void>;
+	/** A render finished: counted once per render, in the campaign it was last sent in. */
+	produced(record: RenderRecord, at?: Date): Promise<void>;
 	viewerEvent(facts: ViewerEventFacts): Promise<void>;
 	paid(record: RenderRecord, payment: {amount: number; currency: string; paidAt: string}, at?: Date): Promise<void>;
 	/** The raw counters of a batch, and of each day it had activity. */
@@ -163,6 +165,10 @@ export const makeCampaignCounters = ({
 					if (record) await count(pipeline, record, {at, once: 'exported', increments: [['exported', 1]], campaign: filed[index]});
 				}
 			}),
+		async produced(record, at = new Date()) {
+			const campaign = await campaigns.campaignOf(record.id);
+			await run((pipeline) => count(pipeline, record, {at, once: 'produced', increments: [['produced', 1]], campaign}));
+		},
 		async viewerEvent(facts) {
 			const at = facts.at ?? new Date();
 			const {once, increments} = eventIncrements({...facts, at});

@@ -2,19 +2,22 @@ import {deviceClasses, waitBuckets} from './metrics';
 import {differenceInterval, wilsonInterval, type Interval} from './statistics';
 
 /**
- * The funnel, in order. Each viewing step is a subset of the one before; `paid` is not (a customer may pay by bank
- * transfer without pressing pay), so its rate is of the renders sent only.
+ * The funnel, in order: each step, its counter, and the step its rate is of. The viewing steps are each a subset of the
+ * one before. Produced (renders finished) and links exported are both of those sent: a link may be handed out before its
+ * video is made, since the live player needs none. `paid` is of nothing before it (a customer may pay by bank transfer
+ * without pressing pay), so its rate is of the renders sent only.
  */
 export const funnelSteps = [
-	['renders', 'renders'],
-	['exported', 'exported'],
-	['opened', 'opened'],
-	['reached25', 'progress_25'],
-	['reached50', 'progress_50'],
-	['reached75', 'progress_75'],
-	['completed', 'completed'],
-	['payClicked', 'pay_clicked'],
-	['paid', 'paid'],
+	['renders', 'renders', null],
+	['produced', 'produced', 'renders'],
+	['exported', 'exported', 'renders'],
+	['opened', 'opened', 'exported'],
+	['reached25', 'progress_25', 'opened'],
+	['reached50', 'progress_50', 'reached25'],
+	['reached75', 'progress_75', 'reached50'],
+	['completed', 'completed', 'reached75'],
+	['payClicked', 'pay_clicked', 'completed'],
+	['paid', 'paid', null],
 ] as const;
 export type FunnelStep = (typeof funnelSteps)[number][0];
 
@@ -49,10 +52,10 @@ export const campaignReport = (fields: Fields) => {
 	const counts = Object.fromEntries(funnelSteps.map(([step, field]) => [step, numberOf(fields, field)])) as Record<FunnelStep, number>;
 	return {
 		counts,
-		funnel: funnelSteps.map(([step], index) => ({
+		funnel: funnelSteps.map(([step, , of]) => ({
 			step,
 			count: counts[step],
-			ofPrevious: index === 0 || step === 'paid' ? null : rate(counts[step], counts[funnelSteps[index - 1]![0]]),
+			ofPrevious: of === null ? null : rate(counts[step], counts[of]),
 			ofRenders: rate(counts[step], counts.renders),
 		})),
 		paidAmounts: Object.entries(withPrefix(fields, 'paid_amount:')).map(([currency, amount]) => ({currency, amount})),

@@ -70,6 +70,7 @@ const en: DashboardMessages = {
 	ofSent: 'Of sent',
 	steps: {
 		renders: 'Sent',
+		produced: 'Renders produced',
 		exported: 'Links exported',
 		opened: 'Opened',
 		reached25: 'Watched 25\u00a0%',
@@ -129,6 +130,7 @@ const it: DashboardMessages = {
 	ofSent: 'Sugli inviati',
 	steps: {
 		renders: 'Inviati',
+		produced: 'Video prodotti',
 		exported: 'Link esportati',
 		opened: 'Aperti',
 		reached25: 'Visti al 25\u00a0%',
@@ -188,6 +190,7 @@ const ko: DashboardMessages = {
 	ofSent: '발송 대비',
 	steps: {
 		renders: '발송',
+		produced: '제작된 영상',
 		exported: '링크 내보냄',
 		opened: '열람',
 		reached25: '25\u00a0% 시청',

@@ -1,6 +1,7 @@
 import type {Redis} from 'ioredis';
 import {makeCampaignCounters} from '../analytics/campaign-counters';
 import {makeCampaignIndex} from '../analytics/campaign-index';
+import {countingProduced} from '../analytics/produced-counts';
 import {makeBatchCompletion} from '../batches/batch-completion';
 import {makeBatchStore} from '../batches/batch-store';
 import {makeMappingStore} from '../batches/mapping-store';
@@ -44,7 +45,9 @@ export const buildServices = ({
 	webhookRetryBaseMs?: number;
 }) => {
 	const retentionSeconds = config.retentionDays * 86_400;
-	const store = makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})});
+	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
+	const counters = makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds});
+	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
 	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 	const events = makeViewerEventsStore({redis, prefix: keyPrefix});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
@@ -52,7 +55,6 @@ export const buildServices = ({
 	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf, prefix: `${keyPrefix}batch:`});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
-	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	return {
 		redis,
 		tenants,
@@ -65,7 +67,7 @@ export const buildServices = ({
 		completion,
 		watchLinks,
 		campaigns,
-		counters: makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
+		counters,
 		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
 		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
 		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),

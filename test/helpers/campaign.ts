@@ -9,7 +9,7 @@ interface Target {
 }
 
 /**
- * A batch of `count` telco bills sent with `auth`; answers its id and, per bill, its number, watch token and variant,
+ * A batch of `count` telco bills sent with `auth`; answers its id and, per bill, its number, render id, watch token and variant,
  * read from the batch's export (which also counts the links as exported).
  */
 export const sendCampaign = async ({baseUrl}: Target, auth: Record<string, string>, prefix: string, count: number, query = '') => {
@@ -22,13 +22,13 @@ export const sendCampaign = async ({baseUrl}: Target, auth: Record<string, strin
 	const accepted = (await response.json()) as {id: string; accepted: number};
 	expect(accepted.accepted).toBe(count);
 	const exported = await (await fetch(`${baseUrl}/v1/batches/${accepted.id}/export.ndjson`, {headers: auth})).text();
-	const rows = exported.trim().split('\n').map((line) => JSON.parse(line) as {customerReference: string; watchLink: string; variant?: string});
+	const rows = exported.trim().split('\n').map((line) => JSON.parse(line) as {customerReference: string; renderId: string; watchLink: string; variant?: string});
 	const byCustomer = new Map(rows.map((row) => [row.customerReference, row]));
 	return {
 		id: accepted.id,
 		bills: lines.map((line) => {
 			const row = byCustomer.get(line.bill.customer.id)!;
-			return {billNumber: line.bill.billNumber, token: row.watchLink.split('/w/')[1]!, variant: row.variant};
+			return {billNumber: line.bill.billNumber, renderId: row.renderId, token: row.watchLink.split('/w/')[1]!, variant: row.variant};
 		}),
 	};
 };

@@ -43,12 +43,16 @@ describe('campaign analytics', () => {
 		await watch(twice!.token, 'breakdown');
 		const paid = await post(`/v1/batches/${id}/payments`, [payment(payer!.billNumber, 6840), payment(quietPayer!.billNumber, 1200)]);
 		expect(paid.status).toBe(200);
+		// Produced counts renders that finished, once each, however often the store is told.
+		const output = {durationInSeconds: 1, frames: 30, fps: 30, width: 320, height: 180, bytes: 1000};
+		for (const bill of [done, left, payer]) await stack.store.markCompleted(bill!.renderId, output);
+		await stack.store.markCompleted(done.renderId, output);
 		// Exporting again hands out the same links: still six exported.
 		await fetch(`${stack.baseUrl}/v1/batches/${id}/export.csv`, {headers: stack.auth}).then((r) => r.text());
 
 		const {status, body} = await getJson(`/v1/batches/${id}/analytics`);
 		expect(status).toBe(200);
-		expect(body.counts).toEqual({renders: 6, exported: 6, opened: 4, reached25: 4, reached50: 2, reached75: 2, completed: 2, payClicked: 1, paid: 2});
+		expect(body.counts).toEqual({renders: 6, produced: 3, exported: 6, opened: 4, reached25: 4, reached50: 2, reached75: 2, completed: 2, payClicked: 1, paid: 2});
 		expect(body.funnel.find((step: {step: string}) => step.step === 'opened')).toEqual({step: 'opened', count: 4, ofPrevious: 4 / 6, ofRenders: 4 / 6});
 		expect(body.paidAmounts).toEqual([{currency: 'EUR', amount: 8040}]);
 		expect(body.hotspotClicks).toEqual({pay: 1});
@@ -65,7 +69,7 @@ describe('campaign analytics', () => {
 		expect(JSON.stringify(body)).not.toContain(sampleTelcoBill.customer.name);
 
 		const csv = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.csv`, {headers: stack.auth})).text();
-		expect(csv.split('\n')[1]).toBe(`${today},${id},6,6,4,4,2,2,2,1,2,8040`);
+		expect(csv.split('\n')[1]).toBe(`${today},${id},6,3,6,4,4,2,2,2,1,2,8040`);
 		const ndjson = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.ndjson`, {headers: stack.auth})).text();
 		expect(JSON.parse(ndjson.trim())).toMatchObject({date: today, scope: id, opened: 4, paid_amount_EUR: 8040});
 
@@ -76,7 +80,7 @@ describe('campaign analytics', () => {
 		expect(range.body.counts).toMatchObject({renders: 6, opened: 4, paid: 2});
 		expect(range.body.byTemplate.find((t: {template: string}) => t.template === 'telco-bill').counts.opened).toBe(4);
 		const rangeCsv = await (await fetch(`${stack.baseUrl}/v1/analytics.csv?from=${today}&to=${today}`, {headers: stack.auth})).text();
-		expect(rangeCsv.split('\n')[1]).toBe(`${today},telco-bill,6,6,4,4,2,2,2,1,2,8040`);
+		expect(rangeCsv.split('\n')[1]).toBe(`${today},telco-bill,6,3,6,4,4,2,2,2,1,2,8040`);
 
 		// Another tenant sees none of it.
 		expect((await getJson(`/v1/batches/${id}/analytics`, stack.otherAuth)).status).toBe(404);
@@ -102,6 +106,13 @@ describe('campaign analytics', () => {
 		expect(new Set(first.bills.map((bill) => bill.variant))).toEqual(new Set(['soft', 'firm']));
 		const {id, bills} = again;
 		const firm = bills.filter((bill) => bill.variant === 'firm');
+		// Each bill is rendered in its variant's wording: the video's own bill says which, and the same bill is two renders.
+		for (const bill of bills) {
+			const {body: watchData} = await getJson(`/v1/watch/${bill.token}`, {});
+			expect(watchData.bill.messageVariant).toBe(bill.variant);
+		}
+		const plain = await sendBatch('EXP', 1);
+		expect(plain.bills[0]!.renderId).not.toBe(bills[0]!.renderId);
 		for (const bill of firm) await watch(bill.token, 'start');
 		await post(`/v1/batches/${id}/payments`, firm.slice(0, 2).map((bill) => payment(bill.billNumber, 500)));
 
@@ -115,7 +126,7 @@ describe('campaign analytics', () => {
 		expect(body.experiment.verdict).toMatch(/^Not yet significant/);
 		expect(validate('BatchAnalytics', body)).toEqual([]);
 
-		const badVariants = await post('/v1/batches?variants=only', []);
+		const badVariants = await post('/v1/batches?variants=soft', []);
 		expect(badVariants.status).toBe(422);
 		expect(((await badVariants.json()) as {errors: Array<{path: string}>}).errors[0]!.path).toBe('variants');
 	});

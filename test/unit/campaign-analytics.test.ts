@@ -77,6 +77,7 @@ describe('campaign report', () => {
 	it('turn counters into a funnel with rates, waits, drop-off and exports', () => {
 		const fields = {
 			renders: '10',
+			produced: '8',
 			exported: '10',
 			opened: '4',
 			progress_25: '3',
@@ -97,6 +98,9 @@ describe('campaign report', () => {
 		const report = campaignReport(fields);
 		expect(report.funnel.find((step) => step.step === 'opened')).toEqual({step: 'opened', count: 4, ofPrevious: 0.4, ofRenders: 0.4});
 		expect(report.funnel[0]!.ofPrevious).toBeNull();
+		// Links may go out before their videos are made: exported is a share of those sent, as produced is.
+		expect(report.funnel.find((step) => step.step === 'produced')).toEqual({step: 'produced', count: 8, ofPrevious: 0.8, ofRenders: 0.8});
+		expect(report.funnel.find((step) => step.step === 'exported')!.ofPrevious).toBe(1);
 		expect(report.paidAmounts).toEqual([{currency: 'EUR', amount: 6840}]);
 		expect(report.dropOff).toEqual([{scene: 'breakdown', renders: 2}]);
 		expect(report.timeToOpen).toMatchObject({count: 4, meanSeconds: 100});
@@ -106,8 +110,8 @@ describe('campaign report', () => {
 
 		const csv = toCsv(analyticsTable([{date: '2026-11-30', scope: 'b1', fields}]));
 		expect(csv).toBe(
-			'date,scope,renders,exported,opened,reached_25,reached_50,reached_75,completed,pay_clicked,paid,paid_amount_EUR\n' +
-				'2026-11-30,b1,10,10,4,3,2,2,1,2,1,6840\n',
+			'date,scope,renders,produced,exported,opened,reached_25,reached_50,reached_75,completed,pay_clicked,paid,paid_amount_EUR\n' +
+				'2026-11-30,b1,10,8,10,4,3,2,2,1,2,1,6840\n',
 		);
 	});
 

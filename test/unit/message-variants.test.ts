@@ -5,7 +5,9 @@ import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {messageVariants} from '../../src/message-variants';
 import {scriptFor, timelineFor} from '../../src/render-input';
+import {reminderScript} from '../../src/templates/payment-reminder/reminder-script';
 import type {TemplateBill} from '../../src/templates/registry';
+import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 
 const captionsOf = (input: TemplateBill) => captionCues({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input)}).map((cue) => cue.text);
 
@@ -13,18 +15,18 @@ describe('message variants', () => {
 	it.each(fixtureLocales)('give each wording of the telco due scene its own line and captions in %s', (locale) => {
 		// Every fixture waiting for payment (the Italian one pays by autopay, where there is nothing to urge).
 		const bill = {...telcoFixtures[locale], payment: telcoFixtures['en-GB'].payment};
-		const dues = messageVariants.map((messageVariant) => scriptFor({template: 'telco-bill', bill: {...bill, messageVariant}}).due!);
+		const dues = messageVariants.map((messageVariant) => telcoScript({...bill, messageVariant}).due);
 		expect(new Set(dues.map((due) => JSON.stringify(due.lines))).size).toBe(3);
 		// The control is the bill as it was before experiments: no extra line.
-		expect(dues[0]).toEqual(scriptFor({template: 'telco-bill', bill}).due);
-		for (const due of dues.slice(1)) expect(due.lines).toContain((due as {status: string}).status);
+		expect(dues[0]).toEqual(telcoScript(bill).due);
+		for (const due of dues.slice(1)) expect(due.lines).toContain(due.status);
 		const captions = messageVariants.map((messageVariant) => captionsOf({template: 'telco-bill', bill: {...bill, messageVariant}}).join('\n'));
 		expect(new Set(captions).size).toBe(3);
 	});
 
 	it.each(fixtureLocales)('give each wording of the reminder its own reassurance in %s', (locale) => {
 		const reminder = reminderFixtures[locale];
-		const overdue = messageVariants.map((messageVariant) => scriptFor({template: 'payment-reminder', bill: {...reminder, messageVariant}}).overdue as {understanding: string});
+		const overdue = messageVariants.map((messageVariant) => reminderScript({...reminder, messageVariant}).overdue);
 		expect(new Set(overdue.map((scene) => scene.understanding)).size).toBe(3);
 		const captions = messageVariants.map((messageVariant) => captionsOf({template: 'payment-reminder', bill: {...reminder, messageVariant}}));
 		for (const [index, scene] of overdue.entries()) expect(captions[index]!.join('\n')).toContain(scene.understanding);
@@ -33,6 +35,6 @@ describe('message variants', () => {
 	it('say nothing pushy on a bill that needs no payment', () => {
 		const bill = telcoFixtures['en-GB'];
 		const paid = {...bill, messageVariant: 'firm' as const, payment: {...bill.payment, status: 'paid' as const}};
-		expect(scriptFor({template: 'telco-bill', bill: paid}).due!.lines.join(' ')).not.toContain('good standing');
+		expect(telcoScript(paid).due.lines.join(' ')).not.toContain('good standing');
 	});
 });
