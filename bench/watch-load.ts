@@ -2,7 +2,9 @@
  * `npx tsx bench/watch-load.ts`: 200 concurrent viewers on one watch page, against a real API process with
  * `npm start`'s configuration, a private Redis and 127.0.0.1 only. Prints, per route a viewer's browser asks for
  * (the page, the player's data, the player script, a bare health check as the floor), requests per second, latency,
- * errors and client time-outs, and the API's RSS before, at its peak and after it settles.
+ * errors and client time-outs, and the API's memory idle, at its peak and after the load (after a full collection,
+ * polled until RSS settles): RSS beside V8's heap and the buffers outside it, to tell which one holds what the load took.
+ * BENCH_NODE_FLAGS adds flags to the API's node (e.g. `--max-semi-space-size=4`) to compare settings.
  */
 import {spawn} from 'node:child_process';
 import {once} from 'node:events';
@@ -14,6 +16,7 @@ import autocannon from 'autocannon';
 import {startRedisServer} from '../server/dev/ensure-redis';
 import {sampleTelcoBill} from '../src/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
+import type {MemoryProbeRequest} from './memory-probe';
 import {processMemory} from './process-memory';
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -26,14 +29,16 @@ const base = `http://127.0.0.1:${port}`;
 // BENCH_CPU_PROF=<dir> writes the API's CPU profile there when it exits, to see where a route's time goes.
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.BENCH_CPU_PROF)}`] : [];
 const only = process.env.BENCH_ONLY;
-const api = spawn(process.execPath, [...profile, '--import', 'tsx', join(root, 'server/api/api-main.ts')], {
+const extraFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const probe = ['--expose-gc', '--import', join(root, 'bench/memory-probe.ts')];
+const api = spawn(process.execPath, [...profile, ...extraFlags, '--import', 'tsx', ...probe, join(root, 'server/api/api-main.ts')], {
 	cwd: root,
 	env: {...process.env, PORT: String(port), REDIS_URL: redis.url, BILLCAST_DATA_DIR: join(dir, '.data'), PUBLIC_BASE_URL: base},
-	stdio: ['ignore', 'pipe', 'pipe'],
+	stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
 });
 const log = createWriteStream(join(dir, 'api.log'));
-api.stdout.pipe(log);
-api.stderr.pipe(log);
+api.stdout!.pipe(log);
+api.stderr!.pipe(log);
 
 /** CPU seconds the API has used (user + system), from /proc: a figure the other processes on the machine do not skew. */
 const cpuSeconds = (): number => {
@@ -43,6 +48,35 @@ const cpuSeconds = (): number => {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const rss = () => processMemory(api.pid!).rssMiB;
+const mib = (bytes: number) => bytes / 2 ** 20;
+
+/** The API's own view of its memory, after a full collection when `collect`. */
+const apiMemory = (collect: boolean): Promise<NodeJS.MemoryUsage> =>
+	new Promise((done) => {
+		const answer = (message: {probe?: string; usage: NodeJS.MemoryUsage}) => {
+			if (message?.probe !== 'memory') return;
+			api.off('message', answer);
+			done(message.usage);
+		};
+		api.on('message', answer);
+		api.send({probe: 'memory', collect} satisfies MemoryProbeRequest);
+	});
+
+/** Collects, then reads RSS until two readings 500 ms apart differ by under 1 MiB (at most 10 s): what the process keeps. */
+const settled = async (): Promise<NodeJS.MemoryUsage> => {
+	let last = await apiMemory(true);
+	for (let tries = 0; tries < 20; tries++) {
+		await sleep(500);
+		const now = await apiMemory(true);
+		if (Math.abs(mib(now.rss - last.rss)) < 1) return now;
+		last = now;
+	}
+	return last;
+};
+
+const describe = (label: string, usage: NodeJS.MemoryUsage) =>
+	`${label}: RSS ${mib(usage.rss).toFixed(0)} MiB, V8 heap ${mib(usage.heapUsed).toFixed(0)} used / ${mib(usage.heapTotal).toFixed(0)} reserved, ` +
+	`external ${mib(usage.external).toFixed(0)} (array buffers ${mib(usage.arrayBuffers).toFixed(0)})`;
 
 try {
 	for (let tries = 0; ; tries++) {
@@ -67,12 +101,18 @@ try {
 	] as const;
 	// Warm up: the first requests build the player script and fill caches; a viewer arriving later never pays for that.
 	for (const [, url, headers] of targets) await (await fetch(url, {headers})).arrayBuffer();
-	const idle = rss();
-	console.log(`${CONNECTIONS} connections, ${SECONDS} s each; API RSS idle ${idle.toFixed(0)} MiB`);
+	const idleUsage = await settled();
+	const idle = mib(idleUsage.rss);
+	console.log(`${CONNECTIONS} connections, ${SECONDS} s each${extraFlags.length ? `; API flags ${extraFlags.join(' ')}` : ''}`);
+	console.log(describe('API idle', idleUsage));
 	console.log('route | req/s | API CPU ms/req | p50 ms | p99 ms | max ms | 2xx | non-2xx | errors | time-outs | peak RSS MiB');
 	let peak = idle;
+	let peakHeap = mib(idleUsage.heapTotal);
 	for (const [name, url, headers] of targets.filter(([name]) => !only || name.includes(only))) {
-		const sampler = setInterval(() => (peak = Math.max(peak, rss())), 200);
+		const sampler = setInterval(() => {
+			peak = Math.max(peak, rss());
+			void apiMemory(false).then((usage) => (peakHeap = Math.max(peakHeap, mib(usage.heapTotal))));
+		}, 200);
 		const cpuBefore = cpuSeconds();
 		const result = await autocannon({url, connections: CONNECTIONS, duration: SECONDS, headers: {...headers}, timeout: 10});
 		const cpuMsPerRequest = ((cpuSeconds() - cpuBefore) * 1000) / Math.max(1, result['2xx'] + result.non2xx);
@@ -81,15 +121,10 @@ try {
 			[name, result.requests.average.toFixed(0), cpuMsPerRequest.toFixed(2), result.latency.p50, result.latency.p99, result.latency.max, result['2xx'], result.non2xx, result.errors, result.timeouts, peak.toFixed(0)].join(' | '),
 		);
 	}
-	// Let the collector return what the load used, then read RSS again.
-	let after = rss();
-	for (let tries = 0; tries < 40; tries++) {
-		await sleep(250);
-		const now = rss();
-		if (Math.abs(now - after) < 1) break;
-		after = now;
-	}
-	console.log(`API RSS after: ${after.toFixed(0)} MiB (idle ${idle.toFixed(0)}, peak ${peak.toFixed(0)})`);
+	console.log(`API peak: RSS ${peak.toFixed(0)} MiB, V8 heap ${peakHeap.toFixed(0)} reserved`);
+	const after = await settled();
+	console.log(describe('API after load', after));
+	console.log(`API RSS idle → peak → after: ${idle.toFixed(0)} → ${peak.toFixed(0)} → ${mib(after.rss).toFixed(0)} MiB`);
 } finally {
 	api.kill('SIGTERM');
 	await once(api, 'exit').catch(() => undefined);

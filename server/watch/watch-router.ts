@@ -1,7 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {basename} from 'node:path';
-import compression from 'compression';
 import express, {Router, type Request, type Response} from 'express';
 import {z} from 'zod';
 import {viewerEventTypes} from '../../src/viewer-events';
@@ -9,6 +8,7 @@ import type {CampaignCounters} from '../analytics/campaign-counters';
 import {allSceneIds, deviceClasses} from '../analytics/metrics';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../platform/errors';
 import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
+import {pickEncoding, sendCompressed} from './send-compressed';
 import {videoFormats, type VideoFormat} from '../../src/formats';
 import {buildRenderId} from '../renders/render-id';
 import {artifactPath, type ARTIFACT_FILES} from '../renders/render-paths';
@@ -106,8 +106,7 @@ export const makeWatchRouter = ({
 		) as NonNullable<WatchData['links']['formats']>;
 	};
 
-	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
-	router.use(['/w', '/v1/watch'], compression());
+	const HTML = 'text/html; charset=utf-8';
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -126,8 +125,9 @@ export const makeWatchRouter = ({
 			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
 			const payment = await payments.get(record.id);
-			res.type('html').send(
-				watchPage({
+			sendCompressed(req, res, {
+				type: HTML,
+				body: watchPage({
 					props,
 					token: req.params.token,
 					nonce,
@@ -138,10 +138,10 @@ export const makeWatchRouter = ({
 					renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
 					...(payment ? {paid: paidView(payment)} : {}),
 				}),
-			);
+			});
 		} catch (error) {
 			if (!isWatchLinkError(error)) throw error;
-			res.status(error.status).type('html').send(watchErrorPage({nonce, title: error.title, message: error.message}));
+			sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, title: error.title, message: error.message})});
 		}
 	});
 
@@ -156,7 +156,7 @@ export const makeWatchRouter = ({
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
 		};
-		res.set('Cache-Control', 'no-store').json(data);
+		sendCompressed(req, res.set('Cache-Control', 'no-store'), {type: 'application/json; charset=utf-8', body: JSON.stringify(data)});
 	});
 
 	router.get('/v1/watch/:token/formats/:format/:file', async (req, res) => {
@@ -203,7 +203,7 @@ export const makeWatchRouter = ({
 
 	const sendScript = async (req: Request, res: Response, cacheControl: string) => {
 		const script = await ensurePlayerScript();
-		const encoding = req.acceptsEncodings('br', 'gzip', 'identity') || 'identity';
+		const encoding = pickEncoding(req);
 		const body = encoding === 'br' ? script.bodies.br : encoding === 'gzip' ? script.bodies.gzip : script.bodies.identity;
 		res.set({
 			'Content-Type': 'text/javascript; charset=utf-8',
