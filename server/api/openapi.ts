@@ -19,6 +19,7 @@ import {
 } from '../payments/payment-schema';
 import {batchAnalyticsSchema, rangeAnalyticsSchema} from '../analytics/analytics-schemas';
 import {renderRequestSchema} from '../renders/render-request-schema';
+import {onDemandPaths} from '../renders/on-demand-openapi';
 import {MAX_RANGE_DAYS} from '../analytics/analytics-router';
 import {MAX_DELIVERIES_PAGE} from '../webhooks/webhooks-router';
 import {viewerEventTypes} from '../../src/viewer-events';
@@ -101,7 +102,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			get: {
 				summary: 'The MP4 (Range requests answer 206)',
 				parameters: [idParam('id')],
-				responses: {'200': {description: 'The video', content: {'video/mp4': {}}}, '206': {description: 'Part of the video'}, '409': problem('Not completed yet'), ...errors},
+				responses: {'200': {description: 'The video', content: {'video/mp4': {}}}, '202': {description: 'An on-demand MP4 rendering (started by this request when it was the first): the render with its progress; ask again after Retry-After', content: json('Render')}, '206': {description: 'Part of the video'}, '409': problem('Not completed yet'), ...errors},
 			},
 		},
 		'/v1/renders/{id}/events': {
@@ -245,6 +246,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 				parameters: [idParam('token'), {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}}],
 				responses: {
 					'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
+					'202': {description: 'video.mp4 on demand, rendering (started by this request when it was the first): {status, progress}; ask again after Retry-After'},
 					'206': {description: 'Part of the file, for a Range request'},
 					...watchErrors,
 				},
@@ -291,6 +293,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 		'/v1/webhooks/deliveries/{id}': {
 			get: {summary: 'One webhook delivery and its attempts', parameters: [idParam('id')], responses: {'200': {description: 'The delivery', content: json('WebhookDelivery')}, ...errors}},
 		},
+		...onDemandPaths,
 		'/healthz': {get: {summary: 'The process is alive', security: [], responses: {'200': {description: 'Alive'}}}},
 		'/readyz': {get: {summary: 'Redis answers, the queue runs and a worker beat recently', security: [], responses: {'200': {description: 'Ready'}, '503': {description: 'Not ready; the body names the failing check'}}}},
 	},
