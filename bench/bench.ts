@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer), on the
  * same machine and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle; --events [n] for viewer events per second. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -16,6 +16,7 @@ import {ensureRedis} from '../server/dev/ensure-redis';
 import {connectRedis} from '../server/platform/redis-connection';
 import {makeRenderQueue} from '../server/renders/render-queue';
 import {benchCustomers} from './bench-customers';
+import {measureCycle} from './cycle';
 import {measureIngest} from './ingest';
 import {processMemory} from './process-memory';
 import {measureViewerEvents} from './viewer-events';
@@ -30,6 +31,7 @@ const {values: options} = parseArgs({
 		soak: {type: 'string'},
 		ingest: {type: 'string'},
 		events: {type: 'string'},
+		cycle: {type: 'string'},
 	},
 	allowPositionals: false,
 });
@@ -143,6 +145,9 @@ if (options.soak) {
 	const {apiRssMiB, ...summary} = results.viewerEvents as Awaited<ReturnType<typeof measureViewerEvents>>;
 	console.table([summary]);
 	console.table(apiRssMiB);
+} else if (options.cycle) {
+	results.cycle = await measureCycle({dir: work, bills: Number(options.cycle), root, bundleDir, browserExecutable});
+	console.table([results.cycle]);
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);
