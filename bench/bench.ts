@@ -2,7 +2,7 @@
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer) and
  * against a render server a Remotion team would write without billcast (`bench/remotion-peer.ts`), on the same machine
  * and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive --skip-peer; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle; --events [n] for viewer events per second. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -17,6 +17,7 @@ import {ensureRedis} from '../server/dev/ensure-redis';
 import {connectRedis} from '../server/platform/redis-connection';
 import {makeRenderQueue} from '../server/renders/render-queue';
 import {benchCustomers} from './bench-customers';
+import {measureCycle} from './cycle';
 import {measureIngest} from './ingest';
 import {processMemory} from './process-memory';
 import {measureViewerEvents} from './viewer-events';
@@ -32,6 +33,7 @@ const {values: options} = parseArgs({
 		soak: {type: 'string'},
 		ingest: {type: 'string'},
 		events: {type: 'string'},
+		cycle: {type: 'string'},
 	},
 	allowPositionals: false,
 });
@@ -157,6 +159,9 @@ if (options.soak) {
 	const {apiRssMiB, ...summary} = results.viewerEvents as Awaited<ReturnType<typeof measureViewerEvents>>;
 	console.table([summary]);
 	console.table(apiRssMiB);
+} else if (options.cycle) {
+	results.cycle = await measureCycle({dir: work, bills: Number(options.cycle), root, bundleDir, browserExecutable});
+	console.table([results.cycle]);
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);

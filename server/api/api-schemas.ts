@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {videoFormats} from '../../src/formats';
 import {templateIds} from '../../src/templates/registry';
+import {outputModes} from '../renders/render-record';
 
 /** Response bodies, as zod schemas so the OpenAPI document is generated from the same source as the request schemas. */
 const renderBase = {
@@ -14,7 +15,11 @@ const renderBase = {
 		self: z.url(),
 		video: z.url(),
 		watch: z.url().describe("The customer's personal watch page, with a signed token"),
+		poster: z.url().describe('The poster image (JPEG) behind a signed token, for emails: drawn on the first fetch when it does not exist yet'),
 	}),
+	outputs: z
+		.object({mp4: z.enum(outputModes), poster: z.enum(outputModes)})
+		.describe('When the MP4 and the poster are made: render (on acceptance) or on-demand (at the first request)'),
 	warnings: z
 		.array(z.object({path: z.string(), message: z.string()}))
 		.optional()
@@ -32,6 +37,7 @@ export const renderOutputSchema = z.object({
 
 export const renderViewSchema = z
 	.discriminatedUnion('status', [
+		z.object({...renderBase, status: z.literal('on-demand')}).describe('Accepted; the watch link works; the MP4 is rendered at its first request'),
 		z.object({...renderBase, status: z.literal('queued')}),
 		z.object({...renderBase, status: z.literal('rendering')}),
 		z.object({...renderBase, status: z.literal('completed'), output: renderOutputSchema}),
@@ -87,7 +93,7 @@ export const batchStatusSchema = z
 		lines: z.number().int().optional(),
 		accepted: z.number().int().optional(),
 		rejected: z.number().int().optional(),
-		renders: z.object({queued: z.number().int(), rendering: z.number().int(), completed: z.number().int(), failed: z.number().int()}),
+		renders: z.object({'on-demand': z.number().int().describe('MP4 on demand, not asked for yet'), queued: z.number().int(), rendering: z.number().int(), completed: z.number().int(), failed: z.number().int()}),
 		progress: z.number().min(0).max(1),
 		failures: z.object({total: z.number().int(), first: z.array(batchFailureSchema)}),
 		links: batchLinksSchema,

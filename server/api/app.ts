@@ -3,6 +3,7 @@ import type {Config} from '../platform/config';
 import {NotFoundError} from '../platform/errors';
 import {problemErrorHandler} from '../platform/problem';
 import {makeAnalyticsRouter} from '../analytics/analytics-router';
+import {makeOnDemandOutputs} from '../renders/on-demand-outputs';
 import {makeRendersRouter} from '../renders/renders-router';
 import {makeWatchRouter} from '../watch/watch-router';
 import {authenticate} from '../tenants/authenticate';
@@ -51,8 +52,9 @@ export const makeApp = ({
 	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
 	app.use(authenticate({tenants}));
 	app.use(rateLimitPerTenant({redis, now, prefix: `${services.keyPrefix}ratelimit:`}));
-	app.use(makeWatchRouter({store, events, payments, counters, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks}));
-	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency}));
+	const onDemand = makeOnDemandOutputs({store, queue, posters: services.posters, rendersDir: config.rendersDir});
+	app.use(makeWatchRouter({store, events, payments, counters, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks, onDemand}));
+	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
 	app.use(makeMappingsRouter({mappings}));
 	app.use(
 		makeBatchesRouter({
@@ -61,6 +63,7 @@ export const makeApp = ({
 			completion,
 			webhooks,
 			queue,
+			posters: services.posters,
 			idempotency,
 			publicBaseUrl: config.publicBaseUrl,
 			watchLinks,

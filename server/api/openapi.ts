@@ -7,6 +7,7 @@ import {batchAnalyticsSchema, rangeAnalyticsSchema} from '../analytics/analytics
 import {renderRequestSchema} from '../renders/render-request-schema';
 import {jsonSchema} from '../platform/openapi-parts';
 import {rendersPaths} from '../renders/renders-openapi';
+import {onDemandPaths} from '../renders/on-demand-openapi';
 import {batchesPaths} from '../batches/batches-openapi';
 import {paymentsPaths} from '../payments/payments-openapi';
 import {analyticsPaths} from '../analytics/analytics-openapi';
@@ -51,6 +52,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 	},
 	paths: {
 		...rendersPaths,
+		...onDemandPaths,
 		...batchesPaths,
 		...paymentsPaths,
 		...analyticsPaths,

@@ -3,8 +3,10 @@ import type {BatchEntry, BatchFailure, BatchFieldError, BatchStore} from './batc
 import {BillcastError, type FieldError} from '../platform/errors';
 import {inVariant, type Experiment} from '../analytics/experiment';
 import {prepareRenderJob} from '../renders/prepare-render-job';
+import type {PosterQueue} from '../renders/on-demand-poster-queue';
 import type {RenderJob} from '../renders/render-job';
 import type {RenderQueue} from '../renders/render-queue';
+import type {RenderOutputs} from '../renders/render-record';
 import type {RenderStore} from '../renders/render-store';
 import type {Tenant} from '../tenants/tenant';
 
@@ -24,6 +26,11 @@ export type BatchLine = {readonly line: number} & (
 );
 
 const CHUNK = 500;
+
+interface Accepted {
+	readonly job: RenderJob;
+	readonly outputs: RenderOutputs;
+}
 
 /** Most lines whose warnings the answer lists; a cycle whose every bill has the same unknown section needs only a few. */
 const MAX_WARNED_LINES = 100;
@@ -47,6 +54,7 @@ export const ingestBatch = async ({
 	completion,
 	queue,
 	experiment,
+	posters,
 }: {
 	batchId: string;
 	tenant: Tenant;
@@ -57,21 +65,25 @@ export const ingestBatch = async ({
 	queue: RenderQueue;
 	/** Each bill is told in the variant the experiment draws for it. */
 	experiment?: Experiment | undefined;
+	posters: PosterQueue;
 }): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]; interruptedBy?: BillcastError}> => {
 	const warnings: BatchWarning[] = [];
-	let jobs: RenderJob[] = [];
+	let jobs: Accepted[] = [];
 	let failures: BatchFailure[] = [];
 	let count = 0;
 	let accepted = 0;
 	let rejected = 0;
-	const write = async (chunk: RenderJob[], refused: BatchFailure[]) => {
+	const write = async (chunk: Accepted[], refused: BatchFailure[]) => {
 		const isNew = await store.createMany(
-			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale})),
+			chunk.map(({job, outputs}) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale, outputs})),
 		);
-		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
+		const created = chunk.filter((_, index) => isNew[index]);
+		// An on-demand MP4 is queued by its first request, not here: accepting it costs two Redis keys and no render.
+		await queue.enqueueBatch(created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job));
+		await posters.requestBatch(created.filter(({outputs}) => outputs.mp4 === 'on-demand' && outputs.poster === 'render').map(({job}) => job.renderId));
 		// Also the renders another request queued: the batch is complete only once they have ended too.
-		await completion.track(batchId, chunk.map((job) => job.renderId));
-		const entries: BatchEntry[] = chunk.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
+		await completion.track(batchId, chunk.map(({job}) => job.renderId));
+		const entries: BatchEntry[] = chunk.map(({job}) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));
 		await batches.append(batchId, entries, refused);
 		accepted += chunk.length;
 		rejected += refused.length;
@@ -95,7 +107,7 @@ export const ingestBatch = async ({
 			} else {
 				const prepared = prepareRenderJob(tenant, item.body);
 				const {sourceOf} = item;
-				if (prepared.ok) jobs.push(experiment ? inVariant(experiment, prepared.job) : prepared.job);
+				if (prepared.ok) jobs.push({job: experiment ? inVariant(experiment, prepared.job) : prepared.job, outputs: prepared.outputs});
 				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
 				if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
 			}

@@ -19,7 +19,7 @@ export const batchView = async ({
 	batches: BatchStore;
 	publicBaseUrl: string;
 }) => {
-	const counts = {queued: 0, rendering: 0, completed: 0, failed: 0};
+	const counts = {'on-demand': 0, queued: 0, rendering: 0, completed: 0, failed: 0};
 	for await (const page of batches.entries(batch.id)) {
 		for (const record of await store.getMany(page.map((entry) => entry.renderId))) if (record) counts[record.status]++;
 	}
@@ -28,7 +28,8 @@ export const batchView = async ({
 	return {
 		...batch,
 		renders: counts,
-		progress: accepted === 0 ? 0 : (counts.completed + counts.failed) / accepted,
+		// An on-demand render waits for no one until it is asked for, so it counts as settled.
+		progress: accepted === 0 ? 0 : (counts.completed + counts.failed + counts['on-demand']) / accepted,
 		// Copied because the published schema's arrays are mutable and the stored ones are read-only.
 		failures: {total: failures.total, first: failures.first.map((failure) => ({line: failure.line, errors: [...failure.errors]}))},
 		links: batchLinks(publicBaseUrl, batch.id),

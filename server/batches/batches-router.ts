@@ -17,6 +17,8 @@ import {batchLinks, batchView} from './batch-view';
 import type {Idempotency} from '../platform/idempotency';
 import type {RenderStore} from '../renders/render-store';
 import type {RenderQueue} from '../renders/render-queue';
+import type {PosterQueue} from '../renders/on-demand-poster-queue';
+import {exportOutputColumns} from './batch-export-outputs';
 import {verifyJsonDepth} from '../platform/json-depth';
 import {tenantOf, type Tenant} from '../tenants/tenant';
 import {ownBatch} from './own-batch';
@@ -72,6 +74,7 @@ export const makeBatchesRouter = ({
 	completion,
 	webhooks,
 	queue,
+	posters,
 	idempotency,
 	publicBaseUrl,
 	watchLinks,
@@ -85,6 +88,7 @@ export const makeBatchesRouter = ({
 	completion: BatchCompletion;
 	webhooks: WebhookNotifier;
 	queue: RenderQueue;
+	posters: PosterQueue;
 	idempotency: Idempotency;
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
@@ -146,7 +150,7 @@ export const makeBatchesRouter = ({
 				await batches.create({id, tenant: tenant.id, createdAt});
 				await completion.open(id);
 				const filing = campaigns.indexing(store, {id, experiment, onFiled: (renders) => counters.sent(renders)});
-				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store: filing, batches, completion, queue, experiment});
+				const {interruptedBy, warnings, ...counts} = await ingestBatch({batchId: id, tenant, lines: all(), store: filing, batches, completion, queue, experiment, posters});
 				const base = {id, tenant: tenant.id, createdAt, ...counts};
 				await batches.finish(
 					interruptedBy ? {...base, status: 'interrupted', reason: {code: interruptedBy.code, message: interruptedBy.message}} : {...base, status: 'accepted'},
@@ -174,7 +178,7 @@ export const makeBatchesRouter = ({
 		res.attachment(`${batch.id}.${format}`);
 		// An experiment's export says which variant each bill is in, so the tenant's SMS or email run can word it so.
 		const experiment = await campaigns.experimentOf(batch.id);
-		if (format === 'csv') res.write(`customer_reference,render_id,watch_link,status${experiment ? ',variant' : ''}\n`);
+		if (format === 'csv') res.write(`customer_reference,render_id,watch_link,status${experiment ? ',variant' : ''},video_link,poster_link,mp4\n`);
 		for await (const page of batches.entries(batch.id)) {
 			const records = await store.getMany(page.map((entry) => entry.renderId));
 			await counters.exported(page.map((entry) => entry.renderId), records);
@@ -185,6 +189,7 @@ export const makeBatchesRouter = ({
 				watchLink: watchLinks.urlFor(entry.renderId),
 				status: records[index]?.status ?? 'unknown',
 				...(experiment ? {variant: filed[index]?.variant ?? ''} : {}),
+				...exportOutputColumns(entry.renderId, records[index], watchLinks),
 			}));
 			// Customer references, render ids and links never contain commas or quotes, so no CSV quoting is needed.
 			res.write(rows.map((row) => (format === 'csv' ? Object.values(row).join(',') : JSON.stringify(row))).join('\n') + '\n');

@@ -29,5 +29,5 @@ export const billRequestFromTmf678 = ({tenant, request}: {tenant: Tenant; reques
 		...(tenant.sectionMap ? {sectionMap: tenant.sectionMap} : {}),
 	});
 	if (!mapped.ok) return {ok: false, errors: [...mapped.errors]};
-	return {ok: true, request: {template: 'telco-bill', bill: mapped.bill, format: request.format, scale: request.scale}, warnings: [...mapped.warnings]};
+	return {ok: true, request: {template: 'telco-bill', bill: mapped.bill, format: request.format, scale: request.scale, outputs: request.outputs}, warnings: [...mapped.warnings]};
 };

@@ -16,6 +16,18 @@ export interface RenderErrorValue {
 	readonly message: string;
 }
 
+export const outputModes = ['render', 'on-demand'] as const;
+export type OutputMode = (typeof outputModes)[number];
+
+/** When the render's files are made: on acceptance (`render`) or at the first request for them (`on-demand`). */
+export interface RenderOutputs {
+	readonly mp4: OutputMode;
+	readonly poster: OutputMode;
+}
+
+/** Records written before outputs could be chosen rendered everything at once. */
+export const outputsOf = (record: RenderRecord): RenderOutputs => record.outputs ?? {mp4: 'render', poster: 'render'};
+
 interface RenderBase {
 	readonly id: string;
 	readonly tenant: string;
@@ -23,10 +35,15 @@ interface RenderBase {
 	readonly format: VideoFormat;
 	readonly createdAt: string;
 	readonly updatedAt: string;
+	readonly outputs?: RenderOutputs;
 }
 
-/** One render's state: a completed render always has its output, a failed one its error, never both. */
+/**
+ * One render's state: a completed render always has its output, a failed one its error, never both. `on-demand` is a
+ * bill accepted whose MP4 nobody has asked for yet; the first request moves it to `queued`, once.
+ */
 export type RenderRecord =
+	| (RenderBase & {readonly status: 'on-demand'})
 	| (RenderBase & {readonly status: 'queued'; readonly attempt: number})
 	| (RenderBase & {readonly status: 'rendering'; readonly progress: number; readonly attempt: number})
 	| (RenderBase & {readonly status: 'completed'; readonly output: RenderOutput})

@@ -5,11 +5,33 @@ import {templateBillSchema} from '../../src/template-schemas';
 import {tmf678Schema} from '../../src/tmf678-schema';
 import type {FieldError} from '../platform/errors';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+import {outputModes} from './render-record';
+
+/**
+ * Which files a render makes, and when. The watch link needs none of them (the live player draws the bill in the
+ * browser), so it works as soon as the bill is accepted. `render` makes the file when the bill is accepted, as billcast
+ * always has, which is why it is the default: a client that never names `outputs` sees no change. `on-demand` makes it
+ * the first time someone asks for it and keeps it, so a billing cycle costs only the videos customers open.
+ */
+export const renderOutputsSchema = z
+	.object({
+		mp4: z
+			.enum(outputModes)
+			.default('render')
+			.describe('on-demand: the MP4 is rendered when first asked for (video.mp4, the watch page\'s MP4 mode or its download), answering 202 with progress until then'),
+		poster: z
+			.enum(outputModes)
+			.default('render')
+			.describe('on-demand: the poster image is drawn when first fetched. With mp4 render it comes with the video either way; its URL always answers an image'),
+	})
+	.strict()
+	.default({mp4: 'render', poster: 'render'});
 
 const renderOptions = {
 	format: z.enum(videoFormats).default('landscape'),
 	/** Output scale relative to the format's size: 0.5 renders 1280×720 as 640×360; 1.5 gives 1920×1080. */
 	scale: z.number().min(0.1).max(2).default(1),
+	outputs: renderOutputsSchema,
 };
 
 /** `{template, bill, format?, scale?}`, the bill checked against its template's schema. */

@@ -1,9 +1,16 @@
 import type {Redis} from 'ioredis';
 import type {TemplateBill} from '../../src/templates/registry';
-import type {RenderErrorValue, RenderOutput, RenderProps, RenderRecord} from './render-record';
+import type {RenderErrorValue, RenderOutput, RenderOutputs, RenderProps, RenderRecord} from './render-record';
 
-/** `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. */
-type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {readonly bill?: TemplateBill['bill']; readonly scale?: number};
+/**
+ * `bill` is kept beside the record (its own key) so the watch page can show it; status reads never load it. A render
+ * whose MP4 is on demand starts `on-demand` instead of `queued`.
+ */
+type NewRender = Pick<RenderRecord, 'id' | 'tenant' | 'template' | 'format'> & {
+	readonly bill?: TemplateBill['bill'];
+	readonly scale?: number;
+	readonly outputs?: RenderOutputs;
+};
 
 export interface RenderStore {
 	/** Creates the record as queued; false when a record with this id already exists. */
@@ -21,6 +28,13 @@ export interface RenderStore {
 	 * completed. The only way out of `completed`, and only the API's submit takes it, after checking the file.
 	 */
 	requeueLostOutput(id: string): Promise<boolean>;
+	/**
+	 * Queues an on-demand render at its first request; true for exactly one caller however many ask at once, and only
+	 * that caller queues the job.
+	 */
+	requestOnDemand(id: string): Promise<boolean>;
+	/** Puts a render back to on-demand when its job could not be queued, so the next request tries again. */
+	returnToOnDemand(id: string): Promise<void>;
 	markRendering(id: string, progress: number, attempt: number): Promise<void>;
 	markRetrying(id: string, attempt: number): Promise<void>;
 	/**
@@ -40,8 +54,10 @@ export interface RenderStore {
  * cannot turn a finished render back into one in progress or end it a second time; only a bill posted again whose video
  * is gone from disk queues a completed render again.
  */
-const FROM: Record<'requeue' | 'lostOutput' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
+const FROM: Record<'requeue' | 'lostOutput' | 'onDemand' | 'backToOnDemand' | 'progress' | 'end', readonly RenderRecord['status'][]> = {
 	requeue: ['failed'],
+	onDemand: ['on-demand'],
+	backToOnDemand: ['queued'],
 	lostOutput: ['completed'],
 	progress: ['queued', 'rendering'],
 	end: ['queued', 'rendering'],
@@ -102,24 +118,29 @@ export const makeRenderStore = ({
 		return written === 1 ? record : undefined;
 	};
 	const now = () => new Date().toISOString();
-	const base = ({id, tenant, template, format, createdAt}: RenderRecord) => ({
+	const base = ({id, tenant, template, format, createdAt, outputs}: RenderRecord) => ({
 		id,
 		tenant,
 		template,
 		format,
 		createdAt,
 		updatedAt: now(),
+		...(outputs ? {outputs} : {}),
 	});
 	const createMany = async (renders: readonly NewRender[]): Promise<boolean[]> => {
 		const at = now();
 		const created = await renders
-			.reduce((multi, {bill: _, scale: __, ...render}) => {
-				const record: RenderRecord = {...render, status: 'queued', attempt: 1, createdAt: at, updatedAt: at};
+			.reduce((multi, {bill: _, scale: __, outputs, ...render}) => {
+				// Only a choice other than the default is written: most records stay as small as they were.
+				const chosen = outputs && (outputs.mp4 !== 'render' || outputs.poster !== 'render') ? {outputs} : {};
+				const times = {createdAt: at, updatedAt: at};
+				const record: RenderRecord =
+					outputs?.mp4 === 'on-demand' ? {...render, ...chosen, status: 'on-demand', ...times} : {...render, ...chosen, status: 'queued', attempt: 1, ...times};
 				return setNew(multi, key(render.id), JSON.stringify(record), true);
 			}, redis.pipeline())
 			.exec();
 		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
-		const props = renders.flatMap(({bill, scale, ...render}, index) =>
+		const props = renders.flatMap(({bill, scale, outputs: _, ...render}, index) =>
 			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill, scale} as RenderProps)]] : [],
 		);
 		if (props.length > 0) await props.reduce((multi, [k, v]) => setNew(multi, k!, v!, false), redis.pipeline()).exec();
@@ -140,6 +161,10 @@ export const makeRenderStore = ({
 		},
 		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		requeueLostOutput: async (id) => (await update(id, FROM.lostOutput, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
+		requestOnDemand: async (id) => (await update(id, FROM.onDemand, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
+		async returnToOnDemand(id) {
+			await update(id, FROM.backToOnDemand, (r) => ({...base(r), status: 'on-demand'}));
+		},
 		async markRendering(id, progress, attempt) {
 			await update(id, FROM.progress, (r) => ({...base(r), status: 'rendering', progress, attempt}));
 		},

@@ -1,6 +1,6 @@
 import type {z} from 'zod';
 import type {renderViewSchema} from '../api/api-schemas';
-import {progressOf, type RenderRecord} from './render-record';
+import {outputsOf, progressOf, type RenderRecord} from './render-record';
 import type {WatchLinks} from '../watch/watch-links';
 import {urlUnder} from '../platform/urls';
 
@@ -10,8 +10,8 @@ export type RenderView = z.infer<typeof renderViewSchema>;
 export const renderView = (record: RenderRecord, baseUrl: string, watchLinks: WatchLinks): RenderView => {
 	const self = urlUnder(baseUrl, 'v1', 'renders', record.id);
 	const head = {id: record.id, status: record.status, progress: progressOf(record), template: record.template, format: record.format};
-	const times = {createdAt: record.createdAt, updatedAt: record.updatedAt};
-	const links = {self, video: urlUnder(self, 'video.mp4'), watch: watchLinks.urlFor(record.id)};
+	const times = {createdAt: record.createdAt, updatedAt: record.updatedAt, outputs: outputsOf(record)};
+	const links = {self, video: urlUnder(self, 'video.mp4'), watch: watchLinks.urlFor(record.id), poster: watchLinks.posterUrlFor(record.id)};
 	// Built per status so the result is the schema's discriminated union; the keys keep the order clients have seen.
 	switch (record.status) {
 		case 'completed':

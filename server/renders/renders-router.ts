@@ -3,7 +3,9 @@ import {createHash} from 'node:crypto';
 import {Router, type Request} from 'express';
 import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../platform/errors';
 import type {Idempotency} from '../platform/idempotency';
+import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from './on-demand-outputs';
 import {prepareRenderJob} from './prepare-render-job';
+import type {RenderOutputs} from './render-record';
 import type {RenderJob} from './render-job';
 import {ownRender} from './own-render';
 import {videoPath} from './render-paths';
@@ -29,6 +31,7 @@ export const makeRendersRouter = ({
 	publicBaseUrl,
 	watchLinks,
 	idempotency,
+	onDemand,
 }: {
 	store: RenderStore;
 	queue: RenderQueue;
@@ -36,12 +39,15 @@ export const makeRendersRouter = ({
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
 	idempotency: Idempotency;
+	onDemand: OnDemandOutputs;
 }): Router => {
 	const router = Router();
 
 
-	const submit = async (job: RenderJob) => {
+	const submit = async (job: RenderJob, outputs: RenderOutputs) => {
 		const existing = await store.get(job.renderId);
+		// The same bill posted again wanting its MP4 now: the on-demand render starts.
+		if (existing?.status === 'on-demand' && outputs.mp4 === 'render') return onDemand.requestVideo(existing);
 		// A completed render whose video is gone (its data folder was deleted while Redis kept the record) is made again.
 		const outputLost = existing?.status === 'completed' && !existsSync(videoPath(rendersDir, existing.id));
 		if (existing && existing.status !== 'failed' && !outputLost) return existing;
@@ -50,10 +56,11 @@ export const makeRendersRouter = ({
 			if (outputLost) await store.requeueLostOutput(job.renderId);
 			else await store.requeue(job.renderId);
 		} else {
-			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale});
+			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale, outputs});
 		}
 		try {
-			await queue.enqueue(job);
+			if (outputs.mp4 === 'render') await queue.enqueue(job);
+			else if (outputs.poster === 'render') await onDemand.drawPoster(job.renderId);
 		} catch (error) {
 			await store.delete(job.renderId);
 			throw new QueueUnavailableError(error instanceof Error ? error.message : String(error));
@@ -73,7 +80,7 @@ export const makeRendersRouter = ({
 			handle: async () => {
 				const prepared = prepareRenderJob(tenant, body);
 				if (!prepared.ok) throw new ValidationError(prepared.errors);
-				const view = renderView(await submit(prepared.job), publicBaseUrl, watchLinks);
+				const view = renderView(await submit(prepared.job, prepared.outputs), publicBaseUrl, watchLinks);
 				// Only a TMF678 bill mapped by a guess has warnings; the field lets the telco add a mapping.
 				return {status: 202, body: prepared.warnings.length > 0 ? {...view, warnings: prepared.warnings} : view, location: view.links.self};
 			},
@@ -109,12 +116,21 @@ export const makeRendersRouter = ({
 	});
 
 	router.get('/v1/renders/:id/video.mp4', async (req, res) => {
-		const record = await ownRender(store, req.params.id, res);
+		const record = await onDemand.requestVideo(await ownRender(store, req.params.id, res));
+		if (isVideoPending(record)) {
+			const view = renderView(record, publicBaseUrl, watchLinks);
+			res.status(202).set('Retry-After', String(VIDEO_RETRY_AFTER_SECONDS)).location(view.links.self).json(view);
+			return;
+		}
 		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
 		const file = videoPath(rendersDir, record.id);
 		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);
 		// `send` answers Range requests with 206 and the exact bytes, so browsers can seek.
 		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+	});
+
+	router.get('/v1/renders/:id/poster.jpg', async (req, res) => {
+		await onDemand.sendPoster(res, await ownRender(store, req.params.id, res));
 	});
 
 	return router;

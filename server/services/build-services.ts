@@ -9,6 +9,7 @@ import {makePaymentStore} from '../payments/payment-store';
 import type {Config} from '../platform/config';
 import {makeIdempotency} from '../platform/idempotency';
 import type {Logger} from '../platform/logger';
+import {makePosterQueue} from '../renders/on-demand-poster-queue';
 import {makeRenderQueue} from '../renders/render-queue';
 import {makeRenderStore} from '../renders/render-store';
 import type {TenantRegistry} from '../tenants/tenant-registry';
@@ -49,6 +50,7 @@ export const buildServices = ({
 	const counters = makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
 	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
+	const posters = makePosterQueue({connection: redis, renderQueueName: config.queueName});
 	const events = makeViewerEventsStore({redis, prefix: keyPrefix});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries, retryBaseMs: webhookRetryBaseMs});
@@ -60,6 +62,7 @@ export const buildServices = ({
 		tenants,
 		store,
 		queue,
+		posters,
 		events,
 		deliveries,
 		webhookQueue,
@@ -83,7 +86,7 @@ export const buildServices = ({
 			log: (message, error) => logger.error({err: error}, message),
 		}),
 		async close(): Promise<void> {
-			await Promise.all([queue.close(), webhookQueue.close()]);
+			await Promise.all([queue.close(), posters.close(), webhookQueue.close()]);
 		},
 	};
 };

@@ -27,7 +27,10 @@ export const watchPaths: OpenApiPaths = {
 			summary: "One of the render's files for the player, with range requests",
 			security: [],
 			parameters: [idParam('token'), fileParam],
-			responses: fileResponses,
+			responses: {
+				...fileResponses,
+				'202': {description: 'video.mp4 on demand, rendering (started by this request when it was the first): {status, progress}; ask again after Retry-After'},
+			},
 		},
 	},
 	'/v1/watch/{token}/formats/{format}/{file}': {

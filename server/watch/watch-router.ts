@@ -12,7 +12,8 @@ import {pickEncoding, sendCompressed} from './send-compressed';
 import {videoFormats, type VideoFormat} from '../../src/formats';
 import {buildRenderId} from '../renders/render-id';
 import {artifactPath, type ARTIFACT_FILES} from '../renders/render-paths';
-import type {RenderProps, RenderRecord} from '../renders/render-record';
+import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from '../renders/on-demand-outputs';
+import {progressOf, type RenderProps, type RenderRecord} from '../renders/render-record';
 import {paidView, type PaymentStore} from '../payments/payment-store';
 import type {RenderStore} from '../renders/render-store';
 import type {ViewerEventsStore} from './viewer-events-store';
@@ -55,6 +56,7 @@ export const makeWatchRouter = ({
 	rendersDir,
 	watchSecret,
 	webhooks,
+	onDemand,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
@@ -63,6 +65,7 @@ export const makeWatchRouter = ({
 	rendersDir: string;
 	watchSecret: string;
 	webhooks: WebhookNotifier;
+	onDemand: OnDemandOutputs;
 }): Router => {
 	const router = Router();
 
@@ -122,7 +125,10 @@ export const makeWatchRouter = ({
 			'X-Content-Type-Options': 'nosniff',
 		});
 		try {
-			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
+			const [opened, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
+			const {props} = opened;
+			// MP4 mode asked for an on-demand video: it starts rendering, and the live player shows the bill meanwhile.
+			const record = req.query.player === 'mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
 			const payment = await payments.get(record.id);
 			sendCompressed(req, res, {
@@ -170,10 +176,20 @@ export const makeWatchRouter = ({
 		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
 	});
 
+	// An email's <img>: always an image, drawn at the first fetch when the poster was left on demand.
+	router.get('/v1/watch/:token/poster.jpg', async (req, res) => {
+		await onDemand.sendPoster(res, (await open(req.params.token)).record);
+	});
+
 	router.get('/v1/watch/:token/:file', async (req, res) => {
 		const name = req.params.file as ViewerFile;
 		if (!Object.hasOwn(viewerFiles, name)) throw new NotFoundError(`${req.path}`);
-		const {record} = await open(req.params.token);
+		const opened = (await open(req.params.token)).record;
+		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened) : opened;
+		if (name === 'video.mp4' && isVideoPending(record)) {
+			res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'}).json({status: record.status, progress: progressOf(record)});
+			return;
+		}
 		const file = fileOf(record, name);
 		if (!file) throw new NotFoundError(`The ${name} of this video`);
 		// The path is built from a verified render id, never from the request; `.data` (the default) is a dot-folder.

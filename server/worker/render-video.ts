@@ -89,7 +89,8 @@ export const removeStalePartials = async (rendersDir: string): Promise<number> =
 	return removed.reduce((sum, count) => sum + count, 0);
 };
 
-const writeWhole = async (file: string, data: Buffer) => {
+/** Writes a file under a temporary name and renames it into place, so a reader never sees half of it. */
+export const writeWhole = async (file: string, data: Buffer) => {
 	const partial = partialFile(dirname(file));
 	try {
 		await writeFile(partial, data);

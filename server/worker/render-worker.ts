@@ -17,6 +17,7 @@ import {makeSceneFrameCache} from './scene-frame-cache';
 import {removeStalePartials, renderVideo} from './render-video';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {inlineBrandLogo} from './logo-inline';
+import {makePosterWorker} from './poster-worker';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJob, RenderOutput>;
@@ -93,6 +94,24 @@ export const makeRenderWorker = async ({
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
 	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
 
+	// Only between renders and posters: a tab or a browser another one is using is not a leftover.
+	const release = async () => {
+		if (--active > 0) return;
+		await tidy();
+		// Remotion's retries of a failed frame run on after the render has rejected and may still open a browser;
+		// a second look once they are over catches it.
+		setTimeout(() => active === 0 && !closing && void tidy(), LATE_TIDY_MS).unref();
+	};
+	const usingBrowser = async <T>(work: () => Promise<T>): Promise<T> => {
+		active++;
+		await tidying;
+		try {
+			return await work();
+		} finally {
+			await release();
+		}
+	};
+
 	const fail = async (renderId: string, error: unknown): Promise<void> => {
 		const failed = await store.markFailed(renderId, errorValue(error));
 		if (failed) await webhooks.renderEnded(failed);
@@ -156,17 +175,12 @@ export const makeRenderWorker = async ({
 			if (!final) await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
 		} finally {
-			// Only between renders: a tab or a browser another render is using is not a leftover.
-			if (--active === 0) {
-				await tidy();
-				// Remotion's retries of a failed frame run on after the render has rejected and may still open a browser;
-				// a second look once they are over catches it.
-				setTimeout(() => active === 0 && !closing && void tidy(), LATE_TIDY_MS).unref();
-			}
+			await release();
 		}
 	};
 
 	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS});
+	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, rendersDir, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
 	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
@@ -190,7 +204,7 @@ export const makeRenderWorker = async ({
 		async close() {
 			closing = true;
 			stopHeartbeat();
-			await worker.close();
+			await Promise.all([worker.close(), posterWorker.close()]);
 			loopDelay.disable();
 			await Promise.all(endings);
 			await browser.close();

@@ -89,12 +89,12 @@ describe('billing-cycle batches', () => {
 			renders: Record<string, number>;
 			links: {exportCsv: string};
 		};
-		expect(status.renders).toEqual({queued: 9_997, rendering: 0, completed: 0, failed: 0});
+		expect(status.renders).toEqual({'on-demand': 0, queued: 9_997, rendering: 0, completed: 0, failed: 0});
 		const csv = await (await fetch(status.links.exportCsv, {headers: stack.auth})).text();
 		const rows = csv.trim().split('\n');
-		expect(rows[0]).toBe('customer_reference,render_id,watch_link,status');
+		expect(rows[0]).toBe('customer_reference,render_id,watch_link,status,video_link,poster_link,mp4');
 		expect(rows).toHaveLength(1 + 9_997);
-		expect(rows[1]).toMatch(/^CYCLE-1,test-[0-9a-f]+_CYCLE-1_[^,]+,http:\/\/127\.0\.0\.1:\d+\/w\/[^,]+,queued$/);
+		expect(rows[1]).toMatch(/^CYCLE-1,test-[0-9a-f]+_CYCLE-1_[^,]+,http:\/\/127\.0\.0\.1:\d+\/w\/[^,]+,queued,http:\/\/127\.0\.0\.1:\d+\/v1\/watch\/[^,]+\/video\.mp4,http:\/\/127\.0\.0\.1:\d+\/v1\/watch\/[^,]+\/poster\.jpg,rendering$/);
 		expect((await fetch(`${stack.baseUrl}/v1/batches/${batch.id}`, {headers: stack.otherAuth})).status).toBe(404);
 	});
 

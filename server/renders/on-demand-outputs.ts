@@ -1,0 +1,85 @@
+import {existsSync} from 'node:fs';
+import {setTimeout as sleep} from 'node:timers/promises';
+import type {Response} from 'express';
+import {NotFoundError, PosterNotReadyError, QueueUnavailableError} from '../platform/errors';
+import {jobFromProps} from './on-demand-job';
+import type {PosterQueue} from './on-demand-poster-queue';
+import {artifactPath} from './render-paths';
+import type {RenderQueue} from './render-queue';
+import {outputsOf, type RenderRecord} from './render-record';
+import type {RenderStore} from './render-store';
+
+/** How long a poster request waits for the still: an email client shows a broken image rather than wait much longer. */
+export const POSTER_WAIT_MS = 10_000;
+const POSTER_POLL_MS = 100;
+/** What a client asking for an MP4 still being rendered is told to wait before asking again. */
+export const VIDEO_RETRY_AFTER_SECONDS = 3;
+
+export interface OnDemandOutputs {
+	/**
+	 * The MP4 asked for: an on-demand render is queued by the first request (one job however many ask at once, since only
+	 * one caller moves the record out of `on-demand` and the job id is the render id). Answers the record as it is now.
+	 */
+	requestVideo(record: RenderRecord): Promise<RenderRecord>;
+	/** Queues the poster of a render accepted with its MP4 on demand but its poster to render. */
+	drawPoster(renderId: string): Promise<void>;
+	/** Answers the poster image, drawn first when it does not exist yet, or a 503 problem with Retry-After past POSTER_WAIT_MS. */
+	sendPoster(res: Response, record: RenderRecord): Promise<void>;
+}
+
+/** An on-demand MP4 on its way: its request is answered 202 with the progress instead of 409. */
+export const isVideoPending = (record: RenderRecord): boolean =>
+	outputsOf(record).mp4 === 'on-demand' && (record.status === 'queued' || record.status === 'rendering');
+
+const queueError = (error: unknown) => new QueueUnavailableError(error instanceof Error ? error.message : String(error));
+
+export const makeOnDemandOutputs = ({
+	store,
+	queue,
+	posters,
+	rendersDir,
+}: {
+	store: RenderStore;
+	queue: RenderQueue;
+	posters: PosterQueue;
+	rendersDir: string;
+}): OnDemandOutputs => {
+	const posterFile = async (record: RenderRecord): Promise<string> => {
+		const file = artifactPath(rendersDir, record.id, 'poster');
+		if (existsSync(file)) return file;
+		await posters.request(record.id).catch((error: unknown) => {
+			throw queueError(error);
+		});
+		for (const deadline = Date.now() + POSTER_WAIT_MS; Date.now() < deadline; await sleep(POSTER_POLL_MS)) {
+			if (existsSync(file)) return file;
+		}
+		throw new PosterNotReadyError(record.id, POSTER_WAIT_MS);
+	};
+	return {
+		async requestVideo(record) {
+			if (record.status !== 'on-demand') return record;
+			if (await store.requestOnDemand(record.id)) {
+				const props = await store.getProps(record.id);
+				if (!props) throw new NotFoundError(`The bill of render ${record.id}`);
+				try {
+					await queue.enqueue(jobFromProps(record, props));
+				} catch (error) {
+					await store.returnToOnDemand(record.id);
+					throw queueError(error);
+				}
+			}
+			return (await store.get(record.id)) ?? record;
+		},
+		async drawPoster(renderId) {
+			await posters.request(renderId);
+		},
+		async sendPoster(res, record) {
+			const file = await posterFile(record).catch((error: unknown) => {
+				if (error instanceof PosterNotReadyError) res.set('Retry-After', '2');
+				throw error;
+			});
+			// The path is built from a verified render id; `.data` (the default) is a dot-folder.
+			res.sendFile(file, {headers: {'Content-Type': 'image/jpeg'}, cacheControl: false, dotfiles: 'allow'});
+		},
+	};
+};

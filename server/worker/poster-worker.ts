@@ -1,0 +1,71 @@
+import {existsSync} from 'node:fs';
+import {mkdir} from 'node:fs/promises';
+import {dirname} from 'node:path';
+import {renderStill} from '@remotion/renderer';
+import {UnrecoverableError, Worker, type Job} from 'bullmq';
+import type {Redis} from 'ioredis';
+import {computeRenderInput} from '../../src/render-input';
+import type {WarmBrowser} from './browser';
+import {inlineBrandLogo} from './logo-inline';
+import {writeWhole} from './render-video';
+import {selectForRender} from './select-for-render';
+import {jobFromProps} from '../renders/on-demand-job';
+import {posterQueueName, type PosterJob} from '../renders/on-demand-poster-queue';
+import {artifactPath} from '../renders/render-paths';
+import type {RenderStore} from '../renders/render-store';
+import type {Logger} from '../platform/logger';
+
+/** The JPEG quality of a poster drawn on its own, as the video's frames are drawn. */
+const POSTER_JPEG_QUALITY = 90;
+
+/**
+ * Draws posters asked for before (or without) their video: one still of the timeline's poster frame, in the warm
+ * browser the videos use, beside them in a tab of its own, so a poster never waits for a video to finish.
+ */
+export const makePosterWorker = ({
+	connection,
+	renderQueueName,
+	serveUrl,
+	rendersDir,
+	browser,
+	browserExecutable,
+	store,
+	logger,
+	usingBrowser,
+}: {
+	connection: Redis;
+	renderQueueName: string;
+	serveUrl: string;
+	rendersDir: string;
+	browser: WarmBrowser;
+	browserExecutable: string;
+	store: RenderStore;
+	logger: Logger;
+	/** Runs the drawing while the render worker counts it as using the browser, so no tidy closes its tab. */
+	usingBrowser: <T>(work: () => Promise<T>) => Promise<T>;
+}): Worker<PosterJob> => {
+	const draw = async (job: Job<PosterJob>): Promise<void> => {
+		const {renderId} = job.data;
+		const file = artifactPath(rendersDir, renderId, 'poster');
+		// The video's render writes the poster too; whichever came first is kept.
+		if (existsSync(file)) return;
+		const [record, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
+		if (!record || !props) throw new UnrecoverableError(`render ${renderId} is gone`);
+		const data = jobFromProps(record, props);
+		await inlineBrandLogo(data);
+		const input = computeRenderInput(data);
+		const started = performance.now();
+		const {buffer} = await usingBrowser(async () => {
+			const {common, composition} = selectForRender({input, serveUrl, browser: await browser.get(), browserExecutable});
+			return renderStill({...common, composition, frame: input.timeline.posterFrame, output: null, imageFormat: 'jpeg', jpegQuality: POSTER_JPEG_QUALITY, scale: data.scale});
+		});
+		if (!buffer) throw new Error('renderStill answered no image');
+		await mkdir(dirname(file), {recursive: true});
+		await writeWhole(file, buffer);
+		logger.info({renderId, ms: Math.round(performance.now() - started)}, 'poster drawn');
+	};
+	const worker = new Worker<PosterJob>(posterQueueName(renderQueueName), draw, {connection, concurrency: 1});
+	worker.on('error', (error) => logger.error({err: error}, 'poster queue error'));
+	worker.on('failed', (job, error) => logger.warn({renderId: job?.data.renderId, reason: error.message}, 'poster not drawn'));
+	return worker;
+};
