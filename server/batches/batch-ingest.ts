@@ -64,7 +64,7 @@ export const ingestBatch = async ({
 		const isNew = await store.createMany(
 			chunk.map((job) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale})),
 		);
-		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]));
+		await queue.enqueueBatch(chunk.filter((_, index) => isNew[index]).map((job) => job.renderId));
 		// Also the renders another request queued: the batch is complete only once they have ended too.
 		await completion.track(batchId, chunk.map((job) => job.renderId));
 		const entries: BatchEntry[] = chunk.map((job) => ({customerReference: job.bill.customer.id, renderId: job.renderId}));

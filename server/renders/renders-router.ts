@@ -53,7 +53,7 @@ export const makeRendersRouter = ({
 			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale});
 		}
 		try {
-			await queue.enqueue(job);
+			await queue.enqueue(job.renderId);
 		} catch (error) {
 			await store.delete(job.renderId);
 			throw new QueueUnavailableError(error instanceof Error ? error.message : String(error));
