@@ -2,7 +2,7 @@
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer) and
  * against a render server a Remotion team would write without billcast (`bench/remotion-peer.ts`), on the same machine
  * and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive --skip-peer; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second; --redis-bytes [bills] for Redis memory per queued bill. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -16,9 +16,11 @@ import {resolveBrowserExecutable} from '../server/worker/browser';
 import {ensureRedis} from '../server/dev/ensure-redis';
 import {connectRedis} from '../server/platform/redis-connection';
 import {makeRenderQueue} from '../server/renders/render-queue';
+import {makeRenderStore} from '../server/renders/render-store';
 import {benchCustomers} from './bench-customers';
 import {measureCycle} from './cycle';
 import {measureIngest} from './ingest';
+import {measureRedisBytes} from './redis-bytes';
 import {processMemory} from './process-memory';
 import {measureViewerEvents} from './viewer-events';
 
@@ -34,6 +36,7 @@ const {values: options} = parseArgs({
 		ingest: {type: 'string'},
 		events: {type: 'string'},
 		cycle: {type: 'string'},
+		'redis-bytes': {type: 'string'},
 	},
 	allowPositionals: false,
 });
@@ -49,7 +52,7 @@ const seconds = (ms: number) => ms / 1000;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 const bundleDir = join(root, 'build/bundle');
-if (!options.ingest && !options.events) {
+if (!options.ingest && !options.events && !options['redis-bytes']) {
 	console.log('Building the bundle once (npm run build)...');
 	spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts/build.ts')], {cwd: root, stdio: 'ignore'});
 }
@@ -128,8 +131,12 @@ const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: n
 		events.on('failed', ({failedReason}) => reject(new Error(failedReason)));
 	});
 	const bills = benchCustomers(count);
+	// As the API queues a render: its record with the bill, then a job naming it (the worker's default key prefix).
+	const store = makeRenderStore({redis, ttlSeconds: 24 * 3600});
 	for (const [index, bill] of bills.entries()) {
-		await queue.enqueue({renderId: `bench-${started}-${index}`, tenant: 'bench', template: 'telco-bill', format: 'landscape', scale, bill});
+		const renderId = `bench-${started}-${index}`;
+		await store.create({id: renderId, tenant: 'bench', template: 'telco-bill', format: 'landscape', scale, bill});
+		await queue.enqueue(renderId);
 	}
 	await done;
 	const elapsed = Date.now() - started;
@@ -162,6 +169,9 @@ if (options.soak) {
 } else if (options.cycle) {
 	results.cycle = await measureCycle({dir: work, bills: Number(options.cycle), root, bundleDir, browserExecutable});
 	console.table([results.cycle]);
+} else if (options['redis-bytes']) {
+	results.redisBytes = await measureRedisBytes({dir: work, bills: Number(options['redis-bytes']), root});
+	console.table([results.redisBytes]);
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);

@@ -25,7 +25,18 @@ const ndjsonBody = (bills: number) => {
  * says every line was checked and every good one queued. A private Redis (as `npm start` would run it: append-only,
  * noeviction) keeps the 100,000 render records out of the machine's own Redis; no worker runs.
  */
-export const measureIngest = async ({dir, bills, root}: {dir: string; bills: number; root: string}) => {
+export const measureIngest = async <Extra extends object = object>({
+	dir,
+	bills,
+	root,
+	inspect,
+}: {
+	dir: string;
+	bills: number;
+	root: string;
+	/** Looks at the private Redis before anything is queued (`baseline`) and once the batch is accepted. */
+	inspect?: {baseline: (redisUrl: string) => Promise<void>; after: (redisUrl: string) => Promise<Extra>};
+}) => {
 	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'ingest-redis')});
 	const port = await freePort();
 	const queueName = `bench-ingest-${Date.now()}`;
@@ -39,6 +50,7 @@ export const measureIngest = async ({dir, bills, root}: {dir: string; bills: num
 			api.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('listening') && ready());
 			api.once('exit', (code) => fail(new Error(`the API exited with ${code}`)));
 		});
+		await inspect?.baseline(redis.url);
 		const started = Date.now();
 		const response = await fetch(`http://127.0.0.1:${port}/v1/batches`, {
 			method: 'POST',
@@ -54,7 +66,16 @@ export const measureIngest = async ({dir, bills, root}: {dir: string; bills: num
 		const counted = await queue.getJobCountByTypes('waiting', 'prioritized');
 		await close();
 		connection.disconnect();
-		return {bills, accepted: answer.accepted, rejected: answer.rejected, queued: counted, elapsedS: +elapsedS.toFixed(1), billsPerSecond: Math.round(bills / elapsedS)};
+		const extra = await inspect?.after(redis.url);
+		return {
+			bills,
+			accepted: answer.accepted,
+			rejected: answer.rejected,
+			queued: counted,
+			elapsedS: +elapsedS.toFixed(1),
+			billsPerSecond: Math.round(bills / elapsedS),
+			...extra,
+		};
 	} finally {
 		api.kill('SIGTERM');
 		await redis.stop();

@@ -137,8 +137,8 @@ const accept = async (bill: typeof sampleTelcoBill, opts: {attempts?: number} = 
 	const prepared = prepareRenderJob(DEV_TENANT, {template: 'telco-bill', bill, scale: SCALE});
 	if (!prepared.ok) throw new Error(JSON.stringify(prepared.errors));
 	const job: RenderJob = prepared.job;
-	await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill});
-	await queue.queue.add('render', job, {jobId: job.renderId, ...opts});
+	await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale});
+	await queue.queue.add('render', {renderId: job.renderId}, {jobId: job.renderId, ...opts});
 	accepted++;
 	ids.push(job.renderId);
 	return job.renderId;
@@ -198,10 +198,9 @@ try {
 	const stalledRecord = await store.get(twice);
 	findings.push(['job stalled twice ends as', stalledRecord?.status === 'failed' ? `failed (${stalledRecord.error.code})` : String(stalledRecord?.status)]);
 	// Posted again, as the API does for a failed render.
-	const {data} = (await queue.queue.getJob(twice))!;
 	await queue.forget(twice);
 	await store.requeue(twice);
-	await queue.enqueue(data);
+	await queue.enqueue(twice);
 	await until('the re-posted render', () => ended(twice), 180_000);
 	findings.push(['re-posted after failing, ends as', String(await statusOf(twice))]);
 

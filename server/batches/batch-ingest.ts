@@ -79,7 +79,7 @@ export const ingestBatch = async ({
 		);
 		const created = chunk.filter((_, index) => isNew[index]);
 		// An on-demand MP4 is queued by its first request, not here: accepting it costs two Redis keys and no render.
-		await queue.enqueueBatch(created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job));
+		await queue.enqueueBatch(created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job.renderId));
 		await posters.requestBatch(created.filter(({outputs}) => outputs.mp4 === 'on-demand' && outputs.poster === 'render').map(({job}) => job.renderId));
 		// Also the renders another request queued: the batch is complete only once they have ended too.
 		await completion.track(batchId, chunk.map(({job}) => job.renderId));

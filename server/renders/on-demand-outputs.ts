@@ -2,7 +2,6 @@ import {existsSync} from 'node:fs';
 import {setTimeout as sleep} from 'node:timers/promises';
 import type {Response} from 'express';
 import {NotFoundError, PosterNotReadyError, QueueUnavailableError} from '../platform/errors';
-import {jobFromProps} from './on-demand-job';
 import type {PosterQueue} from './on-demand-poster-queue';
 import {artifactPath} from './render-paths';
 import type {RenderQueue} from './render-queue';
@@ -62,7 +61,7 @@ export const makeOnDemandOutputs = ({
 				const props = await store.getProps(record.id);
 				if (!props) throw new NotFoundError(`The bill of render ${record.id}`);
 				try {
-					await queue.enqueue(jobFromProps(record, props));
+					await queue.enqueue(record.id);
 				} catch (error) {
 					await store.returnToOnDemand(record.id);
 					throw queueError(error);

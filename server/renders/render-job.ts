@@ -11,3 +11,11 @@ export const renderJobSchema = templateBillSchema({
 });
 
 export type RenderJob = z.infer<typeof renderJobSchema>;
+
+/**
+ * What a render's queued job holds: its id, nothing else. The bill is kept once, beside the render's record (see
+ * render-store), so a queued billing cycle holds each bill once instead of twice.
+ */
+export const renderJobRefSchema = z.object({renderId: z.string()});
+
+export type RenderJobRef = z.infer<typeof renderJobRefSchema>;

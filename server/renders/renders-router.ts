@@ -59,7 +59,7 @@ export const makeRendersRouter = ({
 			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale, outputs});
 		}
 		try {
-			if (outputs.mp4 === 'render') await queue.enqueue(job);
+			if (outputs.mp4 === 'render') await queue.enqueue(job.renderId);
 			else if (outputs.poster === 'render') await onDemand.drawPoster(job.renderId);
 		} catch (error) {
 			await store.delete(job.renderId);

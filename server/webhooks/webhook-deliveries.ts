@@ -52,16 +52,21 @@ export const makeWebhookDeliveryStore = ({redis, prefix = 'billcast:webhook:'}: 
 	};
 	return {
 		get,
-		async create({tenant, event}: {tenant: string; event: WebhookEvent}): Promise<void> {
+		/**
+		 * Records the delivery as queued; false when a delivery of this event id exists already (an event with an id
+		 * derived from a render, told again by a job BullMQ ran twice), which is left as it is.
+		 */
+		async create({tenant, event}: {tenant: string; event: WebhookEvent}): Promise<boolean> {
 			const delivery: WebhookDelivery = {id: event.id, tenant, event, createdAt: event.createdAt, attempts: [], status: 'queued'};
+			if ((await redis.set(key(event.id), JSON.stringify(delivery), 'EX', RETENTION_SECONDS, 'NX')) !== 'OK') return false;
 			const now = Date.now();
 			await redis
 				.multi()
-				.set(key(event.id), JSON.stringify(delivery), 'EX', RETENTION_SECONDS)
 				.zadd(tenantKey(tenant), now, event.id)
 				.zremrangebyscore(tenantKey(tenant), '-inf', now - RETENTION_SECONDS * 1000)
 				.expire(tenantKey(tenant), RETENTION_SECONDS)
 				.exec();
+			return true;
 		},
 		/** Only the job's one worker writes a delivery at a time (BullMQ locks the job), so read-then-write is safe. */
 		async record({id, attempt, state}: {id: string; attempt?: WebhookAttempt; state: WebhookDeliveryState}): Promise<void> {

@@ -10,7 +10,7 @@ export interface WebhookJob {
 
 export interface WebhookQueue {
 	readonly queue: Queue<WebhookJob>;
-	/** Records the delivery as queued, then queues its first attempt; the event id is the job id, so it is queued once. */
+	/** Records the delivery as queued, then queues its first attempt; an event id already recorded is not queued again. */
 	enqueue(delivery: {tenant: string; event: WebhookEvent}): Promise<void>;
 	close(): Promise<void>;
 }
@@ -40,7 +40,9 @@ export const makeWebhookQueue = ({
 	return {
 		queue,
 		async enqueue({tenant, event}) {
-			await deliveries.create({tenant, event});
+			// An event told twice is queued once: a delivery already under way or over keeps its one job. One still
+			// `queued` may have lost its job to a crash right after it was recorded, and adding it again by id is harmless.
+			if (!(await deliveries.create({tenant, event})) && (await deliveries.get(event.id))?.status !== 'queued') return;
 			await queue.add(event.type, {deliveryId: event.id}, {jobId: event.id});
 		},
 		close: () => queue.close(),

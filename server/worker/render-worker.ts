@@ -7,9 +7,10 @@ import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser
 import {BillcastError, RenderFailedError} from '../platform/errors';
 import {writeRenderArtifacts} from './render-artifacts';
 import {startHeartbeat} from './worker-heartbeat';
-import {renderJobSchema, type RenderJob} from '../renders/render-job';
+import {renderJobRefSchema, renderJobSchema, type RenderJob, type RenderJobRef} from '../renders/render-job';
+import {RENDER_JOBS_KEPT} from '../renders/render-queue';
 import {artifactPath, videoPath} from '../renders/render-paths';
-import type {RenderOutput} from '../renders/render-record';
+import type {RenderOutput, RenderRecord} from '../renders/render-record';
 import type {RenderStore} from '../renders/render-store';
 import type {Logger} from '../platform/logger';
 import type {Metrics} from '../platform/metrics';
@@ -20,7 +21,7 @@ import {inlineBrandLogo} from './logo-inline';
 import {makePosterWorker} from './poster-worker';
 
 export interface RenderWorker {
-	readonly worker: Worker<RenderJob, RenderOutput>;
+	readonly worker: Worker<RenderJobRef, RenderOutput>;
 	readonly browser: WarmBrowser;
 	/** Stops taking jobs, lets the active ones finish, then closes the browser. */
 	close(): Promise<void>;
@@ -112,23 +113,47 @@ export const makeRenderWorker = async ({
 		}
 	};
 
+	/**
+	 * A worker killed between writing `completed` and telling the tenant leaves a completed render whose job BullMQ runs
+	 * again (or fails, stalled): telling it again here sends its one `render.completed`, as the event id is the render's
+	 * and a delivery already recorded is not queued twice.
+	 */
+	const tellIfCompleted = async (record: RenderRecord | undefined): Promise<void> => {
+		if (record?.status === 'completed') await webhooks.renderEnded(record);
+	};
 	const fail = async (renderId: string, error: unknown): Promise<void> => {
 		const failed = await store.markFailed(renderId, errorValue(error));
 		if (failed) await webhooks.renderEnded(failed);
+		else await tellIfCompleted(await store.get(renderId));
 	};
 
-	const process = async (job: Job<RenderJob, RenderOutput>): Promise<RenderOutput> => {
-		const attempt = job.attemptsMade + 1;
-		const parsed = renderJobSchema.safeParse(job.data);
-		if (!parsed.success) {
-			const error = new RenderFailedError('invalid_job', `The queued job is not a valid render: ${parsed.error.message}`);
-			await fail(job.id ?? 'unknown', error);
+	/** The job holds only the render's id; what to render is the record's tenant and the bill kept beside it. */
+	const load = async (job: Job<RenderJobRef, RenderOutput>): Promise<{existing?: RenderRecord; data: RenderJob}> => {
+		const ref = renderJobRefSchema.safeParse(job.data);
+		const renderId = ref.success ? ref.data.renderId : (job.id ?? 'unknown');
+		const [existing, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
+		// Checked again: anything can be written to Redis.
+		const parsed =
+			existing && props
+				? renderJobSchema.safeParse({renderId, tenant: existing.tenant, template: props.template, format: props.format, scale: props.scale ?? 1, bill: props.bill})
+				: undefined;
+		if (!ref.success || !parsed?.success) {
+			const why = ref.error?.message ?? parsed?.error?.message ?? 'the render has no record or no bill';
+			const error = new RenderFailedError('invalid_job', `The queued job is not a valid render: ${why}`);
+			await fail(renderId, error);
 			throw new UnrecoverableError(error.message);
 		}
-		const data = parsed.data;
+		return {...(existing ? {existing} : {}), data: parsed.data};
+	};
+
+	const process = async (job: Job<RenderJobRef, RenderOutput>): Promise<RenderOutput> => {
+		const attempt = job.attemptsMade + 1;
+		const {existing, data} = await load(job);
 		// A job BullMQ runs again after it lost its lock (a Redis outage, a stall) may find its render already done.
-		const existing = await store.get(data.renderId);
-		if (existing?.status === 'completed') return existing.output;
+		if (existing?.status === 'completed') {
+			await tellIfCompleted(existing);
+			return existing.output;
+		}
 		let reported = -1;
 		await store.markRendering(data.renderId, 0, attempt);
 		const started = performance.now();
@@ -179,7 +204,7 @@ export const makeRenderWorker = async ({
 		}
 	};
 
-	const worker = new Worker<RenderJob, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS});
+	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
 	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, rendersDir, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
