@@ -38,6 +38,7 @@ const viewerFiles = {
 	'video.mp4': {artifact: 'video', type: 'video/mp4'},
 	'hotspots.json': {artifact: 'hotspots', type: 'application/json'},
 	'captions.vtt': {artifact: 'captions', type: 'text/vtt'},
+	'narration.m4a': {artifact: 'narration', type: 'audio/mp4'},
 } as const satisfies Record<string, {artifact: string; type: string}>;
 type ViewerFile = keyof typeof viewerFiles;
 
@@ -149,6 +150,9 @@ export const makeWatchRouter = ({
 			template: props.template,
 			format: props.format,
 			bill: props.bill,
+			...(record.status === 'completed' && record.output.speech && fileOf(record, 'narration.m4a')
+				? {narration: {audioSrc: `${base}/narration.m4a`, speech: record.output.speech}}
+				: {}),
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
 		});
