@@ -13,6 +13,8 @@ export const ARTIFACT_FILES = {
 	transcript: 'transcript.txt',
 	/** The key frame as a still for emails and previews. */
 	poster: 'poster.jpg',
+	/** The narration and music bed as mixed for the MP4 (AAC), which the live player plays too; only when the video speaks. */
+	narration: 'narration.m4a',
 } as const;
 
 export type ArtifactName = keyof typeof ARTIFACT_FILES;

@@ -1,3 +1,4 @@
+import type {SceneSpeech} from '../../src/narration';
 import type {RenderRequestInput} from '../../src/render-input';
 import type {VideoFormat} from '../../src/formats';
 import type {TemplateId} from '../../src/templates/registry';
@@ -9,6 +10,8 @@ export interface RenderOutput {
 	readonly width: number;
 	readonly height: number;
 	readonly bytes: number;
+	/** When the video speaks: the measured speech its timeline was sized by, for the player to size the same timeline. */
+	readonly speech?: readonly SceneSpeech[];
 }
 
 export interface RenderErrorValue {

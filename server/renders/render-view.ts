@@ -14,8 +14,11 @@ export const renderView = (record: RenderRecord, baseUrl: string, watchLinks: Wa
 	const links = {self, video: urlUnder(self, 'video.mp4'), watch: watchLinks.urlFor(record.id), poster: watchLinks.posterUrlFor(record.id)};
 	// Built per status so the result is the schema's discriminated union; the keys keep the order clients have seen.
 	switch (record.status) {
-		case 'completed':
-			return {...head, status: record.status, ...times, output: record.output, links};
+		case 'completed': {
+			// The speech timings are for the player, through the watch link; the API's answer stays the render's shape.
+			const {speech: _speech, ...output} = record.output;
+			return {...head, status: record.status, ...times, output, links};
+		}
 		case 'failed':
 			return {...head, status: record.status, ...times, error: record.error, links};
 		default:

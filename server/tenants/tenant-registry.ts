@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {z} from 'zod';
 import {lineItemCategories} from '../../src/templates/telco-bill/telco-bill-schema';
 import {brandSchema} from '../../src/bill-fields';
+import {narrationConfigSchema} from '../voice/narration-config';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {sectionKey} from '../../src/tmf678-category';
@@ -43,6 +44,8 @@ const tenantSchema = z
 				secret: z.string().min(32, 'must be at least 32 characters'),
 			})
 			.optional(),
+		// Videos speak unless the tenant turns narration off.
+		narration: narrationConfigSchema,
 	})
 	.superRefine((tenant, ctx) => {
 		if (!tenant.checkoutUrlTemplate) return;
@@ -74,6 +77,7 @@ export const DEV_TENANT: Tenant = {
 	// For TMF678 bills, which carry neither a pay link nor a brand.
 	checkoutUrlTemplate: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}',
 	brand: sampleTelcoBill.brand,
+	narration: {status: 'on', voices: {}, musicBed: {status: 'generated'}},
 };
 
 export interface TenantRegistry {

@@ -1,6 +1,7 @@
 import type {Response} from 'express';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {SectionMap} from '../../src/tmf678-category';
+import type {NarrationConfig} from '../voice/narration-config';
 
 /** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */
 export interface TenantWebhook {
@@ -39,6 +40,8 @@ export interface Tenant {
 	readonly sectionMap?: SectionMap;
 	/** Without one, no events are queued for the tenant. */
 	readonly webhook?: TenantWebhook;
+	/** Whether videos speak, in which engine and voice per locale, over which music bed; absent means silent videos. */
+	readonly narration?: NarrationConfig;
 }
 
 export type KeyRole = 'submit' | 'read';

@@ -42,7 +42,7 @@ const levelled = (samples: Int16Array): Int16Array => {
 };
 
 /** Silence between two sentences of one utterance: a breath, so amounts do not run into each other. */
-export const SENTENCE_PAUSE_MS = 350;
+export const SENTENCE_PAUSE_MS = 250;
 
 /**
  * The WAV of every sentence, from the cache or else from one engine call for all the missing ones (so a whole video's

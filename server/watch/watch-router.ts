@@ -41,6 +41,7 @@ const viewerFiles = {
 	'video.mp4': {artifact: 'video', type: 'video/mp4'},
 	'hotspots.json': {artifact: 'hotspots', type: 'application/json'},
 	'captions.vtt': {artifact: 'captions', type: 'text/vtt'},
+	'narration.m4a': {artifact: 'narration', type: 'audio/mp4'},
 } as const satisfies Record<string, {artifact: string; type: string}>;
 type ViewerFile = keyof typeof viewerFiles;
 
@@ -159,6 +160,9 @@ export const makeWatchRouter = ({
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
+			...(record.status === 'completed' && record.output.speech && fileOf(record, 'narration.m4a')
+				? {narration: {audioSrc: `${base}/narration.m4a`, speech: record.output.speech}}
+				: {}),
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
 		};

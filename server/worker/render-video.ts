@@ -42,6 +42,8 @@ export interface RenderVideoOptions {
 	/** Scenes that look the same for other bills; with a cache, their frames are drawn once per worker and reused. */
 	readonly sharedScenes?: readonly SharedScene[];
 	readonly sceneCache?: SceneFrameCache;
+	/** The mixed narration (AAC, the video's length) muxed into the MP4; without it the MP4 has no audio stream. */
+	readonly audioFile?: string | undefined;
 }
 
 /** Share of the progress bar spent drawing frames; the encoder's tail after the last frame takes the rest. */
@@ -117,6 +119,7 @@ export const renderVideo = async ({
 	tuning = DEFAULT_TUNING,
 	sharedScenes = [],
 	sceneCache,
+	audioFile,
 }: RenderVideoOptions): Promise<RenderOutput> => {
 	const {common, composition} = selectForRender({input, serveUrl, browser, browserExecutable});
 	const plan = planFrames(input.timeline);
@@ -139,6 +142,7 @@ export const renderVideo = async ({
 		crf: tuning.crf,
 		x264Preset: tuning.x264Preset,
 		x264Params: tuning.x264Params,
+		audioFile,
 	});
 	let poster = reused.get(posterSource);
 	let assetDir: string | undefined;

@@ -19,6 +19,10 @@ import {removeStalePartials, renderVideo} from './render-video';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {inlineBrandLogo} from './logo-inline';
 import {makePosterWorker} from './poster-worker';
+import {narrateRender} from './narrate-render';
+import type {NarrationConfig} from '../voice/narration-config';
+import {createSpeechCache} from '../voice/speech-cache';
+import {dirname, join} from 'node:path';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJobRef, RenderOutput>;
@@ -61,6 +65,8 @@ export const makeRenderWorker = async ({
 	logger,
 	concurrency = 1,
 	watchdog = true,
+	narrationFor = () => undefined,
+	speechCacheDir = join(dirname(rendersDir), 'speech-cache'),
 }: {
 	connection: Redis;
 	queueName: string;
@@ -75,6 +81,10 @@ export const makeRenderWorker = async ({
 	concurrency?: number;
 	/** A process that kills this worker's browsers if it dies (see `openWarmBrowser`). */
 	watchdog?: boolean;
+	/** A tenant's narration config; without one the tenant's videos are silent. */
+	narrationFor?: (tenantId: string) => NarrationConfig | undefined;
+	/** Sentences synthesized once and shared by every render (and worker) on this machine. */
+	speechCacheDir?: string;
 }): Promise<RenderWorker> => {
 	// What a dead worker left behind: browsers marked as its own, and half-written videos.
 	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), removeStalePartials(rendersDir)]);
@@ -94,6 +104,7 @@ export const makeRenderWorker = async ({
 	loopDelay.enable();
 	// The close scene of one brand, locale and format is about 2 MB of JPEGs; this keeps dozens of them.
 	const sceneCache = makeSceneFrameCache({maxBytes: 64 * 1024 * 1024});
+	const speechCache = createSpeechCache({dir: speechCacheDir});
 
 	// Only between renders and posters: a tab or a browser another one is using is not a leftover.
 	const release = async () => {
@@ -163,7 +174,9 @@ export const makeRenderWorker = async ({
 		await tidying;
 		try {
 			await inlineBrandLogo(data);
-			const input = computeRenderInput(data);
+			const voiced = await narrateRender({request: data, config: narrationFor(data.tenant), rendersDir, renderId: data.renderId, cache: speechCache});
+			const narration = voiced.status === 'spoken' ? voiced.narration : undefined;
+			const input = computeRenderInput({...data, narration});
 			const output = await renderVideo({
 				input,
 				scale: data.scale,
@@ -174,6 +187,7 @@ export const makeRenderWorker = async ({
 				posterFile: artifactPath(rendersDir, data.renderId, 'poster'),
 				sharedScenes: sharedScenesOf({request: data, timeline: input.timeline}),
 				sceneCache,
+				audioFile: voiced.status === 'spoken' ? voiced.trackFile : undefined,
 				onProgress: (progress) => {
 					const rounded = Math.floor(progress * 100) / 100;
 					if (rounded <= reported) return;
@@ -183,12 +197,13 @@ export const makeRenderWorker = async ({
 					store.markRendering(data.renderId, rounded, attempt).catch(() => undefined);
 				},
 			});
-			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data});
+			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data, speech: narration?.speech});
 			const seconds = (performance.now() - started) / 1000;
 			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
 			const loopStallMs = Math.round(loopDelay.max / 1e6);
-			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes, loopStallMs}, 'render completed');
-			const completed = await store.markCompleted(data.renderId, output);
+			const synthesisMs = voiced.status === 'spoken' ? Math.round(voiced.synthesisMs) : undefined;
+			logger.info({renderId: data.renderId, attempt, seconds: +seconds.toFixed(1), bytes: output.bytes, loopStallMs, synthesisMs}, 'render completed');
+			const completed = await store.markCompleted(data.renderId, narration ? {...output, speech: narration.speech} : output);
 			if (completed) await webhooks.renderEnded(completed);
 			return output;
 		} catch (error) {

@@ -10,6 +10,8 @@ export interface StreamEncoderOptions {
 	readonly crf: number;
 	readonly x264Preset: string;
 	readonly x264Params: string;
+	/** A finished AAC track (the narration) copied in beside the video, already the video's length. */
+	readonly audioFile?: string | undefined;
 }
 
 export interface StreamEncoder {
@@ -30,12 +32,13 @@ const HIGH_WATER_BYTES = 32 * 1024 * 1024;
  * written in output order; a drawn frame that a static hold repeats is written once per output frame and released after
  * its last use. ffmpeg runs at a lower priority so drawing, the slower half, never waits for it.
  */
-export const startStreamEncoder = ({sources, fps, outputFile, crf, x264Preset, x264Params}: StreamEncoderOptions): StreamEncoder => {
+export const startStreamEncoder = ({sources, fps, outputFile, crf, x264Preset, x264Params, audioFile}: StreamEncoderOptions): StreamEncoder => {
 	const ffmpeg = spawn(
 		compositorBinary('ffmpeg'),
 		[
 			'-hide_banner', '-loglevel', 'error', '-y',
 			'-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', String(fps), '-i', 'pipe:0',
+			...(audioFile ? ['-i', audioFile, '-map', '0:v', '-map', '1:a', '-c:a', 'copy'] : []),
 			'-c:v', 'libx264', '-preset', x264Preset, '-x264-params', x264Params, '-crf', String(crf), '-pix_fmt', 'yuv420p',
 			'-movflags', '+faststart', '-f', 'mp4', outputFile,
 		],

@@ -40,6 +40,7 @@ const renderWorker = await makeRenderWorker({
 	metrics,
 	logger,
 	concurrency: config.workerConcurrency,
+	narrationFor: (tenantId) => tenants.byId(tenantId)?.narration,
 });
 // Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
 const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});

@@ -1,9 +1,10 @@
+import {fill, messagesFor} from '../i18n/catalogue';
 import {instalmentPlan} from '../instalments';
 import type {SceneId} from '../scene-ids';
 import type {CloseScript, DueScript} from '../scripts/common-scenes';
 import {reminderScript, type OptionsScript} from '../templates/payment-reminder/reminder-script';
 import type {SceneScript} from '../scripts/script-types';
-import {telcoScript, type TotalScript} from '../templates/telco-bill/telco-script';
+import {telcoScript, type BreakdownScript, type TotalScript, type UsageScript} from '../templates/telco-bill/telco-script';
 import {utilityScript} from '../templates/utility-bill/utility-script';
 import type {TemplateBill} from '../templates/registry';
 import {spokenLanguage, type SpokenLanguage} from './spoken-numbers';
@@ -56,6 +57,20 @@ const defined = (...items: Array<string | undefined>): string[] => items.filter(
 const totalSentences = (script: TotalScript, say: Say, p: Phrases): string[] =>
 	defined(p.totalIs(say(script.amount)), script.change && say(script.change), script.reason && say(script.reason), script.previous && say(script.previous));
 
+/**
+ * The breakdown as one spoken list: its heading is what the rows already say, and the savings line repeats the credit
+ * row's amount, so neither is spoken; every row's amount is.
+ */
+const breakdownSentences = (script: BreakdownScript, say: Say): string[] =>
+	script.rows.length > 0 ? [script.rows.map((row) => `${say(row.label)} ${say(row.amount)}`).join(', ')] : [];
+
+/** The meters as one spoken list, then the tip; the heading is left to the screen. */
+const usageSentences = (script: UsageScript, say: Say, usageOf: (used: string, allowance: string) => string): string[] =>
+	defined(
+		script.meters.length > 0 ? script.meters.map((meter) => `${say(meter.label)} ${say(usageOf(meter.used, meter.allowance))}`).join(', ') : undefined,
+		script.tip && say(script.tip),
+	);
+
 const dueSentences = (script: DueScript, say: Say, p: Phrases): string[] =>
 	defined(p.titled(say(script.title), say(script.amount)), script.status && say(script.status), script.payLabel && p.button(say(script.payLabel)));
 
@@ -84,13 +99,14 @@ const scenesOf = (
 	switch (templateBill.template) {
 		case 'telco-bill': {
 			const s = telcoScript(templateBill.bill);
+			const messages = messagesFor(templateBill.bill.customer.locale);
 			return {
 				context: spokenContext({...customer, dates: isoDatesIn(templateBill.bill), period: templateBill.bill.period, spelled: defined(templateBill.bill.payment.cardLast4)}),
 				scripts: {
 					greeting: linesOf(s.greeting),
 					total: (say) => totalSentences(s.total, say, p),
-					breakdown: linesOf(s.breakdown),
-					usage: linesOf(s.usage),
+					breakdown: (say) => breakdownSentences(s.breakdown, say),
+					usage: (say) => usageSentences(s.usage, say, (used, allowance) => fill(messages.usageOf, {used, allowance})),
 					due: (say) => dueSentences(s.due, say, p),
 					close: (say) => closeSentences(s.close, say, p),
 				},

@@ -61,8 +61,9 @@ export const startTestStack = async ({
 	const apiKey = `test-key-${randomBytes(8).toString('hex')}`;
 	const otherApiKey = `other-key-${randomBytes(8).toString('hex')}`;
 	const tenants = makeTenantRegistry([
-		{...DEV_TENANT, id: tenantId, name: 'Test tenant', apiKeySha256: [hashApiKey(apiKey)], rateLimitPerMinute: 100_000, ...tenant},
-		{...DEV_TENANT, id: 'other', name: 'Another tenant', apiKeySha256: [hashApiKey(otherApiKey)]},
+		// Silent unless a test asks for narration, so the other suites keep the timelines they assert on.
+		{...DEV_TENANT, id: tenantId, name: 'Test tenant', apiKeySha256: [hashApiKey(apiKey)], rateLimitPerMinute: 100_000, narration: {status: 'off'}, ...tenant},
+		{...DEV_TENANT, id: 'other', name: 'Another tenant', apiKeySha256: [hashApiKey(otherApiKey)], narration: {status: 'off'}},
 	]);
 	const redis = connectRedis(redisUrl);
 	const namespace = `test-${randomUUID().slice(0, 8)}`;
@@ -100,7 +101,18 @@ export const startTestStack = async ({
 	const startWorker = async (): Promise<RenderWorker> => {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		worker = await makeRenderWorker({connection: redis, queueName: namespace, serveUrl, rendersDir, browserExecutable, store, webhooks: services.webhooks, metrics, logger});
+		worker = await makeRenderWorker({
+			connection: redis,
+			queueName: namespace,
+			serveUrl,
+			rendersDir,
+			browserExecutable,
+			store,
+			webhooks: services.webhooks,
+			metrics,
+			logger,
+			narrationFor: (id) => tenants.byId(id)?.narration,
+		});
 		return worker;
 	};
 	if (withWorker) await startWorker();

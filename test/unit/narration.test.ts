@@ -130,8 +130,10 @@ describe('narrationOf', () => {
 		const sentences = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
 		const buttons = sentences.filter((sentence) => sentence.startsWith('Button: '));
 		expect(buttons).toHaveLength(script.close.buttons.length + (script.due.payLabel ? 1 : 0));
+		const breakdown = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, [{id: 'breakdown'}])[0]!.sentences;
+		expect(breakdown).toHaveLength(1);
 		for (const row of script.breakdown.rows) {
-			expect(sentences).toContain(`${row.label}: ${spokenMoney({minor: row.minor, currency: 'EUR', locale: 'en-GB'})}.`);
+			expect(breakdown[0]).toContain(`${row.label} ${spokenMoney({minor: row.minor, currency: 'EUR', locale: 'en-GB'})}`);
 		}
 	});
 });
