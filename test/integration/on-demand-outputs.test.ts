@@ -116,6 +116,28 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		expect(await stack.queue.queue.getJobCountByTypes('completed')).toBe(1);
 	}, 60_000);
 
+	it('starts an on-demand render when the same bill is sent again wanting its MP4 now, alone or in a batch', async () => {
+		const bill = (customer: string) => ({template: 'telco-bill', scale: 0.25, bill: {...shortBill, customer: {...shortBill.customer, id: customer}}});
+		const single = await fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': 'application/json', ...stack.auth}, body: JSON.stringify(bill('OD-2'))});
+		const view = (await single.json()) as {id: string; status: string};
+		expect(view.id).toBe(rows[1]!.renderId);
+		expect(view.status).not.toBe('on-demand');
+		expect(await stack.queue.queue.getJob(view.id)).toBeDefined();
+
+		const batch = async (body: object) => {
+			const answer = (await (
+				await fetch(`${stack.baseUrl}/v1/batches`, {method: 'POST', headers: {'content-type': 'application/json', ...stack.auth}, body: JSON.stringify([body])})
+			).json()) as {links: {exportNdjson: string}};
+			return JSON.parse(await (await fetch(answer.links.exportNdjson, {headers: stack.auth})).text()) as Row;
+		};
+		const first = await batch({...bill('OD-3'), outputs: {mp4: 'on-demand'}});
+		expect(first.mp4).toBe('on-demand');
+		const again = await batch(bill('OD-3'));
+		expect(again.renderId).toBe(first.renderId);
+		expect(again.mp4).not.toBe('on-demand');
+		expect(await stack.queue.queue.getJob(first.renderId)).toBeDefined();
+	});
+
 	it('publishes outputs in the OpenAPI document', async () => {
 		const document = JSON.stringify(await (await fetch(`${stack.baseUrl}/openapi.json`)).json());
 		const parsed = JSON.parse(document) as {components: {schemas: {RenderRequest: unknown}}; paths: Record<string, unknown>};
