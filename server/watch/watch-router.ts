@@ -105,6 +105,22 @@ export const makeWatchRouter = ({
 		return Object.fromEntries(found.flatMap(([format, sibling]) => (sibling ? [[format, fileLinks(sibling, `${base}/formats/${format}`)]] : [])));
 	};
 
+	/**
+	 * An on-demand MP4 on its way: 202 with the progress for a player or script, and for a customer who opened the link
+	 * from an SMS or email a page that says so and reloads itself (Refresh) until the video itself answers.
+	 */
+	const sendVideoPending = (req: Request, res: Response, record: RenderRecord) => {
+		const progress = progressOf(record);
+		res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'});
+		if (req.accepts(['json', 'html']) !== 'html') {
+			res.json({status: record.status, progress});
+			return;
+		}
+		const nonce = randomBytes(16).toString('base64');
+		res.set({'Content-Security-Policy': watchPageCsp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
+		res.type('html').send(watchErrorPage({nonce, title: 'Your video is being prepared', message: `${Math.round(progress * 100)} % done. This page opens it by itself when it is ready.`}));
+	};
+
 	// Pages and JSON compressed as they are sent (MP4s are not: already compressed); the player script is compressed once.
 	router.use(['/w', '/v1/watch'], compression());
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
@@ -182,7 +198,7 @@ export const makeWatchRouter = ({
 		const opened = (await open(req.params.token)).record;
 		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened) : opened;
 		if (name === 'video.mp4' && isVideoPending(record)) {
-			res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'}).json({status: record.status, progress: progressOf(record)});
+			sendVideoPending(req, res, record);
 			return;
 		}
 		const file = fileOf(record, name);

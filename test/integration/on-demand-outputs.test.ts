@@ -82,6 +82,12 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		expect(new Set(bodies.map((body) => body.status))).toEqual(new Set(['queued']));
 		expect(await stack.queue.queue.getJobCountByTypes('waiting', 'prioritized', 'active', 'completed')).toBe(1);
 		expect((await stack.queue.queue.getJob(renderId))?.opts.priority ?? 0).toBe(0);
+		// A customer opening the link in a browser gets a page that reloads itself until the video answers.
+		const page = await fetch(videoLink, {headers: {accept: 'text/html,application/xhtml+xml,*/*;q=0.8'}});
+		expect(page.status).toBe(202);
+		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(page.headers.get('refresh')).toBe('3');
+		expect(await page.text()).toContain('Your video is being prepared');
 		// The other bill nobody asked for stays on demand.
 		expect((await stack.store.get(rows[1]!.renderId))?.status).toBe('on-demand');
 
