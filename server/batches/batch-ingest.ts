@@ -79,7 +79,12 @@ export const ingestBatch = async ({
 		);
 		const created = chunk.filter((_, index) => isNew[index]);
 		// An on-demand MP4 is queued by its first request, not here: accepting it costs two Redis keys and no render.
-		await queue.enqueueBatch(created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job.renderId));
+		const toRender = created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job.renderId);
+		// A bill accepted before with its MP4 on demand, now wanted rendered: it starts, once, like at a first request.
+		const wanted = chunk.filter(({outputs}, index) => !isNew[index] && outputs.mp4 === 'render');
+		const before = await store.getMany(wanted.map(({job}) => job.renderId));
+		const started = await Promise.all(wanted.map(({job}, index) => before[index]?.status === 'on-demand' && store.requestOnDemand(job.renderId)));
+		await queue.enqueueBatch([...toRender, ...wanted.filter((_, index) => started[index]).map(({job}) => job.renderId)]);
 		await posters.requestBatch(created.filter(({outputs}) => outputs.mp4 === 'on-demand' && outputs.poster === 'render').map(({job}) => job.renderId));
 		// Also the renders another request queued: the batch is complete only once they have ended too.
 		await completion.track(batchId, chunk.map(({job}) => job.renderId));

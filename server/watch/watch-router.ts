@@ -111,6 +111,22 @@ export const makeWatchRouter = ({
 	};
 
 	const HTML = 'text/html; charset=utf-8';
+	/**
+	 * An on-demand MP4 on its way: 202 with the progress for a player or script, and for a customer who opened the link
+	 * from an SMS or email a page that says so and reloads itself (Refresh) until the video itself answers.
+	 */
+	const sendVideoPending = (req: Request, res: Response, record: RenderRecord) => {
+		const progress = progressOf(record);
+		res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'});
+		if (req.accepts(['json', 'html']) !== 'html') {
+			res.json({status: record.status, progress});
+			return;
+		}
+		const nonce = randomBytes(16).toString('base64');
+		res.set({'Content-Security-Policy': watchPageCsp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
+		res.type('html').send(watchErrorPage({nonce, title: 'Your video is being prepared', message: `${Math.round(progress * 100)} % done. This page opens it by itself when it is ready.`}));
+	};
+
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -191,7 +207,7 @@ export const makeWatchRouter = ({
 		const opened = (await open(req.params.token)).record;
 		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened) : opened;
 		if (name === 'video.mp4' && isVideoPending(record)) {
-			res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'}).json({status: record.status, progress: progressOf(record)});
+			sendVideoPending(req, res, record);
 			return;
 		}
 		const file = fileOf(record, name);
