@@ -18,7 +18,7 @@ type Composition = Parameters<typeof renderFrames>[0]['composition'];
  * from the same `src/` function the composition's calculateMetadata calls, so asking the bundle again (a page load per
  * render) would only measure the same thing twice; the quality test checks both agree.
  */
-const selectForRender = ({
+export const selectForRender = ({
 	input,
 	serveUrl,
 	browser,
