@@ -47,7 +47,7 @@ export const horizontalBars = ({id, title, rows, color, max}: {id: string; title
 	const whiskers = rows.flatMap((row, index) => (row.interval ? [[index, row.interval.low, row.interval.high]] : []));
 	const svg = svgOf(
 		{
-			grid: {left: 24, right: 56, top: 8, bottom: 8},
+			grid: {left: 40, right: 56, top: 8, bottom: 8},
 			xAxis: {type: 'value', max: max ?? 'dataMax', axisLabel: {show: false}, splitLine: {lineStyle: {color: GRID_LINE}}},
 			yAxis: {type: 'category', inverse: true, data: rows.map((row) => row.label), axisTick: {show: false}, axisLine: {lineStyle: {color: INK}}, axisLabel: {color: INK, fontSize: FONT_SIZE}},
 			series: [
@@ -101,7 +101,7 @@ export const dailyBars = ({id, title, days, series}: {id: string; title: string;
 	const svg = svgOf(
 		{
 			legend: {bottom: 0, left: 0, itemGap: 24, textStyle: {color: INK, fontSize: FONT_SIZE}},
-			grid: {left: 8, right: 8, top: 12, bottom: 36},
+			grid: {left: 8, right: 8, top: 12, bottom: 52},
 			xAxis: {type: 'category', data: [...days], axisTick: {show: false}, axisLine: {lineStyle: {color: INK}}, axisLabel: {color: INK, fontSize: 13}},
 			yAxis: {type: 'value', minInterval: 1, axisLabel: {color: INK, fontSize: 13}, splitLine: {lineStyle: {color: GRID_LINE}}},
 			series: series.map((s) => ({type: 'bar', name: s.label, barMaxWidth: 28, itemStyle: {color: s.color}, data: [...s.values]})),
