@@ -115,7 +115,7 @@ describe('the dashboard', () => {
 				if (!viewer) return Promise.resolve([]);
 				// The variant's wording changes the due scene's length, so each bill finds its own pay button.
 				const pay = computeRenderInput({template: 'telco-bill', bill: {...base, messageVariant: bill.variant as MessageVariant}, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
-				return watchInBrowser({browser, url: `${stack.baseUrl}/w/${bill.token}`, viewing: viewer.viewing, device: viewer.device, payFrame: pay.from + 15});
+				return watchInBrowser({browser, url: `${stack.baseUrl}/w/${bill.token}`, viewing: viewer.viewing, device: viewer.device, payFrame: pay.from + 15, shot: join(shotsDir, `viewer-pay-${bill.variant}.png`)});
 			}),
 		);
 		const paid = await fetch(`${stack.baseUrl}/v1/batches/${id}/payments`, {

@@ -68,7 +68,22 @@ type PlayerElement = HTMLElement & {play(): Promise<void>; pause(): Promise<void
  * then leaves), watching until the breakdown and leaving there, watching to the end, or going to the pay scene and
  * pressing pay in the sheet. Answers the viewer events the page sent, in order, read off the wire.
  */
-export const watchInBrowser = async ({browser, url, viewing, device, payFrame}: {browser: Browser; url: string; viewing: Viewing; device: 'phone' | 'desktop'; payFrame: number}) => {
+export const watchInBrowser = async ({
+	browser,
+	url,
+	viewing,
+	device,
+	payFrame,
+	shot,
+}: {
+	browser: Browser;
+	url: string;
+	viewing: Viewing;
+	device: 'phone' | 'desktop';
+	payFrame: number;
+	/** Where to save a screenshot of the pay scene, for a viewer who pays. */
+	shot?: string;
+}) => {
 	const context = await browser.newContext(
 		device === 'phone' ? {viewport: {width: 390, height: 844}, userAgent: PHONE_UA, isMobile: true, hasTouch: true} : {viewport: {width: 1280, height: 800}, userAgent: DESKTOP_UA},
 	);
@@ -93,6 +108,8 @@ export const watchInBrowser = async ({browser, url, viewing, device, payFrame}: 
 				await player.pause();
 				await player.seekToFrame(frame);
 			}, payFrame);
+			await page.locator('[data-hotspot="pay"]').waitFor({state: 'visible'});
+			if (shot) await page.screenshot({path: shot});
 			await page.locator('[data-hotspot="pay"]').click();
 			await page.getByRole('dialog').locator('a.bc-pay').click();
 			await expect.poll(() => sentOf('pay_clicked')).toBe(true);
