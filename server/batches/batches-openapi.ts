@@ -18,7 +18,7 @@ export const batchesPaths: OpenApiPaths = {
 					schema: {type: 'string'},
 					description: 'Required with text/csv: the name of a mapping saved with PUT /v1/mappings/{name}',
 				},
-				{name: 'variants', in: 'query', required: false, schema: {type: 'string'}, description: 'An experiment: two or three variant names, comma-separated; each bill gets one at random, the same every time for the same seed and bill number, shown in the export'},
+				{name: 'variants', in: 'query', required: false, schema: {type: 'string'}, description: 'An experiment: two or three of the wordings standard, soft, firm, comma-separated; each bill gets one at random (the same every time for the same seed and bill number), is rendered in it (bill.messageVariant) and shows it in the export'},
 				{name: 'seed', in: 'query', required: false, schema: {type: 'string'}, description: "The experiment's seed (default: the variant names)"},
 			],
 			requestBody: {

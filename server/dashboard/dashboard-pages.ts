@@ -26,7 +26,7 @@ main{max-width:1100px;margin:0 auto;padding:8px}
 h2{font-size:1.1rem;margin:0 0 8px}
 .grid{display:grid;gap:0 16px}
 @media (min-width:900px){.grid{grid-template-columns:1fr 1fr}main{padding:16px}}
-.chart{width:100%;max-width:560px;height:auto;display:block;margin:4px 0 12px}
+.chart{width:100%;max-width:440px;height:auto;display:block;margin:4px 0 12px}
 table{width:100%;border-collapse:collapse;font-size:.95rem}
 th,td{padding:6px 4px;border-bottom:1px solid #E4E2EE;text-align:left}
 td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}

@@ -95,7 +95,7 @@ export const en: Messages = {
 	reminderClose: 'Thank you. We are here to help.',
 	variants: {
 		soft: {dueNudge: 'No rush: any day before then is fine, and it takes a minute.', understanding: 'This happens to everyone. When you are ready, we will make it easy.'},
-		firm: {dueNudge: 'Please pay by {date} to keep your account in good standing.', understanding: 'Please settle it now, or choose a plan today, to avoid further steps.'},
+		firm: {dueNudge: 'Paying on time keeps your account in good standing.', understanding: 'Please settle it now, or choose a plan today, to avoid further steps.'},
 	},
 	chapters: {
 		greeting: 'Welcome',

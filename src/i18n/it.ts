@@ -95,7 +95,7 @@ export const it: PartialMessages = {
 	reminderClose: 'Grazie. Siamo qui per aiutarti.',
 	variants: {
 		soft: {dueNudge: 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.', understanding: 'Capita a tutti. Quando sei pronto, ti rendiamo tutto semplice.'},
-		firm: {dueNudge: 'Paga entro il {date} per mantenere il tuo conto in regola.', understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.'},
+		firm: {dueNudge: 'Pagare in tempo mantiene il tuo conto in regola.', understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.'},
 	},
 	chapters: {
 		greeting: 'Benvenuto',

@@ -95,7 +95,7 @@ export const ko: PartialMessages = {
 	reminderClose: '감사합니다. 언제든 도와드리겠습니다.',
 	variants: {
 		soft: {dueNudge: '서두르지 않으셔도 됩니다. 그 전에 언제든 1분이면 끝납니다.', understanding: '누구에게나 있는 일입니다. 준비되시면 쉽게 도와드리겠습니다.'},
-		firm: {dueNudge: '계정을 정상으로 유지하려면 {date}까지 납부해 주세요.', understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.'},
+		firm: {dueNudge: '제때 납부하시면 계정이 정상으로 유지됩니다.', understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.'},
 	},
 	chapters: {
 		greeting: '인사',
