@@ -49,6 +49,12 @@ const cpuSeconds = (): number => {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const rss = () => processMemory(api.pid!).rssMiB;
 const mib = (bytes: number) => bytes / 2 ** 20;
+/** Non-2xx answers by status ("503×110"), so a refusal under load is told from a failure. */
+const nonOk = (result: autocannon.Result): string =>
+	Object.entries(result.statusCodeStats ?? {})
+		.filter(([status]) => !status.startsWith('2'))
+		.map(([status, {count = 0}]) => `${status}×${count}`)
+		.join(' ') || '0';
 
 /** The API's own view of its memory, after a full collection when `collect`; one answer serves every caller waiting. */
 const waiting: ((usage: NodeJS.MemoryUsage) => void)[] = [];
@@ -125,7 +131,7 @@ try {
 		const cpuMsPerRequest = ((cpuSeconds() - cpuBefore) * 1000) / Math.max(1, result['2xx'] + result.non2xx);
 		clearInterval(sampler);
 		console.log(
-			[name, result.requests.average.toFixed(0), cpuMsPerRequest.toFixed(2), result.latency.p50, result.latency.p99, result.latency.max, result['2xx'], result.non2xx, result.errors, result.timeouts, peak.toFixed(0)].join(' | '),
+			[name, result.requests.average.toFixed(0), cpuMsPerRequest.toFixed(2), result.latency.p50, result.latency.p99, result.latency.max, result['2xx'], nonOk(result), result.errors, result.timeouts, peak.toFixed(0)].join(' | '),
 		);
 	}
 	console.log(`API peak: RSS ${peak.toFixed(0)} MiB, V8 heap ${peakHeap.toFixed(0)} reserved`);
