@@ -18,6 +18,7 @@ import type {RenderStore} from '../renders/render-store';
 import type {ViewerEventsStore} from './viewer-events-store';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
+import {makeWatchPageCache} from './watch-page-cache';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 
@@ -103,6 +104,7 @@ export const makeWatchRouter = ({
 	};
 
 	const HTML = 'text/html; charset=utf-8';
+	const pages = makeWatchPageCache();
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -121,20 +123,17 @@ export const makeWatchRouter = ({
 			const [{record, props}, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
 			const payment = await payments.get(record.id);
-			sendCompressed(req, res, {
-				type: HTML,
-				body: watchPage({
-					props,
-					token: req.params.token,
-					nonce,
-					scriptSrc: script.hashedPath,
-					today: new Date().toISOString().slice(0, 10),
-					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
-					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
-					renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
-					...(payment ? {paid: paidView(payment)} : {}),
-				}),
-			});
+			const inputs = {
+				props,
+				token: req.params.token,
+				scriptSrc: script.hashedPath,
+				today: new Date().toISOString().slice(0, 10),
+				downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
+				playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
+				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
+				...(payment ? {paid: paidView(payment)} : {}),
+			};
+			sendCompressed(req, res, {type: HTML, body: pages.page({inputs, nonce, build: (slot) => watchPage({...inputs, nonce: slot})})});
 		} catch (error) {
 			if (!isWatchLinkError(error)) throw error;
 			sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, title: error.title, message: error.message})});
