@@ -49,16 +49,21 @@ const cpuSeconds = (): number => {
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const rss = () => processMemory(api.pid!).rssMiB;
 const mib = (bytes: number) => bytes / 2 ** 20;
+/** Non-2xx answers by status ("503×110"), so a refusal under load is told from a failure. */
+const nonOk = (result: autocannon.Result): string =>
+	Object.entries(result.statusCodeStats ?? {})
+		.filter(([status]) => !status.startsWith('2'))
+		.map(([status, {count = 0}]) => `${status}×${count}`)
+		.join(' ') || '0';
 
-/** The API's own view of its memory, after a full collection when `collect`. */
+/** The API's own view of its memory, after a full collection when `collect`; one answer serves every caller waiting. */
+const waiting: ((usage: NodeJS.MemoryUsage) => void)[] = [];
+api.on('message', (message: {probe?: string; usage: NodeJS.MemoryUsage}) => {
+	if (message?.probe === 'memory') waiting.shift()?.(message.usage);
+});
 const apiMemory = (collect: boolean): Promise<NodeJS.MemoryUsage> =>
 	new Promise((done) => {
-		const answer = (message: {probe?: string; usage: NodeJS.MemoryUsage}) => {
-			if (message?.probe !== 'memory') return;
-			api.off('message', answer);
-			done(message.usage);
-		};
-		api.on('message', answer);
+		waiting.push(done);
 		api.send({probe: 'memory', collect} satisfies MemoryProbeRequest);
 	});
 
@@ -84,11 +89,19 @@ try {
 		if (tries > 200) throw new Error('the API did not start');
 		await sleep(100);
 	}
-	const created = await fetch(`${base}/v1/renders`, {
-		method: 'POST',
-		headers: {'content-type': 'application/json', authorization: 'Bearer bc_dev_local_only'},
-		body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
-	});
+	// /healthz answers before the API's Redis connection is ready; until then a render is refused with a 503.
+	const create = () =>
+		fetch(`${base}/v1/renders`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', authorization: 'Bearer bc_dev_local_only'},
+			body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
+		});
+	let created = await create();
+	for (let tries = 0; created.status === 503 && tries < 50; tries++) {
+		await sleep(100);
+		created = await create();
+	}
+	if (!created.ok) throw new Error(`the render was refused: ${created.status} ${await created.text()}`);
 	const {links} = (await created.json()) as {links: {watch: string}};
 	const page = await (await fetch(links.watch)).text();
 	const script = /<script nonce="[^"]+" src="([^"]+)"/.exec(page)?.[1] ?? '/player/billcast-player.js';
@@ -118,7 +131,7 @@ try {
 		const cpuMsPerRequest = ((cpuSeconds() - cpuBefore) * 1000) / Math.max(1, result['2xx'] + result.non2xx);
 		clearInterval(sampler);
 		console.log(
-			[name, result.requests.average.toFixed(0), cpuMsPerRequest.toFixed(2), result.latency.p50, result.latency.p99, result.latency.max, result['2xx'], result.non2xx, result.errors, result.timeouts, peak.toFixed(0)].join(' | '),
+			[name, result.requests.average.toFixed(0), cpuMsPerRequest.toFixed(2), result.latency.p50, result.latency.p99, result.latency.max, result['2xx'], nonOk(result), result.errors, result.timeouts, peak.toFixed(0)].join(' | '),
 		);
 	}
 	console.log(`API peak: RSS ${peak.toFixed(0)} MiB, V8 heap ${peakHeap.toFixed(0)} reserved`);

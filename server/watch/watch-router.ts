@@ -19,6 +19,7 @@ import type {RenderStore} from '../renders/render-store';
 import type {ViewerEventsStore} from './viewer-events-store';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
+import {makeWatchPageCache} from './watch-page-cache';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import type {WatchData} from '../../src/watch-data';
@@ -127,6 +128,7 @@ export const makeWatchRouter = ({
 		res.type('html').send(watchErrorPage({nonce, title: 'Your video is being prepared', message: `${Math.round(progress * 100)} % done. This page opens it by itself when it is ready.`}));
 	};
 
+	const pages = makeWatchPageCache();
 	router.use(['/v1/watch', '/player'], (_req, res, next) => {
 		res.set('Access-Control-Allow-Origin', '*');
 		next();
@@ -148,20 +150,17 @@ export const makeWatchRouter = ({
 			const record = req.query.player === 'mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
 			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
 			const payment = await payments.get(record.id);
-			sendCompressed(req, res, {
-				type: HTML,
-				body: watchPage({
-					props,
-					token: req.params.token,
-					nonce,
-					scriptSrc: script.hashedPath,
-					today: new Date().toISOString().slice(0, 10),
-					downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
-					playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? 'mp4' : 'live',
-					renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
-					...(payment ? {paid: paidView(payment)} : {}),
-				}),
-			});
+			const inputs = {
+				props,
+				token: req.params.token,
+				scriptSrc: script.hashedPath,
+				today: new Date().toISOString().slice(0, 10),
+				downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
+				playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
+				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
+				...(payment ? {paid: paidView(payment)} : {}),
+			};
+			sendCompressed(req, res, {type: HTML, body: pages.page({inputs, nonce, build: (slot) => watchPage({...inputs, nonce: slot})})});
 		} catch (error) {
 			if (!isWatchLinkError(error)) throw error;
 			sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, title: error.title, message: error.message})});

@@ -63,6 +63,17 @@ describe('the watch page and the player data are compressed by what the viewer a
 		expect(brotliDecompressSync(chrome.body).equals(gunzipSync(gzip.body))).toBe(true);
 	});
 
+	it('gives each view its own nonce, the one its CSP names, while the page itself is built once', async () => {
+		const views = await Promise.all([rawGet(watch, {}), rawGet(watch, {})]);
+		const nonces = views.map(({headers, body}) => {
+			const csp = /script-src 'nonce-([^']+)'/.exec(String(headers['content-security-policy']))![1]!;
+			const inPage = new Set([...body.toString().matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]));
+			expect([...inPage]).toEqual([csp]);
+			return csp;
+		});
+		expect(nonces[0]).not.toBe(nonces[1]);
+	});
+
 	it('compresses the player data and the page a broken link gets', async () => {
 		const data = await rawGet(watch.replace('/w/', '/v1/watch/'), {'accept-encoding': 'br'});
 		expect(data.status).toBe(200);
