@@ -62,7 +62,7 @@ describe('while Redis is down', () => {
 		await rm(dir, {recursive: true, force: true});
 	});
 
-	const watchUrl = makeWatchLinks({secret: watchSecret, ttlDays: 1, publicBaseUrl: ''}).urlFor('dev_CUST-1_x');
+	const watchUrl = new URL(makeWatchLinks({secret: watchSecret, ttlDays: 1, publicBaseUrl: 'http://billcast.invalid'}).urlFor('dev_CUST-1_x')).pathname;
 	const json = {...auth, 'content-type': 'application/json'};
 	const renderBody = JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill});
 	const requests: [string, RequestInit][] = [

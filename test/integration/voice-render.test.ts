@@ -59,7 +59,7 @@ const render = async (input: TemplateBill, auth: Record<string, string>) => {
 	});
 	expect(response.status).toBe(202);
 	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
-	const done = await waitForRender(stack, id);
+	const done = await waitForRender({baseUrl: stack.baseUrl, auth}, id);
 	expect(done.status).toBe('completed');
 	return {id, token: new URL(links.watch).pathname.split('/').at(-1)!};
 };
