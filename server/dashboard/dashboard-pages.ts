@@ -41,6 +41,11 @@ input{font:inherit;width:100%;padding:10px;border:1px solid #8A87A0;border-radiu
 .langs a{margin-left:8px}
 .id{font-family:monospace;word-break:break-all}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+@media (max-width:600px){table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.stacked tr{display:block;padding:6px 0;border-bottom:1px solid #E4E2EE}
+table.stacked th[scope=row]{display:block;border:0;padding:2px 4px}
+table.stacked td{display:flex;justify-content:space-between;gap:12px;border:0;padding:2px 4px;white-space:normal}
+table.stacked td::before{content:attr(data-label);text-align:left;color:#4A4760}}
 `;
 
 export interface PageContext {
@@ -106,7 +111,7 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 	const f = formatters(context.lang);
 	const rows = campaigns.map(
 		({batchId, createdAt, report}) =>
-			html`<tr><td class="id"><a href="/dashboard/campaigns/${batchId}?lang=${context.lang}">${batchId}</a></td><td>${f.date(createdAt)}</td><td class="num">${f.number(report.counts.renders)}</td><td class="num">${f.number(report.counts.opened)}</td><td class="num">${f.number(report.counts.paid)}</td><td class="num">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
+			html`<tr><th scope="row" class="id"><a href="/dashboard/campaigns/${batchId}?lang=${context.lang}">${batchId}</a></th><td data-label="${t.created}">${f.date(createdAt)}</td><td class="num" data-label="${t.steps.renders}">${f.number(report.counts.renders)}</td><td class="num" data-label="${t.steps.opened}">${f.number(report.counts.opened)}</td><td class="num" data-label="${t.steps.paid}">${f.number(report.counts.paid)}</td><td class="num" data-label="${t.paymentRate}">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
 	);
 	return layout(
 		context,
@@ -115,14 +120,20 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 		html`<section class="card"><h2>${t.campaigns}</h2>${
 			campaigns.length === 0
 				? html`<p>${t.noCampaigns}</p>`
-				: html`<table><thead><tr><th scope="col">${t.campaign}</th><th scope="col">${t.created}</th><th scope="col" class="num">${t.steps.renders}</th><th scope="col" class="num">${t.steps.opened}</th><th scope="col" class="num">${t.steps.paid}</th><th scope="col" class="num">${t.paymentRate}</th></tr></thead><tbody>${rows}</tbody></table>`
+				: html`<table class="stacked"><thead><tr><th scope="col">${t.campaign}</th><th scope="col">${t.created}</th><th scope="col" class="num">${t.steps.renders}</th><th scope="col" class="num">${t.steps.opened}</th><th scope="col" class="num">${t.steps.paid}</th><th scope="col" class="num">${t.paymentRate}</th></tr></thead><tbody>${rows}</tbody></table>`
 		}</section>`,
 	);
 };
 
+/** Tables wider than a phone can show read as one block per row there, each value beside its column's name. */
+const STACKED_FROM_COLUMNS = 5;
+
 const table = (caption: string, headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, numeric = (index: number) => index > 0): SafeHtml =>
-	html`<table><caption class="visually-hidden">${caption}</caption><thead><tr>${headers.map((header, index) => html`<th scope="col"${trusted(numeric(index) ? ' class="num"' : '')}>${header}</th>`)}</tr></thead><tbody>${rows.map(
-		(row) => html`<tr>${row.map((cell, index) => (index === 0 ? html`<th scope="row">${cell}</th>` : html`<td${trusted(numeric(index) ? ' class="num"' : '')}>${cell}</td>`))}</tr>`,
+	html`<table${trusted(headers.length >= STACKED_FROM_COLUMNS ? ' class="stacked"' : '')}><caption class="visually-hidden">${caption}</caption><thead><tr>${headers.map((header, index) => html`<th scope="col"${trusted(numeric(index) ? ' class="num"' : '')}>${header}</th>`)}</tr></thead><tbody>${rows.map(
+		(row) =>
+			html`<tr>${row.map((cell, index) =>
+				index === 0 ? html`<th scope="row">${cell}</th>` : html`<td${trusted(numeric(index) ? ' class="num"' : '')} data-label="${headers[index] ?? ''}">${cell}</td>`,
+			)}</tr>`,
 	)}</tbody></table>`;
 
 const section = (id: string, title: string, body: SafeHtml | SafeHtml[]): SafeHtml =>

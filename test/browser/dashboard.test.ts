@@ -186,10 +186,15 @@ describe('the dashboard', () => {
 			await page.locator('#variants').scrollIntoViewIfNeeded();
 			await page.screenshot({path: join(shotsDir, 'dashboard-phone-variants.png')});
 			expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+			// No card scrolls sideways either: wide tables stack their rows on a phone.
+			expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.id || card.getAttribute('aria-labelledby')))).toEqual([]);
 
 			await page.goto(`${stack.baseUrl}/dashboard/campaigns/${id}?lang=ko`);
 			expect(await page.textContent('h2#funnel')).toBe('퍼널');
 			await page.screenshot({path: join(shotsDir, 'dashboard-phone-ko.png'), fullPage: true});
+			await page.goto(`${stack.baseUrl}/dashboard`);
+			await page.screenshot({path: join(shotsDir, 'dashboard-phone-campaigns.png'), fullPage: true});
+			expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).length)).toBe(0);
 			expect(violations).toEqual([]);
 		} finally {
 			await page.close();
