@@ -169,12 +169,17 @@ const rssOf = async (worker: WorkerProcess): Promise<number> => {
 
 const findings: Array<[string, string]> = [];
 let orphansSeen = 0;
+/** The watchdog polls every 500 ms, but on a loaded machine its kill can take seconds: an orphan is one still alive after 15 s. */
+const ORPHAN_GRACE_MS = 15_000;
 const checkOrphans = async (when: string) => {
-	// The watchdog polls every 500 ms; give it a few rounds.
-	await sleep(3_000);
-	const orphans = await orphanedBrowsers();
+	const started = Date.now();
+	let orphans = await orphanedBrowsers();
+	while (orphans > 0 && Date.now() - started < ORPHAN_GRACE_MS) {
+		await sleep(250);
+		orphans = await orphanedBrowsers();
+	}
 	orphansSeen += orphans;
-	log(`orphaned browsers after ${when}: ${orphans}`);
+	log(`orphaned browsers after ${when}: ${orphans} (checked for ${((Date.now() - started) / 1000).toFixed(1)} s)`);
 };
 
 try {
