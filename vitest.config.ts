@@ -2,6 +2,9 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
 	test: {
+		// The pool is shared by the projects and takes its options from here, not from a project: without this line every
+		// unit file got a fresh thread (47 threads a run), and the project's `isolate: false` below saved nothing.
+		poolOptions: {threads: {isolate: false}},
 		projects: [
 			{
 				// Pure logic: no Redis, no bundle, files in parallel, so the feedback loop stays in seconds.
