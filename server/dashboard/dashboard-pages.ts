@@ -1,4 +1,5 @@
 import {messagesFor} from '../../src/i18n/catalogue';
+import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
@@ -85,13 +86,14 @@ export const signInPage = (context: PageContext, error?: 'bad-key' | 'not-read')
 
 const formatters = (lang: DashboardLang) => {
 	const locale = intlLocale[lang];
-	const number = new Intl.NumberFormat(locale);
-	const percent = new Intl.NumberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
+	const number = numberFormat(locale);
+	const percent = numberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
+	const day = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'});
 	return {
 		number: (value: number) => number.format(value),
 		percent: (value: number | null) => (value === null ? '–' : percent.format(value)),
 		money: (minor: number, currency: string) => formatMoney({minor, currency, locale}),
-		date: (iso: string) => new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date(iso)),
+		date: (iso: string) => day.format(new Date(iso)),
 	};
 };
 
