@@ -97,6 +97,9 @@ const formatters = (lang: DashboardLang) => {
 	};
 };
 
+/** A campaign's page; the id is encoded, so it stays one path segment whatever it holds. */
+const campaignPath = (batchId: string): string => `/dashboard/campaigns/${encodeURIComponent(batchId)}`;
+
 export interface CampaignSummary {
 	readonly batchId: string;
 	readonly createdAt: string;
@@ -108,7 +111,7 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 	const f = formatters(context.lang);
 	const rows = campaigns.map(
 		({batchId, createdAt, report}) =>
-			html`<tr><td class="id"><a href="/dashboard/campaigns/${batchId}?lang=${context.lang}">${batchId}</a></td><td>${f.date(createdAt)}</td><td class="num">${f.number(report.counts.renders)}</td><td class="num">${f.number(report.counts.opened)}</td><td class="num">${f.number(report.counts.paid)}</td><td class="num">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
+			html`<tr><td class="id"><a href="${campaignPath(batchId)}?lang=${context.lang}">${batchId}</a></td><td>${f.date(createdAt)}</td><td class="num">${f.number(report.counts.renders)}</td><td class="num">${f.number(report.counts.opened)}</td><td class="num">${f.number(report.counts.paid)}</td><td class="num">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
 	);
 	return layout(
 		context,
@@ -225,7 +228,7 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 		table(t.paidAmount, [t.paidAmount, ''], report.paidAmounts.map((paid) => [paid.currency, f.money(paid.amount, paid.currency)])),
 		table(t.clicks, [t.clicks, t.count], Object.entries(report.hotspotClicks).map(([kind, count]) => [kind, f.number(count)])),
 	]);
-	const base = `/dashboard/campaigns/${batchId}/analytics`;
+	const base = `${campaignPath(batchId)}/analytics`;
 	const exports = section('exports', t.exports, html`<p><a href="${base}.csv" download>CSV</a> · <a href="${base}.ndjson" download>NDJSON</a></p>`);
 	return layout(
 		context,
