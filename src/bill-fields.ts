@@ -10,7 +10,7 @@ export const minorUnits = z
 
 export const isoDate = z.iso.date({error: 'must be a date written as YYYY-MM-DD'});
 
-export const hexColor = z
+const hexColor = z
 	.string()
 	.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour written as #RRGGBB');
 

@@ -24,7 +24,7 @@ export interface ChartRow {
 }
 
 /** Most rows the breakdown chart shows; beyond that the smallest charges are grouped into "Other". */
-export const MAX_CHART_ROWS = 5;
+const MAX_CHART_ROWS = 5;
 
 /**
  * The breakdown chart's rows: every category while they fit, else the largest charges, "Other" for the rest, and the

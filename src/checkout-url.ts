@@ -24,7 +24,7 @@ export const checkoutUrl = (bill: Pick<BillSummary, 'billNumber' | 'amountDue' |
 };
 
 /** What a tenant's checkout URL template may ask for, written `{billNo}` and so on. */
-export const checkoutUrlPlaceholders = ['billNo', 'amount', 'currency', 'customerId'] as const;
+const checkoutUrlPlaceholders = ['billNo', 'amount', 'currency', 'customerId'] as const;
 type Placeholder = (typeof checkoutUrlPlaceholders)[number];
 
 const placeholderPattern = new RegExp(`\\{(${checkoutUrlPlaceholders.join('|')})\\}`, 'g');

@@ -4,7 +4,7 @@ const channels = (hex: string): [number, number, number] => {
 };
 
 /** WCAG 2.x relative luminance of a #RRGGBB colour. */
-export const relativeLuminance = (hex: string): number => {
+const relativeLuminance = (hex: string): number => {
 	const [r, g, b] = channels(hex).map((c) => {
 		const s = c / 255;
 		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;

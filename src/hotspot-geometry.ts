@@ -11,7 +11,7 @@ export interface Rect {
  * Where the pay button sits, in composition pixels. The composition draws the button in exactly this rectangle and
  * the player overlay puts its clickable button over the same rectangle, so the two can never drift apart.
  */
-export const payButtonRect = (format: VideoFormat, size: Size): Rect => {
+const payButtonRect = (format: VideoFormat, size: Size): Rect => {
 	const width = format === 'landscape' ? Math.round(size.width * 0.34) : Math.round(size.width * 0.7);
 	const height = format === 'landscape' ? Math.round(size.height * 0.13) : Math.round(size.width * 0.13);
 	const centreY = format === 'landscape' ? size.height * 0.62 : size.height * 0.72;

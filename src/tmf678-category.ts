@@ -2,7 +2,7 @@ import type {LineItemCategory} from './templates/telco-bill/telco-bill-schema';
 import {tmfWord, type TmfAppliedBillingRate} from './tmf678-schema';
 
 /** Characteristics that say which section of the invoice a rate belongs to; TMF leaves their names to each operator. */
-export const sectionCharacteristicNames = ['invoicesection', 'billsection', 'section', 'category'];
+const sectionCharacteristicNames = ['invoicesection', 'billsection', 'section', 'category'];
 
 /** A tenant's own invoice section names and the category each means, compared as `sectionKey`. */
 export type SectionMap = Readonly<Record<string, LineItemCategory>>;

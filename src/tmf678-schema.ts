@@ -8,7 +8,7 @@ import {isoDate} from './bill-fields';
  */
 
 /** TMF Money. `value` is a JSON number in the specification; a string is taken too, as some systems send one. */
-export const tmfMoneySchema = z.looseObject({
+const tmfMoneySchema = z.looseObject({
 	unit: z.string({error: 'must be an ISO 4217 currency code such as EUR'}),
 	value: z.union([z.number(), z.string()], {error: 'must be a decimal number such as 68.40'}),
 });
@@ -42,7 +42,7 @@ const taxItemSchema = z.looseObject({taxCategory: text, taxRate: z.number().opti
 
 const appliedPaymentSchema = z.looseObject({appliedAmount: tmfMoneySchema});
 
-export const tmfCustomerBillSchema = z.looseObject({
+const tmfCustomerBillSchema = z.looseObject({
 	id: text,
 	billNo: z.string({error: 'is required: the bill number the customer sees'}),
 	billDate: tmfDateTimeSchema,
@@ -61,7 +61,7 @@ export const tmfCustomerBillSchema = z.looseObject({
 /** v5 (and some characteristics) carry `@type` StringCharacteristic and so on; only a string value can name a section. */
 const characteristicSchema = z.looseObject({name: z.string(), value: z.unknown()});
 
-export const tmfAppliedBillingRateSchema = z.looseObject({
+const tmfAppliedBillingRateSchema = z.looseObject({
 	name: text,
 	description: text,
 	/** v4's rate type. */

@@ -2,6 +2,7 @@ import {Router, type Response} from 'express';
 import {z} from 'zod';
 import {templateIds} from '../../src/templates/registry';
 import {exportFormat, sendAnalyticsExport, type AnalyticsRow} from './analytics-rows';
+import type {BatchAnalytics, RangeAnalytics} from './analytics-schemas';
 import {batchAnalytics} from './batch-analytics';
 import type {CampaignCounters} from './campaign-counters';
 import type {CampaignIndex} from './campaign-index';
@@ -55,7 +56,7 @@ export const makeAnalyticsRouter = ({
 	router.get('/v1/batches/:id/analytics', async (req, res) => {
 		const batch = await ownBatch(batches, req.params.id, res);
 		const {report, byDay, experiment} = await batchAnalytics({counters, campaigns}, batch.id);
-		res.json({batchId: batch.id, createdAt: batch.createdAt, ...report, byDay, ...(experiment ? {experiment} : {})});
+		res.json({batchId: batch.id, createdAt: batch.createdAt, ...report, byDay, ...(experiment ? {experiment} : {})} satisfies BatchAnalytics);
 	});
 
 	router.get('/v1/batches/:id/analytics.:format', async (req, res) => {
@@ -83,7 +84,7 @@ export const makeAnalyticsRouter = ({
 			...campaignReport(sumFields(rows.map((row) => row.fields))),
 			byTemplate: templateIds.map((template) => ({template, ...campaignReport(sumFields(rows.filter((row) => row.scope === template).map((row) => row.fields)))})),
 			byDay: daysOf(from, to).map((date) => ({date, ...campaignReport(sumFields(rows.filter((row) => row.date === date).map((row) => row.fields))).counts})),
-		});
+		} satisfies RangeAnalytics);
 	});
 
 	router.get('/v1/analytics.:format', async (req, res) => {

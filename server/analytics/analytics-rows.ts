@@ -35,7 +35,7 @@ export const analyticsTable = (rows: readonly AnalyticsRow[]) => {
 export const toCsv = ({columns, records}: ReturnType<typeof analyticsTable>): string =>
 	[columns.join(','), ...records.map((record) => columns.map((column) => record[column]).join(','))].join('\n') + '\n';
 
-export const toNdjson = ({records}: ReturnType<typeof analyticsTable>): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
+const toNdjson = ({records}: ReturnType<typeof analyticsTable>): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
 
 export const exportFormat = (format: string | undefined): 'csv' | 'ndjson' => {
 	if (format !== 'csv' && format !== 'ndjson') throw new NotFoundError(`Export format ${format}`);

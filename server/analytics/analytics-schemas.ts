@@ -1,11 +1,11 @@
 import {z} from 'zod';
 import {templateIds} from '../../src/templates/registry';
-import {funnelSteps} from './campaign-report';
+import {funnelSteps, type FunnelStep} from './campaign-report';
 import {waitBuckets} from './metrics';
 
 /** Response bodies of the analytics routes, for the OpenAPI document (the routes build them from campaign-report.ts). */
-const stepNames = funnelSteps.map(([step]) => step) as [string, ...string[]];
-const counts = z.object(Object.fromEntries(stepNames.map((step) => [step, z.number().int()])));
+const stepNames = funnelSteps.map(([step]) => step) as [FunnelStep, ...FunnelStep[]];
+const counts = z.object(Object.fromEntries(stepNames.map((step) => [step, z.number().int()])) as Record<FunnelStep, z.ZodInt>);
 const rate = z.number().min(0).nullable().describe('null when the step before holds nothing');
 const interval = z.object({low: z.number(), high: z.number()});
 const waits = z.object({
@@ -61,6 +61,8 @@ export const batchAnalyticsSchema = z.object({
 		.optional(),
 });
 
+export type BatchAnalytics = z.infer<typeof batchAnalyticsSchema>;
+
 export const rangeAnalyticsSchema = z.object({
 	from: z.string(),
 	to: z.string(),
@@ -68,3 +70,4 @@ export const rangeAnalyticsSchema = z.object({
 	byTemplate: z.array(z.object({template: z.enum(templateIds), ...report})),
 	byDay: z.array(dayCounts),
 });
+export type RangeAnalytics = z.infer<typeof rangeAnalyticsSchema>;

@@ -1,4 +1,4 @@
-import {deviceClasses, waitBuckets} from './metrics';
+import {deviceClasses, waitBuckets, type DeviceClass} from './metrics';
 import {differenceInterval, wilsonInterval, type Interval} from './statistics';
 
 /**
@@ -66,7 +66,7 @@ export const campaignReport = (fields: Fields) => {
 		dropOff: Object.entries(withPrefix(fields, 'dropoff:'))
 			.filter(([, renders]) => renders > 0)
 			.map(([scene, renders]) => ({scene, renders})),
-		devices: Object.fromEntries(deviceClasses.map((device) => [device, numberOf(fields, `device:${device}`)])),
+		devices: Object.fromEntries(deviceClasses.map((device) => [device, numberOf(fields, `device:${device}`)])) as Record<DeviceClass, number>,
 		languages: Object.entries(withPrefix(fields, 'language:')).map(([locale, opened]) => ({locale, opened})),
 	};
 };

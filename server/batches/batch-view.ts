@@ -35,5 +35,3 @@ export const batchView = async ({
 		links: batchLinks(publicBaseUrl, batch.id),
 	};
 };
-
-export type BatchView = Awaited<ReturnType<typeof batchView>>;

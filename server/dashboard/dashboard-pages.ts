@@ -1,4 +1,5 @@
 import {messagesFor} from '../../src/i18n/catalogue';
+import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
@@ -90,15 +91,19 @@ export const signInPage = (context: PageContext, error?: 'bad-key' | 'not-read')
 
 const formatters = (lang: DashboardLang) => {
 	const locale = intlLocale[lang];
-	const number = new Intl.NumberFormat(locale);
-	const percent = new Intl.NumberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
+	const number = numberFormat(locale);
+	const percent = numberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
+	const day = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'});
 	return {
 		number: (value: number) => number.format(value),
 		percent: (value: number | null) => (value === null ? '–' : percent.format(value)),
 		money: (minor: number, currency: string) => formatMoney({minor, currency, locale}),
-		date: (iso: string) => new Intl.DateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).format(new Date(iso)),
+		date: (iso: string) => day.format(new Date(iso)),
 	};
 };
+
+/** A campaign's page; the id is encoded, so it stays one path segment whatever it holds. */
+const campaignPath = (batchId: string): string => `/dashboard/campaigns/${encodeURIComponent(batchId)}`;
 
 export interface CampaignSummary {
 	readonly batchId: string;
@@ -111,7 +116,7 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 	const f = formatters(context.lang);
 	const rows = campaigns.map(
 		({batchId, createdAt, report}) =>
-			html`<tr><th scope="row" class="id"><a href="/dashboard/campaigns/${batchId}?lang=${context.lang}">${batchId}</a></th><td data-label="${t.created}">${f.date(createdAt)}</td><td class="num" data-label="${t.steps.renders}">${f.number(report.counts.renders)}</td><td class="num" data-label="${t.steps.opened}">${f.number(report.counts.opened)}</td><td class="num" data-label="${t.steps.paid}">${f.number(report.counts.paid)}</td><td class="num" data-label="${t.paymentRate}">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
+			html`<tr><th scope="row" class="id"><a href="${campaignPath(batchId)}?lang=${context.lang}">${batchId}</a></th><td data-label="${t.created}">${f.date(createdAt)}</td><td class="num" data-label="${t.steps.renders}">${f.number(report.counts.renders)}</td><td class="num" data-label="${t.steps.opened}">${f.number(report.counts.opened)}</td><td class="num" data-label="${t.steps.paid}">${f.number(report.counts.paid)}</td><td class="num" data-label="${t.paymentRate}">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
 	);
 	return layout(
 		context,
@@ -234,7 +239,7 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 		table(t.paidAmount, [t.paidAmount, ''], report.paidAmounts.map((paid) => [paid.currency, f.money(paid.amount, paid.currency)])),
 		table(t.clicks, [t.clicks, t.count], Object.entries(report.hotspotClicks).map(([kind, count]) => [kind, f.number(count)])),
 	]);
-	const base = `/dashboard/campaigns/${batchId}/analytics`;
+	const base = `${campaignPath(batchId)}/analytics`;
 	const exports = section('exports', t.exports, html`<p><a href="${base}.csv" download>CSV</a> · <a href="${base}.ndjson" download>NDJSON</a></p>`);
 	return layout(
 		context,

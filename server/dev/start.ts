@@ -11,6 +11,7 @@ import {ensureRedis} from './ensure-redis';
 import {DEV_API_KEY} from '../tenants/tenant-registry';
 import {videoPath} from '../renders/render-paths';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
+import {urlUnder} from '../platform/urls';
 
 const root = resolve(import.meta.dirname, '../..');
 const config = loadConfig();
@@ -69,7 +70,7 @@ console.log(`API and worker starting (logs in ${logsDir})`);
 const api = `http://127.0.0.1:${config.port}`;
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 for (let tries = 0; ; tries++) {
-	const healthy = await fetch(`${api}/healthz`).then((r) => r.ok, () => false);
+	const healthy = await fetch(urlUnder(api, 'healthz')).then((r) => r.ok, () => false);
 	if (healthy) break;
 	if (tries > 120) {
 		console.error(`The API did not answer at ${api} within a minute; see ${join(logsDir, 'api.log')}`);
@@ -78,7 +79,7 @@ for (let tries = 0; ; tries++) {
 	await sleep(500);
 }
 
-const submitted = await fetch(`${api}/v1/renders`, {
+const submitted = await fetch(urlUnder(api, 'v1', 'renders'), {
 	method: 'POST',
 	headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
 	body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
@@ -100,7 +101,7 @@ let lastDecile = -1;
 type RenderState = {status: string; progress: number; error?: {code: string; message: string}};
 const readState = async (): Promise<RenderState | undefined> => {
 	try {
-		const response = await fetch(render.links.self.replace(config.publicBaseUrl, api), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
+		const response = await fetch(urlUnder(api, 'v1', 'renders', render.id), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
 		return (await response.json()) as RenderState;
 	} catch {
 		return undefined;

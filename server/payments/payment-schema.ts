@@ -22,13 +22,14 @@ export const batchPaymentsInputSchema = z
 	.max(MAX_BATCH_PAYMENTS);
 
 /** A confirmed payment as stored and answered: the input plus when billcast learnt of it. */
-export const paymentSchema = paymentInputSchema.extend({renderId: z.string(), confirmedAt: z.string()});
+const paymentSchema = paymentInputSchema.extend({renderId: z.string(), confirmedAt: z.string()});
 export type Payment = z.infer<typeof paymentSchema>;
 
 export const paymentResultSchema = z.object({
 	status: z.enum(['confirmed', 'duplicate']).describe('duplicate: this reference was already confirmed; nothing changed'),
 	payment: paymentSchema,
 });
+export type PaymentResult = z.infer<typeof paymentResultSchema>;
 
 export const batchPaymentsResultSchema = z.object({
 	results: z.array(
@@ -39,3 +40,4 @@ export const batchPaymentsResultSchema = z.object({
 		]),
 	),
 });
+export type BatchPaymentsResult = z.infer<typeof batchPaymentsResultSchema>;

@@ -1,11 +1,9 @@
 import type {Redis} from 'ioredis';
 import type {PaidState} from '../../src/paid-state';
-import type {Payment, PaymentInput} from './payment-schema';
+import type {Payment, PaymentInput, PaymentResult} from './payment-schema';
 
-export type ConfirmResult =
-	| {readonly status: 'confirmed'; readonly payment: Payment}
-	| {readonly status: 'duplicate'; readonly payment: Payment}
-	| {readonly status: 'conflict'; readonly payment: Payment};
+/** The answer's shape, or a conflict (another reference already paid), which the router answers as a problem. */
+export type ConfirmResult = PaymentResult | {readonly status: 'conflict'; readonly payment: Payment};
 
 export interface PaymentStore {
 	/** Records the payment once: the same reference again is a duplicate, another reference a conflict. */

@@ -11,7 +11,7 @@ import {tenantOf} from '../tenants/tenant';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {PaymentConflictError} from './payment-errors';
-import {batchPaymentsInputSchema, paymentInputSchema, type Payment, type PaymentInput} from './payment-schema';
+import {batchPaymentsInputSchema, paymentInputSchema, type BatchPaymentsResult, type Payment, type PaymentInput, type PaymentResult} from './payment-schema';
 import type {ConfirmResult, PaymentStore} from './payment-store';
 
 /** Payment confirmations from the tenant: per render, or per bill number within a batch. */
@@ -48,7 +48,7 @@ export const makePaymentsRouter = ({
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		const result = await confirm(record, parsed.data);
 		if (result.status === 'conflict') throw new PaymentConflictError(record.id, result.payment.reference);
-		res.status(result.status === 'confirmed' ? 201 : 200).json(result);
+		res.status(result.status === 'confirmed' ? 201 : 200).json(result satisfies PaymentResult);
 	});
 
 	router.post('/v1/batches/:id/payments', async (req, res) => {
@@ -56,7 +56,7 @@ export const makePaymentsRouter = ({
 		const parsed = batchPaymentsInputSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		const tenant = tenantOf(res).id;
-		const results = [];
+		const results: BatchPaymentsResult['results'] = [];
 		// One by one: each is a few Redis calls, and a batch holds at most a thousand.
 		for (const {billNumber, ...input} of parsed.data) {
 			const renderId = await campaigns.renderOfBill(batch.id, billNumber);
@@ -72,7 +72,7 @@ export const makePaymentsRouter = ({
 					: {billNumber, ...result},
 			);
 		}
-		res.json({results});
+		res.json({results} satisfies BatchPaymentsResult);
 	});
 
 	return router;

@@ -1,7 +1,7 @@
 import {JsonTooDeepError} from './errors';
 
 /** Far deeper than any bill or TMF678 document, far shallower than what overflows the stack of JSON.stringify or zod. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 const OPEN_OBJECT = 0x7b;
 const OPEN_ARRAY = 0x5b;
@@ -14,7 +14,7 @@ const BACKSLASH = 0x5c;
  * Scans raw JSON bytes (iteratively, so the check itself cannot overflow) and throws when brackets nest deeper than
  * `maxDepth`. Runs before parsing, so nothing downstream (hashing, validation) ever sees a pathological document.
  */
-export const assertJsonDepth = (raw: Uint8Array | string, maxDepth = MAX_JSON_DEPTH): void => {
+const assertJsonDepth = (raw: Uint8Array | string, maxDepth = MAX_JSON_DEPTH): void => {
 	const bytes = typeof raw === 'string' ? Buffer.from(raw) : raw;
 	let depth = 0;
 	let inString = false;

@@ -1,8 +1,6 @@
 import type {Queue} from 'bullmq';
 import {Counter, Gauge, Histogram, Registry, collectDefaultMetrics} from 'prom-client';
 
-export type WebhookDeliveryResult = 'delivered' | 'retrying' | 'failed';
-
 /** One registry per process: the API answers requests, the worker renders and delivers webhooks. */
 export interface Metrics {
 	readonly registry: Registry;

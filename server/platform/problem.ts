@@ -11,7 +11,7 @@ import {
 	UnsupportedMediaTypeError,
 } from './errors';
 
-export const PROBLEM_TYPE = 'application/problem+json';
+const PROBLEM_TYPE = 'application/problem+json';
 
 /** RFC 9457 problem details, with our stable `code` and the failing field paths. */
 const problemBody = (error: BillcastError): string =>

@@ -32,7 +32,6 @@ export const webhookEventSchema = z
 	.describe('The body of a webhook POST, signed in the Billcast-Signature header');
 
 export type WebhookEvent = z.infer<typeof webhookEventSchema>;
-export type WebhookEventType = WebhookEvent['type'];
 export const webhookEventTypes = webhookEventSchema.options.map((option) => option.shape.type.value);
 
 /** Omit applied to each member on its own, so the union stays discriminated by `type`. */

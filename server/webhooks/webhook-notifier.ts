@@ -27,7 +27,7 @@ export interface WebhookNotifier {
  * seen the id once can drop the rest. A failed render may be posted again and fail again: its `updatedAt` (the moment it
  * failed) tells those failures apart.
  */
-export const renderEventId = (record: RenderRecord & {status: 'completed' | 'failed'}): string =>
+const renderEventId = (record: RenderRecord & {status: 'completed' | 'failed'}): string =>
 	`evt_${createHash('sha256')
 		.update(record.status === 'completed' ? `render.completed:${record.id}` : `render.failed:${record.id}:${record.updatedAt}`)
 		.digest('hex')

@@ -3,7 +3,7 @@ import {createHmac, timingSafeEqual} from 'node:crypto';
 export const WEBHOOK_SIGNATURE_HEADER = 'Billcast-Signature';
 
 /** How old a signature may be before a receiver should refuse it as a replay; the README's example uses the same. */
-export const WEBHOOK_TOLERANCE_SECONDS = 300;
+const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 export type WebhookSignatureCheck =
 	| {readonly status: 'valid'; readonly timestamp: number}

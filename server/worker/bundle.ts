@@ -1,6 +1,5 @@
 import {existsSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {bundle} from '@remotion/bundler';
 import {ConfigError} from '../platform/errors';
 
 export const COMPOSITIONS_ENTRY = resolve(import.meta.dirname, '../../compositions/index.ts');
@@ -8,15 +7,20 @@ export const COMPOSITIONS_ENTRY = resolve(import.meta.dirname, '../../compositio
 /** Where `npm run build` writes the compositions bundle; production workers load it from here unless told otherwise. */
 export const DEFAULT_BUNDLE_DIR = resolve(import.meta.dirname, '../../build/bundle');
 
-/** Bundles the compositions once (a few seconds); every render of the process reuses the result. */
+/**
+ * Bundles the compositions once (a few seconds); every render of the process reuses the result. The bundler (webpack)
+ * is loaded only here, so a production worker on a prebuilt bundle and the unit tests never load it.
+ */
 export const bundleCompositions = async ({
 	outDir,
 	onProgress,
 }: {
 	outDir?: string;
 	onProgress?: (percent: number) => void;
-}): Promise<string> =>
-	bundle({entryPoint: COMPOSITIONS_ENTRY, ...(outDir ? {outDir} : {}), ...(onProgress ? {onProgress} : {})});
+}): Promise<string> => {
+	const {bundle} = await import('@remotion/bundler');
+	return bundle({entryPoint: COMPOSITIONS_ENTRY, ...(outDir ? {outDir} : {}), ...(onProgress ? {onProgress} : {})});
+};
 
 /**
  * The prebuilt bundle from `npm run build` when one is configured, and always in production (every worker of a fleet

@@ -3,7 +3,7 @@ import {messageVariantSchema} from '../../message-variants';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
-export const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
+const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
 export type NextStepKind = (typeof nextStepKinds)[number];
 
 export const paymentReminderSchema = z

@@ -9,7 +9,7 @@ import type {SceneSpeech} from '../../narration/speech-timing';
 export const OVERDUE_LINES = 5;
 export const NEXT_LINES = 3;
 /** The options scene's title and amount, before its buttons. */
-export const OPTIONS_LINES = 2;
+const OPTIONS_LINES = 2;
 
 export const buildReminderTimeline = ({bill, format, speech}: {bill: PaymentReminder; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}): Timeline => {
 	const script = reminderScript(bill);

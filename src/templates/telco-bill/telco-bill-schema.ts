@@ -7,7 +7,7 @@ import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistor
 export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'other', 'credits', 'taxes'] as const;
 export type LineItemCategory = (typeof lineItemCategories)[number];
 
-export const lineItemSchema = z
+const lineItemSchema = z
 	.object({
 		category: z.enum(lineItemCategories),
 		label: z.string().trim().min(1).max(200),
@@ -19,7 +19,7 @@ export const lineItemSchema = z
 	});
 
 /** `allowance: null` means unlimited. */
-export const usageMeterSchema = z.object({
+const usageMeterSchema = z.object({
 	used: z.number().nonnegative(),
 	allowance: z.number().positive().nullable(),
 });

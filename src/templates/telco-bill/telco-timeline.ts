@@ -10,7 +10,7 @@ import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../t
 import {needsPayment} from '../../needs-payment';
 import type {SceneSpeech} from '../../narration/speech-timing';
 
-export const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
+const hasUsage = (bill: TelcoBill): boolean => Boolean(bill.usage && (bill.usage.data || bill.usage.minutes || bill.usage.sms));
 
 export interface TelcoTimelineOptions {
 	readonly bill: TelcoBill;

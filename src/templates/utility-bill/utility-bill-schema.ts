@@ -3,7 +3,7 @@ import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
 import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
 
-export const utilityKinds = ['electricity', 'gas', 'water'] as const;
+const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];
 
 /** The unit each utility is metered in; shown after every consumption figure. */

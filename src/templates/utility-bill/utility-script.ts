@@ -1,4 +1,5 @@
 import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
+import {dateTimeFormat} from '../../intl-formats';
 import {utilityUnits, type UtilityBill} from './utility-bill-schema';
 import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';
@@ -45,7 +46,7 @@ const current = (bill: UtilityBill): number => bill.consumption[bill.consumption
 
 const consumptionScript = (bill: UtilityBill, messages: Messages, f: Formatters): ConsumptionScript => {
 	const unit = utilityUnits[bill.kind];
-	const month = new Intl.DateTimeFormat(bill.customer.locale, {month: 'short', timeZone: 'UTC'});
+	const month = dateTimeFormat(bill.customer.locale, {month: 'short', timeZone: 'UTC'});
 	const bars = bill.consumption.map((point) => ({label: month.format(new Date(`${point.periodEnd}T00:00:00Z`)), value: point.amount}));
 	const thisPeriod = fill(messages.thisPeriod, {amount: `${f.number(current(bill))} ${unit}`});
 	const last = bill.samePeriodLastYear;
