@@ -51,10 +51,10 @@ export const buildServices = ({
 	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
 	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 	const posters = makePosterQueue({connection: redis, renderQueueName: config.queueName});
-	const events = makeViewerEventsStore({redis, prefix: keyPrefix});
+	const events = makeViewerEventsStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries, retryBaseMs: webhookRetryBaseMs});
-	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`});
+	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`, ttlSeconds: retentionSeconds});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf, prefix: `${keyPrefix}batch:`});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	return {
