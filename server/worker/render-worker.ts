@@ -141,7 +141,7 @@ export const makeRenderWorker = async ({
 	/** The job holds only the render's id; what to render is the record's tenant and the bill kept beside it. */
 	const load = async (job: Job<RenderJobRef, RenderOutput>): Promise<{existing?: RenderRecord; data: RenderJob}> => {
 		const ref = renderJobRefSchema.safeParse(job.data);
-		const renderId = ref.success ? ref.data.renderId : (job.id ?? 'unknown');
+		const renderId = ref.success ? ref.data.renderId : 'unknown';
 		const [existing, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
 		// Checked again: anything can be written to Redis.
 		const parsed =
@@ -228,16 +228,17 @@ export const makeRenderWorker = async ({
 	// Every way BullMQ gives up on a job ends here: the last attempt failing, and a job that stalled too often, which
 	// BullMQ fails without calling the processor.
 	worker.on('failed', (job, error) => {
-		if (!job?.id) return;
+		const renderId = job?.data.renderId;
+		if (!job || !renderId) return;
 		const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 		if (!final) return;
-		logger.warn({renderId: job.id, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
-		const ending = fail(job.id, error)
-			.catch((failure: unknown) => logger.error({err: failure, renderId: job.id}, 'could not record a failed render'))
+		logger.warn({renderId, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
+		const ending = fail(renderId, error)
+			.catch((failure: unknown) => logger.error({err: failure, renderId}, 'could not record a failed render'))
 			.finally(() => endings.delete(ending));
 		endings.add(ending);
 	});
-	worker.on('stalled', (jobId) => logger.warn({renderId: jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
+	worker.on('stalled', (jobId) => logger.warn({jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
 	return {
 		worker,
 		browser,
