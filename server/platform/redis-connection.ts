@@ -1,4 +1,7 @@
-import {Redis} from 'ioredis';
+import {Cluster, Redis} from 'ioredis';
+
+/** A connection to one Redis (alone or behind Sentinel) or to a Redis Cluster: every store takes either. */
+export type RedisClient = Redis | Cluster;
 
 /** BullMQ needs `maxRetriesPerRequest: null` so blocking commands wait out a Redis restart instead of failing. */
 export const connectRedis = (url: string): Redis => new Redis(url, {maxRetriesPerRequest: null});
@@ -19,3 +22,13 @@ export const connectApiRedis = (url: string): Redis =>
 		connectTimeout: API_COMMAND_TIMEOUT_MS,
 		retryStrategy: (attempt) => Math.min(attempt * 100, 1_000),
 	});
+
+/**
+ * Every key matching `match`, a page at a time. A cluster's keys are spread over its masters, each scanned in turn.
+ */
+export async function* scanKeys(redis: RedisClient, match: string, count = 1_000): AsyncGenerator<string[]> {
+	const nodes = redis instanceof Cluster ? redis.nodes('master') : [redis];
+	for (const node of nodes) {
+		for await (const page of node.scanStream({match, count}) as AsyncIterable<string[]>) if (page.length > 0) yield page;
+	}
+}

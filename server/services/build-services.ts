@@ -11,6 +11,7 @@ import {makeIdempotency} from '../platform/idempotency';
 import type {Logger} from '../platform/logger';
 import {makePosterQueue} from '../renders/on-demand-poster-queue';
 import {makeRenderQueue} from '../renders/render-queue';
+import {makeRenderReconciler} from '../renders/render-reconciler';
 import {makeRenderStore} from '../renders/render-store';
 import type {TenantRegistry} from '../tenants/tenant-registry';
 import {makeViewerEventsStore} from '../watch/viewer-events-store';
@@ -74,6 +75,7 @@ export const buildServices = ({
 		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
 		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
 		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),
+		reconciler: makeRenderReconciler({redis, store, queue, logger}),
 		keyPrefix,
 		webhooks: makeWebhookNotifier({
 			tenants,
