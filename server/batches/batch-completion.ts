@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 
 /** Days a batch may take before its bookkeeping is dropped; far beyond any billing cycle's renders. */
 const TTL_SECONDS = 30 * 24 * 3600;
@@ -58,7 +58,7 @@ export const makeBatchCompletion = ({
 	renderKey,
 	prefix = 'billcast:batch:',
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	/** Where a render's record lives, so its status is read in the same step as the batch joins it. */
 	renderKey: (renderId: string) => string;
 	prefix?: string;

@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {FieldError} from '../platform/errors';
 
 /** A field error of a batch line; a CSV bill's also names the column and line of the cell it comes from. */
@@ -44,7 +44,7 @@ export interface BatchEntry {
  * Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk. All three
  * expire `ttlSeconds` (the retention) after the batch was created, like the renders they list.
  */
-export const makeBatchStore = ({redis, prefix = 'billcast:batch:', ttlSeconds}: {redis: Redis; prefix?: string; ttlSeconds: number}) => {
+export const makeBatchStore = ({redis, prefix = 'billcast:batch:', ttlSeconds}: {redis: RedisClient; prefix?: string; ttlSeconds: number}) => {
 	const key = (id: string, part = '') => `${prefix}${id}${part}`;
 	const ttl = Math.ceil(ttlSeconds);
 	return {

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
+import {KEY_TAG} from '../platform/redis-connection';
 
 export const RENDER_ATTEMPTS = 3;
 const BATCH_PRIORITY = 10;
@@ -47,6 +48,7 @@ export const makeRenderQueue = ({
 }): RenderQueue => {
 	const queue = new Queue<RenderJobRef>(queueName, {
 		connection,
+		prefix: KEY_TAG,
 		streams: {events: {maxLen: RENDER_EVENTS_KEPT}},
 		// No backoff: it would be copied into every job and push the job past Redis's compact encoding; a render that
 		// failed is tried again at once (by then its browser was replaced and the error is usually gone).

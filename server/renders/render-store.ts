@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {TemplateBill} from '../../src/templates/registry';
 import {packProps, propsDictionary, unpackProps} from './props-packing';
 import type {RenderErrorValue, RenderOutput, RenderOutputs, RenderProps, RenderRecord} from './render-record';
@@ -92,12 +92,12 @@ export const makeRenderStore = ({
 	prefix = 'billcast:render:',
 	ttlSeconds,
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	prefix?: string;
 	ttlSeconds?: number;
 }): RenderStore => {
 	const ttl = ttlSeconds ? Math.ceil(ttlSeconds) : undefined;
-	type Pipeline = ReturnType<Redis['pipeline']>;
+	type Pipeline = ReturnType<RedisClient['pipeline']>;
 	const setNew = (multi: Pipeline, k: string, value: string | Buffer, onlyIfAbsent: boolean): Pipeline => {
 		if (ttl && onlyIfAbsent) return multi.set(k, value, 'EX', ttl, 'NX');
 		if (ttl) return multi.set(k, value, 'EX', ttl);

@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {makeCampaignCounters} from '../analytics/campaign-counters';
 import {makeCampaignIndex} from '../analytics/campaign-index';
 import {countingProduced} from '../analytics/produced-counts';
@@ -24,20 +24,20 @@ export type ServicesConfig = Pick<Config, 'publicBaseUrl' | 'watchSecret' | 'wat
 
 /**
  * The one composition root of billcast's stores, queues and notifier: the API, the worker and the test stacks all build
- * them here, so a render written by one is read the same way by the others. Every Redis key starts with `keyPrefix`;
- * tests give each stack its own so files never mix.
+ * them here, so a render written by one is read the same way by the others. Every Redis key starts with `keyPrefix`
+ * (`{billcast}:`, in the queues' Redis Cluster slot); tests give each stack its own so files never mix.
  */
 export const buildServices = ({
 	config,
 	redis,
 	tenants,
 	logger,
-	keyPrefix = 'billcast:',
+	keyPrefix = `${KEY_TAG}:`,
 	recordTtl = true,
 	webhookRetryBaseMs,
 }: {
 	config: ServicesConfig;
-	redis: Redis;
+	redis: RedisClient;
 	tenants: TenantRegistry;
 	logger: Logger;
 	keyPrefix?: string;

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import {viewerEventTypes, type ViewerEventType} from '../../src/viewer-events';
 
 export interface EventSummary {
@@ -29,7 +29,7 @@ export const makeViewerEventsStore = ({
 	limit = 120,
 	windowSeconds = 60,
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	prefix?: string;
 	ttlSeconds: number;
 	limit?: number;

@@ -1,6 +1,6 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {computeRenderInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
 import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser';
@@ -68,7 +68,7 @@ export const makeRenderWorker = async ({
 	narrationFor = () => undefined,
 	speechCacheDir = join(dirname(rendersDir), 'speech-cache'),
 }: {
-	connection: Redis;
+	connection: RedisClient;
 	queueName: string;
 	serveUrl: string;
 	rendersDir: string;
@@ -219,7 +219,7 @@ export const makeRenderWorker = async ({
 		}
 	};
 
-	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
+	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, prefix: KEY_TAG, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
 	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, rendersDir, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();

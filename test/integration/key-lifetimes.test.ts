@@ -1,5 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it, vi} from 'vitest';
+import {KEY_TAG, scanKeys} from '../../server/platform/redis-connection';
 import {sendViewerEvent} from '../helpers/campaign';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
@@ -31,7 +32,7 @@ afterAll(async () => {
  */
 const owners = (keyPrefix: string, queue: string): Array<{pattern: RegExp; owner: string}> => {
 	const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-	const bull = (name: string) => `^bull:${escape(name)}:`;
+	const bull = (name: string) => `^${escape(KEY_TAG)}:${escape(name)}:`;
 	const structure = '(meta|id|events|wait|paused|active|prioritized|delayed|completed|failed|stalled|pc|marker|limiter|repeat)$';
 	return [
 		{pattern: new RegExp(`^${escape(keyPrefix)}mapping:`), owner: 'tenant configuration: lives until the tenant replaces or deletes it (PUT/DELETE /v1/mappings/:name)'},
@@ -47,7 +48,7 @@ const owners = (keyPrefix: string, queue: string): Array<{pattern: RegExp; owner
 const keysWithTtls = async (redis: TestStack['redis'], patterns: string[]) => {
 	const keys = new Set<string>();
 	for (const match of patterns) {
-		for await (const page of redis.scanStream({match, count: 1_000}) as AsyncIterable<string[]>) for (const key of page) keys.add(key);
+		for await (const page of scanKeys(redis, match)) for (const key of page) keys.add(key);
 	}
 	const sorted = [...keys].sort();
 	const ttls = await Promise.all(sorted.map((key) => redis.ttl(key)));
@@ -103,7 +104,7 @@ describe('key lifetimes', () => {
 		);
 
 		const queue = stack.queue.queue.name;
-		const keys = await keysWithTtls(stack.redis, [`${stack.keyPrefix}*`, `bull:${queue}*`, `*${queue}*`]);
+		const keys = await keysWithTtls(stack.redis, [`${stack.keyPrefix}*`, `${KEY_TAG}:${queue}*`, `*${queue}*`]);
 		// The cycle wrote every kind of key: a check over too few keys would prove nothing.
 		for (const kind of ['render:', 'batch:', 'events:', 'idempotency:', 'webhook:delivery:', 'payment:', 'an:', 'campaign:', 'mapping:']) {
 			expect(keys.some(({key}) => key.startsWith(`${stack.keyPrefix}${kind}`)), kind).toBe(true);
