@@ -14,7 +14,7 @@ import {QueueEvents} from 'bullmq';
 import {computeRenderInput} from '../src/render-input';
 import {resolveBrowserExecutable} from '../server/worker/browser';
 import {ensureRedis} from '../server/dev/ensure-redis';
-import {connectRedis} from '../server/platform/redis-connection';
+import {connectRedis, KEY_TAG} from '../server/platform/redis-connection';
 import {makeRenderQueue} from '../server/renders/render-queue';
 import {makeRenderStore} from '../server/renders/render-store';
 import {benchCustomers} from './bench-customers';
@@ -119,7 +119,7 @@ const startWorker = async (): Promise<WorkerHandle> => {
 const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void): Promise<number> => {
 	const redis = connectRedis(redisUrl);
 	const queue = makeRenderQueue({connection: redis, queueName: worker.queueName});
-	const events = new QueueEvents(worker.queueName, {connection: connectRedis(redisUrl)});
+	const events = new QueueEvents(worker.queueName, {connection: connectRedis(redisUrl), prefix: KEY_TAG});
 	await events.waitUntilReady();
 	const started = Date.now();
 	let finished = 0;

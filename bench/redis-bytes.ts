@@ -1,4 +1,4 @@
-import {connectRedis} from '../server/platform/redis-connection';
+import {connectRedis, scanKeys} from '../server/platform/redis-connection';
 import {measureIngest} from './ingest';
 
 /** Every key's `MEMORY USAGE` (value, key and Redis's own overhead), summed over a SCAN of the whole database. */
@@ -7,7 +7,7 @@ export const redisBytes = async (redisUrl: string): Promise<{keys: number; bytes
 	try {
 		let keys = 0;
 		let bytes = 0;
-		for await (const page of redis.scanStream({count: 1_000}) as AsyncIterable<string[]>) {
+		for await (const page of scanKeys(redis, '*')) {
 			const pipeline = redis.pipeline();
 			for (const key of page) pipeline.memory('USAGE', key, 'SAMPLES', '0');
 			for (const [, used] of (await pipeline.exec()) ?? []) bytes += Number(used ?? 0);

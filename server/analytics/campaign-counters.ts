@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {ViewerEventType} from '../../src/viewer-events';
 import type {RenderRecord} from '../renders/render-record';
 import type {Campaign, CampaignIndex, FiledRender} from './campaign-index';
@@ -76,7 +76,7 @@ export const makeCampaignCounters = ({
 	prefix = 'billcast:',
 	ttlSeconds,
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	campaigns: CampaignIndex;
 	prefix?: string;
 	ttlSeconds: number;
@@ -87,7 +87,7 @@ export const makeCampaignCounters = ({
 	const batchDaysKey = (batchId: string) => `${prefix}an:batch:${batchId}:days`;
 	const tenantDayKey = (tenant: string, template: string, day: string) => `${prefix}an:tenant:${tenant}:${template}:day:${day}`;
 
-	type Pipeline = ReturnType<Redis['pipeline']>;
+	type Pipeline = ReturnType<RedisClient['pipeline']>;
 	const count = async (
 		pipeline: Pipeline,
 		render: {readonly id: string; readonly tenant: string; readonly template: string},

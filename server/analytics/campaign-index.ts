@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {RenderStore} from '../renders/render-store';
 import type {Experiment} from './experiment';
 
@@ -32,7 +32,7 @@ export interface CampaignIndex {
 }
 
 /** Which batch and variant each render belongs to and which render each bill number is, kept as long as the renders. */
-export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {redis: Redis; prefix?: string; ttlSeconds: number}): CampaignIndex => {
+export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {redis: RedisClient; prefix?: string; ttlSeconds: number}): CampaignIndex => {
 	const renderKey = (renderId: string) => `${prefix}campaign:render:${renderId}`;
 	const billsKey = (batchId: string) => `${prefix}campaign:bills:${batchId}`;
 	const experimentKey = (batchId: string) => `${prefix}campaign:experiment:${batchId}`;

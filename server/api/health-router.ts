@@ -1,5 +1,5 @@
 import {Router} from 'express';
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {RenderQueue} from '../renders/render-queue';
 import {heartbeatKey} from '../worker/worker-heartbeat';
 
@@ -9,7 +9,7 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 type Check = 'redis' | 'queueRunning' | 'workerHeartbeat';
 
 /** `/healthz`: the process answers. `/readyz`: Redis answers, the queue is not paused and a worker beat recently. */
-export const makeHealthRouter = ({redis, queue}: {redis: Redis; queue: RenderQueue}): Router => {
+export const makeHealthRouter = ({redis, queue}: {redis: RedisClient; queue: RenderQueue}): Router => {
 	const router = Router();
 	router.get('/healthz', (_req, res) => {
 		res.json({status: 'ok'});

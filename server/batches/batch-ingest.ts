@@ -80,10 +80,26 @@ export const ingestBatch = async ({
 		const created = chunk.filter((_, index) => isNew[index]);
 		// An on-demand MP4 is queued by its first request, not here: accepting it costs two Redis keys and no render.
 		const toRender = created.filter(({outputs}) => outputs.mp4 === 'render').map(({job}) => job.renderId);
-		// A bill accepted before with its MP4 on demand, now wanted rendered: it starts, once, like at a first request.
+		// A bill accepted before, now wanted rendered: an on-demand one starts, once, like at a first request; a failed one
+		// is tried again, like a single bill posted again; a queued one is queued again, for a batch retried after its
+		// first attempt stopped between writing records and queueing their jobs (adding an existing job id does nothing).
 		const wanted = chunk.filter(({outputs}, index) => !isNew[index] && outputs.mp4 === 'render');
 		const before = await store.getMany(wanted.map(({job}) => job.renderId));
-		const started = await Promise.all(wanted.map(({job}, index) => before[index]?.status === 'on-demand' && store.requestOnDemand(job.renderId)));
+		const started = await Promise.all(
+			wanted.map(async ({job}, index) => {
+				switch (before[index]?.status) {
+					case 'on-demand':
+						return store.requestOnDemand(job.renderId);
+					case 'failed':
+						await queue.forget(job.renderId);
+						return store.requeue(job.renderId);
+					case 'queued':
+						return true;
+					default:
+						return false;
+				}
+			}),
+		);
 		await queue.enqueueBatch([...toRender, ...wanted.filter((_, index) => started[index]).map(({job}) => job.renderId)]);
 		await posters.requestBatch(created.filter(({outputs}) => outputs.mp4 === 'on-demand' && outputs.poster === 'render').map(({job}) => job.renderId));
 		// Also the renders another request queued: the batch is complete only once they have ended too.

@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {FieldError} from '../platform/errors';
 
 /** A field error of a batch line; a CSV bill's also names the column and line of the cell it comes from. */
@@ -40,21 +40,26 @@ export interface BatchEntry {
 	readonly renderId: string;
 }
 
-/** Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk. */
-export const makeBatchStore = ({redis, prefix = 'billcast:batch:'}: {redis: Redis; prefix?: string}) => {
+/**
+ * Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk. All three
+ * expire `ttlSeconds` (the retention) after the batch was created, like the renders they list.
+ */
+export const makeBatchStore = ({redis, prefix = 'billcast:batch:', ttlSeconds}: {redis: RedisClient; prefix?: string; ttlSeconds: number}) => {
 	const key = (id: string, part = '') => `${prefix}${id}${part}`;
+	const ttl = Math.ceil(ttlSeconds);
 	return {
 		async create(batch: BatchBase): Promise<void> {
-			await redis.set(key(batch.id), JSON.stringify({...batch, status: 'receiving'} satisfies BatchRecord));
+			await redis.set(key(batch.id), JSON.stringify({...batch, status: 'receiving'} satisfies BatchRecord), 'EX', ttl);
 		},
 		async append(id: string, entries: readonly BatchEntry[], failures: readonly BatchFailure[]): Promise<void> {
 			const multi = redis.multi();
-			if (entries.length) multi.rpush(key(id, ':renders'), ...entries.map((e) => `${e.customerReference}\t${e.renderId}`));
-			if (failures.length) multi.rpush(key(id, ':failures'), ...failures.map((f) => JSON.stringify(f)));
+			// NX: the first chunk starts the list's lifetime, so every part of the batch ends at about the same time.
+			if (entries.length) multi.rpush(key(id, ':renders'), ...entries.map((e) => `${e.customerReference}\t${e.renderId}`)).expire(key(id, ':renders'), ttl, 'NX');
+			if (failures.length) multi.rpush(key(id, ':failures'), ...failures.map((f) => JSON.stringify(f))).expire(key(id, ':failures'), ttl, 'NX');
 			await multi.exec();
 		},
 		async finish(batch: Exclude<BatchRecord, {status: 'receiving'}>): Promise<void> {
-			await redis.set(key(batch.id), JSON.stringify(batch));
+			await redis.set(key(batch.id), JSON.stringify(batch), 'KEEPTTL');
 		},
 		async get(id: string): Promise<BatchRecord | undefined> {
 			const raw = await redis.get(key(id));

@@ -1,5 +1,5 @@
 import {createHash, randomBytes} from 'node:crypto';
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 
 /** The cookie is scoped to the dashboard's path, so no API route ever sees it. */
 export const SESSION_COOKIE = 'billcast_dashboard';
@@ -12,7 +12,7 @@ export interface DashboardSessions {
 	close(token: string | undefined): Promise<void>;
 }
 
-export const makeDashboardSessions = ({redis, prefix = 'billcast:'}: {redis: Redis; prefix?: string}): DashboardSessions => {
+export const makeDashboardSessions = ({redis, prefix = 'billcast:'}: {redis: RedisClient; prefix?: string}): DashboardSessions => {
 	const key = (token: string) => `${prefix}dashboard-session:${createHash('sha256').update(token).digest('hex')}`;
 	return {
 		async open(tenant) {

@@ -1,6 +1,7 @@
 import {resolve} from 'node:path';
 import {z} from 'zod';
 import {ConfigError} from './errors';
+import {checkRedisUrl} from './redis-connection';
 import {outboundPolicyFromEnv, outboundUrlProblem, type OutboundPolicy} from './outbound-guard';
 import {resolveWatchSecret} from './watch-secret';
 import {fieldErrorsFromZod} from './zod-field-errors';
@@ -14,7 +15,7 @@ const envSchema = z.object({
 	PORT: z.coerce.number().int().min(0).max(65535).default(3000),
 	HOST: z.string().default('127.0.0.1'),
 	PUBLIC_BASE_URL: z.url().optional(),
-	REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').default('redis://127.0.0.1:6379'),
+	REDIS_URL: z.string().default('redis://127.0.0.1:6379').superRefine(checkRedisUrl),
 	BILLCAST_DATA_DIR: z.string().default('.data'),
 	BILLCAST_RENDERS_DIR: optionalString,
 	BILLCAST_BUNDLE_DIR: optionalString,

@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from './redis-connection';
 import {IdempotencyKeyInFlightError, IdempotencyKeyReusedError} from './errors';
 
 export interface StoredResponse {
@@ -8,13 +8,18 @@ export interface StoredResponse {
 }
 
 const DAY_SECONDS = 24 * 3600;
+/**
+ * An API killed mid-request leaves its claim behind; it blocks the key only this long. Far longer than any request runs
+ * (a 100,000-bill batch is read in under a minute here), short enough that a client retrying after a crash gets through.
+ */
+export const IN_FLIGHT_SECONDS = 15 * 60;
 
 /**
  * `Idempotency-Key` for POSTs: the first request with a key runs and its response is kept for 24 hours; the same key
  * with the same body gets that response again and changes nothing; with another body it is refused. A request that
  * fails is forgotten, so the client can fix it and retry with the same key.
  */
-export const makeIdempotency = ({redis, prefix = 'billcast:idempotency:'}: {redis: Redis; prefix?: string}) => ({
+export const makeIdempotency = ({redis, prefix = 'billcast:idempotency:'}: {redis: RedisClient; prefix?: string}) => ({
 	async run({
 		tenant,
 		key,
@@ -29,7 +34,7 @@ export const makeIdempotency = ({redis, prefix = 'billcast:idempotency:'}: {redi
 	}): Promise<StoredResponse> {
 		if (!key) return handle();
 		const slot = `${prefix}${tenant}:${key}`;
-		const claimed = await redis.set(slot, JSON.stringify({inFlight: true}), 'EX', DAY_SECONDS, 'NX');
+		const claimed = await redis.set(slot, JSON.stringify({inFlight: true}), 'EX', IN_FLIGHT_SECONDS, 'NX');
 		if (!claimed) {
 			const prior = JSON.parse((await redis.get(slot)) ?? '{"inFlight":true}') as {inFlight?: true; bodySha256?: string} & StoredResponse;
 			if (prior.inFlight) throw new IdempotencyKeyInFlightError();

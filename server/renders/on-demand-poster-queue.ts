@@ -1,4 +1,5 @@
 import {Queue, type ConnectionOptions} from 'bullmq';
+import {KEY_TAG} from '../platform/redis-connection';
 
 export interface PosterJob {
 	readonly renderId: string;
@@ -22,6 +23,7 @@ export interface PosterQueue {
 export const makePosterQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): PosterQueue => {
 	const queue = new Queue<PosterJob>(posterQueueName(renderQueueName), {
 		connection,
+		prefix: KEY_TAG,
 		// The poster file is the result: a finished job is dropped at once, so a poster deleted later is drawn again.
 		defaultJobOptions: {attempts: 2, backoff: {type: 'fixed', delay: 500}, removeOnComplete: true, removeOnFail: true},
 	});

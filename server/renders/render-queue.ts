@@ -1,21 +1,36 @@
+import {createHash} from 'node:crypto';
 import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
+import {KEY_TAG} from '../platform/redis-connection';
 
 export const RENDER_ATTEMPTS = 3;
 const BATCH_PRIORITY = 10;
 
 /**
  * How long BullMQ keeps a finished render job, set on the worker rather than on each job, so that the queued job's
- * options (stored with every job) stay small. The render record, not the job, is what users read.
+ * options (stored with every job) stay small. The render record, not the job, is what users read, and a render queued
+ * again after its job is gone finds its record completed and draws nothing; so a finished job is kept a day, and at
+ * most 10,000 of them, to look at in the queue dashboard.
  */
 export const RENDER_JOBS_KEPT: {removeOnComplete: KeepJobs; removeOnFail: KeepJobs} = {
-	removeOnComplete: {age: 7 * 24 * 3600},
-	removeOnFail: {age: 30 * 24 * 3600},
+	removeOnComplete: {age: 24 * 3600, count: 10_000},
+	removeOnFail: {age: 7 * 24 * 3600, count: 10_000},
 };
+
+/**
+ * The job id of a render: a digest of the render id, so it is the same however often the render is queued (BullMQ adds
+ * a job whose id exists once), and short: BullMQ copies the id into the job's options, and a job whose every field
+ * is 64 bytes or less is kept by Redis as a compact list (about 250 bytes) instead of a hash table (about 740). The
+ * `r` keeps it from ever looking like a number, which BullMQ refuses as a custom id.
+ */
+export const renderJobId = (renderId: string): string => `r${createHash('sha256').update(renderId).digest('base64url').slice(0, 16)}`;
+
+/** Entries of the queue's event stream kept; BullMQ's default of 10,000 costs about 160 bytes per queued bill. */
+export const RENDER_EVENTS_KEPT = 1_000;
 
 export interface RenderQueue {
 	readonly queue: Queue<RenderJobRef>;
-	/** Queues a render whose record (with its bill) is written; its id is the job id, so it is queued once. */
+	/** Queues a render whose record (with its bill) is written; its job id derives from its id, so it is queued once. */
 	enqueue(renderId: string): Promise<void>;
 	/** Billing-cycle work: queued in one call, and behind every single render (BullMQ takes unprioritised jobs first). */
 	enqueueBatch(renderIds: readonly string[]): Promise<void>;
@@ -33,19 +48,23 @@ export const makeRenderQueue = ({
 }): RenderQueue => {
 	const queue = new Queue<RenderJobRef>(queueName, {
 		connection,
-		defaultJobOptions: {attempts: RENDER_ATTEMPTS, backoff: {type: 'exponential', delay: 2_000}},
+		prefix: KEY_TAG,
+		streams: {events: {maxLen: RENDER_EVENTS_KEPT}},
+		// No backoff: it would be copied into every job and push the job past Redis's compact encoding; a render that
+		// failed is tried again at once (by then its browser was replaced and the error is usually gone).
+		defaultJobOptions: {attempts: RENDER_ATTEMPTS},
 	});
 	return {
 		queue,
 		async enqueue(renderId) {
-			await queue.add('render', {renderId}, {jobId: renderId});
+			await queue.add('render', {renderId}, {jobId: renderJobId(renderId)});
 		},
 		async enqueueBatch(renderIds) {
 			if (renderIds.length === 0) return;
-			await queue.addBulk(renderIds.map((renderId) => ({name: 'render', data: {renderId}, opts: {jobId: renderId, priority: BATCH_PRIORITY}})));
+			await queue.addBulk(renderIds.map((renderId) => ({name: 'render', data: {renderId}, opts: {jobId: renderJobId(renderId), priority: BATCH_PRIORITY}})));
 		},
 		async forget(renderId) {
-			await queue.remove(renderId);
+			await queue.remove(renderJobId(renderId));
 		},
 		close: () => queue.close(),
 	};

@@ -1,5 +1,6 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import type {TemplateBill} from '../../src/templates/registry';
+import {packProps, propsDictionary, unpackProps} from './props-packing';
 import type {RenderErrorValue, RenderOutput, RenderOutputs, RenderProps, RenderRecord} from './render-record';
 
 /**
@@ -77,32 +78,50 @@ end
 return 0
 `;
 
+/** Dictionaries never change (their key is a digest of their bytes), so a few recent ones are kept in memory. */
+const CACHED_DICTIONARIES = 32;
+
 /**
- * Render records as JSON strings in Redis, one key per render. With `ttlSeconds` (the retention), a record and its bill
- * expire that long after the render was created, whatever happens to it meanwhile.
+ * Render records as JSON strings in Redis, one key per render, and beside each its bill, packed (see props-packing.ts):
+ * the renders created together (a batch's chunk) are deflated against the chunk's first bill, kept once under
+ * `<prefix>dict:<digest>`. With `ttlSeconds` (the retention), a record, its bill and its chunk's dictionary expire that
+ * long after the render was created, whatever happens to it meanwhile.
  */
 export const makeRenderStore = ({
 	redis,
 	prefix = 'billcast:render:',
 	ttlSeconds,
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	prefix?: string;
 	ttlSeconds?: number;
 }): RenderStore => {
 	const ttl = ttlSeconds ? Math.ceil(ttlSeconds) : undefined;
-	type Pipeline = ReturnType<Redis['pipeline']>;
-	const setNew = (multi: Pipeline, k: string, value: string, onlyIfAbsent: boolean): Pipeline => {
+	type Pipeline = ReturnType<RedisClient['pipeline']>;
+	const setNew = (multi: Pipeline, k: string, value: string | Buffer, onlyIfAbsent: boolean): Pipeline => {
 		if (ttl && onlyIfAbsent) return multi.set(k, value, 'EX', ttl, 'NX');
 		if (ttl) return multi.set(k, value, 'EX', ttl);
 		return onlyIfAbsent ? multi.set(k, value, 'NX') : multi.set(k, value);
 	};
 	const key = (id: string) => `${prefix}${id}`;
+	// The id is the key's own tail, so it is not stored again in the value (about 60 bytes a render).
+	const encode = ({id: _, ...stored}: RenderRecord): string => JSON.stringify(stored);
+	const decode = (id: string, raw: string): RenderRecord => ({...(JSON.parse(raw) as Omit<RenderRecord, 'id'>), id}) as RenderRecord;
 	// Render ids never contain ':', so this can never be another render's key.
 	const propsKey = (id: string) => `${prefix}${id}:props`;
+	const dictionaryKey = (id: Buffer) => `${prefix}dict:${id.toString('hex')}`;
+	const dictionaries = new Map<string, Buffer>();
+	const dictionaryOf = async (id: Buffer): Promise<Buffer | undefined> => {
+		const known = dictionaries.get(id.toString('hex'));
+		if (known) return known;
+		const bytes = (await redis.getBuffer(dictionaryKey(id))) ?? undefined;
+		if (bytes) dictionaries.set(id.toString('hex'), bytes);
+		if (dictionaries.size > CACHED_DICTIONARIES) dictionaries.delete(dictionaries.keys().next().value!);
+		return bytes;
+	};
 	const get = async (id: string): Promise<RenderRecord | undefined> => {
 		const raw = await redis.get(key(id));
-		return raw ? (JSON.parse(raw) as RenderRecord) : undefined;
+		return raw ? decode(id, raw) : undefined;
 	};
 	// Only the status can change between the read and the write (the rest of a record is fixed at creation), and the
 	// script checks it again.
@@ -114,7 +133,7 @@ export const makeRenderStore = ({
 		const current = await get(id);
 		if (!current || !from.includes(current.status)) return undefined;
 		const record = next(current);
-		const written = await redis.eval(SET_IF_STATUS, 1, key(id), JSON.stringify(record), ...from);
+		const written = await redis.eval(SET_IF_STATUS, 1, key(id), encode(record), ...from);
 		return written === 1 ? record : undefined;
 	};
 	const now = () => new Date().toISOString();
@@ -136,14 +155,19 @@ export const makeRenderStore = ({
 				const times = {createdAt: at, updatedAt: at};
 				const record: RenderRecord =
 					outputs?.mp4 === 'on-demand' ? {...render, ...chosen, status: 'on-demand', ...times} : {...render, ...chosen, status: 'queued', attempt: 1, ...times};
-				return setNew(multi, key(render.id), JSON.stringify(record), true);
+				return setNew(multi, key(render.id), encode(record), true);
 			}, redis.pipeline())
 			.exec();
 		const isNew = (created ?? []).map(([, reply]) => reply === 'OK');
 		const props = renders.flatMap(({bill, scale, outputs: _, ...render}, index) =>
-			isNew[index] && bill ? [[propsKey(render.id), JSON.stringify({template: render.template, format: render.format, bill, scale} as RenderProps)]] : [],
+			isNew[index] && bill ? [{key: propsKey(render.id), json: JSON.stringify({template: render.template, format: render.format, bill, scale} as RenderProps)}] : [],
 		);
-		if (props.length > 0) await props.reduce((multi, [k, v]) => setNew(multi, k!, v!, false), redis.pipeline()).exec();
+		if (props.length === 0) return isNew;
+		// Written (and its lifetime renewed) before the bills packed against it, so no bill ever names a missing one.
+		const dictionary = props.length > 1 ? propsDictionary(props[0]!.json) : undefined;
+		const multi = redis.pipeline();
+		if (dictionary) setNew(multi, dictionaryKey(dictionary.id), dictionary.bytes, false);
+		await props.reduce((pipeline, {key: k, json}) => setNew(pipeline, k, packProps(json, dictionary), false), multi).exec();
 		return isNew;
 	};
 	return {
@@ -153,11 +177,11 @@ export const makeRenderStore = ({
 		async getMany(ids) {
 			if (ids.length === 0) return [];
 			const raws = await redis.mget(ids.map(key));
-			return raws.map((raw) => (raw ? (JSON.parse(raw) as RenderRecord) : undefined));
+			return raws.map((raw, index) => (raw ? decode(ids[index]!, raw) : undefined));
 		},
 		async getProps(id) {
-			const raw = await redis.get(propsKey(id));
-			return raw ? (JSON.parse(raw) as RenderProps) : undefined;
+			const packed = await redis.getBuffer(propsKey(id));
+			return packed ? (JSON.parse(await unpackProps(packed, dictionaryOf)) as RenderProps) : undefined;
 		},
 		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		requeueLostOutput: async (id) => (await update(id, FROM.lostOutput, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,

@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {makeCampaignCounters} from '../analytics/campaign-counters';
 import {makeCampaignIndex} from '../analytics/campaign-index';
 import {countingProduced} from '../analytics/produced-counts';
@@ -11,6 +11,7 @@ import {makeIdempotency} from '../platform/idempotency';
 import type {Logger} from '../platform/logger';
 import {makePosterQueue} from '../renders/on-demand-poster-queue';
 import {makeRenderQueue} from '../renders/render-queue';
+import {makeRenderReconciler} from '../renders/render-reconciler';
 import {makeRenderStore} from '../renders/render-store';
 import type {TenantRegistry} from '../tenants/tenant-registry';
 import {makeViewerEventsStore} from '../watch/viewer-events-store';
@@ -23,20 +24,20 @@ export type ServicesConfig = Pick<Config, 'publicBaseUrl' | 'watchSecret' | 'wat
 
 /**
  * The one composition root of billcast's stores, queues and notifier: the API, the worker and the test stacks all build
- * them here, so a render written by one is read the same way by the others. Every Redis key starts with `keyPrefix`;
- * tests give each stack its own so files never mix.
+ * them here, so a render written by one is read the same way by the others. Every Redis key starts with `keyPrefix`
+ * (`{billcast}:`, in the queues' Redis Cluster slot); tests give each stack its own so files never mix.
  */
 export const buildServices = ({
 	config,
 	redis,
 	tenants,
 	logger,
-	keyPrefix = 'billcast:',
+	keyPrefix = `${KEY_TAG}:`,
 	recordTtl = true,
 	webhookRetryBaseMs,
 }: {
 	config: ServicesConfig;
-	redis: Redis;
+	redis: RedisClient;
 	tenants: TenantRegistry;
 	logger: Logger;
 	keyPrefix?: string;
@@ -51,10 +52,10 @@ export const buildServices = ({
 	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
 	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
 	const posters = makePosterQueue({connection: redis, renderQueueName: config.queueName});
-	const events = makeViewerEventsStore({redis, prefix: keyPrefix});
+	const events = makeViewerEventsStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
 	const webhookQueue = makeWebhookQueue({connection: redis, queueName: config.webhookQueueName, deliveries, retryBaseMs: webhookRetryBaseMs});
-	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`});
+	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`, ttlSeconds: retentionSeconds});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf, prefix: `${keyPrefix}batch:`});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
 	return {
@@ -74,6 +75,7 @@ export const buildServices = ({
 		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
 		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
 		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),
+		reconciler: makeRenderReconciler({redis, store, queue, logger}),
 		keyPrefix,
 		webhooks: makeWebhookNotifier({
 			tenants,

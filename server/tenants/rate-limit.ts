@@ -1,5 +1,5 @@
 import type {RequestHandler} from 'express';
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import {RateLimitedError} from '../platform/errors';
 import {tenantOf} from './tenant';
 
@@ -10,7 +10,7 @@ export const rateLimitPerTenant =
 		prefix = 'billcast:ratelimit:',
 		now = Date.now,
 	}: {
-		redis: Redis;
+		redis: RedisClient;
 		prefix?: string;
 		/** Milliseconds since the epoch; a test passes a fixed clock so its requests never straddle two windows. */
 		now?: () => number;

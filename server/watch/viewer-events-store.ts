@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 import {viewerEventTypes, type ViewerEventType} from '../../src/viewer-events';
 
 export interface EventSummary {
@@ -18,15 +18,20 @@ export interface ViewerEventsStore {
 	summary(renderId: string): Promise<Partial<Record<ViewerEventType, EventSummary>>>;
 }
 
-/** One Redis hash per render (`count:<event>`, `first:<event>`, `last:<event>`), so analytics is one HGETALL. */
+/**
+ * One Redis hash per render (`count:<event>`, `first:<event>`, `last:<event>`), so analytics is one HGETALL. It lives
+ * `ttlSeconds` (the retention) after the render's last event: no event can come once the render itself is gone.
+ */
 export const makeViewerEventsStore = ({
 	redis,
 	prefix = 'billcast:',
+	ttlSeconds,
 	limit = 120,
 	windowSeconds = 60,
 }: {
-	redis: Redis;
+	redis: RedisClient;
 	prefix?: string;
+	ttlSeconds: number;
 	limit?: number;
 	windowSeconds?: number;
 }): ViewerEventsStore => {
@@ -40,6 +45,7 @@ export const makeViewerEventsStore = ({
 				.hincrby(eventsKey(renderId), `count:${type}`, 1)
 				.hsetnx(eventsKey(renderId), `first:${type}`, when)
 				.hset(eventsKey(renderId), `last:${type}`, when)
+				.expire(eventsKey(renderId), Math.ceil(ttlSeconds))
 				.exec();
 		},
 		async allow(token) {

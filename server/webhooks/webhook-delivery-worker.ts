@@ -1,5 +1,5 @@
 import {UnrecoverableError, Worker, type Job, type MinimalJob} from 'bullmq';
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {WebhookDeliveryFailedError} from '../platform/errors';
 import {isOutboundRefusal, makeOutboundGuard, OutboundAddressError, outboundPolicyFromEnv, type OutboundGuard} from '../platform/outbound-guard';
 import type {TenantWebhook} from '../tenants/tenant';
@@ -73,7 +73,7 @@ export const makeWebhookDeliveryWorker = ({
 	concurrency = 8,
 	outbound = makeOutboundGuard({policy: outboundPolicyFromEnv()}),
 }: {
-	connection: Redis;
+	connection: RedisClient;
 	queueName: string;
 	deliveries: WebhookDeliveryStore;
 	tenants: TenantRegistry;
@@ -118,6 +118,7 @@ export const makeWebhookDeliveryWorker = ({
 
 	const worker = new Worker<WebhookJob>(queueName, process, {
 		connection,
+		prefix: KEY_TAG,
 		concurrency,
 		settings: {backoffStrategy: (attemptsMade, _type, _error, job) => webhookRetryDelayMs({attemptsMade, baseMs: retryBaseOf(job)})},
 	});

@@ -3,7 +3,7 @@ import {mkdir} from 'node:fs/promises';
 import {dirname} from 'node:path';
 import {renderStill} from '@remotion/renderer';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {computeRenderInput} from '../../src/render-input';
 import type {WarmBrowser} from './browser';
 import {inlineBrandLogo} from './logo-inline';
@@ -32,7 +32,7 @@ export const makePosterWorker = ({
 	logger,
 	usingBrowser,
 }: {
-	connection: Redis;
+	connection: RedisClient;
 	renderQueueName: string;
 	serveUrl: string;
 	rendersDir: string;
@@ -63,7 +63,7 @@ export const makePosterWorker = ({
 		await writeWhole(file, buffer);
 		logger.info({renderId, ms: Math.round(performance.now() - started)}, 'poster drawn');
 	};
-	const worker = new Worker<PosterJob>(posterQueueName(renderQueueName), draw, {connection, concurrency: 1});
+	const worker = new Worker<PosterJob>(posterQueueName(renderQueueName), draw, {connection, prefix: KEY_TAG, concurrency: 1});
 	worker.on('error', (error) => logger.error({err: error}, 'poster queue error'));
 	worker.on('failed', (job, error) => logger.warn({renderId: job?.data.renderId, reason: error.message}, 'poster not drawn'));
 	return worker;

@@ -1,6 +1,6 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
-import type {Redis} from 'ioredis';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {computeRenderInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
 import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser';
@@ -68,7 +68,7 @@ export const makeRenderWorker = async ({
 	narrationFor = () => undefined,
 	speechCacheDir = join(dirname(rendersDir), 'speech-cache'),
 }: {
-	connection: Redis;
+	connection: RedisClient;
 	queueName: string;
 	serveUrl: string;
 	rendersDir: string;
@@ -141,7 +141,7 @@ export const makeRenderWorker = async ({
 	/** The job holds only the render's id; what to render is the record's tenant and the bill kept beside it. */
 	const load = async (job: Job<RenderJobRef, RenderOutput>): Promise<{existing?: RenderRecord; data: RenderJob}> => {
 		const ref = renderJobRefSchema.safeParse(job.data);
-		const renderId = ref.success ? ref.data.renderId : (job.id ?? 'unknown');
+		const renderId = ref.success ? ref.data.renderId : 'unknown';
 		const [existing, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
 		// Checked again: anything can be written to Redis.
 		const parsed =
@@ -219,7 +219,7 @@ export const makeRenderWorker = async ({
 		}
 	};
 
-	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
+	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, prefix: KEY_TAG, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
 	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, rendersDir, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
@@ -228,16 +228,17 @@ export const makeRenderWorker = async ({
 	// Every way BullMQ gives up on a job ends here: the last attempt failing, and a job that stalled too often, which
 	// BullMQ fails without calling the processor.
 	worker.on('failed', (job, error) => {
-		if (!job?.id) return;
+		const renderId = job?.data.renderId;
+		if (!job || !renderId) return;
 		const final = error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 		if (!final) return;
-		logger.warn({renderId: job.id, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
-		const ending = fail(job.id, error)
-			.catch((failure: unknown) => logger.error({err: failure, renderId: job.id}, 'could not record a failed render'))
+		logger.warn({renderId, attempts: job.attemptsMade, reason: error.message}, 'render failed for good');
+		const ending = fail(renderId, error)
+			.catch((failure: unknown) => logger.error({err: failure, renderId}, 'could not record a failed render'))
 			.finally(() => endings.delete(ending));
 		endings.add(ending);
 	});
-	worker.on('stalled', (jobId) => logger.warn({renderId: jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
+	worker.on('stalled', (jobId) => logger.warn({jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
 	return {
 		worker,
 		browser,

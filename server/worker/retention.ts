@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {Queue, Worker, type ConnectionOptions} from 'bullmq';
 import type {Logger} from '../platform/logger';
 import type {RenderStore} from '../renders/render-store';
+import {KEY_TAG} from '../platform/redis-connection';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -57,7 +58,7 @@ export const scheduleRetentionSweep = async ({
 	retentionDays: number;
 	logger: Logger;
 }) => {
-	const queue = new Queue(queueName, {connection});
+	const queue = new Queue(queueName, {connection, prefix: KEY_TAG});
 	await queue.upsertJobScheduler('retention-sweep', {every: SWEEP_EVERY_MS}, {name: 'sweep', opts: {removeOnComplete: 10, removeOnFail: 10}});
 	const worker = new Worker(
 		queueName,
@@ -66,7 +67,7 @@ export const scheduleRetentionSweep = async ({
 			logger.info({deleted: deleted.length, retentionDays}, 'retention sweep');
 			return {deleted: deleted.length};
 		},
-		{connection},
+		{connection, prefix: KEY_TAG},
 	);
 	worker.on('error', (error) => logger.error({err: error}, 'retention queue error'));
 	return {

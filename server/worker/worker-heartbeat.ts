@@ -1,4 +1,4 @@
-import type {Redis} from 'ioredis';
+import type {RedisClient} from '../platform/redis-connection';
 
 const INTERVAL_MS = 10_000;
 /** A worker counts as alive while its last beat is younger than this. */
@@ -7,7 +7,7 @@ export const HEARTBEAT_TTL_SECONDS = 30;
 export const heartbeatKey = (queueName: string): string => `billcast:worker-heartbeat:${queueName}`;
 
 /** Beats while the worker runs, so /readyz can tell that someone is taking jobs from the queue. */
-export const startHeartbeat = ({redis, queueName}: {redis: Redis; queueName: string}): (() => void) => {
+export const startHeartbeat = ({redis, queueName}: {redis: RedisClient; queueName: string}): (() => void) => {
 	const beat = () => void redis.set(heartbeatKey(queueName), new Date().toISOString(), 'EX', HEARTBEAT_TTL_SECONDS).catch(() => undefined);
 	beat();
 	const timer = setInterval(beat, INTERVAL_MS);

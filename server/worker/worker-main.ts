@@ -52,6 +52,8 @@ const retention = await scheduleRetentionSweep({
 	retentionDays: config.retentionDays,
 	logger,
 });
+// Every worker runs it: passes on several at once queue each orphan once, by its job id.
+const stopReconciler = services.reconciler.start();
 // Renders and webhook deliveries are counted in this process, so it answers its own scrape.
 const metricsServer =
 	config.adminKey && config.workerMetricsPort > 0
@@ -71,6 +73,7 @@ const shutdown = async (signal: string) => {
 	stopping = true;
 	logger.info({signal}, 'finishing the active render, taking no new ones');
 	metricsServer?.close();
+	stopReconciler();
 	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
 	await Promise.all([renderWorker.close(), retention.close()]);
 	const deadline = Date.now() + WEBHOOK_FLUSH_MS;

@@ -34,6 +34,7 @@ export const startTestStack = async ({
 	adminKey,
 	npmStartConfig = false,
 	now,
+	recordTtl = false,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -54,6 +55,8 @@ export const startTestStack = async ({
 	npmStartConfig?: boolean;
 	/** The rate limiter's clock. */
 	now?: () => number;
+	/** Render records expire after the retention, as in production (a test that lists key lifetimes needs them). */
+	recordTtl?: boolean;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -79,7 +82,7 @@ export const startTestStack = async ({
 		tenants,
 		logger,
 		keyPrefix: `${namespace}:`,
-		recordTtl: false,
+		recordTtl,
 		webhookRetryBaseMs,
 	});
 	const {store, queue, events, deliveries, webhookQueue} = services;

@@ -13,6 +13,7 @@ import {DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-regist
 import {heartbeatKey} from '../../server/worker/worker-heartbeat';
 import {freePort} from '../helpers/free-port';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {renderJobId} from '../../server/renders/render-queue';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -103,7 +104,7 @@ describe('billing-cycle batches', () => {
 		expect(((await response.json()) as {accepted: number}).accepted).toBe(2);
 		const single = (await (await post('/v1/renders', JSON.stringify(request('SINGLE-1')))).json()) as {id: string};
 		const batchJob = (await stack.queue.queue.getJobs(['prioritized'], 0, 0))[0]!;
-		expect(await stack.queue.queue.getJobState(single.id)).toBe('waiting');
+		expect(await stack.queue.queue.getJobState(renderJobId(single.id))).toBe('waiting');
 		expect(batchJob.opts.priority).toBeGreaterThan(0);
 	});
 });

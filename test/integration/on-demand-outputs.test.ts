@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import {ffprobe} from '../helpers/ffprobe';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {renderJobId} from '../../server/renders/render-queue';
 
 let stack: TestStack;
 beforeAll(async () => {
@@ -84,7 +85,7 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as Array<{status: string; progress: number}>;
 		expect(new Set(bodies.map((body) => body.status))).toEqual(new Set(['queued']));
 		expect(await stack.queue.queue.getJobCountByTypes('waiting', 'prioritized', 'active', 'completed')).toBe(1);
-		expect((await stack.queue.queue.getJob(renderId))?.opts.priority ?? 0).toBe(0);
+		expect((await stack.queue.queue.getJob(renderJobId(renderId)))?.opts.priority ?? 0).toBe(0);
 		// A customer opening the link in a browser gets a page that reloads itself until the video answers.
 		const page = await fetch(videoLink, {headers: {accept: 'text/html,application/xhtml+xml,*/*;q=0.8'}});
 		expect(page.status).toBe(202);
@@ -131,7 +132,7 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		const view = (await single.json()) as {id: string; status: string};
 		expect(view.id).toBe(rows[1]!.renderId);
 		expect(view.status).not.toBe('on-demand');
-		expect(await stack.queue.queue.getJob(view.id)).toBeDefined();
+		expect(await stack.queue.queue.getJob(renderJobId(view.id))).toBeDefined();
 
 		const batch = async (body: object) => {
 			const answer = (await (
@@ -144,7 +145,7 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		const again = await batch(bill('OD-3'));
 		expect(again.renderId).toBe(first.renderId);
 		expect(again.mp4).not.toBe('on-demand');
-		expect(await stack.queue.queue.getJob(first.renderId)).toBeDefined();
+		expect(await stack.queue.queue.getJob(renderJobId(first.renderId))).toBeDefined();
 	});
 
 	it("starts an on-demand render when the watch page is opened in MP4 mode, showing the live player meanwhile", async () => {
@@ -160,7 +161,7 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		const page = await fetch(`${render.links.watch}?player=mp4`);
 		expect(page.status).toBe(200);
 		expect((await stack.store.get(render.id))?.status).not.toBe('on-demand');
-		expect(await stack.queue.queue.getJob(render.id)).toBeDefined();
+		expect(await stack.queue.queue.getJob(renderJobId(render.id))).toBeDefined();
 	});
 
 	it('publishes outputs in the OpenAPI document', async () => {

@@ -4,6 +4,8 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';
+import {renderJobId} from '../../server/renders/render-queue';
+import {KEY_TAG} from '../../server/platform/redis-connection';
 
 const secret = `whsec_${randomBytes(24).toString('hex')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -40,17 +42,17 @@ describe('a worker killed between writing completed and queueing render.complete
 
 		// The dying worker: takes the job, writes the record completed, and is killed before it tells anyone, so its
 		// lock is never renewed and the job goes back to the queue.
-		const dying = new Worker(stack.queue.queue.name, null, {connection: stack.redis, autorun: false, lockDuration: 300, stalledInterval: 200, maxStalledCount: 1});
+		const dying = new Worker(stack.queue.queue.name, null, {connection: stack.redis, prefix: KEY_TAG, autorun: false, lockDuration: 300, stalledInterval: 200, maxStalledCount: 1});
 		void dying.startStalledCheckTimer();
-		expect((await dying.getNextJob('killed-worker'))?.id).toBe(renderId);
+		expect((await dying.getNextJob('killed-worker'))?.id).toBe(renderJobId(renderId));
 		const output = {durationInSeconds: 10, frames: 300, fps: 30, width: 480, height: 270, bytes: 1234};
 		expect(await stack.store.markCompleted(renderId, output)).toMatchObject({status: 'completed'});
-		await expect.poll(() => stack.queue.queue.getJobState(renderId), {timeout: 20_000, interval: 100}).toBe('waiting');
+		await expect.poll(() => stack.queue.queue.getJobState(renderJobId(renderId)), {timeout: 20_000, interval: 100}).toBe('waiting');
 		await dying.close();
 		expect(await stack.deliveries.list({tenant: stack.tenantId, limit: 10})).toEqual([]);
 
 		await stack.startWorker();
-		await expect.poll(() => stack.queue.queue.getJobState(renderId), {timeout: 60_000}).toBe('completed');
+		await expect.poll(() => stack.queue.queue.getJobState(renderJobId(renderId)), {timeout: 60_000}).toBe('completed');
 		await expect.poll(() => completedEvents(renderId).length, {timeout: 20_000}).toBe(1);
 		const expectedId = `evt_${createHash('sha256').update(`render.completed:${renderId}`).digest('hex').slice(0, 32)}`;
 		expect(completedEvents(renderId)[0]!.event.id).toBe(expectedId);
@@ -59,7 +61,7 @@ describe('a worker killed between writing completed and queueing render.complete
 		// Run again (a lost lock, a sweeper): the delivery already made is not queued a second time.
 		const rerun = await stack.queue.queue.add('render', {renderId}, {jobId: `${renderId}-rerun`});
 		await expect.poll(() => stack.queue.queue.getJobState(rerun.id!), {timeout: 60_000}).toBe('completed');
-		const webhookJobs = new Queue(`${stack.queue.queue.name}-webhooks`, {connection: stack.redis});
+		const webhookJobs = new Queue(`${stack.queue.queue.name}-webhooks`, {connection: stack.redis, prefix: KEY_TAG});
 		expect(await webhookJobs.getJobCountByTypes('waiting', 'delayed', 'active')).toBe(0);
 		await webhookJobs.close();
 		expect(completedEvents(renderId)).toHaveLength(1);

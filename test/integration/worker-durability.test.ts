@@ -5,6 +5,7 @@ import {browserOwner, markedProcesses} from '../../server/worker/browser';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';
+import {KEY_TAG} from '../../server/platform/redis-connection';
 
 const secret = `whsec_${randomBytes(24).toString('hex')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -55,6 +56,7 @@ describe('renders end once, whatever happens to their worker', () => {
 		renderId = created.body.id;
 		const thief = new Worker(stack.queue.queue.name, null, {
 			connection: stack.redis,
+			prefix: KEY_TAG,
 			autorun: false,
 			lockDuration: 300,
 			stalledInterval: 200,
