@@ -130,6 +130,7 @@ export const startTestStack = async ({
 		redis,
 		rendersDir,
 		storage: services.storage,
+		services,
 		store,
 		queue,
 		events,
