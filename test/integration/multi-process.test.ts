@@ -66,15 +66,20 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 		const child = spawn(process.execPath, ['--import', 'tsx', script], {cwd: root, stdio: ['ignore', out, out], env: {...shared, BILLCAST_DATA_DIR: dataDir, TMPDIR: tempDir}});
 		closeSync(out);
 		started.push(child);
-		await until(`${name} to start (see ${logFile})`, () => readFileSync(logFile, 'utf8').includes(ready), 120_000);
+		// Three processes compiling TypeScript at once (tsx's cache is in each one's own TMPDIR) on two shared cores.
+		await until(`${name} to start`, () => readFileSync(logFile, 'utf8').includes(ready), 300_000).catch((error: Error) => {
+			throw new Error(`${error.message}; its log ends: ${readFileSync(logFile, 'utf8').slice(-2000)}`);
+		});
 		return {name, child, dataDir, tempDir, log: () => readFileSync(logFile, 'utf8')};
 	};
 	const startedAt = Date.now();
+	const step = (what: string) => console.info(`multi-process ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${what}`);
 	const [api, ...workers] = await Promise.all([
 		startProcess('api', 'server/api/api-main.ts', 'billcast API listening'),
 		startProcess('worker-a', 'server/worker/worker-main.ts', 'billcast worker ready'),
 		startProcess('worker-b', 'server/worker/worker-main.ts', 'billcast worker ready'),
 	]);
+	step('API and two workers ready');
 	const [victim, survivor] = workers as [NonNullable<(typeof workers)[0]>, NonNullable<(typeof workers)[0]>];
 
 	const tag = randomBytes(3).toString('hex');
@@ -99,12 +104,14 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 	// Two renders at once on workers that take one each: the victim is mid-render.
 	const bothBusy = async () => (await Promise.all(renders.map(({id}) => statusOf(id)))).filter((status) => status === 'rendering').length >= 2;
 	await until('both workers to be rendering', bothBusy, 300_000);
+	step('both workers rendering: kill -9 of one');
 	victim.child.kill('SIGKILL');
 	await until('the killed worker to exit', () => victim.child.signalCode === 'SIGKILL', 10_000);
 	const killedAt = Date.now();
 
 	await until('every render to end', async () => (await Promise.all(renders.map(({id}) => statusOf(id)))).every((status) => status === 'completed' || status === 'failed'), BILLS * 60_000 + 120_000);
 	const finishedAt = Date.now();
+	step('every render ended');
 	expect(await Promise.all(renders.map(({id}) => statusOf(id)))).toEqual(renders.map(() => 'completed'));
 	await until('a render.completed webhook for every render', () => renders.every(({id}) => receiver.received.some((r) => r.event.type === 'render.completed' && r.event.data.render.id === id)), 60_000);
 
@@ -145,4 +152,4 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 	);
 	api.child.kill('SIGTERM');
 	await receiver.close();
-});
+}, BILLS * 90_000 + 300_000);
