@@ -30,7 +30,7 @@ export const makeApp = ({
 	metrics,
 	now,
 }: {
-	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'rendersDir' | 'publicBaseUrl' | 'watchSecret' | 'adminKey'>;
+	config: Pick<Config, 'bodyLimit' | 'batchBodyLimit' | 'publicBaseUrl' | 'watchSecret' | 'adminKey'>;
 	services: Services;
 	logger: Logger;
 	metrics: Metrics;
@@ -52,9 +52,10 @@ export const makeApp = ({
 	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
 	app.use(authenticate({tenants}));
 	app.use(rateLimitPerTenant({redis, now, prefix: `${services.keyPrefix}ratelimit:`}));
-	const onDemand = makeOnDemandOutputs({store, queue, posters: services.posters, rendersDir: config.rendersDir});
-	app.use(makeWatchRouter({store, events, payments, counters, rendersDir: config.rendersDir, watchSecret: config.watchSecret, webhooks, onDemand}));
-	app.use(makeRendersRouter({store, queue, rendersDir: config.rendersDir, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
+	const {storage, outputs} = services;
+	const onDemand = makeOnDemandOutputs({store, queue, posters: services.posters, storage, outputs});
+	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand}));
+	app.use(makeRendersRouter({store, queue, storage, outputs, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
 	app.use(makeMappingsRouter({mappings}));
 	app.use(
 		makeBatchesRouter({

@@ -130,7 +130,7 @@ for (;;) {
 }
 if (process.stdout.isTTY) process.stdout.write('\n');
 console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-console.log(`Sample video: ${videoPath(config.rendersDir, render.id)}`);
+console.log(`Sample video: ${config.storage.kind === 'local' ? videoPath(config.rendersDir, render.id) : `${render.links.self}/video.mp4`}`);
 console.log(`Status: ${render.links.self}`);
 console.log(`Watch page: ${render.links.watch}`);
 console.log('Serving until Ctrl-C.');

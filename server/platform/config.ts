@@ -5,6 +5,7 @@ import {checkRedisUrl} from './redis-connection';
 import {outboundPolicyFromEnv, outboundUrlProblem, type OutboundPolicy} from './outbound-guard';
 import {resolveWatchSecret} from './watch-secret';
 import {fieldErrorsFromZod} from './zod-field-errors';
+import {storageConfigOf, storageEnvProblem, storageEnvShape, type StorageConfig} from './storage-config';
 
 const optionalString = z
 	.string()
@@ -36,10 +37,15 @@ const envSchema = z.object({
 	BILLCAST_DEV_WEBHOOK_URL: optionalString.pipe(z.url({protocol: /^https?$/}).optional()),
 	BILLCAST_DEV_WEBHOOK_SECRET: optionalString.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 	NODE_ENV: optionalString,
+	...storageEnvShape,
 })
 	.refine((env) => (env.BILLCAST_DEV_WEBHOOK_URL === undefined) === (env.BILLCAST_DEV_WEBHOOK_SECRET === undefined), {
 		path: ['BILLCAST_DEV_WEBHOOK_SECRET'],
 		message: 'set both BILLCAST_DEV_WEBHOOK_URL and BILLCAST_DEV_WEBHOOK_SECRET, or neither',
+	})
+	.superRefine((env, context) => {
+		const problem = storageEnvProblem(env);
+		if (problem) context.addIssue({code: 'custom', path: [problem.path], message: problem.message});
 	});
 
 export type Env = z.infer<typeof envSchema>;
@@ -54,6 +60,8 @@ export interface Config {
 	readonly redisUrl: string;
 	readonly dataDir: string;
 	readonly rendersDir: string;
+	/** Where render outputs are kept: `rendersDir` (local) or an S3 bucket, which every API and worker machine shares. */
+	readonly storage: StorageConfig;
 	readonly bundleDir: string | undefined;
 	readonly queueName: string;
 	/** Webhook deliveries have a queue of their own, so a slow receiver never holds up a render. */
@@ -106,13 +114,15 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 		throw new ConfigError('Invalid configuration:\n  PUBLIC_BASE_URL: must be set in production (the address customers open watch links at)');
 	}
 	const dataDir = resolve(e.BILLCAST_DATA_DIR);
+	const rendersDir = resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`);
 	return {
 		port: e.PORT,
 		host: e.HOST,
 		publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
 		redisUrl: e.REDIS_URL,
 		dataDir,
-		rendersDir: resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`),
+		rendersDir,
+		storage: storageConfigOf(e, {rendersDir, awsRegion: env.AWS_REGION}),
 		bundleDir: e.BILLCAST_BUNDLE_DIR,
 		queueName: e.BILLCAST_QUEUE,
 		webhookQueueName: `${e.BILLCAST_QUEUE}-webhooks`,

@@ -1,8 +1,9 @@
-import {idParam, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {idParam, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
 import {POSTER_WAIT_MS} from './on-demand-outputs';
 
 const poster = {
 	'200': {description: 'The poster (JPEG)', content: {'image/jpeg': {}}},
+	...storedFileAnswers,
 	'503': problem(`Not drawn within ${POSTER_WAIT_MS / 1000} s (a poster on demand is drawn at the first fetch); see Retry-After`),
 };
 

@@ -1,12 +1,13 @@
-import {existsSync} from 'node:fs';
 import {setTimeout as sleep} from 'node:timers/promises';
-import type {Response} from 'express';
+import type {Request, Response} from 'express';
 import {NotFoundError, PosterNotReadyError, QueueUnavailableError} from '../platform/errors';
 import type {PosterQueue} from './on-demand-poster-queue';
-import {artifactPath} from './render-paths';
+import {artifactKey} from './render-paths';
 import type {RenderQueue} from './render-queue';
 import {outputsOf, type RenderRecord} from './render-record';
 import type {RenderStore} from './render-store';
+import type {OutputSender} from '../storage/output-sender';
+import type {RenderStorage} from '../storage/render-storage';
 
 /** How long a poster request waits for the still: an email client shows a broken image rather than wait much longer. */
 export const POSTER_WAIT_MS = 10_000;
@@ -23,7 +24,7 @@ export interface OnDemandOutputs {
 	/** Queues the poster of a render accepted with its MP4 on demand but its poster to render. */
 	drawPoster(renderId: string): Promise<void>;
 	/** Answers the poster image, drawn first when it does not exist yet, or a 503 problem with Retry-After past POSTER_WAIT_MS. */
-	sendPoster(res: Response, record: RenderRecord): Promise<void>;
+	sendPoster(req: Request, res: Response, record: RenderRecord): Promise<void>;
 }
 
 /** An on-demand MP4 on its way: its request is answered 202 with the progress instead of 409. */
@@ -36,21 +37,23 @@ export const makeOnDemandOutputs = ({
 	store,
 	queue,
 	posters,
-	rendersDir,
+	storage,
+	outputs,
 }: {
 	store: RenderStore;
 	queue: RenderQueue;
 	posters: PosterQueue;
-	rendersDir: string;
+	storage: RenderStorage;
+	outputs: OutputSender;
 }): OnDemandOutputs => {
-	const posterFile = async (record: RenderRecord): Promise<string> => {
-		const file = artifactPath(rendersDir, record.id, 'poster');
-		if (existsSync(file)) return file;
+	const posterKey = async (record: RenderRecord): Promise<string> => {
+		const key = artifactKey(record.id, 'poster');
+		if (await storage.exists(key)) return key;
 		await posters.request(record.id).catch((error: unknown) => {
 			throw queueError(error);
 		});
 		for (const deadline = Date.now() + POSTER_WAIT_MS; Date.now() < deadline; await sleep(POSTER_POLL_MS)) {
-			if (existsSync(file)) return file;
+			if (await storage.exists(key)) return key;
 		}
 		throw new PosterNotReadyError(record.id, POSTER_WAIT_MS);
 	};
@@ -72,13 +75,12 @@ export const makeOnDemandOutputs = ({
 		async drawPoster(renderId) {
 			await posters.request(renderId);
 		},
-		async sendPoster(res, record) {
-			const file = await posterFile(record).catch((error: unknown) => {
+		async sendPoster(req, res, record) {
+			const key = await posterKey(record).catch((error: unknown) => {
 				if (error instanceof PosterNotReadyError) res.set('Retry-After', '2');
 				throw error;
 			});
-			// The path is built from a verified render id; `.data` (the default) is a dot-folder.
-			res.sendFile(file, {headers: {'Content-Type': 'image/jpeg'}, cacheControl: false, dotfiles: 'allow'});
+			await outputs.send(req, res, {key, contentType: 'image/jpeg', what: `The poster of render ${record.id}`});
 		},
 	};
 };

@@ -19,6 +19,20 @@ export const ARTIFACT_FILES = {
 
 export type ArtifactName = keyof typeof ARTIFACT_FILES;
 
+/** An artifact's key in render storage; the local folder keeps it at the same relative path. */
+export const artifactKey = (id: string, artifact: ArtifactName): string => `${id}/${ARTIFACT_FILES[artifact]}`;
+
+/** What each artifact is, for whoever serves or uploads it. */
+export const ARTIFACT_TYPES: Record<ArtifactName, string> = {
+	video: 'video/mp4',
+	hotspots: 'application/json',
+	captions: 'text/vtt',
+	chapters: 'text/vtt',
+	transcript: 'text/plain; charset=utf-8',
+	poster: 'image/jpeg',
+	narration: 'audio/mp4',
+};
+
 export const artifactPath = (rendersDir: string, id: string, artifact: ArtifactName): string =>
 	join(rendersDir, id, ARTIFACT_FILES[artifact]);
 export const videoPath = (rendersDir: string, id: string): string => artifactPath(rendersDir, id, 'video');

@@ -1,4 +1,4 @@
-import {apiErrors, idempotencyKeyParam, idParam, json, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {apiErrors, idempotencyKeyParam, idParam, json, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
 
 export const rendersPaths: OpenApiPaths = {
 	'/v1/renders': {
@@ -22,7 +22,7 @@ export const rendersPaths: OpenApiPaths = {
 		get: {
 			summary: 'The MP4 (Range requests answer 206)',
 			parameters: [idParam('id')],
-			responses: {'200': {description: 'The video', content: {'video/mp4': {}}}, '202': {description: 'An on-demand MP4 rendering (started by this request when it was the first): the render with its progress; ask again after Retry-After', content: json('Render')}, '206': {description: 'Part of the video'}, '409': problem('Not completed yet'), ...apiErrors},
+			responses: {'200': {description: 'The video', content: {'video/mp4': {}}}, '202': {description: 'An on-demand MP4 rendering (started by this request when it was the first): the render with its progress; ask again after Retry-After', content: json('Render')}, ...storedFileAnswers, '409': problem('Not completed yet'), ...apiErrors},
 		},
 	},
 	'/v1/renders/{id}/events': {

@@ -1,4 +1,3 @@
-import {existsSync} from 'node:fs';
 import {createHash} from 'node:crypto';
 import {Router, type Request} from 'express';
 import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../platform/errors';
@@ -8,12 +7,14 @@ import {prepareRenderJob} from './prepare-render-job';
 import type {RenderOutputs} from './render-record';
 import type {RenderJob} from './render-job';
 import {ownRender} from './own-render';
-import {videoPath} from './render-paths';
+import {artifactKey} from './render-paths';
 import type {RenderQueue} from './render-queue';
 import type {RenderStore} from './render-store';
 import {renderView} from './render-view';
 import {tenantOf} from '../tenants/tenant';
 import type {WatchLinks} from '../watch/watch-links';
+import type {OutputSender} from '../storage/output-sender';
+import type {RenderStorage} from '../storage/render-storage';
 
 const SSE_POLL_MS = 500;
 
@@ -27,7 +28,8 @@ export const requireJson = (req: Request): unknown => {
 export const makeRendersRouter = ({
 	store,
 	queue,
-	rendersDir,
+	storage,
+	outputs,
 	publicBaseUrl,
 	watchLinks,
 	idempotency,
@@ -35,7 +37,8 @@ export const makeRendersRouter = ({
 }: {
 	store: RenderStore;
 	queue: RenderQueue;
-	rendersDir: string;
+	storage: RenderStorage;
+	outputs: OutputSender;
 	publicBaseUrl: string;
 	watchLinks: WatchLinks;
 	idempotency: Idempotency;
@@ -49,7 +52,7 @@ export const makeRendersRouter = ({
 		// The same bill posted again wanting its MP4 now: the on-demand render starts.
 		if (existing?.status === 'on-demand' && outputs.mp4 === 'render') return onDemand.requestVideo(existing);
 		// A completed render whose video is gone (its data folder was deleted while Redis kept the record) is made again.
-		const outputLost = existing?.status === 'completed' && !existsSync(videoPath(rendersDir, existing.id));
+		const outputLost = existing?.status === 'completed' && !(await storage.exists(artifactKey(existing.id, 'video')));
 		if (existing && existing.status !== 'failed' && !outputLost) return existing;
 		if (existing) {
 			await queue.forget(job.renderId);
@@ -123,14 +126,12 @@ export const makeRendersRouter = ({
 			return;
 		}
 		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
-		const file = videoPath(rendersDir, record.id);
-		if (!existsSync(file)) throw new NotFoundError(`The video of render ${record.id}`);
-		// `send` answers Range requests with 206 and the exact bytes, so browsers can seek.
-		res.sendFile(file, {headers: {'Content-Type': 'video/mp4'}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+		// Range requests get 206 and the exact bytes (or the presigned URL does), so browsers can seek.
+		await outputs.send(req, res, {key: artifactKey(record.id, 'video'), contentType: 'video/mp4', what: `The video of render ${record.id}`});
 	});
 
 	router.get('/v1/renders/:id/poster.jpg', async (req, res) => {
-		await onDemand.sendPoster(res, await ownRender(store, req.params.id, res));
+		await onDemand.sendPoster(req, res, await ownRender(store, req.params.id, res));
 	});
 
 	return router;

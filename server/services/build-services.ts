@@ -19,8 +19,11 @@ import {makeWatchLinks} from '../watch/watch-links';
 import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
 import {makeWebhookNotifier} from '../webhooks/webhook-notifier';
 import {makeWebhookQueue} from '../webhooks/webhook-queue';
+import {makeStorage} from '../storage/make-storage';
+import {makeOutputSender} from '../storage/output-sender';
+import type {RenderStorage} from '../storage/render-storage';
 
-export type ServicesConfig = Pick<Config, 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'retentionDays' | 'queueName' | 'webhookQueueName'>;
+export type ServicesConfig = Pick<Config, 'publicBaseUrl' | 'watchSecret' | 'watchTtlDays' | 'retentionDays' | 'queueName' | 'webhookQueueName' | 'storage'>;
 
 /**
  * The one composition root of billcast's stores, queues and notifier: the API, the worker and the test stacks all build
@@ -35,6 +38,7 @@ export const buildServices = ({
 	keyPrefix = `${KEY_TAG}:`,
 	recordTtl = true,
 	webhookRetryBaseMs,
+	storage = makeStorage(config.storage),
 }: {
 	config: ServicesConfig;
 	redis: RedisClient;
@@ -45,6 +49,8 @@ export const buildServices = ({
 	recordTtl?: boolean;
 	/** A short base lets a test watch webhook retries in milliseconds instead of the production 30 s. */
 	webhookRetryBaseMs?: number;
+	/** Built from `config.storage` unless a test hands in its own. */
+	storage?: RenderStorage;
 }) => {
 	const retentionSeconds = config.retentionDays * 86_400;
 	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
@@ -72,6 +78,9 @@ export const buildServices = ({
 		watchLinks,
 		campaigns,
 		counters,
+		storage,
+		/** How the API answers a stored output: `stream` for the local folder, as configured for S3. */
+		outputs: makeOutputSender({storage, mode: config.storage.kind === 's3' ? config.storage.serve : 'stream'}),
 		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
 		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
 		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),

@@ -1,5 +1,5 @@
 import {viewerEventTypes} from '../../src/viewer-events';
-import {idParam, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {idParam, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
 
 /** A watch link is its own credential, so these routes take no API key and never say whether a bill exists. */
 const watchErrors = {
@@ -9,7 +9,7 @@ const watchErrors = {
 const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}};
 const fileResponses = {
 	'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
-	'206': {description: 'Part of the file, for a Range request'},
+	...storedFileAnswers,
 	...watchErrors,
 };
 

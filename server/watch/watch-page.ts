@@ -26,14 +26,15 @@ const REMOTION_PLAYER_STYLE_HASH = "'sha256-gv/jBVmnD9LQSRVG0n8AQ31cGwpFmZCCHvcO
  * properties set through the DOM are not governed by CSP. Media and API calls go only to this origin (Remotion plays a
  * silent data: clip to unlock audio); logos may come from any https host.
  */
-export const watchPageCsp = (nonce: string): string =>
+/** `storageOrigin`: where the player's files are fetched from when the API redirects to presigned object URLs. */
+export const watchPageCsp = (nonce: string, storageOrigin?: string): string =>
 	[
 		"default-src 'none'",
 		`script-src 'nonce-${nonce}'`,
 		`style-src 'self' 'nonce-${nonce}' ${REMOTION_PLAYER_STYLE_HASH}`,
 		"img-src 'self' https: data:",
-		"media-src 'self' blob: data:",
-		"connect-src 'self'",
+		`media-src 'self' blob: data:${storageOrigin ? ` ${storageOrigin}` : ''}`,
+		`connect-src 'self'${storageOrigin ? ` ${storageOrigin}` : ''}`,
 		"font-src 'self' data:",
 		"base-uri 'none'",
 		"form-action 'none'",

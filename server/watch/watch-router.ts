@@ -1,5 +1,4 @@
 import {randomBytes} from 'node:crypto';
-import {existsSync} from 'node:fs';
 import {basename} from 'node:path';
 import express, {Router, type Request, type Response} from 'express';
 import {z} from 'zod';
@@ -11,7 +10,7 @@ import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
 import {pickEncoding, sendCompressed} from './send-compressed';
 import {videoFormats, type VideoFormat} from '../../src/formats';
 import {buildRenderId} from '../renders/render-id';
-import {artifactPath, type ARTIFACT_FILES} from '../renders/render-paths';
+import {artifactKey, type ARTIFACT_FILES} from '../renders/render-paths';
 import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from '../renders/on-demand-outputs';
 import {progressOf, type RenderProps, type RenderRecord} from '../renders/render-record';
 import {paidView, type PaymentStore} from '../payments/payment-store';
@@ -24,6 +23,8 @@ import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
+import type {OutputSender} from '../storage/output-sender';
+import type {RenderStorage} from '../storage/render-storage';
 
 const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
 	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
@@ -55,7 +56,8 @@ export const makeWatchRouter = ({
 	events,
 	payments,
 	counters,
-	rendersDir,
+	storage,
+	outputs,
 	watchSecret,
 	webhooks,
 	onDemand,
@@ -64,7 +66,8 @@ export const makeWatchRouter = ({
 	events: ViewerEventsStore;
 	payments: PaymentStore;
 	counters: CampaignCounters;
-	rendersDir: string;
+	storage: RenderStorage;
+	outputs: OutputSender;
 	watchSecret: string;
 	webhooks: WebhookNotifier;
 	onDemand: OnDemandOutputs;
@@ -80,17 +83,21 @@ export const makeWatchRouter = ({
 		return {record, props};
 	};
 
-	const fileOf = (record: RenderRecord, name: ViewerFile): string | undefined => {
+	/** The storage key of a finished render's file, when it exists. */
+	const fileOf = async (record: RenderRecord, name: ViewerFile): Promise<string | undefined> => {
 		if (record.status !== 'completed') return undefined;
-		const artifact = viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES;
-		const path = artifactPath(rendersDir, record.id, artifact);
-		return existsSync(path) ? path : undefined;
+		const key = artifactKey(record.id, viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES);
+		return (await storage.exists(key)) ? key : undefined;
 	};
 
-	const fileLinks = (record: RenderRecord, base: string) =>
-		Object.fromEntries(
-			(Object.keys(viewerFiles) as ViewerFile[]).filter((name) => fileOf(record, name)).map((name) => [name, `${base}/${name}`]),
-		) as Partial<Record<ViewerFile, string>>;
+	const fileLinks = async (record: RenderRecord, base: string) => {
+		const names = Object.keys(viewerFiles) as ViewerFile[];
+		const found = await Promise.all(names.map((name) => fileOf(record, name)));
+		return Object.fromEntries(names.filter((_, index) => found[index]).map((name) => [name, `${base}/${name}`])) as Partial<Record<ViewerFile, string>>;
+	};
+	const sendFile = (req: Request, res: Response, key: string, name: ViewerFile, what: string) =>
+		outputs.send(req, res, {key, contentType: viewerFiles[name].type, what});
+	const csp = (nonce: string) => watchPageCsp(nonce, outputs.redirectOrigin);
 
 	/**
 	 * The same bill rendered in another format (same tenant, template, scale and bill, so its id follows from this one's
@@ -100,14 +107,16 @@ export const makeWatchRouter = ({
 		if (format === record.format) return record;
 		const id = buildRenderId({...props, tenant: record.tenant, format, scale: props.scale ?? 1});
 		const sibling = await store.get(id);
-		return sibling && sibling.tenant === record.tenant && fileOf(sibling, 'video.mp4') && fileOf(sibling, 'hotspots.json') ? sibling : undefined;
+		if (!sibling || sibling.tenant !== record.tenant) return undefined;
+		const [video, hotspots] = await Promise.all([fileOf(sibling, 'video.mp4'), fileOf(sibling, 'hotspots.json')]);
+		return video && hotspots ? sibling : undefined;
 	};
 	const formatLinks = async (record: RenderRecord, props: RenderProps, base: string) => {
 		const found = await Promise.all(
 			videoFormats.filter((format) => format !== record.format).map(async (format) => [format, await siblingOf(record, props, format)] as const),
 		);
 		return Object.fromEntries(
-			found.flatMap(([format, sibling]) => (sibling ? [[format, fileLinks(sibling, `${base}/formats/${format}`)]] : [])),
+			await Promise.all(found.flatMap(([format, sibling]) => (sibling ? [fileLinks(sibling, `${base}/formats/${format}`).then((links) => [format, links] as const)] : []))),
 		) as NonNullable<WatchData['links']['formats']>;
 	};
 
@@ -124,7 +133,7 @@ export const makeWatchRouter = ({
 			return;
 		}
 		const nonce = randomBytes(16).toString('base64');
-		res.set({'Content-Security-Policy': watchPageCsp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
+		res.set({'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
 		res.type('html').send(watchErrorPage({nonce, title: 'Your video is being prepared', message: `${Math.round(progress * 100)} % done. This page opens it by itself when it is ready.`}));
 	};
 
@@ -137,7 +146,7 @@ export const makeWatchRouter = ({
 	router.get('/w/:token', async (req, res) => {
 		const nonce = randomBytes(16).toString('base64');
 		res.set({
-			'Content-Security-Policy': watchPageCsp(nonce),
+			'Content-Security-Policy': csp(nonce),
 			'Cache-Control': 'no-store',
 			// The token in the address is the key to the bill: never hand it to another site.
 			'Referrer-Policy': 'no-referrer',
@@ -148,7 +157,7 @@ export const makeWatchRouter = ({
 			const {props} = opened;
 			// MP4 mode asked for an on-demand video: it starts rendering, and the live player shows the bill meanwhile.
 			const record = req.query.player === 'mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
-			const links = fileLinks(record, `/v1/watch/${req.params.token}`);
+			const links = await fileLinks(record, `/v1/watch/${req.params.token}`);
 			const payment = await payments.get(record.id);
 			const inputs = {
 				props,
@@ -175,11 +184,11 @@ export const makeWatchRouter = ({
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
-			...(record.status === 'completed' && record.output.speech && fileOf(record, 'narration.m4a')
+			...(record.status === 'completed' && record.output.speech && (await fileOf(record, 'narration.m4a'))
 				? {narration: {audioSrc: `${base}/narration.m4a`, speech: record.output.speech}}
 				: {}),
 			...(payment ? {paid: paidView(payment)} : {}),
-			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
+			links: {events: `${base}/events`, ...(await fileLinks(record, base)), formats: await formatLinks(record, props, base)},
 		};
 		sendCompressed(req, res.set('Cache-Control', 'no-store'), {type: 'application/json; charset=utf-8', body: JSON.stringify(data)});
 	});
@@ -190,14 +199,14 @@ export const makeWatchRouter = ({
 		if (!Object.hasOwn(viewerFiles, name) || !videoFormats.includes(format)) throw new NotFoundError(`${req.path}`);
 		const {record, props} = await open(req.params.token);
 		const sibling = await siblingOf(record, props, format);
-		const file = sibling && fileOf(sibling, name);
-		if (!file) throw new NotFoundError(`The ${format} ${name} of this video`);
-		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+		const key = sibling && (await fileOf(sibling, name));
+		if (!key) throw new NotFoundError(`The ${format} ${name} of this video`);
+		await sendFile(req, res, key, name, `The ${format} ${name} of this video`);
 	});
 
 	// An email's <img>: always an image, drawn at the first fetch when the poster was left on demand.
 	router.get('/v1/watch/:token/poster.jpg', async (req, res) => {
-		await onDemand.sendPoster(res, (await open(req.params.token)).record);
+		await onDemand.sendPoster(req, res, (await open(req.params.token)).record);
 	});
 
 	router.get('/v1/watch/:token/:file', async (req, res) => {
@@ -209,10 +218,10 @@ export const makeWatchRouter = ({
 			sendVideoPending(req, res, record);
 			return;
 		}
-		const file = fileOf(record, name);
-		if (!file) throw new NotFoundError(`The ${name} of this video`);
-		// The path is built from a verified render id, never from the request; `.data` (the default) is a dot-folder.
-		res.sendFile(file, {headers: {'Content-Type': viewerFiles[name].type}, acceptRanges: true, cacheControl: false, dotfiles: 'allow'});
+		// The key is built from a verified render id, never from the request.
+		const key = await fileOf(record, name);
+		if (!key) throw new NotFoundError(`The ${name} of this video`);
+		await sendFile(req, res, key, name, `The ${name} of this video`);
 	});
 
 	// sendBeacon posts text/plain so embedding pages on other origins need no CORS preflight.

@@ -1,18 +1,16 @@
-import {existsSync} from 'node:fs';
-import {mkdir} from 'node:fs/promises';
-import {dirname} from 'node:path';
 import {renderStill} from '@remotion/renderer';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import {computeRenderInput} from '../../src/render-input';
 import type {WarmBrowser} from './browser';
 import {inlineBrandLogo} from './logo-inline';
-import {selectForRender, writeWhole} from './render-video';
+import {selectForRender} from './render-video';
 import {jobFromProps} from '../renders/on-demand-job';
 import {posterQueueName, type PosterJob} from '../renders/on-demand-poster-queue';
-import {artifactPath} from '../renders/render-paths';
+import {ARTIFACT_TYPES, artifactKey} from '../renders/render-paths';
 import type {RenderStore} from '../renders/render-store';
 import type {Logger} from '../platform/logger';
+import type {RenderStorage} from '../storage/render-storage';
 
 /** The JPEG quality of a poster drawn on its own, as the video's frames are drawn. */
 const POSTER_JPEG_QUALITY = 90;
@@ -25,7 +23,7 @@ export const makePosterWorker = ({
 	connection,
 	renderQueueName,
 	serveUrl,
-	rendersDir,
+	storage,
 	browser,
 	browserExecutable,
 	store,
@@ -35,7 +33,7 @@ export const makePosterWorker = ({
 	connection: RedisClient;
 	renderQueueName: string;
 	serveUrl: string;
-	rendersDir: string;
+	storage: RenderStorage;
 	browser: WarmBrowser;
 	browserExecutable: string;
 	store: RenderStore;
@@ -45,9 +43,9 @@ export const makePosterWorker = ({
 }): Worker<PosterJob> => {
 	const draw = async (job: Job<PosterJob>): Promise<void> => {
 		const {renderId} = job.data;
-		const file = artifactPath(rendersDir, renderId, 'poster');
+		const key = artifactKey(renderId, 'poster');
 		// The video's render writes the poster too; whichever came first is kept.
-		if (existsSync(file)) return;
+		if (await storage.exists(key)) return;
 		const [record, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
 		if (!record || !props) throw new UnrecoverableError(`render ${renderId} is gone`);
 		const data = jobFromProps(record, props);
@@ -59,8 +57,7 @@ export const makePosterWorker = ({
 			return renderStill({...common, composition, frame: input.timeline.posterFrame, output: null, imageFormat: 'jpeg', jpegQuality: POSTER_JPEG_QUALITY, scale: data.scale});
 		});
 		if (!buffer) throw new Error('renderStill answered no image');
-		await mkdir(dirname(file), {recursive: true});
-		await writeWhole(file, buffer);
+		await storage.put(key, buffer, ARTIFACT_TYPES.poster);
 		logger.info({renderId, ms: Math.round(performance.now() - started)}, 'poster drawn');
 	};
 	const worker = new Worker<PosterJob>(posterQueueName(renderQueueName), draw, {connection, prefix: KEY_TAG, concurrency: 1});

@@ -15,14 +15,18 @@ import type {RenderStore} from '../renders/render-store';
 import type {Logger} from '../platform/logger';
 import type {Metrics} from '../platform/metrics';
 import {makeSceneFrameCache} from './scene-frame-cache';
-import {removeStalePartials, renderVideo} from './render-video';
+import {renderVideo} from './render-video';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {inlineBrandLogo} from './logo-inline';
 import {makePosterWorker} from './poster-worker';
 import {narrateRender} from './narrate-render';
 import type {NarrationConfig} from '../voice/narration-config';
 import {createSpeechCache} from '../voice/speech-cache';
-import {dirname, join} from 'node:path';
+import {mkdtemp, rm} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {RenderStorage} from '../storage/render-storage';
+import {uploadRenderOutputs} from './upload-outputs';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJobRef, RenderOutput>;
@@ -57,7 +61,7 @@ export const makeRenderWorker = async ({
 	connection,
 	queueName,
 	serveUrl,
-	rendersDir,
+	storage,
 	browserExecutable,
 	store,
 	webhooks,
@@ -66,12 +70,13 @@ export const makeRenderWorker = async ({
 	concurrency = 1,
 	watchdog = true,
 	narrationFor = () => undefined,
-	speechCacheDir = join(dirname(rendersDir), 'speech-cache'),
+	speechCacheDir = join(tmpdir(), 'billcast-speech-cache'),
 }: {
 	connection: RedisClient;
 	queueName: string;
 	serveUrl: string;
-	rendersDir: string;
+	/** Where finished outputs go; the render itself is written to a temporary folder of this machine first. */
+	storage: RenderStorage;
 	browserExecutable: string;
 	store: RenderStore;
 	/** Told when a render ends for good, after its record is written; it never throws, so it never fails a render. */
@@ -87,7 +92,7 @@ export const makeRenderWorker = async ({
 	speechCacheDir?: string;
 }): Promise<RenderWorker> => {
 	// What a dead worker left behind: browsers marked as its own, and half-written videos.
-	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), removeStalePartials(rendersDir)]);
+	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials()]);
 	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
 	// One warm browser for every job; opened again only if it has died.
 	const browser = await openWarmBrowser({browserExecutable, watchdog});
@@ -172,9 +177,11 @@ export const makeRenderWorker = async ({
 		active++;
 		// A tidy closes every tab: a render never starts while one runs.
 		await tidying;
+		// Laid out like the renders folder; nothing in it outlives the render, so any disk of the worker's will do.
+		const workDir = await mkdtemp(join(tmpdir(), 'billcast-render-'));
 		try {
 			await inlineBrandLogo(data);
-			const voiced = await narrateRender({request: data, config: narrationFor(data.tenant), rendersDir, renderId: data.renderId, cache: speechCache});
+			const voiced = await narrateRender({request: data, config: narrationFor(data.tenant), rendersDir: workDir, renderId: data.renderId, cache: speechCache});
 			const narration = voiced.status === 'spoken' ? voiced.narration : undefined;
 			const input = computeRenderInput({...data, narration});
 			const output = await renderVideo({
@@ -183,8 +190,8 @@ export const makeRenderWorker = async ({
 				serveUrl,
 				browser: await browser.get(),
 				browserExecutable,
-				outputFile: videoPath(rendersDir, data.renderId),
-				posterFile: artifactPath(rendersDir, data.renderId, 'poster'),
+				outputFile: videoPath(workDir, data.renderId),
+				posterFile: artifactPath(workDir, data.renderId, 'poster'),
 				sharedScenes: sharedScenesOf({request: data, timeline: input.timeline}),
 				sceneCache,
 				audioFile: voiced.status === 'spoken' ? voiced.trackFile : undefined,
@@ -197,7 +204,8 @@ export const makeRenderWorker = async ({
 					store.markRendering(data.renderId, rounded, attempt).catch(() => undefined);
 				},
 			});
-			await writeRenderArtifacts({rendersDir, renderId: data.renderId, timeline: input.timeline, templateBill: data, speech: narration?.speech});
+			await writeRenderArtifacts({rendersDir: workDir, renderId: data.renderId, timeline: input.timeline, templateBill: data, speech: narration?.speech});
+			await uploadRenderOutputs({storage, workDir, renderId: data.renderId});
 			const seconds = (performance.now() - started) / 1000;
 			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
 			const loopStallMs = Math.round(loopDelay.max / 1e6);
@@ -215,12 +223,13 @@ export const makeRenderWorker = async ({
 			if (!final) await store.markRetrying(data.renderId, attempt + 1);
 			throw error;
 		} finally {
+			await rm(workDir, {recursive: true, force: true});
 			await release();
 		}
 	};
 
 	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, prefix: KEY_TAG, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
-	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, rendersDir, browser, browserExecutable, store, logger, usingBrowser});
+	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, storage, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
 	const stopHeartbeat = startHeartbeat({redis: connection, queueName});

@@ -1,39 +1,46 @@
-import {readdir, rm, stat} from 'node:fs/promises';
-import {join} from 'node:path';
 import {Queue, Worker, type ConnectionOptions} from 'bullmq';
 import type {Logger} from '../platform/logger';
 import type {RenderStore} from '../renders/render-store';
 import {KEY_TAG} from '../platform/redis-connection';
+import type {RenderStorage, StoredObject} from '../storage/render-storage';
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * Deletes every render folder last written more than `olderThanDays` ago, and its record. Folders starting with a dot
- * (partial files of a render in progress) are left to their render.
+ * Deletes the outputs of every render whose newest file was written more than `olderThanDays` ago, and its record, by
+ * listing render storage (the local folder or the bucket's prefix) one render at a time, so memory stays flat however
+ * many renders there are.
  */
 export const sweepExpiredRenders = async ({
-	rendersDir,
+	storage,
 	store,
 	olderThanDays,
 	now = Date.now(),
 }: {
-	rendersDir: string;
+	storage: RenderStorage;
 	store: RenderStore;
 	olderThanDays: number;
 	now?: number;
 }): Promise<{deleted: string[]}> => {
 	const cutoff = now - olderThanDays * DAY_MS;
-	const entries = await readdir(rendersDir, {withFileTypes: true}).catch(() => []);
 	const deleted: string[] = [];
-	for (const entry of entries) {
-		if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-		const dir = join(rendersDir, entry.name);
-		const {mtimeMs} = await stat(dir);
-		if (mtimeMs >= cutoff) continue;
-		await rm(dir, {recursive: true, force: true});
-		await store.delete(entry.name);
-		deleted.push(entry.name);
+	const sweep = async (renderId: string, objects: StoredObject[]) => {
+		if (objects.some((object) => object.modifiedMs >= cutoff)) return;
+		await storage.delete(objects.map((object) => object.key));
+		await store.delete(renderId);
+		deleted.push(renderId);
+	};
+	let current: {renderId: string; objects: StoredObject[]} | undefined;
+	for await (const object of storage.list('')) {
+		const renderId = object.key.slice(0, object.key.indexOf('/'));
+		if (!renderId) continue;
+		if (current?.renderId !== renderId) {
+			if (current) await sweep(current.renderId, current.objects);
+			current = {renderId, objects: []};
+		}
+		current.objects.push(object);
 	}
+	if (current) await sweep(current.renderId, current.objects);
 	return {deleted};
 };
 
@@ -41,19 +48,19 @@ const SWEEP_EVERY_MS = 6 * 3600 * 1000;
 
 /**
  * The sweep as a BullMQ job scheduler on a queue of its own: however many workers run, one sweep runs every six hours
- * (the renders folder is shared, since the API serves the files the workers write).
+ * (render storage is shared, since the API serves the files the workers write).
  */
 export const scheduleRetentionSweep = async ({
 	connection,
 	queueName,
-	rendersDir,
+	storage,
 	store,
 	retentionDays,
 	logger,
 }: {
 	connection: ConnectionOptions;
 	queueName: string;
-	rendersDir: string;
+	storage: RenderStorage;
 	store: RenderStore;
 	retentionDays: number;
 	logger: Logger;
@@ -63,7 +70,7 @@ export const scheduleRetentionSweep = async ({
 	const worker = new Worker(
 		queueName,
 		async () => {
-			const {deleted} = await sweepExpiredRenders({rendersDir, store, olderThanDays: retentionDays});
+			const {deleted} = await sweepExpiredRenders({storage, store, olderThanDays: retentionDays});
 			logger.info({deleted: deleted.length, retentionDays}, 'retention sweep');
 			return {deleted: deleted.length};
 		},

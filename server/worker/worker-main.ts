@@ -1,3 +1,4 @@
+import {join} from 'node:path';
 import express from 'express';
 import {resolveServeUrl} from './bundle';
 import {makeLogger} from '../platform/logger';
@@ -33,7 +34,7 @@ const renderWorker = await makeRenderWorker({
 	connection: redis,
 	queueName: config.queueName,
 	serveUrl,
-	rendersDir: config.rendersDir,
+	storage: services.storage,
 	browserExecutable,
 	store,
 	webhooks: services.webhooks,
@@ -41,13 +42,14 @@ const renderWorker = await makeRenderWorker({
 	logger,
 	concurrency: config.workerConcurrency,
 	narrationFor: (tenantId) => tenants.byId(tenantId)?.narration,
+	speechCacheDir: join(config.dataDir, 'speech-cache'),
 });
 // Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
 const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
 const retention = await scheduleRetentionSweep({
 	connection: redis,
 	queueName: `${config.queueName}-maintenance`,
-	rendersDir: config.rendersDir,
+	storage: services.storage,
 	store,
 	retentionDays: config.retentionDays,
 	logger,
@@ -62,7 +64,7 @@ const metricsServer =
 				.listen(config.workerMetricsPort, config.workerMetricsHost)
 				.on('error', (error) => logger.warn({err: error}, 'worker metrics not served'))
 		: undefined;
-logger.info({browserExecutable, rendersDir: config.rendersDir, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
+logger.info({browserExecutable, storage: config.storage.kind === 'local' ? config.storage.dir : `s3://${config.storage.bucket}/${config.storage.prefix}`, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
 
 /** How long a stopping worker keeps sending webhooks its last render queued; a slow receiver gets its retry elsewhere. */
 const WEBHOOK_FLUSH_MS = 10_000;

@@ -35,6 +35,7 @@ export const startTestStack = async ({
 	npmStartConfig = false,
 	now,
 	recordTtl = false,
+	storageEnv = {},
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -57,6 +58,8 @@ export const startTestStack = async ({
 	now?: () => number;
 	/** Render records expire after the retention, as in production (a test that lists key lifetimes needs them). */
 	recordTtl?: boolean;
+	/** `BILLCAST_STORAGE` and `BILLCAST_S3_*` variables; the local folder without them. */
+	storageEnv?: Record<string, string>;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -72,7 +75,7 @@ export const startTestStack = async ({
 	const namespace = `test-${randomUUID().slice(0, 8)}`;
 	const stackDir = await mkdtemp(join(tmpdir(), 'billcast-stack-'));
 	const port = await freePort();
-	const config = loadConfig({PORT: String(port), BILLCAST_DATA_DIR: join(stackDir, '.data'), BILLCAST_WATCH_SECRET: randomBytes(32).toString('base64url')});
+	const config = loadConfig({PORT: String(port), BILLCAST_DATA_DIR: join(stackDir, '.data'), BILLCAST_WATCH_SECRET: randomBytes(32).toString('base64url'), ...storageEnv});
 	const {rendersDir, watchSecret} = config;
 	await mkdir(rendersDir, {recursive: true});
 	const baseUrl = npmStartConfig ? config.publicBaseUrl : `http://127.0.0.1:${port}`;
@@ -91,7 +94,7 @@ export const startTestStack = async ({
 	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
 	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
 	const app = makeApp({
-		config: npmStartConfig ? {...config, adminKey} : {bodyLimit: '64kb', batchBodyLimit: '16mb', rendersDir, publicBaseUrl: baseUrl, watchSecret, adminKey},
+		config: npmStartConfig ? {...config, adminKey} : {bodyLimit: '64kb', batchBodyLimit: '16mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
 		services,
 		logger,
 		metrics,
@@ -108,7 +111,7 @@ export const startTestStack = async ({
 			connection: redis,
 			queueName: namespace,
 			serveUrl,
-			rendersDir,
+			storage: services.storage,
 			browserExecutable,
 			store,
 			webhooks: services.webhooks,
@@ -129,6 +132,8 @@ export const startTestStack = async ({
 		otherAuth: {authorization: `Bearer ${otherApiKey}`},
 		redis,
 		rendersDir,
+		storage: services.storage,
+		services,
 		store,
 		queue,
 		events,

@@ -154,13 +154,13 @@ describe('operations', () => {
 		const redis = connectRedis(redisServer.url);
 		const logger = makeLogger({service: 'api', level: 'silent'});
 		const services = buildServices({
-			config: {publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1, retentionDays: 1, queueName: 'readyz', webhookQueueName: 'readyz-webhooks'},
+			config: {publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), watchTtlDays: 1, retentionDays: 1, queueName: 'readyz', webhookQueueName: 'readyz-webhooks', storage: {kind: 'local', dir}},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
 			logger,
 		});
 		const app = makeApp({
-			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', rendersDir: dir, publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), adminKey: undefined},
+			config: {bodyLimit: '1kb', batchBodyLimit: '1kb', publicBaseUrl: 'http://x', watchSecret: 'x'.repeat(32), adminKey: undefined},
 			services,
 			logger,
 			metrics: makeMetrics(),

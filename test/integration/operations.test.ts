@@ -7,6 +7,7 @@ import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {connectRedis} from '../../server/platform/redis-connection';
 import {makeRenderStore} from '../../server/renders/render-store';
 import {sweepExpiredRenders} from '../../server/worker/retention';
+import {makeLocalStorage} from '../../server/storage/local-storage';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 const ADMIN_KEY = 'test-admin-key-0123456789';
@@ -111,9 +112,9 @@ describe('retention', () => {
 			expect(await redis.ttl(`${prefix}old_render`)).toBeGreaterThan(89 * 86_400);
 			expect(await redis.ttl(`${prefix}old_render:props`)).toBeGreaterThan(89 * 86_400);
 			const hundredDaysAgo = new Date(Date.now() - 100 * 86_400_000);
-			await utimes(join(rendersDir, 'old_render'), hundredDaysAgo, hundredDaysAgo);
+			await utimes(join(rendersDir, 'old_render', 'video.mp4'), hundredDaysAgo, hundredDaysAgo);
 
-			expect(await sweepExpiredRenders({rendersDir, store, olderThanDays: 90})).toEqual({deleted: ['old_render']});
+			expect(await sweepExpiredRenders({storage: makeLocalStorage({dir: rendersDir}), store, olderThanDays: 90})).toEqual({deleted: ['old_render']});
 			await expect(stat(join(rendersDir, 'old_render'))).rejects.toThrow(/ENOENT/);
 			expect(await store.get('old_render')).toBeUndefined();
 			expect((await stat(join(rendersDir, 'new_render', 'video.mp4'))).isFile()).toBe(true);

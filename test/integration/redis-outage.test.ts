@@ -36,14 +36,14 @@ describe('while Redis is down', () => {
 		baseUrl = `http://127.0.0.1:${port}`;
 		const logger = makeLogger({service: 'api', level: 'silent'});
 		const services = buildServices({
-			config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks'},
+			config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks', storage: {kind: 'local', dir}},
 			redis,
 			tenants: makeTenantRegistry([DEV_TENANT]),
 			logger,
 		});
 		const {queue, webhookQueue} = services;
 		const app = makeApp({
-			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', rendersDir: dir, publicBaseUrl: baseUrl, watchSecret, adminKey},
+			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
 			services,
 			logger,
 			metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),

@@ -4,7 +4,7 @@ import {mkdir, mkdtemp, readdir, rm, utimes, writeFile} from 'node:fs/promises';
 import {hostname, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, expect, it} from 'vitest';
-import {removeStalePartials} from '../../server/worker/render-video';
+import {removeStalePartials} from '../../server/storage/partial-files';
 
 let dir: string | undefined;
 afterEach(async () => {

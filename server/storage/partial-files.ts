@@ -1,0 +1,58 @@
+import {randomUUID} from 'node:crypto';
+import {readdir, rename, rm, stat, writeFile} from 'node:fs/promises';
+import {hostname} from 'node:os';
+import {dirname, join} from 'node:path';
+import type {Readable} from 'node:stream';
+
+/**
+ * A file being written carries its writer (host and pid), so a worker starting on the same host can tell a dead
+ * worker's leftovers from a live worker's render in progress; another host's are left until they are a day old.
+ */
+export const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${hostname()}-${process.pid}-${randomUUID()}${extension}`);
+const PARTIAL_PATTERN = /^\.partial-(.+)-(\d+)-[0-9a-f-]{36}(?:\.\w+)?$/;
+const FOREIGN_PARTIAL_MAX_AGE_MS = 24 * 3600 * 1000;
+
+const isRunning = (pid: number): boolean => {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+};
+
+/** Deletes the half-written files of renders that will never finish (their worker died); answers how many. */
+export const removeStalePartials = async (rendersDir: string): Promise<number> => {
+	const dirs = await readdir(rendersDir, {withFileTypes: true}).catch(() => []);
+	const removed = await Promise.all(
+		dirs
+			.filter((entry) => entry.isDirectory())
+			.map(async ({name}) => {
+				const dir = join(rendersDir, name);
+				const files = (await readdir(dir).catch(() => [])).filter((file) => file.startsWith('.partial-'));
+				const stale = await Promise.all(
+					files.map(async (file) => {
+						const [, host, pid] = PARTIAL_PATTERN.exec(file) ?? [];
+						if (host === hostname() && pid) return Number(pid) !== process.pid && !isRunning(Number(pid));
+						const {mtimeMs} = await stat(join(dir, file)).catch(() => ({mtimeMs: Date.now()}));
+						return Date.now() - mtimeMs > FOREIGN_PARTIAL_MAX_AGE_MS;
+					}),
+				);
+				const doomed = files.filter((_, index) => stale[index]);
+				await Promise.all(doomed.map((file) => rm(join(dir, file), {force: true})));
+				return doomed.length;
+			}),
+	);
+	return removed.reduce((sum, count) => sum + count, 0);
+};
+
+/** Writes a file under a temporary name and renames it into place, so a reader never sees half of it. */
+export const writeWhole = async (file: string, data: Buffer | string | Readable) => {
+	const partial = partialFile(dirname(file));
+	try {
+		await writeFile(partial, data);
+		await rename(partial, file);
+	} finally {
+		await rm(partial, {force: true});
+	}
+};
