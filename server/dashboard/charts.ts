@@ -1,6 +1,7 @@
-// The library's one-file ESM build rather than `echarts/core` and its parts: Node loads those ~300 files in 1.1 s of
-// CPU and 43 MB, this file in 0.2 s and 13 MB, at every API start and unit test run.
-import * as echarts from 'echarts/dist/echarts.esm.min';
+import {BarChart, CustomChart} from 'echarts/charts';
+import {GridComponent, LegendComponent} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import {SVGRenderer} from 'echarts/renderers';
 import {html, type SafeHtml} from '../platform/html';
 
 /**
@@ -9,6 +10,8 @@ import {html, type SafeHtml} from '../platform/html';
  * the page itself, and it can run nothing. Each chart's numbers always follow as a table, which is what screen readers
  * and exports read; the image's alt text is the chart's title.
  */
+echarts.use([BarChart, CustomChart, GridComponent, LegendComponent, SVGRenderer]);
+
 const WIDTH = 400;
 const INK = '#14121F';
 const GRID_LINE = '#E4E2EE';
