@@ -81,7 +81,8 @@ export const makeWatchRouter = ({
 	};
 
 	const fileOf = (record: RenderRecord, name: ViewerFile): string | undefined => {
-		if (record.status !== 'completed') return undefined;
+		// The narration is made before the video, so the live player speaks while the MP4 is rendered.
+		if (record.status !== 'completed' && name !== 'narration.m4a') return undefined;
 		const artifact = viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES;
 		const path = artifactPath(rendersDir, record.id, artifact);
 		return existsSync(path) ? path : undefined;
@@ -170,14 +171,14 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token', async (req, res) => {
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
-		const payment = await payments.get(record.id);
+		const [payment, stored] = await Promise.all([payments.get(record.id), fileOf(record, 'narration.m4a') ? store.getSpeech(record.id) : undefined]);
+		// Renders finished before the speech had a key of its own carry it in their output only.
+		const speech = stored ?? (record.status === 'completed' && fileOf(record, 'narration.m4a') ? record.output.speech : undefined);
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
-			...(record.status === 'completed' && record.output.speech && fileOf(record, 'narration.m4a')
-				? {narration: {audioSrc: `${base}/narration.m4a`, speech: record.output.speech}}
-				: {}),
+			...(speech ? {narration: {audioSrc: `${base}/narration.m4a`, speech}} : {}),
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...fileLinks(record, base), formats: await formatLinks(record, props, base)},
 		};

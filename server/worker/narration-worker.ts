@@ -1,0 +1,46 @@
+import {UnrecoverableError, Worker, type Job} from 'bullmq';
+import type {Redis} from 'ioredis';
+import {jobFromProps} from '../renders/on-demand-job';
+import type {RenderStore} from '../renders/render-store';
+import type {Logger} from '../platform/logger';
+import type {NarrationConfig} from '../voice/narration-config';
+import {narrationQueueName, type NarrationJob} from '../voice/narration-queue';
+import type {SpeechCache} from '../voice/speech-cache';
+import {narrationOnce} from './narrate-render';
+
+/**
+ * Synthesizes each render's narration ahead of its video, beside the render worker and without its browser: a render
+ * waiting behind others already speaks in the live player, and its own render finds the speech made.
+ */
+export const makeNarrationWorker = ({
+	connection,
+	renderQueueName,
+	rendersDir,
+	store,
+	cache,
+	narrationFor,
+	logger,
+}: {
+	connection: Redis;
+	renderQueueName: string;
+	rendersDir: string;
+	store: RenderStore;
+	cache: SpeechCache;
+	narrationFor: (tenantId: string) => NarrationConfig | undefined;
+	logger: Logger;
+}): Worker<NarrationJob> => {
+	const narrate = async (job: Job<NarrationJob>): Promise<void> => {
+		const {renderId} = job.data;
+		const [record, props] = await Promise.all([store.get(renderId), store.getProps(renderId)]);
+		if (!record || !props) throw new UnrecoverableError(`render ${renderId} is gone`);
+		const config = narrationFor(record.tenant);
+		if (!config || config.status === 'off' || record.status === 'completed') return;
+		const spoken = await narrationOnce({redis: connection, store, request: jobFromProps(record, props), config, rendersDir, renderId, cache});
+		if (spoken.status === 'spoken' && spoken.synthesisMs > 0) logger.info({renderId, synthesisMs: Math.round(spoken.synthesisMs)}, 'narration ready');
+	};
+	const worker = new Worker<NarrationJob>(narrationQueueName(renderQueueName), narrate, {connection, concurrency: 1});
+	// A failed narration is not the render's failure: the render narrates again itself and fails there with its reason.
+	worker.on('failed', (job, error) => logger.warn({renderId: job?.id, err: error}, 'narration ahead of the render failed'));
+	worker.on('error', (error) => logger.error({err: error}, 'narration queue error'));
+	return worker;
+};
