@@ -120,7 +120,7 @@ const startWorker = async (narration: 'on' | 'off' = 'off'): Promise<WorkerHandl
 };
 
 /** (b) Jobs through the real queue; resolves when all are completed, sampling worker memory after each. */
-const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void): Promise<number> => {
+const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void, videoSeconds?: number[]): Promise<number> => {
 	const redis = connectRedis(redisUrl);
 	const queue = makeRenderQueue({connection: redis, queueName: worker.queueName});
 	const events = new QueueEvents(worker.queueName, {connection: connectRedis(redisUrl)});
@@ -128,7 +128,9 @@ const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: n
 	const started = Date.now();
 	let finished = 0;
 	const done = new Promise<void>((resolveAll, reject) => {
-		events.on('completed', () => {
+		events.on('completed', ({returnvalue}) => {
+			// A narrated video lasts as long as its speech: the comparison is per second of video as well.
+			videoSeconds?.push(Number((returnvalue as unknown as {durationInSeconds?: number}).durationInSeconds ?? 0));
 			onEach?.(finished);
 			if (++finished === count) resolveAll();
 		});
@@ -182,18 +184,23 @@ if (options.soak) {
 	console.table(synthesis);
 	const count = Number(options.customers);
 	const renders: Record<'off' | 'on', number[]> = {off: [], on: []};
+	const lengths: Record<'off' | 'on', number[]> = {off: [], on: []};
 	for (let run = 1; run <= Number(options.runs); run++) {
 		for (const narration of ['off', 'on'] as const) {
 			rmSync(join(work, 'speech-cache'), {recursive: true, force: true});
 			const worker = await startWorker(narration);
-			renders[narration].push(await runQueued(worker, count));
+			renders[narration].push(await runQueued(worker, count, undefined, lengths[narration]));
 			await worker.stop();
 		}
 		console.log(`run ${run}: ${count} videos silent ${seconds(renders.off.at(-1)!).toFixed(1)} s, narrated ${seconds(renders.on.at(-1)!).toFixed(1)} s`);
 	}
 	const slower = (median(renders.on) / median(renders.off) - 1) * 100;
-	console.log(`render with sound against without: ${slower.toFixed(1)} % slower (median of ${renders.on.length}; target at most 10 %)`);
-	results.voice = {synthesis, customers: count, silentMs: renders.off, narratedMs: renders.on, slowerPercent: slower};
+	const perVideoSecond = (mode: 'off' | 'on') => median(renders[mode]) / 1000 / (lengths[mode].reduce((sum, s) => sum + s, 0) / renders[mode].length);
+	const slowerPerSecond = (perVideoSecond('on') / perVideoSecond('off') - 1) * 100;
+	console.log(`render with sound against without: ${slower.toFixed(1)} % slower in total, the narrated videos lasting ` +
+		`${(lengths.on.reduce((a, b) => a + b, 0) / lengths.on.length).toFixed(1)} s against ${(lengths.off.reduce((a, b) => a + b, 0) / lengths.off.length).toFixed(1)} s; ` +
+		`per second of video ${slowerPerSecond.toFixed(1)} % (median of ${renders.on.length}; target at most 10 %)`);
+	results.voice = {synthesis, customers: count, silentMs: renders.off, narratedMs: renders.on, videoSeconds: lengths, slowerPercent: slower, slowerPerVideoSecondPercent: slowerPerSecond};
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);
