@@ -2,7 +2,7 @@
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer) and
  * against a render server a Remotion team would write without billcast (`bench/remotion-peer.ts`), on the same machine
  * and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive --skip-peer; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second; --redis-bytes [bills] for Redis memory per queued bill. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second; --redis-bytes [bills] for Redis memory per queued bill; --voice for narration synthesis CPU per engine and render time with sound against without. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -23,6 +23,7 @@ import {measureIngest} from './ingest';
 import {measureRedisBytes} from './redis-bytes';
 import {processMemory} from './process-memory';
 import {measureViewerEvents} from './viewer-events';
+import {measureVoiceSynthesis} from './voice';
 
 const root = resolve(import.meta.dirname, '..');
 const {values: options} = parseArgs({
@@ -37,6 +38,7 @@ const {values: options} = parseArgs({
 		events: {type: 'string'},
 		cycle: {type: 'string'},
 		'redis-bytes': {type: 'string'},
+		voice: {type: 'boolean', default: false},
 	},
 	allowPositionals: false,
 });
@@ -93,12 +95,14 @@ interface WorkerHandle {
 }
 
 /** The real worker process (server/worker/worker-main.ts) on a private queue, with the prebuilt bundle. */
-const startWorker = async (): Promise<WorkerHandle> => {
+const startWorker = async (narration: 'on' | 'off' = 'off'): Promise<WorkerHandle> => {
 	const queueName = `bench-${Date.now()}`;
+	// The bench's renders belong to a tenant 'bench'; the worker only reads its narration (the key is never used).
+	const tenants = [{id: 'bench', name: 'Bench', apiKeySha256: ['0'.repeat(64)], allowedPayHosts: ['pay.example'], narration: {status: narration}}];
 	const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker/worker-main.ts')], {
 		cwd: root,
 		env: {...process.env, REDIS_URL: redisUrl, BILLCAST_QUEUE: queueName, BILLCAST_BUNDLE_DIR: bundleDir,
-			BILLCAST_RENDERS_DIR: join(work, 'renders'), REMOTION_BROWSER_EXECUTABLE: browserExecutable},
+			BILLCAST_RENDERS_DIR: join(work, 'renders'), REMOTION_BROWSER_EXECUTABLE: browserExecutable, BILLCAST_TENANTS_JSON: JSON.stringify(tenants)},
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	await new Promise<void>((ready, fail) => {
@@ -116,7 +120,7 @@ const startWorker = async (): Promise<WorkerHandle> => {
 };
 
 /** (b) Jobs through the real queue; resolves when all are completed, sampling worker memory after each. */
-const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void): Promise<number> => {
+const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: number) => void, videoSeconds?: number[]): Promise<number> => {
 	const redis = connectRedis(redisUrl);
 	const queue = makeRenderQueue({connection: redis, queueName: worker.queueName});
 	const events = new QueueEvents(worker.queueName, {connection: connectRedis(redisUrl), prefix: KEY_TAG});
@@ -124,7 +128,9 @@ const runQueued = async (worker: WorkerHandle, count: number, onEach?: (index: n
 	const started = Date.now();
 	let finished = 0;
 	const done = new Promise<void>((resolveAll, reject) => {
-		events.on('completed', () => {
+		events.on('completed', ({returnvalue}) => {
+			// A narrated video lasts as long as its speech: the comparison is per second of video as well.
+			videoSeconds?.push(Number((returnvalue as unknown as {durationInSeconds?: number}).durationInSeconds ?? 0));
 			onEach?.(finished);
 			if (++finished === count) resolveAll();
 		});
@@ -172,6 +178,29 @@ if (options.soak) {
 } else if (options['redis-bytes']) {
 	results.redisBytes = await measureRedisBytes({dir: work, bills: Number(options['redis-bytes']), root});
 	console.table([results.redisBytes]);
+} else if (options.voice) {
+	// Synthesis on its own, per engine and voice, then the same bills rendered silent and narrated (cold speech cache).
+	const synthesis = await measureVoiceSynthesis();
+	console.table(synthesis);
+	const count = Number(options.customers);
+	const renders: Record<'off' | 'on', number[]> = {off: [], on: []};
+	const lengths: Record<'off' | 'on', number[]> = {off: [], on: []};
+	for (let run = 1; run <= Number(options.runs); run++) {
+		for (const narration of ['off', 'on'] as const) {
+			rmSync(join(work, 'speech-cache'), {recursive: true, force: true});
+			const worker = await startWorker(narration);
+			renders[narration].push(await runQueued(worker, count, undefined, lengths[narration]));
+			await worker.stop();
+		}
+		console.log(`run ${run}: ${count} videos silent ${seconds(renders.off.at(-1)!).toFixed(1)} s, narrated ${seconds(renders.on.at(-1)!).toFixed(1)} s`);
+	}
+	const slower = (median(renders.on) / median(renders.off) - 1) * 100;
+	const perVideoSecond = (mode: 'off' | 'on') => median(renders[mode]) / 1000 / (lengths[mode].reduce((sum, s) => sum + s, 0) / renders[mode].length);
+	const slowerPerSecond = (perVideoSecond('on') / perVideoSecond('off') - 1) * 100;
+	console.log(`render with sound against without: ${slower.toFixed(1)} % slower in total, the narrated videos lasting ` +
+		`${(lengths.on.reduce((a, b) => a + b, 0) / lengths.on.length).toFixed(1)} s against ${(lengths.off.reduce((a, b) => a + b, 0) / lengths.off.length).toFixed(1)} s; ` +
+		`per second of video ${slowerPerSecond.toFixed(1)} % (median of ${renders.on.length}; target at most 10 %)`);
+	results.voice = {synthesis, customers: count, silentMs: renders.off, narratedMs: renders.on, videoSeconds: lengths, slowerPercent: slower, slowerPerVideoSecondPercent: slowerPerSecond};
 } else if (options.ingest) {
 	results.ingest = await measureIngest({dir: work, bills: Number(options.ingest), root});
 	console.table([results.ingest]);

@@ -7,3 +7,6 @@ export type TelcoSceneId = (typeof telcoSceneIds)[number];
 export type UtilitySceneId = (typeof utilitySceneIds)[number];
 export type ReminderSceneId = (typeof reminderSceneIds)[number];
 export type SceneId = TelcoSceneId | UtilitySceneId | ReminderSceneId;
+
+/** Every scene of every template, once. */
+export const allSceneIds = [...new Set<SceneId>([...telcoSceneIds, ...utilitySceneIds, ...reminderSceneIds])] as [SceneId, ...SceneId[]];

@@ -1,5 +1,6 @@
 import {z} from 'zod';
 import {videoFormats} from './formats';
+import {videoNarrationSchema} from './narration/narration-schema';
 import {paidStateSchema} from './paid-state';
 import {templateBillSchema} from './template-schemas';
 
@@ -18,6 +19,8 @@ export const watchDataSchema = templateBillSchema({
 	format: z.enum(videoFormats),
 	/** Present once the tenant has confirmed the bill paid. */
 	paid: paidStateSchema.optional(),
+	/** Present once the narration is synthesized (before the MP4 is rendered): the live player speaks with it. */
+	narration: videoNarrationSchema.optional(),
 	links: fileLinksSchema.extend({
 		events: z.string(),
 		/** The same bill rendered in other formats, finished: MP4 mode plays the one nearest the screen. */

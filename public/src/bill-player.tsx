@@ -14,6 +14,7 @@ import {Mp4Stage} from './mp4-stage';
 import {asPaid, PaidBanner, withoutPayOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
 import type {Playback} from './playback';
+import {afterFirstGesture, rememberedSoundOn, rememberSound} from './sound-preference';
 import {cueAt, parseVtt, type Cue} from './vtt';
 import type {HotspotManifest, WatchData} from './watch-data';
 import {makeWatchTracker} from './watched';
@@ -45,6 +46,8 @@ const ICONS = {
 	replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
 	fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
 	exitFullscreen: 'M8 4h2v6H4V8h4zM14 4h2v4h4v2h-6zM4 14h6v6H8v-4H4zM14 14h6v2h-4v4h-2z',
+	soundOn: 'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
+	soundOff: 'M3 9v6h4l5 5V4L7 9zm13.6 3 2.9-2.9-1.4-1.4-2.9 2.9-2.9-2.9-1.4 1.4 2.9 2.9-2.9 2.9 1.4 1.4 2.9-2.9 2.9 2.9 1.4-1.4z',
 } as const;
 
 const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
@@ -70,12 +73,14 @@ const captionsAtTop = (visible: readonly Hotspot[], height: number): boolean =>
 export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady}) => {
 	const {locale, currency} = data.bill.customer;
 	const messages = messagesFor(locale);
+	// The track is a watch route beside the watch data: resolved the same way, since the player may sit on another origin.
+	const narration = useMemo(() => (data.narration ? {...data.narration, audioSrc: resolveUrl(data.narration.audioSrc)} : undefined), [data.narration, resolveUrl]);
 	const input = useMemo(() => {
-		const shown = asPaid(data, data.paid);
+		const shown = {...asPaid(data, data.paid), narration};
 		if (mode === 'mp4') return computeRenderInput(shown);
 		const phoneUpright = window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
 		return computeRenderInput({...shown, format: liveFormatFor(phoneUpright)});
-	}, [data, mode]);
+	}, [data, mode, narration]);
 	const summary = useMemo(() => summarizeBill(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
@@ -89,7 +94,11 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const currentFrame = useRef(frame);
 	currentFrame.current = frame;
 	const sendEvent = useMemo(() => withScene(send, input.timeline.scenes, () => currentFrame.current), [send, input]);
-	const [captionsOn, setCaptionsOn] = useState(false);
+	const hasSound = narration !== undefined;
+	const [soundOn, setSoundOn] = useState(false);
+	// Until the viewer chooses, captions are on while a speaking video is muted, so nothing it says is missed.
+	const [captionsChoice, setCaptionsChoice] = useState<boolean | undefined>(undefined);
+	const captionsOn = captionsChoice ?? (hasSound && !soundOn);
 	const [cues, setCues] = useState<Cue[]>([]);
 	const [fullscreen, setFullscreen] = useState(false);
 	const playbackRef = useRef<Playback | undefined>(undefined);
@@ -166,6 +175,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const ready = useCallback(
 		(playback: Playback) => {
 			playbackRef.current = playback;
+			setStageReady(true);
 			onReady(playback);
 		},
 		[onReady],
@@ -204,6 +214,18 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		opener?.focus();
 	}, [sheet]);
 
+	const applySound = useCallback((on: boolean) => {
+		setSoundOn(on);
+		playbackRef.current?.setMuted(!on);
+	}, []);
+	const toggleSound = () => {
+		const on = !soundOn;
+		applySound(on);
+		rememberSound(on);
+	};
+	const [stageReady, setStageReady] = useState(false);
+	useEffect(() => (hasSound && stageReady && rememberedSoundOn() ? afterFirstGesture(() => applySound(true)) : undefined), [hasSound, stageReady, applySound]);
+
 	const onKeyDown = (event: React.KeyboardEvent) => {
 		const playback = playbackRef.current;
 		if (!playback || event.target !== event.currentTarget) return;
@@ -214,7 +236,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			ArrowLeft: () => seekTo(Math.max(0, frame - step)),
 			ArrowRight: () => seekTo(Math.min(shape.durationInFrames - 1, frame + step)),
 			Home: () => seekTo(0),
-			c: () => captionsUrl && setCaptionsOn((on) => !on),
+			c: () => captionsUrl && setCaptionsChoice(!captionsOn),
+			m: () => hasSound && toggleSound(),
 			f: toggleFullscreen,
 		};
 		const action = keys[event.key];
@@ -313,8 +336,15 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					{clock(frame / shape.fps)} / {clock(duration)}
 				</span>
 				{captionsUrl ? (
-					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsOn((on) => !on)}>
+					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsChoice(!captionsOn)}>
 						{messages.player.captions}
+					</button>
+				) : null}
+				{hasSound ? (
+					// A toggle like the captions: one name, pressed while the video speaks (WCAG 1.4.2), the icon showing which.
+					<button type="button" className="bc-sound" aria-pressed={soundOn} onClick={toggleSound}>
+						<Icon name={soundOn ? 'soundOn' : 'soundOff'} />
+						{messages.player.soundOn}
 					</button>
 				) : null}
 				{document.fullscreenEnabled ? (

@@ -42,6 +42,8 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 				player.seekTo(frame);
 				onFrame(frame);
 			},
+			setMuted: (muted) => (muted ? player.mute() : player.unmute()),
+			isMuted: () => player.isMuted(),
 		};
 		onReady(playback);
 		if (player.isPlaying()) onPlay();
@@ -66,6 +68,9 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 			initialFrame={stage.initialFrame}
 			autoPlay={stage.autoPlay}
 			initiallyMuted
+			// The narration's own <audio> element, unmuted by the "sound on" press itself: a shared tag would need a press
+			// on the Player's play to be unlocked, and autoplay gives none.
+			numberOfSharedAudioTags={0}
 			controls={false}
 			clickToPlay={false}
 			doubleClickToFullscreen={false}

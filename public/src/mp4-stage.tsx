@@ -53,6 +53,10 @@ export const Mp4Stage: React.FC<StageProps & {src: string; captions: {src: strin
 				video.currentTime = frame / fps;
 				onFrame(frame);
 			},
+			setMuted: (muted) => {
+				video.muted = muted;
+			},
+			isMuted: () => video.muted,
 		} satisfies Playback);
 		if (!video.paused) play();
 		return () => {

@@ -4,6 +4,9 @@ export interface Playback {
 	pause(): void;
 	isPlaying(): boolean;
 	seekToFrame(frame: number): void;
+	/** Sound follows the viewer's "sound on" button; autoplay always starts muted. */
+	setMuted(muted: boolean): void;
+	isMuted(): boolean;
 }
 
 export interface StageProps {

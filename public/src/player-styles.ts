@@ -18,6 +18,7 @@ const CSS = `
 .bc-controls{height:${CONTROL_BAR_PX}px;width:100%;flex:none;display:flex;align-items:center;gap:8px;padding:0 8px;box-sizing:border-box;background:#14121F;color:#fff}
 .bc-controls button{font-family:inherit;font-size:14px;font-weight:600;line-height:1;display:inline-flex;align-items:center;justify-content:center;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
 .bc-controls button[aria-pressed="true"]{background:#fff;color:#14121F}
+.bc-controls .bc-sound{gap:6px}
 .bc-seek{flex:1;min-width:60px;accent-color:var(--bc-accent,#4B2BD6)}
 .bc-time{font:13px/1 system-ui,sans-serif;font-variant-numeric:tabular-nums;white-space:nowrap}
 @media (max-width:420px){.bc-time{display:none}}

@@ -1,4 +1,5 @@
 import type {RedisClient} from '../platform/redis-connection';
+import type {SceneSpeech} from '../../src/narration';
 import type {TemplateBill} from '../../src/templates/registry';
 import {packProps, propsDictionary, unpackProps} from './props-packing';
 import type {RenderErrorValue, RenderOutput, RenderOutputs, RenderProps, RenderRecord} from './render-record';
@@ -22,6 +23,12 @@ export interface RenderStore {
 	get(id: string): Promise<RenderRecord | undefined>;
 	/** The template, format and bill the render was made from; undefined when the render was created without a bill. */
 	getProps(id: string): Promise<RenderProps | undefined>;
+	/**
+	 * The narration's measured speech, written by the synthesis step before the video is rendered, so the watch data
+	 * speaks while the MP4 is still being made.
+	 */
+	setSpeech(id: string, speech: readonly SceneSpeech[]): Promise<void>;
+	getSpeech(id: string): Promise<readonly SceneSpeech[] | undefined>;
 	/** Queues a failed render again; false when the render is not failed (a render in flight or done is left alone). */
 	requeue(id: string): Promise<boolean>;
 	/**
@@ -119,6 +126,7 @@ export const makeRenderStore = ({
 		if (dictionaries.size > CACHED_DICTIONARIES) dictionaries.delete(dictionaries.keys().next().value!);
 		return bytes;
 	};
+	const speechKey = (id: string) => `${prefix}${id}:speech`;
 	const get = async (id: string): Promise<RenderRecord | undefined> => {
 		const raw = await redis.get(key(id));
 		return raw ? decode(id, raw) : undefined;
@@ -183,6 +191,13 @@ export const makeRenderStore = ({
 			const packed = await redis.getBuffer(propsKey(id));
 			return packed ? (JSON.parse(await unpackProps(packed, dictionaryOf)) as RenderProps) : undefined;
 		},
+		async setSpeech(id, speech) {
+			await setNew(redis.pipeline(), speechKey(id), JSON.stringify(speech), false).exec();
+		},
+		async getSpeech(id) {
+			const raw = await redis.get(speechKey(id));
+			return raw ? (JSON.parse(raw) as SceneSpeech[]) : undefined;
+		},
 		requeue: async (id) => (await update(id, FROM.requeue, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		requeueLostOutput: async (id) => (await update(id, FROM.lostOutput, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
 		requestOnDemand: async (id) => (await update(id, FROM.onDemand, (r) => ({...base(r), status: 'queued', attempt: 1}))) !== undefined,
@@ -198,7 +213,7 @@ export const makeRenderStore = ({
 		markCompleted: (id, output) => update(id, FROM.end, (r) => ({...base(r), status: 'completed', output})),
 		markFailed: (id, error) => update(id, FROM.end, (r) => ({...base(r), status: 'failed', error})),
 		async delete(id) {
-			await redis.del(key(id), propsKey(id));
+			await redis.del(key(id), propsKey(id), speechKey(id));
 		},
 		keyOf: key,
 	};

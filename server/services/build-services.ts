@@ -12,6 +12,7 @@ import type {Logger} from '../platform/logger';
 import {makePosterQueue} from '../renders/on-demand-poster-queue';
 import {makeRenderQueue} from '../renders/render-queue';
 import {makeRenderReconciler} from '../renders/render-reconciler';
+import {makeNarrationQueue, narratingAhead} from '../voice/narration-queue';
 import {makeRenderStore} from '../renders/render-store';
 import type {TenantRegistry} from '../tenants/tenant-registry';
 import {makeViewerEventsStore} from '../watch/viewer-events-store';
@@ -56,7 +57,7 @@ export const buildServices = ({
 	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const counters = makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
-	const queue = makeRenderQueue({connection: redis, queueName: config.queueName});
+	const queue = narratingAhead(makeRenderQueue({connection: redis, queueName: config.queueName}), makeNarrationQueue({connection: redis, renderQueueName: config.queueName}));
 	const posters = makePosterQueue({connection: redis, renderQueueName: config.queueName});
 	const events = makeViewerEventsStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});

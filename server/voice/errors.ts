@@ -1,33 +1,38 @@
-/** A voice a locale or tenant asked for cannot speak on this machine; the message names the Debian package to install. */
-export class MissingVoicePackageError extends Error {
+import {BillcastError} from '../platform/errors';
+
+/**
+ * A voice a locale or tenant asked for cannot speak on this machine; the message names the Debian package to install.
+ * A failed render stores its code and message, so the tenant reads what the operator must install.
+ */
+export class MissingVoicePackageError extends BillcastError {
 	constructor(
 		readonly debianPackage: string,
 		readonly engine: string,
 		readonly voice: string,
 	) {
 		super(
+			'voice_package_missing',
+			500,
+			'A voice package is missing',
 			`The ${engine} voice "${voice}" is not installed: install the Debian package ${debianPackage} ` +
 				`(apt-get install -y ${debianPackage}, or npm run setup as root).`,
 		);
-		this.name = 'MissingVoicePackageError';
 	}
 }
 
 /** An installed engine ran and failed on a sentence. */
-export class SpeechSynthesisError extends Error {
+export class SpeechSynthesisError extends BillcastError {
 	constructor(
 		readonly engine: string,
 		message: string,
 	) {
-		super(`${engine} could not synthesize the narration: ${message}`);
-		this.name = 'SpeechSynthesisError';
+		super('speech_failed', 500, 'The narration could not be synthesized', `${engine} could not synthesize the narration: ${message}`);
 	}
 }
 
 /** ffmpeg could not make the narration track. */
-export class AudioMixError extends Error {
+export class AudioMixError extends BillcastError {
 	constructor(message: string) {
-		super(`The narration track could not be mixed: ${message}`);
-		this.name = 'AudioMixError';
+		super('audio_mix_failed', 500, 'The narration could not be mixed', `The narration track could not be mixed: ${message}`);
 	}
 }

@@ -83,9 +83,10 @@ export const makeWatchRouter = ({
 		return {record, props};
 	};
 
-	/** The storage key of a finished render's file, when it exists. */
+	/** The storage key of a render's file, when it exists. */
 	const fileOf = async (record: RenderRecord, name: ViewerFile): Promise<string | undefined> => {
-		if (record.status !== 'completed') return undefined;
+		// The narration is made before the video, so the live player speaks while the MP4 is rendered.
+		if (record.status !== 'completed' && name !== 'narration.m4a') return undefined;
 		const key = artifactKey(record.id, viewerFiles[name].artifact as keyof typeof ARTIFACT_FILES);
 		return (await storage.exists(key)) ? key : undefined;
 	};
@@ -179,14 +180,14 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token', async (req, res) => {
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
-		const payment = await payments.get(record.id);
+		const [payment, track] = await Promise.all([payments.get(record.id), fileOf(record, 'narration.m4a')]);
+		// Renders finished before the speech had a key of its own carry it in their output only.
+		const speech = track ? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined)) : undefined;
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
-			...(record.status === 'completed' && record.output.speech && (await fileOf(record, 'narration.m4a'))
-				? {narration: {audioSrc: `${base}/narration.m4a`, speech: record.output.speech}}
-				: {}),
+			...(speech ? {narration: {audioSrc: `${base}/narration.m4a`, speech}} : {}),
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...(await fileLinks(record, base)), formats: await formatLinks(record, props, base)},
 		};

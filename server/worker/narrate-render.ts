@@ -1,14 +1,19 @@
-import {mkdtemp, rm} from 'node:fs/promises';
+import {createWriteStream} from 'node:fs';
+import {copyFile, mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
+import {pipeline} from 'node:stream/promises';
 import {narrationOf, type VideoNarration} from '../../src/narration';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
-import {ARTIFACT_FILES, artifactPath} from '../renders/render-paths';
+import {ARTIFACT_FILES, ARTIFACT_TYPES, artifactKey, artifactPath} from '../renders/render-paths';
 import type {SpeechEngine} from '../voice/engine';
 import {speakNarration} from '../voice/narrate';
 import type {NarrationConfig} from '../voice/narration-config';
 import {narrationTrack} from '../voice/narration-track';
 import type {SpeechCache} from '../voice/speech-cache';
+import type {RenderStore} from '../renders/render-store';
+import type {RedisClient} from '../platform/redis-connection';
+import type {RenderStorage} from '../storage/render-storage';
 
 /** What the synthesis step hands the render: nothing for a silent video, else the props' narration and its track. */
 export type NarratedRender =
@@ -17,13 +22,15 @@ export type NarratedRender =
 
 /**
  * The synthesis step before a render: the bill's narration said in the tenant's voice (sentences shared by other bills
- * come from the cache), the timeline sized by the measured speech, and the voice mixed over the music bed into the
- * render's folder as the AAC track the encoder muxes into the MP4 and the player plays.
+ * come from the cache), the timeline sized by the measured speech, and the voice mixed over the music bed into the AAC
+ * track the encoder muxes into the MP4 and the player plays: stored at once (the watch page speaks from then on) and
+ * left in `workDir`, laid out as the renders folder is, for a render on this machine.
  */
 export const narrateRender = async ({
 	request,
 	config,
-	rendersDir,
+	storage,
+	workDir: outDir,
 	renderId,
 	cache,
 	engines,
@@ -31,7 +38,8 @@ export const narrateRender = async ({
 	request: RenderRequestInput;
 	/** The tenant's narration; none means today's silent video. */
 	config: NarrationConfig | undefined;
-	rendersDir: string;
+	storage: RenderStorage;
+	workDir: string;
 	renderId: string;
 	cache: SpeechCache;
 	engines?: readonly SpeechEngine[];
@@ -57,10 +65,56 @@ export const narrateRender = async ({
 			timeline: timelineFor({...request, narration: narrated}),
 			musicBed: config.musicBed,
 			workDir,
-			outFile: artifactPath(rendersDir, renderId, 'narration'),
+			outFile: join(workDir, ARTIFACT_FILES.narration),
 		});
-		return {status: 'spoken', narration: narrated, trackFile, synthesisMs: performance.now() - started};
+		const local = artifactPath(outDir, renderId, 'narration');
+		await mkdir(dirname(local), {recursive: true});
+		await copyFile(trackFile, local);
+		await storage.putFile(artifactKey(renderId, 'narration'), local, ARTIFACT_TYPES.narration);
+		return {status: 'spoken', narration: narrated, trackFile: local, synthesisMs: performance.now() - started};
 	} finally {
 		await rm(workDir, {recursive: true, force: true});
+	}
+};
+
+/** Longer than any synthesis: a lock whose holder died frees itself by then. */
+const LOCK_MS = 120_000;
+const POLL_MS = 100;
+
+/**
+ * A render's narration, made once whoever asks first: the narration worker ahead of the render, or the render itself
+ * when it starts before that job is done (then it waits for it rather than synthesizing the same speech twice on the
+ * same cores). The speech goes to the store and the track to storage, so the watch data speaks from then on; the
+ * caller gets the track in its `workDir` either way.
+ */
+export const narrationOnce = async ({
+	redis,
+	store,
+	...narrate
+}: Parameters<typeof narrateRender>[0] & {redis: RedisClient; store: RenderStore}): Promise<NarratedRender> => {
+	if (!narrate.config || narrate.config.status === 'off') return {status: 'silent'};
+	const lock = `${store.keyOf(narrate.renderId)}:narrating`;
+	const key = artifactKey(narrate.renderId, 'narration');
+	const trackFile = artifactPath(narrate.workDir, narrate.renderId, 'narration');
+	const done = async (): Promise<NarratedRender | undefined> => {
+		const speech = await store.getSpeech(narrate.renderId);
+		const stored = speech ? await narrate.storage.read(key) : undefined;
+		if (!speech || !stored) return undefined;
+		await mkdir(dirname(trackFile), {recursive: true});
+		await pipeline(stored, createWriteStream(trackFile));
+		return {status: 'spoken', narration: {audioSrc: ARTIFACT_FILES.narration, speech}, trackFile, synthesisMs: 0};
+	};
+	for (;;) {
+		const found = await done();
+		if (found) return found;
+		if ((await redis.set(lock, String(process.pid), 'PX', LOCK_MS, 'NX')) === 'OK') break;
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	try {
+		const made = await narrateRender(narrate);
+		if (made.status === 'spoken') await store.setSpeech(narrate.renderId, made.narration.speech);
+		return made;
+	} finally {
+		await redis.del(lock);
 	}
 };

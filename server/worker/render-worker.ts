@@ -19,7 +19,8 @@ import {renderVideo} from './render-video';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {inlineBrandLogo} from './logo-inline';
 import {makePosterWorker} from './poster-worker';
-import {narrateRender} from './narrate-render';
+import {narrationOnce} from './narrate-render';
+import {makeNarrationWorker} from './narration-worker';
 import type {NarrationConfig} from '../voice/narration-config';
 import {createSpeechCache} from '../voice/speech-cache';
 import {mkdtemp, rm} from 'node:fs/promises';
@@ -181,7 +182,8 @@ export const makeRenderWorker = async ({
 		const workDir = await mkdtemp(join(tmpdir(), 'billcast-render-'));
 		try {
 			await inlineBrandLogo(data);
-			const voiced = await narrateRender({request: data, config: narrationFor(data.tenant), rendersDir: workDir, renderId: data.renderId, cache: speechCache});
+			// Usually made already by the narration worker; else made here, once, before the first frame is drawn.
+			const voiced = await narrationOnce({redis: connection, store, request: data, config: narrationFor(data.tenant), storage, workDir, renderId: data.renderId, cache: speechCache});
 			const narration = voiced.status === 'spoken' ? voiced.narration : undefined;
 			const input = computeRenderInput({...data, narration});
 			const output = await renderVideo({
@@ -229,6 +231,7 @@ export const makeRenderWorker = async ({
 	};
 
 	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, prefix: KEY_TAG, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
+	const narrationWorker = makeNarrationWorker({connection, renderQueueName: queueName, storage, store, cache: speechCache, narrationFor, logger});
 	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, storage, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
@@ -254,7 +257,7 @@ export const makeRenderWorker = async ({
 		async close() {
 			closing = true;
 			stopHeartbeat();
-			await Promise.all([worker.close(), posterWorker.close()]);
+			await Promise.all([worker.close(), posterWorker.close(), narrationWorker.close()]);
 			loopDelay.disable();
 			await Promise.all(endings);
 			await browser.close();

@@ -99,6 +99,8 @@ export interface Messages {
 		readonly playVideo: string;
 		readonly seek: string;
 		readonly captions: string;
+		/** The sound toggle's name; it shows pressed while the video speaks. */
+		readonly soundOn: string;
 		readonly fullscreen: string;
 		readonly exitFullscreen: string;
 		readonly unavailable: string;

@@ -10,3 +10,4 @@ export {
 	type SentenceTiming,
 	type VideoNarration,
 } from './speech-timing';
+export {videoNarrationSchema} from './narration-schema';

@@ -51,7 +51,7 @@ const vttCues = (text: string) =>
 		return {startMs: ms(m[1]!, m[2]!, m[3]!, m[4]!), endMs: ms(m[5]!, m[6]!, m[7]!, m[8]!)};
 	});
 
-const render = async (input: TemplateBill, auth: {authorization: string}) => {
+const render = async (input: TemplateBill, auth: TestStack['auth']) => {
 	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...auth},

@@ -15,6 +15,13 @@ describe('the watch data the server sends the player', () => {
 		expect(watchDataSchema.safeParse(data).success).toBe(true);
 	});
 
+	it('keeps the narration, which the player speaks with (a parse used to strip it)', () => {
+		const narration = {audioSrc: '/v1/watch/t/narration.m4a', speech: [{sceneId: 'greeting' as const, durationMs: 1800, sentences: [{text: 'Hi Giulia.', startMs: 0, endMs: 1800}]}]};
+		expect(watchDataSchema.parse({...data, narration}).narration).toEqual(narration);
+		const parsed = watchDataSchema.safeParse({...data, narration: {...narration, speech: [{...narration.speech[0], sceneId: 'intro'}]}});
+		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['narration.speech.0.sceneId']);
+	});
+
 	it('names the field when the shape drifts', () => {
 		const parsed = watchDataSchema.safeParse({...data, links: {...data.links, formats: {square: {'video.mp4': 7}}}});
 		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['links.formats.square.video.mp4']);

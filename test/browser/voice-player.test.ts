@@ -1,0 +1,132 @@
+import {mkdirSync} from 'node:fs';
+import {join} from 'node:path';
+import type {Browser, Page} from 'playwright-core';
+import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {launchChromium} from '../helpers/browser';
+import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+
+const shotsDir = process.env.BILLCAST_VOICE_SHOTS_DIR ?? '/tmp/voice-shots';
+mkdirSync(shotsDir, {recursive: true});
+
+let stack: TestStack;
+let browser: Browser;
+let watch: string;
+
+beforeAll(async () => {
+	// Before the worker: a browser started once the worker has marked this process as its owner counts as the worker's
+	// own, and its tidy between renders would close it.
+	browser = await launchChromium();
+	stack = await startTestStack({
+		redisUrl: inject('redisUrl'),
+		serveUrl: inject('serveUrl'),
+		withWorker: true,
+		tenant: {narration: {status: 'on', voices: {}, musicBed: {status: 'generated'}}},
+	});
+	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', ...stack.auth},
+		body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill, format: 'landscape', scale: 0.25}),
+	});
+	expect(response.status).toBe(202);
+	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
+	expect((await waitForRender(stack, id)).status).toBe('completed');
+	watch = links.watch;
+});
+afterAll(async () => {
+	await browser?.close();
+	await stack?.close();
+});
+
+/** The element that sounds: the narration's <audio> in the live player, the <video> in MP4 mode. */
+const MEDIA = {
+	live: 'billcast-player audio[src*="narration.m4a"]',
+	mp4: 'billcast-player video',
+} as const;
+
+const mediaState = (page: Page, selector: string) =>
+	page.evaluate((css) => {
+		const media = document.querySelector<HTMLMediaElement>(css);
+		return media ? {muted: media.muted, paused: media.paused, time: media.currentTime} : undefined;
+	}, selector);
+
+/** Autoplay starts muted with captions on; one press on "Sound on" unmutes the media and it plays on. */
+const turnSoundOn = async (page: Page, mode: keyof typeof MEDIA) => {
+	const sound = page.getByRole('button', {name: 'Sound on'});
+	await sound.waitFor({state: 'visible'});
+	expect(await sound.getAttribute('aria-pressed')).toBe('false');
+	await page.waitForFunction((css) => document.querySelector(css) !== null, MEDIA[mode]);
+	expect((await mediaState(page, MEDIA[mode]))?.muted).toBe(true);
+	expect(await page.getByRole('button', {name: 'Captions', exact: true}).getAttribute('aria-pressed')).toBe('true');
+	await sound.click();
+	expect(await sound.getAttribute('aria-pressed')).toBe('true');
+	const unmuted = await page.waitForFunction((css) => {
+		const media = document.querySelector<HTMLMediaElement>(css);
+		return media && !media.muted && !media.paused ? media.currentTime : undefined;
+	}, MEDIA[mode]);
+	const from = (await unmuted.jsonValue()) as number;
+	await page.waitForFunction(({css, after}) => (document.querySelector<HTMLMediaElement>(css)?.currentTime ?? 0) > after + 0.5, {css: MEDIA[mode], after: from});
+	expect((await mediaState(page, MEDIA[mode]))?.muted).toBe(false);
+	// Remembered for the page: a reload keeps sound on (applied at the first tap, since browsers require one).
+	expect(await page.evaluate(() => sessionStorage.getItem('billcast-sound'))).toBe('on');
+};
+
+describe('sound on the watch page', () => {
+	it('live player: "Sound on" unmutes the narration, which plays on; the choice outlives a reload', async () => {
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		try {
+			await page.goto(watch);
+			await turnSoundOn(page, 'live');
+			await page.screenshot({path: join(shotsDir, 'desktop-live-sound-on.png')});
+			await page.reload();
+			const sound = page.getByRole('button', {name: 'Sound on'});
+			await sound.waitFor({state: 'visible'});
+			await page.locator('.bc-seek').click();
+			await page.waitForFunction(() => document.querySelector('.bc-sound')?.getAttribute('aria-pressed') === 'true');
+			await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === false, MEDIA.live);
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('MP4 mode: "Sound on" unmutes the video itself', async () => {
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		try {
+			await page.goto(`${watch}?player=mp4`);
+			await turnSoundOn(page, 'mp4');
+			await page.screenshot({path: join(shotsDir, 'desktop-mp4-sound-on.png')});
+		} finally {
+			await page.close();
+		}
+	});
+
+	it('the button is on screen on a phone and in full screen, and the keyboard reaches it', async () => {
+		const phone = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+		try {
+			await phone.goto(watch);
+			const sound = phone.getByRole('button', {name: 'Sound on'});
+			await sound.waitFor({state: 'visible'});
+			const box = (await sound.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(390);
+			await phone.screenshot({path: join(shotsDir, 'phone-muted.png')});
+		} finally {
+			await phone.close();
+		}
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		try {
+			await page.goto(watch);
+			await page.getByRole('button', {name: 'Full screen'}).click();
+			await page.waitForFunction(() => document.fullscreenElement?.classList.contains('bc-root') ?? false);
+			const sound = page.getByRole('button', {name: 'Sound on'});
+			expect(await sound.isVisible()).toBe(true);
+			await sound.focus();
+			await page.keyboard.press('Enter');
+			expect(await sound.getAttribute('aria-pressed')).toBe('true');
+			await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === false, MEDIA.live);
+			await page.screenshot({path: join(shotsDir, 'fullscreen-sound-on.png')});
+		} finally {
+			await page.close();
+		}
+	});
+});

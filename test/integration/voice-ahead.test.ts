@@ -1,0 +1,87 @@
+import {statSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, expect, inject, it} from 'vitest';
+import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import type {WatchData} from '../../src/watch-data';
+import {makeLogger} from '../../server/platform/logger';
+import {artifactPath} from '../../server/renders/render-paths';
+import type {NarrationConfig} from '../../server/voice/narration-config';
+import {createSpeechCache} from '../../server/voice/speech-cache';
+import {makeNarrationWorker} from '../../server/worker/narration-worker';
+import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+
+const narration: NarrationConfig = {status: 'on', voices: {}, musicBed: {status: 'generated'}};
+
+let stack: TestStack;
+beforeAll(async () => {
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false, tenant: {narration}});
+});
+afterAll(async () => {
+	await stack?.close();
+});
+
+const submit = async (customerId: string) => {
+	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', ...stack.auth},
+		body: JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}}, format: 'landscape', scale: 0.2}),
+	});
+	expect(response.status).toBe(202);
+	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
+	return {id, data: `${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`};
+};
+
+const watchData = async (url: string): Promise<WatchData> => (await (await fetch(url)).json()) as WatchData;
+
+/** Polls the watch data until it carries the narration. */
+const untilNarrated = async (url: string, timeoutMs = 60_000): Promise<WatchData> => {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const data = await watchData(url);
+		if (data.narration || Date.now() > deadline) return data;
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+};
+
+it('the narration is synthesized ahead of the render: the watch data speaks while the video is still queued, and the render reuses it', async () => {
+	const {id, data} = await submit('CUST-AHEAD');
+	// Only the narration worker runs: no render can have started, so what the watch data shows came before the video.
+	const narrator = makeNarrationWorker({
+		connection: stack.redis,
+		renderQueueName: stack.queue.queue.name,
+		storage: stack.storage,
+		store: stack.store,
+		cache: createSpeechCache({dir: join(stack.rendersDir, '..', 'speech-cache')}),
+		narrationFor: () => narration,
+		logger: makeLogger({service: 'worker', level: 'info'}),
+	});
+	try {
+		const narrated = await untilNarrated(data);
+		expect(narrated.narration?.speech.map((scene) => scene.sceneId)).toEqual(['greeting', 'total', 'breakdown', 'usage', 'due', 'close']);
+		expect((await stack.store.get(id))?.status).toBe('queued');
+		expect(narrated.links['video.mp4']).toBeUndefined();
+		const track = await fetch(new URL(narrated.narration!.audioSrc, stack.baseUrl));
+		expect([track.status, track.headers.get('content-type')]).toEqual([200, 'audio/mp4']);
+		expect((await track.arrayBuffer()).byteLength).toBeGreaterThan(10_000);
+		const madeAt = statSync(artifactPath(stack.rendersDir, id, 'narration')).mtimeMs;
+
+		await stack.startWorker();
+		expect((await waitForRender(stack, id)).status).toBe('completed');
+		// The render took the narration as made: the same speech, the track not written again.
+		expect((await watchData(data)).narration?.speech).toEqual(narrated.narration?.speech);
+		expect(statSync(artifactPath(stack.rendersDir, id, 'narration')).mtimeMs).toBe(madeAt);
+	} finally {
+		await narrator.close();
+	}
+});
+
+it('with the worker running, a new render speaks in its watch data before its video is done (time printed)', async () => {
+	const started = performance.now();
+	const {id, data} = await submit('CUST-AHEAD-TIMED');
+	const narrated = await untilNarrated(data);
+	const seconds = (performance.now() - started) / 1000;
+	expect(narrated.narration).toBeDefined();
+	expect(narrated.links['video.mp4']).toBeUndefined();
+	console.log(`POST to watch data with narration: ${seconds.toFixed(2)} s`);
+	expect((await waitForRender(stack, id)).status).toBe('completed');
+});
