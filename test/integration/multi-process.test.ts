@@ -123,6 +123,7 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 	// Nothing on any worker's disk serves a viewer: the workers and their folders go before a byte is fetched.
 	survivor.child.kill('SIGTERM');
 	await until('the surviving worker to stop', () => survivor.child.exitCode !== null, 60_000);
+	const retried = survivor.log().match(/render stalled/g)?.length ?? 0;
 	for (const worker of workers) {
 		await rm(worker!.dataDir, {recursive: true, force: true});
 		await rm(worker!.tempDir, {recursive: true, force: true});
@@ -149,7 +150,6 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 
 	const completions = renders.map(({id}) => receiver.received.filter((r) => r.event.type === 'render.completed' && r.event.data.render.id === id).length);
 	expect(completions).toEqual(renders.map(() => 1));
-	const retried = survivor.log().match(/render stalled/g)?.length ?? 0;
 	console.info(
 		`multi-process: ${BILLS} bills, ${((finishedAt - startedAt) / 1000).toFixed(1)} s from start to the last completion ` +
 			`(${((finishedAt - killedAt) / 1000).toFixed(1)} s after kill -9), ${completions.filter((n) => n === 1).length} completed once, ` +
