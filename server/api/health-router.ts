@@ -1,4 +1,5 @@
 import {Router} from 'express';
+import {Cluster} from 'ioredis';
 import type {RedisClient} from '../platform/redis-connection';
 import type {RenderQueue} from '../renders/render-queue';
 import {heartbeatKey} from '../worker/worker-heartbeat';
@@ -11,6 +12,14 @@ type Check = 'redis' | 'queueRunning' | 'workerHeartbeat';
 /** `/healthz`: the process answers. `/readyz`: Redis answers, the queue is not paused and a worker beat recently. */
 export const makeHealthRouter = ({redis, queue}: {redis: RedisClient; queue: RenderQueue}): Router => {
 	const router = Router();
+	// A cluster answers PING from any node while the slot billcast's keys live in has no master; its own state says so.
+	const redisAnswers = async (): Promise<boolean> => {
+		if (redis instanceof Cluster) {
+			const state = /cluster_state:(\w+)/.exec(String(await redis.cluster('INFO')))?.[1];
+			if (state !== 'ok') throw new Error(`the Redis Cluster's state is ${state ?? 'unknown'}`);
+		}
+		return (await redis.ping()) === 'PONG';
+	};
 	router.get('/healthz', (_req, res) => {
 		res.json({status: 'ok'});
 	});
@@ -25,7 +34,7 @@ export const makeHealthRouter = ({redis, queue}: {redis: RedisClient; queue: Ren
 				reasons[name] = `${failure}: ${error instanceof Error ? error.message : String(error)}`;
 			}
 		};
-		await check('redis', async () => (await redis.ping()) === 'PONG', `Redis (connection ${redis.status}) does not answer`);
+		await check('redis', redisAnswers, `Redis (connection ${redis.status}) does not answer`);
 		// Without Redis neither of the others can be known; saying so beats three copies of the same connection error.
 		if (checks.redis) {
 			await check('queueRunning', async () => !(await queue.queue.isPaused()), 'the render queue is paused');

@@ -39,9 +39,11 @@ const owners = (keyPrefix: string, queue: string): Array<{pattern: RegExp; owner
 		{pattern: new RegExp(`${bull(queue)}${structure}`), owner: 'the render queue itself: its lists and sets hold only live jobs, its event stream is capped by BullMQ'},
 		{pattern: new RegExp(`${bull(`${queue}-webhooks`)}${structure}`), owner: 'the webhook queue itself'},
 		{pattern: new RegExp(`${bull(`${queue}-posters`)}${structure}`), owner: 'the poster queue itself'},
-		{pattern: new RegExp(`${bull(queue)}[^:]+$`), owner: 'render jobs: the worker removes a completed job after 7 days, a failed one after 30 (RENDER_JOBS_KEPT)'},
+		{pattern: new RegExp(`${bull(`${queue}-narration`)}${structure}`), owner: 'the narration queue itself'},
+		{pattern: new RegExp(`${bull(queue)}[^:]+$`), owner: 'render jobs: the worker removes a completed job after a day (at most 10,000 kept), a failed one after 7 (RENDER_JOBS_KEPT)'},
 		{pattern: new RegExp(`${bull(`${queue}-webhooks`)}[^:]+$`), owner: 'webhook jobs: removed on completion, after 7 days when failed (webhook-queue.ts)'},
 		{pattern: new RegExp(`${bull(`${queue}-posters`)}[^:]+$`), owner: 'poster jobs: removed as soon as they end (on-demand-poster-queue.ts)'},
+		{pattern: new RegExp(`${bull(`${queue}-narration`)}[^:]+$`), owner: 'narration jobs: removed on completion, after a day when failed (narration-queue.ts)'},
 	];
 };
 

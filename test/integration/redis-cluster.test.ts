@@ -51,6 +51,15 @@ beforeAll(async () => {
 	};
 	await Promise.all([startProcess('server/api/api-main.ts', env, 'listening'), startProcess('server/worker/worker-main.ts', env, 'billcast worker ready')]);
 	redis = connectRedis(cluster.url);
+	// The API listens before its cluster connection has read the slots, and answers 503 until then, as a load balancer
+	// polling /readyz would see.
+	await vi.waitFor(
+		async () => {
+			const readiness = (await (await fetch(`${baseUrl}/readyz`)).json()) as {ready: boolean};
+			if (!readiness.ready) throw new Error(`not ready: ${JSON.stringify(readiness)}`);
+		},
+		{timeout: 30_000, interval: 200},
+	);
 });
 afterAll(async () => {
 	redis?.disconnect();
@@ -61,7 +70,8 @@ afterAll(async () => {
 					if (child.exitCode !== null) return done();
 					child.removeAllListeners('exit');
 					child.once('exit', () => done());
-					child.kill('SIGTERM');
+					// The cluster is gone by now: a worker asked to stop would wait for it to come back, as it should.
+					child.kill('SIGKILL');
 				}),
 		),
 	);
@@ -104,5 +114,19 @@ describe('on a Redis Cluster of three masters', () => {
 		// The keys live on the cluster, under the one hash tag.
 		expect(await redis.exists(`${KEY_TAG}:render:${render.id}`)).toBe(1);
 		expect(await redis.cluster('KEYSLOT', `${KEY_TAG}:render:${render.id}`)).toBe(await redis.cluster('KEYSLOT', `${KEY_TAG}:anything-else`));
+
+	});
+
+	it('answers 503 problem+json within 2 s once the cluster is gone, and /readyz says why', async () => {
+		redis.disconnect();
+		await cluster.stop();
+		for (const path of ['/v1/renders/none', '/v1/batches/none']) {
+			const response = await fetch(`${baseUrl}${path}`, {headers: auth, signal: AbortSignal.timeout(2_000)});
+			expect(response.status, path).toBe(503);
+			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		}
+		const readyz = await fetch(`${baseUrl}/readyz`, {signal: AbortSignal.timeout(2_000)});
+		expect(readyz.status).toBe(503);
+		expect(await readyz.json()).toMatchObject({ready: false, checks: {redis: false}, reasons: {redis: expect.stringMatching(/Redis/)}});
 	});
 });

@@ -6,6 +6,7 @@ import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';
 import {KEY_TAG} from '../../server/platform/redis-connection';
+import {renderJobId} from '../../server/renders/render-queue';
 
 const secret = `whsec_${randomBytes(24).toString('hex')}`;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
@@ -42,8 +43,8 @@ const eventsOf = (renderId: string, type: string) =>
 /** Takes the job as a worker would, then never renews its lock: what a worker killed with -9 leaves in Redis. */
 const stallOnce = async (thief: Worker, renderId: string, round: number) => {
 	const job = await thief.getNextJob(`dead-worker-${round}`);
-	expect(job?.id).toBe(renderId);
-	await expect.poll(() => stack.queue.queue.getJobState(renderId), {timeout: 20_000, interval: 100}).toBe('waiting');
+	expect(job?.id).toBe(renderJobId(renderId));
+	await expect.poll(() => stack.queue.queue.getJobState(renderJobId(renderId)), {timeout: 20_000, interval: 100}).toBe('waiting');
 };
 
 describe('renders end once, whatever happens to their worker', () => {
@@ -85,7 +86,7 @@ describe('renders end once, whatever happens to their worker', () => {
 		const before = (await stack.store.get(renderId))!;
 
 		// BullMQ runs a job again when its worker lost the lock (a Redis outage): the same render under another job.
-		const rerun = await stack.queue.queue.add('render', (await stack.queue.queue.getJob(renderId))!.data, {jobId: `${renderId}-rerun`});
+		const rerun = await stack.queue.queue.add('render', (await stack.queue.queue.getJob(renderJobId(renderId)))!.data, {jobId: `${renderId}-rerun`});
 		await expect.poll(async () => stack.queue.queue.getJobState(rerun.id!), {timeout: 60_000}).toBe('completed');
 		// A late progress write or failure from a worker that lost its lock cannot reopen or end it again either.
 		await stack.store.markRendering(renderId, 0.3, 2);
