@@ -207,7 +207,8 @@ export const makeRenderWorker = async ({
 				},
 			});
 			await writeRenderArtifacts({rendersDir: workDir, renderId: data.renderId, timeline: input.timeline, templateBill: data, speech: narration?.speech});
-			await uploadRenderOutputs({storage, workDir, renderId: data.renderId});
+			// The narration was stored when it was made, before the first frame; its copy here only fed the encoder.
+			await uploadRenderOutputs({storage, workDir, renderId: data.renderId, stored: ['narration']});
 			const seconds = (performance.now() - started) / 1000;
 			metrics.renderDuration.observe({template: data.template, format: data.format}, seconds);
 			const loopStallMs = Math.round(loopDelay.max / 1e6);
