@@ -2,6 +2,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {Redis} from 'ioredis';
+import {stopChild} from '../platform/processes';
 import {ensureSystemPackages} from '../platform/system-packages';
 
 export const pingRedis = async (url: string, timeoutMs = 1_500): Promise<boolean> => {
@@ -39,12 +40,7 @@ export const startRedisServer = async ({port, dir}: {port: number; dir: string})
 		if (await pingRedis(url, 300)) {
 			return {
 				url,
-				stop: () =>
-					new Promise<void>((resolve) => {
-						if (child.exitCode !== null) return resolve();
-						child.once('exit', () => resolve());
-						child.kill('SIGTERM');
-					}),
+				stop: () => stopChild(child),
 			};
 		}
 		await new Promise((resolve) => setTimeout(resolve, 100));

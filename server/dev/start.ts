@@ -7,6 +7,7 @@ import {createWriteStream, mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadConfig} from '../platform/config';
+import {stopChild} from '../platform/processes';
 import {ensureRedis} from './ensure-redis';
 import {DEV_API_KEY} from '../tenants/tenant-registry';
 import {videoPath} from '../renders/render-paths';
@@ -47,16 +48,7 @@ const shutdown = async (code: number) => {
 	if (shuttingDown) return;
 	shuttingDown = true;
 	console.log('\nStopping...');
-	await Promise.all(
-		children.map(
-			(child) =>
-				new Promise<void>((done) => {
-					if (child.exitCode !== null) return done();
-					child.once('exit', () => done());
-					child.kill('SIGTERM');
-				}),
-		),
-	);
+	await Promise.all(children.map(stopChild));
 	await redis?.stop();
 	process.exit(code);
 };

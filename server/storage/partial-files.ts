@@ -3,6 +3,7 @@ import {readdir, rename, rm, stat, writeFile} from 'node:fs/promises';
 import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
 import type {Readable} from 'node:stream';
+import {isAlivePid} from '../platform/processes';
 
 /**
  * A file being written carries its writer (host and pid), so a worker starting on the same host can tell a dead
@@ -11,15 +12,6 @@ import type {Readable} from 'node:stream';
 export const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${hostname()}-${process.pid}-${randomUUID()}${extension}`);
 const PARTIAL_PATTERN = /^\.partial-(.+)-(\d+)-[0-9a-f-]{36}(?:\.\w+)?$/;
 const FOREIGN_PARTIAL_MAX_AGE_MS = 24 * 3600 * 1000;
-
-const isRunning = (pid: number): boolean => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-};
 
 /** Deletes the half-written files of renders that will never finish (their worker died); answers how many. */
 export const removeStalePartials = async (rendersDir: string): Promise<number> => {
@@ -33,7 +25,7 @@ export const removeStalePartials = async (rendersDir: string): Promise<number> =
 				const stale = await Promise.all(
 					files.map(async (file) => {
 						const [, host, pid] = PARTIAL_PATTERN.exec(file) ?? [];
-						if (host === hostname() && pid) return Number(pid) !== process.pid && !isRunning(Number(pid));
+						if (host === hostname() && pid) return Number(pid) !== process.pid && !isAlivePid(Number(pid));
 						const {mtimeMs} = await stat(join(dir, file)).catch(() => ({mtimeMs: Date.now()}));
 						return Date.now() - mtimeMs > FOREIGN_PARTIAL_MAX_AGE_MS;
 					}),

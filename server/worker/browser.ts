@@ -4,6 +4,7 @@ import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
 import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {isAlivePid} from '../platform/processes';
 import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
 
 export const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
@@ -33,15 +34,6 @@ export const browserOwner = (): string => {
 	const owner = `billcast-${process.pid}-${randomBytes(4).toString('hex')}`;
 	process.env[BROWSER_OWNER_ENV] = owner;
 	return owner;
-};
-
-const isAlivePid = (pid: number): boolean => {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 };
 
 export interface MarkedProcess {

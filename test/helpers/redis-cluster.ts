@@ -2,6 +2,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {stopChild} from '../../server/platform/processes';
 import {freePort} from './free-port';
 
 export interface StartedCluster {
@@ -33,16 +34,7 @@ export const startRedisCluster = async (): Promise<StartedCluster> => {
 		),
 	);
 	const stop = async () => {
-		await Promise.all(
-			children.map(
-				(child) =>
-					new Promise<void>((resolve) => {
-						if (child.exitCode !== null) return resolve();
-						child.once('exit', () => resolve());
-						child.kill('SIGTERM');
-					}),
-			),
-		);
+		await Promise.all(children.map(stopChild));
 		await rm(dir, {recursive: true, force: true});
 	};
 	const until = async (what: string, ready: () => boolean, timeoutMs = 20_000) => {
