@@ -1,10 +1,9 @@
-import {Queue, type ConnectionOptions} from 'bullmq';
-import {KEY_TAG} from '../platform/redis-connection';
+import type {ConnectionOptions} from 'bullmq';
 import type {RenderQueue} from '../renders/render-queue';
+import {makeRenderSideQueue, type RenderSideJob, type RenderSideQueue} from '../renders/render-side-queue';
 
-export interface NarrationJob {
-	readonly renderId: string;
-}
+export type NarrationJob = RenderSideJob;
+export type NarrationQueue = RenderSideQueue;
 
 /**
  * Narration has a queue of its own beside the renders': synthesis takes a second or two where a render takes many, so
@@ -13,34 +12,14 @@ export interface NarrationJob {
  */
 export const narrationQueueName = (renderQueueName: string): string => `${renderQueueName}-narration`;
 
-const BATCH_PRIORITY = 10;
-
-export interface NarrationQueue {
-	readonly queue: Queue<NarrationJob>;
-	request(renderId: string): Promise<void>;
-	requestBatch(renderIds: readonly string[]): Promise<void>;
-	close(): Promise<void>;
-}
-
-export const makeNarrationQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): NarrationQueue => {
-	const queue = new Queue<NarrationJob>(narrationQueueName(renderQueueName), {
+export const makeNarrationQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): NarrationQueue =>
+	makeRenderSideQueue({
 		connection,
-		prefix: KEY_TAG,
-		// The speech in the store and the track on disk are the result; the render narrates itself if this never ran.
-		defaultJobOptions: {attempts: 1, removeOnComplete: true, removeOnFail: {age: 24 * 3600}},
+		queueName: narrationQueueName(renderQueueName),
+		jobName: 'narrate',
+		// The speech in the store and the track in storage are the result; the render narrates itself if this never ran.
+		jobOptions: {attempts: 1, removeOnComplete: true, removeOnFail: {age: 24 * 3600}},
 	});
-	return {
-		queue,
-		async request(renderId) {
-			await queue.add('narrate', {renderId}, {jobId: renderId});
-		},
-		async requestBatch(renderIds) {
-			if (renderIds.length === 0) return;
-			await queue.addBulk(renderIds.map((renderId) => ({name: 'narrate', data: {renderId}, opts: {jobId: renderId, priority: BATCH_PRIORITY}})));
-		},
-		close: () => queue.close(),
-	};
-};
 
 /**
  * The render queue as the API uses it, with every render's narration asked for at the same moment (ahead of it, so

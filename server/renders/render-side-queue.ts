@@ -1,0 +1,45 @@
+import {Queue, type ConnectionOptions, type DefaultJobOptions} from 'bullmq';
+import {KEY_TAG} from '../platform/redis-connection';
+
+/** A job about one render, beside its render job (its poster, its narration). */
+export interface RenderSideJob {
+	readonly renderId: string;
+}
+
+/** Behind the ones someone is waiting for, like batch renders behind single ones. */
+const BATCH_PRIORITY = 10;
+
+export interface RenderSideQueue {
+	readonly queue: Queue<RenderSideJob>;
+	/** Asks for one render's job now; the job id is the render id, so many requests at once run it once. */
+	request(renderId: string): Promise<void>;
+	/** A batch's jobs, behind single requests. */
+	requestBatch(renderIds: readonly string[]): Promise<void>;
+	close(): Promise<void>;
+}
+
+/** A queue of per-render jobs named `jobName`, under the cluster hash tag like every billcast queue. */
+export const makeRenderSideQueue = ({
+	connection,
+	queueName,
+	jobName,
+	jobOptions,
+}: {
+	connection: ConnectionOptions;
+	queueName: string;
+	jobName: string;
+	jobOptions: DefaultJobOptions;
+}): RenderSideQueue => {
+	const queue = new Queue<RenderSideJob>(queueName, {connection, prefix: KEY_TAG, defaultJobOptions: jobOptions});
+	return {
+		queue,
+		async request(renderId) {
+			await queue.add(jobName, {renderId}, {jobId: renderId});
+		},
+		async requestBatch(renderIds) {
+			if (renderIds.length === 0) return;
+			await queue.addBulk(renderIds.map((renderId) => ({name: jobName, data: {renderId}, opts: {jobId: renderId, priority: BATCH_PRIORITY}})));
+		},
+		close: () => queue.close(),
+	};
+};
