@@ -1,11 +1,12 @@
 import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {summarizeBill} from '../../src/bill-summary';
+import {captionCues} from '../../src/captions';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {brandPalette} from '../../src/palette';
-import {computeRenderInput} from '../../src/render-input';
+import {computeRenderInput, scriptFor} from '../../src/render-input';
 import type {Hotspot} from '../../src/timeline';
 import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
@@ -99,7 +100,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	// Until the viewer chooses, captions are on while a speaking video is muted, so nothing it says is missed.
 	const [captionsChoice, setCaptionsChoice] = useState<boolean | undefined>(undefined);
 	const captionsOn = captionsChoice ?? (hasSound && !soundOn);
-	const [cues, setCues] = useState<Cue[]>([]);
+	const [fileCues, setFileCues] = useState<Cue[]>([]);
 	const [fullscreen, setFullscreen] = useState(false);
 	const playbackRef = useRef<Playback | undefined>(undefined);
 	const rootRef = useRef<HTMLDivElement>(null);
@@ -107,6 +108,19 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const hotspotHadFocus = useRef(false);
 	const tracker = useMemo(() => makeWatchTracker(shape), [shape]);
 	const captionsUrl = data.links['captions.vtt'] ? resolveUrl(data.links['captions.vtt']) : undefined;
+	// The live player cues its captions from the timeline it plays, as the worker does for captions.vtt, so they show
+	// before any render exists; MP4 mode reads the file written beside its video.
+	const liveCues = useMemo<Cue[]>(() => {
+		if (mode !== 'live') return [];
+		const {timeline} = input;
+		return captionCues({timeline, script: scriptFor(data), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
+			start: cue.from / timeline.fps,
+			end: cue.to / timeline.fps,
+			text: cue.text,
+		}));
+	}, [mode, input, data, narration]);
+	const cues = mode === 'live' ? liveCues : fileCues;
+	const hasCaptions = mode === 'live' || captionsUrl !== undefined;
 
 	useEffect(() => {
 		const element = frameRef.current;
@@ -124,12 +138,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	}, []);
 
 	useEffect(() => {
-		if (!captionsOn || !captionsUrl || cues.length > 0) return;
+		if (mode !== 'mp4' || !captionsOn || !captionsUrl || fileCues.length > 0) return;
 		void fetch(captionsUrl)
 			.then((response) => (response.ok ? response.text() : ''))
-			.then((text) => setCues(parseVtt(text)))
+			.then((text) => setFileCues(parseVtt(text)))
 			.catch(() => undefined);
-	}, [captionsOn, captionsUrl, cues.length]);
+	}, [mode, captionsOn, captionsUrl, fileCues.length]);
 
 	const visible = hotspots.filter((hotspot) => isHotspotVisible(hotspot, frame));
 	const visibleKey = visible.map((hotspot) => hotspot.id).join(' ');
@@ -236,7 +250,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			ArrowLeft: () => seekTo(Math.max(0, frame - step)),
 			ArrowRight: () => seekTo(Math.min(shape.durationInFrames - 1, frame + step)),
 			Home: () => seekTo(0),
-			c: () => captionsUrl && setCaptionsChoice(!captionsOn),
+			c: () => hasCaptions && setCaptionsChoice(!captionsOn),
 			m: () => hasSound && toggleSound(),
 			f: toggleFullscreen,
 		};
@@ -335,7 +349,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				<span className="bc-time" aria-hidden="true">
 					{clock(frame / shape.fps)} / {clock(duration)}
 				</span>
-				{captionsUrl ? (
+				{hasCaptions ? (
 					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsChoice(!captionsOn)}>
 						{messages.player.captions}
 					</button>

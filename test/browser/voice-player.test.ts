@@ -100,6 +100,28 @@ describe('sound on the watch page', () => {
 		}
 	});
 
+	it('the live player captions a bill whose video was never rendered', async () => {
+		const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...stack.auth},
+			body: JSON.stringify({template: 'telco-bill', bill: {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: 'CUST-NO-MP4'}}, outputs: {mp4: 'on-demand'}}),
+		});
+		expect(response.status).toBe(202);
+		const {links} = (await response.json()) as {links: {watch: string}};
+		const data = (await (await fetch(links.watch.replace('/w/', '/v1/watch/'))).json()) as {links: Record<string, unknown>};
+		expect(data.links['captions.vtt']).toBeUndefined();
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		try {
+			await page.goto(links.watch);
+			const captions = page.getByRole('button', {name: 'Captions', exact: true});
+			await captions.waitFor({state: 'visible'});
+			if ((await captions.getAttribute('aria-pressed')) !== 'true') await captions.click();
+			await expect.poll(async () => (await page.locator('.bc-caption').textContent()) ?? '').toMatch(/Giulia Rossi|Aurora Mobile/);
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('the button is on screen on a phone and in full screen, and the keyboard reaches it', async () => {
 		const phone = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
 		try {
