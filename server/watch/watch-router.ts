@@ -180,16 +180,19 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token', async (req, res) => {
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
-		const [payment, track] = await Promise.all([payments.get(record.id), fileOf(record, 'narration.m4a')]);
+		// Each file is looked up once (a HEAD request each with S3), the narration's among them.
+		const [payment, files, formats] = await Promise.all([payments.get(record.id), fileLinks(record, base), formatLinks(record, props, base)]);
 		// Renders finished before the speech had a key of its own carry it in their output only.
-		const speech = track ? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined)) : undefined;
+		const speech = files['narration.m4a']
+			? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined))
+			: undefined;
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
 			...(speech ? {narration: {audioSrc: `${base}/narration.m4a`, speech}} : {}),
 			...(payment ? {paid: paidView(payment)} : {}),
-			links: {events: `${base}/events`, ...(await fileLinks(record, base)), formats: await formatLinks(record, props, base)},
+			links: {events: `${base}/events`, ...files, formats},
 		};
 		sendCompressed(req, res.set('Cache-Control', 'no-store'), {type: 'application/json; charset=utf-8', body: JSON.stringify(data)});
 	});
