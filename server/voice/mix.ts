@@ -1,5 +1,5 @@
 import {execFile} from 'node:child_process';
-import {mkdir} from 'node:fs/promises';
+import {mkdir, rm} from 'node:fs/promises';
 import {dirname, extname} from 'node:path';
 import {promisify} from 'node:util';
 import {AudioMixError} from './errors';
@@ -61,9 +61,11 @@ const LIMITER_MARGIN_DB = 1;
 
 /**
  * Mixes the narration track of a video: the voice clips at their times over the music bed (looped, ducked, faded),
- * at −16 LUFS and at most −1 dBTP, 48 kHz stereo; AAC when `outFile` ends in .m4a or .aac, else 16-bit WAV. The mix is
- * measured once (ebur128), then given the one gain that reaches the target, with a limiter holding the peaks: on target
- * like two loudnorm passes, at about half the CPU (loudnorm resamples to 192 kHz on both passes).
+ * at −16 LUFS and at most −1 dBTP, 48 kHz stereo; AAC when `outFile` ends in .m4a or .aac, else 16-bit WAV.
+ * The graph runs once, into a float WAV beside the output while the meter reads it; the one gain that reaches the
+ * target and a limiter holding the peaks are then applied to that WAV alone (on target like two loudnorm passes,
+ * which resample to 192 kHz on both). AAC uses ffmpeg's fast coder: its default two-loop search cost five times the
+ * CPU of the rest of the mix together (6.3 s against 1.2 s for a 64 s track) for a voice over soft chords.
  */
 export const mixNarrationTrack = async ({
 	segments,
@@ -83,9 +85,11 @@ export const mixNarrationTrack = async ({
 		...segments.flatMap((segment) => ['-i', segment.file]),
 		...(bedFile ? ['-stream_loop', '-1', '-i', bedFile] : []),
 	];
-	const graph = (finish: string) => filterGraph({segments, durationMs, hasBed: bedFile !== undefined, finish});
+	const graph = filterGraph({segments, durationMs, hasBed: bedFile !== undefined, finish: 'ebur128=peak=true'});
+	await mkdir(dirname(outFile), {recursive: true});
+	const unlevelled = `${outFile}.unlevelled.wav`;
 	try {
-		const measure = await run(ffmpeg, ['-hide_banner', '-nostats', ...inputs, '-filter_complex', graph('ebur128=peak=true'), '-map', '[out]', '-f', 'null', '-'], {
+		const measure = await run(ffmpeg, ['-hide_banner', '-nostats', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-c:a', 'pcm_f32le', unlevelled], {
 			maxBuffer: 64 * 1024 * 1024,
 		});
 		const measured = parseEbur128Summary(measure.stderr);
@@ -94,9 +98,8 @@ export const mixNarrationTrack = async ({
 		const gain = measured.integrated <= -70 ? 0 : LOUDNESS.integrated - measured.integrated;
 		const ceiling = 10 ** ((LOUDNESS.truePeak - LIMITER_MARGIN_DB) / 20);
 		const apply = `volume=${gain.toFixed(2)}dB,alimiter=limit=${ceiling.toFixed(4)}:attack=5:release=50:level=false,aresample=48000`;
-		const codec = ['.m4a', '.aac'].includes(extname(outFile)) ? ['-c:a', 'aac', '-b:a', '160k'] : ['-c:a', 'pcm_s16le'];
-		await mkdir(dirname(outFile), {recursive: true});
-		await run(ffmpeg, ['-hide_banner', '-nostats', '-y', ...inputs, '-filter_complex', graph(apply), '-map', '[out]', '-ar', '48000', '-ac', '2', ...codec, outFile], {
+		const codec = ['.m4a', '.aac'].includes(extname(outFile)) ? ['-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '160k'] : ['-c:a', 'pcm_s16le'];
+		await run(ffmpeg, ['-hide_banner', '-nostats', '-y', '-i', unlevelled, '-af', apply, '-ar', '48000', '-ac', '2', ...codec, outFile], {
 			maxBuffer: 16 * 1024 * 1024,
 		});
 		return outFile;
@@ -105,5 +108,7 @@ export const mixNarrationTrack = async ({
 		const err = error as {code?: string; stderr?: string; message: string};
 		if (err.code === 'ENOENT') throw new AudioMixError(`${ffmpeg} is not installed (Debian package ffmpeg)`);
 		throw new AudioMixError(err.stderr?.trim().split('\n').slice(-3).join(' ') ?? err.message);
+	} finally {
+		await rm(unlevelled, {force: true});
 	}
 };

@@ -41,7 +41,7 @@ export const speakNarration = async ({
 }): Promise<SpokenNarration> => {
 	if (config.status === 'off') return {status: 'off'};
 	const voice = resolveVoice({locale, choices: config.voices, engines});
-	// Every scene's sentences in one engine call first; each scene's WAV is then assembled from the cache.
+	// Every scene's sentences through the engine first (one call per core); each scene's WAV is then assembled from the cache.
 	await cachedSentences({sentences: narration.flatMap((scene) => scene.sentences), locale, voice, cache});
 	const scenes: SpokenScene[] = [];
 	for (const scene of narration) {
