@@ -4,6 +4,7 @@ import type {SceneId} from '../scene-ids';
 import type {SceneScript} from '../scripts/script-types';
 import type {BillSummary} from '../summary-shape';
 import type {Timeline} from '../timeline';
+import type {Phrases, SpokenScenes} from '../narration/scene-sentences';
 import type {SceneSpeech} from '../narration/speech-timing';
 
 /** Everything the domain knows of one template; the registry lists one per template and everything else asks it. */
@@ -15,6 +16,8 @@ export interface TemplateDefinition<B> {
 	readonly timeline: (options: {readonly bill: B; readonly format: VideoFormat; readonly speech?: readonly SceneSpeech[] | undefined}) => Timeline;
 	/** Every scene's strings, keyed by scene: what the captions and transcript say. */
 	readonly script: (bill: B) => Partial<Record<SceneId, SceneScript>>;
+	/** The same scripts as the voice says them: each scene's sentences, and how the bill's numbers and dates sound. */
+	readonly narration: (bill: B, phrases: Phrases) => SpokenScenes;
 	/** What the watch page and the pay sheet show of the bill. */
 	readonly summary: (bill: B) => BillSummary;
 	/** The bill as the live player draws it once its payment is confirmed: its own paid state, or unchanged when it has none. */

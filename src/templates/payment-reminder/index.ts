@@ -3,12 +3,14 @@ import {paymentReminderSchema, type PaymentReminder} from './payment-reminder-sc
 import {reminderScript} from './reminder-script';
 import {summarizeReminder} from './reminder-summary';
 import {buildReminderTimeline} from './reminder-timeline';
+import {reminderNarration} from './reminder-narration';
 
 export const paymentReminderTemplate = {
 	id: 'payment-reminder' as const,
 	schema: paymentReminderSchema,
 	timeline: buildReminderTimeline,
 	script: reminderScript,
+	narration: reminderNarration,
 	summary: summarizeReminder,
 	// A reminder has no paid state: it keeps its scenes and only loses its pay hotspot.
 	paid: (bill) => bill,

@@ -3,12 +3,14 @@ import {utilityBillSchema, type UtilityBill} from './utility-bill-schema';
 import {utilityScript} from './utility-script';
 import {summarizeUtilityBill} from './utility-summary';
 import {buildUtilityTimeline} from './utility-timeline';
+import {utilityNarration} from './utility-narration';
 
 export const utilityBillTemplate = {
 	id: 'utility-bill' as const,
 	schema: utilityBillSchema,
 	timeline: buildUtilityTimeline,
 	script: utilityScript,
+	narration: utilityNarration,
 	summary: summarizeUtilityBill,
 	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
 	day: (bill) => bill.period.end,
