@@ -4,35 +4,51 @@ import type {RenderRecord} from '../renders/render-record';
 import type {Campaign, CampaignIndex, FiledRender} from './campaign-index';
 import {deviceClassOf, hotspotKindOf, waitBucketOf, type DeviceClass} from './metrics';
 
+const STALE = 'stale';
+
 /**
  * Adds increments to every scope hash at once, unless the render already earned the once-flag (a second view of the
  * same render is not a second open). A scene moves the render's drop-off point: it leaves the scene it was counted at
  * (in the hashes it was counted in) and joins the new one, so each scope holds, per scene, the renders whose viewing
  * last reached it. Constant work per event: nothing here reads more than the render's own flags.
- * KEYS: the render's flags hash, then the scope hashes. ARGV: TTL, once-flag or '', scene or '', then field, increment pairs.
+ * The hashes the render was counted in are named by its flags, so the caller reads them first and declares them (a
+ * script may touch only the keys it is given, which Redis Cluster relies on); when the flags no longer say what the
+ * caller read, another event moved the render meanwhile, and the script writes nothing and answers STALE so the caller
+ * reads again. A hash gone by now (a day's counters expired) is not decremented: that would make it again, with no TTL.
+ * KEYS: the render's flags hash, then the scope hashes, then the hashes of the scene it was counted at. ARGV: TTL,
+ * once-flag or '', scene or '', the number of scope hashes, the scene and scene keys read, then field, increment pairs.
  */
 const COUNT = `
-local counted = 0
-if ARGV[2] == '' or redis.call('HSETNX', KEYS[1], ARGV[2], 1) == 1 then
-	counted = 1
-	for i = 4, #ARGV, 2 do
-		for k = 2, #KEYS do redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1]) end
-	end
-end
+local scopes = tonumber(ARGV[4])
 if ARGV[3] ~= '' then
-	local old = redis.call('HGET', KEYS[1], 'scene')
-	if old ~= ARGV[3] then
-		if old then
-			for key in string.gmatch(redis.call('HGET', KEYS[1], 'scene_keys') or '', '[^|]+') do
-				redis.call('HINCRBY', key, 'dropoff:' .. old, -1)
-			end
-		end
-		for k = 2, #KEYS do redis.call('HINCRBY', KEYS[k], 'dropoff:' .. ARGV[3], 1) end
-		redis.call('HSET', KEYS[1], 'scene', ARGV[3], 'scene_keys', table.concat(KEYS, '|', 2))
+	local stored = redis.call('HMGET', KEYS[1], 'scene', 'scene_keys')
+	if (stored[1] or '') ~= ARGV[5] or (stored[2] or '') ~= ARGV[6] then return '${STALE}' end
+end
+if ARGV[2] == '' or redis.call('HSETNX', KEYS[1], ARGV[2], 1) == 1 then
+	for i = 7, #ARGV, 2 do
+		for k = 2, scopes + 1 do redis.call('HINCRBY', KEYS[k], ARGV[i], ARGV[i + 1]) end
 	end
 end
-for k = 1, #KEYS do redis.call('EXPIRE', KEYS[k], ARGV[1]) end
-return counted`;
+if ARGV[3] ~= '' and ARGV[3] ~= ARGV[5] then
+	if ARGV[5] ~= '' then
+		for k = scopes + 2, #KEYS do
+			if redis.call('EXISTS', KEYS[k]) == 1 then redis.call('HINCRBY', KEYS[k], 'dropoff:' .. ARGV[5], -1) end
+		end
+	end
+	for k = 2, scopes + 1 do redis.call('HINCRBY', KEYS[k], 'dropoff:' .. ARGV[3], 1) end
+	redis.call('HSET', KEYS[1], 'scene', ARGV[3], 'scene_keys', table.concat(KEYS, '|', 2, scopes + 1))
+end
+for k = 1, scopes + 1 do redis.call('EXPIRE', KEYS[k], ARGV[1]) end
+return 'counted'`;
+
+/** Where a render's viewing last stopped, as its flags say: the scene and the hashes it is counted in there. */
+interface DropOff {
+	readonly scene: string;
+	readonly keys: string;
+}
+
+/** Tries at moving a render's drop-off point before its event is counted without moving it; each is two round trips. */
+const DROP_OFF_MOVES = 3;
 
 /** Metrics compared between an experiment's variants; the others are per scope only. */
 const VARIANT_FIELDS = new Set(['renders', 'opened', 'pay_clicked', 'paid']);
@@ -91,7 +107,7 @@ export const makeCampaignCounters = ({
 	const count = async (
 		pipeline: Pipeline,
 		render: {readonly id: string; readonly tenant: string; readonly template: string},
-		{at, once, scene = '', increments, campaign}: {at: Date; once: string; scene?: string; increments: Increments; campaign: Campaign | undefined},
+		{at, once, increments, campaign, moveTo}: {at: Date; once: string; increments: Increments; campaign: Campaign | undefined; moveTo?: {scene: string; from: DropOff}},
 	): Promise<void> => {
 		const day = dayOf(at);
 		const scopes = [tenantDayKey(render.tenant, render.template, day)];
@@ -102,14 +118,23 @@ export const makeCampaignCounters = ({
 			const variant = campaign.variant;
 			if (variant) for (const [field, by] of increments) if (VARIANT_FIELDS.has(field)) pairs.push([`variant:${variant}:${field}`, by]);
 		}
-		pipeline.eval(COUNT, 1 + scopes.length, flagsKey(render.id), ...scopes, ttlSeconds, once, scene, ...pairs.flat());
+		const from = moveTo?.from ?? {scene: '', keys: ''};
+		const countedAt = from.keys ? from.keys.split('|') : [];
+		const keys = [flagsKey(render.id), ...scopes, ...countedAt];
+		pipeline.eval(COUNT, keys.length, ...keys, ttlSeconds, once, moveTo?.scene ?? '', scopes.length, from.scene, from.keys, ...pairs.flat());
 	};
-	const run = async (work: (pipeline: Pipeline) => Promise<void>) => {
+	/** True unless a script found the render's drop-off moved since it was read (nothing else in the pipeline cares). */
+	const run = async (work: (pipeline: Pipeline) => Promise<void>): Promise<boolean> => {
 		const pipeline = redis.pipeline();
 		await work(pipeline);
-		const results = await pipeline.exec();
-		const failed = results?.find(([error]) => error);
+		const results = (await pipeline.exec()) ?? [];
+		const failed = results.find(([error]) => error);
 		if (failed) throw failed[0];
+		return !results.some(([, result]) => result === STALE);
+	};
+	const dropOffOf = async (renderId: string): Promise<DropOff> => {
+		const [scene, keys] = await redis.hmget(flagsKey(renderId), 'scene', 'scene_keys');
+		return {scene: scene ?? '', keys: keys ?? ''};
 	};
 
 	const eventIncrements = ({record, locale, type, hotspot, device, userAgent, at}: ViewerEventFacts & {at: Date}): {once: string; increments: Increments} => {
@@ -151,20 +176,22 @@ export const makeCampaignCounters = ({
 	};
 
 	return {
-		sent: (renders, at = new Date()) =>
-			run(async (pipeline) => {
+		async sent(renders, at = new Date()) {
+			await run(async (pipeline) => {
 				for (const render of renders) {
 					await count(pipeline, render, {at, once: `sent:${render.campaign.batchId}`, increments: [['renders', 1]], campaign: render.campaign});
 				}
-			}),
-		exported: (renderIds, records, at = new Date()) =>
-			run(async (pipeline) => {
+			});
+		},
+		async exported(renderIds, records, at = new Date()) {
+			await run(async (pipeline) => {
 				// A page of lookups at once: ioredis sends them in one write, so an export never waits render by render.
 				const filed = await Promise.all(renderIds.map((id) => campaigns.campaignOf(id)));
 				for (const [index, record] of records.entries()) {
 					if (record) await count(pipeline, record, {at, once: 'exported', increments: [['exported', 1]], campaign: filed[index]});
 				}
-			}),
+			});
+		},
 		async produced(record, at = new Date()) {
 			const campaign = await campaigns.campaignOf(record.id);
 			await run((pipeline) => count(pipeline, record, {at, once: 'produced', increments: [['produced', 1]], campaign}));
@@ -172,9 +199,17 @@ export const makeCampaignCounters = ({
 		async viewerEvent(facts) {
 			const at = facts.at ?? new Date();
 			const {once, increments} = eventIncrements({...facts, at});
-			if (increments.length === 0 && !facts.scene) return;
-			const campaign = await campaigns.campaignOf(facts.record.id);
-			await run((pipeline) => count(pipeline, facts.record, {at, once, scene: facts.scene, increments, campaign}));
+			const {record, scene} = facts;
+			if (increments.length === 0 && !scene) return;
+			const [campaign, firstRead] = await Promise.all([campaigns.campaignOf(record.id), scene ? dropOffOf(record.id) : undefined]);
+			let from = firstRead;
+			for (let attempt = 1; ; attempt++) {
+				// Events of one render racing one another past every attempt are counted without moving its drop-off: it
+				// stays where one of them put it, so each render is still counted at exactly one scene.
+				const moveTo = scene && from && attempt <= DROP_OFF_MOVES ? {scene, from} : undefined;
+				if (await run((pipeline) => count(pipeline, record, {at, once, increments, campaign, moveTo}))) return;
+				from = await dropOffOf(record.id);
+			}
 		},
 		async paid(record, payment, at = new Date()) {
 			const campaign = await campaigns.campaignOf(record.id);

@@ -93,6 +93,7 @@ const connect = (url: string, options: RedisOptions): RedisClient => {
 		case 'cluster':
 			return new Cluster(target.nodes, {
 				enableOfflineQueue: options.enableOfflineQueue ?? true,
+				lazyConnect: options.lazyConnect ?? false,
 				...(options.retryStrategy ? {clusterRetryStrategy: options.retryStrategy} : {}),
 				redisOptions: {...options, username: target.username, password: target.password, ...(target.tls ? {tls: {}} : {})},
 			});
@@ -101,6 +102,13 @@ const connect = (url: string, options: RedisOptions): RedisClient => {
 
 /** BullMQ needs `maxRetriesPerRequest: null` so blocking commands wait out a Redis restart instead of failing. */
 export const connectRedis = (url: string): RedisClient => connect(url, {maxRetriesPerRequest: null});
+
+/**
+ * A connection that gives up at its first failure, to the server, a sentinel or a cluster node alike: to ask whether
+ * Redis answers (`npm start`, scripts), never for work. It connects when told to.
+ */
+export const connectProbe = (url: string, timeoutMs: number): RedisClient =>
+	connect(url, {lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, sentinelRetryStrategy: () => null});
 
 /** Well under the 2 s in which the API promises an answer, well over any command a healthy Redis runs. */
 export const API_COMMAND_TIMEOUT_MS = 1_500;

@@ -4,6 +4,8 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it, vi} from 'vitest';
+import {ensureRedis, pingRedis} from '../../server/dev/ensure-redis';
+import {ConfigError} from '../../server/platform/errors';
 import {connectRedis, KEY_TAG, type RedisClient} from '../../server/platform/redis-connection';
 import {DEV_API_KEY} from '../../server/tenants/tenant-registry';
 import {resolveBrowserExecutable} from '../../server/worker/browser';
@@ -114,7 +116,11 @@ describe('on a Redis Cluster of three masters', () => {
 		// The keys live on the cluster, under the one hash tag.
 		expect(await redis.exists(`${KEY_TAG}:render:${render.id}`)).toBe(1);
 		expect(await redis.cluster('KEYSLOT', `${KEY_TAG}:render:${render.id}`)).toBe(await redis.cluster('KEYSLOT', `${KEY_TAG}:anything-else`));
+	});
 
+	it('is the Redis npm start finds answering at REDIS_URL, so it starts none', async () => {
+		expect(await pingRedis(cluster.url)).toBe(true);
+		expect(await ensureRedis({url: cluster.url, dataDir})).toBeUndefined();
 	});
 
 	it('answers 503 problem+json within 2 s once the cluster is gone, and /readyz says why', async () => {
@@ -128,5 +134,12 @@ describe('on a Redis Cluster of three masters', () => {
 		const readyz = await fetch(`${baseUrl}/readyz`, {signal: AbortSignal.timeout(2_000)});
 		expect(readyz.status).toBe(503);
 		expect(await readyz.json()).toMatchObject({ready: false, checks: {redis: false}, reasons: {redis: expect.stringMatching(/Redis/)}});
+
+		// npm start on this REDIS_URL now stops with a reason, and starts no Redis of its own on the nodes' ports.
+		expect(await pingRedis(cluster.url)).toBe(false);
+		const started = ensureRedis({url: cluster.url, dataDir});
+		await expect(started).rejects.toBeInstanceOf(ConfigError);
+		await expect(started).rejects.toThrow(/^REDIS_URL names the Redis Cluster at 127\.0\.0\.1:\d+,127\.0\.0\.1:\d+,127\.0\.0\.1:\d+, which does not answer/);
+		for (const port of cluster.ports) expect(await pingRedis(`redis://127.0.0.1:${port}`), String(port)).toBe(false);
 	});
 });
