@@ -132,6 +132,15 @@ export const assembleTimeline = ({
 	};
 };
 
+/**
+ * Where a viewer at `frame` of `from` goes on in `to`, the same bill's timeline sized again (its narration arrived, and
+ * any scene may now last longer or shorter): the start of the scene they were in, so it is heard from its first word.
+ */
+export const sceneStartAcross = ({from, to, frame}: {from: Timeline; to: Timeline; frame: number}): number => {
+	const playing = from.scenes.filter((scene) => scene.from <= frame).at(-1) ?? from.scenes[0];
+	return to.scenes.find((scene) => scene.id === playing?.id)?.from ?? 0;
+};
+
 /** The "email us" button of the thanks, when the brand has an address. */
 export const mailCta = (brand: {supportEmail?: string | undefined}, locale: string): CtaSpec[] =>
 	brand.supportEmail ? [{scene: 'close', kind: 'mail', label: messagesFor(locale).emailUs, href: `mailto:${brand.supportEmail}`}] : [];

@@ -21,6 +21,12 @@ export const watchDataSchema = templateBillSchema({
 	paid: paidStateSchema.optional(),
 	/** Present once the narration is synthesized (before the MP4 is rendered): the live player speaks with it. */
 	narration: videoNarrationSchema.optional(),
+	/**
+	 * Present while the video will speak but its narration is still being made (seconds after the render was asked
+	 * for): ask again until `narration` comes. Absent for a video that stays silent (its tenant's narration is off, the
+	 * render failed, or an on-demand MP4 nobody has asked for yet) and once `narration` is here.
+	 */
+	narrationPending: z.literal(true).optional(),
 	links: fileLinksSchema.extend({
 		events: z.string(),
 		/** The same bill rendered in other formats, finished: MP4 mode plays the one nearest the screen. */

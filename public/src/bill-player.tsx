@@ -7,7 +7,7 @@ import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
-import type {Hotspot} from '../../src/timeline';
+import {sceneStartAcross, type Hotspot} from '../../src/timeline';
 import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
@@ -49,6 +49,7 @@ const ICONS = {
 	exitFullscreen: 'M8 4h2v6H4V8h4zM14 4h2v4h4v2h-6zM4 14h6v6H8v-4H4zM14 14h6v2h-4v4h-2z',
 	soundOn: 'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
 	soundOff: 'M3 9v6h4l5 5V4L7 9zm13.6 3 2.9-2.9-1.4-1.4-2.9 2.9-2.9-2.9-1.4 1.4 2.9 2.9-2.9 2.9 1.4 1.4 2.9-2.9 2.9 2.9 1.4-1.4z',
+	voiceComing: 'M3 9v6h4l5 5V4L7 9zm11 2h2v2h-2zm3.5 0h2v2h-2zm3.5 0h2v2h-2z',
 } as const;
 
 const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
@@ -76,12 +77,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const messages = messagesFor(locale);
 	// The track is a watch route beside the watch data: resolved the same way, since the player may sit on another origin.
 	const narration = useMemo(() => (data.narration ? {...data.narration, audioSrc: resolveUrl(data.narration.audioSrc)} : undefined), [data.narration, resolveUrl]);
+	// Chosen once: the narration arriving later sizes the same picture again, whichever way the phone is held by then.
+	const [liveFormat] = useState(() => liveFormatFor(window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false));
 	const input = useMemo(() => {
 		const shown = {...asPaid(data, data.paid), narration};
-		if (mode === 'mp4') return computeRenderInput(shown);
-		const phoneUpright = window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
-		return computeRenderInput({...shown, format: liveFormatFor(phoneUpright)});
-	}, [data, mode, narration]);
+		return computeRenderInput(mode === 'mp4' ? shown : {...shown, format: liveFormat});
+	}, [data, mode, narration, liveFormat]);
 	const summary = useMemo(() => summarizeBill(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
@@ -96,10 +97,13 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	currentFrame.current = frame;
 	const sendEvent = useMemo(() => withScene(send, input.timeline.scenes, () => currentFrame.current), [send, input]);
 	const hasSound = narration !== undefined;
+	// The voice is still being made (the player takes it up when it comes): nothing to hear yet, but it will speak.
+	const voicePending = mode === 'live' && !hasSound && data.narrationPending === true;
 	const [soundOn, setSoundOn] = useState(false);
-	// Until the viewer chooses, captions are on while a speaking video is muted, so nothing it says is missed.
+	// Until the viewer chooses, captions are on while a speaking video is muted, so nothing it says is missed; a video
+	// whose voice is on its way has them too, and keeps them when it comes.
 	const [captionsChoice, setCaptionsChoice] = useState<boolean | undefined>(undefined);
-	const captionsOn = captionsChoice ?? (hasSound && !soundOn);
+	const captionsOn = captionsChoice ?? ((hasSound || voicePending) && !soundOn);
 	const [fileCues, setFileCues] = useState<Cue[]>([]);
 	const [fullscreen, setFullscreen] = useState(false);
 	const playbackRef = useRef<Playback | undefined>(undefined);
@@ -181,6 +185,18 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		setPlayState('ended');
 	}, [restFrame]);
 	const onSeeked = useCallback(() => tracker.interrupted(), [tracker]);
+	// The narration arrived while the viewer watched, and sized every scene again: the video goes on from the start of
+	// the scene they were in, playing or paused as it was; an ended one rests on its new end, one not yet started stays so.
+	const shownTimeline = useRef(input.timeline);
+	useLayoutEffect(() => {
+		const from = shownTimeline.current;
+		const to = input.timeline;
+		shownTimeline.current = to;
+		const playback = playbackRef.current;
+		if (from === to || !playback) return;
+		playback.seekToFrame(playState === 'ended' ? restFrame : playState === 'idle' ? initialFrame : sceneStartAcross({from, to, frame: currentFrame.current}));
+		// Only a new timeline moves the video: the play state and frames it reads are those of that moment.
+	}, [input.timeline]);
 	/** A seek the viewer asks for: after the end, the video is simply paused where they went. */
 	const seekTo = (to: number) => {
 		playbackRef.current?.seekToFrame(to);
@@ -360,6 +376,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						<Icon name={soundOn ? 'soundOn' : 'soundOff'} />
 						{messages.player.soundOn}
 					</button>
+				) : voicePending ? (
+					// Where the toggle will be, and no control meanwhile: a button that could not do anything would only puzzle.
+					<span className="bc-voice-pending" role="status">
+						<Icon name="voiceComing" />
+						{messages.player.voiceOnItsWay}
+					</span>
 				) : null}
 				{document.fullscreenEnabled ? (
 					<button

@@ -7,6 +7,7 @@ import {createRoot, type Root} from 'react-dom/client';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {BillPlayer, type PlayerMode} from './bill-player';
 import {makeEventSender, type SendEvent} from './event-sender';
+import {pollForNarration} from './narration-poll';
 import type {Playback} from './playback';
 import {adoptPlayerStyles} from './player-styles';
 import {fetchHotspotManifest, fetchWatchData, type WatchData} from './watch-data';
@@ -44,23 +45,32 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 	const resolveUrl = (path: string) => new URL(path, apiBase || window.location.href).href;
 	let resolveReady: (playback: Playback) => void = () => undefined;
 	const ready = new Promise<Playback>((resolve) => (resolveReady = resolve));
+	let unmounted = false;
+	let stopPolling: () => void = () => undefined;
 	const start = (async () => {
-		const data = mode === 'mp4' ? nearestRendered(await fetchWatchData(apiBase, token)) : await fetchWatchData(apiBase, token);
+		const load = () => fetchWatchData(apiBase, token);
+		const shown = (data: WatchData) => (mode === 'mp4' ? nearestRendered(data) : data);
+		const data = shown(await load());
 		const sendEvent = makeEventSender(resolveUrl(data.links.events));
 		const manifestUrl = data.links['hotspots.json'];
 		const useMp4 = mode === 'mp4' && Boolean(data.links['video.mp4']) && Boolean(manifestUrl);
 		const manifest = useMp4 && manifestUrl ? await fetchHotspotManifest(resolveUrl(manifestUrl)) : undefined;
-		root.render(
-			<BillPlayer
-				data={data}
-				mode={useMp4 ? 'mp4' : 'live'}
-				manifest={manifest}
-				resolveUrl={resolveUrl}
-				payTarget={payTarget}
-				sendEvent={sendEvent}
-				onReady={resolveReady}
-			/>,
-		);
+		const render = (current: WatchData) =>
+			root.render(
+				<BillPlayer
+					data={current}
+					mode={useMp4 ? 'mp4' : 'live'}
+					manifest={manifest}
+					resolveUrl={resolveUrl}
+					payTarget={payTarget}
+					sendEvent={sendEvent}
+					onReady={resolveReady}
+				/>,
+			);
+		render(data);
+		// The voice is made a few seconds after the render was asked for: the live player takes it up as it comes, the same
+		// player going on with the narrated timeline. The MP4 carries its own sound.
+		if (!useMp4 && data.narrationPending && !unmounted) stopPolling = pollForNarration({load, onArrived: (next) => render(shown(next))});
 		return sendEvent;
 	})();
 	start.catch(() => {
@@ -72,7 +82,15 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 			</p>,
 		);
 	});
-	return {ready, sendEvent: start, unmount: () => root.unmount()};
+	return {
+		ready,
+		sendEvent: start,
+		unmount: () => {
+			unmounted = true;
+			stopPolling();
+			root.unmount();
+		},
+	};
 };
 
 /** `src` may name the watch data URL itself: its origin is the API and its last segment the token. */

@@ -16,7 +16,7 @@ const fileResponses = {
 export const watchPaths: OpenApiPaths = {
 	'/v1/watch/{token}': {
 		get: {
-			summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, and links to the files, the same bill\'s finished renders in other formats (formats) and events',
+			summary: 'What the player needs for a watch link: template, format, bill, the paid state once confirmed, the narration once made (narrationPending while it is on its way: ask again), and links to the files, the same bill\'s finished renders in other formats (formats) and events',
 			security: [],
 			parameters: [idParam('token')],
 			responses: {'200': {description: 'The watch data', content: {'application/json': {}}}, ...watchErrors},

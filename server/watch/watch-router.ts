@@ -25,6 +25,7 @@ import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {OutputSender} from '../storage/output-sender';
 import type {RenderStorage} from '../storage/render-storage';
+import type {TenantRegistry} from '../tenants/tenant-registry';
 
 const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
 	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
@@ -61,6 +62,7 @@ export const makeWatchRouter = ({
 	watchSecret,
 	webhooks,
 	onDemand,
+	tenants,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
@@ -71,6 +73,8 @@ export const makeWatchRouter = ({
 	watchSecret: string;
 	webhooks: WebhookNotifier;
 	onDemand: OnDemandOutputs;
+	/** Whose videos speak: the worker narrates by the same tenant's setting. */
+	tenants: TenantRegistry;
 }): Router => {
 	const router = Router();
 
@@ -186,11 +190,15 @@ export const makeWatchRouter = ({
 		const speech = files['narration.m4a']
 			? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined))
 			: undefined;
+		// Its narration is queued with the render, so a video being made speaks soon; a finished or failed one never will,
+		// nor an on-demand one until its MP4 is asked for.
+		const pending = !speech && tenants.byId(record.tenant)?.narration?.status === 'on' && (record.status === 'queued' || record.status === 'rendering');
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),
 			format: props.format,
 			...(speech ? {narration: {audioSrc: `${base}/narration.m4a`, speech}} : {}),
+			...(pending ? {narrationPending: true as const} : {}),
 			...(payment ? {paid: paidView(payment)} : {}),
 			links: {events: `${base}/events`, ...files, formats},
 		};

@@ -123,6 +123,7 @@ export const en: Messages = {
 		seek: 'Position in the video',
 		captions: 'Captions',
 		soundOn: 'Sound on',
+		voiceOnItsWay: 'Voice on its way',
 		fullscreen: 'Full screen',
 		exitFullscreen: 'Exit full screen',
 		unavailable: 'This video cannot be shown. The link may have expired.',

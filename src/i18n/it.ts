@@ -123,6 +123,7 @@ export const it: PartialMessages = {
 		seek: 'Posizione nel video',
 		captions: 'Sottotitoli',
 		soundOn: 'Attiva audio',
+		voiceOnItsWay: 'Voce in arrivo',
 		fullscreen: 'Schermo intero',
 		exitFullscreen: 'Esci da schermo intero',
 		unavailable: 'Impossibile mostrare questo video. Il link potrebbe essere scaduto.',

@@ -101,6 +101,8 @@ export interface Messages {
 		readonly captions: string;
 		/** The sound toggle's name; it shows pressed while the video speaks. */
 		readonly soundOn: string;
+		/** Shown where the sound toggle will be, while the video's voice is still being made. */
+		readonly voiceOnItsWay: string;
 		readonly fullscreen: string;
 		readonly exitFullscreen: string;
 		readonly unavailable: string;

@@ -22,6 +22,12 @@ describe('the watch data the server sends the player', () => {
 		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['narration.speech.0.sceneId']);
 	});
 
+	it('says when the voice is on its way, which a silent video never says', () => {
+		expect(watchDataSchema.parse({...data, narrationPending: true}).narrationPending).toBe(true);
+		expect(watchDataSchema.parse(data).narrationPending).toBeUndefined();
+		expect(watchDataSchema.safeParse({...data, narrationPending: false}).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['narrationPending']);
+	});
+
 	it('names the field when the shape drifts', () => {
 		const parsed = watchDataSchema.safeParse({...data, links: {...data.links, formats: {square: {'video.mp4': 7}}}});
 		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['links.formats.square.video.mp4']);
