@@ -54,7 +54,7 @@ export const makeApp = ({
 	app.use(rateLimitPerTenant({redis, now, prefix: `${services.keyPrefix}ratelimit:`}));
 	const {storage, outputs} = services;
 	const onDemand = makeOnDemandOutputs({store, queue, posters: services.posters, storage, outputs});
-	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand, tenants}));
+	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand, tenants, narrations: services.narrations}));
 	app.use(makeRendersRouter({store, queue, storage, outputs, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
 	app.use(makeMappingsRouter({mappings}));
 	app.use(

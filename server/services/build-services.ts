@@ -57,7 +57,8 @@ export const buildServices = ({
 	const campaigns = makeCampaignIndex({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const counters = makeCampaignCounters({redis, campaigns, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const store = countingProduced(makeRenderStore({redis, prefix: `${keyPrefix}render:`, ...(recordTtl ? {ttlSeconds: retentionSeconds} : {})}), counters);
-	const queue = narratingAhead(makeRenderQueue({connection: redis, queueName: config.queueName}), makeNarrationQueue({connection: redis, renderQueueName: config.queueName}));
+	const narrations = makeNarrationQueue({connection: redis, renderQueueName: config.queueName});
+	const queue = narratingAhead(makeRenderQueue({connection: redis, queueName: config.queueName}), narrations);
 	const posters = makePosterQueue({connection: redis, renderQueueName: config.queueName});
 	const events = makeViewerEventsStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${keyPrefix}webhook:`});
@@ -70,6 +71,8 @@ export const buildServices = ({
 		tenants,
 		store,
 		queue,
+		/** Also closed by `queue`, which asks it for every render's narration. */
+		narrations,
 		posters,
 		events,
 		deliveries,

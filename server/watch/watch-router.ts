@@ -25,6 +25,7 @@ import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {OutputSender} from '../storage/output-sender';
 import type {RenderStorage} from '../storage/render-storage';
+import type {NarrationQueue} from '../voice/narration-queue';
 import type {TenantRegistry} from '../tenants/tenant-registry';
 
 const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
@@ -63,6 +64,7 @@ export const makeWatchRouter = ({
 	webhooks,
 	onDemand,
 	tenants,
+	narrations,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
@@ -75,6 +77,7 @@ export const makeWatchRouter = ({
 	onDemand: OnDemandOutputs;
 	/** Whose videos speak: the worker narrates by the same tenant's setting. */
 	tenants: TenantRegistry;
+	narrations: NarrationQueue;
 }): Router => {
 	const router = Router();
 
@@ -190,9 +193,12 @@ export const makeWatchRouter = ({
 		const speech = files['narration.m4a']
 			? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined))
 			: undefined;
-		// Its narration is queued with the render, so a video being made speaks soon; a finished or failed one never will,
-		// nor an on-demand one until its MP4 is asked for.
-		const pending = !speech && tenants.byId(record.tenant)?.narration?.status === 'on' && (record.status === 'queued' || record.status === 'rendering');
+		// Its narration is queued with the render, so a video being made speaks soon; a finished or failed one never will.
+		// An on-demand video's is made when its link is first watched, as its MP4 is when first asked for: a billing cycle
+		// pays for the voices customers hear (one job per render: its id is the render's, and a made voice ends the asking).
+		const speaks = !speech && tenants.byId(record.tenant)?.narration?.status === 'on';
+		if (speaks && record.status === 'on-demand') await narrations.request(record.id);
+		const pending = speaks && (record.status === 'queued' || record.status === 'rendering' || record.status === 'on-demand');
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),

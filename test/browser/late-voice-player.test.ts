@@ -9,6 +9,8 @@ import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {WatchData} from '../../src/watch-data';
 import {makeLogger} from '../../server/platform/logger';
+import {KEY_TAG} from '../../server/platform/redis-connection';
+import {narrationQueueName} from '../../server/voice/narration-queue';
 import {createSpeechCache} from '../../server/voice/speech-cache';
 import {makeNarrationWorker} from '../../server/worker/narration-worker';
 import {launchChromium} from '../helpers/browser';
@@ -35,6 +37,18 @@ afterAll(async () => {
 	await browser?.close();
 	await stack?.close();
 });
+
+/** The narration worker a real worker process runs beside its renders, started when a test wants voices made. */
+const startNarrator = () =>
+	makeNarrationWorker({
+		connection: stack.redis,
+		renderQueueName: stack.queue.queue.name,
+		storage: stack.storage,
+		store: stack.store,
+		cache: createSpeechCache({dir: join(stack.rendersDir, '..', 'speech-cache')}),
+		narrationFor: () => narration,
+		logger: makeLogger({service: 'worker', level: 'silent'}),
+	});
 
 const submit = async ({
 	customerId,
@@ -118,15 +132,7 @@ describe('a voice that comes after the page opened', () => {
 			await desktop.screenshot({path: join(shotsDir, 'late-voice-desktop-pending.png')});
 			await phone.screenshot({path: join(shotsDir, 'late-voice-phone-pending.png')});
 
-			narrator = makeNarrationWorker({
-				connection: stack.redis,
-				renderQueueName: stack.queue.queue.name,
-				storage: stack.storage,
-				store: stack.store,
-				cache: createSpeechCache({dir: join(stack.rendersDir, '..', 'speech-cache')}),
-				narrationFor: () => narration,
-				logger: makeLogger({service: 'worker', level: 'silent'}),
-			});
+			narrator = startNarrator();
 			await expect.poll(async () => (await watchData(data)).narration !== undefined, {timeout: 120_000, interval: 250}).toBe(true);
 			const spoken = await watchData(data);
 			expect(spoken.narrationPending).toBeUndefined();
@@ -205,8 +211,27 @@ describe('a voice that comes after the page opened', () => {
 		// A failed render never speaks (a voice that could not be made fails the render with its reason).
 		await stack.store.markFailed(id, {code: 'speech_failed', message: 'the engine failed'});
 		expect(await pendingOf(data)).toBeUndefined();
-		// An on-demand MP4 is narrated when someone asks for it, not before.
+	});
+
+	it('an on-demand video is narrated when its link is first watched: one job, then it speaks with no MP4 rendered', async () => {
 		const onDemand = await submit({customerId: 'CUST-PENDING-ON-DEMAND', outputs: {mp4: 'on-demand'}});
-		expect(await pendingOf(onDemand.data)).toBeUndefined();
+		const job = `${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:${onDemand.id}`;
+		expect(await stack.redis.exists(job)).toBe(0);
+		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
+		expect(await stack.redis.exists(job)).toBe(1);
+		// Asked again before it is made: the same job, not a second one.
+		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
+		expect((await stack.redis.keys(`${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:*${onDemand.id}*`)).length).toBe(1);
+		narrator = startNarrator();
+		try {
+			await expect.poll(async () => (await watchData(onDemand.data)).narration !== undefined, {timeout: 120_000, interval: 250}).toBe(true);
+			const spoken = await watchData(onDemand.data);
+			expect(spoken.narrationPending).toBeUndefined();
+			expect((await fetch(new URL(spoken.narration!.audioSrc, stack.baseUrl), {headers: {range: 'bytes=0-1'}})).status).toBe(206);
+			expect((await stack.store.get(onDemand.id))?.status).toBe('on-demand');
+		} finally {
+			await narrator.close();
+			narrator = undefined;
+		}
 	});
 });
