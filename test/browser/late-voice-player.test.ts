@@ -8,12 +8,10 @@ import {messagesFor} from '../../src/i18n/catalogue';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {WatchData} from '../../src/watch-data';
-import {makeLogger} from '../../server/platform/logger';
 import {KEY_TAG} from '../../server/platform/redis-connection';
 import {narrationQueueName} from '../../server/voice/narration-queue';
-import {createSpeechCache} from '../../server/voice/speech-cache';
-import {makeNarrationWorker} from '../../server/worker/narration-worker';
 import {launchChromium} from '../helpers/browser';
+import {startNarrator} from '../helpers/narrator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 const shotsDir = process.env.BILLCAST_VOICE_SHOTS_DIR ?? '/tmp/voice-shots';
@@ -25,7 +23,7 @@ const NARRATION_AUDIO = 'billcast-player audio[src*="narration.m4a"]';
 
 let stack: TestStack;
 let browser: Browser;
-let narrator: ReturnType<typeof makeNarrationWorker> | undefined;
+let narrator: ReturnType<typeof startNarrator> | undefined;
 
 beforeAll(async () => {
 	browser = await launchChromium();
@@ -37,18 +35,6 @@ afterAll(async () => {
 	await browser?.close();
 	await stack?.close();
 });
-
-/** The narration worker a real worker process runs beside its renders, started when a test wants voices made. */
-const startNarrator = () =>
-	makeNarrationWorker({
-		connection: stack.redis,
-		renderQueueName: stack.queue.queue.name,
-		storage: stack.storage,
-		store: stack.store,
-		cache: createSpeechCache({dir: join(stack.rendersDir, '..', 'speech-cache')}),
-		narrationFor: () => narration,
-		logger: makeLogger({service: 'worker', level: 'silent'}),
-	});
 
 const submit = async ({
 	customerId,
@@ -132,7 +118,7 @@ describe('a voice that comes after the page opened', () => {
 			await desktop.screenshot({path: join(shotsDir, 'late-voice-desktop-pending.png')});
 			await phone.screenshot({path: join(shotsDir, 'late-voice-phone-pending.png')});
 
-			narrator = startNarrator();
+			narrator = startNarrator({stack, narration});
 			await expect.poll(async () => (await watchData(data)).narration !== undefined, {timeout: 120_000, interval: 250}).toBe(true);
 			const spoken = await watchData(data);
 			expect(spoken.narrationPending).toBeUndefined();
@@ -222,7 +208,7 @@ describe('a voice that comes after the page opened', () => {
 		// Asked again before it is made: the same job, not a second one.
 		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
 		expect((await stack.redis.keys(`${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:*${onDemand.id}*`)).length).toBe(1);
-		narrator = startNarrator();
+		narrator = startNarrator({stack, narration});
 		try {
 			await expect.poll(async () => (await watchData(onDemand.data)).narration !== undefined, {timeout: 120_000, interval: 250}).toBe(true);
 			const spoken = await watchData(onDemand.data);

@@ -1,13 +1,10 @@
 import {statSync} from 'node:fs';
-import {join} from 'node:path';
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import type {WatchData} from '../../src/watch-data';
-import {makeLogger} from '../../server/platform/logger';
 import {artifactPath} from '../../server/renders/render-paths';
 import type {NarrationConfig} from '../../server/voice/narration-config';
-import {createSpeechCache} from '../../server/voice/speech-cache';
-import {makeNarrationWorker} from '../../server/worker/narration-worker';
+import {startNarrator} from '../helpers/narrator';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 const narration: NarrationConfig = {status: 'on', voices: {}, musicBed: {status: 'generated'}};
@@ -46,15 +43,7 @@ const untilNarrated = async (url: string, timeoutMs = 60_000): Promise<WatchData
 it('the narration is synthesized ahead of the render: the watch data speaks while the video is still queued, and the render reuses it', async () => {
 	const {id, data} = await submit('CUST-AHEAD');
 	// Only the narration worker runs: no render can have started, so what the watch data shows came before the video.
-	const narrator = makeNarrationWorker({
-		connection: stack.redis,
-		renderQueueName: stack.queue.queue.name,
-		storage: stack.storage,
-		store: stack.store,
-		cache: createSpeechCache({dir: join(stack.rendersDir, '..', 'speech-cache')}),
-		narrationFor: () => narration,
-		logger: makeLogger({service: 'worker', level: 'info'}),
-	});
+	const narrator = startNarrator({stack, narration, logLevel: 'info'});
 	try {
 		const narrated = await untilNarrated(data);
 		expect(narrated.narration?.speech.map((scene) => scene.sceneId)).toEqual(['greeting', 'total', 'breakdown', 'usage', 'due', 'close']);
