@@ -99,6 +99,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const hasSound = narration !== undefined;
 	// The voice is still being made (the player takes it up when it comes): nothing to hear yet, but it will speak.
 	const voicePending = mode === 'live' && !hasSound && data.narrationPending === true;
+	// A voice that came while the page was open is announced (the note that said it was coming just goes away).
+	const wasPending = useRef(voicePending);
+	const voiceArrived = hasSound && wasPending.current;
+	if (voicePending) wasPending.current = true;
 	const [soundOn, setSoundOn] = useState(false);
 	// Until the viewer chooses, captions are on while a speaking video is muted, so nothing it says is missed; a video
 	// whose voice is on its way has them too, and keeps them when it comes.
@@ -383,6 +387,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						{messages.player.voiceOnItsWay}
 					</span>
 				) : null}
+				<span className="bc-announce" role="status">
+					{voiceArrived ? messages.player.voiceReady : ''}
+				</span>
 				{document.fullscreenEnabled ? (
 					<button
 						type="button"

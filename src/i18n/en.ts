@@ -124,6 +124,7 @@ export const en: Messages = {
 		captions: 'Captions',
 		soundOn: 'Sound on',
 		voiceOnItsWay: 'Voice on its way',
+		voiceReady: 'The voice is ready: press Sound on to hear it',
 		fullscreen: 'Full screen',
 		exitFullscreen: 'Exit full screen',
 		unavailable: 'This video cannot be shown. The link may have expired.',

@@ -124,6 +124,7 @@ export const it: PartialMessages = {
 		captions: 'Sottotitoli',
 		soundOn: 'Attiva audio',
 		voiceOnItsWay: 'Voce in arrivo',
+		voiceReady: 'La voce è pronta: premi Attiva audio per ascoltarla',
 		fullscreen: 'Schermo intero',
 		exitFullscreen: 'Esci da schermo intero',
 		unavailable: 'Impossibile mostrare questo video. Il link potrebbe essere scaduto.',

@@ -124,6 +124,7 @@ export const ko: PartialMessages = {
 		captions: '자막',
 		soundOn: '소리 켜기',
 		voiceOnItsWay: '음성 준비 중',
+		voiceReady: '음성이 준비되었습니다. 소리 켜기를 눌러 들어 보세요',
 		fullscreen: '전체 화면',
 		exitFullscreen: '전체 화면 종료',
 		unavailable: '이 동영상을 표시할 수 없습니다. 링크가 만료되었을 수 있습니다.',

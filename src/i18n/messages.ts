@@ -103,6 +103,8 @@ export interface Messages {
 		readonly soundOn: string;
 		/** Shown where the sound toggle will be, while the video's voice is still being made. */
 		readonly voiceOnItsWay: string;
+		/** Said to screen readers when a voice that was on its way has come, naming the control that plays it. */
+		readonly voiceReady: string;
 		readonly fullscreen: string;
 		readonly exitFullscreen: string;
 		readonly unavailable: string;

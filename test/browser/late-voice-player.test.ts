@@ -132,6 +132,8 @@ describe('a voice that comes after the page opened', () => {
 			await expect.poll(() => frameOf(desktop), {timeout: 10_000}).toBe(usage(spoken).from);
 			expect(await stateOf(desktop)).toBe('paused');
 			expect(await desktop.locator('.bc-voice-pending').count()).toBe(0);
+			// Screen readers hear that it came and which control plays it.
+			expect(await desktop.locator('.bc-announce[role="status"]').textContent()).toBe('The voice is ready: press Sound on to hear it');
 			expect(await desktop.getByRole('button', {name: 'Captions', exact: true}).getAttribute('aria-pressed')).toBe('true');
 			await player(desktop, 'play');
 			// Still muted, so captioned: the scene's words, cued to the voice's timings.
@@ -183,6 +185,7 @@ describe('a voice that comes after the page opened', () => {
 			await page.getByRole('button', {name: 'Captions', exact: true}).waitFor({state: 'visible'});
 			expect(await page.locator('.bc-voice-pending').count()).toBe(0);
 			expect(await page.getByRole('button', {name: 'Sound on'}).count()).toBe(0);
+			expect(await page.locator('.bc-announce').textContent()).toBe('');
 		} finally {
 			await page.close();
 		}
