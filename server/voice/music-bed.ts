@@ -4,6 +4,12 @@ import {writeWav} from './wav';
 
 export const BED_SAMPLE_RATE = 48_000;
 
+/**
+ * The generated bed's integrated loudness (LUFS). An uploaded bed is brought to it, so the one bed gain of the mix
+ * places any bed as far under the voice as the generated one, however loud the tenant's file was mastered.
+ */
+export const BED_LOUDNESS_LUFS = -17;
+
 /** C major, A minor, F major, G major: the I–vi–IV–V loop, voiced low and close so it sits under speech. */
 const CHORDS: ReadonlyArray<readonly number[]> = [
 	[130.81, 196.0, 261.63, 329.63],

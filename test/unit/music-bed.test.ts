@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {musicBedInUse, type UploadedMusicBed} from '../../server/voice/music-bed';
+import {musicBedView} from '../../server/voice/music-bed-view';
 import {narrationConfigSchema, type NarrationConfig} from '../../server/voice/narration-config';
 import {hashApiKey, loadTenantRegistry} from '../../server/tenants/tenant-registry';
 
@@ -13,6 +14,13 @@ describe('which music bed a narration plays over', () => {
 		expect(musicBedInUse({...on, musicBed: {status: 'off'}}, upload)).toEqual({status: 'off', reason: 'music_bed_off'});
 		expect(musicBedInUse(on, upload)).toEqual({status: 'uploaded', upload});
 		expect(musicBedInUse(on, undefined)).toEqual({status: 'generated'});
+	});
+
+	it('tells the tenant of an upload its config keeps silent, without the storage key', () => {
+		const facts = {durationMs: 5000, format: 'wav', sampleRate: 48_000, channels: 2, bytes: 960_044, sha256: upload.sha256, uploadedAt: upload.uploadedAt};
+		expect(musicBedView({...on, musicBed: {status: 'off'}}, upload)).toEqual({status: 'off', reason: 'music_bed_off', upload: facts});
+		expect(musicBedView(on, upload)).toEqual({status: 'uploaded', ...facts});
+		expect(musicBedView({status: 'off'}, undefined)).toEqual({status: 'off', reason: 'narration_off'});
 	});
 
 	it('a tenants file may no longer name a bed file on the workers\' disks: the error says to upload it', () => {
