@@ -65,6 +65,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await narrator?.close();
+	// The worker's cache of beds is the one every worker on this machine uses; this stack's tenant is gone with it.
+	if (stack) await rm(join(MUSIC_BED_CACHE_DIR, stack.tenantId), {recursive: true, force: true});
 	await stack?.close();
 	await rm(dir, {recursive: true, force: true});
 });
