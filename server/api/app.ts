@@ -10,6 +10,7 @@ import {authenticate} from '../tenants/authenticate';
 import {rateLimitPerTenant} from '../tenants/rate-limit';
 import {makeBatchesRouter} from '../batches/batches-router';
 import {makeMappingsRouter} from '../batches/mappings-router';
+import {makeMusicBedRouter} from '../voice/music-bed-router';
 import {makeDocsRouter} from './docs-router';
 import {makeHealthRouter} from './health-router';
 import {makeDashboardRouter} from '../dashboard/dashboard-router';
@@ -57,6 +58,7 @@ export const makeApp = ({
 	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand, tenants, narrations: services.narrations}));
 	app.use(makeRendersRouter({store, queue, storage, outputs, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
 	app.use(makeMappingsRouter({mappings}));
+	app.use(makeMusicBedRouter({beds: services.musicBeds}));
 	app.use(
 		makeBatchesRouter({
 			store,

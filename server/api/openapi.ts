@@ -14,6 +14,8 @@ import {analyticsPaths} from '../analytics/analytics-openapi';
 import {watchPaths} from '../watch/watch-openapi';
 import {webhookCallbacks, webhooksPaths} from '../webhooks/webhooks-openapi';
 import {healthPaths} from './health-openapi';
+import {musicBedPaths} from '../voice/music-bed-openapi';
+import {musicBedViewSchema} from '../voice/music-bed-view';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests. Each feature folder
@@ -48,6 +50,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 			BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
 			BatchAnalytics: jsonSchema(batchAnalyticsSchema),
 			RangeAnalytics: jsonSchema(rangeAnalyticsSchema),
+			MusicBed: jsonSchema(musicBedViewSchema),
 		},
 	},
 	paths: {
@@ -58,6 +61,7 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 		...analyticsPaths,
 		...watchPaths,
 		...webhooksPaths,
+		...musicBedPaths,
 		...healthPaths,
 	},
 	webhooks: webhookCallbacks,

@@ -13,6 +13,7 @@ import {makePosterQueue} from '../renders/on-demand-poster-queue';
 import {makeRenderQueue} from '../renders/render-queue';
 import {makeRenderReconciler} from '../renders/render-reconciler';
 import {makeNarrationQueue, narratingAhead} from '../voice/narration-queue';
+import {makeMusicBedStore} from '../voice/music-bed-store';
 import {makeRenderStore} from '../renders/render-store';
 import type {TenantRegistry} from '../tenants/tenant-registry';
 import {makeViewerEventsStore} from '../watch/viewer-events-store';
@@ -83,6 +84,8 @@ export const buildServices = ({
 		campaigns,
 		counters,
 		storage,
+		/** Tenants' uploaded music beds, in the same storage, which every worker reads. */
+		musicBeds: makeMusicBedStore({storage}),
 		/** How the API answers a stored output: `stream` for the local folder, as configured for S3. */
 		outputs: makeOutputSender({storage, mode: config.storage.kind === 's3' ? config.storage.serve : 'stream'}),
 		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),

@@ -1,6 +1,14 @@
+import {z} from 'zod';
+import type {NarrationConfig} from './narration-config';
 import {writeWav} from './wav';
 
 export const BED_SAMPLE_RATE = 48_000;
+
+/**
+ * The generated bed's integrated loudness (LUFS). An uploaded bed is brought to it, so the one bed gain of the mix
+ * places any bed as far under the voice as the generated one, however loud the tenant's file was mastered.
+ */
+export const BED_LOUDNESS_LUFS = -17;
 
 /** C major, A minor, F major, G major: the I–vi–IV–V loop, voiced low and close so it sits under speech. */
 const CHORDS: ReadonlyArray<readonly number[]> = [
@@ -42,3 +50,33 @@ export const musicBedWav = (): Buffer => {
 	}
 	return writeWav({samples, sampleRate: BED_SAMPLE_RATE, channels: 2});
 };
+
+/** What render storage records of a tenant's uploaded bed: a 48 kHz stereo 16-bit WAV stored under a key of its content. */
+export const uploadedMusicBedSchema = z.object({
+	key: z.string().min(1),
+	sha256: z.string().regex(/^[0-9a-f]{64}$/),
+	durationMs: z.number().positive(),
+	bytes: z.number().int().positive(),
+	uploadedAt: z.iso.datetime(),
+});
+
+export type UploadedMusicBed = z.infer<typeof uploadedMusicBedSchema>;
+
+/** The bed a tenant's narration plays over, and why there is none. */
+export type MusicBedInUse =
+	| {readonly status: 'off'; readonly reason: 'narration_off' | 'music_bed_off'}
+	| {readonly status: 'generated'}
+	| {readonly status: 'uploaded'; readonly upload: UploadedMusicBed};
+
+/**
+ * The config decides first (narration off, or its bed off, silences any upload); otherwise the tenant's upload, when
+ * there is one, plays instead of the generated chords.
+ */
+export const musicBedInUse = (config: NarrationConfig | undefined, upload: UploadedMusicBed | undefined): MusicBedInUse => {
+	if (!config || config.status === 'off') return {status: 'off', reason: 'narration_off'};
+	if (config.musicBed.status === 'off') return {status: 'off', reason: 'music_bed_off'};
+	return upload ? {status: 'uploaded', upload} : {status: 'generated'};
+};
+
+/** The bed a mix is given: the generated chords, none, or the tenant's upload as a file on this machine. */
+export type MusicBedSource = {readonly status: 'generated'} | {readonly status: 'off'} | {readonly status: 'uploaded'; readonly file: string};

@@ -10,12 +10,15 @@ const voiceChoiceSchema = z.object({
 	voice: z.string().min(1).optional(),
 });
 
-const musicBedSchema = z.discriminatedUnion('status', [
-	z.object({status: z.literal('generated')}),
-	z.object({status: z.literal('off')}),
-	/** The tenant's own bed, a file the worker can read (WAV, MP3, AAC...). */
-	z.object({status: z.literal('file'), path: z.string().min(1)}),
-]);
+/**
+ * Generated chords or no bed. A tenant's own bed is not a path here: it is uploaded (PUT /v1/music-bed) into render
+ * storage, which every worker reads, and plays instead of the generated one; `off` silences the bed, upload or not.
+ */
+const musicBedSchema = z.discriminatedUnion(
+	'status',
+	[z.object({status: z.literal('generated')}), z.object({status: z.literal('off')})],
+	{error: 'must be {"status": "generated"} or {"status": "off"}; a tenant\'s own bed is uploaded with PUT /v1/music-bed'},
+);
 
 /**
  * A tenant's narration: off (today's silent videos), or on with an optional engine and voice per locale ("it-IT") or
@@ -34,6 +37,7 @@ export const narrationConfigSchema = z
 
 export type NarrationConfig = z.infer<typeof narrationConfigSchema>;
 export type VoiceChoice = z.infer<typeof voiceChoiceSchema>;
+export type MusicBedConfig = z.infer<typeof musicBedSchema>;
 
 export interface ResolvedVoice {
 	readonly engine: SpeechEngine;

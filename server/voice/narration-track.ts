@@ -3,11 +3,8 @@ import {join} from 'node:path';
 import {SPEECH_LEAD_IN_MS} from '../../src/narration';
 import type {SceneId} from '../../src/scene-ids';
 import {mixNarrationTrack, type TimedSegment} from './mix';
-import {musicBedWav} from './music-bed';
-import type {NarrationConfig} from './narration-config';
+import {musicBedWav, type MusicBedSource} from './music-bed';
 import type {SpokenScene} from './narrate';
-
-type MusicBed = Extract<NarrationConfig, {status: 'on'}>['musicBed'];
 
 /** Each scene's speech placed at its scene's start plus the lead-in, on the timeline's clock. */
 export const narrationSegments = ({
@@ -27,7 +24,7 @@ export const narrationSegments = ({
 
 /**
  * The video's sound as one file: every scene's speech at its place in the timeline over the tenant's music bed (the
- * generated one, its own file, or none), the length of the video. The composition plays it with Remotion's <Audio>.
+ * generated one, the tenant's upload, or none), the length of the video. The composition plays it with Remotion's <Audio>.
  */
 export const narrationTrack = async ({
 	spoken,
@@ -42,12 +39,12 @@ export const narrationTrack = async ({
 		readonly durationInFrames: number;
 		readonly scenes: ReadonlyArray<{readonly id: SceneId; readonly from: number}>;
 	};
-	musicBed: MusicBed;
+	musicBed: MusicBedSource;
 	workDir: string;
 	outFile: string;
 }): Promise<string> => {
 	let bedFile: string | undefined;
-	if (musicBed.status === 'file') bedFile = musicBed.path;
+	if (musicBed.status === 'uploaded') bedFile = musicBed.file;
 	if (musicBed.status === 'generated') {
 		bedFile = join(workDir, 'music-bed.wav');
 		await writeFile(bedFile, musicBedWav());

@@ -7,6 +7,7 @@ import {narrationOf, type VideoNarration} from '../../src/narration';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import {ARTIFACT_FILES, ARTIFACT_TYPES, artifactKey, artifactPath} from '../renders/render-paths';
 import type {SpeechEngine} from '../voice/engine';
+import {makeMusicBedStore, musicBedSource} from '../voice/music-bed-store';
 import {speakNarration} from '../voice/narrate';
 import type {NarrationConfig} from '../voice/narration-config';
 import {narrationTrack} from '../voice/narration-track';
@@ -35,7 +36,8 @@ export const narrateRender = async ({
 	cache,
 	engines,
 }: {
-	request: RenderRequestInput;
+	/** The render's bill and the tenant it belongs to, whose uploaded music bed it may play over. */
+	request: RenderRequestInput & {readonly tenant: string};
 	/** The tenant's narration; none means today's silent video. */
 	config: NarrationConfig | undefined;
 	storage: RenderStorage;
@@ -60,10 +62,12 @@ export const narrateRender = async ({
 		if (spoken.status === 'off') return {status: 'silent'};
 		const speech = spoken.scenes.map(({sceneId, durationMs, sentences}) => ({sceneId, durationMs, sentences}));
 		const narrated: VideoNarration = {audioSrc: ARTIFACT_FILES.narration, speech};
+		// Looked up now, not when the render was queued: a bed uploaded meanwhile is the one this narration plays over.
+		const musicBed = await musicBedSource({config, tenant: request.tenant, beds: makeMusicBedStore({storage})});
 		const trackFile = await narrationTrack({
 			spoken: spoken.scenes,
 			timeline: timelineFor({...request, narration: narrated}),
-			musicBed: config.musicBed,
+			musicBed,
 			workDir,
 			outFile: join(workDir, ARTIFACT_FILES.narration),
 		});

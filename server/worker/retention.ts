@@ -3,6 +3,7 @@ import type {Logger} from '../platform/logger';
 import type {RenderStore} from '../renders/render-store';
 import {KEY_TAG} from '../platform/redis-connection';
 import type {RenderStorage, StoredObject} from '../storage/render-storage';
+import {TENANT_FILES_PREFIX} from '../storage/tenant-files';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -33,7 +34,8 @@ export const sweepExpiredRenders = async ({
 	let current: {renderId: string; objects: StoredObject[]} | undefined;
 	for await (const object of storage.list('')) {
 		const renderId = object.key.slice(0, object.key.indexOf('/'));
-		if (!renderId) continue;
+		// A tenant's uploads are not a render's outputs: they live until the tenant replaces or removes them.
+		if (!renderId || object.key.startsWith(TENANT_FILES_PREFIX)) continue;
 		if (current?.renderId !== renderId) {
 			if (current) await sweep(current.renderId, current.objects);
 			current = {renderId, objects: []};

@@ -1,0 +1,32 @@
+import {apiErrors, json, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {MUSIC_BED_LIMIT_TEXT, MUSIC_BED_LIMITS, MUSIC_BED_TYPES} from './music-bed-audio';
+
+/** The tenant has one bed, so there is no id to be unknown. */
+const tenantErrors = {'401': apiErrors['401'], '429': apiErrors['429']};
+const limits = `${MUSIC_BED_LIMITS.minSeconds}–${MUSIC_BED_LIMITS.maxSeconds} s, the first ${MUSIC_BED_LIMITS.keptSeconds} s kept`;
+
+export const musicBedPaths: OpenApiPaths = {
+	'/v1/music-bed': {
+		put: {
+			summary: "Upload the tenant's own music bed, played under the narration instead of the generated one",
+			description:
+				`The body is the audio file (at most ${MUSIC_BED_LIMIT_TEXT}, ${limits}). It is decoded to check it is audio, then ` +
+				'stored as 48 kHz stereo WAV at the generated bed\'s loudness, for every worker. Renders narrated from then on ' +
+				'use it; narrations already made keep their bed. A narration config with the bed or narration off still wins.',
+			requestBody: {required: true, content: Object.fromEntries(MUSIC_BED_TYPES.map((type) => [type, {schema: {type: 'string', contentMediaType: type}}]))},
+			responses: {
+				'200': {description: 'Replaced the earlier upload', content: json('MusicBed')},
+				'201': {description: 'Stored', content: json('MusicBed')},
+				'413': problem(`Body over ${MUSIC_BED_LIMIT_TEXT}`),
+				'415': problem('Content-Type is not one of the audio types'),
+				'422': problem(`Not audio ffmpeg can decode, empty, silent, or outside ${limits}; the errors name body`),
+				...tenantErrors,
+			},
+		},
+		get: {summary: "The bed the tenant's next narrations play over", responses: {'200': {description: 'The bed', content: json('MusicBed')}, ...tenantErrors}},
+		delete: {
+			summary: 'Remove the upload: narrations go back to the bed the narration config names',
+			responses: {'204': {description: 'Removed'}, ...tenantErrors, '404': problem('No uploaded bed')},
+		},
+	},
+};
