@@ -198,7 +198,12 @@ export const makeWatchRouter = ({
 		// pays for the voices customers hear (one job per render: its id is the render's, and a made voice ends the asking).
 		const speaks = !speech && tenants.byId(record.tenant)?.narration?.status === 'on';
 		if (speaks && record.status === 'on-demand') await narrations.request(record.id);
-		const pending = speaks && (record.status === 'queued' || record.status === 'rendering' || record.status === 'on-demand');
+		// A narration that failed is kept a day (then the next view asks again); meanwhile nothing is on its way.
+		const pending =
+			speaks &&
+			(record.status === 'queued' ||
+				record.status === 'rendering' ||
+				(record.status === 'on-demand' && (await narrations.queue.getJobState(record.id)) !== 'failed'));
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),

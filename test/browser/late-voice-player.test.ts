@@ -223,4 +223,18 @@ describe('a voice that comes after the page opened', () => {
 			narrator = undefined;
 		}
 	});
+
+	it('an on-demand video whose narration failed says nothing is coming, rather than pending for ever', async () => {
+		const onDemand = await submit({customerId: 'CUST-VOICE-FAILS', outputs: {mp4: 'on-demand'}});
+		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
+		// A voice this machine does not have: the narration job fails (its one attempt).
+		narrator = startNarrator({stack, narration: {status: 'on', voices: {en: {engine: 'festival', voice: 'no_such_voice'}}, musicBed: {status: 'generated'}}});
+		try {
+			await expect.poll(async () => (await watchData(onDemand.data)).narrationPending, {timeout: 60_000, interval: 250}).toBeUndefined();
+			expect((await watchData(onDemand.data)).narration).toBeUndefined();
+		} finally {
+			await narrator.close();
+			narrator = undefined;
+		}
+	});
 });
