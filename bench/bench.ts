@@ -2,7 +2,7 @@
  * `npm run bench`: billcast's queue and worker against the naive way (one `npx remotion render` per customer) and
  * against a render server a Remotion team would write without billcast (`bench/remotion-peer.ts`), on the same machine
  * and browser. Options: --customers 6 --runs 1 --scale 1 --skip-naive --skip-peer; --soak [renders] for worker memory
- * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second; --redis-bytes [bills] for Redis memory per queued bill; --voice for narration synthesis CPU per engine and render time with sound against without. Results print as a table and are written as
+ * over consecutive renders; --ingest [bills] for queueing a billing cycle; --cycle [bills] for the time until every customer of an on-demand cycle has a working watch link and poster; --events [n] for viewer events per second; --redis-bytes [bills] for Redis memory per queued bill; --voice for narration synthesis CPU per engine and render time with sound against without; --voice-latency [bills] for the time from POST to a speaking watch link. Results print as a table and are written as
  * JSON to bench/results/.
  */
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
@@ -24,6 +24,7 @@ import {measureRedisBytes} from './redis-bytes';
 import {processMemory} from './process-memory';
 import {measureViewerEvents} from './viewer-events';
 import {measureVoiceSynthesis} from './voice';
+import {measureVoiceLatency} from './voice-latency';
 
 const root = resolve(import.meta.dirname, '..');
 const {values: options} = parseArgs({
@@ -39,6 +40,7 @@ const {values: options} = parseArgs({
 		cycle: {type: 'string'},
 		'redis-bytes': {type: 'string'},
 		voice: {type: 'boolean', default: false},
+		'voice-latency': {type: 'string'},
 	},
 	allowPositionals: false,
 });
@@ -178,6 +180,15 @@ if (options.soak) {
 } else if (options['redis-bytes']) {
 	results.redisBytes = await measureRedisBytes({dir: work, bills: Number(options['redis-bytes']), root});
 	console.table([results.redisBytes]);
+} else if (options['voice-latency']) {
+	const rows = await measureVoiceLatency({dir: work, bills: Number(options['voice-latency']) || 3, root, bundleDir, browserExecutable});
+	console.table(rows);
+	const sorted = (outputs: string) => rows.filter((row) => row.outputs === outputs).map((row) => row.speakingS).sort((a, b) => a - b);
+	for (const outputs of ['render', 'on-demand']) {
+		const times = sorted(outputs);
+		console.log(`${outputs}: POST to a speaking watch link median ${times[Math.floor(times.length / 2)]} s, longest ${times.at(-1)} s (target 5 s)`);
+	}
+	results.voiceLatency = rows;
 } else if (options.voice) {
 	// Synthesis on its own, per engine and voice, then the same bills rendered silent and narrated (cold speech cache).
 	const synthesis = await measureVoiceSynthesis();

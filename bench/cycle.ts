@@ -26,7 +26,8 @@ const cycleBody = (from: number, bills: number) => {
 	);
 };
 
-const started = (child: ChildProcess, line: string) =>
+/** A child process's start-up, known by a line it prints. */
+export const started = (child: ChildProcess, line: string) =>
 	new Promise<void>((ready, fail) => {
 		child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(line) && ready());
 		child.once('exit', (code) => fail(new Error(`${child.spawnargs.at(-1)} exited with ${code}`)));

@@ -1,4 +1,4 @@
-import type {RedisClient} from '../platform/redis-connection';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import type {SceneSpeech} from '../../src/narration';
 import type {TemplateBill} from '../../src/templates/registry';
 import {packProps, propsDictionary, unpackProps} from './props-packing';
@@ -96,7 +96,8 @@ const CACHED_DICTIONARIES = 32;
  */
 export const makeRenderStore = ({
 	redis,
-	prefix = 'billcast:render:',
+	// The services' own (build-services), so a script queueing beside them (bench, chaos) writes where workers read.
+	prefix = `${KEY_TAG}:render:`,
 	ttlSeconds,
 }: {
 	redis: RedisClient;
