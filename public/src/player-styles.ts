@@ -19,6 +19,7 @@ const CSS = `
 .bc-controls button{font-family:inherit;font-size:14px;font-weight:600;line-height:1;display:inline-flex;align-items:center;justify-content:center;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
 .bc-controls button[aria-pressed="true"]{background:#fff;color:#14121F}
 .bc-controls .bc-sound{gap:6px}
+.bc-controls svg{flex:none}
 .bc-announce{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .bc-voice-pending{display:inline-flex;align-items:center;gap:6px;min-height:36px;font-size:13px;color:rgba(255,255,255,.85);white-space:nowrap}
 .bc-seek{flex:1;min-width:60px;accent-color:var(--bc-accent,#4B2BD6)}
