@@ -1,10 +1,7 @@
-import {spawn, type ChildProcess} from 'node:child_process';
-import {join} from 'node:path';
 import {Readable} from 'node:stream';
-import {startRedisServer} from '../server/dev/ensure-redis';
 import {DEV_API_KEY} from '../server/tenants/tenant-registry';
-import {freePort} from '../test/helpers/free-port';
 import {benchCustomers} from './bench-customers';
+import {startServiceProcesses} from './service-processes';
 
 /** Customers whose links are opened after the cycle is accepted; spread over the whole export. */
 const SAMPLE = 20;
@@ -26,13 +23,6 @@ const cycleBody = (from: number, bills: number) => {
 	);
 };
 
-/** A child process's start-up, known by a line it prints. */
-export const started = (child: ChildProcess, line: string) =>
-	new Promise<void>((ready, fail) => {
-		child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(line) && ready());
-		child.once('exit', (code) => fail(new Error(`${child.spawnargs.at(-1)} exited with ${code}`)));
-	});
-
 /**
  * A billing cycle with its MP4s and posters on demand, posted as NDJSON to a real API process: the time until every
  * customer has a working watch link and poster URL is the time until the 202, since nothing has to render first. It is
@@ -40,22 +30,9 @@ export const started = (child: ChildProcess, line: string) =>
  * poster (drawn at that first fetch by a real worker process), each must answer 200.
  */
 export const measureCycle = async ({dir, bills, root, bundleDir, browserExecutable}: {dir: string; bills: number; root: string; bundleDir: string; browserExecutable: string}) => {
-	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'cycle-redis')});
-	const port = await freePort();
-	const env = {
-		...process.env,
-		PORT: String(port),
-		REDIS_URL: redis.url,
-		BILLCAST_QUEUE: `bench-cycle-${Date.now()}`,
-		BILLCAST_DATA_DIR: join(dir, 'cycle-data'),
-		BILLCAST_BUNDLE_DIR: bundleDir,
-		REMOTION_BROWSER_EXECUTABLE: browserExecutable,
-	};
-	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api/api-main.ts')], {cwd: root, env, stdio: ['ignore', 'pipe', 'inherit']});
-	const worker = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker/worker-main.ts')], {cwd: root, env, stdio: ['ignore', 'pipe', 'inherit']});
+	const {port, stop} = await startServiceProcesses({name: 'cycle', dir, root, bundleDir, browserExecutable});
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
 	try {
-		await Promise.all([started(api, 'listening'), started(worker, 'worker ready')]);
 		// Links name PUBLIC_BASE_URL (localhost by default); the bench asks the API where it listens.
 		const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${port}`);
 		const start = Date.now();
@@ -112,9 +89,6 @@ export const measureCycle = async ({dir, bills, root, bundleDir, browserExecutab
 			firstPosterMaxMs: posterMs.at(-1),
 		};
 	} finally {
-		api.kill('SIGTERM');
-		worker.kill('SIGTERM');
-		await Promise.all([api, worker].map((child) => (child.exitCode === null ? new Promise((done) => child.once('exit', done)) : undefined)));
-		await redis.stop();
+		await stop();
 	}
 };

@@ -1,10 +1,6 @@
-import {spawn} from 'node:child_process';
-import {join} from 'node:path';
-import {startRedisServer} from '../server/dev/ensure-redis';
 import {DEV_API_KEY} from '../server/tenants/tenant-registry';
-import {freePort} from '../test/helpers/free-port';
 import {benchCustomers} from './bench-customers';
-import {started} from './cycle';
+import {startServiceProcesses} from './service-processes';
 
 const POLL_MS = 100;
 const GIVE_UP_MS = 120_000;
@@ -17,25 +13,12 @@ const GIVE_UP_MS = 120_000;
  * name and amounts, so every one is synthesized, not read from the speech cache.
  */
 export const measureVoiceLatency = async ({dir, bills, root, bundleDir, browserExecutable}: {dir: string; bills: number; root: string; bundleDir: string; browserExecutable: string}) => {
-	const redis = await startRedisServer({port: await freePort(), dir: join(dir, 'latency-redis')});
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const env = {
-		...process.env,
-		PORT: String(port),
-		PUBLIC_BASE_URL: base,
-		REDIS_URL: redis.url,
-		BILLCAST_QUEUE: `bench-voice-${Date.now()}`,
-		BILLCAST_DATA_DIR: join(dir, 'latency-data'),
-		BILLCAST_BUNDLE_DIR: bundleDir,
-		REMOTION_BROWSER_EXECUTABLE: browserExecutable,
-	};
-	const api = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/api/api-main.ts')], {cwd: root, env, stdio: ['ignore', 'pipe', 'inherit']});
-	const worker = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/worker/worker-main.ts')], {cwd: root, env, stdio: ['ignore', 'pipe', 'inherit']});
+	const {base, stop} = await startServiceProcesses({name: 'voice', dir, root, bundleDir, browserExecutable});
+	// Links name PUBLIC_BASE_URL (localhost by default); the bench asks the API where it listens.
+	const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
 	const rows: Array<{bill: number; outputs: string; speakingS: number}> = [];
 	try {
-		await Promise.all([started(api, 'listening'), started(worker, 'worker ready')]);
 		const customers = benchCustomers(bills * 2);
 		for (const [index, bill] of customers.entries()) {
 			const onDemand = index % 2 === 1;
@@ -47,7 +30,7 @@ export const measureVoiceLatency = async ({dir, bills, root, bundleDir, browserE
 			});
 			const render = (await posted.json()) as {links?: {self: string; watch: string}};
 			if (posted.status !== 202 || !render.links) throw new Error(`POST /v1/renders answered ${posted.status}: ${JSON.stringify(render)}`);
-			const watchData = render.links.watch.replace('/w/', '/v1/watch/');
+			const watchData = local(render.links.watch).replace('/w/', '/v1/watch/');
 			let speakingS = NaN;
 			while (performance.now() - from < GIVE_UP_MS) {
 				const data = (await (await fetch(watchData)).json()) as {narration?: {audioSrc: string}};
@@ -61,14 +44,11 @@ export const measureVoiceLatency = async ({dir, bills, root, bundleDir, browserE
 			rows.push({bill: Math.floor(index / 2) + 1, outputs: onDemand ? 'on-demand' : 'render', speakingS: +speakingS.toFixed(2)});
 			// The worker idle again before the next bill: its MP4 finished, when one was asked for.
 			for (let status = ''; !onDemand && status !== 'completed' && status !== 'failed'; await new Promise((resolve) => setTimeout(resolve, 500))) {
-				status = ((await (await fetch(render.links.self.replace(/^https?:\/\/[^/]+/, base), {headers: auth})).json()) as {status: string}).status;
+				status = ((await (await fetch(local(render.links.self), {headers: auth})).json()) as {status: string}).status;
 			}
 		}
 		return rows;
 	} finally {
-		api.kill('SIGTERM');
-		worker.kill('SIGTERM');
-		await Promise.all([api, worker].map((child) => (child.exitCode === null ? new Promise((done) => child.once('exit', done)) : undefined)));
-		await redis.stop();
+		await stop();
 	}
 };
