@@ -56,12 +56,12 @@ return done`;
 export const makeBatchCompletion = ({
 	redis,
 	renderKey,
-	prefix = 'billcast:batch:',
+	prefix,
 }: {
 	redis: RedisClient;
 	/** Where a render's record lives, so its status is read in the same step as the batch joins it. */
 	renderKey: (renderId: string) => string;
-	prefix?: string;
+	prefix: string;
 }) => {
 	const counterKey = (batchId: string) => `${prefix}${batchId}${COUNTER_SUFFIX}`;
 	const waitingKey = (renderId: string) => `${prefix}waiting-for:${renderId}`;

@@ -44,7 +44,7 @@ export interface BatchEntry {
  * Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk. All three
  * expire `ttlSeconds` (the retention) after the batch was created, like the renders they list.
  */
-export const makeBatchStore = ({redis, prefix = 'billcast:batch:', ttlSeconds}: {redis: RedisClient; prefix?: string; ttlSeconds: number}) => {
+export const makeBatchStore = ({redis, prefix, ttlSeconds}: {redis: RedisClient; prefix: string; ttlSeconds: number}) => {
 	const key = (id: string, part = '') => `${prefix}${id}${part}`;
 	const ttl = Math.ceil(ttlSeconds);
 	return {

@@ -7,7 +7,7 @@ export type StoredMapping = Mapping & {readonly name: string; readonly updatedAt
  * CSV column mappings, per tenant and name. They are configuration, like a tenant's brand, so they never expire: a
  * mapping lives until the tenant replaces or deletes it.
  */
-export const makeMappingStore = ({redis, prefix = 'billcast:mapping:'}: {redis: RedisClient; prefix?: string}) => {
+export const makeMappingStore = ({redis, prefix}: {redis: RedisClient; prefix: string}) => {
 	const key = (tenant: string, name: string) => `${prefix}${tenant}:${name}`;
 	return {
 		async put(tenant: string, name: string, mapping: Mapping): Promise<StoredMapping> {

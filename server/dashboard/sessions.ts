@@ -12,7 +12,7 @@ export interface DashboardSessions {
 	close(token: string | undefined): Promise<void>;
 }
 
-export const makeDashboardSessions = ({redis, prefix = 'billcast:'}: {redis: RedisClient; prefix?: string}): DashboardSessions => {
+export const makeDashboardSessions = ({redis, prefix}: {redis: RedisClient; prefix: string}): DashboardSessions => {
 	const key = (token: string) => `${prefix}dashboard-session:${createHash('sha256').update(token).digest('hex')}`;
 	return {
 		async open(tenant) {

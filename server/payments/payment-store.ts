@@ -12,7 +12,7 @@ export interface PaymentStore {
 }
 
 /** One key per render, written with NX so two concurrent confirmations can never both count. */
-export const makePaymentStore = ({redis, prefix = 'billcast:', ttlSeconds}: {redis: RedisClient; prefix?: string; ttlSeconds: number}): PaymentStore => {
+export const makePaymentStore = ({redis, prefix, ttlSeconds}: {redis: RedisClient; prefix: string; ttlSeconds: number}): PaymentStore => {
 	const key = (renderId: string) => `${prefix}payment:${renderId}`;
 	const get = async (renderId: string) => {
 		const raw = await redis.get(key(renderId));

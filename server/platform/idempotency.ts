@@ -19,7 +19,7 @@ export const IN_FLIGHT_SECONDS = 15 * 60;
  * with the same body gets that response again and changes nothing; with another body it is refused. A request that
  * fails is forgotten, so the client can fix it and retry with the same key.
  */
-export const makeIdempotency = ({redis, prefix = 'billcast:idempotency:'}: {redis: RedisClient; prefix?: string}) => ({
+export const makeIdempotency = ({redis, prefix}: {redis: RedisClient; prefix: string}) => ({
 	async run({
 		tenant,
 		key,

@@ -7,11 +7,11 @@ import {tenantOf} from './tenant';
 export const rateLimitPerTenant =
 	({
 		redis,
-		prefix = 'billcast:ratelimit:',
+		prefix,
 		now = Date.now,
 	}: {
 		redis: RedisClient;
-		prefix?: string;
+		prefix: string;
 		/** Milliseconds since the epoch; a test passes a fixed clock so its requests never straddle two windows. */
 		now?: () => number;
 	}): RequestHandler =>

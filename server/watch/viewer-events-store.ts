@@ -24,13 +24,13 @@ export interface ViewerEventsStore {
  */
 export const makeViewerEventsStore = ({
 	redis,
-	prefix = 'billcast:',
+	prefix,
 	ttlSeconds,
 	limit = 120,
 	windowSeconds = 60,
 }: {
 	redis: RedisClient;
-	prefix?: string;
+	prefix: string;
 	ttlSeconds: number;
 	limit?: number;
 	windowSeconds?: number;

@@ -43,7 +43,7 @@ export type WebhookDeliveryState = OmitEach<WebhookDeliveryView, keyof typeof de
 const RETENTION_SECONDS = 7 * 24 * 3600;
 
 /** Deliveries as JSON, one key each, and per tenant a sorted set of their ids by creation time. */
-export const makeWebhookDeliveryStore = ({redis, prefix = 'billcast:webhook:'}: {redis: RedisClient; prefix?: string}) => {
+export const makeWebhookDeliveryStore = ({redis, prefix}: {redis: RedisClient; prefix: string}) => {
 	const key = (id: string) => `${prefix}delivery:${id}`;
 	const tenantKey = (tenant: string) => `${prefix}tenant:${tenant}`;
 	const get = async (id: string): Promise<WebhookDelivery | undefined> => {
