@@ -26,7 +26,7 @@ const SWELL_SECONDS = 0.6;
  * A few seconds of soft chords made from sine waves, so the bed's licence is ours: each chord swells in and out to
  * silence, so the loop joins seamlessly however often it repeats. The right channel is detuned a little for width.
  */
-export const musicBedWav = (): Buffer => {
+const generateMusicBed = (): Buffer => {
 	const framesPerChord = CHORD_SECONDS * BED_SAMPLE_RATE;
 	const samples = new Int16Array(CHORDS.length * framesPerChord * 2);
 	const swell = SWELL_SECONDS * BED_SAMPLE_RATE;
@@ -50,6 +50,10 @@ export const musicBedWav = (): Buffer => {
 	}
 	return writeWav({samples, sampleRate: BED_SAMPLE_RATE, channels: 2});
 };
+
+let generated: Buffer | undefined;
+/** The same bytes every time, so each process computes its sine chords once rather than once per narration. */
+export const musicBedWav = (): Buffer => (generated ??= generateMusicBed());
 
 /** What render storage records of a tenant's uploaded bed: a 48 kHz stereo 16-bit WAV stored under a key of its content. */
 export const uploadedMusicBedSchema = z.object({
