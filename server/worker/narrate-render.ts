@@ -81,21 +81,20 @@ export const narrateRender = async ({
 	}
 };
 
-/** Longer than any synthesis: a lock whose holder died frees itself by then. */
-const LOCK_MS = 120_000;
+/**
+ * The synthesis lock lives this long unless its holder renews it, which it does every third of it while it works: a
+ * worker killed mid-synthesis holds up the render that waits for its narration (taken up by another worker) for at
+ * most this long, not for the length of any synthesis.
+ */
+const LOCK_MS = 6_000;
 const POLL_MS = 100;
 
-/**
- * A render's narration, made once whoever asks first: the narration worker ahead of the render, or the render itself
- * when it starts before that job is done (then it waits for it rather than synthesizing the same speech twice on the
- * same cores). The speech goes to the store and the track to storage, so the watch data speaks from then on; the
- * caller gets the track in its `workDir` either way.
- */
 export const narrationOnce = async ({
 	redis,
 	store,
+	lockMs = LOCK_MS,
 	...narrate
-}: Parameters<typeof narrateRender>[0] & {redis: RedisClient; store: RenderStore}): Promise<NarratedRender> => {
+}: Parameters<typeof narrateRender>[0] & {redis: RedisClient; store: RenderStore; lockMs?: number}): Promise<NarratedRender> => {
 	if (!narrate.config || narrate.config.status === 'off') return {status: 'silent'};
 	const lock = `${store.keyOf(narrate.renderId)}:narrating`;
 	const key = artifactKey(narrate.renderId, 'narration');
@@ -111,14 +110,17 @@ export const narrationOnce = async ({
 	for (;;) {
 		const found = await done();
 		if (found) return found;
-		if ((await redis.set(lock, String(process.pid), 'PX', LOCK_MS, 'NX')) === 'OK') break;
+		if ((await redis.set(lock, String(process.pid), 'PX', lockMs, 'NX')) === 'OK') break;
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 	}
+	// A renewal lost while Redis is away costs at most a second synthesis of the same speech, never a wrong one.
+	const renewal = setInterval(() => void redis.pexpire(lock, lockMs).catch(() => undefined), lockMs / 3);
 	try {
 		const made = await narrateRender(narrate);
 		if (made.status === 'spoken') await store.setSpeech(narrate.renderId, made.narration.speech);
 		return made;
 	} finally {
+		clearInterval(renewal);
 		await redis.del(lock);
 	}
 };

@@ -12,7 +12,7 @@ import {shortBill} from '../helpers/short-bill';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';
 
 /** `npm test` keeps the batch small; `BILLCAST_MULTI_PROCESS_BILLS=200 npx vitest run test/integration/multi-process.test.ts` is the full run. */
-const BILLS = Number(process.env.BILLCAST_MULTI_PROCESS_BILLS ?? 6);
+const BILLS = Number(process.env.BILLCAST_MULTI_PROCESS_BILLS ?? 4);
 const SCALE = 0.2;
 const root = join(import.meta.dirname, '..', '..');
 const auth = {authorization: `Bearer ${DEV_API_KEY}`};
