@@ -1,5 +1,5 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {openBrowser, renderStill, selectComposition, type HeadlessBrowser} from '@remotion/renderer';
+import {openBrowser, renderStill, type HeadlessBrowser} from '@remotion/renderer';
 import {fixtureLocales} from '../../src/fixtures/locales';
 import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
@@ -9,6 +9,7 @@ import {computeRenderInput, type RenderRequestInput} from '../../src/render-inpu
 import {sharedScenesOf} from '../../src/shared-scenes';
 import type {TemplateBill} from '../../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser';
+import {selectForRender} from '../../server/worker/render-video';
 import {greyDeviation, pngSize} from '../helpers/image-stats';
 
 const SCALE = 0.25;
@@ -24,10 +25,9 @@ afterAll(async () => {
 	await browser?.close({silent: true});
 });
 
+/** The composition as the worker has it, without a page load to ask the bundle (render-quality checks both agree). */
 const still = async (input: RenderRequestInput, frame: number): Promise<Buffer> => {
-	const {compositionId, inputProps} = computeRenderInput(input);
-	const common = {serveUrl, inputProps, puppeteerInstance: browser, browserExecutable, chromeMode, logLevel: 'error' as const};
-	const composition = await selectComposition({...common, id: compositionId});
+	const {common, composition} = selectForRender({input: computeRenderInput(input), serveUrl, browser, browserExecutable});
 	const {buffer} = await renderStill({...common, composition, frame, scale: SCALE, imageFormat: 'png'});
 	return buffer!;
 };
