@@ -141,6 +141,18 @@ export const sceneStartAcross = ({from, to, frame}: {from: Timeline; to: Timelin
 	return to.scenes.find((scene) => scene.id === playing?.id)?.from ?? 0;
 };
 
+/**
+ * The same moment of the same scene in `to`, the bill's timeline sized again: as far into the scene, proportionally, as
+ * `frame` is in `from`. Undefined for a scene `to` does not have.
+ */
+export const frameAcross = ({from, to, frame}: {from: Timeline; to: Timeline; frame: number}): number | undefined => {
+	const playing = from.scenes.filter((scene) => scene.from <= frame).at(-1);
+	const same = playing && to.scenes.find((scene) => scene.id === playing.id);
+	if (!playing || !same) return undefined;
+	const share = Math.min(1, (frame - playing.from) / playing.durationInFrames);
+	return same.from + Math.min(same.durationInFrames - 1, Math.floor(share * same.durationInFrames));
+};
+
 /** The "email us" button of the thanks, when the brand has an address. */
 export const mailCta = (brand: {supportEmail?: string | undefined}, locale: string): CtaSpec[] =>
 	brand.supportEmail ? [{scene: 'close', kind: 'mail', label: messagesFor(locale).emailUs, href: `mailto:${brand.supportEmail}`}] : [];

@@ -7,7 +7,7 @@ import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
-import {sceneStartAcross, type Hotspot} from '../../src/timeline';
+import {frameAcross, sceneStartAcross, type Hotspot} from '../../src/timeline';
 import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
@@ -114,7 +114,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const rootRef = useRef<HTMLDivElement>(null);
 	const frameRef = useRef<HTMLDivElement>(null);
 	const hotspotHadFocus = useRef(false);
-	const tracker = useMemo(() => makeWatchTracker(shape), [shape]);
+	// Kept across a new timeline (the narration arriving), so what was watched before it still counts.
+	const tracker = useRef(makeWatchTracker(shape));
 	const captionsUrl = data.links['captions.vtt'] ? resolveUrl(data.links['captions.vtt']) : undefined;
 	// The live player cues its captions from the timeline it plays, as the worker does for captions.vtt, so they show
 	// before any render exists; MP4 mode reads the file written beside its video.
@@ -169,18 +170,18 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		(next: number) => {
 			setFrame(next);
 			if (!playbackRef.current?.isPlaying()) return;
-			for (const type of tracker.played(next)) sendEvent({type});
+			for (const type of tracker.current.played(next)) sendEvent({type});
 		},
-		[tracker, sendEvent],
+		[sendEvent],
 	);
 	const onPlay = useCallback(() => {
 		setPlayState('playing');
 		sendEvent({type: 'view_started'});
 	}, [sendEvent]);
 	const onPause = useCallback(() => {
-		tracker.interrupted();
+		tracker.current.interrupted();
 		setPlayState((state) => (state === 'ended' ? state : 'paused'));
-	}, [tracker]);
+	}, []);
 	// The last frames fade out: the end rests on the last scene settled, its buttons live, rather than on a faded frame.
 	const lastHold = input.timeline.staticHolds.at(-1);
 	const restFrame = lastHold ? lastHold.from + lastHold.durationInFrames - 1 : shape.durationInFrames - 1;
@@ -188,7 +189,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		playbackRef.current?.seekToFrame(restFrame);
 		setPlayState('ended');
 	}, [restFrame]);
-	const onSeeked = useCallback(() => tracker.interrupted(), [tracker]);
+	const onSeeked = useCallback(() => tracker.current.interrupted(), []);
 	// The narration arrived while the viewer watched, and sized every scene again: the video goes on from the start of
 	// the scene they were in, playing or paused as it was; an ended one rests on its new end, one not yet started stays so.
 	const shownTimeline = useRef(input.timeline);
@@ -196,8 +197,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		const from = shownTimeline.current;
 		const to = input.timeline;
 		shownTimeline.current = to;
+		if (from === to) return;
+		if (mode === 'live') tracker.current = tracker.current.across(shape, (frame) => frameAcross({from, to, frame}));
 		const playback = playbackRef.current;
-		if (from === to || !playback) return;
+		if (!playback) return;
 		playback.seekToFrame(playState === 'ended' ? restFrame : playState === 'idle' ? initialFrame : sceneStartAcross({from, to, frame: currentFrame.current}));
 		// Only a new timeline moves the video: the play state and frames it reads are those of that moment.
 	}, [input.timeline]);

@@ -2,7 +2,8 @@ import {describe, expect, it} from 'vitest';
 import type {SceneSpeech} from '../../src/narration';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {sceneStartAcross, type Timeline} from '../../src/timeline';
+import {makeWatchTracker} from '../../public/src/watched';
+import {frameAcross, sceneStartAcross, type Timeline} from '../../src/timeline';
 
 const input = {template: 'telco-bill' as const, bill: sampleTelcoBill, format: 'landscape' as const};
 const silent = computeRenderInput(input).timeline;
@@ -35,5 +36,51 @@ describe('sceneStartAcross: where the viewer goes on when the narration arrives'
 	it('starts from the beginning when the scene is not in the new timeline', () => {
 		const withoutDue = {...spoken, scenes: spoken.scenes.filter((candidate) => candidate.id !== 'due')};
 		expect(sceneStartAcross({from: silent, to: withoutDue, frame: scene(silent, 'due').from + 5})).toBe(0);
+	});
+});
+
+describe('frameAcross: the same moment of the same scene on the new timeline', () => {
+	it('keeps the share of the scene: its start, middle and last frame', () => {
+		for (const id of ['greeting', 'total', 'due', 'close']) {
+			const before = scene(silent, id);
+			const after = scene(spoken, id);
+			expect(frameAcross({from: silent, to: spoken, frame: before.from})).toBe(after.from);
+			expect(frameAcross({from: silent, to: spoken, frame: before.from + before.durationInFrames / 2})).toBe(after.from + Math.floor(after.durationInFrames / 2));
+			expect(frameAcross({from: silent, to: spoken, frame: before.from + before.durationInFrames - 1})).toBeLessThan(after.from + after.durationInFrames);
+		}
+	});
+
+	it('has no frame for a scene the new timeline lacks', () => {
+		const withoutDue = {...spoken, scenes: spoken.scenes.filter((candidate) => candidate.id !== 'due')};
+		expect(frameAcross({from: silent, to: withoutDue, frame: scene(silent, 'due').from + 5})).toBeUndefined();
+	});
+});
+
+describe('watched progress across the narration arriving', () => {
+	const play = (tracker: ReturnType<typeof makeWatchTracker>, from: number, to: number) => {
+		const earned: string[] = [];
+		for (let frame = from; frame <= to; frame++) earned.push(...tracker.played(frame));
+		return earned;
+	};
+
+	it('keeps what was watched: the silent video up to the due scene, then the rest of the spoken one, is watched to the end', () => {
+		const before = makeWatchTracker(silent);
+		const half = scene(silent, 'due').from - 1;
+		expect(play(before, 0, half)).toContain('progress_25');
+		const after = before.across(spoken, (frame) => frameAcross({from: silent, to: spoken, frame}));
+		const resume = sceneStartAcross({from: silent, to: spoken, frame: half});
+		// Played returns every mark the share has earned: the first frame after the switch has at least those of the last
+		// before it (more if a scene watched whole grew longer with its voice).
+		const atSwitch = before.played(half);
+		expect(atSwitch).toContain('progress_50');
+		expect(after.played(resume)).toEqual(expect.arrayContaining(atSwitch));
+		expect(play(after, resume, spoken.durationInFrames - 1)).toContain('completed');
+		// A fresh count at the switch, as before, never reaches the end from there.
+		expect(play(makeWatchTracker(spoken), resume, spoken.durationInFrames - 1)).not.toContain('completed');
+	});
+
+	it('a viewer who watched nothing before it starts from nothing after it', () => {
+		const after = makeWatchTracker(silent).across(spoken, (frame) => frameAcross({from: silent, to: spoken, frame}));
+		expect(play(after, scene(spoken, 'due').from, spoken.durationInFrames - 1)).not.toContain('progress_50');
 	});
 });
