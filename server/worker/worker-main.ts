@@ -92,5 +92,10 @@ const shutdown = async (signal: string) => {
 };
 // The browser's own signal hooks are removed (see openWarmBrowser), so a signal finishes the active render instead of
 // killing its browser. Run as `node --import tsx server/worker/worker-main.ts`: an npm or tsx wrapper would take the signal.
-process.once('SIGTERM', () => void shutdown('SIGTERM'));
-process.once('SIGINT', () => void shutdown('SIGINT'));
+const stop = (signal: string) =>
+	void shutdown(signal).catch((error: unknown) => {
+		logger.fatal({err: error, signal}, 'could not stop cleanly');
+		process.exit(1);
+	});
+process.once('SIGTERM', () => stop('SIGTERM'));
+process.once('SIGINT', () => stop('SIGINT'));

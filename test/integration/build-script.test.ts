@@ -73,7 +73,7 @@ describe('npm run build, the image build step', () => {
 		await expect.poll(worker.output, {timeout: 120_000, interval: 250}).toContain('billcast worker ready');
 		expect(worker.output()).toContain(`"serveUrl":"${join(work, 'build/bundle')}"`);
 		worker.child.kill('SIGTERM');
-		expect(await worker.exited).toBe(0);
+		expect(await worker.exited, worker.output()).toBe(0);
 
 		const unbuilt = run(['server/worker/worker-main.ts'], {...production(join(work, 'unbuilt')), BILLCAST_BUNDLE_DIR: join(work, 'empty')});
 		expect(await unbuilt.exited).not.toBe(0);
