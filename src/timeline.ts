@@ -132,12 +132,15 @@ export const assembleTimeline = ({
 	};
 };
 
+/** The scene playing at `frame`: the last to have started by then. */
+const sceneAt = (timeline: Timeline, frame: number) => timeline.scenes.filter((scene) => scene.from <= frame).at(-1);
+
 /**
  * Where a viewer at `frame` of `from` goes on in `to`, the same bill's timeline sized again (its narration arrived, and
  * any scene may now last longer or shorter): the start of the scene they were in, so it is heard from its first word.
  */
 export const sceneStartAcross = ({from, to, frame}: {from: Timeline; to: Timeline; frame: number}): number => {
-	const playing = from.scenes.filter((scene) => scene.from <= frame).at(-1) ?? from.scenes[0];
+	const playing = sceneAt(from, frame) ?? from.scenes[0];
 	return to.scenes.find((scene) => scene.id === playing?.id)?.from ?? 0;
 };
 
@@ -146,7 +149,7 @@ export const sceneStartAcross = ({from, to, frame}: {from: Timeline; to: Timelin
  * `frame` is in `from`. Undefined for a scene `to` does not have.
  */
 export const frameAcross = ({from, to, frame}: {from: Timeline; to: Timeline; frame: number}): number | undefined => {
-	const playing = from.scenes.filter((scene) => scene.from <= frame).at(-1);
+	const playing = sceneAt(from, frame);
 	const same = playing && to.scenes.find((scene) => scene.id === playing.id);
 	if (!playing || !same) return undefined;
 	const share = Math.min(1, (frame - playing.from) / playing.durationInFrames);
