@@ -30,17 +30,15 @@ const cycleBody = (from: number, bills: number) => {
  * poster (drawn at that first fetch by a real worker process), each must answer 200.
  */
 export const measureCycle = async ({dir, bills, root, bundleDir, browserExecutable}: {dir: string; bills: number; root: string; bundleDir: string; browserExecutable: string}) => {
-	const {port, stop} = await startServiceProcesses({name: 'cycle', dir, root, bundleDir, browserExecutable});
+	const {base, local, stop} = await startServiceProcesses({name: 'cycle', dir, root, bundleDir, browserExecutable});
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
 	try {
-		// Links name PUBLIC_BASE_URL (localhost by default); the bench asks the API where it listens.
-		const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, `http://127.0.0.1:${port}`);
 		const start = Date.now();
 		let accepted = 0;
 		let rejected = 0;
 		const exports: string[] = [];
 		for (let from = 0; from < bills; from += PER_REQUEST) {
-			const response = await fetch(`http://127.0.0.1:${port}/v1/batches`, {
+			const response = await fetch(`${base}/v1/batches`, {
 				method: 'POST',
 				headers: {...auth, 'content-type': 'application/x-ndjson'},
 				body: Readable.toWeb(cycleBody(from, Math.min(PER_REQUEST, bills - from))) as ReadableStream,

@@ -56,5 +56,11 @@ export const startServiceProcesses = async ({
 		await stop();
 		throw error;
 	}
-	return {port, base: `http://127.0.0.1:${port}`, stop};
+	const base = `http://127.0.0.1:${port}`;
+	return {
+		base,
+		stop,
+		/** A link the API wrote (on PUBLIC_BASE_URL, localhost by default), pointed at where this API listens. */
+		local: (url: string) => url.replace(/^https?:\/\/[^/]+/, base),
+	};
 };

@@ -13,9 +13,7 @@ const GIVE_UP_MS = 120_000;
  * name and amounts, so every one is synthesized, not read from the speech cache.
  */
 export const measureVoiceLatency = async ({dir, bills, root, bundleDir, browserExecutable}: {dir: string; bills: number; root: string; bundleDir: string; browserExecutable: string}) => {
-	const {base, stop} = await startServiceProcesses({name: 'voice', dir, root, bundleDir, browserExecutable});
-	// Links name PUBLIC_BASE_URL (localhost by default); the bench asks the API where it listens.
-	const local = (url: string) => url.replace(/^https?:\/\/[^/]+/, base);
+	const {base, local, stop} = await startServiceProcesses({name: 'voice', dir, root, bundleDir, browserExecutable});
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
 	const rows: Array<{bill: number; outputs: string; speakingS: number}> = [];
 	try {
