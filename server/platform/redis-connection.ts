@@ -8,6 +8,14 @@ import {z} from 'zod';
  */
 export const KEY_TAG = '{billcast}';
 
+/**
+ * Options for every queue billcast adds jobs to. BullMQ otherwise starts a queue with a one-time round trip (wait for
+ * the connection, then INFO for the server's version) whose failure it never retries: a queue whose start met a Redis
+ * blip refused every job until the process restarted, and one started while Redis was away held requests until it
+ * came back instead of answering 503. The workers still check the version when they start.
+ */
+export const QUEUE_OPTIONS = {prefix: KEY_TAG, skipWaitingForReady: true, skipVersionCheck: true} as const;
+
 /** A connection to one Redis (alone or behind Sentinel) or to a Redis Cluster: every store takes either. */
 export type RedisClient = Redis | Cluster;
 

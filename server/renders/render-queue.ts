@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
-import {KEY_TAG} from '../platform/redis-connection';
+import {QUEUE_OPTIONS} from '../platform/redis-connection';
 
 export const RENDER_ATTEMPTS = 3;
 const BATCH_PRIORITY = 10;
@@ -48,7 +48,7 @@ export const makeRenderQueue = ({
 }): RenderQueue => {
 	const queue = new Queue<RenderJobRef>(queueName, {
 		connection,
-		prefix: KEY_TAG,
+		...QUEUE_OPTIONS,
 		streams: {events: {maxLen: RENDER_EVENTS_KEPT}},
 		// No backoff: it would be copied into every job and push the job past Redis's compact encoding; a render that
 		// failed is tried again at once (by then its browser was replaced and the error is usually gone).

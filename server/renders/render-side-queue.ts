@@ -1,5 +1,5 @@
 import {Queue, type ConnectionOptions, type DefaultJobOptions} from 'bullmq';
-import {KEY_TAG} from '../platform/redis-connection';
+import {QUEUE_OPTIONS} from '../platform/redis-connection';
 
 /** A job about one render, beside its render job (its poster, its narration). */
 export interface RenderSideJob {
@@ -30,7 +30,7 @@ export const makeRenderSideQueue = ({
 	jobName: string;
 	jobOptions: DefaultJobOptions;
 }): RenderSideQueue => {
-	const queue = new Queue<RenderSideJob>(queueName, {connection, prefix: KEY_TAG, defaultJobOptions: jobOptions});
+	const queue = new Queue<RenderSideJob>(queueName, {connection, ...QUEUE_OPTIONS, defaultJobOptions: jobOptions});
 	return {
 		queue,
 		async request(renderId) {

@@ -2,7 +2,7 @@ import {Queue, type ConnectionOptions} from 'bullmq';
 import type {WebhookDeliveryStore} from './webhook-deliveries';
 import type {WebhookEvent} from './webhook-events';
 import {WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF, WEBHOOK_RETRY_BASE_MS} from './webhook-retry';
-import {KEY_TAG} from '../platform/redis-connection';
+import {QUEUE_OPTIONS} from '../platform/redis-connection';
 
 /** The event itself stays in the delivery record, so the job is small and the API shows exactly what was sent. */
 export interface WebhookJob {
@@ -30,7 +30,7 @@ export const makeWebhookQueue = ({
 }): WebhookQueue => {
 	const queue = new Queue<WebhookJob>(queueName, {
 		connection,
-		prefix: KEY_TAG,
+		...QUEUE_OPTIONS,
 		defaultJobOptions: {
 			attempts: WEBHOOK_ATTEMPTS,
 			backoff: {type: WEBHOOK_BACKOFF, delay: retryBaseMs},

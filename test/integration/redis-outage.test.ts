@@ -15,46 +15,55 @@ import {makeWatchLinks} from '../../server/watch/watch-links';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {freePort} from '../helpers/free-port';
 
-/** The API wired as api-main wires it (one fail-fast connection), on a Redis of its own that the test stops and starts. */
+const watchSecret = 'w'.repeat(32);
+const adminKey = 'admin-key-for-outages-0123';
+
+/** The API wired as api-main wires it (one fail-fast connection) on the Redis at `redisPort`, running or not. */
+const startApi = async ({redisPort, dir}: {redisPort: number; dir: string}) => {
+	const redis = connectApiRedis(`redis://127.0.0.1:${redisPort}`);
+	redis.on('error', () => undefined);
+	const port = await freePort();
+	const baseUrl = `http://127.0.0.1:${port}`;
+	const logger = makeLogger({service: 'api', level: 'silent'});
+	const services = buildServices({
+		config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks', storage: {kind: 'local', dir}},
+		redis,
+		tenants: makeTenantRegistry([DEV_TENANT]),
+		logger,
+	});
+	const {queue, webhookQueue} = services;
+	const app = makeApp({
+		config: {bodyLimit: '64kb', batchBodyLimit: '1mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
+		services,
+		logger,
+		metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
+	});
+	const server = answerClientErrorsWithProblems(createServer(app));
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	return {
+		baseUrl,
+		close: async () => {
+			await new Promise((resolve) => server.close(resolve));
+			await Promise.all([queue.close(), webhookQueue.close()]);
+			redis.disconnect();
+		},
+	};
+};
+
+/** The API on a Redis of its own that the test stops and starts. */
 describe('while Redis is down', () => {
 	let dir: string;
 	let redisPort: number;
 	let redisServer: StartedRedis;
 	let baseUrl: string;
 	let close: () => Promise<void>;
-	const watchSecret = 'w'.repeat(32);
 	const auth = {authorization: `Bearer ${DEV_API_KEY}`};
-	const adminKey = 'admin-key-for-outages-0123';
 
 	beforeAll(async () => {
 		dir = await mkdtemp(join(tmpdir(), 'billcast-outage-'));
 		redisPort = await freePort();
 		redisServer = await startRedisServer({port: redisPort, dir});
-		const redis = connectApiRedis(redisServer.url);
-		redis.on('error', () => undefined);
-		const port = await freePort();
-		baseUrl = `http://127.0.0.1:${port}`;
-		const logger = makeLogger({service: 'api', level: 'silent'});
-		const services = buildServices({
-			config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks', storage: {kind: 'local', dir}},
-			redis,
-			tenants: makeTenantRegistry([DEV_TENANT]),
-			logger,
-		});
-		const {queue, webhookQueue} = services;
-		const app = makeApp({
-			config: {bodyLimit: '64kb', batchBodyLimit: '1mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
-			services,
-			logger,
-			metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
-		});
-		const server = answerClientErrorsWithProblems(createServer(app));
-		await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-		close = async () => {
-			await new Promise((resolve) => server.close(resolve));
-			await Promise.all([queue.close(), webhookQueue.close()]);
-			redis.disconnect();
-		};
+		({baseUrl, close} = await startApi({redisPort, dir}));
 	});
 	afterAll(async () => {
 		await close();
@@ -78,25 +87,43 @@ describe('while Redis is down', () => {
 		[`${watchUrl.replace('/w/', '/v1/watch/')}/events`, {method: 'POST', headers: {'content-type': 'text/plain'}, body: '{"type":"play"}'}],
 	];
 
-	it('answers 503 problem+json at once on every Redis-backed route, says why in /readyz, and recovers by itself', async () => {
-		await redisServer.stop();
+	const answersUnavailable = async (base: string) => {
 		for (const [path, init] of requests) {
 			// The request's own deadline is the API's promise: an answer within 2 s, never a wait for Redis to return.
-			const response = await fetch(`${baseUrl}${path}`, {...init, signal: AbortSignal.timeout(2_000)});
+			const response = await fetch(`${base}${path}`, {...init, signal: AbortSignal.timeout(2_000)});
 			expect(response.status, `${init.method ?? 'GET'} ${path}`).toBe(503);
 			expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
 			expect(await response.json()).toMatchObject({status: 503, code: 'service_unavailable'});
 		}
-		const metrics = await fetch(`${baseUrl}/metrics`, {headers: {authorization: `Bearer ${adminKey}`}, signal: AbortSignal.timeout(2_000)});
+		const metrics = await fetch(`${base}/metrics`, {headers: {authorization: `Bearer ${adminKey}`}, signal: AbortSignal.timeout(2_000)});
 		expect(metrics.status).toBe(503);
 		expect(await metrics.json()).toMatchObject({code: 'metrics_unavailable'});
-		const readyz = await fetch(`${baseUrl}/readyz`, {signal: AbortSignal.timeout(2_000)});
+		const readyz = await fetch(`${base}/readyz`, {signal: AbortSignal.timeout(2_000)});
 		expect(readyz.status).toBe(503);
 		expect(await readyz.json()).toMatchObject({ready: false, checks: {redis: false}, reasons: {redis: expect.stringMatching(/Redis/)}});
+	};
+	const acceptsRenders = async (base: string) => {
+		await expect.poll(async () => (await fetch(`${base}/v1/renders/none`, {headers: auth})).status, {timeout: 20_000, interval: 200}).toBe(404);
+		const submitted = await fetch(`${base}/v1/renders`, {method: 'POST', headers: json, body: renderBody});
+		expect(submitted.status, await submitted.clone().text()).toBe(202);
+	};
 
+	it('answers 503 problem+json at once on every Redis-backed route, says why in /readyz, and recovers by itself', async () => {
+		await redisServer.stop();
+		await answersUnavailable(baseUrl);
 		redisServer = await startRedisServer({port: redisPort, dir});
-		await expect.poll(async () => (await fetch(`${baseUrl}/v1/renders/none`, {headers: auth})).status, {timeout: 20_000, interval: 200}).toBe(404);
-		const submitted = await fetch(`${baseUrl}/v1/renders`, {method: 'POST', headers: json, body: renderBody});
-		expect(submitted.status).toBe(202);
+		await acceptsRenders(baseUrl);
+	});
+
+	it('does the same when the API starts before Redis: its queues wait for no Redis to start, so none is left broken', async () => {
+		await redisServer.stop();
+		const early = await startApi({redisPort, dir});
+		try {
+			await answersUnavailable(early.baseUrl);
+			redisServer = await startRedisServer({port: redisPort, dir});
+			await acceptsRenders(early.baseUrl);
+		} finally {
+			await early.close();
+		}
 	});
 });
