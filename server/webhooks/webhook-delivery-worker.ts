@@ -63,7 +63,7 @@ const post = async ({
 };
 
 /** Posts queued events to the tenants' webhooks, recording every attempt, and retries on the schedule of webhook-retry.ts. */
-export const makeWebhookDeliveryWorker = ({
+export const makeWebhookDeliveryWorker = async ({
 	connection,
 	queueName,
 	deliveries,
@@ -123,6 +123,8 @@ export const makeWebhookDeliveryWorker = ({
 		settings: {backoffStrategy: (attemptsMade, _type, _error, job) => webhookRetryDelayMs({attemptsMade, baseMs: retryBaseOf(job)})},
 	});
 	worker.on('error', (error) => logger.error({err: error}, 'webhook queue error'));
+	// Closed while starting, a BullMQ worker throws an unhandled error (see makeRenderWorker).
+	await worker.waitUntilReady();
 	return {
 		worker,
 		close: async () => {
@@ -132,4 +134,4 @@ export const makeWebhookDeliveryWorker = ({
 	};
 };
 
-export type WebhookDeliveryWorker = ReturnType<typeof makeWebhookDeliveryWorker>;
+export type WebhookDeliveryWorker = Awaited<ReturnType<typeof makeWebhookDeliveryWorker>>;

@@ -252,6 +252,9 @@ export const makeRenderWorker = async ({
 		endings.add(ending);
 	});
 	worker.on('stalled', (jobId) => logger.warn({jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
+	// BullMQ cannot close a worker whose connections are still starting without an unhandled "Connection is closed"
+	// (taskforcesh/bullmq#3546): a SIGTERM just after start made the worker exit 1. Ready before it is returned, it closes cleanly.
+	await Promise.all([worker, narrationWorker, posterWorker].map((each) => each.waitUntilReady()));
 	return {
 		worker,
 		browser,

@@ -79,6 +79,8 @@ export const scheduleRetentionSweep = async ({
 		{connection, prefix: KEY_TAG},
 	);
 	worker.on('error', (error) => logger.error({err: error}, 'retention queue error'));
+	// Closed while starting, a BullMQ worker throws an unhandled error (see makeRenderWorker).
+	await worker.waitUntilReady();
 	return {
 		async close() {
 			await worker.close();

@@ -45,7 +45,7 @@ const renderWorker = await makeRenderWorker({
 	speechCacheDir: join(config.dataDir, 'speech-cache'),
 });
 // Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
-const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
+const webhookWorker = await makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
 const retention = await scheduleRetentionSweep({
 	connection: redis,
 	queueName: `${config.queueName}-maintenance`,

@@ -92,7 +92,7 @@ export const startTestStack = async ({
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
 	// Test receivers listen on loopback, which only the development switch lets outbound requests reach.
 	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
-	const webhookWorker = makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
+	const webhookWorker = await makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
 	const app = makeApp({
 		config: npmStartConfig ? {...config, adminKey} : {bodyLimit: '64kb', batchBodyLimit: '16mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
 		services,
