@@ -51,15 +51,19 @@ export const makeLocalStorage = ({dir}: {dir: string}): RenderStorage => {
 			await Promise.all([...folders].map((folder) => rmdir(folder).catch(() => undefined)));
 		},
 		async *list(prefix) {
-			// A render's folder at a time, so its files come together. Dot-files are writes in progress.
-			const folders = prefix.includes('/') ? [prefix.slice(0, prefix.indexOf('/'))] : (await namesIn(dir)).filter((name) => name.startsWith(prefix));
-			for (const folder of folders) {
-				for (const name of await namesIn(join(dir, folder))) {
-					const key = `${folder}/${name}`;
-					const found: StoredObject | undefined = key.startsWith(prefix) ? await storage.stat(key) : undefined;
+			// Folder by folder, so a render's files come together; only folders that can hold keys under the prefix are
+			// read. Keys are always in a folder (`<renderId>/<file>`, `tenants/<tenant>/<file>`): a file loose in the root is
+			// none of storage's.
+			const walk = async function* (folder: string): AsyncGenerator<StoredObject> {
+				for (const name of await namesIn(folder ? pathOf(folder) : dir)) {
+					const key = folder ? `${folder}/${name}` : name;
+					if (!key.startsWith(prefix) && !prefix.startsWith(`${key}/`)) continue;
+					const found = folder ? await storage.stat(key) : undefined;
 					if (found) yield found;
+					else yield* walk(key);
 				}
-			}
+			};
+			yield* walk('');
 		},
 		signedUrl: async () => undefined,
 		signedUrlOrigin: undefined,

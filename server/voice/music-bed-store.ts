@@ -33,8 +33,24 @@ export interface MusicBedStore {
 	localCopy(tenant: string, upload: UploadedMusicBed, dir: string): Promise<string | undefined>;
 }
 
+/**
+ * Longer than any upload takes from writing its WAV to naming it. Two uploads at once each delete the bed they
+ * replaced, so the one named first is left behind; a WAV no name holds after this long is such a leftover.
+ */
+const UNNAMED_BED_GRACE_MS = 10 * 60 * 1000;
+
 export const makeMusicBedStore = ({storage}: {storage: RenderStorage}): MusicBedStore => {
 	const pointerKey = (tenant: string) => tenantFileKey(tenant, 'music-bed.json');
+	const bedsPrefix = (tenant: string) => tenantFileKey(tenant, 'music-bed-');
+	/** The tenant's WAVs other than `keep` and the one just replaced: leftovers of uploads that raced. */
+	const deleteLeftovers = async (tenant: string, keep: readonly string[]) => {
+		const cutoff = Date.now() - UNNAMED_BED_GRACE_MS;
+		const leftovers: string[] = [];
+		for await (const object of storage.list(bedsPrefix(tenant))) {
+			if (!keep.includes(object.key) && object.modifiedMs < cutoff) leftovers.push(object.key);
+		}
+		if (leftovers.length > 0) await storage.delete(leftovers);
+	};
 	const get = async (tenant: string): Promise<UploadedMusicBed | undefined> => {
 		const body = await storage.read(pointerKey(tenant));
 		if (!body) return undefined;
@@ -57,12 +73,14 @@ export const makeMusicBedStore = ({storage}: {storage: RenderStorage}): MusicBed
 			await storage.put(pointerKey(tenant), JSON.stringify(upload), 'application/json');
 			// The same bed sent again has the same key, which must stay.
 			if (previous && previous.key !== upload.key) await storage.delete([previous.key]);
+			await deleteLeftovers(tenant, [upload.key]);
 			return {upload, replaced: previous !== undefined};
 		},
 		async delete(tenant) {
 			const previous = await get(tenant);
 			if (!previous) return false;
 			await storage.delete([pointerKey(tenant), previous.key]);
+			await deleteLeftovers(tenant, []);
 			return true;
 		},
 		async localCopy(tenant, upload, dir) {

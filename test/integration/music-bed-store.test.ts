@@ -1,5 +1,5 @@
 import {randomUUID} from 'node:crypto';
-import {mkdtemp, readFile, rm, stat} from 'node:fs/promises';
+import {mkdtemp, readFile, rm, stat, utimes} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
@@ -36,10 +36,12 @@ const keysOf = async (storage: RenderStorage, tenant: string) => {
 };
 
 describe('uploaded beds in local storage, as a worker fetches them', () => {
+	let storage: RenderStorage;
 	let beds: MusicBedStore;
 	let cacheDir: string;
 	beforeAll(() => {
-		beds = makeMusicBedStore({storage: makeLocalStorage({dir: join(dir, 'renders')})});
+		storage = makeLocalStorage({dir: join(dir, 'renders')});
+		beds = makeMusicBedStore({storage});
 		cacheDir = join(dir, 'bed-cache');
 	});
 
@@ -68,6 +70,24 @@ describe('uploaded beds in local storage, as a worker fetches them', () => {
 		expect(await beds.delete('acme')).toBe(true);
 		expect(await musicBedSource({config: on, tenant: 'acme', beds, cacheDir})).toEqual({status: 'generated'});
 		expect(await beds.delete('acme')).toBe(false);
+	});
+
+	it('a WAV that two uploads at once left unnamed goes with the next upload or removal, once no upload can still be naming it', async () => {
+		const racedAgo = Date.now() / 1000 - 3600;
+		await storage.put('tenants/racing/music-bed-0000000000000000.wav', otherBed, 'audio/wav');
+		await utimes(join(dir, 'renders', 'tenants', 'racing', 'music-bed-0000000000000000.wav'), racedAgo, racedAgo);
+		// Written a moment ago: an upload still on its way to naming it.
+		await storage.put('tenants/racing/music-bed-1111111111111111.wav', otherBed, 'audio/wav');
+
+		const {upload} = await beds.put('racing', {wav: musicBedWav(), durationMs: 8000});
+		expect(await keysOf(storage, 'racing')).toEqual([
+			'tenants/racing/music-bed-1111111111111111.wav',
+			`tenants/racing/music-bed-${upload.sha256.slice(0, 16)}.wav`,
+			'tenants/racing/music-bed.json',
+		].sort());
+		await utimes(join(dir, 'renders', 'tenants', 'racing', 'music-bed-1111111111111111.wav'), racedAgo, racedAgo);
+		expect(await beds.delete('racing')).toBe(true);
+		expect(await keysOf(storage, 'racing')).toEqual([]);
 	});
 });
 
