@@ -204,18 +204,21 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		playback.seekToFrame(playState === 'ended' ? restFrame : playState === 'idle' ? initialFrame : sceneStartAcross({from, to, frame: currentFrame.current}));
 		// Only a new timeline moves the video: the play state and frames it reads are those of that moment.
 	}, [input.timeline]);
-	/** A seek the viewer asks for: after the end, the video is simply paused where they went. */
-	const seekTo = (to: number) => {
+	/**
+	 * A seek the viewer or the host page asks for: after the end, or before the first play, the video is simply paused
+	 * where they went. Before the first play the intro card covered the frame they chose, and the buttons on it.
+	 */
+	const seekTo = useCallback((to: number) => {
 		playbackRef.current?.seekToFrame(to);
-		setPlayState((state) => (state === 'ended' ? 'paused' : state));
-	};
+		setPlayState((state) => (state === 'ended' || state === 'idle' ? 'paused' : state));
+	}, []);
 	const ready = useCallback(
 		(playback: Playback) => {
 			playbackRef.current = playback;
 			setStageReady(true);
-			onReady(playback);
+			onReady({...playback, seekToFrame: seekTo});
 		},
-		[onReady],
+		[onReady, seekTo],
 	);
 
 	const togglePlay = () => {

@@ -523,6 +523,8 @@ describe('the player when things go wrong or get tight', () => {
 			await page.goto(render.links.watch);
 			await page.getByRole('button', {name: 'Play your bill video'}).waitFor();
 			await seekPaused(page, pay.from + pay.durationInFrames - 20);
+			// A seek before the first play shows the frame sought to: the intro card no longer covers it and its buttons.
+			await page.locator('.bc-intro').waitFor({state: 'detached'});
 			await page.locator('[data-hotspot="pay"]').focus();
 			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {play(): Promise<void>}).play());
 			await page.locator('[data-hotspot="pay"]').waitFor({state: 'detached'});
