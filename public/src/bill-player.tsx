@@ -50,6 +50,7 @@ const ICONS = {
 	soundOn: 'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
 	soundOff: 'M3 9v6h4l5 5V4L7 9zm13.6 3 2.9-2.9-1.4-1.4-2.9 2.9-2.9-2.9-1.4 1.4 2.9 2.9-2.9 2.9 1.4 1.4 2.9-2.9 2.9 2.9 1.4-1.4z',
 	voiceComing: 'M3 9v6h4l5 5V4L7 9zm11 2h2v2h-2zm3.5 0h2v2h-2zm3.5 0h2v2h-2z',
+	captions: 'M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2zm0 2v10h16V7zm2 3h4v1.5H7.5v1H10V14H6zm7 0h4v1.5h-2.5v1H17V14h-4z',
 } as const;
 
 const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
@@ -377,20 +378,21 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				</span>
 				{hasCaptions ? (
 					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsChoice(!captionsOn)}>
-						{messages.player.captions}
+						<Icon name="captions" />
+						<span className="bc-label">{messages.player.captions}</span>
 					</button>
 				) : null}
 				{hasSound ? (
 					// A toggle like the captions: one name, pressed while the video speaks (WCAG 1.4.2), the icon showing which.
 					<button type="button" className="bc-sound" aria-pressed={soundOn} onClick={toggleSound}>
 						<Icon name={soundOn ? 'soundOn' : 'soundOff'} />
-						{messages.player.soundOn}
+						<span className="bc-label">{messages.player.soundOn}</span>
 					</button>
 				) : voicePending ? (
 					// Where the toggle will be, and no control meanwhile: a button that could not do anything would only puzzle.
 					<span className="bc-voice-pending" role="status">
 						<Icon name="voiceComing" />
-						{messages.player.voiceOnItsWay}
+						<span className="bc-label">{messages.player.voiceOnItsWay}</span>
 					</span>
 				) : null}
 				<span className="bc-announce" role="status">

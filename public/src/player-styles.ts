@@ -1,5 +1,8 @@
 import {CONTROL_BAR_PX} from '../../src/player-layout';
 
+/** Out of sight, still read by assistive technology. */
+const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+
 /**
  * The player's CSS, adopted as a constructed stylesheet: the watch page's CSP allows no inline <style>, and a host
  * page embedding the player needs nothing but the script. Class names start with `bc-` so they do not meet the host's.
@@ -15,16 +18,23 @@ const CSS = `
 .bc-hotspot{position:absolute;pointer-events:auto;background:transparent;border:0;border-radius:999px;cursor:pointer;padding:0;margin:0;display:block;color:transparent;font-size:1px;overflow:hidden}
 .bc-hotspot:hover{box-shadow:0 0 0 3px rgba(255,255,255,.7)}
 .bc-hotspot:focus-visible,.bc-sheet :focus-visible,.bc-controls :focus-visible,.bc-big-play:focus-visible{outline:3px solid #fff;box-shadow:0 0 0 6px #1A73E8}
-.bc-controls{height:${CONTROL_BAR_PX}px;width:100%;flex:none;display:flex;align-items:center;gap:8px;padding:0 8px;box-sizing:border-box;background:#14121F;color:#fff}
+.bc-controls{height:${CONTROL_BAR_PX}px;width:100%;flex:none;display:flex;align-items:center;gap:8px;padding:0 8px;box-sizing:border-box;background:#14121F;color:#fff;container-type:inline-size}
 .bc-controls button{font-family:inherit;font-size:14px;font-weight:600;line-height:1;display:inline-flex;align-items:center;justify-content:center;min-width:40px;min-height:36px;background:transparent;color:#fff;border:1px solid rgba(255,255,255,.5);border-radius:6px;padding:0 10px;cursor:pointer;white-space:nowrap}
 .bc-controls button[aria-pressed="true"]{background:#fff;color:#14121F}
 .bc-controls .bc-sound{gap:6px}
+.bc-cc svg{display:none}
 .bc-controls svg{flex:none}
-.bc-announce{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.bc-announce{${VISUALLY_HIDDEN}}
 .bc-voice-pending{display:inline-flex;align-items:center;gap:6px;min-height:36px;font-size:13px;color:rgba(255,255,255,.85);white-space:nowrap}
 .bc-seek{flex:1;min-width:60px;accent-color:var(--bc-accent,#4B2BD6)}
 .bc-time{font:13px/1 system-ui,sans-serif;font-variant-numeric:tabular-nums;white-space:nowrap}
-@media (max-width:420px){.bc-time{display:none}}
+/* By the bar's own width, not the screen's: a player embedded narrow, or a portrait MP4 on a desktop page, is as tight
+   as a phone. The time goes first, then the captions button takes its icon, then the sound button keeps only its icon;
+   the names stay for assistive technology. The widths fit the longest labels (Italian); the narrow-player browser test
+   measures every language. */
+@container (max-width:500px){.bc-time{display:none}}
+@container (max-width:420px){.bc-cc svg{display:block}.bc-cc .bc-label{${VISUALLY_HIDDEN}}.bc-controls .bc-cc{padding:0 8px}}
+@container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
 .bc-caption{position:absolute;left:5%;right:5%;bottom:4%;text-align:center;pointer-events:none}
 .bc-caption-top{bottom:auto;top:4%}
 .bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}

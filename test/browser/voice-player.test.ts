@@ -2,6 +2,7 @@ import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {launchChromium} from '../helpers/browser';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
@@ -119,6 +120,48 @@ describe('sound on the watch page', () => {
 			await expect.poll(async () => (await page.locator('.bc-caption').textContent()) ?? '').toMatch(/Giulia Rossi|Aurora Mobile/);
 		} finally {
 			await page.close();
+		}
+	});
+
+	it('keeps every control whole and apart in a narrow player, in every language', async () => {
+		for (const fixture of Object.values(telcoFixtures)) {
+			const bill = {...fixture, customer: {...fixture.customer, id: `CUST-NARROW-${fixture.customer.locale}`}};
+			const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+				method: 'POST',
+				headers: {'content-type': 'application/json', ...stack.auth},
+				body: JSON.stringify({template: 'telco-bill', bill, outputs: {mp4: 'on-demand', poster: 'on-demand'}}),
+			});
+			expect(response.status).toBe(202);
+			const {links} = (await response.json()) as {links: {watch: string}};
+			// Upright, the player takes the screen's width; 248 px is a portrait MP4 in a 1280×800 desktop page.
+			const page = await browser.newPage({viewport: {width: 412, height: 844}});
+			try {
+				await page.goto(links.watch);
+				// The voice arrives while the page is open, and its button makes the bar its fullest.
+				await page.locator('.bc-sound').waitFor({state: 'attached', timeout: 60_000});
+				for (const width of [599, 540, 500, 460, 421, 420, 412, 390, 375, 371, 370, 360, 340, 320, 280, 248]) {
+					await page.setViewportSize({width, height: 1200});
+					await expect.poll(() => page.locator('.bc-controls').evaluate((bar) => Math.round(bar.getBoundingClientRect().width))).toBe(width);
+					const controls = await page.locator('.bc-controls').evaluate((bar) => {
+						const edge = bar.getBoundingClientRect();
+						return [...bar.children]
+							.filter((child) => child.getBoundingClientRect().width > 1)
+							.map((child) => {
+								const box = child.getBoundingClientRect();
+								return {name: child.className, left: box.left - edge.left, right: box.right - edge.left, clipped: child.scrollWidth > child.clientWidth + 1};
+							});
+					});
+					const where = `${bill.customer.locale} at ${width} px: ${JSON.stringify(controls)}`;
+					expect(controls.map((control) => control.name).filter((name) => name !== 'bc-time'), where).toEqual(['bc-play', 'bc-seek', 'bc-cc', 'bc-sound', 'bc-fullscreen']);
+					expect(controls.filter((control) => control.clipped || control.left < 0 || control.right > width), where).toEqual([]);
+					for (const [before, after] of controls.slice(0, -1).map((control, index) => [control, controls[index + 1]!] as const)) {
+						expect(after.left, where).toBeGreaterThanOrEqual(before.right);
+					}
+				}
+				await page.screenshot({path: join(shotsDir, `narrow-248-${bill.customer.locale}.png`)});
+			} finally {
+				await page.close();
+			}
 		}
 	});
 
