@@ -42,7 +42,7 @@ const UNNAMED_BED_GRACE_MS = 10 * 60 * 1000;
 export const makeMusicBedStore = ({storage}: {storage: RenderStorage}): MusicBedStore => {
 	const pointerKey = (tenant: string) => tenantFileKey(tenant, 'music-bed.json');
 	const bedsPrefix = (tenant: string) => tenantFileKey(tenant, 'music-bed-');
-	/** The tenant's WAVs other than `keep` and the one just replaced: leftovers of uploads that raced. */
+	/** The tenant's WAVs other than `keep` that no upload can still be naming: leftovers of uploads that raced. */
 	const deleteLeftovers = async (tenant: string, keep: readonly string[]) => {
 		const cutoff = Date.now() - UNNAMED_BED_GRACE_MS;
 		const leftovers: string[] = [];

@@ -1,7 +1,7 @@
 import {Queue, Worker, type ConnectionOptions} from 'bullmq';
 import type {Logger} from '../platform/logger';
 import type {RenderStore} from '../renders/render-store';
-import {KEY_TAG} from '../platform/redis-connection';
+import {KEY_TAG, QUEUE_OPTIONS} from '../platform/redis-connection';
 import type {RenderStorage, StoredObject} from '../storage/render-storage';
 import {TENANT_FILES_PREFIX} from '../storage/tenant-files';
 
@@ -67,7 +67,7 @@ export const scheduleRetentionSweep = async ({
 	retentionDays: number;
 	logger: Logger;
 }) => {
-	const queue = new Queue(queueName, {connection, prefix: KEY_TAG});
+	const queue = new Queue(queueName, {connection, ...QUEUE_OPTIONS});
 	await queue.upsertJobScheduler('retention-sweep', {every: SWEEP_EVERY_MS}, {name: 'sweep', opts: {removeOnComplete: 10, removeOnFail: 10}});
 	const worker = new Worker(
 		queueName,

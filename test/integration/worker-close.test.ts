@@ -22,16 +22,12 @@ afterAll(async () => {
  */
 it('closes a webhook delivery worker cleanly however soon after it is made', async () => {
 	const deliveries = makeWebhookDeliveryStore({redis, prefix: `${KEY_TAG}:${queueName}`});
+	const tenants = makeTenantRegistry([DEV_TENANT]);
+	const metrics = makeMetrics();
+	const logger = makeLogger({service: 'worker', level: 'silent'});
 	for (let round = 0; round < 60; round++) {
 		const connection = connectRedis(inject('redisUrl'));
-		const worker = await makeWebhookDeliveryWorker({
-			connection,
-			queueName,
-			deliveries,
-			tenants: makeTenantRegistry([DEV_TENANT]),
-			metrics: makeMetrics(),
-			logger: makeLogger({service: 'worker', level: 'silent'}),
-		});
+		const worker = await makeWebhookDeliveryWorker({connection, queueName, deliveries, tenants, metrics, logger});
 		expect(worker.worker.isRunning()).toBe(true);
 		// Closed at varied moments of the connections' start, where the unhandled error lay.
 		if (connection.status !== 'ready') await once(connection, 'ready');
