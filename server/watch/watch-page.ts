@@ -66,6 +66,7 @@ tfoot th,tfoot td{font-weight:800;border-bottom:0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .notice{max-width:480px;margin:20vh auto;padding:24px;background:#fff;border-radius:12px;text-align:center}
 @media (min-width:900px){main{padding-top:16px}.card{margin:16px 0}}
+@media (max-width:340px){.card{margin:8px 4px;padding:12px 8px}th,td{padding:8px 3px}}
 `;
 
 /** The payment's state on the day the page is built: a due bill past its due date reads as overdue, by how many days. */

@@ -549,6 +549,26 @@ describe('the player when things go wrong or get tight', () => {
 			await zoomed.close();
 		}
 	});
+
+	it('fits a 280 px screen (the cover screen of a folding phone) in every language: the breakdown and payments tables scroll nothing sideways', async () => {
+		for (const locale of ['en-GB', 'it-IT', 'ko-KR'] as const) {
+			const bill = {...telcoFixtures[locale], customer: {...telcoFixtures[locale].customer, id: `CUST-NARROW-${locale}`}, payment: {status: 'due' as const, payUrl: checkout.payUrl}};
+			const render = await submit(stack, bill);
+			const page = await browser.newPage({viewport: {width: 280, height: 653}});
+			try {
+				await page.goto(render.links.watch);
+				await page.locator('.bc-controls').waitFor();
+				expect(await page.locator('.card table').count(), locale).toBeGreaterThan(0);
+				const wide = await page.evaluate(() => ({
+					page: document.documentElement.scrollWidth,
+					cards: [...document.querySelectorAll('.card')].filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.textContent?.slice(0, 30)),
+				}));
+				expect(wide, locale).toEqual({page: 280, cards: []});
+			} finally {
+				await page.close();
+			}
+		}
+	});
 });
 
 describe('fullscreen and languages, on rendered videos', () => {
