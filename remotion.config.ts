@@ -1,5 +1,5 @@
 import {Config} from '@remotion/cli/config';
-import {resolveBrowserExecutable} from './server/worker/browser';
+import {chromeModeFor, resolveBrowserExecutable} from './server/worker/browser-executable';
 
 // Studio and the `remotion` CLI read this file; the server passes the same settings to @remotion/renderer itself.
 Config.setEntryPoint('compositions/index.ts');
@@ -8,5 +8,5 @@ Config.setOverwriteOutput(true);
 const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE || undefined);
 if (browserExecutable) {
 	Config.setBrowserExecutable(browserExecutable);
-	Config.setChromeMode(browserExecutable.includes('headless-shell') ? 'headless-shell' : 'chrome-for-testing');
+	Config.setChromeMode(chromeModeFor(browserExecutable));
 }

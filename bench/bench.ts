@@ -12,7 +12,7 @@ import {join, resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import {QueueEvents} from 'bullmq';
 import {computeRenderInput} from '../src/render-input';
-import {resolveBrowserExecutable} from '../server/worker/browser';
+import {resolveBrowserExecutable} from '../server/worker/browser-executable';
 import {ensureRedis} from '../server/dev/ensure-redis';
 import {connectRedis, KEY_TAG} from '../server/platform/redis-connection';
 import {makeRenderQueue} from '../server/renders/render-queue';

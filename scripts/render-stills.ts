@@ -7,7 +7,7 @@ import {resolve} from 'node:path';
 import {getCompositions, openBrowser, renderStill} from '@remotion/renderer';
 import {computeRenderInput, type RenderRequestInput} from '../src/render-input';
 import {templateIds} from '../src/templates/registry';
-import {chromeModeFor, resolveBrowserExecutable} from '../server/worker/browser';
+import {chromeModeFor, resolveBrowserExecutable} from '../server/worker/browser-executable';
 import {bundleCompositions} from '../server/worker/bundle';
 
 const pattern = new RegExp(process.argv[2] ?? '.');

@@ -1,24 +1,10 @@
 import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
-import {existsSync} from 'node:fs';
 import {readdir, readFile} from 'node:fs/promises';
-import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {isAlivePid} from '../platform/processes';
+import {chromeModeFor} from './browser-executable';
 import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
-
-export const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
-
-/**
- * The Chromium that renders. Remotion's own browser download cannot work on machines without internet, so a local
- * executable is always chosen: the configured one, else Debian's headless shell (fastest), else Debian's chromium.
- */
-export const resolveBrowserExecutable = (configured: string | undefined): string | undefined =>
-	configured ?? DEBIAN_BROWSERS.find((path) => existsSync(path));
-
-/** Remotion starts the headless shell with --headless=old and a full Chromium with --headless=new. */
-export const chromeModeFor = (executable: string): 'headless-shell' | 'chrome-for-testing' =>
-	basename(executable).includes('headless-shell') ? 'headless-shell' : 'chrome-for-testing';
 
 /**
  * Every browser this process starts carries this variable (Remotion spawns Chromium with `process.env`), so its

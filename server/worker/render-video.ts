@@ -8,7 +8,7 @@ import type {SharedScene} from '../../src/shared-scenes';
 import {startStreamEncoder} from './stream-encoder';
 import type {RenderOutput} from '../renders/render-record';
 import type {SceneFrameCache} from './scene-frame-cache';
-import {chromeModeFor} from './browser';
+import {chromeModeFor} from './browser-executable';
 import {partialFile, writeWhole} from '../storage/partial-files';
 
 type Composition = Parameters<typeof renderFrames>[0]['composition'];

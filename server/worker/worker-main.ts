@@ -5,7 +5,7 @@ import {makeLogger} from '../platform/logger';
 import {makeMetrics} from '../platform/metrics';
 import {scheduleRetentionSweep} from './retention';
 import {requireAdminKey, serveMetrics} from '../platform/admin-endpoints';
-import {resolveBrowserExecutable} from './browser';
+import {resolveBrowserExecutable} from './browser-executable';
 import {loadConfig} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
 import {makeRenderWorker} from './render-worker';

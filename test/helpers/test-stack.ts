@@ -11,7 +11,7 @@ import {makeOutboundGuard} from '../../server/platform/outbound-guard';
 import {answerClientErrorsWithProblems} from '../../server/platform/problem';
 import {makeLogger} from '../../server/platform/logger';
 import {makeMetrics} from '../../server/platform/metrics';
-import {resolveBrowserExecutable} from '../../server/worker/browser';
+import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {connectRedis} from '../../server/platform/redis-connection';
 import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
 import type {Tenant} from '../../server/tenants/tenant';

@@ -1,4 +1,5 @@
-import {browserOwner, openWarmBrowser, resolveBrowserExecutable} from '../../server/worker/browser';
+import {browserOwner, openWarmBrowser} from '../../server/worker/browser';
+import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 
 /** A stand-in worker for supervision tests: opens a warm browser, prints its owner mark, then idles until killed. */
 const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);

@@ -6,7 +6,7 @@ import {join, resolve} from 'node:path';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {hashApiKey} from '../../server/tenants/tenant-registry';
 import {PLAYER_BUNDLE} from '../../server/watch/player-bundle';
-import {resolveBrowserExecutable} from '../../server/worker/browser';
+import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {freePort} from '../helpers/free-port';
 
 // The Dockerfile's build step is `npm run build`; no image can be built here, so this runs that script as CI does and

@@ -8,7 +8,7 @@ import {ensureRedis, pingRedis} from '../../server/dev/ensure-redis';
 import {ConfigError} from '../../server/platform/errors';
 import {connectRedis, KEY_TAG, type RedisClient} from '../../server/platform/redis-connection';
 import {DEV_API_KEY} from '../../server/tenants/tenant-registry';
-import {resolveBrowserExecutable} from '../../server/worker/browser';
+import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {sendViewerEvent} from '../helpers/campaign';
 import {freePort} from '../helpers/free-port';
 import {startRedisCluster, type StartedCluster} from '../helpers/redis-cluster';

@@ -6,7 +6,7 @@ import {openBrowser, renderMedia, selectComposition, type HeadlessBrowser} from 
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
-import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser';
+import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {compositorBinary} from '../../server/worker/compositor-binaries';
 import {renderVideo} from '../../server/worker/render-video';
 import {makeSceneFrameCache} from '../../server/worker/scene-frame-cache';

@@ -8,7 +8,7 @@ import {videoFormats} from '../../src/formats';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
 import type {TemplateBill} from '../../src/templates/registry';
-import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser';
+import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {selectForRender} from '../../server/worker/render-video';
 import {greyDeviation, pngSize} from '../helpers/image-stats';
 

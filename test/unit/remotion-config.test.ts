@@ -1,0 +1,25 @@
+import {resolve} from 'node:path';
+import {BundlerInternals} from '@remotion/bundler';
+import {describe, expect, it} from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+
+describe('remotion.config.ts, as `npm run studio` reads it', () => {
+	// The options of @remotion/cli's prepareConfigFile (not exported): a CommonJS bundle of the config with its packages left out.
+	it('bundles without a warning and without the renderer', async () => {
+		const result = await BundlerInternals.esbuild.build({
+			platform: 'node',
+			target: 'node16',
+			bundle: true,
+			entryPoints: [resolve(root, 'remotion.config.ts')],
+			tsconfig: resolve(root, 'tsconfig.json'),
+			absWorkingDir: root,
+			outfile: 'bundle.js',
+			write: false,
+			packages: 'external',
+			logLevel: 'silent',
+		});
+		expect(result.warnings.map((warning) => `${warning.location?.file}: ${warning.text}`)).toEqual([]);
+		expect(new TextDecoder().decode(result.outputFiles[0]!.contents)).not.toContain('@remotion/renderer');
+	});
+});
