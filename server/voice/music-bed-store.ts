@@ -31,6 +31,8 @@ export interface MusicBedStore {
 	 * the object is gone (replaced or removed since `upload` was read).
 	 */
 	localCopy(tenant: string, upload: UploadedMusicBed, dir: string): Promise<string | undefined>;
+	/** Removes this machine's copies of the tenant's beds from `dir`. */
+	dropLocalCopies(tenant: string, dir: string): Promise<void>;
 }
 
 /**
@@ -82,6 +84,9 @@ export const makeMusicBedStore = ({storage}: {storage: RenderStorage}): MusicBed
 			await storage.delete([pointerKey(tenant), previous.key]);
 			await deleteLeftovers(tenant, []);
 			return true;
+		},
+		async dropLocalCopies(tenant, dir) {
+			await rm(join(dir, tenant), {recursive: true, force: true});
 		},
 		async localCopy(tenant, upload, dir) {
 			const folder = join(dir, tenant);
@@ -137,7 +142,10 @@ export const musicBedSource = async ({
 	cacheDir?: string;
 }): Promise<MusicBedSource> => {
 	for (let attempt = 0; attempt < FETCH_ATTEMPTS; attempt += 1) {
-		const inUse = musicBedInUse(config, await beds.get(tenant));
+		const upload = await beds.get(tenant);
+		// A removed bed is never asked for again, so its copy goes from this machine too (a replaced one goes in localCopy).
+		if (!upload) await beds.dropLocalCopies(tenant, cacheDir);
+		const inUse = musicBedInUse(config, upload);
 		if (inUse.status !== 'uploaded') return {status: inUse.status};
 		const file = await beds.localCopy(tenant, inUse.upload, cacheDir);
 		if (file) return {status: 'uploaded', file};

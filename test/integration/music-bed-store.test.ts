@@ -69,6 +69,8 @@ describe('uploaded beds in local storage, as a worker fetches them', () => {
 
 		expect(await beds.delete('acme')).toBe(true);
 		expect(await musicBedSource({config: on, tenant: 'acme', beds, cacheDir})).toEqual({status: 'generated'});
+		// The removed bed's copy on this machine goes with it.
+		await expect(stat(replaced.file)).rejects.toThrow(/ENOENT/);
 		expect(await beds.delete('acme')).toBe(false);
 	});
 
