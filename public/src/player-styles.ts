@@ -35,6 +35,7 @@ const CSS = `
 @container (max-width:500px){.bc-time{display:none}}
 @container (max-width:420px){.bc-cc svg{display:block}.bc-cc .bc-label{${VISUALLY_HIDDEN}}.bc-controls .bc-cc{padding:0 8px}}
 @container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
+.bc-root:lang(ko){word-break:keep-all}
 .bc-caption{position:absolute;left:5%;right:5%;bottom:4%;text-align:center;pointer-events:none}
 .bc-caption-top{bottom:auto;top:4%}
 .bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}

@@ -31,4 +31,6 @@ export const trusted = (constant: string): SafeHtml => new SafeHtml(constant);
 export const BASE_PAGE_STYLE = `
 *{box-sizing:border-box}
 body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
+/* Korean breaks lines between words, as the video does, not between syllables (청/구서를). */
+:lang(ko){word-break:keep-all}
 `;

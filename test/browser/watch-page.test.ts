@@ -12,6 +12,7 @@ import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
+import {brokenWords} from '../helpers/broken-words';
 import {startCheckoutServer} from '../helpers/checkout-server';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -564,6 +565,8 @@ describe('the player when things go wrong or get tight', () => {
 					cards: [...document.querySelectorAll('.card')].filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.textContent?.slice(0, 30)),
 				}));
 				expect(wide, locale).toEqual({page: 280, cards: []});
+				// Lines break between words, in Korean too (크레딧, not 크레/딧), as in the video.
+				expect(await brokenWords(page.locator('.card th, .card td')), locale).toEqual([]);
 			} finally {
 				await page.close();
 			}
