@@ -9,6 +9,7 @@ import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {loadConfig} from '../platform/config';
 import {stopChild} from '../platform/processes';
 import {ensureRedis} from './ensure-redis';
+import {portInUse} from './port-in-use';
 import {DEV_API_KEY} from '../tenants/tenant-registry';
 import {videoPath} from '../renders/render-paths';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
@@ -19,6 +20,14 @@ const config = loadConfig();
 const logsDir = join(config.dataDir, 'logs');
 mkdirSync(logsDir, {recursive: true});
 
+// Before anything starts: a second `npm start` would otherwise print the first one's API as its own sample render, and
+// its worker would join the queue, before its own API failed to listen.
+if (await portInUse({host: config.host, port: config.port})) {
+	console.error(
+		`Port ${config.port} on ${config.host} is already in use, perhaps by an npm start still serving (it runs until Ctrl-C). Stop what holds it, or start on another port: PORT=${config.port + 1} npm start`,
+	);
+	process.exit(1);
+}
 if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
 const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir});
 console.log(redis ? `Started Redis at ${redis.url} (data in ${join(config.dataDir, 'redis')})` : `Using Redis at ${config.redisUrl}`);
