@@ -64,7 +64,7 @@ tfoot th,tfoot td{font-weight:800;border-bottom:0}
 .bill-number{margin:12px 0 0;color:#5B5870}
 .downloads a{display:inline-block;margin:4px 12px 4px 0}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.notice{max-width:480px;margin:20vh auto;padding:24px;background:#fff;border-radius:12px;text-align:center}
+.notice{width:min(480px,calc(100% - 32px));margin:20vh auto;padding:24px;background:#fff;border-radius:12px;text-align:center}
 @media (min-width:900px){main{padding-top:16px}.card{margin:16px 0}}
 @media (max-width:340px){.card{margin:8px 4px;padding:12px 8px}th,td{padding:8px 3px}}
 `;
@@ -213,11 +213,11 @@ ${
 	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };
 
-/** 404 and 410 pages: the same neutral look, and nothing about the bill or the render. */
-export const watchErrorPage = ({nonce, title, message}: {nonce: string; title: string; message: string}): string =>
+/** 404 and 410 pages, and the video's "being prepared": the same neutral look, and nothing about the bill or the render. */
+export const watchErrorPage = ({nonce, lang, title, message}: {nonce: string; lang: string; title: string; message: string}): string =>
 	page({
 		nonce,
-		lang: 'en',
+		lang,
 		title,
 		colors: '--primary:#4B2BD6;--on-primary:#fff',
 		body: html`<main><div class="notice" role="alert"><h1>${title}</h1><p>${message}</p></div></main>`,

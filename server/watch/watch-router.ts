@@ -21,6 +21,7 @@ import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
 import {makeWatchPageCache} from './watch-page-cache';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+import {catalogues, fill, messagesFor} from '../../src/i18n/catalogue';
 import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {OutputSender} from '../storage/output-sender';
@@ -133,7 +134,7 @@ export const makeWatchRouter = ({
 	 * An on-demand MP4 on its way: 202 with the progress for a player or script, and for a customer who opened the link
 	 * from an SMS or email a page that says so and reloads itself (Refresh) until the video itself answers.
 	 */
-	const sendVideoPending = (req: Request, res: Response, record: RenderRecord) => {
+	const sendVideoPending = (req: Request, res: Response, record: RenderRecord, locale: string) => {
 		const progress = progressOf(record);
 		res.status(202).set({'Retry-After': String(VIDEO_RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store'});
 		if (req.accepts(['json', 'html']) !== 'html') {
@@ -142,7 +143,19 @@ export const makeWatchRouter = ({
 		}
 		const nonce = randomBytes(16).toString('base64');
 		res.set({'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
-		res.type('html').send(watchErrorPage({nonce, title: 'Your video is being prepared', message: `${Math.round(progress * 100)} % done. This page opens it by itself when it is ready.`}));
+		const texts = messagesFor(locale).linkPages;
+		const percent = new Intl.NumberFormat(locale, {style: 'percent'}).format(Math.floor(progress * 100) / 100);
+		res.type('html').send(watchErrorPage({nonce, lang: locale, title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
+	};
+
+	/** A link that does not open says nothing about its bill, its language included: the page speaks the viewer's. */
+	const sendLinkErrorPage = (req: Request, res: Response, error: WatchLinkInvalidError | WatchLinkExpiredError) => {
+		const nonce = randomBytes(16).toString('base64');
+		const lang = req.acceptsLanguages(Object.keys(catalogues)) || 'en';
+		const texts = messagesFor(lang).linkPages;
+		const [title, message] = error instanceof WatchLinkExpiredError ? [texts.expiredTitle, texts.expired] : [texts.invalidTitle, texts.invalid];
+		res.set({'Content-Security-Policy': csp(nonce), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff'});
+		sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, lang, title, message})});
 	};
 
 	const pages = makeWatchPageCache();
@@ -180,7 +193,7 @@ export const makeWatchRouter = ({
 			sendCompressed(req, res, {type: HTML, body: pages.page({inputs, nonce, build: (slot) => watchPage({...inputs, nonce: slot})})});
 		} catch (error) {
 			if (!isWatchLinkError(error)) throw error;
-			sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, title: error.title, message: error.message})});
+			sendLinkErrorPage(req, res, error);
 		}
 	});
 
@@ -235,10 +248,18 @@ export const makeWatchRouter = ({
 	router.get('/v1/watch/:token/:file', async (req, res) => {
 		const name = req.params.file as ViewerFile;
 		if (!Object.hasOwn(viewerFiles, name)) throw new NotFoundError(`${req.path}`);
-		const opened = (await open(req.params.token)).record;
-		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened) : opened;
+		let opened: Awaited<ReturnType<typeof open>>;
+		try {
+			opened = await open(req.params.token);
+		} catch (error) {
+			// The video's link goes out in SMS and emails beside the watch link: a browser gets the page, not problem+json.
+			if (name !== 'video.mp4' || !isWatchLinkError(error) || req.accepts(['json', 'html']) !== 'html') throw error;
+			sendLinkErrorPage(req, res, error);
+			return;
+		}
+		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
 		if (name === 'video.mp4' && isVideoPending(record)) {
-			sendVideoPending(req, res, record);
+			sendVideoPending(req, res, record, opened.props.bill.customer.locale);
 			return;
 		}
 		// The key is built from a verified render id, never from the request.

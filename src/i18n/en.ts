@@ -136,4 +136,12 @@ export const en: Messages = {
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: 'Paid',
 	paidNotice: 'We received {amount} on {date}. Thank you!',
+	linkPages: {
+		invalidTitle: 'This link does not work',
+		invalid: 'The watch link is not valid. Ask the sender for a new one.',
+		expiredTitle: 'This link has expired',
+		expired: 'The watch link has expired. Ask the sender for a new one.',
+		preparingTitle: 'Your video is being prepared',
+		preparing: '{percent} done. This page opens it by itself when it is ready.',
+	},
 };

@@ -136,4 +136,12 @@ export const it: PartialMessages = {
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: 'Pagata',
 	paidNotice: 'Abbiamo ricevuto {amount} il {date}. Grazie!',
+	linkPages: {
+		invalidTitle: 'Questo link non funziona',
+		invalid: 'Il link per il video non è valido. Chiedine uno nuovo a chi te lo ha inviato.',
+		expiredTitle: 'Questo link è scaduto',
+		expired: 'Il link per il video è scaduto. Chiedine uno nuovo a chi te lo ha inviato.',
+		preparingTitle: 'Stiamo preparando il tuo video',
+		preparing: 'Completato al {percent}. Questa pagina lo apre da sola appena è pronto.',
+	},
 };

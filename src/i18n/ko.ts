@@ -136,4 +136,12 @@ export const ko: PartialMessages = {
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: '납부 완료',
 	paidNotice: '{date}에 {amount}을(를) 받았습니다. 감사합니다!',
+	linkPages: {
+		invalidTitle: '이 링크는 사용할 수 없습니다',
+		invalid: '유효하지 않은 링크입니다. 링크를 보낸 곳에 새 링크를 요청해 주세요.',
+		expiredTitle: '링크가 만료되었습니다',
+		expired: '이 링크는 유효 기간이 지났습니다. 링크를 보낸 곳에 새 링크를 요청해 주세요.',
+		preparingTitle: '동영상을 준비하고 있습니다',
+		preparing: '{percent} 완료되었습니다. 준비가 끝나면 이 페이지에서 자동으로 열립니다.',
+	},
 };

@@ -116,6 +116,17 @@ export interface Messages {
 	/** A payment the tenant confirmed: the watch page's and the player's paid notice (issue 16). */
 	readonly paidTitle: string;
 	readonly paidNotice: string;
+	/** The pages a watch link opens when it cannot show the bill; they say nothing about any bill. */
+	readonly linkPages: {
+		readonly invalidTitle: string;
+		readonly invalid: string;
+		readonly expiredTitle: string;
+		readonly expired: string;
+		/** An on-demand MP4 asked for by its link before it exists: the page reloads itself until it does. */
+		readonly preparingTitle: string;
+		/** {percent}: how much is done, as a formatted percentage. */
+		readonly preparing: string;
+	};
 }
 
 type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};

@@ -242,6 +242,29 @@ describe('the watch page is safe', () => {
 		} finally {
 			await page.close();
 		}
+		// The page cannot use the bill's language, so it speaks the browser's; the video's link, opened in a browser from
+		// an SMS, gets the same page instead of problem+json.
+		for (const [locale, heading] of [
+			['it-IT', 'Questo link è scaduto'],
+			['ko-KR', '링크가 만료되었습니다'],
+		] as const) {
+			const phone = await browser.newPage({locale, viewport: {width: 390, height: 844}});
+			try {
+				for (const address of [`${stack.baseUrl}/w/${expired}`, `${stack.baseUrl}/v1/watch/${expired}/video.mp4`]) {
+					const response = await phone.goto(address);
+					expect(response?.status(), address).toBe(410);
+					expect(await phone.getByRole('heading').textContent(), address).toBe(heading);
+					expect(await phone.locator('html').getAttribute('lang')).toBe(locale.slice(0, 2));
+				}
+				await phone.screenshot({path: join(shotsDir, `phone-expired-link-${locale}.png`)});
+			} finally {
+				await phone.close();
+			}
+		}
+		const tamperedVideo = await fetch(`${stack.baseUrl}/v1/watch/${tampered}/video.mp4`, {headers: {accept: 'text/html', 'accept-language': 'fr-FR'}});
+		expect(tamperedVideo.status).toBe(404);
+		expect(await tamperedVideo.text()).toContain('<h1>This link does not work</h1>');
+		expect((await fetch(`${stack.baseUrl}/v1/watch/${tampered}/video.mp4`)).headers.get('content-type')).toMatch(/^application\/problem\+json/);
 	});
 
 	it('stores viewer events and rate-limits them per link', async () => {

@@ -91,7 +91,9 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		expect(page.status).toBe(202);
 		expect(page.headers.get('content-type')).toMatch(/^text\/html/);
 		expect(page.headers.get('refresh')).toBe('3');
-		expect(await page.text()).toContain('Your video is being prepared');
+		const pending = await page.text();
+		expect(pending).toContain('Your video is being prepared');
+		expect(pending).toMatch(/<p>\d{1,2}% done\. /);
 		// The other bill nobody asked for stays on demand.
 		expect((await stack.store.get(rows[1]!.renderId))?.status).toBe('on-demand');
 
