@@ -6,6 +6,11 @@ const watchErrors = {
 	'404': problem('The link is not valid, or the video has no such file'),
 	'410': problem('The link has expired'),
 };
+/** A customer opening the video's link from an SMS or email: the watch page's notice, in the browser's language. */
+const orPage = (answer: ReturnType<typeof problem>) => ({
+	description: `${answer.description}; video.mp4 asked for as text/html gets the HTML page /w/{token} shows`,
+	content: {...answer.content, 'text/html': {}},
+});
 const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}};
 const fileResponses = {
 	'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
@@ -29,7 +34,12 @@ export const watchPaths: OpenApiPaths = {
 			parameters: [idParam('token'), fileParam],
 			responses: {
 				...fileResponses,
-				'202': {description: 'video.mp4 on demand, rendering (started by this request when it was the first): {status, progress}; ask again after Retry-After'},
+				'404': orPage(watchErrors['404']),
+				'410': orPage(watchErrors['410']),
+				'202': {
+					description:
+						"video.mp4 on demand, rendering (started by this request when it was the first): {status, progress}; ask again after Retry-After. Asked for as text/html: a page in the bill's language that reloads itself",
+				},
 			},
 		},
 	},
