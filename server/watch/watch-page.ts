@@ -198,8 +198,8 @@ ${
 }
 ${
 	downloads.video || downloads.captions
-		? html`<section class="card downloads"><h2>${messages.downloadsTitle}</h2>${downloads.video ? html`<a href="${downloads.video}" download>${messages.downloadVideo}</a>` : ''}${
-				downloads.captions ? html`<a href="${downloads.captions}" download>${messages.downloadCaptions}</a>` : ''
+		? html`<section class="card downloads"><h2>${messages.downloadsTitle}</h2>${downloads.video ? html`<a href="${downloads.video}" download="${bill.billNumber}.mp4">${messages.downloadVideo}</a>` : ''}${
+				downloads.captions ? html`<a href="${downloads.captions}" download="${bill.billNumber}.vtt">${messages.downloadCaptions}</a>` : ''
 			}</section>`
 		: ''
 }

@@ -56,7 +56,9 @@ describe('watch page', () => {
 		expect(korean).toContain('<caption>최근 납부 내역</caption>');
 		expect(korean).toMatch(/<tr><td>2026년 10월 25일<\/td><td><\/td><td class="num">₩52,000<\/td><\/tr>/);
 		expect(korean).toContain('<span class="status">납부 예정</span>');
-		expect(korean).toContain('>동영상 (MP4)</a>');
+		// Saved under the bill's number, so each month's video keeps its own name (not video.mp4, video (1).mp4, ...).
+		expect(korean).toContain(`<a href="/v.mp4" download="${telcoFixtures['ko-KR'].billNumber}.mp4">동영상 (MP4)</a>`);
+		expect(korean).toContain(`download="${telcoFixtures['ko-KR'].billNumber}.vtt"`);
 		for (const english of ['Category', 'Downloads', 'Paid with', '>Due<']) expect(korean).not.toContain(english);
 	});
 
