@@ -22,6 +22,7 @@ import {makeWatchPageCache} from './watch-page-cache';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {catalogues, fill, messagesFor} from '../../src/i18n/catalogue';
+import {numberFormat} from '../../src/intl-formats';
 import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {OutputSender} from '../storage/output-sender';
@@ -144,7 +145,7 @@ export const makeWatchRouter = ({
 		const nonce = randomBytes(16).toString('base64');
 		res.set({'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
 		const texts = messagesFor(locale).linkPages;
-		const percent = new Intl.NumberFormat(locale, {style: 'percent'}).format(Math.floor(progress * 100) / 100);
+		const percent = numberFormat(locale, {style: 'percent'}).format(Math.floor(progress * 100) / 100);
 		res.type('html').send(watchErrorPage({nonce, lang: locale, title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
 	};
 
