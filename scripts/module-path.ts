@@ -28,7 +28,7 @@ const legs: ReadonlyArray<{name: string; stops: readonly string[]}> = [
 	{name: 'player → pay click', stops: ['public/src/billcast-player.tsx', 'public/src/hotspot-overlay.tsx', 'public/src/pay-sheet.tsx']},
 ];
 
-const wiring = new Set(['server/api/app.ts', 'server/services/build-services.ts', 'compositions/root.tsx', 'compositions/registry.ts', 'src/templates/registry.ts']);
+const wiring = new Set(['server/api/app.ts', 'server/services/build-services.ts', 'server/services/build-workers.ts', 'compositions/root.tsx', 'compositions/registry.ts', 'src/templates/registry.ts']);
 
 const resolveModule = (from: string, specifier: string): string | undefined => {
 	if (!specifier.startsWith('.')) return undefined;

@@ -1,5 +1,6 @@
 import {createHash, timingSafeEqual} from 'node:crypto';
-import type {RequestHandler} from 'express';
+import type {Server} from 'node:http';
+import express, {type RequestHandler} from 'express';
 import {MetricsUnavailableError, UnauthorizedError} from './errors';
 import type {Metrics} from './metrics';
 import {sendProblem} from './problem';
@@ -37,3 +38,7 @@ export const serveMetrics =
 		}
 		res.type(metrics.registry.contentType).send(text);
 	};
+
+/** A worker's own `/metrics`: its renders and deliveries are counted in its process, so it answers its own scrape. */
+export const listenForMetrics = ({metrics, adminKey, port, host}: {metrics: Metrics; adminKey: string; port: number; host: string}): Server =>
+	express().get('/metrics', requireAdminKey(adminKey), serveMetrics(metrics)).listen(port, host);

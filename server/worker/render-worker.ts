@@ -46,6 +46,9 @@ const errorValue = (error: unknown) =>
 			? {code: 'worker_lost', message: 'The worker rendering this bill stopped twice before finishing; post the bill again to retry.'}
 			: {code: 'render_failed', message: error instanceof Error ? error.message : String(error)};
 
+/** Long enough for Remotion's image retries (1 s, then 2 s) to give up after a render has failed. */
+const LATE_TIDY_MS = 5_000;
+
 /**
  * A healthy render never loses its lock: BullMQ renews it every lockDuration / 2 (7.5 s) on a timer, whatever the
  * render's length, and the longest event-loop stall measured during renders (see README, "Worker operations") is far
@@ -53,9 +56,6 @@ const errorValue = (error: unknown) =>
  * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
  * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
  */
-/** Long enough for Remotion's image retries (1 s, then 2 s) to give up after a render has failed. */
-const LATE_TIDY_MS = 5_000;
-
 export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
 
 export const makeRenderWorker = async ({

@@ -1,18 +1,15 @@
-import {join} from 'node:path';
-import express from 'express';
 import {resolveServeUrl} from './bundle';
 import {makeLogger} from '../platform/logger';
 import {makeMetrics} from '../platform/metrics';
 import {scheduleRetentionSweep} from './retention';
-import {requireAdminKey, serveMetrics} from '../platform/admin-endpoints';
+import {listenForMetrics} from '../platform/admin-endpoints';
 import {resolveBrowserExecutable} from './browser-executable';
 import {loadConfig} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
-import {makeRenderWorker} from './render-worker';
 import {buildServices} from '../services/build-services';
+import {startRenderWorker, startWebhookWorker} from '../services/build-workers';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
-import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
 
 const config = loadConfig();
 const logger = makeLogger({service: 'worker', level: config.logLevel});
@@ -28,24 +25,10 @@ const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir, production:
 logger.info({serveUrl}, 'compositions bundle ready');
 const redis = connectRedis(config.redisUrl);
 const services = buildServices({config, redis, tenants, logger});
-const {store, deliveries, webhookQueue} = services;
+const {store, webhookQueue} = services;
 const metrics = makeMetrics();
-const renderWorker = await makeRenderWorker({
-	connection: redis,
-	queueName: config.queueName,
-	serveUrl,
-	storage: services.storage,
-	browserExecutable,
-	store,
-	webhooks: services.webhooks,
-	metrics,
-	logger,
-	concurrency: config.workerConcurrency,
-	narrationFor: (tenantId) => tenants.byId(tenantId)?.narration,
-	speechCacheDir: join(config.dataDir, 'speech-cache'),
-});
-// Deliveries run beside the renders, in their own queue and worker, so `npm start` and every worker process send them.
-const webhookWorker = await makeWebhookDeliveryWorker({connection: redis, queueName: config.webhookQueueName, deliveries, tenants, metrics, logger});
+const renderWorker = await startRenderWorker({config, services, metrics, logger, serveUrl, browserExecutable});
+const webhookWorker = await startWebhookWorker({config, services, metrics, logger});
 const retention = await scheduleRetentionSweep({
 	connection: redis,
 	queueName: `${config.queueName}-maintenance`,
@@ -56,13 +39,11 @@ const retention = await scheduleRetentionSweep({
 });
 // Every worker runs it: passes on several at once queue each orphan once, by its job id.
 const stopReconciler = services.reconciler.start();
-// Renders and webhook deliveries are counted in this process, so it answers its own scrape.
 const metricsServer =
 	config.adminKey && config.workerMetricsPort > 0
-		? express()
-				.get('/metrics', requireAdminKey(config.adminKey), serveMetrics(metrics))
-				.listen(config.workerMetricsPort, config.workerMetricsHost)
-				.on('error', (error) => logger.warn({err: error}, 'worker metrics not served'))
+		? listenForMetrics({metrics, adminKey: config.adminKey, port: config.workerMetricsPort, host: config.workerMetricsHost}).on('error', (error) =>
+				logger.warn({err: error}, 'worker metrics not served'),
+			)
 		: undefined;
 logger.info({browserExecutable, storage: config.storage.kind === 'local' ? config.storage.dir : `s3://${config.storage.bucket}/${config.storage.prefix}`, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
 

@@ -6,6 +6,7 @@ import type {DestinationStream} from 'pino';
 import {createServer} from 'node:http';
 import {makeApp} from '../../server/api/app';
 import {buildServices} from '../../server/services/build-services';
+import {startRenderWorker, startWebhookWorker} from '../../server/services/build-workers';
 import {loadConfig} from '../../server/platform/config';
 import {makeOutboundGuard} from '../../server/platform/outbound-guard';
 import {answerClientErrorsWithProblems} from '../../server/platform/problem';
@@ -13,10 +14,9 @@ import {makeLogger} from '../../server/platform/logger';
 import {makeMetrics} from '../../server/platform/metrics';
 import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {connectRedis} from '../../server/platform/redis-connection';
-import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
+import type {RenderWorker} from '../../server/worker/render-worker';
 import type {Tenant} from '../../server/tenants/tenant';
 import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenants/tenant-registry';
-import {makeWebhookDeliveryWorker} from '../../server/webhooks/webhook-delivery-worker';
 import {freePort} from './free-port';
 
 /**
@@ -79,8 +79,9 @@ export const startTestStack = async ({
 	const {rendersDir, watchSecret} = config;
 	await mkdir(rendersDir, {recursive: true});
 	const baseUrl = npmStartConfig ? config.publicBaseUrl : `http://127.0.0.1:${port}`;
+	const stackConfig = {...config, publicBaseUrl: baseUrl, watchTtlDays, queueName: namespace, webhookQueueName: `${namespace}-webhooks`};
 	const services = buildServices({
-		config: {...config, publicBaseUrl: baseUrl, watchTtlDays, queueName: namespace, webhookQueueName: `${namespace}-webhooks`},
+		config: stackConfig,
 		redis,
 		tenants,
 		logger,
@@ -92,7 +93,7 @@ export const startTestStack = async ({
 	const metrics = makeMetrics({queues: [queue.queue, webhookQueue.queue]});
 	// Test receivers listen on loopback, which only the development switch lets outbound requests reach.
 	const outbound = makeOutboundGuard({policy: {allowLoopback: true}});
-	const webhookWorker = await makeWebhookDeliveryWorker({connection: redis, queueName: `${namespace}-webhooks`, deliveries, tenants, metrics, logger, outbound});
+	const webhookWorker = await startWebhookWorker({config: stackConfig, services, metrics, logger, outbound});
 	const app = makeApp({
 		config: npmStartConfig ? {...config, adminKey} : {bodyLimit: '64kb', batchBodyLimit: '16mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
 		services,
@@ -107,18 +108,7 @@ export const startTestStack = async ({
 	const startWorker = async (): Promise<RenderWorker> => {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		worker = await makeRenderWorker({
-			connection: redis,
-			queueName: namespace,
-			serveUrl,
-			storage: services.storage,
-			browserExecutable,
-			store,
-			webhooks: services.webhooks,
-			metrics,
-			logger,
-			narrationFor: (id) => tenants.byId(id)?.narration,
-		});
+		worker = await startRenderWorker({config: stackConfig, services, metrics, logger, serveUrl, browserExecutable});
 		return worker;
 	};
 	if (withWorker) await startWorker();

@@ -132,15 +132,22 @@ describe('server feature folders', () => {
 		expect(sourceFiles('server').filter((file) => featureOf(file) === undefined)).toEqual([]);
 	});
 
-	it('the worker never imports HTTP: no router, no app, nothing from api/', () => {
+	it('the worker never imports HTTP: no router, no app, nothing from api/, no express', () => {
 		const violations = sourceFiles('server/worker').flatMap((file) =>
 			importsOf(file)
-				.filter((specifier) => specifier.startsWith('.'))
-				.map((specifier) => target(file, specifier))
+				.map((specifier) => (specifier.startsWith('.') ? target(file, specifier) : specifier))
 				.filter((to) => /-router$/.test(to) || to.startsWith('server/api/') || to === 'express')
 				.map((to) => `${file} -> ${to}`),
 		);
 		expect(violations).toEqual([]);
+	});
+
+	it('services/ is the one place that builds the stores, queues and workers: the mains and the test stacks call it', () => {
+		const builders = /\b(makeRenderWorker|makeWebhookDeliveryWorker|makeRenderStore|makeRenderQueue)\(/;
+		const builtElsewhere = [...sourceFiles('server'), ...sourceFiles('test/helpers')]
+			.filter((file) => !file.startsWith('server/services/'))
+			.filter((file) => builders.test(readFileSync(join(root, file), 'utf8')));
+		expect(builtElsewhere).toEqual([]);
 	});
 
 	it('only the composition root (api/) and npm start (dev/) reach into every feature; platform/ depends on no feature', () => {
