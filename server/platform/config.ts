@@ -48,8 +48,6 @@ const envSchema = z.object({
 		if (problem) context.addIssue({code: 'custom', path: [problem.path], message: problem.message});
 	});
 
-export type Env = z.infer<typeof envSchema>;
-
 /** Documented in the README, like the development API key, so the dashboard and metrics open on a local `npm start`. */
 export const DEV_ADMIN_KEY = 'bc_admin_local_only';
 

@@ -52,8 +52,6 @@ export type RenderRecord =
 	| (RenderBase & {readonly status: 'completed'; readonly output: RenderOutput})
 	| (RenderBase & {readonly status: 'failed'; readonly error: RenderErrorValue});
 
-export type RenderStatus = RenderRecord['status'];
-
 export const progressOf = (record: RenderRecord): number =>
 	record.status === 'completed' ? 1 : record.status === 'rendering' ? record.progress : 0;
 

@@ -37,7 +37,6 @@ export const narrationConfigSchema = z
 
 export type NarrationConfig = z.infer<typeof narrationConfigSchema>;
 export type VoiceChoice = z.infer<typeof voiceChoiceSchema>;
-export type MusicBedConfig = z.infer<typeof musicBedSchema>;
 
 export interface ResolvedVoice {
 	readonly engine: SpeechEngine;

@@ -133,5 +133,3 @@ export const makeWebhookDeliveryWorker = async ({
 		},
 	};
 };
-
-export type WebhookDeliveryWorker = Awaited<ReturnType<typeof makeWebhookDeliveryWorker>>;
