@@ -1,5 +1,7 @@
 import {mappingSchema, storedMappingSchema} from '../batches/mapping-schema';
-import {batchAcceptedSchema, batchStatusSchema, problemSchema, renderViewSchema} from './api-schemas';
+import {batchAcceptedSchema, batchStatusSchema} from '../batches/batch-view-schema';
+import {problemSchema} from '../platform/problem';
+import {renderViewSchema} from '../renders/render-view-schema';
 import {webhookEventSchema} from '../webhooks/webhook-events';
 import {webhookDeliveryListSchema, webhookDeliverySchema} from '../webhooks/webhook-deliveries';
 import {batchPaymentsInputSchema, batchPaymentsResultSchema, paymentInputSchema, paymentResultSchema} from '../payments/payment-schema';

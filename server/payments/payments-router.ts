@@ -6,7 +6,7 @@ import {ownBatch} from '../batches/own-batch';
 import {ownRender} from '../renders/own-render';
 import type {RenderRecord} from '../renders/render-record';
 import type {RenderStore} from '../renders/render-store';
-import {requireJson} from '../renders/renders-router';
+import {requireJson} from '../platform/require-json';
 import {tenantOf} from '../tenants/tenant';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';

@@ -1,6 +1,7 @@
 import {STATUS_CODES, type Server} from 'node:http';
 import type {Duplex} from 'node:stream';
 import type {ErrorRequestHandler, Response} from 'express';
+import {z} from 'zod';
 import {
 	BadRequestError,
 	BillcastError,
@@ -22,6 +23,17 @@ const problemBody = (error: BillcastError): string =>
 		code: error.code,
 		detail: error.message,
 		...(error.fieldErrors.length > 0 ? {errors: error.fieldErrors} : {}),
+	});
+
+/** The body above as the OpenAPI document publishes it. */
+export const problemSchema = z
+	.object({
+		type: z.string(),
+		title: z.string(),
+		status: z.number().int(),
+		code: z.string().describe('Stable machine-readable code, e.g. validation_failed, unauthorized, rate_limited'),
+		detail: z.string(),
+		errors: z.array(z.object({path: z.string(), message: z.string()})).optional(),
 	});
 
 export const sendProblem = (res: Response, error: BillcastError): void => {

@@ -1,7 +1,7 @@
 import {summarizeBill} from '../../src/bill-summary';
 import {billRequestFromTmf678} from './bill-from-tmf678';
 import type {FieldError} from '../platform/errors';
-import {logoUrlPolicyError} from '../worker/logo-inline';
+import {logoUrlPolicyError} from './logo-url-policy';
 import {payUrlPolicyError} from '../tenants/pay-url-policy';
 import {buildRenderId} from './render-id';
 import type {RenderJob} from './render-job';

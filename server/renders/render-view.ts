@@ -1,5 +1,5 @@
 import type {z} from 'zod';
-import type {renderViewSchema} from '../api/api-schemas';
+import type {renderViewSchema} from './render-view-schema';
 import {outputsOf, progressOf, type RenderRecord} from './render-record';
 import type {WatchLinks} from '../watch/watch-links';
 import {urlUnder} from '../platform/urls';

@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
-import {Router, type Request} from 'express';
-import {NotFoundError, QueueUnavailableError, RenderNotReadyError, UnsupportedMediaTypeError, ValidationError} from '../platform/errors';
+import {Router} from 'express';
+import {NotFoundError, QueueUnavailableError, RenderNotReadyError, ValidationError} from '../platform/errors';
+import {requireJson} from '../platform/require-json';
 import type {Idempotency} from '../platform/idempotency';
 import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from './on-demand-outputs';
 import {prepareRenderJob} from './prepare-render-job';
@@ -19,11 +20,6 @@ import type {RenderStorage} from '../storage/render-storage';
 const SSE_POLL_MS = 500;
 
 export const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
-
-export const requireJson = (req: Request): unknown => {
-	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
-	return req.body;
-};
 
 export const makeRendersRouter = ({
 	store,

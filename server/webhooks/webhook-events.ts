@@ -1,5 +1,6 @@
 import {z} from 'zod';
-import {batchStatusSchema, renderViewSchema} from '../api/api-schemas';
+import {batchStatusSchema} from '../batches/batch-view-schema';
+import {renderViewSchema} from '../renders/render-view-schema';
 
 const eventBase = {
 	id: z.string().describe('evt_ and 32 hex digits; the same on every retry, so a receiver can drop a duplicate'),

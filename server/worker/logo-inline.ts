@@ -1,5 +1,5 @@
-import {RenderFailedError, type FieldError} from '../platform/errors';
-import {makeOutboundGuard, outboundPolicyFromEnv, outboundUrlProblem, type OutboundGuard} from '../platform/outbound-guard';
+import {RenderFailedError} from '../platform/errors';
+import {makeOutboundGuard, outboundPolicyFromEnv, type OutboundGuard} from '../platform/outbound-guard';
 
 /** The types the bill schema takes inline, so an inlined logo is one a tenant could have sent itself. */
 const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml']);
@@ -72,11 +72,4 @@ export const inlineBrandLogo = async (
 	const url = job.bill.brand.logoUrl;
 	if (!url || url.startsWith('data:')) return;
 	job.bill.brand = {...job.bill.brand, logoUrl: await fetchLogoAsDataUrl({url, outbound})};
-};
-
-/** At submit time, without DNS: a logo URL naming a loopback, private or metadata address is refused at once. */
-export const logoUrlPolicyError = (logoUrl: string | undefined, path: string): FieldError | undefined => {
-	if (!logoUrl?.startsWith('https://')) return undefined;
-	const problem = outboundUrlProblem(logoUrl, {allowLoopback: false});
-	return problem ? {path, message: problem} : undefined;
 };

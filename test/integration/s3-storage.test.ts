@@ -1,7 +1,7 @@
 import {randomBytes, randomUUID} from 'node:crypto';
 import {Readable} from 'node:stream';
 import {buffer} from 'node:stream/consumers';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {beforeAll, describe, expect, inject, it} from 'vitest';
 import {loadConfig} from '../../server/platform/config';
 import {connectRedis} from '../../server/platform/redis-connection';
 import {makeRenderStore} from '../../server/renders/render-store';

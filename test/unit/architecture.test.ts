@@ -142,6 +142,28 @@ describe('server feature folders', () => {
 		expect(violations).toEqual([]);
 	});
 
+	// The composition root (api/, services/) and the processes' entry points (dev/, the mains) wire features together;
+	// a feature uses another's stores and schemas, never its HTTP layer or the worker's internals.
+	const wiringFolders = ['api', 'services', 'dev'];
+	const crossings = (isForbidden: (to: string, fromFeature: string) => boolean) =>
+		sourceFiles('server')
+			.filter((file) => !wiringFolders.includes(featureOf(file)!) && !/-main\.ts$/.test(file))
+			.flatMap((file) =>
+				importsOf(file)
+					.filter((specifier) => specifier.startsWith('.'))
+					.map((specifier) => target(file, specifier))
+					.filter((to) => isForbidden(to, featureOf(file)!))
+					.map((to) => `${file} -> ${to}`),
+			);
+
+	it('no feature imports another feature\'s router, nor anything of api/', () => {
+		expect(crossings((to, from) => to.startsWith('server/api/') || (/-router$/.test(to) && featureOf(`${to}.ts`) !== from))).toEqual([]);
+	});
+
+	it('no feature but the worker imports worker/: the API never loads the render pipeline', () => {
+		expect(crossings((to, from) => from !== 'worker' && to.startsWith('server/worker/'))).toEqual([]);
+	});
+
 	it('services/ is the one place that builds the stores, queues and workers: the mains and the test stacks call it', () => {
 		const builders = /\b(makeRenderWorker|makeWebhookDeliveryWorker|makeRenderStore|makeRenderQueue)\(/;
 		const builtElsewhere = [...sourceFiles('server'), ...sourceFiles('test/helpers')]

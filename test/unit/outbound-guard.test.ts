@@ -1,7 +1,8 @@
 import {createServer, type Server} from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {fetchLogoAsDataUrl, LogoUnavailableError, logoUrlPolicyError} from '../../server/worker/logo-inline';
+import {logoUrlPolicyError} from '../../server/renders/logo-url-policy';
+import {fetchLogoAsDataUrl, LogoUnavailableError} from '../../server/worker/logo-inline';
 import {isPublicAddress, makeOutboundGuard, OutboundAddressError, outboundUrlProblem, type Resolve} from '../../server/platform/outbound-guard';
 
 const strict = {allowLoopback: false};
