@@ -13,6 +13,7 @@ import {adoptPlayerStyles} from './player-styles';
 import {fetchHotspotManifest, fetchWatchData, type WatchData} from './watch-data';
 import type {VideoFormat} from '../../src/formats';
 import {mp4FormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {hideBrokenPageLogo} from './page-logo';
 
 export interface MountOptions {
 	readonly token: string;
@@ -137,6 +138,8 @@ export class BillcastPlayerElement extends HTMLElement {
 }
 
 if (!customElements.get('billcast-player')) customElements.define('billcast-player', BillcastPlayerElement);
+
+hideBrokenPageLogo();
 
 document.addEventListener('click', (event) => {
 	const link = (event.target as Element | null)?.closest?.('[data-billcast-pay]');

@@ -168,7 +168,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 			html`<tr><td>${formatDate(payment.date, locale)}</td><td>${payment.method ?? ''}</td><td class="num">${money(payment.amount)}</td></tr>`,
 	);
 	const body = html`
-<header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="">` : ''}<h1>${bill.brand.name}</h1></header>
+<header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="" data-brand-logo>` : ''}<h1>${bill.brand.name}</h1></header>
 <main>
 <div class="player"><billcast-player token="${token}" api-base="" mode="${playerMode}" pay-target="_self"></billcast-player></div>
 <section class="card" aria-labelledby="amount-heading">

@@ -515,6 +515,29 @@ describe('the watch page as a customer first sees it', () => {
 });
 
 describe('the player when things go wrong or get tight', () => {
+	it("drops a logo that cannot be loaded, in the page's header and in the live video, keeping the brand's name", async () => {
+		// Decodes to nothing, as a tenant's logo host that is down or answers with an error page does.
+		const brokenLogo = 'data:image/png;base64,AAAA';
+		const bill = billFor('CUST-BROKEN-LOGO', {brand: {...sampleTelcoBill.brand, logoUrl: brokenLogo}});
+		const render = await submit(stack, bill);
+		// Reduced motion: the player rests on the greeting, where the logo sits beside the brand's name.
+		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
+		const problems = collectProblems(page);
+		try {
+			await page.goto(render.links.watch);
+			const player = page.locator('billcast-player');
+			await player.getByText(`Hi ${bill.customer.name}`).waitFor();
+			await expect.poll(() => page.locator('header img').isHidden()).toBe(true);
+			await expect.poll(() => player.locator(`img[src="${brokenLogo}"]`).count()).toBe(0);
+			expect(await page.locator('header h1').textContent()).toBe(bill.brand.name);
+			expect(await player.getByText(bill.brand.name, {exact: true}).isVisible()).toBe(true);
+			expect(problems).toEqual([]);
+			await page.screenshot({path: join(shotsDir, 'phone-broken-logo.png')});
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('shows a failed embed as a visible message on a dark and on a light host page', async () => {
 		const render = await submit(stack, billFor('CUST-EMBED'));
 		const html = await (await fetch(render.links.watch)).text();
