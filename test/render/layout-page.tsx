@@ -11,7 +11,7 @@ import type {RenderRequestInput} from '../../src/render-input';
 import {timelineFor} from '../../src/render-input';
 
 export interface LayoutProblem {
-	readonly kind: 'outside' | 'clipped' | 'covered' | 'small-text' | 'small-target' | 'text-contrast' | 'non-text-contrast';
+	readonly kind: 'outside' | 'clipped' | 'covered' | 'broken-word' | 'small-text' | 'small-target' | 'text-contrast' | 'non-text-contrast';
 	readonly text: string;
 	readonly detail: string;
 }
@@ -89,6 +89,28 @@ const inside = (inner: DOMRect, outer: DOMRect, slack = 1): boolean =>
 const ownText = (element: Element): Text[] =>
 	[...element.childNodes].filter((node): node is Text => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
 
+/** How many lines the text from `start` to `end` of a text node lies on. */
+const linesSpanned = (node: Text, start: number, end: number): number => {
+	const range = document.createRange();
+	range.setStart(node, start);
+	range.setEnd(node, end);
+	return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
+};
+
+/** Words a line break cuts inside ("Telecommunication/s"); after a hyphen of a hyphenated name is where a line may break. */
+const brokenWordsOf = (node: Text): string[] =>
+	[...node.data.matchAll(/\S+/g)].flatMap((word) => {
+		if (linesSpanned(node, word.index, word.index + word[0].length) < 2) return [];
+		let offset = word.index;
+		const pieces = word[0].split(/(?<=-)/);
+		const whole = pieces.every((piece) => {
+			const one = linesSpanned(node, offset, offset + piece.length) < 2;
+			offset += piece.length;
+			return one;
+		});
+		return whole ? [] : [word[0]];
+	});
+
 window.measureFrame = ({minTextPx, minTargetPx}) => {
 	const problems: LayoutProblem[] = [];
 	const frameElement = host.querySelector('[data-layout-frame]') ?? host.firstElementChild!;
@@ -123,6 +145,7 @@ window.measureFrame = ({minTextPx, minTargetPx}) => {
 				}
 			}
 		}
+		for (const word of texts.flatMap(brokenWordsOf)) problems.push({kind: 'broken-word', text, detail: `"${word}" split across lines`});
 		for (const line of lines) {
 			const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
 			if (hit && hit !== element && !element.contains(hit) && inside(line, frame)) {

@@ -66,11 +66,11 @@ const problemsOf = async (input: RenderRequestInput): Promise<string[]> => {
 	return found;
 };
 
-const layoutKinds = new Set<LayoutProblem['kind']>(['outside', 'clipped', 'covered', 'small-text', 'small-target']);
+const layoutKinds = new Set<LayoutProblem['kind']>(['outside', 'clipped', 'covered', 'broken-word', 'small-text', 'small-target']);
 const contrastKinds = new Set<LayoutProblem['kind']>(['text-contrast', 'non-text-contrast']);
 const ofKinds = (problems: string[], kinds: Set<string>) => problems.filter((p) => kinds.has(p.split(' ')[1]!.replace(':', '')));
 
-describe('no text is clipped, leaves the frame or is too small on a phone', () => {
+describe('no text is clipped, leaves the frame, breaks inside a word or is too small on a phone', () => {
 	describe.each(allTemplateBills)('$name', ({input}) => {
 		it.each(videoFormats)('%s', async (format) => {
 			expect(ofKinds(await problemsOf({...input, format} as RenderRequestInput), layoutKinds)).toEqual([]);

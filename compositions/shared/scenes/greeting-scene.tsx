@@ -16,9 +16,10 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPale
 	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
 	return (
 		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
-			<div style={{display: 'flex', alignItems: 'center', gap: 24 * u}}>
+			{/* A name that would have less than 12 em beside the logo goes under it, so a long word is not cut in two. */}
+			<div style={{display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 24 * u}}>
 				<BrandLogo logoUrl={logoUrl} height={52} />
-				<div style={{fontSize: 34 * u, fontWeight: 700, letterSpacing: 1, minWidth: 0, lineHeight: 1.25}}>{script.brand}</div>
+				<div style={{flex: '1 1 12em', fontSize: 34 * u, fontWeight: 700, letterSpacing: 1, minWidth: 0, lineHeight: 1.25}}>{script.brand}</div>
 			</div>
 			<div
 				style={{
