@@ -16,10 +16,11 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPale
 	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
 	return (
 		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
-			{/* A name that would have less than 12 em beside the logo goes under it, so a long word is not cut in two. */}
+			{/* The name fills what the logo leaves, or goes under it when its longest word would not fit there: break-word, unlike the
+			    frame's anywhere, keeps the longest word as the name's narrowest width. */}
 			<div style={{display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 24 * u}}>
 				<BrandLogo logoUrl={logoUrl} height={52} />
-				<div style={{flex: '1 1 12em', fontSize: 34 * u, fontWeight: 700, letterSpacing: 1, minWidth: 0, lineHeight: 1.25}}>{script.brand}</div>
+				<div style={{flex: '1 1 0', minWidth: 'min-content', overflowWrap: 'break-word', fontSize: 34 * u, fontWeight: 700, letterSpacing: 1, lineHeight: 1.25}}>{script.brand}</div>
 			</div>
 			<div
 				style={{
