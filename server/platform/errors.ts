@@ -1,3 +1,5 @@
+import {en} from '../../src/i18n/en';
+
 /** Every error the service reports is one of these: a stable code, an HTTP status and a message an engineer can act on. */
 export interface FieldError {
 	/** Dotted path into the request body, e.g. `bill.customer.name` or `bill.lineItems[2].amount`. */
@@ -53,16 +55,16 @@ export class NotFoundError extends BillcastError {
 	}
 }
 
-/** A watch link whose signature does not match, or whose render is gone: says nothing about any bill. */
+/** A watch link whose signature does not match, or whose render is gone: says nothing about any bill. Its words are the English link page's. */
 export class WatchLinkInvalidError extends BillcastError {
 	constructor() {
-		super('watch_link_invalid', 404, 'This link does not work', 'The watch link is not valid. Ask the sender for a new one.');
+		super('watch_link_invalid', 404, en.linkPages.invalidTitle, en.linkPages.invalid);
 	}
 }
 
 export class WatchLinkExpiredError extends BillcastError {
 	constructor() {
-		super('watch_link_expired', 410, 'This link has expired', 'The watch link has expired. Ask the sender for a new one.');
+		super('watch_link_expired', 410, en.linkPages.expiredTitle, en.linkPages.expired);
 	}
 }
 

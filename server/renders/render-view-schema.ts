@@ -43,4 +43,3 @@ export const renderViewSchema = z
 		z.object({...renderBase, status: z.literal('completed'), output: renderOutputSchema}),
 		z.object({...renderBase, status: z.literal('failed'), error: z.object({code: z.string(), message: z.string()})}),
 	]);
-

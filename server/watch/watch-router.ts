@@ -131,6 +131,13 @@ export const makeWatchRouter = ({
 	};
 
 	const HTML = 'text/html; charset=utf-8';
+	/** A notice in the watch page's neutral look, under a nonce and a CSP of its own. */
+	const noticePage = (res: Response, notice: {lang: string; title: string; message: string}): string => {
+		const nonce = randomBytes(16).toString('base64');
+		res.set({'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer'});
+		return watchErrorPage({nonce, ...notice});
+	};
+
 	/**
 	 * An on-demand MP4 on its way: 202 with the progress for a player or script, and for a customer who opened the link
 	 * from an SMS or email a page that says so and reloads itself (Refresh) until the video itself answers.
@@ -142,21 +149,19 @@ export const makeWatchRouter = ({
 			res.json({status: record.status, progress});
 			return;
 		}
-		const nonce = randomBytes(16).toString('base64');
-		res.set({'Content-Security-Policy': csp(nonce), 'Referrer-Policy': 'no-referrer', Refresh: String(VIDEO_RETRY_AFTER_SECONDS)});
+		res.set('Refresh', String(VIDEO_RETRY_AFTER_SECONDS));
 		const texts = messagesFor(locale).linkPages;
 		const percent = numberFormat(locale, {style: 'percent'}).format(Math.floor(progress * 100) / 100);
-		res.type('html').send(watchErrorPage({nonce, lang: locale, title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
+		res.type('html').send(noticePage(res, {lang: locale, title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
 	};
 
 	/** A link that does not open says nothing about its bill, its language included: the page speaks the viewer's. */
 	const sendLinkErrorPage = (req: Request, res: Response, error: WatchLinkInvalidError | WatchLinkExpiredError) => {
-		const nonce = randomBytes(16).toString('base64');
 		const lang = req.acceptsLanguages(Object.keys(catalogues)) || 'en';
 		const texts = messagesFor(lang).linkPages;
 		const [title, message] = error instanceof WatchLinkExpiredError ? [texts.expiredTitle, texts.expired] : [texts.invalidTitle, texts.invalid];
-		res.set({'Content-Security-Policy': csp(nonce), 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer', 'X-Content-Type-Options': 'nosniff'});
-		sendCompressed(req, res.status(error.status), {type: HTML, body: watchErrorPage({nonce, lang, title, message})});
+		res.set({'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff'});
+		sendCompressed(req, res.status(error.status), {type: HTML, body: noticePage(res, {lang, title, message})});
 	};
 
 	const pages = makeWatchPageCache();
