@@ -9,6 +9,7 @@ import {componentOf} from '../../compositions/registry';
 import {contrastRatio} from '../../src/color';
 import type {RenderRequestInput} from '../../src/render-input';
 import {timelineFor} from '../../src/render-input';
+import {wordsSplitAcrossLines} from '../helpers/split-words';
 
 export interface LayoutProblem {
 	readonly kind: 'outside' | 'clipped' | 'covered' | 'broken-word' | 'small-text' | 'small-target' | 'text-contrast' | 'non-text-contrast';
@@ -89,28 +90,6 @@ const inside = (inner: DOMRect, outer: DOMRect, slack = 1): boolean =>
 const ownText = (element: Element): Text[] =>
 	[...element.childNodes].filter((node): node is Text => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '');
 
-/** How many lines the text from `start` to `end` of a text node lies on. */
-const linesSpanned = (node: Text, start: number, end: number): number => {
-	const range = document.createRange();
-	range.setStart(node, start);
-	range.setEnd(node, end);
-	return new Set([...range.getClientRects()].filter((rect) => rect.width > 0).map((rect) => Math.round(rect.top))).size;
-};
-
-/** Words a line break cuts inside ("Telecommunication/s"); after a hyphen of a hyphenated name is where a line may break. */
-const brokenWordsOf = (node: Text): string[] =>
-	[...node.data.matchAll(/\S+/g)].flatMap((word) => {
-		if (linesSpanned(node, word.index, word.index + word[0].length) < 2) return [];
-		let offset = word.index;
-		const pieces = word[0].split(/(?<=-)/);
-		const whole = pieces.every((piece) => {
-			const one = linesSpanned(node, offset, offset + piece.length) < 2;
-			offset += piece.length;
-			return one;
-		});
-		return whole ? [] : [word[0]];
-	});
-
 window.measureFrame = ({minTextPx, minTargetPx}) => {
 	const problems: LayoutProblem[] = [];
 	const frameElement = host.querySelector('[data-layout-frame]') ?? host.firstElementChild!;
@@ -145,7 +124,7 @@ window.measureFrame = ({minTextPx, minTargetPx}) => {
 				}
 			}
 		}
-		for (const word of texts.flatMap(brokenWordsOf)) problems.push({kind: 'broken-word', text, detail: `"${word}" split across lines`});
+		for (const word of wordsSplitAcrossLines([element])) problems.push({kind: 'broken-word', text, detail: `"${word}" split across lines`});
 		for (const line of lines) {
 			const hit = document.elementFromPoint(line.left + line.width / 2, line.top + line.height / 2);
 			if (hit && hit !== element && !element.contains(hit) && inside(line, frame)) {
