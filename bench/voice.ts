@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {telcoFixtures} from '../src/fixtures/telco-fixtures';
 import {narrationOf} from '../src/narration';
-import {telcoSceneIds} from '../src/scene-ids';
+import {telcoSceneIds} from '../src/templates/telco-bill/telco-scenes';
 import {espeakNgEngine} from '../server/voice/espeak-ng';
 import {festivalEngine} from '../server/voice/festival';
 import {mixNarrationTrack} from '../server/voice/mix';

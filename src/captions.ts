@@ -1,4 +1,3 @@
-import {messagesFor} from './i18n/catalogue';
 import {cueTexts, cueWeight, readingSeconds} from './reading-pace';
 import {SPEECH_LEAD_IN_MS, type SceneSpeech} from './narration/speech-timing';
 import type {SceneId} from './scene-ids';
@@ -76,15 +75,15 @@ export interface CaptionFiles {
 export const buildCaptionFiles = ({
 	timeline,
 	script,
-	locale,
+	chapters,
 	speech,
 }: {
 	timeline: Timeline;
 	script: Partial<Record<SceneId, SceneScript>>;
-	locale: string;
+	/** Each scene's chapter name in the bill's language: `chaptersOf` the bill's template. */
+	chapters: Readonly<Record<SceneId, string>>;
 	speech?: readonly SceneSpeech[];
 }): CaptionFiles => {
-	const chapters = messagesFor(locale).chapters;
 	const chapterCues = timeline.scenes.map((scene) => ({from: scene.from, to: scene.from + scene.durationInFrames, text: chapters[scene.id]}));
 	const transcript = timeline.scenes
 		.map((scene) => [`[${chapters[scene.id]}]`, ...(script[scene.id]?.lines ?? [])].join('\n'))

@@ -1,5 +1,5 @@
 import type {LineItem, LineItemCategory} from './templates/telco-bill/telco-bill-schema';
-import {messagesFor} from './i18n/catalogue';
+import {telcoWordsFor} from './templates/telco-bill/telco-words';
 import {categoryOfRate, type SectionMap} from './tmf678-category';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
 import type {TmfAppliedBillingRate, TmfCustomerBill} from './tmf678-schema';
@@ -50,7 +50,7 @@ const readRate = ({
 	const {category, warning} = categoryOfRate({rate, sectionMap, negative: (taxIncluded ?? taxExcluded ?? 0) < 0});
 	if (warning) warnings.push({path: `${source}.${warning.field}`, message: warning.message});
 	// A line without a name can still be shown, under its category's name, as long as the operator hears about it.
-	const label = rate.name ?? rate.description ?? messagesFor(locale).categories[category];
+	const label = rate.name ?? rate.description ?? telcoWordsFor(locale).categories[category];
 	if (rate.name === undefined && rate.description === undefined) {
 		warnings.push({path: `${source}.name`, message: `is missing, so the line is labelled "${label}": the customer sees a line's name`});
 	}
@@ -96,7 +96,7 @@ export const lineItemsFromTmf = ({
 	const taxLines = (customerBill.taxItem ?? []).map((tax, index) => {
 		const source = `tmf678.customerBill.taxItem[${index}]`;
 		const amount = readMoney({money: tax.taxAmount, path: `${source}.taxAmount`}) ?? 0;
-		const label = tax.taxCategory ?? messagesFor(locale).categories.taxes;
+		const label = tax.taxCategory ?? telcoWordsFor(locale).categories.taxes;
 		return {item: {category: 'taxes', label, amount}, source} satisfies SourcedLineItem;
 	});
 	if (issues.length > before) return undefined;

@@ -1,4 +1,4 @@
-import {allSceneIds} from '../../src/scene-ids';
+import {allSceneIds} from '../../src/templates/registry';
 import type {HotspotKind} from '../../src/timeline';
 
 export const deviceClasses = ['phone', 'desktop'] as const;

@@ -1,4 +1,4 @@
-import {messagesFor} from '../../src/i18n/catalogue';
+import {sceneNames} from '../../src/templates/chapters';
 import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
@@ -209,7 +209,7 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 		table(t.overTime, [t.date, t.steps.opened, t.steps.paid], byDay.map((day) => [day.date, f.number(day.opened), f.number(day.paid)])),
 	]);
 	// Scene names as the video's own chapters call them, in the reader's language.
-	const chapters = messagesFor(intlLocale[context.lang]).chapters as Record<string, string>;
+	const chapters: Readonly<Record<string, string>> = sceneNames(intlLocale[context.lang]);
 	const sceneName = (scene: string) => chapters[scene] ?? scene;
 	const dropOff = section(
 		'drop-off',

@@ -2,6 +2,7 @@ import {writeFile} from 'node:fs/promises';
 import {buildCaptionFiles} from '../../src/captions';
 import {hotspotManifestOf} from '../../src/hotspot-manifest';
 import {scriptFor} from '../../src/render-input';
+import {chaptersOf} from '../../src/templates/chapters';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {Timeline} from '../../src/timeline';
 import type {SceneSpeech} from '../../src/narration';
@@ -22,7 +23,7 @@ export const writeRenderArtifacts = async ({
 	/** The narration's measured speech, which the captions are cued to when the video speaks. */
 	speech?: readonly SceneSpeech[] | undefined;
 }): Promise<void> => {
-	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), locale: templateBill.bill.customer.locale, ...(speech ? {speech} : {})});
+	const files = buildCaptionFiles({timeline, script: scriptFor(templateBill), chapters: chaptersOf(templateBill.template, templateBill.bill.customer.locale), ...(speech ? {speech} : {})});
 	const path = (name: Parameters<typeof artifactPath>[2]) => artifactPath(rendersDir, renderId, name);
 	await Promise.all([
 		writeFile(path('hotspots'), JSON.stringify(hotspotManifestOf(timeline), null, 2)),

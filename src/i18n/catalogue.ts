@@ -2,12 +2,18 @@ import {en} from './en';
 import {it} from './it';
 import {ko} from './ko';
 import {PARTICLE_PAIR, particleAfter} from './korean-particles';
-import type {Messages, PartialMessages} from './messages';
+import type {DeepPartial, Messages} from './messages';
 
 export type {Messages} from './messages';
 
-/** Translations by language; a full tag (`it-IT`) falls back to its language, a language to English. */
-export const catalogues: Record<string, PartialMessages> = {en, it, ko};
+/**
+ * A set of words in English and its translations by language. The shared catalogue below is one; each template keeps
+ * its own words in its folder as another, so adding a template adds no key here.
+ */
+export type WordCatalogue<W> = {readonly en: W} & {[language: string]: DeepPartial<W>};
+
+/** The shared words by language: a full tag (`it-IT`) falls back to its language, a language to English. */
+export const catalogues: WordCatalogue<Messages> = {en, it, ko};
 
 type Tree = {readonly [key: string]: string | Tree};
 
@@ -22,25 +28,29 @@ const overlay = (base: Tree, over: Tree | undefined): Tree =>
 	);
 
 /** Dotted paths of every key English has and the translation lacks. */
-export const missingKeys = (translation: PartialMessages, base: Tree = en as unknown as Tree, prefix = ''): string[] =>
+export const missingKeys = (translation: object, base: object = en, prefix = ''): string[] =>
 	Object.entries(base).flatMap(([key, value]) => {
 		const given = (translation as Tree)[key];
 		if (typeof value === 'string') return typeof given === 'string' ? [] : [`${prefix}${key}`];
-		return missingKeys((typeof given === 'object' ? given : {}) as PartialMessages, value, `${prefix}${key}.`);
+		return missingKeys(typeof given === 'object' ? given : {}, value as object, `${prefix}${key}.`);
 	});
 
-const cache = new Map<string, Messages>();
+const cache = new WeakMap<object, Map<string, unknown>>();
 
-/** The catalogue for a locale, by full tag then language, with English for anything missing. */
-export const messagesFor = (locale: string): Messages => {
-	const cached = cache.get(locale);
-	if (cached) return cached;
+/** A catalogue's words for a locale, by full tag then language, with English for anything missing. */
+export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
+	const byLocale = cache.get(catalogue) ?? new Map<string, unknown>();
+	cache.set(catalogue, byLocale);
+	if (byLocale.has(locale)) return byLocale.get(locale) as W;
 	const language = locale.split('-')[0] ?? 'en';
-	const translation = catalogues[locale] ?? catalogues[language];
-	const messages = overlay(en as unknown as Tree, translation as Tree | undefined) as unknown as Messages;
-	cache.set(locale, messages);
-	return messages;
+	const translation = catalogue[locale] ?? catalogue[language];
+	const words = overlay(catalogue.en as Tree, translation as Tree | undefined) as W;
+	byLocale.set(locale, words);
+	return words;
 };
+
+/** The shared words for a locale: the player's, the watch page's and the scenes every template has. */
+export const messagesFor = (locale: string): Messages => wordsFor(catalogues, locale);
 
 const PLACEHOLDER = new RegExp(`\\{(\\w+)\\}(${PARTICLE_PAIR.source.slice(1)})?`, 'g');
 

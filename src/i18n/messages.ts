@@ -1,9 +1,10 @@
-import type {LineItemCategory} from '../templates/telco-bill/telco-bill-schema';
-import type {NextStepKind} from '../templates/payment-reminder/payment-reminder-schema';
-import type {SceneId} from '../scene-ids';
-import type {UtilityKind} from '../templates/utility-bill/utility-bill-schema';
+/** The scenes several templates play, named once here. */
+export type SharedChapterId = 'greeting' | 'due' | 'close';
 
-/** Every string a viewer sees or hears in captions. Placeholders are {name} style and filled by `fill`. */
+/**
+ * Every shared string a viewer sees or hears in captions; each template's own are in its folder's words. Placeholders
+ * are {name} style and filled by `fill`.
+ */
 export interface Messages {
 	readonly greeting: string;
 	readonly greetingSubtitle: string;
@@ -32,63 +33,15 @@ export interface Messages {
 	readonly closeThanks: string;
 	readonly other: string;
 	readonly totalTitle: string;
-	readonly comparedToLast: string;
-	readonly moreThanLast: string;
-	readonly lessThanLast: string;
-	readonly sameAsLast: string;
-	readonly firstBill: string;
-	readonly changeUp: string;
-	readonly changeDown: string;
 	readonly breakdownTitle: string;
-	readonly savedWithCredits: string;
-	readonly usageTitle: string;
-	readonly usageData: string;
-	readonly usageMinutes: string;
-	readonly usageSms: string;
-	readonly usageUnlimited: string;
-	readonly usageOf: string;
-	readonly tipOver: string;
-	readonly tipUnder: string;
-	readonly categories: Record<LineItemCategory, string>;
 	/** A partly paid bill's due scene: what was paid of the whole, above the rest to pay. */
 	readonly paidSoFar: string;
-	readonly consumptionTitle: Record<UtilityKind, string>;
-	readonly thisPeriod: string;
-	readonly vsLastYearUp: string;
-	readonly vsLastYearDown: string;
-	readonly vsLastYearSame: string;
-	readonly costTitle: string;
-	readonly costParts: {readonly energy: string; readonly network: string; readonly taxes: string};
-	readonly similarTitle: string;
-	readonly similarYou: string;
-	readonly similarAverage: string;
-	readonly similarMore: string;
-	readonly similarLess: string;
-	readonly tipsTitle: string;
-	readonly tips: {
-		readonly upOnLastYear: string;
-		readonly aboveSimilar: string;
-		readonly belowSimilar: string;
-		readonly peak: string;
-		readonly meterReadings: string;
-	};
-	readonly reminderSubtitle: string;
-	readonly overdueTitle: string;
-	readonly overdueWasDue: string;
 	readonly daysLate: {readonly one: string; readonly other: string};
-	readonly understanding: string;
-	readonly nextTitle: string;
-	readonly nextSteps: Record<NextStepKind, string>;
-	readonly nextReassure: string;
-	readonly planTitle: string;
-	readonly planTotal: string;
 	readonly optionsTitle: string;
-	readonly choosePlan: string;
-	readonly callUs: string;
-	readonly reminderClose: string;
-	/** A soft-collection experiment's other wordings: a line under the amount due, and the overdue scene's reassurance. */
-	readonly variants: Record<'soft' | 'firm', {readonly dueNudge: string; readonly understanding: string}>;
-	readonly chapters: Record<SceneId, string>;
+	/** A soft-collection experiment's other wordings of the line under the amount due. */
+	readonly variants: Record<'soft' | 'firm', {readonly dueNudge: string}>;
+	/** The chapter names of the scenes several templates play; a template names its own scenes in its words. */
+	readonly chapters: Record<SharedChapterId, string>;
 	/** The player's own controls, its pay sheet and its error, in the bill's language. */
 	readonly player: {
 		readonly regionLabel: string;
@@ -129,7 +82,7 @@ export interface Messages {
 	};
 }
 
-type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};
+export type DeepPartial<T> = {[K in keyof T]?: T[K] extends string ? string : DeepPartial<T[K]>};
 
 /** A translation may lag behind English; what it lacks falls back to English and the catalogue test names it. */
 export type PartialMessages = DeepPartial<Messages>;

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {allSceneIds} from '../scene-ids';
+import {allSceneIds} from '../templates/registry';
 import type {VideoNarration} from './speech-timing';
 
 const sentenceTimingSchema = z.object({text: z.string(), startMs: z.number().nonnegative(), endMs: z.number().nonnegative()});

@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {messagesFor} from '../../src/i18n/catalogue';
+import {sceneNames} from '../../src/templates/chapters';
 import type {MessageVariant} from '../../src/message-variants';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
@@ -143,7 +143,7 @@ describe('the dashboard', () => {
 		// The script did what it says: six opened, two to the end, two left at the breakdown, one pressed pay.
 		expect(expected).toMatchObject({Opened: 6, 'Watched to the end': 2, 'Pressed pay': 1});
 		expect(sent.filter((events) => events.at(-1)?.scene === 'breakdown').length).toBe(2);
-		const chapters = messagesFor('en-GB').chapters as Record<string, string>;
+		const chapters: Readonly<Record<string, string>> = sceneNames('en-GB');
 		const stops: Record<string, number> = {};
 		for (const events of sent) {
 			const scene = events.at(-1)?.scene;

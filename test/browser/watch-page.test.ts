@@ -6,13 +6,13 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {VideoFormat} from '../../src/formats';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {messagesFor} from '../../src/i18n/catalogue';
-import {en} from '../../src/i18n/en';
+import {messagesFor, wordsFor} from '../../src/i18n/catalogue';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {brokenWords} from '../helpers/broken-words';
+import {wordCatalogues} from '../helpers/word-catalogues';
 import {startCheckoutServer} from '../helpers/checkout-server';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -371,9 +371,10 @@ describe('MP4 mode', () => {
 const englishPatterns = (locale: string): RegExp[] => {
 	const flat = (tree: object, prefix = ''): [string, string][] =>
 		Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : flat(value, `${prefix}${key}.`)));
-	const translated = new Map(flat(messagesFor(locale)));
+	const english = wordCatalogues.flatMap(([name, catalogue]) => flat(catalogue.en, `${name}.`));
+	const translated = new Map(wordCatalogues.flatMap(([name, catalogue]) => flat(wordsFor(catalogue, locale), `${name}.`)));
 	const translatedWords = new Set(translated.values());
-	return flat(en)
+	return english
 		.filter(([key, english]) => translated.get(key) !== english && !translatedWords.has(english))
 		.map(([, english]) => new RegExp(`^${english.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\{\w+\\\}/g, '.+')}$`));
 };

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {buildCaptionFiles, captionCues, cueText, cueTextShown} from '../../src/captions';
+import {chaptersOf} from '../../src/templates/chapters';
 import {videoFormats} from '../../src/formats';
 import {CAPTION_CHARS_PER_SECOND, cueTexts} from '../../src/reading-pace';
 import type {TemplateBill} from '../../src/templates/registry';
@@ -25,7 +26,7 @@ describe.each(allTemplateBills)('captions of $name', ({input}) => {
 	});
 
 	it('are valid WebVTT, with one chapter per scene and a transcript of the same lines', () => {
-		const files = buildCaptionFiles({timeline, script, locale: input.bill.customer.locale});
+		const files = buildCaptionFiles({timeline, script, chapters: chaptersOf(input.template, input.bill.customer.locale)});
 		expect(files.captions.startsWith('WEBVTT\n\n1\n00:00:00.000 --> ')).toBe(true);
 		expect(files.chapters.match(/-->/g)).toHaveLength(timeline.scenes.length);
 		for (const line of cues.flatMap((cue) => cue.text.split('\n'))) expect(files.transcript).toContain(line);
@@ -82,7 +83,7 @@ describe('WebVTT escaping', () => {
 	const input = allTemplateBills.find(({input}) => input.template === 'telco-bill')!.input as Extract<TemplateBill, {template: 'telco-bill'}>;
 	const hostile = {...input, bill: {...input.bill, customer: {...input.bill.customer, name: '<b>Ada</b> & <img src=x> --> Co'}}};
 	const {timeline} = computeRenderInput({...hostile, format: 'landscape'});
-	const files = buildCaptionFiles({timeline, script: scriptFor(hostile), locale: hostile.bill.customer.locale});
+	const files = buildCaptionFiles({timeline, script: scriptFor(hostile), chapters: chaptersOf(hostile.template, hostile.bill.customer.locale)});
 
 	it('escapes &, < and > so markup in a name is shown literally', () => {
 		expect(files.captions).toContain('&lt;b&gt;Ada&lt;/b&gt; &amp; &lt;img src=x&gt; --&gt; Co');

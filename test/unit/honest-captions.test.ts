@@ -10,39 +10,43 @@ import {paymentReminderSchema, type PaymentReminder} from '../../src/templates/p
 import {scriptFor, timelineFor} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
 import {utilityBillSchema, type UtilityBill} from '../../src/templates/utility-bill/utility-bill-schema';
+import {reminderWordsFor, type ReminderWords} from '../../src/templates/payment-reminder/reminder-words';
+import {telcoWordsFor, type TelcoWords} from '../../src/templates/telco-bill/telco-words';
+import {utilityWordsFor, type UtilityWords} from '../../src/templates/utility-bill/utility-words';
 
 /** A catalogue string as a pattern for a whole caption line, each {placeholder} standing for any text. */
 const line = (template: string): RegExp =>
 	new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+')}$`, 'u');
 
 /** A fact a caption may claim: the catalogue strings that claim it, and whether the bill's data says it. */
-interface Claim<B> {
+interface Claim<B, W = unknown> {
 	readonly name: string;
-	readonly says: (m: Messages) => readonly string[];
+	/** From the shared words `m` and the template's own `w`. */
+	readonly says: (m: Messages, w: W) => readonly string[];
 	readonly known: (bill: B) => boolean;
 }
 
-const telcoClaims: Array<Claim<TelcoBill>> = [
-	{name: 'first bill', says: (m) => [m.firstBill], known: (b) => b.firstBill === true},
-	{name: 'comparison with the last bill', says: (m) => [m.moreThanLast, m.lessThanLast, m.sameAsLast, m.comparedToLast], known: (b) => b.previousAmount !== undefined},
-	{name: 'reason for the change', says: (m) => [m.changeUp, m.changeDown], known: (b) => b.previousByCategory !== undefined},
-	{name: 'savings', says: (m) => [m.savedWithCredits], known: (b) => b.lineItems.some((item) => item.amount < 0)},
-	{name: 'usage', says: (m) => [m.usageTitle, m.tipOver, m.tipUnder], known: (b) => Boolean(b.usage?.data ?? b.usage?.minutes ?? b.usage?.sms)},
+const telcoClaims: Array<Claim<TelcoBill, TelcoWords>> = [
+	{name: 'first bill', says: (_, w) => [w.firstBill], known: (b) => b.firstBill === true},
+	{name: 'comparison with the last bill', says: (_, w) => [w.moreThanLast, w.lessThanLast, w.sameAsLast, w.comparedToLast], known: (b) => b.previousAmount !== undefined},
+	{name: 'reason for the change', says: (_, w) => [w.changeUp, w.changeDown], known: (b) => b.previousByCategory !== undefined},
+	{name: 'savings', says: (_, w) => [w.savedWithCredits], known: (b) => b.lineItems.some((item) => item.amount < 0)},
+	{name: 'usage', says: (_, w) => [w.usageTitle, w.tipOver, w.tipUnder], known: (b) => Boolean(b.usage?.data ?? b.usage?.minutes ?? b.usage?.sms)},
 	{name: 'autopay card', says: (m) => [m.autopayCard], known: (b) => b.payment.cardLast4 !== undefined},
 	{name: 'paid so far', says: (m) => [m.paidSoFar], known: (b) => b.payment.amountPaid !== undefined},
 	{name: 'bill PDF', says: (m) => [m.viewBill], known: (b) => b.billPdfUrl !== undefined},
 	{name: 'support email', says: (m) => [m.emailUs], known: (b) => b.brand.supportEmail !== undefined},
 ];
 
-const utilityClaims: Array<Claim<UtilityBill>> = [
+const utilityClaims: Array<Claim<UtilityBill, UtilityWords>> = [
 	{
 		name: 'comparison with last year',
-		says: (m) => [m.vsLastYearUp, m.vsLastYearDown, m.vsLastYearSame, m.tips.upOnLastYear],
+		says: (_, w) => [w.vsLastYearUp, w.vsLastYearDown, w.vsLastYearSame, w.tips.upOnLastYear],
 		known: (b) => b.samePeriodLastYear !== undefined,
 	},
 	{
 		name: 'similar homes',
-		says: (m) => [m.similarTitle, m.similarMore, m.similarLess, m.tips.aboveSimilar, m.tips.belowSimilar],
+		says: (_, w) => [w.similarTitle, w.similarMore, w.similarLess, w.tips.aboveSimilar, w.tips.belowSimilar],
 		known: (b) => b.similarHomes !== undefined,
 	},
 	{name: 'autopay card', says: (m) => [m.autopayCard], known: (b) => b.payment.cardLast4 !== undefined},
@@ -50,8 +54,8 @@ const utilityClaims: Array<Claim<UtilityBill>> = [
 	{name: 'support email', says: (m) => [m.emailUs], known: (b) => b.brand.supportEmail !== undefined},
 ];
 
-const reminderClaims: Array<Claim<PaymentReminder>> = [
-	{name: 'late fee', says: (m) => [m.nextSteps.late_fee], known: (r) => r.nextStep.fee !== undefined},
+const reminderClaims: Array<Claim<PaymentReminder, ReminderWords>> = [
+	{name: 'late fee', says: (_, w) => [w.nextSteps.late_fee], known: (r) => r.nextStep.fee !== undefined},
 	{name: 'support email', says: (m) => [m.emailUs], known: (r) => r.brand.supportEmail !== undefined},
 ];
 
@@ -72,21 +76,24 @@ const captionsOf = (input: TemplateBill): string[] =>
 	captionCues({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input)}).flatMap((cue) => cue.text.split('\n'));
 
 /** Checks every bill; returns which claims were made at least once, so a claim pattern that never matches shows up. */
-const walk = <B extends {customer: {locale: string}}>({
+const walk = <B extends {customer: {locale: string}}, W>({
 	bills,
 	claims,
+	words,
 	input,
 }: {
 	bills: readonly B[];
-	claims: ReadonlyArray<Claim<B>>;
+	claims: ReadonlyArray<Claim<B, W>>;
+	words: (locale: string) => W;
 	input: (bill: B) => TemplateBill;
 }): Set<string> => {
 	const made = new Set<string>();
 	for (const bill of bills) {
 		const captions = captionsOf(input(bill));
 		const messages = messagesFor(bill.customer.locale);
+		const own = words(bill.customer.locale);
 		for (const claim of claims) {
-			const patterns = claim.says(messages).map(line);
+			const patterns = claim.says(messages, own).map(line);
 			const claiming = captions.filter((caption) => patterns.some((pattern) => pattern.test(caption)));
 			if (claiming.length > 0) made.add(claim.name);
 			if (!claim.known(bill)) expect({bill: bill.customer.locale, claim: claim.name, claiming}).toEqual({bill: bill.customer.locale, claim: claim.name, claiming: []});
@@ -124,7 +131,7 @@ describe('no caption claims a fact whose field is absent', () => {
 		});
 		const bills = matrix<TelcoBill>(full, telcoOptional).filter((bill) => telcoBillSchema.safeParse(bill).success);
 		expect(bills.length).toBeGreaterThan(100);
-		const made = walk({bills, claims: telcoClaims, input: (bill) => ({template: 'telco-bill', bill})});
+		const made = walk({bills, claims: telcoClaims, words: telcoWordsFor, input: (bill) => ({template: 'telco-bill', bill})});
 		expect([...made].sort()).toEqual(telcoClaims.map((claim) => claim.name).sort());
 	});
 
@@ -138,7 +145,7 @@ describe('no caption claims a fact whose field is absent', () => {
 		});
 		const optional = [['samePeriodLastYear'], ['similarHomes'], ['payment', 'cardLast4'], ['billPdfUrl'], ['brand', 'supportEmail'], ['paymentHistory']];
 		const bills = matrix<UtilityBill>(full, optional).filter((bill) => utilityBillSchema.safeParse(bill).success);
-		const made = walk({bills, claims: utilityClaims, input: (bill) => ({template: 'utility-bill', bill})});
+		const made = walk({bills, claims: utilityClaims, words: utilityWordsFor, input: (bill) => ({template: 'utility-bill', bill})});
 		expect([...made].sort()).toEqual(utilityClaims.map((claim) => claim.name).sort());
 	});
 
@@ -149,7 +156,7 @@ describe('no caption claims a fact whose field is absent', () => {
 		});
 		const optional = [['nextStep', 'fee'], ['brand', 'supportEmail'], ['paymentHistory']];
 		const bills = matrix<PaymentReminder>(full, optional).filter((bill) => paymentReminderSchema.safeParse(bill).success);
-		const made = walk({bills, claims: reminderClaims, input: (bill) => ({template: 'payment-reminder', bill})});
+		const made = walk({bills, claims: reminderClaims, words: reminderWordsFor, input: (bill) => ({template: 'payment-reminder', bill})});
 		expect([...made].sort()).toEqual(reminderClaims.map((claim) => claim.name).sort());
 	});
 

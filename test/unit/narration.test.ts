@@ -16,9 +16,9 @@ import {
 	spokenPercent,
 } from '../../src/narration';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {reminderSceneIds, telcoSceneIds, utilitySceneIds} from '../../src/scene-ids';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
-import type {TemplateBill} from '../../src/templates/registry';
+import type {SceneId} from '../../src/scene-ids';
+import {templateOf, type TemplateBill} from '../../src/templates/registry';
 
 describe('spoken numbers', () => {
 	it('says money the way each language does', () => {
@@ -77,16 +77,16 @@ describe('speakText', () => {
 	});
 });
 
-const fixtures = (locale: 'en-GB' | 'it-IT' | 'ko-KR'): Array<{templateBill: TemplateBill; scenes: ReadonlyArray<{id: (typeof telcoSceneIds)[number] | (typeof utilitySceneIds)[number] | (typeof reminderSceneIds)[number]}>}> => [
-	{templateBill: {template: 'telco-bill', bill: telcoFixtures[locale]}, scenes: telcoSceneIds.map((id) => ({id}))},
-	{templateBill: {template: 'utility-bill', bill: utilityFixtures[locale]}, scenes: utilitySceneIds.map((id) => ({id}))},
-	{templateBill: {template: 'payment-reminder', bill: reminderFixtures[locale]}, scenes: reminderSceneIds.map((id) => ({id}))},
+const fixtures = (locale: 'en-GB' | 'it-IT' | 'ko-KR'): Array<{templateBill: TemplateBill; scenes: ReadonlyArray<{id: SceneId}>}> => [
+	{templateBill: {template: 'telco-bill', bill: telcoFixtures[locale]}, scenes: templateOf('telco-bill').sceneIds.map((id) => ({id}))},
+	{templateBill: {template: 'utility-bill', bill: utilityFixtures[locale]}, scenes: templateOf('utility-bill').sceneIds.map((id) => ({id}))},
+	{templateBill: {template: 'payment-reminder', bill: reminderFixtures[locale]}, scenes: templateOf('payment-reminder').sceneIds.map((id) => ({id}))},
 ];
 
 describe('narrationOf', () => {
 	it('narrates the sample bill as sentences to be heard', () => {
-		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id})));
-		expect(narration.map((scene) => scene.sceneId)).toEqual([...telcoSceneIds]);
+		const narration = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, templateOf('telco-bill').sceneIds.map((id) => ({id})));
+		expect(narration.map((scene) => scene.sceneId)).toEqual([...templateOf('telco-bill').sceneIds]);
 		const said = Object.fromEntries(narration.map((scene) => [scene.sceneId, scene.sentences]));
 		expect(said.total).toEqual([
 			'Your bill this time is sixty-eight euros forty.',
@@ -127,7 +127,7 @@ describe('narrationOf', () => {
 
 	it('names every button the telco video shows and every amount in its breakdown', () => {
 		const script = telcoScript(sampleTelcoBill);
-		const sentences = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, telcoSceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
+		const sentences = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, templateOf('telco-bill').sceneIds.map((id) => ({id}))).flatMap((scene) => scene.sentences);
 		const buttons = sentences.filter((sentence) => sentence.startsWith('Button: '));
 		expect(buttons).toHaveLength(script.close.buttons.length + (script.due.payLabel ? 1 : 0));
 		const breakdown = narrationOf({template: 'telco-bill', bill: sampleTelcoBill}, [{id: 'breakdown'}])[0]!.sentences;

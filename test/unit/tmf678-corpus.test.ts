@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {buildCaptionFiles} from '../../src/captions';
+import {chaptersOf} from '../../src/templates/chapters';
 import {corpusCheckoutUrlTemplate, tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {scriptFor, timelineFor} from '../../src/render-input';
 import {formattersFor} from '../../src/scripts/formatters';
@@ -50,7 +51,7 @@ describe('the TMF678 corpus', () => {
 		it('has a transcript that states exactly the expected amounts', () => {
 			if (!mapped.ok) throw new Error(`refused: ${JSON.stringify(mapped.errors)}`);
 			const input = {template: 'telco-bill', bill: mapped.bill} as const;
-			const {transcript} = buildCaptionFiles({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input), locale: entry.locale});
+			const {transcript} = buildCaptionFiles({timeline: timelineFor({...input, format: 'landscape'}), script: scriptFor(input), chapters: chaptersOf(input.template, entry.locale)});
 			const f = formattersFor(mapped.bill.customer);
 			expect(amountsIn(transcript).sort()).toEqual(entry.transcriptAmounts.map((minor) => f.money(minor)).sort());
 		});

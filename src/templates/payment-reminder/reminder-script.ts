@@ -5,6 +5,7 @@ import type {PaymentReminder} from './payment-reminder-schema';
 import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';
 import type {SceneScript} from '../../scripts/script-types';
+import {reminderWordsFor} from './reminder-words';
 
 export interface OverdueScript extends SceneScript {
 	readonly title: string;
@@ -46,36 +47,37 @@ export interface ReminderScript {
 /** Every string of the reminder's scenes: plain facts, what happens next and when, and the ways out. */
 export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const messages = messagesFor(reminder.customer.locale);
+	const words = reminderWordsFor(reminder.customer.locale);
 	const f = formattersFor(reminder.customer);
 	const amount = f.money(reminder.amountOverdue);
 	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
 	const daysLate = fill(pluralForm(messages.daysLate, {count: days, locale: reminder.customer.locale}), {days: f.number(days)});
-	const wasDue = fill(messages.overdueWasDue, {date: f.date(reminder.originalDueDate)});
-	const step = fill(messages.nextSteps[reminder.nextStep.kind], {
+	const wasDue = fill(words.overdueWasDue, {date: f.date(reminder.originalDueDate)});
+	const step = fill(words.nextSteps[reminder.nextStep.kind], {
 		date: f.date(reminder.nextStep.date),
 		fee: reminder.nextStep.fee === undefined ? '' : f.money(reminder.nextStep.fee),
 	});
 	const plan = instalmentPlan(reminder);
 	const rows = plan.map((instalment) => ({date: f.date(instalment.date), amount: f.money(instalment.amount)}));
-	const planTitle = fill(messages.planTitle, {count: f.number(plan.length)});
-	const total = fill(messages.planTotal, {amount});
+	const planTitle = fill(words.planTitle, {count: f.number(plan.length)});
+	const total = fill(words.planTotal, {amount});
 	const pay = fill(messages.payNow, {amount});
-	const choosePlan = fill(messages.choosePlan, {count: f.number(plan.length)});
-	const call = fill(messages.callUs, {phone: reminder.phone});
-	const subtitle = fill(messages.reminderSubtitle, {brand: reminder.brand.name});
+	const choosePlan = fill(words.choosePlan, {count: f.number(plan.length)});
+	const call = fill(words.callUs, {phone: reminder.phone});
+	const subtitle = fill(words.reminderSubtitle, {brand: reminder.brand.name});
 	const variant = reminder.messageVariant;
-	const understanding = variant && variant !== 'standard' ? messages.variants[variant].understanding : messages.understanding;
+	const understanding = variant && variant !== 'standard' ? words.variants[variant].understanding : words.understanding;
 	return {
 		greeting: greetingScript({brand: reminder.brand.name, title: fill(messages.greeting, {name: reminder.customer.name}), subtitle}),
 		overdue: {
-			title: messages.overdueTitle,
+			title: words.overdueTitle,
 			amount,
 			wasDue,
 			daysLate,
 			understanding,
-			lines: scriptLines(messages.overdueTitle, wasDue, daysLate, understanding),
+			lines: scriptLines(words.overdueTitle, wasDue, daysLate, understanding),
 		},
-		next: {title: messages.nextTitle, step, reassure: messages.nextReassure, lines: scriptLines(messages.nextTitle, step, messages.nextReassure)},
+		next: {title: words.nextTitle, step, reassure: words.nextReassure, lines: scriptLines(words.nextTitle, step, words.nextReassure)},
 		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},
 		options: {
 			title: messages.optionsTitle,
@@ -85,6 +87,6 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 			call,
 			lines: scriptLines(messages.optionsTitle, amount, pay, choosePlan, call),
 		},
-		close: closeScript(messages.reminderClose, {supportEmail: reminder.brand.supportEmail}, messages),
+		close: closeScript(words.reminderClose, {supportEmail: reminder.brand.supportEmail}, messages),
 	};
 };

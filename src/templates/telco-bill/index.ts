@@ -1,4 +1,6 @@
 import type {TemplateDefinition} from '../template-definition';
+import {telcoSceneIds, type TelcoSceneId} from './telco-scenes';
+import {telcoWords} from './telco-words';
 import {telcoBillSchema, type TelcoBill} from './telco-bill-schema';
 import {telcoScript} from './telco-script';
 import {summarizeTelcoBill} from './telco-summary';
@@ -7,6 +9,8 @@ import {telcoNarration} from './telco-narration';
 
 export const telcoBillTemplate = {
 	id: 'telco-bill' as const,
+	sceneIds: telcoSceneIds,
+	words: telcoWords,
 	schema: telcoBillSchema,
 	timeline: buildTelcoTimeline,
 	script: telcoScript,
@@ -14,4 +18,4 @@ export const telcoBillTemplate = {
 	summary: summarizeTelcoBill,
 	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
 	day: (bill) => bill.period.end,
-} satisfies TemplateDefinition<TelcoBill>;
+} satisfies TemplateDefinition<TelcoBill, TelcoSceneId>;

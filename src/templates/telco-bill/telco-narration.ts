@@ -1,7 +1,8 @@
-import {fill, messagesFor} from '../../i18n/catalogue';
+import {fill} from '../../i18n/catalogue';
 import {closeSentences, defined, dueSentences, isoDatesIn, linesOf, type Phrases, type Say, type SpokenScenes} from '../../narration/scene-sentences';
 import {spokenContext} from '../../narration/spoken-text';
 import type {TelcoBill} from './telco-bill-schema';
+import {telcoWordsFor} from './telco-words';
 import {telcoScript, type BreakdownScript, type TotalScript, type UsageScript} from './telco-script';
 
 const totalSentences = (script: TotalScript, say: Say, p: Phrases): string[] =>
@@ -23,14 +24,14 @@ const usageSentences = (script: UsageScript, say: Say, usageOf: (used: string, a
 
 export const telcoNarration = (bill: TelcoBill, p: Phrases): SpokenScenes => {
 	const s = telcoScript(bill);
-	const messages = messagesFor(bill.customer.locale);
+	const words = telcoWordsFor(bill.customer.locale);
 	return {
 		context: spokenContext({...bill.customer, dates: isoDatesIn(bill), period: bill.period, spelled: defined(bill.payment.cardLast4)}),
 		scripts: {
 			greeting: linesOf(s.greeting),
 			total: (say) => totalSentences(s.total, say, p),
 			breakdown: (say) => breakdownSentences(s.breakdown, say),
-			usage: (say) => usageSentences(s.usage, say, (used, allowance) => fill(messages.usageOf, {used, allowance})),
+			usage: (say) => usageSentences(s.usage, say, (used, allowance) => fill(words.usageOf, {used, allowance})),
 			due: (say) => dueSentences(s.due, say, p),
 			close: (say) => closeSentences(s.close, say, p),
 		},

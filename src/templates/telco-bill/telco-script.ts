@@ -3,6 +3,7 @@ import {chartRows, groupByCategory} from '../../breakdown';
 import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
 import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';
+import {telcoWordsFor, type TelcoWords} from './telco-words';
 import type {Formatters, SceneScript} from '../../scripts/script-types';
 
 export interface TotalScript extends SceneScript {
@@ -47,7 +48,7 @@ export interface TelcoScript {
 	readonly close: CloseScript;
 }
 
-const changeReason = (bill: TelcoBill, messages: Messages, f: Formatters): string | undefined => {
+const changeReason = (bill: TelcoBill, words: TelcoWords, f: Formatters): string | undefined => {
 	if (!bill.previousByCategory) return undefined;
 	const now = new Map(groupByCategory(bill.lineItems).map((row) => [row.category, row]));
 	const changes = lineItemCategories
@@ -60,11 +61,11 @@ const changeReason = (bill: TelcoBill, messages: Messages, f: Formatters): strin
 	const biggest = changes[0];
 	if (!biggest) return undefined;
 	const items = now.get(biggest.category)?.items ?? [];
-	const label = items.length === 1 ? items[0]!.label : messages.categories[biggest.category];
-	return fill(biggest.delta > 0 ? messages.changeUp : messages.changeDown, {category: label, amount: f.money(Math.abs(biggest.delta))});
+	const label = items.length === 1 ? items[0]!.label : words.categories[biggest.category];
+	return fill(biggest.delta > 0 ? words.changeUp : words.changeDown, {category: label, amount: f.money(Math.abs(biggest.delta))});
 };
 
-const totalScript = (bill: TelcoBill, messages: Messages, f: Formatters): TotalScript => {
+const totalScript = (bill: TelcoBill, messages: Messages, words: TelcoWords, f: Formatters): TotalScript => {
 	const amount = f.money(bill.amountDue);
 	const previous = bill.previousAmount;
 	const difference = previous === undefined ? undefined : bill.amountDue - previous;
@@ -72,13 +73,13 @@ const totalScript = (bill: TelcoBill, messages: Messages, f: Formatters): TotalS
 	const change =
 		difference === undefined
 			? bill.firstBill
-				? messages.firstBill
+				? words.firstBill
 				: undefined
 			: difference === 0
-				? messages.sameAsLast
-				: fill(difference > 0 ? messages.moreThanLast : messages.lessThanLast, {amount: f.money(Math.abs(difference))});
-	const previousLine = previous === undefined ? undefined : fill(messages.comparedToLast, {amount: f.money(previous)});
-	const reason = changeReason(bill, messages, f);
+				? words.sameAsLast
+				: fill(difference > 0 ? words.moreThanLast : words.lessThanLast, {amount: f.money(Math.abs(difference))});
+	const previousLine = previous === undefined ? undefined : fill(words.comparedToLast, {amount: f.money(previous)});
+	const reason = changeReason(bill, words, f);
 	return {
 		title: messages.totalTitle,
 		amount,
@@ -90,15 +91,15 @@ const totalScript = (bill: TelcoBill, messages: Messages, f: Formatters): TotalS
 	};
 };
 
-const breakdownScript = (bill: TelcoBill, messages: Messages, f: Formatters): BreakdownScript => {
+const breakdownScript = (bill: TelcoBill, messages: Messages, words: TelcoWords, f: Formatters): BreakdownScript => {
 	const rows = chartRows(bill.lineItems).map((row) => ({
 		key: row.category,
-		label: row.grouped ? messages.other : messages.categories[row.category],
+		label: row.grouped ? messages.other : words.categories[row.category],
 		amount: f.money(row.total),
 		minor: row.total,
 	}));
 	const credits = bill.lineItems.filter((item) => item.amount < 0).reduce((sum, item) => sum + item.amount, 0);
-	const saved = credits < 0 ? fill(messages.savedWithCredits, {amount: f.money(-credits)}) : undefined;
+	const saved = credits < 0 ? fill(words.savedWithCredits, {amount: f.money(-credits)}) : undefined;
 	return {
 		title: messages.breakdownTitle,
 		rows,
@@ -110,10 +111,10 @@ const breakdownScript = (bill: TelcoBill, messages: Messages, f: Formatters): Br
 /** Below this share of an allowance the customer is told a smaller plan might do. */
 const FAR_UNDER = 1 / 3;
 
-const usageScript = (bill: TelcoBill, messages: Messages, f: Formatters): UsageScript => {
+const usageScript = (bill: TelcoBill, words: TelcoWords, f: Formatters): UsageScript => {
 	const meter = (key: MeterScript['key'], label: string, unit: string, value: UsageMeter | undefined): MeterScript[] => {
 		if (!value) return [];
-		const allowance = value.allowance === null ? messages.usageUnlimited : `${f.number(value.allowance)}${unit}`;
+		const allowance = value.allowance === null ? words.usageUnlimited : `${f.number(value.allowance)}${unit}`;
 		return [
 			{
 				key,
@@ -127,9 +128,9 @@ const usageScript = (bill: TelcoBill, messages: Messages, f: Formatters): UsageS
 	};
 	const usage = bill.usage ?? {};
 	const meters = [
-		...meter('data', messages.usageData, ' GB', usage.data),
-		...meter('minutes', messages.usageMinutes, '', usage.minutes),
-		...meter('sms', messages.usageSms, '', usage.sms),
+		...meter('data', words.usageData, ' GB', usage.data),
+		...meter('minutes', words.usageMinutes, '', usage.minutes),
+		...meter('sms', words.usageSms, '', usage.sms),
 	];
 	const over = meters.find((m) => m.over);
 	const under = meters.find((m) => {
@@ -137,17 +138,17 @@ const usageScript = (bill: TelcoBill, messages: Messages, f: Formatters): UsageS
 		return value && value.allowance !== null && value.used < value.allowance * FAR_UNDER;
 	});
 	const tip = over
-		? fill(messages.tipOver, {meter: over.label})
+		? fill(words.tipOver, {meter: over.label})
 		: under
-			? fill(messages.tipUnder, {meter: under.label})
+			? fill(words.tipUnder, {meter: under.label})
 			: undefined;
 	return {
-		title: messages.usageTitle,
+		title: words.usageTitle,
 		meters,
 		...(tip ? {tip} : {}),
 		lines: scriptLines(
-			messages.usageTitle,
-			...meters.map((m) => `${m.label}: ${fill(messages.usageOf, {used: m.used, allowance: m.allowance})}`),
+			words.usageTitle,
+			...meters.map((m) => `${m.label}: ${fill(words.usageOf, {used: m.used, allowance: m.allowance})}`),
 			tip,
 		),
 	};
@@ -156,12 +157,13 @@ const usageScript = (bill: TelcoBill, messages: Messages, f: Formatters): UsageS
 /** Every string of every telco scene, from the bill alone. */
 export const telcoScript = (bill: TelcoBill): TelcoScript => {
 	const messages = messagesFor(bill.customer.locale);
+	const words = telcoWordsFor(bill.customer.locale);
 	const f = formattersFor(bill.customer);
 	return {
 		greeting: billGreetingScript(bill, messages),
-		total: totalScript(bill, messages, f),
-		breakdown: breakdownScript(bill, messages, f),
-		usage: usageScript(bill, messages, f),
+		total: totalScript(bill, messages, words, f),
+		breakdown: breakdownScript(bill, messages, words, f),
+		usage: usageScript(bill, words, f),
 		due: dueScript(bill, messages, f),
 		close: closeScript(fill(messages.closeThanks, {brand: bill.brand.name}), {pdfUrl: bill.billPdfUrl, supportEmail: bill.brand.supportEmail}, messages),
 	};

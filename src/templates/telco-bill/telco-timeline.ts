@@ -3,7 +3,7 @@ import {amountToPay} from '../../bill-fields';
 import {chartRows} from '../../breakdown';
 import type {VideoFormat} from '../../formats';
 import {formatMoney} from '../../money';
-import type {TelcoSceneId} from '../../scene-ids';
+import type {TelcoSceneId} from './telco-scenes';
 import {breakdownEntrance, CLOSE_MOTION, GREETING_MOTION, PAY_BUTTON_ENTRANCE, TOTAL_MOTION, USAGE_MOTION} from '../../scene-motion';
 import {telcoScript} from './telco-script';
 import {assembleTimeline, billCtas, type SceneSpec, type Timeline} from '../../timeline';

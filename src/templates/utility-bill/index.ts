@@ -1,4 +1,6 @@
 import type {TemplateDefinition} from '../template-definition';
+import {utilitySceneIds, type UtilitySceneId} from './utility-scenes';
+import {utilityWords} from './utility-words';
 import {utilityBillSchema, type UtilityBill} from './utility-bill-schema';
 import {utilityScript} from './utility-script';
 import {summarizeUtilityBill} from './utility-summary';
@@ -7,6 +9,8 @@ import {utilityNarration} from './utility-narration';
 
 export const utilityBillTemplate = {
 	id: 'utility-bill' as const,
+	sceneIds: utilitySceneIds,
+	words: utilityWords,
 	schema: utilityBillSchema,
 	timeline: buildUtilityTimeline,
 	script: utilityScript,
@@ -14,4 +18,4 @@ export const utilityBillTemplate = {
 	summary: summarizeUtilityBill,
 	paid: (bill) => ({...bill, payment: {status: 'paid'}}),
 	day: (bill) => bill.period.end,
-} satisfies TemplateDefinition<UtilityBill>;
+} satisfies TemplateDefinition<UtilityBill, UtilitySceneId>;

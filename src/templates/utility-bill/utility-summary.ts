@@ -1,12 +1,12 @@
 import {formatPeriod} from '../../dates';
-import {messagesFor} from '../../i18n/catalogue';
 import {summarizeDueBill, type BillSummary} from '../../summary-shape';
 import type {UtilityBill} from './utility-bill-schema';
+import {utilityWordsFor} from './utility-words';
 
 /** The cost split into its three parts, which add up to the amount due. */
 export const summarizeUtilityBill = (bill: UtilityBill): BillSummary => {
 	// Each cost part is the row's category; what it was charged for is this bill's period.
-	const {costParts} = messagesFor(bill.customer.locale);
+	const {costParts} = utilityWordsFor(bill.customer.locale);
 	const period = formatPeriod(bill.period.start, bill.period.end, bill.customer.locale);
 	return summarizeDueBill(
 		bill,

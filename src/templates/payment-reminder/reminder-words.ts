@@ -1,0 +1,98 @@
+import {wordsFor, type WordCatalogue} from '../../i18n/catalogue';
+import type {SharedChapterId} from '../../i18n/messages';
+import type {NextStepKind} from './payment-reminder-schema';
+import type {ReminderSceneId} from './reminder-scenes';
+
+/** What only the payment reminder's scenes say, and the chapter names of its own scenes; the shared words are in src/i18n. */
+export interface ReminderWords {
+	readonly reminderSubtitle: string;
+	readonly overdueTitle: string;
+	readonly overdueWasDue: string;
+	readonly understanding: string;
+	readonly nextTitle: string;
+	readonly nextSteps: Record<NextStepKind, string>;
+	readonly nextReassure: string;
+	readonly planTitle: string;
+	readonly planTotal: string;
+	readonly choosePlan: string;
+	readonly callUs: string;
+	readonly reminderClose: string;
+	/** A soft-collection experiment's other wordings of the overdue scene's reassurance. */
+	readonly variants: Record<'soft' | 'firm', {readonly understanding: string}>;
+	readonly chapters: Record<Exclude<ReminderSceneId, SharedChapterId>, string>;
+}
+
+export const reminderWords: WordCatalogue<ReminderWords> = {
+	en: {
+		reminderSubtitle: 'A quick note about your {brand} account',
+		overdueTitle: 'We have not received your payment yet',
+		overdueWasDue: 'It was due on {date}',
+		understanding: 'We know things come up. Let us find a way that works for you.',
+		nextTitle: 'What happens next',
+		nextSteps: {
+			late_fee: 'If it is still unpaid on {date}, a late fee of {fee} will be added.',
+			service_limited: 'If it is still unpaid on {date}, your service may be limited until it is settled.',
+			final_notice: 'If it is still unpaid on {date}, we will send you a final notice.',
+		},
+		nextReassure: 'Paying or choosing a plan before then avoids this.',
+		planTitle: 'Or spread it over {count} instalments',
+		planTotal: 'Total {amount}',
+		choosePlan: 'Pay in {count} instalments',
+		callUs: 'Talk to us: {phone}',
+		reminderClose: 'Thank you. We are here to help.',
+		variants: {
+			soft: {understanding: 'This happens to everyone. When you are ready, we will make it easy.'},
+			firm: {understanding: 'Please settle it now, or choose a plan today, to avoid further steps.'},
+		},
+		chapters: {overdue: 'Overdue amount', next: 'What happens next', plan: 'Instalment plan', options: 'Your options'},
+	},
+	it: {
+		reminderSubtitle: 'Un breve messaggio sul tuo conto {brand}',
+		overdueTitle: 'Non abbiamo ancora ricevuto il pagamento',
+		overdueWasDue: 'La scadenza era il {date}',
+		understanding: 'Sappiamo che gli imprevisti capitano. Troviamo insieme la soluzione giusta per te.',
+		nextTitle: 'Cosa succede ora',
+		nextSteps: {
+			late_fee: 'Se il {date} risulterà ancora da pagare, verrà aggiunta una penale di {fee}.',
+			service_limited: 'Se il {date} risulterà ancora da pagare, il servizio potrà essere limitato fino al saldo.',
+			final_notice: 'Se il {date} risulterà ancora da pagare, ti invieremo un ultimo avviso.',
+		},
+		nextReassure: 'Pagando o scegliendo un piano prima di quella data, lo eviti.',
+		planTitle: 'Oppure in {count} rate',
+		planTotal: 'Totale {amount}',
+		choosePlan: 'Paga in {count} rate',
+		callUs: 'Parla con noi: {phone}',
+		reminderClose: 'Grazie. Siamo qui per aiutarti.',
+		variants: {
+			soft: {understanding: 'Capita a tutti. Quando sei pronto, ti rendiamo tutto semplice.'},
+			firm: {understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.'},
+		},
+		chapters: {overdue: 'Importo scaduto', next: 'Cosa succede ora', plan: 'Piano a rate', options: 'Le tue opzioni'},
+	},
+	ko: {
+		reminderSubtitle: '{brand} 계정에 관해 간단히 알려 드립니다',
+		overdueTitle: '아직 납부가 확인되지 않았습니다',
+		overdueWasDue: '납부 기한은 {date}이었습니다',
+		understanding: '사정이 있으실 수 있습니다. 고객님께 맞는 방법을 함께 찾겠습니다.',
+		nextTitle: '앞으로의 안내',
+		nextSteps: {
+			late_fee: '{date}까지 납부되지 않으면 연체료 {fee}이(가) 부과됩니다.',
+			service_limited: '{date}까지 납부되지 않으면 납부 시까지 서비스가 제한될 수 있습니다.',
+			final_notice: '{date}까지 납부되지 않으면 최종 안내문을 보내 드립니다.',
+		},
+		nextReassure: '그 전에 납부하시거나 분할 납부를 선택하시면 괜찮습니다.',
+		planTitle: '{count}회 분할 납부도 가능합니다',
+		planTotal: '합계 {amount}',
+		choosePlan: '{count}회 분할 납부',
+		callUs: '상담하기: {phone}',
+		reminderClose: '감사합니다. 언제든 도와드리겠습니다.',
+		variants: {
+			soft: {understanding: '누구에게나 있는 일입니다. 준비되시면 쉽게 도와드리겠습니다.'},
+			firm: {understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.'},
+		},
+		chapters: {overdue: '연체 금액', next: '앞으로의 안내', plan: '분할 납부', options: '선택 사항'},
+	},
+};
+
+/** The template's words for a locale, with English for anything a translation lacks. */
+export const reminderWordsFor = (locale: string): ReminderWords => wordsFor(reminderWords, locale);
