@@ -7,7 +7,7 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {telcoFixtures} from '../src/fixtures/telco-fixtures';
+import {telcoFixtures} from '../src/templates/telco-bill/telco-fixtures';
 import {narrationOf} from '../src/narration';
 import {telcoSceneIds} from '../src/templates/telco-bill/telco-scenes';
 import {espeakNgEngine} from '../server/voice/espeak-ng';

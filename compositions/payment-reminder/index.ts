@@ -1,5 +1,5 @@
-import {reminderEdgeBills} from '../../src/fixtures/edge-bills';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {reminderEdgeBills} from '../../src/templates/payment-reminder/reminder-edge-bills';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import type {PaymentReminder as PaymentReminderData} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {PaymentReminder} from './payment-reminder';

@@ -1,5 +1,5 @@
-import {telcoEdgeBills} from '../../src/fixtures/edge-bills';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {telcoEdgeBills} from '../../src/templates/telco-bill/telco-edge-bills';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import type {TelcoBill as TelcoBillData} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {TelcoBill} from './telco-bill';

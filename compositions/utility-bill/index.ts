@@ -1,5 +1,5 @@
-import {utilityEdgeBills} from '../../src/fixtures/edge-bills';
-import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
+import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import type {UtilityBill as UtilityBillData} from '../../src/templates/utility-bill/utility-bill-schema';
 import type {CompositionDefinition} from '../shared/composition-definition';
 import {UtilityBill} from './utility-bill';

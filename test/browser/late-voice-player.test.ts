@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {timelineFor} from '../../src/render-input';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';

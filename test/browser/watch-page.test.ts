@@ -5,7 +5,7 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {VideoFormat} from '../../src/formats';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messagesFor, wordsFor} from '../../src/i18n/catalogue';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {utilityEdgeBills} from '../../src/fixtures/edge-bills';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';

@@ -1,9 +1,9 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync} from 'node:fs';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
+import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import {sentencesOnVideoClock, type SceneSpeech} from '../../src/narration';
 import type {TemplateBill} from '../../src/templates/registry';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';

@@ -3,7 +3,7 @@ import {mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {narrationOf, secondsForSpeech, sentencesOnVideoClock} from '../../src/narration';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';

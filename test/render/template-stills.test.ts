@@ -1,9 +1,9 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {openBrowser, renderStill, type HeadlessBrowser} from '@remotion/renderer';
 import {fixtureLocales} from '../../src/fixtures/locales';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
+import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import {videoFormats} from '../../src/formats';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';

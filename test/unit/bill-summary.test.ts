@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import {summarizeBill} from '../../src/bill-summary';
 import {needsPayment} from '../../src/needs-payment';
 import {formatPeriod} from '../../src/dates';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 
 describe('summarizeBill', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {fill, messagesFor} from '../../src/i18n/catalogue';
 import {koreanEnding, particleAfter} from '../../src/i18n/korean-particles';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 
 describe('koreanEnding', () => {

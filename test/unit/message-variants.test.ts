@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {captionCues} from '../../src/captions';
 import {fixtureLocales} from '../../src/fixtures/locales';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messageVariants} from '../../src/message-variants';
 import {scriptFor, timelineFor} from '../../src/render-input';
 import {reminderScript} from '../../src/templates/payment-reminder/reminder-script';

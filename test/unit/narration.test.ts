@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {utilityFixtures} from '../../src/fixtures/utility-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
+import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import {
 	narrationOf,
 	secondsForSpeech,

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {chartRows} from '../../src/breakdown';
-import {telcoEdgeBills, utilityEdgeBills} from '../../src/fixtures/edge-bills';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {telcoEdgeBills} from '../../src/templates/telco-bill/telco-edge-bills';
+import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {formatSizes, videoFormats} from '../../src/formats';
 import {computeRenderInput} from '../../src/render-input';
 import {SCENE_FADE} from '../../src/scene-motion';

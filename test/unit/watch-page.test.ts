@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {telcoFixtures} from '../../src/fixtures/telco-fixtures';
-import {reminderFixtures} from '../../src/fixtures/reminder-fixtures';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
