@@ -25,7 +25,6 @@ export const en: Messages = {
 	downloadVideo: 'Video (MP4)',
 	downloadCaptions: 'Captions (WebVTT)',
 	closeThanks: 'Thank you for being with {brand}',
-	other: 'Other',
 	totalTitle: 'This bill',
 	breakdownTitle: 'Where it goes',
 	paidSoFar: 'You have paid {paid} of {total}',

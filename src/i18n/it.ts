@@ -25,7 +25,6 @@ export const it: PartialMessages = {
 	downloadVideo: 'Video (MP4)',
 	downloadCaptions: 'Sottotitoli (WebVTT)',
 	closeThanks: 'Grazie di aver scelto {brand}',
-	other: 'Altro',
 	totalTitle: 'Questa bolletta',
 	breakdownTitle: 'Come si compone',
 	paidSoFar: 'Hai già pagato {paid} su {total}',

@@ -25,7 +25,6 @@ export const ko: PartialMessages = {
 	downloadVideo: '동영상 (MP4)',
 	downloadCaptions: '자막 (WebVTT)',
 	closeThanks: '{brand}을(를) 이용해 주셔서 감사합니다',
-	other: '기타',
 	totalTitle: '이번 청구 금액',
 	breakdownTitle: '요금 구성',
 	paidSoFar: '{total} 중 {paid}을(를) 납부하셨습니다',

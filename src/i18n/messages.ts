@@ -31,7 +31,6 @@ export interface Messages {
 	readonly downloadVideo: string;
 	readonly downloadCaptions: string;
 	readonly closeThanks: string;
-	readonly other: string;
 	readonly totalTitle: string;
 	readonly breakdownTitle: string;
 	/** A partly paid bill's due scene: what was paid of the whole, above the rest to pay. */

@@ -94,7 +94,7 @@ const totalScript = (bill: TelcoBill, messages: Messages, words: TelcoWords, f: 
 const breakdownScript = (bill: TelcoBill, messages: Messages, words: TelcoWords, f: Formatters): BreakdownScript => {
 	const rows = chartRows(bill.lineItems).map((row) => ({
 		key: row.category,
-		label: row.grouped ? messages.other : words.categories[row.category],
+		label: row.grouped ? words.other : words.categories[row.category],
 		amount: f.money(row.total),
 		minor: row.total,
 	}));

@@ -22,6 +22,8 @@ export interface TelcoWords {
 	readonly tipOver: string;
 	readonly tipUnder: string;
 	readonly categories: Record<LineItemCategory, string>;
+	/** The breakdown's row that gathers the smaller categories. */
+	readonly other: string;
 	readonly chapters: Record<Exclude<TelcoSceneId, SharedChapterId>, string>;
 }
 
@@ -53,6 +55,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 			other: 'Other charges',
 			taxes: 'Taxes',
 		},
+		other: 'Other',
 		chapters: {total: 'Your total', breakdown: 'Where it goes', usage: 'What you used'},
 	},
 	it: {
@@ -82,6 +85,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 			credits: 'Sconti e accrediti',
 			taxes: 'Imposte',
 		},
+		other: 'Altro',
 		chapters: {total: 'Il totale', breakdown: 'Come si compone', usage: 'Cosa hai usato'},
 	},
 	ko: {
@@ -102,6 +106,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		tipOver: '{meter} 제공량을 초과하셨습니다. 더 큰 요금제가 더 저렴할 수 있습니다.',
 		tipUnder: '{meter} 제공량의 3분의 1도 쓰지 않으셨습니다. 더 작은 요금제로 절약할 수 있습니다.',
 		categories: {plan: '기본 요금제', addons: '부가 서비스 및 데이터', roaming: '로밍', devices: '단말기 할부', one_off: '일회성 요금', other: '기타 요금', credits: '할인 및 크레딧', taxes: '세금'},
+		other: '기타',
 		chapters: {total: '청구 금액', breakdown: '요금 구성', usage: '사용량'},
 	},
 };
