@@ -15,7 +15,10 @@ type Registered = (typeof templates)[number];
 export type TemplateId = Registered['id'];
 export const templateIds: readonly TemplateId[] = templates.map((template) => template.id);
 
-/** Every scene of every template, once, for checking a scene named at the edge. */
+/**
+ * Every scene of every template, once, for checking a scene named at the edge. Typed as a set of `SceneId`, it also stops
+ * the build when a template's scene list is not added to `TemplateScenes` (src/scene-ids.ts).
+ */
 export const allSceneIds = [...new Set<SceneId>(templates.flatMap((template) => template.sceneIds))] as [SceneId, ...SceneId[]];
 
 type PairOf<D> = D extends {readonly id: infer Id; readonly summary: (bill: infer B) => unknown} ? {readonly template: Id; readonly bill: B} : never;
