@@ -12,8 +12,6 @@ export type TemplateVideoProps<B> = {
 	/** Present when the video speaks: its sound and the speech timings its scenes and captions follow. */
 	readonly narration?: VideoNarration | undefined;
 };
-/** The telco bill's props, for the telco composition. */
-export type TelcoBillVideoProps = TemplateVideoProps<Extract<TemplateBill, {template: 'telco-bill'}>['bill']>;
 
 export type RenderRequestInput = TemplateBill & {readonly format: VideoFormat; readonly narration?: VideoNarration | undefined};
 

@@ -1,4 +1,5 @@
-import type {TelcoBillVideoProps} from '../../src/render-input';
+import type {TemplateVideoProps} from '../../src/render-input';
+import type {TelcoBill as TelcoBillData} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {CloseScene} from '../shared/scenes/close-scene';
@@ -10,7 +11,7 @@ import {BreakdownScene} from './scenes/breakdown-scene';
 import {TotalScene} from './scenes/total-scene';
 import {UsageScene} from './scenes/usage-scene';
 
-export const TelcoBill: React.FC<TelcoBillVideoProps> = ({bill, format, narration}) => {
+export const TelcoBill: React.FC<TemplateVideoProps<TelcoBillData>> = ({bill, format, narration}) => {
 	const {timeline, script, palette, wide} = useTemplate({bill, format, narration, timelineOf: buildTelcoTimeline, scriptOf: telcoScript});
 	return (
 		<TemplateFrame
