@@ -1,4 +1,4 @@
-import {tmf678ToTelcoBill} from '../../src/tmf678-to-bill';
+import {tmf678ToTelcoBill} from '../../src/tmf678/tmf678-to-bill';
 import type {FieldError} from '../platform/errors';
 import type {RenderRequest} from './render-request-schema';
 import type {Tenant} from '../tenants/tenant';

@@ -2,7 +2,7 @@ import {z} from 'zod';
 import {brandSchema, customerSchema} from '../../src/bill-fields';
 import {videoFormats} from '../../src/formats';
 import {templateBillSchema} from '../../src/template-schemas';
-import {tmf678Schema} from '../../src/tmf678-schema';
+import {tmf678Schema} from '../../src/tmf678/tmf678-schema';
 import type {FieldError} from '../platform/errors';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {outputModes} from './render-record';

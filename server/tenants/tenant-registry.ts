@@ -6,7 +6,7 @@ import {brandSchema} from '../../src/bill-fields';
 import {narrationConfigSchema} from '../voice/narration-config';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
-import {sectionKey} from '../../src/tmf678-category';
+import {sectionKey} from '../../src/tmf678/tmf678-category';
 import {ConfigError} from '../platform/errors';
 import {outboundUrlProblem} from '../platform/outbound-guard';
 import {payUrlPolicyError} from './pay-url-policy';

@@ -1,6 +1,6 @@
 import type {Response} from 'express';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
-import type {SectionMap} from '../../src/tmf678-category';
+import type {SectionMap} from '../../src/tmf678/tmf678-category';
 import type {NarrationConfig} from '../voice/narration-config';
 
 /** Where billcast posts a tenant's events, each signed with `secret` (see webhook-signature.ts). */

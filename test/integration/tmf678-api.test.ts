@@ -7,7 +7,7 @@ import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
-import {sectionKey} from '../../src/tmf678-category';
+import {sectionKey} from '../../src/tmf678/tmf678-category';
 import {compositorBinary} from '../../server/worker/compositor-binaries';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
 import {ffprobe} from '../helpers/ffprobe';

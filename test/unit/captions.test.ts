@@ -7,7 +7,7 @@ import type {TemplateBill} from '../../src/templates/registry';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
-import {instalmentPlan} from '../../src/instalments';
+import {instalmentPlan} from '../../src/templates/payment-reminder/instalments';
 import {formatMoney} from '../../src/money';
 import {allTemplateBills} from '../helpers/template-fixtures';
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {instalmentPlan} from '../../src/instalments';
+import {instalmentPlan} from '../../src/templates/payment-reminder/instalments';
 
 const instalments = {max: 6, minimumAmount: 1000, firstDate: '2026-01-31', url: 'https://pay.example.com/plan'};
 

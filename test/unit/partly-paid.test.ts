@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {telcoBillSchema, type TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {summarizeBill} from '../../src/bill-summary';
-import {chartRows} from '../../src/breakdown';
+import {chartRows} from '../../src/templates/telco-bill/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {chartRows} from '../../src/breakdown';
+import {chartRows} from '../../src/templates/telco-bill/breakdown';
 import {telcoEdgeBills} from '../../src/templates/telco-bill/telco-edge-bills';
 import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';

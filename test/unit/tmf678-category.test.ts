@@ -4,9 +4,9 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
-import {categoryOfRate, sectionKey, wordsOf, type SectionMap} from '../../src/tmf678-category';
-import {tmf678Schema, type TmfAppliedBillingRate} from '../../src/tmf678-schema';
-import {tmf678ToTelcoBill} from '../../src/tmf678-to-bill';
+import {categoryOfRate, sectionKey, wordsOf, type SectionMap} from '../../src/tmf678/tmf678-category';
+import {tmf678Schema, type TmfAppliedBillingRate} from '../../src/tmf678/tmf678-schema';
+import {tmf678ToTelcoBill} from '../../src/tmf678/tmf678-to-bill';
 import {loadTenantRegistry} from '../../server/tenants/tenant-registry';
 
 const bySection = (value: string, {negative = false, sectionMap = {}}: {negative?: boolean; sectionMap?: SectionMap} = {}) =>

@@ -5,8 +5,8 @@ import {chaptersOf} from '../../src/templates/chapters';
 import {corpusCheckoutUrlTemplate, tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {scriptFor, timelineFor} from '../../src/render-input';
 import {formattersFor} from '../../src/scripts/formatters';
-import {tmf678Schema} from '../../src/tmf678-schema';
-import {tmf678ToTelcoBill} from '../../src/tmf678-to-bill';
+import {tmf678Schema} from '../../src/tmf678/tmf678-schema';
+import {tmf678ToTelcoBill} from '../../src/tmf678/tmf678-to-bill';
 
 const brand: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
 

@@ -2,8 +2,8 @@ import {describe, expect, it} from 'vitest';
 import type {TelcoBill, LineItemCategory} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
-import {tmf678Schema, type Tmf678} from '../../src/tmf678-schema';
-import {tmf678ToTelcoBill, type Tmf678ToTelcoBillOptions} from '../../src/tmf678-to-bill';
+import {tmf678Schema, type Tmf678} from '../../src/tmf678/tmf678-schema';
+import {tmf678ToTelcoBill, type Tmf678ToTelcoBillOptions} from '../../src/tmf678/tmf678-to-bill';
 
 const aurora: TelcoBill['brand'] = {name: 'Aurora Mobile', primaryColor: '#4B2BD6', accentColor: '#FFB020'};
 const checkoutUrlTemplate = 'https://pay.example.com/checkout?bill={billNo}&amount={amount}';

@@ -1,4 +1,4 @@
-import {instalmentPlan} from '../../instalments';
+import {instalmentPlan} from './instalments';
 import {closeSentences, isoDatesIn, linesOf, type Phrases, type Say, type SpokenScenes} from '../../narration/scene-sentences';
 import {spokenContext} from '../../narration/spoken-text';
 import type {PaymentReminder} from './payment-reminder-schema';

@@ -1,6 +1,6 @@
 import {daysBetween} from '../../dates';
 import {fill, messagesFor, pluralForm} from '../../i18n/catalogue';
-import {instalmentPlan} from '../../instalments';
+import {instalmentPlan} from './instalments';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';

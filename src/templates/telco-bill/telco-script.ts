@@ -1,5 +1,5 @@
 import {lineItemCategories, type TelcoBill, type LineItemCategory, type UsageMeter} from './telco-bill-schema';
-import {chartRows, groupByCategory} from '../../breakdown';
+import {chartRows, groupByCategory} from './breakdown';
 import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
 import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';

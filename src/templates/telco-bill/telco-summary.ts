@@ -1,4 +1,4 @@
-import {groupByCategory} from '../../breakdown';
+import {groupByCategory} from './breakdown';
 import {summarizeDueBill, type BillSummary} from '../../summary-shape';
 import type {TelcoBill} from './telco-bill-schema';
 import {telcoWordsFor} from './telco-words';

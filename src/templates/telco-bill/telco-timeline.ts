@@ -1,6 +1,6 @@
 import {type TelcoBill} from './telco-bill-schema';
 import {amountToPay} from '../../bill-fields';
-import {chartRows} from '../../breakdown';
+import {chartRows} from './breakdown';
 import type {VideoFormat} from '../../formats';
 import {formatMoney} from '../../money';
 import type {TelcoSceneId} from './telco-scenes';

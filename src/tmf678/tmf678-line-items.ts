@@ -1,5 +1,5 @@
-import type {LineItem, LineItemCategory} from './templates/telco-bill/telco-bill-schema';
-import {telcoWordsFor} from './templates/telco-bill/telco-words';
+import type {LineItem, LineItemCategory} from '../templates/telco-bill/telco-bill-schema';
+import {telcoWordsFor} from '../templates/telco-bill/telco-words';
 import {categoryOfRate, type SectionMap} from './tmf678-category';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
 import type {TmfAppliedBillingRate, TmfCustomerBill} from './tmf678-schema';

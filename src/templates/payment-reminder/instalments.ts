@@ -1,4 +1,4 @@
-import type {PaymentReminder} from './templates/payment-reminder/payment-reminder-schema';
+import type {PaymentReminder} from './payment-reminder-schema';
 
 export interface Instalment {
 	readonly date: string;

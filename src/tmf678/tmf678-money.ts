@@ -1,4 +1,4 @@
-import {decimalToMinor, minorToDecimalString} from './money';
+import {decimalToMinor, minorToDecimalString} from '../money';
 import type {TmfMoney} from './tmf678-schema';
 
 /** Why a TMF678 field cannot become part of the bill, named by its path in the request (`tmf678.customerBill.billNo`). */

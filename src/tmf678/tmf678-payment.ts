@@ -1,4 +1,4 @@
-import type {PaymentStatus} from './bill-fields';
+import type {PaymentStatus} from '../bill-fields';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
 import type {TmfCustomerBill} from './tmf678-schema';
 

@@ -1,13 +1,13 @@
-import {telcoBillSchema, type TelcoBill} from './templates/telco-bill/telco-bill-schema';
-import {customerSchema} from './bill-fields';
-import {fillCheckoutUrlTemplate} from './checkout-url';
+import {telcoBillSchema, type TelcoBill} from '../templates/telco-bill/telco-bill-schema';
+import {customerSchema} from '../bill-fields';
+import {fillCheckoutUrlTemplate} from '../checkout-url';
 import type {SectionMap} from './tmf678-category';
 import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
 import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
 import {billReceiverOf, type BillReceiver} from './tmf678-party';
 import {paymentStatusOf} from './tmf678-payment';
 import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
-import {needsPayment} from './needs-payment';
+import {needsPayment} from '../needs-payment';
 
 /** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
 export type Tmf678Mapping =

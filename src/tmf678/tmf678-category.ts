@@ -1,4 +1,4 @@
-import type {LineItemCategory} from './templates/telco-bill/telco-bill-schema';
+import type {LineItemCategory} from '../templates/telco-bill/telco-bill-schema';
 import {tmfWord, type TmfAppliedBillingRate} from './tmf678-schema';
 
 /** Characteristics that say which section of the invoice a rate belongs to; TMF leaves their names to each operator. */

@@ -1,4 +1,4 @@
-import {lineItemCategories, type LineItem, type LineItemCategory} from './templates/telco-bill/telco-bill-schema';
+import {lineItemCategories, type LineItem, type LineItemCategory} from './telco-bill-schema';
 
 export interface BreakdownRow {
 	readonly category: LineItemCategory;

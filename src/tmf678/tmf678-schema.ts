@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {isoDate} from './bill-fields';
+import {isoDate} from '../bill-fields';
 
 /**
  * TM Forum TMF678 Customer Bill Management input, v4 and v5 field names side by side. Every object is loose: a TMF
