@@ -1,5 +1,5 @@
 import type {TelcoBill} from '../src/templates/telco-bill/telco-bill-schema';
-import {sampleTelcoBill} from '../src/sample-telco-bill';
+import {sampleTelcoBill} from '../src/templates/telco-bill/sample-telco-bill';
 
 const names = ['Giulia Rossi', 'Marco Bianchi', 'Aoife Byrne', 'Kim Min-jun', 'Sofia Conti', 'Liam Walsh'];
 

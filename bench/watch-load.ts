@@ -14,7 +14,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import autocannon from 'autocannon';
 import {startRedisServer} from '../server/dev/ensure-redis';
-import {sampleTelcoBill} from '../src/sample-telco-bill';
+import {sampleTelcoBill} from '../src/templates/telco-bill/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import type {MemoryProbeRequest} from './memory-probe';
 import {processMemory} from './process-memory';

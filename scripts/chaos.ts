@@ -21,7 +21,7 @@ import type {RenderJob} from '../server/renders/render-job';
 import {makeRenderQueue} from '../server/renders/render-queue';
 import {makeRenderStore} from '../server/renders/render-store';
 import {DEV_TENANT} from '../server/tenants/tenant-registry';
-import {sampleTelcoBill} from '../src/sample-telco-bill';
+import {sampleTelcoBill} from '../src/templates/telco-bill/sample-telco-bill';
 import {freePort} from '../test/helpers/free-port';
 import {shortBill} from '../test/helpers/short-bill';
 import {startWebhookReceiver} from '../test/helpers/webhook-receiver';

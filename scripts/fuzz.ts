@@ -16,7 +16,7 @@ import {gzipSync} from 'node:zlib';
 import fc from 'fast-check';
 import {startRedisServer} from '../server/dev/ensure-redis';
 import {DEV_TENANT, hashApiKey} from '../server/tenants/tenant-registry';
-import {sampleTelcoBill} from '../src/sample-telco-bill';
+import {sampleTelcoBill} from '../src/templates/telco-bill/sample-telco-bill';
 
 export interface HostileRequest {
 	readonly method: string;

@@ -5,7 +5,7 @@
 import {spawn, type ChildProcess} from 'node:child_process';
 import {createWriteStream, mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadConfig} from '../platform/config';
 import {stopChild} from '../platform/processes';
 import {ensureRedis} from './ensure-redis';

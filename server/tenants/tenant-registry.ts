@@ -5,7 +5,7 @@ import {lineItemCategories} from '../../src/templates/telco-bill/telco-bill-sche
 import {brandSchema} from '../../src/bill-fields';
 import {narrationConfigSchema} from '../voice/narration-config';
 import {fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {sectionKey} from '../../src/tmf678/tmf678-category';
 import {ConfigError} from '../platform/errors';
 import {outboundUrlProblem} from '../platform/outbound-guard';

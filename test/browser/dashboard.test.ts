@@ -7,7 +7,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sceneNames} from '../../src/templates/chapters';
 import type {MessageVariant} from '../../src/message-variants';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {hashApiKey} from '../../server/tenants/tenant-registry';
 import {launchChromium} from '../helpers/browser';
 import {paymentOf, sendCampaign, watchInBrowser, type Viewing} from '../helpers/campaign';

@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {timelineFor} from '../../src/render-input';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messagesFor} from '../../src/i18n/catalogue';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {WatchData} from '../../src/watch-data';
 import {KEY_TAG} from '../../server/platform/redis-connection';

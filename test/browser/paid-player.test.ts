@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {launchChromium} from '../helpers/browser';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 

@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {launchChromium} from '../helpers/browser';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 

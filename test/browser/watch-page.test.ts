@@ -8,7 +8,7 @@ import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messagesFor, wordsFor} from '../../src/i18n/catalogue';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {brokenWords} from '../helpers/broken-words';

@@ -1,6 +1,6 @@
 import type {Browser} from 'playwright-core';
 import {expect} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 
 export const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';

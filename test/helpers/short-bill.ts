@@ -1,5 +1,5 @@
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 /** The shortest bill the timeline allows: greeting, total, due (paid) and close. */
 export const shortBill: TelcoBill = {

@@ -2,7 +2,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {request as httpRequest} from 'node:http';
 import {Readable} from 'node:stream';
 import {gzipSync} from 'node:zlib';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 

@@ -3,7 +3,7 @@ import {gzipSync} from 'node:zlib';
 import express from 'express';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {requireAdminKey} from '../../server/platform/admin-endpoints';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /** A raw request, so headers and bodies fetch would refuse or fix up reach the server as sent. */

@@ -2,7 +2,7 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {RenderJob} from '../../server/renders/render-job';
 import type {NarrationConfig} from '../../server/voice/narration-config';
 import {createSpeechCache} from '../../server/voice/speech-cache';

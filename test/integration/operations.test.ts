@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Writable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {connectRedis} from '../../server/platform/redis-connection';
 import {makeRenderStore} from '../../server/renders/render-store';
 import {sweepExpiredRenders} from '../../server/worker/retention';

@@ -2,7 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {OutboundAddressError} from '../../server/platform/outbound-guard';
 import type {WebhookDelivery} from '../../server/webhooks/webhook-deliveries';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /** Runs with the development switch on (loopback allowed), so what is refused here is refused in production too. */

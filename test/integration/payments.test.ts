@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {afterAll, beforeAll, describe, expect, inject, it, vi} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 import {startWebhookReceiver} from '../helpers/webhook-receiver';

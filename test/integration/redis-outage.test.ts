@@ -12,7 +12,7 @@ import {answerClientErrorsWithProblems} from '../../server/platform/problem';
 import {connectApiRedis} from '../../server/platform/redis-connection';
 import {DEV_API_KEY, DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-registry';
 import {makeWatchLinks} from '../../server/watch/watch-links';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {freePort} from '../helpers/free-port';
 
 const watchSecret = 'w'.repeat(32);

@@ -1,7 +1,7 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {readFileSync, rmSync, statSync} from 'node:fs';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
 import {shortBill} from '../helpers/short-bill';

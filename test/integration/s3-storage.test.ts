@@ -9,7 +9,7 @@ import {makeS3Client, makeS3Storage} from '../../server/storage/s3-storage';
 import type {S3StorageConfig} from '../../server/platform/storage-config';
 import type {RenderStorage} from '../../server/storage/render-storage';
 import {sweepExpiredRenders} from '../../server/worker/retention';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {S3RVER_CREDENTIALS, s3StorageEnv} from '../helpers/s3-server';
 
 const MiB = 1024 * 1024;

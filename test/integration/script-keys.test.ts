@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {Redis} from 'ioredis';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {paymentOf, sendCampaign, sendViewerEvent, watchUntil} from '../helpers/campaign';
 import {freePort} from '../helpers/free-port';
 import {startTestStack, type TestStack} from '../helpers/test-stack';

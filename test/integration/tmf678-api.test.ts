@@ -5,7 +5,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {tmf678Corpus} from '../../src/fixtures/tmf678-corpus';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sectionKey} from '../../src/tmf678/tmf678-category';
 import {compositorBinary} from '../../server/worker/compositor-binaries';

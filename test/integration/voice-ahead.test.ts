@@ -1,6 +1,6 @@
 import {statSync} from 'node:fs';
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {WatchData} from '../../src/watch-data';
 import {artifactPath} from '../../server/renders/render-paths';
 import type {NarrationConfig} from '../../server/voice/narration-config';

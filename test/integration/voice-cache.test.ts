@@ -4,7 +4,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
 import {narrationOf} from '../../src/narration';
 import {timelineFor} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {SpeechEngine} from '../../server/voice/engine';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';

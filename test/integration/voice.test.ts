@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {narrationOf, secondsForSpeech, sentencesOnVideoClock} from '../../src/narration';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {espeakNgEngine} from '../../server/voice/espeak-ng';
 import {MissingVoicePackageError} from '../../server/voice/errors';
 import {festivalEngine} from '../../server/voice/festival';

@@ -1,7 +1,7 @@
 import {request} from 'node:http';
 import {brotliDecompressSync, gunzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /** The bytes as sent, so the encoding the server chose is what the test decodes. */

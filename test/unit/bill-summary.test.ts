@@ -4,7 +4,7 @@ import {needsPayment} from '../../src/needs-payment';
 import {formatPeriod} from '../../src/dates';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 describe('summarizeBill', () => {
 	it('lists every telco line item under its category and asks for the amount due', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {checkoutUrl, fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 describe('checkoutUrl', () => {
 	it('adds the bill reference, the decimal amount and the currency', () => {

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {planFrames} from '../../src/frame-plan';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 
 describe('planFrames', () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {hotspotManifestOf, hotspotManifestSchema} from '../../src/hotspot-manifest';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 describe('the hotspot manifest', () => {
 	it('is what the schema the player reads declares, with the timeline’s buttons and nothing else', () => {

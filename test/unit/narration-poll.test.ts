@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, it, vi} from 'vitest';
 import {NARRATION_POLL, narrationPollDelay, pollForNarration} from '../../public/src/narration-poll';
 import {PlayerFetchError, type WatchData} from '../../public/src/watch-data';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 const base: WatchData = {template: 'telco-bill', format: 'landscape', bill: sampleTelcoBill, links: {events: '/v1/watch/t/events'}};
 const pending: WatchData = {...base, narrationPending: true};

@@ -15,7 +15,7 @@ import {
 	spokenNumber,
 	spokenPercent,
 } from '../../src/narration';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import type {SceneId} from '../../src/scene-ids';
 import {templateOf, type TemplateBill} from '../../src/templates/registry';

@@ -3,7 +3,7 @@ import {telcoBillSchema, type TelcoBill} from '../../src/templates/telco-bill/te
 import {summarizeBill} from '../../src/bill-summary';
 import {chartRows} from '../../src/templates/telco-bill/breakdown';
 import {checkoutUrl} from '../../src/checkout-url';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {fieldErrorsFromZod} from '../../server/platform/zod-field-errors';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {packProps, propsDictionary, PropsDictionaryMissingError, unpackProps} from '../../server/renders/props-packing';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 const propsOf = (customer: string, amountDue: number) =>
 	JSON.stringify({template: 'telco-bill', format: 'landscape', bill: {...sampleTelcoBill, amountDue, customer: {...sampleTelcoBill.customer, id: customer}}});

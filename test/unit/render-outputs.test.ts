@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {prepareRenderJob} from '../../server/renders/prepare-render-job';
 import {DEV_TENANT} from '../../server/tenants/tenant-registry';
 

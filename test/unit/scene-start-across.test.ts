@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import type {SceneSpeech} from '../../src/narration';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {makeWatchTracker} from '../../public/src/watched';
 import {frameAcross, sceneStartAcross, type Timeline} from '../../src/timeline';
 

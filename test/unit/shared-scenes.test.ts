@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {computeRenderInput, type RenderRequestInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {sharedScenesOf} from '../../src/shared-scenes';
 
 const sharedOf = (request: RenderRequestInput) => sharedScenesOf({request, timeline: computeRenderInput(request).timeline});

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {telcoBillSchema} from '../../src/templates/telco-bill/telco-bill-schema';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {fieldErrorsFromZod} from '../../server/platform/zod-field-errors';
 
 const pathsOf = (input: unknown): string[] => {

@@ -3,7 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadConfig} from '../../server/platform/config';
 import {payUrlPolicyError} from '../../server/tenants/pay-url-policy';
 import {DEV_API_KEY, DEV_TENANT, hashApiKey, loadTenantRegistry} from '../../server/tenants/tenant-registry';

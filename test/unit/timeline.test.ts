@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {formatSizes, videoFormats} from '../../src/formats';
 import {ctaRects} from '../../src/hotspot-geometry';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {PAY_BUTTON_ENTRANCE, SCENE_FADE} from '../../src/scene-motion';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 

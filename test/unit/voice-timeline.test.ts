@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {captionCues} from '../../src/captions';
 import {SPEECH_LEAD_IN_MS, SPEECH_TAIL_MS, sentencesOnVideoClock, type SceneSpeech} from '../../src/narration';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {SCENE_FADE} from '../../src/scene-motion';
 
 const input = {template: 'telco-bill' as const, bill: sampleTelcoBill, format: 'landscape' as const};

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {watchDataSchema, type WatchData} from '../../src/watch-data';
 
 describe('the watch data the server sends the player', () => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {computeRenderInput} from '../../src/render-input';
-import {sampleTelcoBill} from '../../src/sample-telco-bill';
+import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
 import {watchPage, watchPageCsp} from '../../server/watch/watch-page';

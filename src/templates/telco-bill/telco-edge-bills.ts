@@ -1,5 +1,5 @@
 import {LONG_BRAND, LONG_NAME} from '../../fixtures/edge-names';
-import {sampleTelcoBill} from '../../sample-telco-bill';
+import {sampleTelcoBill} from './sample-telco-bill';
 import type {LineItemCategory, TelcoBill} from './telco-bill-schema';
 import {telcoFixtures} from './telco-fixtures';
 

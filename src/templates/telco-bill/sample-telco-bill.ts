@@ -1,5 +1,5 @@
-import {auroraMobileLogo} from './fixtures/brand-logos';
-import type {TelcoBill} from './templates/telco-bill/telco-bill-schema';
+import {auroraMobileLogo} from '../../fixtures/brand-logos';
+import type {TelcoBill} from './telco-bill-schema';
 
 /** The bill `npm start` renders and Studio opens with: a mid-size mobile bill with roaming and a discount. */
 export const sampleTelcoBill: TelcoBill = {
