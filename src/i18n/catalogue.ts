@@ -39,8 +39,8 @@ const cache = new WeakMap<object, Map<string, unknown>>();
 
 /** A catalogue's words for a locale, by full tag then language, with English for anything missing. */
 export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
-	const byLocale = cache.get(catalogue) ?? new Map<string, unknown>();
-	cache.set(catalogue, byLocale);
+	let byLocale = cache.get(catalogue);
+	if (!byLocale) cache.set(catalogue, (byLocale = new Map()));
 	if (byLocale.has(locale)) return byLocale.get(locale) as W;
 	const language = locale.split('-')[0] ?? 'en';
 	const translation = catalogue[locale] ?? catalogue[language];
