@@ -1,6 +1,9 @@
+import {writtenLocale} from './i18n/catalogue';
+
 /**
  * Intl formatters, made once per locale and options: building one costs about 0.1 ms, far more than formatting, and
- * a watch page or a scene formats dozens of amounts and dates.
+ * a watch page or a scene formats dozens of amounts and dates. They format in the locale the words are written in
+ * (`writtenLocale`), so a French customer's English video says "21 November 2026", not "21 novembre 2026".
  */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
@@ -15,7 +18,7 @@ const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
 };
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
-	cached(numberFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+	cached(numberFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(writtenLocale(locale), options));
 
 export const dateTimeFormat = (locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat =>
-	cached(dateFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
+	cached(dateFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(writtenLocale(locale), options));

@@ -2,7 +2,7 @@ import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from
 import {summarizeBill} from '../../src/bill-summary';
 import {captionCues} from '../../src/captions';
 import {formatDate} from '../../src/dates';
-import {fill, messagesFor} from '../../src/i18n/catalogue';
+import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {brandPalette} from '../../src/palette';
@@ -317,7 +317,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			ref={rootRef}
 			className="bc-root"
 			role="region"
-			lang={locale}
+			lang={writtenLocale(locale)}
 			data-state={playState}
 			aria-label={`${fill(messages.player.regionLabel, {brand: data.bill.brand.name})}. ${messages.player.keyboardHelp}`}
 			tabIndex={0}
@@ -336,7 +336,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					<Mp4Stage
 						{...stage}
 						src={resolveUrl(data.links['video.mp4'])}
-						captions={captionsUrl ? {src: captionsUrl, lang: locale, label: messages.player.captions} : undefined}
+						captions={captionsUrl ? {src: captionsUrl, lang: writtenLocale(locale), label: messages.player.captions} : undefined}
 					/>
 				) : (
 					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />

@@ -2,7 +2,7 @@ import {useEffect, useRef} from 'react';
 import type {BillSummary} from '../../src/summary-shape';
 import {checkoutUrl} from '../../src/checkout-url';
 import {formatDate} from '../../src/dates';
-import {fill, messagesFor} from '../../src/i18n/catalogue';
+import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 
 /**
@@ -48,7 +48,7 @@ export const PaySheet: React.FC<{
 	const amount = formatMoney({minor: bill.amountDue, currency, locale});
 	return (
 		<div className="bc-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
-			<div ref={sheetRef} className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby="bc-sheet-title" lang={locale}>
+			<div ref={sheetRef} className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby="bc-sheet-title" lang={writtenLocale(locale)}>
 				<h2 id="bc-sheet-title">{bill.brand.name}</h2>
 				<dl>
 					<dt>{messages.player.amountDue}</dt>

@@ -4,7 +4,8 @@ import type {BillSummary} from '../../src/summary-shape';
 import {checkoutUrl} from '../../src/checkout-url';
 import {daysBetween, formatDate} from '../../src/dates';
 import {hotspotHref, opensElsewhere} from '../../src/hotspot-links';
-import {fill, messagesFor, pluralForm} from '../../src/i18n/catalogue';
+import {fill, messagesFor, pluralForm, writtenLocale} from '../../src/i18n/catalogue';
+import {numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import {brandPalette} from '../../src/palette';
 import type {VideoFormat} from '../../src/formats';
@@ -81,7 +82,7 @@ const statusText = (summary: BillSummary, today: string): string => {
 		case 'overdue':
 		case 'due':
 			if (late <= 0) return summary.status === 'due' ? messages.statusDue : messages.statusOverdue;
-			return fill(pluralForm(messages.daysLate, {count: late, locale: summary.customer.locale}), {days: new Intl.NumberFormat(summary.customer.locale).format(late)});
+			return fill(pluralForm(messages.daysLate, {count: late, locale: summary.customer.locale}), {days: numberFormat(summary.customer.locale).format(late)});
 	}
 };
 
@@ -210,7 +211,7 @@ ${
 		playerMode === 'mp4'
 			? `billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, false))}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, true), PHONE_PLAYER_MAX_HEIGHT)}}}`
 			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait', PHONE_PLAYER_MAX_HEIGHT)}}}`;
-	return page({nonce, lang: locale, title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
+	return page({nonce, lang: writtenLocale(locale), title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };
 
 /** 404 and 410 pages, and the video's "being prepared": the same neutral look, and nothing about the bill or the render. */

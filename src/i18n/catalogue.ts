@@ -49,6 +49,13 @@ export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
 	return words;
 };
 
+/**
+ * The locale a customer's video, voice and page are written in: theirs when billcast has words in its language, else
+ * British English, so an English sentence never carries French month names, German number words or another
+ * language's plural rules ("Due by 21 November 2026", "€68.40", "23.4 GB").
+ */
+export const writtenLocale = (locale: string): string => (new Intl.Locale(locale).language in catalogues ? locale : 'en-GB');
+
 /** The shared words for a locale: the player's, the watch page's and the scenes every template has. */
 export const messagesFor = (locale: string): Messages => wordsFor(catalogues, locale);
 
@@ -67,4 +74,4 @@ export const fill = (template: string, values: Record<string, string>): string =
  * which covers the shipped languages; a rule that answers `two`, `few` or `many` falls back to `other`.
  */
 export const pluralForm = <T>(forms: {readonly one: T; readonly other: T}, {count, locale}: {count: number; locale: string}): T =>
-	new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other;
+	new Intl.PluralRules(writtenLocale(locale)).select(count) === 'one' ? forms.one : forms.other;

@@ -1,13 +1,15 @@
 import {toCardinal as enCardinal, toOrdinal as enOrdinal} from 'n2words/en-GB';
 import {toCardinal as itCardinal, toCurrency as itEuros} from 'n2words/it-IT';
 import {toCardinal as koCardinal} from 'n2words/ko-KR';
+import {writtenLocale} from '../i18n/catalogue';
+import {numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 
-/** The languages narration speaks; any other locale is narrated in English, like the catalogue's fallback. */
+/** The languages narration speaks: the language the words are written in (`writtenLocale`). */
 export type SpokenLanguage = 'en' | 'it' | 'ko';
 
 export const spokenLanguage = (locale: string): SpokenLanguage => {
-	const language = locale.split('-')[0];
+	const {language} = new Intl.Locale(writtenLocale(locale));
 	return language === 'it' || language === 'ko' ? language : 'en';
 };
 
@@ -54,17 +56,21 @@ const cardinals: Record<SpokenLanguage, (value: number | string) => string> = {
 /** A number as words ("twenty-three point four", "ventitré virgola quattro", "이십삼 점 사"). */
 export const spokenNumber = (value: number | string, locale: string): string => cardinals[spokenLanguage(locale)](value);
 
-const unitsFor = (currency: string, language: SpokenLanguage, locale: string): CurrencyWords => {
-	const known = currencyWords[language][currency];
-	if (known) return known;
-	// A currency without hand-written words still gets its proper name from the locale data ("Swiss franc").
-	const name = new Intl.DisplayNames(locale, {type: 'currency'}).of(currency) ?? currency;
-	return {one: name, other: name};
-};
+/** A currency's name as the locale says it of one or of many ("Swiss franc", "Swiss francs", "franchi svizzeri"). */
+const currencyName = (currency: string, locale: string, count: 1 | 2): string =>
+	numberFormat(locale, {style: 'currency', currency, currencyDisplay: 'name', maximumFractionDigits: 0})
+		.formatToParts(count)
+		// The last: for some regions (en-DE) ICU puts the code before the name, both marked as the currency.
+		.filter((part) => part.type === 'currency')
+		.at(-1)?.value ?? currency;
+
+const unitsFor = (currency: string, language: SpokenLanguage, locale: string): CurrencyWords =>
+	// A currency without hand-written words still gets its proper names from the locale data.
+	currencyWords[language][currency] ?? {one: currencyName(currency, locale, 1), other: currencyName(currency, locale, 2)};
 
 /**
  * An amount in minor units as a listener expects it: "sixty-eight euros forty", "sessantotto euro e quaranta
- * centesimi", "육만 팔천사백 원".
+ * centesimi", "육만 팔천사백 원". Every minor unit is said, named or not: "sixty-eight Swiss francs forty".
  */
 export const spokenMoney = ({minor, currency, locale}: {minor: number; currency: string; locale: string}): string => {
 	const language = spokenLanguage(locale);
@@ -77,12 +83,12 @@ export const spokenMoney = ({minor, currency, locale}: {minor: number; currency:
 	const card = cardinals[language];
 	const units = unitsFor(currency, language, locale);
 	const majorWords = `${card(major)} ${major === 1 ? units.one : units.other}`;
-	if (cents === 0 || !units.minorOther) return `${sign}${majorWords}`;
-	const centWords = `${card(cents)} ${cents === 1 ? (units.minorOne ?? units.minorOther) : units.minorOther}`;
-	if (major === 0) return `${sign}${centWords}`;
-	if (language === 'en') return `${sign}${majorWords} ${card(cents)}`;
-	if (language === 'it') return `${sign}${majorWords} e ${centWords}`;
-	return `${sign}${majorWords} ${centWords}`;
+	if (cents === 0) return `${sign}${majorWords}`;
+	const minorName = units.minorOther && (cents === 1 ? (units.minorOne ?? units.minorOther) : units.minorOther);
+	if (major === 0 && minorName) return `${sign}${card(cents)} ${minorName}`;
+	// English leaves the minor unit unnamed after the major one ("euros forty"), as do the others when it has no name.
+	const centWords = language !== 'en' && minorName ? `${card(cents)} ${minorName}` : card(cents);
+	return `${sign}${majorWords}${language === 'it' ? ' e' : ''} ${centWords}`;
 };
 
 const percentWords: Record<SpokenLanguage, string> = {en: 'per cent', it: 'per cento', ko: '퍼센트'};

@@ -1,15 +1,18 @@
 import {formatDate, formatPeriod} from '../dates';
+import {numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 import {spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * A pattern for any amount the locale writes in this currency, learnt from Intl's own parts for a sample amount, so it
- * matches exactly what the scene scripts print ("€68.40", "68,40 €", "₩68,400", "-€5.00").
+ * How the locale writes any amount in this currency, learnt from Intl's own parts for a sample amount: a pattern that
+ * matches exactly what the scene scripts print ("€68.40", "68,40 €", "₩68,400", "-€5.00"), and an amount's value.
+ * The separators are the currency format's own, which in some locales are not its plain numbers' (en-DE writes
+ * "€1,234.50" but "1.234,5"): read with the plain ones, €68.40 was said as six thousand eight hundred and forty euros.
  */
-const moneyPattern = (locale: string, currency: string): RegExp => {
-	const parts = new Intl.NumberFormat(locale, {style: 'currency', currency, signDisplay: 'always'}).formatToParts(-1234567.89);
+const moneyReader = (locale: string, currency: string): {pattern: RegExp; minorOf: (amount: string) => number} => {
+	const parts = numberFormat(locale, {style: 'currency', currency, signDisplay: 'always'}).formatToParts(-1234567.89);
 	const group = parts.find((part) => part.type === 'group')?.value ?? ',';
 	const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
 	const digits = minorDigits(currency);
@@ -18,14 +21,18 @@ const moneyPattern = (locale: string, currency: string): RegExp => {
 	let numberDone = false;
 	for (const part of parts) {
 		if (part.type === 'minusSign') source += '(?<sign>[-−+])?';
-		else if (part.type === 'currency') source += escape(part.value);
+		// A space may part the symbol from the number in one sign and not the other (en-CH: "£ 68.40", "£-68.40").
+		else if (part.type === 'currency') source += numberDone ? `\\s?${escape(part.value)}` : `${escape(part.value)}\\s?`;
 		else if (part.type === 'literal') source += '\\s?';
 		else if (!numberDone && (part.type === 'integer' || part.type === 'group' || part.type === 'decimal' || part.type === 'fraction')) {
 			source += `(?<amount>${number})`;
 			numberDone = true;
 		}
 	}
-	return new RegExp(source, 'gu');
+	return {
+		pattern: new RegExp(source, 'gu'),
+		minorOf: (amount) => Math.round(Number(amount.split(group).join('').replace(decimal, '.')) * 10 ** digits),
+	};
 };
 
 const unitWords: Record<SpokenLanguage, Record<string, string>> = {
@@ -86,13 +93,14 @@ export const speakText = (text: string, context: SpokenContext): string => {
 	for (const [printed, said] of context.dates) out = out.split(printed).join(said);
 	for (const digits of context.spelled) out = out.replace(new RegExp(`(?<!\\d)${escape(digits)}(?!\\d)`, 'gu'), spokenDigits(digits, locale));
 	if (language === 'ko') out = out.replace(/([\uAC00-\uD7A3])([을이은과])\(([를가는와])\)/gu, (_, syllable: string, after: string, open: string) => syllable + (hasFinalConsonant(syllable) ? after : open));
-	const group = new Intl.NumberFormat(locale).formatToParts(12345.6);
+	const group = numberFormat(locale).formatToParts(12345.6);
 	const groupSep = group.find((part) => part.type === 'group')?.value ?? ',';
 	const decimalSep = group.find((part) => part.type === 'decimal')?.value ?? '.';
 	const toPlain = (amount: string): string => amount.split(groupSep).join('').replace(decimalSep, '.');
-	out = out.replace(moneyPattern(locale, currency), (...args) => {
+	const money = moneyReader(locale, currency);
+	out = out.replace(money.pattern, (...args) => {
 		const {sign, amount} = args.at(-1) as {sign?: string; amount: string};
-		const minor = Math.round(Number(toPlain(amount)) * 10 ** minorDigits(currency));
+		const minor = money.minorOf(amount);
 		return spokenMoney({minor: sign === '-' || sign === '−' ? -minor : minor, currency, locale});
 	});
 	out = out.replace(/(\d+)\s?%/gu, (_, value: string) => spokenPercent(Number(value), locale));

@@ -5,6 +5,7 @@ import type {WatchData} from '../../src/watch-data';
 import {artifactPath} from '../../server/renders/render-paths';
 import type {NarrationConfig} from '../../server/voice/narration-config';
 import {startNarrator} from '../helpers/narrator';
+import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 const narration: NarrationConfig = {status: 'on', voices: {}, musicBed: {status: 'generated'}};
@@ -73,4 +74,26 @@ it('with the worker running, a new render speaks in its watch data before its vi
 	expect(narrated.links['video.mp4']).toBeUndefined();
 	console.log(`POST to watch data with narration: ${seconds.toFixed(2)} s`);
 	expect((await waitForRender(stack, id)).status).toBe('completed');
+});
+
+it('a customer in a language billcast has no words for (fr-FR) reads and hears English, dates and amounts included, and the video renders', async () => {
+	const bill = {...shortBill, customer: {...shortBill.customer, id: 'CUST-FR', locale: 'fr-FR'}, payment: sampleTelcoBill.payment};
+	// The worker the tests above started, or one of its own when it runs alone.
+	if (!stack.worker) await stack.startWorker();
+	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', ...stack.auth},
+		body: JSON.stringify({template: 'telco-bill', bill, format: 'landscape', scale: 0.2}),
+	});
+	expect(response.status).toBe(202);
+	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
+	const narrated = await untilNarrated(`${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`);
+	const said = narrated.narration?.speech.flatMap((scene) => scene.sentences.map((sentence) => sentence.text)) ?? [];
+	expect(said).toContain('Due by the twenty-first of November: thirty euros.');
+	expect(said.join(' ')).not.toMatch(/novembre|trente|\d/);
+	// Before, the worker looked for a French voice for these English words, found none and failed the render.
+	expect((await waitForRender(stack, id)).status).toBe('completed');
+	const page = await (await fetch(links.watch)).text();
+	expect(page).toContain('<html lang="en-GB">');
+	expect(page).toContain('€30.00');
 });

@@ -15,6 +15,7 @@ import {
 	spokenNumber,
 	spokenPercent,
 } from '../../src/narration';
+import {formatMoney} from '../../src/money';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {telcoScript} from '../../src/templates/telco-bill/telco-script';
 import type {SceneId} from '../../src/scene-ids';
@@ -69,6 +70,20 @@ describe('speakText', () => {
 		expect(speakText('Talk to us: +44 20 7946 0000', context('en-GB', 'GBP'))).toBe(
 			'Talk to us: four four, two zero, seven nine four six, zero zero zero zero',
 		);
+	});
+
+	// en-DE writes "€68.40" but plain numbers as "1.234,5": read with the plain separators, €68.40 was said as six thousand
+	// eight hundred and forty euros, and €1,000,000.00 stopped the narration.
+	it('says every amount the scripts print as exactly that amount, in every region of the languages it speaks', () => {
+		const heard = ['en-GB', 'en-US', 'en-DE', 'en-CH', 'en-FR', 'en-IN', 'en-ZA', 'it-IT', 'it-CH', 'ko-KR', 'fr-FR', 'de-DE'].flatMap((locale) =>
+			['EUR', 'GBP', 'CHF', 'KRW', 'INR'].flatMap((currency) =>
+				[5, 6840, -500, 123_456, 100_000_000].map((minor) => {
+					const printed = formatMoney({minor, currency, locale});
+					return {locale, printed, said: speakText(`Pay ${printed} now`, context(locale, currency)), meant: `Pay ${spokenMoney({minor, currency, locale})} now`};
+				}),
+			),
+		);
+		expect(heard.filter(({said, meant}) => said !== meant)).toEqual([]);
 	});
 
 	it('picks the Korean particle the spoken word needs instead of reading both', () => {
