@@ -21,7 +21,7 @@ import {watchErrorPage, watchPage, watchPageCsp} from './watch-page';
 import {makeWatchPageCache} from './watch-page-cache';
 import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
-import {catalogues, fill, messagesFor} from '../../src/i18n/catalogue';
+import {catalogues, fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {numberFormat} from '../../src/intl-formats';
 import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
@@ -152,7 +152,7 @@ export const makeWatchRouter = ({
 		res.set('Refresh', String(VIDEO_RETRY_AFTER_SECONDS));
 		const texts = messagesFor(locale).linkPages;
 		const percent = numberFormat(locale, {style: 'percent'}).format(Math.floor(progress * 100) / 100);
-		res.type('html').send(noticePage(res, {lang: locale, title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
+		res.type('html').send(noticePage(res, {lang: writtenLocale(locale), title: texts.preparingTitle, message: fill(texts.preparing, {percent})}));
 	};
 
 	/** A link that does not open says nothing about its bill, its language included: the page speaks the viewer's. */

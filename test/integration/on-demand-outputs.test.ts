@@ -151,7 +151,8 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 	});
 
 	it("starts an on-demand render when the watch page is opened in MP4 mode, showing the live player meanwhile", async () => {
-		const body = JSON.stringify({template: 'telco-bill', scale: 0.25, outputs: {mp4: 'on-demand'}, bill: {...shortBill, customer: {...shortBill.customer, id: 'OD-4'}}});
+		// A French customer: the page that waits for the video is in English, and says so in its lang.
+		const body = JSON.stringify({template: 'telco-bill', scale: 0.25, outputs: {mp4: 'on-demand'}, bill: {...shortBill, customer: {...shortBill.customer, id: 'OD-4', locale: 'fr-FR'}}});
 		const render = (await (await fetch(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: {'content-type': 'application/json', ...stack.auth}, body})).json()) as {
 			id: string;
 			status: string;
@@ -164,6 +165,11 @@ describe('a billing cycle with its MP4s and posters on demand', () => {
 		expect(page.status).toBe(200);
 		expect((await stack.store.get(render.id))?.status).not.toBe('on-demand');
 		expect(await stack.queue.queue.getJob(renderJobId(render.id))).toBeDefined();
+		const waiting = await fetch(new URL(`${new URL(render.links.watch).pathname.replace('/w/', '/v1/watch/')}/video.mp4`, stack.baseUrl), {headers: {accept: 'text/html'}});
+		expect(waiting.status).toBe(202);
+		const pending = await waiting.text();
+		expect(pending).toContain('<html lang="en-GB">');
+		expect(pending).toContain('Your video is being prepared');
 	});
 
 	it('publishes outputs in the OpenAPI document', async () => {
