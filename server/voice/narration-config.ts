@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {languageOf} from '../../src/i18n/catalogue';
 import type {SpeechEngine} from './engine';
 import {MissingVoicePackageError} from './errors';
 
@@ -42,8 +43,6 @@ export interface ResolvedVoice {
 	readonly engine: SpeechEngine;
 	readonly voice: string;
 }
-
-const languageOf = (locale: string): string => locale.split('-')[0]!.toLowerCase();
 
 /**
  * The engine and voice that speak a locale: the tenant's choice for the locale or its language, else the first

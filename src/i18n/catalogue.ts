@@ -37,13 +37,21 @@ export const missingKeys = (translation: object, base: object = en, prefix = '')
 
 const cache = new WeakMap<object, Map<string, unknown>>();
 
+/** A tag's language, lower-cased as Intl writes it ("IT-IT" gives "it"); a tag Intl cannot read keeps its first part. */
+export const languageOf = (locale: string): string => {
+	try {
+		return new Intl.Locale(locale).language;
+	} catch {
+		return locale.split(/[-_]/)[0]!.toLowerCase();
+	}
+};
+
 /** A catalogue's words for a locale, by full tag then language, with English for anything missing. */
 export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
 	let byLocale = cache.get(catalogue);
 	if (!byLocale) cache.set(catalogue, (byLocale = new Map()));
 	if (byLocale.has(locale)) return byLocale.get(locale) as W;
-	const language = locale.split('-')[0] ?? 'en';
-	const translation = catalogue[locale] ?? catalogue[language];
+	const translation = catalogue[locale] ?? catalogue[languageOf(locale)];
 	const words = overlay(catalogue.en as Tree, translation as Tree | undefined) as W;
 	byLocale.set(locale, words);
 	return words;
@@ -54,7 +62,7 @@ export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
  * British English, so an English sentence never carries French month names, German number words or another
  * language's plural rules ("Due by 21 November 2026", "€68.40", "23.4 GB").
  */
-export const writtenLocale = (locale: string): string => (new Intl.Locale(locale).language in catalogues ? locale : 'en-GB');
+export const writtenLocale = (locale: string): string => (languageOf(locale) in catalogues ? locale : 'en-GB');
 
 /** The shared words for a locale: the player's, the watch page's and the scenes every template has. */
 export const messagesFor = (locale: string): Messages => wordsFor(catalogues, locale);

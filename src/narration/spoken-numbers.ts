@@ -1,7 +1,7 @@
 import {toCardinal as enCardinal, toOrdinal as enOrdinal} from 'n2words/en-GB';
 import {toCardinal as itCardinal, toCurrency as itEuros} from 'n2words/it-IT';
 import {toCardinal as koCardinal} from 'n2words/ko-KR';
-import {writtenLocale} from '../i18n/catalogue';
+import {languageOf, writtenLocale} from '../i18n/catalogue';
 import {numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 
@@ -9,7 +9,7 @@ import {minorDigits} from '../money';
 export type SpokenLanguage = 'en' | 'it' | 'ko';
 
 export const spokenLanguage = (locale: string): SpokenLanguage => {
-	const {language} = new Intl.Locale(writtenLocale(locale));
+	const language = languageOf(writtenLocale(locale));
 	return language === 'it' || language === 'ko' ? language : 'en';
 };
 

@@ -12,6 +12,8 @@ describe('writtenLocale', () => {
 		['ko', 'ko'],
 		['en-US', 'en-US'],
 		['it-CH', 'it-CH'],
+		// Some billing systems write tags in capitals; Intl reads the language as it does any other.
+		['IT-IT', 'IT-IT'],
 		['fr-FR', 'en-GB'],
 		['de-CH', 'en-GB'],
 		['es', 'en-GB'],
@@ -37,6 +39,13 @@ const monthNames = (locale: string): string[] => {
 	const english = new Set([...names('en-GB', 'long'), ...names('en-GB', 'short')].map((name) => name.toLowerCase()));
 	return [...names(locale, 'long'), ...names(locale, 'short')].filter((name) => !english.has(name.toLowerCase()));
 };
+
+describe('a tag in capitals', () => {
+	it("gets its language's words, not English around Italian dates", () => {
+		const {input} = allTemplateBills.find(({name}) => name === 'telco-bill it-IT')!;
+		expect(everything(inLocale(input, 'IT-IT')).replace(/lang="[^"]+"/, '')).toBe(everything(input).replace(/lang="[^"]+"/, ''));
+	});
+});
 
 describe('a customer whose language billcast has no words for', () => {
 	const englishBills = allTemplateBills.filter(({name}) => name.endsWith(' en-GB'));
