@@ -1,4 +1,5 @@
 import {join} from 'node:path';
+import {writtenLocale} from '../../src/i18n/catalogue';
 import type {SceneNarration, SceneSpeech} from '../../src/narration';
 import type {SpeechEngine} from './engine';
 import {espeakNgEngine} from './espeak-ng';
@@ -40,16 +41,18 @@ export const speakNarration = async ({
 	engines?: readonly SpeechEngine[];
 }): Promise<SpokenNarration> => {
 	if (config.status === 'off') return {status: 'off'};
-	const voice = resolveVoice({locale, choices: config.voices, engines});
+	// The voice speaks the language the words are in: English for a customer whose language billcast has no words for.
+	const spokenLocale = writtenLocale(locale);
+	const voice = resolveVoice({locale: spokenLocale, choices: config.voices, engines});
 	// Every scene's sentences through the engine first (one call per core); each scene's WAV is then assembled from the cache.
-	await cachedSentences({sentences: narration.flatMap((scene) => scene.sentences), locale, voice, cache});
+	await cachedSentences({sentences: narration.flatMap((scene) => scene.sentences), locale: spokenLocale, voice, cache});
 	const scenes: SpokenScene[] = [];
 	for (const scene of narration) {
 		if (scene.sentences.length === 0) {
 			scenes.push({sceneId: scene.sceneId, durationMs: 0, sentences: []});
 			continue;
 		}
-		const utterance = await synthesize({sentences: scene.sentences, locale, voice, cache, outFile: join(outDir, `voice-${scene.sceneId}.wav`)});
+		const utterance = await synthesize({sentences: scene.sentences, locale: spokenLocale, voice, cache, outFile: join(outDir, `voice-${scene.sceneId}.wav`)});
 		scenes.push({sceneId: scene.sceneId, wavFile: utterance.wavFile, durationMs: utterance.durationMs, sentences: utterance.sentences});
 	}
 	return {status: 'on', engine: voice.engine.id, voice: voice.voice, scenes};

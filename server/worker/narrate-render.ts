@@ -3,7 +3,6 @@ import {copyFile, mkdir, mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {dirname, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
-import {writtenLocale} from '../../src/i18n/catalogue';
 import {narrationOf, type VideoNarration} from '../../src/narration';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import {ARTIFACT_FILES, ARTIFACT_TYPES, artifactKey, artifactPath} from '../renders/render-paths';
@@ -54,8 +53,7 @@ export const narrateRender = async ({
 		const narration = narrationOf(request, timelineFor({...request, narration: undefined}).scenes);
 		const spoken = await speakNarration({
 			narration,
-			// The voice speaks the language the words are in: English for a customer whose language billcast has no words for.
-			locale: writtenLocale(request.bill.customer.locale),
+			locale: request.bill.customer.locale,
 			config,
 			cache,
 			outDir: workDir,
