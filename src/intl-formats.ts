@@ -8,7 +8,8 @@ import {writtenLocale} from './i18n/catalogue';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
-const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
+/** What `make` gives for `key`, made at the first call and kept in `cache` (also for what is learnt from these formats). */
+export const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
 	let value = cache.get(key);
 	if (value === undefined) {
 		value = make();

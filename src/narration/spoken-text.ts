@@ -1,9 +1,14 @@
 import {formatDate, formatPeriod} from '../dates';
-import {numberFormat} from '../intl-formats';
+import {cached, numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 import {spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface MoneyReader {
+	readonly pattern: RegExp;
+	readonly minorOf: (amount: string) => number;
+}
 
 /**
  * How the locale writes any amount in this currency, learnt from Intl's own parts for a sample amount: a pattern that
@@ -11,7 +16,7 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * The separators are the currency format's own, which in some locales are not its plain numbers' (en-DE writes
  * "€1,234.50" but "1.234,5"): read with the plain ones, €68.40 was said as six thousand eight hundred and forty euros.
  */
-const moneyReader = (locale: string, currency: string): {pattern: RegExp; minorOf: (amount: string) => number} => {
+const learnMoneyReader = (locale: string, currency: string): MoneyReader => {
 	const parts = numberFormat(locale, {style: 'currency', currency, signDisplay: 'always'}).formatToParts(-1234567.89);
 	const group = parts.find((part) => part.type === 'group')?.value ?? ',';
 	const decimal = parts.find((part) => part.type === 'decimal')?.value ?? '.';
@@ -34,6 +39,8 @@ const moneyReader = (locale: string, currency: string): {pattern: RegExp; minorO
 		minorOf: (amount) => Math.round(Number(amount.split(group).join('').replace(decimal, '.')) * 10 ** digits),
 	};
 };
+
+const moneyReaders = new Map<string, MoneyReader>();
 
 const unitWords: Record<SpokenLanguage, Record<string, string>> = {
 	en: {GB: 'gigabytes', kWh: 'kilowatt hours', 'm³': 'cubic metres'},
@@ -97,7 +104,8 @@ export const speakText = (text: string, context: SpokenContext): string => {
 	const groupSep = group.find((part) => part.type === 'group')?.value ?? ',';
 	const decimalSep = group.find((part) => part.type === 'decimal')?.value ?? '.';
 	const toPlain = (amount: string): string => amount.split(groupSep).join('').replace(decimalSep, '.');
-	const money = moneyReader(locale, currency);
+	// Learnt once per locale and currency, not again for every sentence of every render.
+	const money = cached(moneyReaders, `${locale} ${currency}`, () => learnMoneyReader(locale, currency));
 	out = out.replace(money.pattern, (...args) => {
 		const {sign, amount} = args.at(-1) as {sign?: string; amount: string};
 		const minor = money.minorOf(amount);
