@@ -14,6 +14,7 @@
  */
 import {existsSync, readFileSync} from 'node:fs';
 import {dirname, relative, resolve} from 'node:path';
+import {importDeclarations} from './import-declarations';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -36,20 +37,9 @@ const resolveModule = (from: string, specifier: string): string | undefined => {
 	return found && relative(root, found);
 };
 
-/**
- * The project modules a file imports for their values: `import type`, `export type` and imports whose every name is
- * marked `type` call nothing. Read from the declarations' text, which this code base writes one way (the type checks
- * and the architecture test hold it to relative specifiers in quotes).
- */
+/** The project modules a file imports for their values. */
 const valueImports = (file: string): string[] => {
-	const source = readFileSync(resolve(root, file), 'utf8');
-	const declarations = source.matchAll(/^(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/gm);
-	const specifiers = [...declarations].flatMap(([, , typeKeyword, clause = '', fromSpecifier, bare, dynamic]) => {
-		if (bare ?? dynamic) return [(bare ?? dynamic)!];
-		const names = /^\{([^}]*)\}$/.exec(clause.trim())?.[1]?.split(',').map((name) => name.trim()).filter(Boolean);
-		const typeOnly = typeKeyword !== undefined || (names !== undefined && names.length > 0 && names.every((name) => name.startsWith('type ')));
-		return typeOnly ? [] : [fromSpecifier!];
-	});
+	const specifiers = importDeclarations(readFileSync(resolve(root, file), 'utf8')).flatMap(({specifier, typeOnly}) => (typeOnly ? [] : [specifier]));
 	return [...new Set(specifiers.flatMap((specifier) => resolveModule(file, specifier) ?? []))];
 };
 

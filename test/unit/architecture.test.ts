@@ -2,6 +2,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {templateIds} from '../../src/templates/registry';
+import {importDeclarations} from '../../scripts/import-declarations';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -10,10 +11,7 @@ const sourceFiles = (dir: string): string[] =>
 		.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
 		.map((entry) => relative(root, join(entry.parentPath, entry.name)));
 
-const importsOf = (file: string): string[] =>
-	[...readFileSync(join(root, file), 'utf8').matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-		(match) => (match[1] ?? match[2])!,
-	);
+const importsOf = (file: string): string[] => importDeclarations(readFileSync(join(root, file), 'utf8')).map((declaration) => declaration.specifier);
 
 /** The folder a relative import lands in, or the package name of a bare one. */
 const target = (file: string, specifier: string): string =>
