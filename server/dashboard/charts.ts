@@ -1,7 +1,4 @@
-import {BarChart, CustomChart} from 'echarts/charts';
-import {GridComponent, LegendComponent} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import {SVGRenderer} from 'echarts/renderers';
+import * as echarts from 'echarts/dist/echarts.esm.min';
 import {html, type SafeHtml} from '../platform/html';
 
 /**
@@ -10,7 +7,6 @@ import {html, type SafeHtml} from '../platform/html';
  * the page itself, and it can run nothing. Each chart's numbers always follow as a table, which is what screen readers
  * and exports read; the image's alt text is the chart's title.
  */
-echarts.use([BarChart, CustomChart, GridComponent, LegendComponent, SVGRenderer]);
 
 const WIDTH = 400;
 const INK = '#14121F';
