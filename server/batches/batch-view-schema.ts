@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {fieldErrorSchema} from '../platform/problem';
 
 /** A batch as the API answers it and webhooks carry it: zod schemas, so the OpenAPI document is generated from them. */
 const batchFailureSchema = z.object({
@@ -24,7 +25,7 @@ export const batchAcceptedSchema = z
 		rejected: z.number().int(),
 		failures: z.array(batchFailureSchema).describe('The first 100 refused lines'),
 		warnings: z
-			.array(z.object({line: z.number().int(), warnings: z.array(z.object({path: z.string(), message: z.string()}))}))
+			.array(z.object({line: z.number().int(), warnings: z.array(fieldErrorSchema)}))
 			.optional()
 			.describe('The first 100 queued TMF678 lines mapped by a guess, each with the TMF fields to fix or map'),
 		links: batchLinksSchema,

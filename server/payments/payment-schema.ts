@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {fieldErrorSchema} from '../platform/problem';
 
 /** What a tenant tells billcast about a paid bill; money in integer minor units, like every amount in the API. */
 export const paymentInputSchema = z.object({
@@ -37,6 +38,9 @@ export const batchPaymentsResultSchema = z.object({
 			z.object({billNumber: z.string(), status: z.enum(['confirmed', 'duplicate']), payment: paymentSchema}),
 			z.object({billNumber: z.string(), status: z.literal('not_found'), detail: z.string()}),
 			z.object({billNumber: z.string(), status: z.literal('conflict'), detail: z.string()}),
+			z
+				.object({billNumber: z.string(), status: z.literal('refused'), errors: z.array(fieldErrorSchema)})
+				.describe('The payment cannot settle the bill: another currency, less than the bill asks for, or paidAt in the future'),
 		]),
 	),
 });

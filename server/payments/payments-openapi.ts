@@ -12,7 +12,7 @@ export const paymentsPaths: OpenApiPaths = {
 				'200': {description: 'This reference was already confirmed; nothing changed', content: json('PaymentResult')},
 				'409': problem('The bill already has a payment with another reference'),
 				'415': problem('Not JSON'),
-				'422': problem('An invalid field, named in errors'),
+				'422': problem('An invalid field, named in errors; or a payment that cannot settle the bill: another currency, less than it asks for, or paidAt in the future'),
 				...apiErrors,
 			},
 		},
@@ -23,7 +23,7 @@ export const paymentsPaths: OpenApiPaths = {
 			parameters: [idParam('id')],
 			requestBody: {required: true, content: json('BatchPaymentsInput')},
 			responses: {
-				'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found or conflict', content: json('BatchPaymentsResult')},
+				'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found, conflict or refused (errors name the field)', content: json('BatchPaymentsResult')},
 				'415': problem('Not JSON'),
 				'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
 				...apiErrors,

@@ -1,7 +1,9 @@
 import {Router} from 'express';
+import {summarizeBill} from '../../src/bill-summary';
+import type {TemplateBill} from '../../src/templates/registry';
 import type {CampaignIndex} from '../analytics/campaign-index';
 import type {BatchStore} from '../batches/batch-store';
-import {ValidationError} from '../platform/errors';
+import {ValidationError, type FieldError} from '../platform/errors';
 import {ownBatch} from '../batches/own-batch';
 import {ownRender} from '../renders/own-render';
 import type {RenderRecord} from '../renders/render-record';
@@ -11,6 +13,7 @@ import {tenantOf} from '../tenants/tenant';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {PaymentConflictError} from './payment-errors';
+import {paymentMisfits} from './payment-misfits';
 import {batchPaymentsInputSchema, paymentInputSchema, type BatchPaymentsResult, type Payment, type PaymentInput, type PaymentResult} from './payment-schema';
 import type {ConfirmResult, PaymentStore} from './payment-store';
 
@@ -33,6 +36,13 @@ export const makePaymentsRouter = ({
 }): Router => {
 	const router = Router();
 
+	/** What keeps this payment from settling the render's bill; nothing to hold it against once the bill has expired. */
+	const misfits = async (record: RenderRecord, payment: PaymentInput, path?: string): Promise<FieldError[]> => {
+		const props = await store.getProps(record.id);
+		// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
+		return props ? paymentMisfits({payment, bill: summarizeBill({template: props.template, bill: props.bill} as TemplateBill), now: new Date(), path}) : [];
+	};
+
 	const confirm = async (record: RenderRecord, input: PaymentInput): Promise<ConfirmResult> => {
 		const result = await payments.confirm(record.id, input);
 		if (result.status === 'confirmed') {
@@ -46,6 +56,8 @@ export const makePaymentsRouter = ({
 		const record = await ownRender(store, req.params.id, res);
 		const parsed = paymentInputSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
+		const errors = await misfits(record, parsed.data);
+		if (errors.length > 0) throw new ValidationError(errors);
 		const result = await confirm(record, parsed.data);
 		if (result.status === 'conflict') throw new PaymentConflictError(record.id, result.payment.reference);
 		res.status(result.status === 'confirmed' ? 201 : 200).json(result satisfies PaymentResult);
@@ -58,11 +70,16 @@ export const makePaymentsRouter = ({
 		const tenant = tenantOf(res).id;
 		const results: BatchPaymentsResult['results'] = [];
 		// One by one: each is a few Redis calls, and a batch holds at most a thousand.
-		for (const {billNumber, ...input} of parsed.data) {
+		for (const [index, {billNumber, ...input}] of parsed.data.entries()) {
 			const renderId = await campaigns.renderOfBill(batch.id, billNumber);
 			const record = renderId ? await store.get(renderId) : undefined;
 			if (!record || record.tenant !== tenant) {
 				results.push({billNumber, status: 'not_found' as const, detail: `Bill ${billNumber} is not in batch ${batch.id}.`});
+				continue;
+			}
+			const errors = await misfits(record, input, `[${index}].`);
+			if (errors.length > 0) {
+				results.push({billNumber, status: 'refused' as const, errors});
 				continue;
 			}
 			const result = await confirm(record, input);

@@ -25,6 +25,9 @@ const problemBody = (error: BillcastError): string =>
 		...(error.fieldErrors.length > 0 ? {errors: error.fieldErrors} : {}),
 	});
 
+/** A field of the request and what is wrong with it, as problems and per-item results name it. */
+export const fieldErrorSchema = z.object({path: z.string(), message: z.string()});
+
 /** The body above as the OpenAPI document publishes it. */
 export const problemSchema = z
 	.object({
@@ -33,7 +36,7 @@ export const problemSchema = z
 		status: z.number().int(),
 		code: z.string().describe('Stable machine-readable code, e.g. validation_failed, unauthorized, rate_limited'),
 		detail: z.string(),
-		errors: z.array(z.object({path: z.string(), message: z.string()})).optional(),
+		errors: z.array(fieldErrorSchema).optional(),
 	});
 
 export const sendProblem = (res: Response, error: BillcastError): void => {

@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {videoFormats} from '../../src/formats';
 import {templateIds} from '../../src/templates/registry';
+import {fieldErrorSchema} from '../platform/problem';
 import {outputModes} from './render-record';
 
 /** A render as the API answers it and webhooks carry it: a zod schema, so the OpenAPI document is generated from it. */
@@ -21,7 +22,7 @@ const renderBase = {
 		.object({mp4: z.enum(outputModes), poster: z.enum(outputModes)})
 		.describe('When the MP4 and the poster are made: render (on acceptance) or on-demand (at the first request)'),
 	warnings: z
-		.array(z.object({path: z.string(), message: z.string()}))
+		.array(fieldErrorSchema)
 		.optional()
 		.describe('Only in the answer to a TMF678 bill mapped by a guess: each TMF field to fix or map, e.g. a section placed under "Other charges" (map it in the tenant sectionMap)'),
 };

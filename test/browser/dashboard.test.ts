@@ -121,7 +121,7 @@ describe('the dashboard', () => {
 		const paid = await fetch(`${stack.baseUrl}/v1/batches/${id}/payments`, {
 			method: 'POST',
 			headers: {'content-type': 'application/json', ...submitAuth},
-			body: JSON.stringify([paymentOf(bills[0]!.billNumber, 6840), paymentOf(bills[6]!.billNumber, 2500)]),
+			body: JSON.stringify([paymentOf(bills[0]!.billNumber, 6840), paymentOf(bills[6]!.billNumber, 7000)]),
 		});
 		expect(paid.status).toBe(200);
 
@@ -173,12 +173,12 @@ describe('the dashboard', () => {
 			expect(await page.$$eval('img.chart', (charts) => charts.filter((chart) => (chart as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThanOrEqual(4);
 			const text = (await page.textContent('body'))!;
 			expect(text).not.toContain(sampleTelcoBill.customer.name);
-			expect(text).toContain('€93.40');
+			expect(text).toContain('€138.40');
 
 			// The page's own CSP forbids fetch from it, so the export is fetched with the browser context's cookies.
 			const exportHref = await page.getAttribute('a[href$="analytics.csv"]', 'href');
 			const csv = await (await page.context().request.get(`${stack.baseUrl}${exportHref}`)).text();
-			expect(csv.split('\n')[1]).toBe(`${csv.split('\n')[1]!.slice(0, 10)},${id},${Object.values(expected).join(',')},9340`);
+			expect(csv.split('\n')[1]).toBe(`${csv.split('\n')[1]!.slice(0, 10)},${id},${Object.values(expected).join(',')},13840`);
 
 			await page.screenshot({path: join(shotsDir, 'dashboard-desktop.png'), fullPage: true});
 			await page.setViewportSize({width: 390, height: 844});

@@ -41,7 +41,7 @@ describe('campaign analytics', () => {
 		// A second viewing of the same link is not a second open, and its progress is not counted again.
 		await watch(twice!.token, 'breakdown');
 		await watch(twice!.token, 'breakdown');
-		const paid = await post(`/v1/batches/${id}/payments`, [payment(payer!.billNumber, 6840), payment(quietPayer!.billNumber, 1200)]);
+		const paid = await post(`/v1/batches/${id}/payments`, [payment(payer!.billNumber, 6840), payment(quietPayer!.billNumber, 7000)]);
 		expect(paid.status).toBe(200);
 		// Produced counts renders that finished, once each, however often the store is told.
 		const output = {durationInSeconds: 1, frames: 30, fps: 30, width: 320, height: 180, bytes: 1000};
@@ -54,7 +54,7 @@ describe('campaign analytics', () => {
 		expect(status).toBe(200);
 		expect(body.counts).toEqual({renders: 6, produced: 3, exported: 6, opened: 4, reached25: 4, reached50: 2, reached75: 2, completed: 2, payClicked: 1, paid: 2});
 		expect(body.funnel.find((step: {step: string}) => step.step === 'opened')).toEqual({step: 'opened', count: 4, ofPrevious: 4 / 6, ofRenders: 4 / 6});
-		expect(body.paidAmounts).toEqual([{currency: 'EUR', amount: 8040}]);
+		expect(body.paidAmounts).toEqual([{currency: 'EUR', amount: 13840}]);
 		expect(body.hotspotClicks).toEqual({pay: 1});
 		expect(Object.fromEntries(body.dropOff.map((d: {scene: string; renders: number}) => [d.scene, d.renders]))).toEqual({close: 1, breakdown: 2, due: 1});
 		expect(body.devices).toEqual({phone: 2, desktop: 2});
@@ -69,9 +69,9 @@ describe('campaign analytics', () => {
 		expect(JSON.stringify(body)).not.toContain(sampleTelcoBill.customer.name);
 
 		const csv = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.csv`, {headers: stack.auth})).text();
-		expect(csv.split('\n')[1]).toBe(`${today},${id},6,3,6,4,4,2,2,2,1,2,8040`);
+		expect(csv.split('\n')[1]).toBe(`${today},${id},6,3,6,4,4,2,2,2,1,2,13840`);
 		const ndjson = await (await fetch(`${stack.baseUrl}/v1/batches/${id}/analytics.ndjson`, {headers: stack.auth})).text();
-		expect(JSON.parse(ndjson.trim())).toMatchObject({date: today, scope: id, opened: 4, paid_amount_EUR: 8040});
+		expect(JSON.parse(ndjson.trim())).toMatchObject({date: today, scope: id, opened: 4, paid_amount_EUR: 13840});
 
 		// The tenant's own range, by template and day, holds this campaign.
 		const range = await getJson(`/v1/analytics?from=${today}&to=${today}`);
@@ -80,7 +80,7 @@ describe('campaign analytics', () => {
 		expect(range.body.counts).toMatchObject({renders: 6, opened: 4, paid: 2});
 		expect(range.body.byTemplate.find((t: {template: string}) => t.template === 'telco-bill').counts.opened).toBe(4);
 		const rangeCsv = await (await fetch(`${stack.baseUrl}/v1/analytics.csv?from=${today}&to=${today}`, {headers: stack.auth})).text();
-		expect(rangeCsv.split('\n')[1]).toBe(`${today},telco-bill,6,3,6,4,4,2,2,2,1,2,8040`);
+		expect(rangeCsv.split('\n')[1]).toBe(`${today},telco-bill,6,3,6,4,4,2,2,2,1,2,13840`);
 
 		// Another tenant sees none of it.
 		expect((await getJson(`/v1/batches/${id}/analytics`, stack.otherAuth)).status).toBe(404);
@@ -114,7 +114,7 @@ describe('campaign analytics', () => {
 		const plain = await sendBatch('EXP', 1);
 		expect(plain.bills[0]!.renderId).not.toBe(bills[0]!.renderId);
 		for (const bill of firm) await watch(bill.token, 'start');
-		await post(`/v1/batches/${id}/payments`, firm.slice(0, 2).map((bill) => payment(bill.billNumber, 500)));
+		await post(`/v1/batches/${id}/payments`, firm.slice(0, 2).map((bill) => payment(bill.billNumber, 6840)));
 
 		const {body} = await getJson(`/v1/batches/${id}/analytics`);
 		expect(body.experiment).toMatchObject({variants: expect.any(Array), seed: 'nov', control: 'soft'});

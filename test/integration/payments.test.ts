@@ -84,6 +84,21 @@ describe('payment confirmations', () => {
 		expect(invalid.status).toBe(422);
 		const problem = (await invalid.json()) as {errors: Array<{path: string}>};
 		expect(problem.errors.map((e) => e.path).sort()).toEqual(['amount', 'paidAt']);
+		// A payment that would show the bill settled when it is not: short of the €68.40 asked, in another currency, or
+		// dated tomorrow (a unit mix-up, a wrong account, a typo). Each names its field, and the bill stays unpaid.
+		const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+		for (const [misfit, path] of [
+			[{amount: 684}, 'amount'],
+			[{currency: 'USD'}, 'currency'],
+			[{paidAt: tomorrow}, 'paidAt'],
+		] as const) {
+			const refused = await post(`/v1/renders/${id}/payment`, {...payment, ...misfit});
+			expect(refused.status).toBe(422);
+			expect(refused.headers.get('content-type')).toContain('application/problem+json');
+			const body = (await refused.json()) as {code: string; errors: Array<{path: string}>};
+			expect(body.code).toBe('validation_failed');
+			expect(body.errors.map((e) => e.path)).toEqual([path]);
+		}
 		// Nothing was recorded by the refused requests.
 		const watch = await (await fetch(`${stack.baseUrl}/v1/watch/${(await submit('PAY-2', 'INV-PAY-2')).token}`)).json();
 		expect(watch).not.toHaveProperty('paid');
@@ -110,6 +125,7 @@ describe('payment confirmations', () => {
 			{billNumber: 'INV-B-2', ...payment, reference: 'B-2'},
 			{billNumber: 'INV-NOPE', ...payment, reference: 'B-X'},
 			{billNumber: 'INV-B-2', ...payment, reference: 'B-2'},
+			{billNumber: 'INV-B-1', ...payment, amount: 68, reference: 'B-1'},
 		]);
 		expect(response.status).toBe(200);
 		const body = (await response.json()) as {results: Array<{billNumber: string; status: string; payment?: {renderId: string}}>};
@@ -118,7 +134,9 @@ describe('payment confirmations', () => {
 			['INV-B-2', 'confirmed'],
 			['INV-NOPE', 'not_found'],
 			['INV-B-2', 'duplicate'],
+			['INV-B-1', 'refused'],
 		]);
+		expect(body.results[3]).toMatchObject({errors: [{path: '[3].amount'}]});
 		const renderId = body.results[0]!.payment!.renderId;
 		expect(renderId).toContain('BATCH-PAY-2');
 
