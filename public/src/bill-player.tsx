@@ -5,6 +5,7 @@ import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
 import {frameAcross, sceneStartAcross, type Hotspot} from '../../src/timeline';
@@ -12,7 +13,7 @@ import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
-import {asPaid, PaidBanner, withoutPayOncePaid} from './paid-banner';
+import {asPaid, PaidBanner, PaidStamps, withoutMoneyAsksOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
 import type {Playback} from './playback';
 import {afterFirstGesture, rememberedSoundOn, rememberSound} from './sound-preference';
@@ -86,7 +87,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	}, [data, mode, narration, liveFormat]);
 	const summary = useMemo(() => summarizeBill(data), [data]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
-	const hotspots = withoutPayOncePaid(mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots, data.paid);
+	const drawn = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
+	const hotspots = withoutMoneyAsksOncePaid(drawn, data.paid);
 	const reducedMotion = useMemo(prefersReducedMotion, []);
 	// With reduced motion the video waits, paused on the greeting once it has settled, instead of playing by itself.
 	const initialFrame = reducedMotion ? (input.timeline.staticHolds[0]?.from ?? 0) : 0;
@@ -156,6 +158,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	}, [mode, captionsOn, captionsUrl, fileCues.length]);
 
 	const visible = hotspots.filter((hotspot) => isHotspotVisible(hotspot, frame));
+	const stamped = data.paid ? drawn.filter((hotspot) => asksForMoney(hotspot) && isHotspotVisible(hotspot, frame)) : [];
 	const visibleKey = visible.map((hotspot) => hotspot.id).join(' ');
 	useEffect(() => {
 		for (const id of visibleKey.split(' ').filter(Boolean)) sendEvent({type: 'hotspot_shown', hotspot: id});
@@ -342,9 +345,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
 				)}
 				<HotspotOverlay hotspots={visible} frame={frame} scale={frameWidth / shape.width} linkTarget={payTarget} onActivate={activate} />
+				<PaidStamps drawn={stamped} scale={frameWidth / shape.width} label={messages.paidTitle} />
 				{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}
 				{cue ? (
-					<div className={captionsAtTop(visible, shape.height) ? 'bc-caption bc-caption-top' : 'bc-caption'} aria-live="polite">
+					<div className={captionsAtTop([...visible, ...stamped], shape.height) ? 'bc-caption bc-caption-top' : 'bc-caption'} aria-live="polite">
 						<span>{cue.text}</span>
 					</div>
 				) : null}

@@ -1,4 +1,5 @@
-import {paidNotice, type PaidState} from '../../src/paid-state';
+import {scaleRect} from '../../src/hotspot-geometry';
+import {asksForMoney, paidNotice, type PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
 import {templateOf} from '../../src/templates/registry';
 import type {Hotspot} from '../../src/timeline';
@@ -11,9 +12,53 @@ export const asPaid = (input: RenderRequestInput, paid: PaidState | undefined): 
 	// The registry's paid bill is the same template's bill, so the pair still matches.
 	paid ? ({...input, bill: templateOf(input.template).paid(input.bill)} as RenderRequestInput) : input;
 
-/** A paid bill asks for nothing: its pay buttons are dropped, every other button (call, mail, bill PDF) stays. */
-export const withoutPayOncePaid = (hotspots: readonly Hotspot[], paid: PaidState | undefined): readonly Hotspot[] =>
-	paid ? hotspots.filter((hotspot) => hotspot.kind !== 'pay') : hotspots;
+/** A paid bill asks for nothing: its pay and instalment buttons are dropped, every other button stays. */
+export const withoutMoneyAsksOncePaid = (hotspots: readonly Hotspot[], paid: PaidState | undefined): readonly Hotspot[] =>
+	paid ? hotspots.filter((hotspot) => !asksForMoney(hotspot)) : hotspots;
+
+/** How far the stamp reaches past the button's rectangle, as a share of its height: over the button's edge, short of its neighbour's. */
+const STAMP_BLEED = 0.1;
+
+/**
+ * Over each button asking for money that the frames still draw once the bill is paid (a video rendered before the
+ * payment, a payment reminder's scenes), the word "Paid" on the same rectangle: the button itself was dropped, and one
+ * drawn but dead would still ask the customer to pay. The banner says the rest, so the stamp is hidden from screen
+ * readers.
+ */
+export const PaidStamps: React.FC<{drawn: readonly Hotspot[]; scale: number; label: string}> = ({drawn, scale, label}) => (
+	<>
+		{drawn.map((hotspot) => {
+			const rect = scaleRect(hotspot.rect, scale);
+			const bleed = rect.height * STAMP_BLEED;
+			return (
+				<div
+					key={hotspot.id}
+					className="bc-paid-stamp"
+					aria-hidden="true"
+					style={{
+						position: 'absolute',
+						left: rect.x - bleed,
+						top: rect.y - bleed,
+						width: rect.width + 2 * bleed,
+						height: rect.height + 2 * bleed,
+						display: 'flex',
+						alignItems: 'center',
+						justifyContent: 'center',
+						borderRadius: 999,
+						background: '#0B6B3A',
+						color: '#fff',
+						fontWeight: 700,
+						fontSize: Math.round(rect.height * 0.45),
+						lineHeight: 1,
+						pointerEvents: 'none',
+					}}
+				>
+					{label}
+				</div>
+			);
+		})}
+	</>
+);
 
 /** The confirmed payment over the top of the video; styled inline so the player needs no stylesheet change. */
 export const PaidBanner: React.FC<{paid: PaidState; locale: string}> = ({paid, locale}) => (

@@ -11,7 +11,7 @@ import {brandPalette} from '../../src/palette';
 import type {VideoFormat} from '../../src/formats';
 import {mp4FormatFor, PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
-import type {PaidState} from '../../src/paid-state';
+import {asksForMoney, type PaidState} from '../../src/paid-state';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {paidSection} from '../payments/paid-section';
 import type {RenderProps} from '../renders/render-record';
@@ -153,10 +153,13 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 		: needsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
-	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open.
+	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open;
+	// once paid, none that asks for money.
 	const seen = new Set<string>();
 	const options = computeRenderInput(props)
-		.timeline.hotspots.filter((hotspot) => hotspot.kind !== 'pay' && !seen.has(hotspotHref(hotspot)) && seen.add(hotspotHref(hotspot)))
+		.timeline.hotspots.filter(
+			(hotspot) => hotspot.kind !== 'pay' && !(paid && asksForMoney(hotspot)) && !seen.has(hotspotHref(hotspot)) && seen.add(hotspotHref(hotspot)),
+		)
 		.map(
 			(hotspot) =>
 				html`<a class="option" href="${hotspotHref(hotspot)}"${opensElsewhere(hotspot) ? trusted(' rel="noopener"') : ''}${hotspot.kind === 'bill-pdf' ? trusted(' download') : ''}>${hotspot.label}</a>`,

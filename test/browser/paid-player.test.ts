@@ -5,6 +5,7 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {launchChromium} from '../helpers/browser';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -81,6 +82,40 @@ describe('a bill the tenant confirmed paid', () => {
 			expect(await page.locator('a[data-billcast-pay]').count()).toBe(0);
 			expect(await page.locator('p.paid[data-billcast-paid]').textContent()).toContain('We received €68.40');
 			await page.screenshot({path: join(shotsDir, 'paid-watch-page.png')});
+		} finally {
+			await page.close();
+		}
+	});
+
+	it("stamps Paid over the buttons asking for money that a payment reminder's scenes still draw", async () => {
+		const bill = reminderFixtures['en-GB'];
+		const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...stack.auth},
+			body: JSON.stringify({template: 'payment-reminder', bill: {...bill, customer: {...bill.customer, id: 'PLAYER-REMINDER-PAID'}}}),
+		});
+		const render = (await response.json()) as {id: string; links: {watch: string}};
+		const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${render.id}/payment`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...stack.auth},
+			body: JSON.stringify({amount: bill.amountOverdue, currency: bill.customer.currency, paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-REMINDER'}),
+		});
+		expect(confirmed.status).toBe(201);
+		const pay = computeRenderInput({template: 'payment-reminder', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
+		const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+		try {
+			await page.goto(render.links.watch);
+			await page.locator('billcast-player .bc-paid').waitFor({state: 'visible'});
+			await seekPaused(page, pay.from + 15);
+			// Paying now and the instalment plan both asked for money: each drawn button reads Paid and does nothing.
+			const stamps = page.locator('billcast-player .bc-paid-stamp');
+			await stamps.first().waitFor({state: 'visible'});
+			expect(await stamps.allTextContents()).toEqual(['Paid', 'Paid']);
+			expect(await page.locator('[data-hotspot="pay"], [data-hotspot="instalments"]').count()).toBe(0);
+			// Calling stays, in the video and on the page; the page offers no plan any more.
+			expect(await page.locator('[data-hotspot="call"]').count()).toBe(1);
+			expect(await page.locator('nav.options a').allTextContents()).toEqual([`Talk to us: ${bill.phone}`]);
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-stamp.png')});
 		} finally {
 			await page.close();
 		}

@@ -334,6 +334,29 @@ describe('MP4 mode', () => {
 			await payThroughTheVideo({page, bill, shot: 'mp4'});
 			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
 			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
+
+			// Paid after the file was made: its frames still draw the pay button, so a "Paid" stamp covers all of it.
+			const openPayScene = async () => {
+				await page.goto(`${render.links.watch}?player=mp4`);
+				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
+				await seekPaused(page, payFrame(bill));
+			};
+			await openPayScene();
+			const button = (await page.locator('[data-hotspot="pay"]').boundingBox())!;
+			const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
+				method: 'POST',
+				headers: {'content-type': 'application/json', ...renderStack.auth},
+				body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4'}),
+			});
+			expect(paid.status).toBe(201);
+			await openPayScene();
+			const stamp = page.locator('billcast-player .bc-paid-stamp');
+			await stamp.waitFor({state: 'visible'});
+			expect(await stamp.textContent()).toBe('Paid');
+			expect(await page.locator('[data-hotspot="pay"]').count()).toBe(0);
+			const cover = (await stamp.boundingBox())!;
+			expect([cover.x <= button.x, cover.y <= button.y, cover.x + cover.width >= button.x + button.width, cover.y + cover.height >= button.y + button.height]).toEqual([true, true, true, true]);
+			await page.screenshot({path: join(shotsDir, 'mp4-paid-stamp.png')});
 			expect(problems).toEqual([]);
 		} finally {
 			await page.close();

@@ -85,6 +85,13 @@ describe('watch page', () => {
 		for (const hotspot of offered.filter((h) => h.kind !== 'pay')) expect(html).toContain(`>${hotspot.label}</a>`);
 		expect(html).toContain('href="tel:');
 		expect(html).toContain('data-billcast-pay');
+
+		// Once paid, nothing on the page asks for money: no pay link and no instalment plan; calling stays.
+		const paidAt = '2026-11-09T10:00:00Z';
+		const paid = watchPage({props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-11-10', paid: {amount: props.bill.amountOverdue, currency: 'EUR', paidAt}});
+		expect(paid).not.toContain('data-billcast-pay');
+		expect(paid).not.toContain(`>${offered.find((h) => h.kind === 'instalments')!.label}</a>`);
+		expect(paid).toContain(`>${offered.find((h) => h.kind === 'call')!.label}</a>`);
 	});
 
 	it('allows scripts only by nonce', () => {
