@@ -311,6 +311,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		onSeeked,
 	};
 	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
+	const captionsUp = captionsAtTop([...visible, ...stamped], shape.height);
+	const caption = cue ? (
+		<div className="bc-caption" aria-live="polite">
+			<span>{cue.text}</span>
+		</div>
+	) : null;
 	const palette = brandPalette(data.bill.brand);
 	const amount = formatMoney({minor: summary.amountDue, currency, locale});
 	const duration = shape.durationInFrames / shape.fps;
@@ -346,12 +352,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				)}
 				<HotspotOverlay hotspots={visible} frame={frame} scale={frameWidth / shape.width} linkTarget={payTarget} onActivate={activate} />
 				<PaidStamps drawn={stamped} scale={frameWidth / shape.width} label={messages.paidTitle} />
-				{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}
-				{cue ? (
-					<div className={captionsAtTop([...visible, ...stamped], shape.height) ? 'bc-caption bc-caption-top' : 'bc-caption'} aria-live="polite">
-						<span>{cue.text}</span>
-					</div>
-				) : null}
+				{/* The banner and captions moved up share the top of the frame one under the other, never over each other. */}
+				<div className="bc-top">
+					{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}
+					{captionsUp ? caption : null}
+				</div>
+				{captionsUp ? null : caption}
 				{playState === 'idle' ? (
 					<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
 						<p className="bc-intro-name">{data.bill.customer.name}</p>

@@ -1,4 +1,5 @@
 import {scaleRect} from '../../src/hotspot-geometry';
+import {messagesFor} from '../../src/i18n/catalogue';
 import {asksForMoney, paidNotice, type PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
 import {templateOf} from '../../src/templates/registry';
@@ -30,29 +31,9 @@ export const PaidStamps: React.FC<{drawn: readonly Hotspot[]; scale: number; lab
 		{drawn.map((hotspot) => {
 			const rect = scaleRect(hotspot.rect, scale);
 			const bleed = rect.height * STAMP_BLEED;
+			const style = {left: rect.x - bleed, top: rect.y - bleed, width: rect.width + 2 * bleed, height: rect.height + 2 * bleed, fontSize: Math.round(rect.height * 0.45)};
 			return (
-				<div
-					key={hotspot.id}
-					className="bc-paid-stamp"
-					aria-hidden="true"
-					style={{
-						position: 'absolute',
-						left: rect.x - bleed,
-						top: rect.y - bleed,
-						width: rect.width + 2 * bleed,
-						height: rect.height + 2 * bleed,
-						display: 'flex',
-						alignItems: 'center',
-						justifyContent: 'center',
-						borderRadius: 999,
-						background: '#0B6B3A',
-						color: '#fff',
-						fontWeight: 700,
-						fontSize: Math.round(rect.height * 0.45),
-						lineHeight: 1,
-						pointerEvents: 'none',
-					}}
-				>
+				<div key={hotspot.id} className="bc-paid-stamp" aria-hidden="true" style={style}>
 					{label}
 				</div>
 			);
@@ -60,27 +41,15 @@ export const PaidStamps: React.FC<{drawn: readonly Hotspot[]; scale: number; lab
 	</>
 );
 
-/** The confirmed payment over the top of the video; styled inline so the player needs no stylesheet change. */
+/**
+ * The confirmed payment, at the top of the video. In a narrow frame (a phone, a portrait or square video beside the
+ * page) the sentence would wrap over the picture, so it shows "✓ Paid" and keeps the sentence for screen readers.
+ */
 export const PaidBanner: React.FC<{paid: PaidState; locale: string}> = ({paid, locale}) => (
-	<div
-		className="bc-paid"
-		role="status"
-		data-billcast-paid=""
-		style={{
-			position: 'absolute',
-			top: 8,
-			left: '50%',
-			transform: 'translateX(-50%)',
-			maxWidth: 'calc(100% - 16px)',
-			padding: '6px 14px',
-			borderRadius: 999,
-			background: '#0B6B3A',
-			color: '#fff',
-			font: '600 14px/1.3 system-ui, sans-serif',
-			textAlign: 'center',
-			pointerEvents: 'none',
-		}}
-	>
-		{paidNotice(paid, locale)}
+	<div className="bc-paid" role="status" data-billcast-paid="">
+		<span className="bc-paid-full">{paidNotice(paid, locale)}</span>
+		<span className="bc-paid-short" aria-hidden="true">
+			✓ {messagesFor(locale).paidTitle}
+		</span>
 	</div>
 );

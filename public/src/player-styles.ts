@@ -37,7 +37,12 @@ const CSS = `
 @container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
 .bc-root:lang(ko){word-break:keep-all}
 .bc-caption{position:absolute;left:5%;right:5%;bottom:4%;text-align:center;pointer-events:none}
-.bc-caption-top{bottom:auto;top:4%}
+.bc-top{position:absolute;top:8px;left:5%;right:5%;display:flex;flex-direction:column;align-items:center;gap:6px;pointer-events:none}
+.bc-top .bc-caption{position:static}
+.bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;font:600 14px/1.3 system-ui,sans-serif;text-align:center}
+.bc-paid-short{display:none}
+@container (max-width:520px){.bc-paid{padding:4px 12px}.bc-paid-full{${VISUALLY_HIDDEN}}.bc-paid-short{display:inline}}
+.bc-paid-stamp{position:absolute;display:flex;align-items:center;justify-content:center;border-radius:999px;background:#0B6B3A;color:#fff;font-weight:700;line-height:1;pointer-events:none}
 .bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .bc-root:fullscreen .bc-caption span{font-size:clamp(18px,2.6vw,34px)}
 .bc-intro{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;text-align:center;padding:16px;cursor:default}

@@ -67,7 +67,8 @@ describe('a bill the tenant confirmed paid', () => {
 			await page.goto(paid.links.watch);
 			const banner = page.locator('billcast-player .bc-paid');
 			await banner.waitFor({state: 'visible'});
-			expect(await banner.textContent()).toBe('We received €68.40 on 20 November 2026. Thank you!');
+			expect(await banner.locator('.bc-paid-full').textContent()).toBe('We received €68.40 on 20 November 2026. Thank you!');
+			expect(await banner.locator('.bc-paid-short').isVisible()).toBe(false);
 			await seekPaused(page, payFrame);
 			// Played on from the due scene, the close scene's buttons appear and their hotspot_shown events name that scene
 			// (seeks alone count as nothing watched, and the paid due scene shows no button).
@@ -116,6 +117,21 @@ describe('a bill the tenant confirmed paid', () => {
 			expect(await page.locator('[data-hotspot="call"]').count()).toBe(1);
 			expect(await page.locator('nav.options a').allTextContents()).toEqual([`Talk to us: ${bill.phone}`]);
 			await page.screenshot({path: join(shotsDir, 'paid-reminder-stamp.png')});
+
+			// On a phone the frame is too narrow for the sentence: the banner says "✓ Paid" (the sentence stays for screen
+			// readers), and the captions, sent to the top by the stamps, sit under it.
+			await page.setViewportSize({width: 390, height: 844});
+			await page.getByRole('button', {name: 'Captions', exact: true}).click();
+			const caption = page.locator('billcast-player .bc-caption');
+			await caption.waitFor({state: 'visible'});
+			const banner = page.locator('billcast-player .bc-paid');
+			expect(await banner.locator('.bc-paid-short').textContent()).toBe('✓ Paid');
+			expect((await banner.locator('.bc-paid-full').boundingBox())!.width).toBeLessThanOrEqual(1);
+			const [bannerBox, captionBox, stampBox] = await Promise.all([banner.boundingBox(), caption.boundingBox(), stamps.first().boundingBox()]);
+			expect(bannerBox!.height).toBeLessThan(40);
+			expect(captionBox!.y).toBeGreaterThanOrEqual(bannerBox!.y + bannerBox!.height);
+			expect(captionBox!.y + captionBox!.height).toBeLessThanOrEqual(stampBox!.y);
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-phone.png')});
 		} finally {
 			await page.close();
 		}
