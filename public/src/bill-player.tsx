@@ -5,6 +5,7 @@ import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
@@ -86,6 +87,11 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		return computeRenderInput(mode === 'mp4' ? shown : {...shown, format: liveFormat});
 	}, [data, mode, narration, liveFormat]);
 	const summary = useMemo(() => summarizeBill(data), [data]);
+	// The voice was made for the bill as sent; once it is paid, what it says of buttons asking for money goes unsaid.
+	const hushed = useMemo(
+		() => (data.paid && narration ? moneyAskSpeech({...data, narration, format: mode === 'mp4' ? data.format : liveFormat}) : []),
+		[data, narration, mode, liveFormat],
+	);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const drawn = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
 	const hotspots = withoutMoneyAsksOncePaid(drawn, data.paid);
@@ -258,10 +264,16 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		opener?.focus();
 	}, [sheet]);
 
+	const hushedNow = hushed.some((range) => frame >= range.from && frame < range.to);
+	const hushedRef = useRef(hushedNow);
+	hushedRef.current = hushedNow;
 	const applySound = useCallback((on: boolean) => {
 		setSoundOn(on);
-		playbackRef.current?.setMuted(!on);
+		playbackRef.current?.setMuted(!on || hushedRef.current);
 	}, []);
+	useEffect(() => {
+		if (hushed.length > 0) playbackRef.current?.setMuted(!soundOn || hushedNow);
+	}, [hushed.length, hushedNow, soundOn]);
 	const toggleSound = () => {
 		const on = !soundOn;
 		applySound(on);

@@ -41,8 +41,19 @@ const sentence = (text: string): string => {
  * (one a template never narrates) gets no sentences.
  */
 export const narrationOf = (templateBill: TemplateBill, scenes: ReadonlyArray<{readonly id: SceneId}>): SceneNarration[] => {
+	const {scripts, say} = voiceOf(templateBill);
+	return scenes.map((scene) => ({sceneId: scene.id, sentences: (scripts[scene.id]?.(say) ?? []).map(sentence)}));
+};
+
+/** The sentence that names an on-screen button with this label, exactly as narrationOf says it. */
+export const buttonSentence = (templateBill: TemplateBill, label: string): string => {
+	const {p, say} = voiceOf(templateBill);
+	return sentence(p.button(say(label)));
+};
+
+const voiceOf = (templateBill: TemplateBill) => {
 	const p = phrases[spokenLanguage(templateBill.bill.customer.locale)];
 	const {context, scripts} = templateOf(templateBill.template).narration(templateBill.bill, p);
 	const say: Say = (line) => speakText(line, context);
-	return scenes.map((scene) => ({sceneId: scene.id, sentences: (scripts[scene.id]?.(say) ?? []).map(sentence)}));
+	return {p, scripts, say};
 };

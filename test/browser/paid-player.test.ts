@@ -1,12 +1,13 @@
 import {mkdirSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {launchChromium} from '../helpers/browser';
+import {seekPaused} from '../helpers/seek-paused';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 const shotsDir = process.env.BILLCAST_SHOTS_DIR ?? join(tmpdir(), 'billcast-shots');
@@ -36,13 +37,6 @@ const submit = async (customerId: string) => {
 
 /** Well inside the pay hotspot's frames, in the due scene. */
 const payFrame = computeRenderInput({template: 'telco-bill', bill: sampleTelcoBill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!.from + 15;
-
-const seekPaused = (page: Page, frame: number) =>
-	page.evaluate(async (to) => {
-		const player = document.querySelector('billcast-player') as HTMLElement & {pause(): Promise<void>; seekToFrame(frame: number): Promise<void>};
-		await player.pause();
-		await player.seekToFrame(to);
-	}, frame);
 
 describe('a bill the tenant confirmed paid', () => {
 	it('plays live with a thank-you and no pay button, and its events name the scene they were sent from', async () => {

@@ -4,7 +4,11 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {moneyAskSpeech} from '../../src/paid-silence';
+import type {RenderRequestInput} from '../../src/render-input';
+import type {VideoNarration} from '../../src/narration';
 import {launchChromium} from '../helpers/browser';
+import {seekPaused} from '../helpers/seek-paused';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 const shotsDir = process.env.BILLCAST_VOICE_SHOTS_DIR ?? '/tmp/voice-shots';
@@ -197,6 +201,35 @@ describe('sound on the watch page', () => {
 			await page.screenshot({path: join(shotsDir, 'fullscreen-sound-on.png')});
 		} finally {
 			await page.close();
+		}
+	});
+
+	// Last: it pays the bill the other tests watch.
+	it('once the bill is paid, the voice leaves the pay button unsaid, live and in MP4 mode', async () => {
+		const token = watch.split('/w/')[1]!;
+		const paid = await fetch(`${stack.baseUrl}/v1/renders/${token.split('.')[0]}/payment`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...stack.auth},
+			body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-VOICE'}),
+		});
+		expect(paid.status).toBe(201);
+		const data = (await (await fetch(`${stack.baseUrl}/v1/watch/${token}`)).json()) as RenderRequestInput & {narration: VideoNarration};
+		const [button] = moneyAskSpeech({...data, format: 'landscape'});
+		expect(button).toBeDefined();
+		for (const mode of ['live', 'mp4'] as const) {
+			const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+			try {
+				await page.goto(mode === 'mp4' ? `${watch}?player=mp4` : watch);
+				await turnSoundOn(page, mode);
+				await seekPaused(page, Math.round((button!.from + button!.to) / 2));
+				await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === true, MEDIA[mode]);
+				// Sound is still on: the rest of the voice is heard.
+				expect(await page.getByRole('button', {name: 'Sound on'}).getAttribute('aria-pressed')).toBe('true');
+				await seekPaused(page, 15);
+				await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === false, MEDIA[mode]);
+			} finally {
+				await page.close();
+			}
 		}
 	});
 });

@@ -11,6 +11,7 @@ import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
+import {seekPaused} from '../helpers/seek-paused';
 import {brokenWords} from '../helpers/broken-words';
 import {wordCatalogues} from '../helpers/word-catalogues';
 import {startCheckoutServer} from '../helpers/checkout-server';
@@ -84,17 +85,6 @@ const payFrame = (bill: TelcoBill) => {
 	return pay!.from + 15;
 };
 
-/** Seek to the pay scene, find the hotspot with Tab, open the sheet, pay, and land on the checkout. */
-const seekPaused = (page: Page, frame: number) =>
-	page.evaluate(async (to) => {
-		const player = document.querySelector('billcast-player') as HTMLElement & {
-			pause(): Promise<void>;
-			seekToFrame(frame: number): Promise<void>;
-		};
-		await player.pause();
-		await player.seekToFrame(to);
-	}, frame);
-
 /** Playing, as the player's shell says (it follows the live Player's and the <video>'s own events). */
 const isPlaying = (page: Page) => page.evaluate(() => document.querySelector<HTMLElement>('billcast-player .bc-root')?.dataset.state === 'playing');
 
@@ -105,6 +95,7 @@ const playFromPayScene = (page: Page, frame: number) =>
 		await player.play();
 	}, frame);
 
+/** Seek to the pay scene, find the hotspot with Tab, open the sheet, pay, and land on the checkout. */
 const payThroughTheVideo = async ({page, bill, shot}: {page: Page; bill: TelcoBill; shot: string}) => {
 	await seekPaused(page, payFrame(bill));
 	const hotspot = page.locator('[data-hotspot="pay"]');
