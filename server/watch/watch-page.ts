@@ -48,6 +48,8 @@ header h1{font-size:1.1rem;margin:0}
 main{max-width:960px;margin:0 auto;padding:0 0 32px}
 .player{background:#000;container-type:inline-size}
 billcast-player{display:block;margin:0 auto}
+video.no-script{display:block;width:100%;max-height:80vh;margin:0 auto}
+p.no-script{color:#fff;margin:0;padding:32px 16px;text-align:center}
 .card{background:#fff;margin:12px;padding:16px;border-radius:12px}
 .amount{font-size:2rem;font-weight:800;margin:0}
 .due{margin:4px 0 12px}
@@ -153,6 +155,15 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 		: needsPayment(bill) && bill.payUrl
 			? html`<a class="pay" data-billcast-pay href="${checkoutUrl(bill, bill.payUrl)}">${fill(messages.payNow, {amount: money(bill.amountDue)})}</a>`
 			: '';
+	// Without scripts the live player cannot start: the browser's own player plays the MP4 when there is one, with its
+	// captions, in the box the player would have filled; else the box says that all the video says is on the page.
+	const noScriptPlayer = html`<noscript><style nonce="${nonce}">billcast-player{display:none}</style>${
+		downloads.video
+			? html`<video class="no-script" controls playsinline preload="none" poster="/v1/watch/${token}/poster.jpg" src="${downloads.video}">${
+					downloads.captions ? html`<track kind="captions" src="${downloads.captions}" srclang="${writtenLocale(locale)}" label="${messages.player.captions}">` : ''
+				}</video>`
+			: html`<p class="no-script">${messages.player.noScript}</p>`
+	}</noscript>`;
 	// Every option the video offers besides paying (instalments, a call, the PDF), here for as long as the page is open;
 	// once paid, none that asks for money.
 	const seen = new Set<string>();
@@ -174,7 +185,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode
 	const body = html`
 <header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="" data-brand-logo>` : ''}<h1>${bill.brand.name}</h1></header>
 <main>
-<div class="player"><billcast-player token="${token}" api-base="" mode="${playerMode}" pay-target="_self"></billcast-player></div>
+<div class="player"><billcast-player token="${token}" api-base="" mode="${playerMode}" pay-target="_self"></billcast-player>${noScriptPlayer}</div>
 <section class="card" aria-labelledby="amount-heading">
 <h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>

@@ -54,6 +54,7 @@ export const en: Messages = {
 		dueDate: 'Due date',
 		billNumber: 'Bill number',
 		closeSheet: 'Close and keep watching',
+		noScript: 'The video plays with JavaScript turned on. Everything it says is on this page.',
 	},
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: 'Paid',

@@ -54,6 +54,7 @@ export const it: PartialMessages = {
 		dueDate: 'Scadenza',
 		billNumber: 'Numero bolletta',
 		closeSheet: 'Chiudi e continua a guardare',
+		noScript: 'Il video si guarda con JavaScript attivo. Tutto ciò che dice è in questa pagina.',
 	},
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: 'Pagata',

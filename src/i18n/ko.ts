@@ -54,6 +54,7 @@ export const ko: PartialMessages = {
 		dueDate: '납부 기한',
 		billNumber: '청구서 번호',
 		closeSheet: '닫고 계속 보기',
+		noScript: '영상은 JavaScript를 켜야 재생됩니다. 영상의 내용은 모두 이 페이지에 있습니다.',
 	},
 	/** A payment the tenant confirmed (issue 16). */
 	paidTitle: '납부 완료',

@@ -64,6 +64,8 @@ export interface Messages {
 		readonly dueDate: string;
 		readonly billNumber: string;
 		readonly closeSheet: string;
+		/** In the video's place on the watch page when the browser runs no scripts and there is no MP4 to play. */
+		readonly noScript: string;
 	};
 	/** A payment the tenant confirmed: the watch page's and the player's paid notice (issue 16). */
 	readonly paidTitle: string;

@@ -360,6 +360,41 @@ describe('MP4 mode', () => {
 		}
 	});
 
+	it("without JavaScript plays the MP4 in the browser's own player, or says the page holds everything", async () => {
+		const rendered = await submit(renderStack, billFor('CUST-NOSCRIPT', {lineItems: [], usage: undefined, amountDue: 6840}), 0.25);
+		expect((await waitForRender(renderStack, rendered.id)).status).toBe('completed');
+		const queued = await submit(stack, billFor('CUST-NOSCRIPT-QUEUED'));
+		const context = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
+		try {
+			const page = await context.newPage();
+			await page.goto(rendered.links.watch);
+			expect(await page.locator('billcast-player').isVisible()).toBe(false);
+			const video = page.locator('video.no-script');
+			await video.waitFor({state: 'visible'});
+			const {src, poster, track, controls} = await video.evaluate((element: HTMLVideoElement) => ({
+				src: element.currentSrc || element.src,
+				poster: element.poster,
+				track: element.querySelector('track')?.getAttribute('src'),
+				controls: element.controls,
+			}));
+			expect(controls).toBe(true);
+			for (const address of [src, poster, new URL(track!, src).href]) expect((await fetch(address)).status).toBe(200);
+			expect((await video.boundingBox())!.width).toBe(390);
+			await page.screenshot({path: join(shotsDir, 'no-script-mp4.png')});
+
+			await page.goto(queued.links.watch);
+			expect(await page.locator('video').count()).toBe(0);
+			// Playwright's text search skips <noscript>, whose content only a browser without scripts shows.
+			const note = page.locator('.player p.no-script');
+			expect(await note.isVisible()).toBe(true);
+			expect(await note.textContent()).toBe('The video plays with JavaScript turned on. Everything it says is on this page.');
+			expect(await page.locator('a[data-billcast-pay]').isVisible()).toBe(true);
+			await page.screenshot({path: join(shotsDir, 'no-script-note.png')});
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('plays the rendered format nearest the screen: portrait on an upright phone, landscape on a desktop', async () => {
 		const bill = billFor('CUST-MP4-FORMATS', {lineItems: [], usage: undefined, amountDue: 6840});
 		const landscape = await submit(renderStack, bill, 0.25);
