@@ -35,6 +35,14 @@ const sentence = (text: string): string => {
 	return /[.!?。]$/u.test(capital) ? capital : `${capital}.`;
 };
 
+/** A bill's voice: its language's phrases, its template's scene scripts, and how it says an amount or a date. */
+const voiceOf = (templateBill: TemplateBill) => {
+	const p = phrases[spokenLanguage(templateBill.bill.customer.locale)];
+	const {context, scripts} = templateOf(templateBill.template).narration(templateBill.bill, p);
+	const say: Say = (line) => speakText(line, context);
+	return {p, scripts, say};
+};
+
 /**
  * The narration of each scene the timeline plays, in its order: the scene scripts' own text (one source with the
  * captions), rewritten to be heard, with every amount, change and button said in words. A scene without a script
@@ -49,11 +57,4 @@ export const narrationOf = (templateBill: TemplateBill, scenes: ReadonlyArray<{r
 export const buttonSentence = (templateBill: TemplateBill, label: string): string => {
 	const {p, say} = voiceOf(templateBill);
 	return sentence(p.button(say(label)));
-};
-
-const voiceOf = (templateBill: TemplateBill) => {
-	const p = phrases[spokenLanguage(templateBill.bill.customer.locale)];
-	const {context, scripts} = templateOf(templateBill.template).narration(templateBill.bill, p);
-	const say: Say = (line) => speakText(line, context);
-	return {p, scripts, say};
 };
