@@ -199,20 +199,25 @@ const send = (baseUrl: string, hostile: HostileRequest): Promise<Outcome> =>
 		}
 	});
 
+/** No worker beats during a fuzz run, so not being ready is the right answer there. */
+const notReadyAsItShouldBe = (path: string, status: number): boolean => status === 503 && /^\/readyz(\?|$)/.test(path);
+
 export const fuzzApi = async ({
 	baseUrl,
 	apiKey,
 	seed,
 	runs,
 	concurrency = 8,
+	requests = hostileRequests({apiKey, seed, runs}),
 }: {
 	baseUrl: string;
 	apiKey: string;
 	seed: number;
 	runs: number;
 	concurrency?: number;
+	/** These instead of the seeded ones, to replay a request a run found. */
+	requests?: readonly HostileRequest[];
 }): Promise<FuzzReport> => {
-	const requests = hostileRequests({apiKey, seed, runs});
 	const counts: FuzzReport['counts'] = {'2xx': 0, '3xx': 0, '4xx': 0, '5xx': 0, 'readyz 503 (no worker runs)': 0, 'no answer': 0, 'reset after an early answer': 0};
 	const failures: FuzzReport['failures'] = [];
 	let next = 0;
@@ -222,8 +227,7 @@ export const fuzzApi = async ({
 			const outcome = await send(baseUrl, hostile);
 			if ('status' in outcome) {
 				if (outcome.status === -1) continue;
-				// No worker beats during a fuzz run, so not being ready is the right answer there.
-				if (outcome.status === 503 && /^\/readyz(\?|$)/.test(hostile.path)) {
+				if (notReadyAsItShouldBe(hostile.path, outcome.status)) {
 					counts['readyz 503 (no worker runs)']++;
 					continue;
 				}
@@ -236,7 +240,7 @@ export const fuzzApi = async ({
 			// reset. That request was answered if the server still answers the same request without the body.
 			if (hostile.body && /EPIPE|ECONNRESET/.test(outcome.error)) {
 				const retried = await send(baseUrl, {...hostile, body: undefined});
-				if ('status' in retried && retried.status < 500) {
+				if ('status' in retried && (retried.status < 500 || notReadyAsItShouldBe(hostile.path, retried.status))) {
 					counts['reset after an early answer']++;
 					continue;
 				}
