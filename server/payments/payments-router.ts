@@ -1,6 +1,5 @@
 import {Router} from 'express';
 import {summarizeBill} from '../../src/bill-summary';
-import type {TemplateBill} from '../../src/templates/registry';
 import type {CampaignIndex} from '../analytics/campaign-index';
 import type {BatchStore} from '../batches/batch-store';
 import {ValidationError, type FieldError} from '../platform/errors';
@@ -39,8 +38,7 @@ export const makePaymentsRouter = ({
 	/** What keeps this payment from settling the render's bill; nothing to hold it against once the bill has expired. */
 	const misfits = async (record: RenderRecord, payment: PaymentInput, path?: string): Promise<FieldError[]> => {
 		const props = await store.getProps(record.id);
-		// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
-		return props ? paymentMisfits({payment, bill: summarizeBill({template: props.template, bill: props.bill} as TemplateBill), now: new Date(), path}) : [];
+		return props ? paymentMisfits({payment, bill: summarizeBill(props), now: new Date(), path}) : [];
 	};
 
 	const confirm = async (record: RenderRecord, input: PaymentInput): Promise<ConfirmResult> => {
