@@ -34,7 +34,10 @@ export interface RenderQueue {
 	enqueue(renderId: string): Promise<void>;
 	/** Billing-cycle work: queued in one call, and behind every single render (BullMQ takes unprioritised jobs first). */
 	enqueueBatch(renderIds: readonly string[]): Promise<void>;
-	/** Drops a finished job so the same id can be queued again (a failed render being retried). */
+	/**
+	 * Drops a finished job so the same id can be queued again (a failed render being retried). A job still running is
+	 * kept: the worker queues its render again when it ends if the render's record says queued by then.
+	 */
 	forget(renderId: string): Promise<void>;
 	close(): Promise<void>;
 }

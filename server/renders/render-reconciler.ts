@@ -6,17 +6,20 @@ import type {RenderStore} from './render-store';
 /** A render queued this recently may have its job on the way (the ingest writes records, then queues their jobs). */
 const GRACE_MS = 60_000;
 const EVERY_MS = 10 * 60_000;
+/** Job states that leave a queued render with nothing to render it: no job, or one that has ended. */
+const ENDED = new Set(['unknown', 'completed', 'failed']);
 
 export interface RenderReconciler {
-	/** One pass: queues again every render whose record says `queued` but whose job is gone; answers their ids. */
+	/** One pass: queues again every render whose record says `queued` but whose job is gone or ended; answers their ids. */
 	run(): Promise<string[]>;
 	/** Runs a pass now and then every 10 minutes, until stopped. */
 	start(): () => void;
 }
 
 /**
- * Records and jobs can disagree after a crash between writing a record and queueing its job, or when a job is removed by
- * hand from the queue dashboard: the record then says `queued` for ever and nothing renders it. This finds such records
+ * Records and jobs can disagree after a crash between writing a record and queueing its job, when a job is removed by
+ * hand from the queue dashboard, or when a worker died just after a job ended whose render had been posted again
+ * meanwhile: the record then says `queued` for ever and nothing renders it. This finds such records
  * (a SCAN over the render records, a page at a time) and queues their jobs again; queueing by job id makes running it
  * on several workers at once harmless.
  */
@@ -45,8 +48,10 @@ export const makeRenderReconciler = ({
 			const records = await store.getMany(ids);
 			const stale = records.filter((record) => record?.status === 'queued' && now() - Date.parse(record.updatedAt) >= graceMs).map((record) => record!.id);
 			if (stale.length === 0) continue;
-			const exists = await Promise.all(stale.map((id) => redis.exists(queue.queue.toKey(renderJobId(id)))));
-			const orphans = stale.filter((_, index) => exists[index] === 0);
+			const states = await Promise.all(stale.map((id) => queue.queue.getJobState(renderJobId(id))));
+			const orphans = stale.filter((_, index) => ENDED.has(states[index]!));
+			// An ended job holds the render's job id: adding the render again would do nothing until it is gone.
+			await Promise.all(orphans.map((id) => queue.forget(id)));
 			await queue.enqueueBatch(orphans);
 			requeued.push(...orphans);
 		}

@@ -51,9 +51,11 @@ export const makeRendersRouter = ({
 		const outputLost = existing?.status === 'completed' && !(await storage.exists(artifactKey(existing.id, 'video')));
 		if (existing && existing.status !== 'failed' && !outputLost) return existing;
 		if (existing) {
-			await queue.forget(job.renderId);
+			// The record first: a job still ending cannot be forgotten, and its worker queues the render again only if it
+			// finds the record queued when the job ends.
 			if (outputLost) await store.requeueLostOutput(job.renderId);
 			else await store.requeue(job.renderId);
+			await queue.forget(job.renderId);
 		} else {
 			await store.create({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale, outputs});
 		}

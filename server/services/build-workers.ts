@@ -7,7 +7,7 @@ import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
 import {makeRenderWorker} from '../worker/render-worker';
 import type {Services} from './build-services';
 
-export type WorkersConfig = Pick<Config, 'queueName' | 'webhookQueueName' | 'workerConcurrency' | 'dataDir'>;
+export type WorkersConfig = Pick<Config, 'webhookQueueName' | 'workerConcurrency' | 'dataDir'>;
 
 interface WorkerParts {
 	config: WorkersConfig;
@@ -24,7 +24,7 @@ interface WorkerParts {
 export const startRenderWorker = ({config, services, metrics, logger, serveUrl, browserExecutable}: WorkerParts & {serveUrl: string; browserExecutable: string}) =>
 	makeRenderWorker({
 		connection: services.redis,
-		queueName: config.queueName,
+		queue: services.queue,
 		serveUrl,
 		storage: services.storage,
 		browserExecutable,

@@ -8,7 +8,7 @@ import {BillcastError, RenderFailedError} from '../platform/errors';
 import {writeRenderArtifacts} from './render-artifacts';
 import {startHeartbeat} from './worker-heartbeat';
 import {renderJobRefSchema, renderJobSchema, type RenderJob, type RenderJobRef} from '../renders/render-job';
-import {RENDER_JOBS_KEPT} from '../renders/render-queue';
+import {RENDER_JOBS_KEPT, type RenderQueue} from '../renders/render-queue';
 import {artifactPath, videoPath} from '../renders/render-paths';
 import type {RenderOutput, RenderRecord} from '../renders/render-record';
 import type {RenderStore} from '../renders/render-store';
@@ -60,7 +60,7 @@ export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxS
 
 export const makeRenderWorker = async ({
 	connection,
-	queueName,
+	queue,
 	serveUrl,
 	storage,
 	browserExecutable,
@@ -74,7 +74,8 @@ export const makeRenderWorker = async ({
 	speechCacheDir = join(tmpdir(), 'billcast-speech-cache'),
 }: {
 	connection: RedisClient;
-	queueName: string;
+	/** The queue this worker takes renders from, and puts back a render posted again while its job was ending. */
+	queue: RenderQueue;
 	serveUrl: string;
 	/** Where finished outputs go; the render itself is written to a temporary folder of this machine first. */
 	storage: RenderStorage;
@@ -92,6 +93,7 @@ export const makeRenderWorker = async ({
 	/** Sentences synthesized once and shared by every render (and worker) on this machine. */
 	speechCacheDir?: string;
 }): Promise<RenderWorker> => {
+	const queueName = queue.queue.name;
 	// What a dead worker left behind: browsers marked as its own, and half-written videos.
 	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials()]);
 	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
@@ -250,6 +252,19 @@ export const makeRenderWorker = async ({
 			.catch((failure: unknown) => logger.error({err: failure, renderId}, 'could not record a failed render'))
 			.finally(() => endings.delete(ending));
 		endings.add(ending);
+	});
+	// A bill posted again just as its render ended (its record already completed, its video since lost) sets the record
+	// back to queued, but BullMQ keeps a job it is still finishing (writing the poster, tidying the browser), so the API
+	// could neither remove it nor add the render again: once the job has ended, the render is queued here instead.
+	const queueAgainIfReset = async (renderId: string) => {
+		if ((await store.get(renderId))?.status !== 'queued') return;
+		await queue.forget(renderId);
+		await queue.enqueue(renderId);
+		logger.info({renderId}, 'render posted again as its job ended: queued again');
+	};
+	worker.on('completed', (job) => {
+		const {renderId} = job.data;
+		queueAgainIfReset(renderId).catch((error: unknown) => logger.error({err: error, renderId}, 'could not queue again a render posted again as it ended'));
 	});
 	worker.on('stalled', (jobId) => logger.warn({jobId}, 'render stalled: its worker stopped renewing the lock; queued again'));
 	// BullMQ cannot close a worker whose connections are still starting without an unhandled "Connection is closed"

@@ -3,6 +3,7 @@ import {readFileSync, rmSync, statSync} from 'node:fs';
 import {buildTelcoTimeline} from '../../src/templates/telco-bill/telco-timeline';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
+import {renderJobId} from '../../server/renders/render-queue';
 import {ffprobe} from '../helpers/ffprobe';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
@@ -70,6 +71,16 @@ describe('bad input is refused with problem+json naming the field', () => {
 
 describe('a bill goes in, an MP4 comes out', () => {
 	it('renders at reduced scale, reports progress, and serves the file with Range support', async () => {
+		// The job stays open after its record says completed until the test lets its worker tidy the browser: the moment a
+		// bill posted again found a job BullMQ would neither remove nor add again, and the render stayed queued for ever.
+		const browser = stack.worker!.browser;
+		const tidy = browser.tidy.bind(browser);
+		let letJobEnd!: () => void;
+		const jobMayEnd = new Promise<void>((resolve) => (letJobEnd = resolve));
+		browser.tidy = async () => {
+			await jobMayEnd;
+			return tidy();
+		};
 		const response = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
 		expect(response.status).toBe(202);
 		const created = (await response.json()) as {id: string; status: string; links: {self: string; video: string}};
@@ -117,10 +128,12 @@ describe('a bill goes in, an MP4 comes out', () => {
 		expect(((await again.json()) as {id: string; status: string})).toMatchObject({id: created.id, status: 'completed'});
 
 		// The data folder deleted while Redis kept the record (a new clone beside the same Redis): the same bill posted
-		// again renders its video again instead of pointing at a file that is gone.
+		// again renders its video again instead of pointing at a file that is gone, even while its first job is ending.
 		rmSync(file);
 		const lost = await post(JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.25}));
 		expect(((await lost.json()) as {id: string; status: string})).toMatchObject({id: created.id, status: 'queued'});
+		expect(await stack.queue.queue.getJobState(renderJobId(created.id))).toBe('active');
+		letJobEnd();
 		expect(await waitForRender(stack, created.id)).toMatchObject({status: 'completed'});
 		expect(statSync(file).size).toBeGreaterThan(0);
 	});

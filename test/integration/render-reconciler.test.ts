@@ -1,4 +1,6 @@
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {Worker} from 'bullmq';
+import {KEY_TAG} from '../../server/platform/redis-connection';
 import {makeLogger} from '../../server/platform/logger';
 import {renderJobId} from '../../server/renders/render-queue';
 import {makeRenderReconciler} from '../../server/renders/render-reconciler';
@@ -39,6 +41,23 @@ describe('records and jobs never disagree', () => {
 		expect(await hasJob(id)).toBe(true);
 		expect((await stack.store.get(id))?.status).toBe('queued');
 		// A second pass (another worker's) finds nothing to do.
+		expect(await reconciler(0).run()).toEqual([]);
+	});
+
+	it('queue again a queued render whose job ended, as when a worker died just after the job of a render posted again', async () => {
+		const {id} = (await post('/v1/renders', billNumbered('REC-2'))) as {id: string};
+		// Its job ends without touching the record, as the render's previous job did after the record was reset. A single
+		// render's job is unprioritised, so it is taken before the batch priority REC-1 was queued again with.
+		const worker = new Worker(stack.queue.queue.name, null, {connection: stack.redis.duplicate(), prefix: KEY_TAG});
+		const job = await worker.getNextJob('test-token');
+		expect(job?.data).toEqual({renderId: id});
+		await job!.moveToCompleted(undefined, 'test-token', false);
+		await worker.close();
+		expect(await stack.queue.queue.getJobState(renderJobId(id))).toBe('completed');
+		expect((await stack.store.get(id))?.status).toBe('queued');
+
+		expect(await reconciler(0).run()).toEqual([id]);
+		expect(await stack.queue.queue.getJobState(renderJobId(id))).toBe('prioritized');
 		expect(await reconciler(0).run()).toEqual([]);
 	});
 
