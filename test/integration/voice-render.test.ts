@@ -1,37 +1,40 @@
 import {execFileSync, spawnSync} from 'node:child_process';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {readFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
-import {sentencesOnVideoClock, type SceneSpeech} from '../../src/narration';
+import {sentencesOnVideoClock} from '../../src/narration';
+import {computeRenderInput} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
+import type {WatchData} from '../../src/watch-data';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
+import type {NarrationConfig} from '../../server/voice/narration-config';
 import {LOUDNESS, parseEbur128Summary} from '../../server/voice/mix';
+import {writeRenderArtifacts} from '../../server/worker/render-artifacts';
+import {ffprobe} from '../helpers/ffprobe';
+import {startNarrator} from '../helpers/narrator';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
+const narration: NarrationConfig = {status: 'on', voices: {}, musicBed: {status: 'generated'}};
+
+// The narration worker alone makes the voices of the nine bills, so no 65–90 s video is rendered to hear them: the MP4
+// carries the narration track as it is (the encoder copies it), which the one render below checks on a short bill.
 let stack: TestStack;
+let narrator: ReturnType<typeof startNarrator>;
 beforeAll(async () => {
-	stack = await startTestStack({
-		redisUrl: inject('redisUrl'),
-		serveUrl: inject('serveUrl'),
-		withWorker: true,
-		tenant: {narration: {status: 'on', voices: {}, musicBed: {status: 'generated'}}},
-	});
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false, tenant: {narration}});
+	narrator = startNarrator({stack, narration});
 });
 afterAll(async () => {
+	await narrator?.close();
 	await stack?.close();
 });
 
-interface Probe {
-	streams: Array<{codec_type: string; codec_name: string; sample_rate?: string; channels?: number; duration: string}>;
-	format: {duration: string};
-}
-const probe = (file: string): Probe =>
-	JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', file], {encoding: 'utf8'})) as Probe;
-
-/** The MP4's sound in the speech band (300–3400 Hz), mono 16 kHz, as samples in [-1, 1]. */
+/** A file's sound in the speech band (300–3400 Hz), mono 16 kHz, as samples in [-1, 1]. */
 const speechBand = (file: string): {samples: Float32Array; rate: number} => {
 	const rate = 16_000;
 	const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-vn', '-af', 'highpass=f=300,lowpass=f=3400', '-ac', '1', '-ar', String(rate), '-f', 'f32le', '-'], {
@@ -52,18 +55,50 @@ const vttCues = (text: string) =>
 		return {startMs: ms(m[1]!, m[2]!, m[3]!, m[4]!), endMs: ms(m[5]!, m[6]!, m[7]!, m[8]!)};
 	});
 
-const render = async (input: TemplateBill, auth: TestStack['auth']) => {
+const post = async (input: TemplateBill, auth: TestStack['auth'], outputs?: {mp4: 'on-demand'; poster: 'on-demand'}) => {
 	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...auth},
-		body: JSON.stringify({...input, format: 'square', scale: 0.2}),
+		body: JSON.stringify({...input, format: 'square', scale: 0.2, ...(outputs ? {outputs} : {})}),
 	});
 	expect(response.status).toBe(202);
 	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
-	const done = await waitForRender({baseUrl: stack.baseUrl, auth}, id);
-	expect(done.status).toBe('completed');
-	return {id, token: new URL(links.watch).pathname.split('/').at(-1)!};
+	return {id, watchData: `${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`};
 };
+
+type Narrated = WatchData & {narration: NonNullable<WatchData['narration']>};
+
+/** The watch data once it speaks: its first request asks for the narration of an MP4 nobody has asked for yet. */
+const narrated = async (url: string, timeoutMs = 120_000): Promise<Narrated> => {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const data = (await (await fetch(url)).json()) as WatchData;
+		if (data.narration) return {...data, narration: data.narration};
+		if (Date.now() > deadline) throw new Error(`${url} has no narration after ${timeoutMs} ms`);
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+};
+
+/** The narration track as the player gets it through the watch link, saved for ffmpeg. */
+const fetchTrack = async (data: Narrated, dir: string): Promise<string> => {
+	const track = await fetch(`${stack.baseUrl}${data.narration.audioSrc}`);
+	expect([track.status, track.headers.get('content-type')]).toEqual([200, 'audio/mp4']);
+	const file = join(dir, 'narration.m4a');
+	writeFileSync(file, Buffer.from(await track.arrayBuffer()));
+	return file;
+};
+
+/** The video's timeline with this narration, and its caption files made by the worker's own code, in `dir`. */
+const captionFilesOf = async (input: TemplateBill, renderId: string, data: Narrated, dir: string) => {
+	const {timeline} = computeRenderInput({...input, format: 'square', narration: data.narration});
+	mkdirSync(dirname(artifactPath(dir, renderId, 'captions')), {recursive: true});
+	await writeRenderArtifacts({rendersDir: dir, renderId, timeline, templateBill: input, speech: data.narration.speech});
+	return timeline;
+};
+
+/** The digest of a file's audio packets as stored, so a track copied into an MP4 matches its source. */
+const audioPacketsMd5 = (file: string): string =>
+	execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a', '-c', 'copy', '-f', 'md5', '-'], {encoding: 'utf8'}).trim();
 
 const cases: Array<{name: string; input: TemplateBill}> = (['en-GB', 'it-IT', 'ko-KR'] as const).flatMap((locale) => [
 	{name: `telco-bill ${locale}`, input: {template: 'telco-bill', bill: telcoFixtures[locale]}},
@@ -73,21 +108,21 @@ const cases: Array<{name: string; input: TemplateBill}> = (['en-GB', 'it-IT', 'k
 
 describe.each(cases)('$name, narrated', ({input}) => {
 	it('has an AAC 48 kHz stereo track the length of the video, speaking in each scene over a quiet bed, at −16 LUFS, captions on the sentences', async () => {
-		const {id, token} = await render(input, stack.auth);
-		const file = videoPath(stack.rendersDir, id);
-		const {streams, format} = probe(file);
-		const audio = streams.find((stream) => stream.codec_type === 'audio')!;
-		const video = streams.find((stream) => stream.codec_type === 'video')!;
-		expect([audio.codec_name, audio.sample_rate, audio.channels]).toEqual(['aac', '48000', 2]);
-		expect(Math.abs(Number(audio.duration) - Number(video.duration))).toBeLessThan(0.1);
-		expect(Number(format.duration)).toBeGreaterThan(10);
+		const {id, watchData} = await post(input, stack.auth, {mp4: 'on-demand', poster: 'on-demand'});
+		const data = await narrated(watchData);
+		const dir = mkdtempSync(join(tmpdir(), 'billcast-voice-'));
+		const file = await fetchTrack(data, dir);
+		const timeline = await captionFilesOf(input, id, data, dir);
 
-		const watch = (await (await fetch(`${stack.baseUrl}/v1/watch/${token}`)).json()) as {narration: {audioSrc: string; speech: SceneSpeech[]}};
-		const scenes = vttCues(readFileSync(artifactPath(stack.rendersDir, id, 'chapters'), 'utf8'));
-		expect(scenes).toHaveLength(watch.narration.speech.length);
+		const {streams, format} = ffprobe(file);
+		expect(streams.map((stream) => [stream.codec_type, stream.codec_name, stream.sample_rate, stream.channels])).toEqual([['audio', 'aac', '48000', 2]]);
+		expect(Math.abs(Number(format.duration) - timeline.durationInFrames / timeline.fps)).toBeLessThan(0.1);
+
+		const scenes = vttCues(readFileSync(artifactPath(dir, id, 'chapters'), 'utf8'));
+		expect(scenes).toHaveLength(data.narration.speech.length);
 		const band = speechBand(file);
-		const captions = vttCues(readFileSync(artifactPath(stack.rendersDir, id, 'captions'), 'utf8'));
-		for (const [index, speech] of watch.narration.speech.entries()) {
+		const captions = vttCues(readFileSync(artifactPath(dir, id, 'captions'), 'utf8'));
+		for (const [index, speech] of data.narration.speech.entries()) {
 			const scene = scenes[index]!;
 			const sentences = sentencesOnVideoClock(speech, scene.startMs);
 			if (sentences.length === 0) continue;
@@ -102,23 +137,46 @@ describe.each(cases)('$name, narrated', ({input}) => {
 			}
 		}
 		const {integrated, truePeak} = parseEbur128Summary(
-			spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-vn', '-af', 'ebur128=peak=true', '-f', 'null', '-'], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024}).stderr,
+			spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', file, '-af', 'ebur128=peak=true', '-f', 'null', '-'], {encoding: 'utf8', maxBuffer: 64 * 1024 * 1024}).stderr,
 		);
 		console.log(`${input.template} ${input.bill.customer.locale}: ${Number(format.duration).toFixed(1)} s, ${integrated} LUFS, ${truePeak} dBTP`);
 		expect(Math.abs(integrated - LOUDNESS.integrated)).toBeLessThanOrEqual(1);
 		expect(truePeak).toBeLessThanOrEqual(-1);
-		// The player gets the same track through the watch link.
-		const track = await fetch(`${stack.baseUrl}${watch.narration.audioSrc}`);
-		expect([track.status, track.headers.get('content-type')]).toEqual([200, 'audio/mp4']);
 	});
 });
 
-describe('a tenant with narration off', () => {
-	it('gets today\'s silent video: no audio stream, no narration in the watch data', async () => {
-		// The shortest bill: silence needs no full video to show.
-		const {id, token} = await render({template: 'telco-bill', bill: shortBill}, stack.otherAuth);
-		expect(probe(videoPath(stack.rendersDir, id)).streams.map((stream) => stream.codec_type)).toEqual(['video']);
-		const watch = (await (await fetch(`${stack.baseUrl}/v1/watch/${token}`)).json()) as Record<string, unknown>;
-		expect(watch).not.toHaveProperty('narration');
+describe('the rendered MP4', () => {
+	beforeAll(async () => {
+		// The worker's own narration worker, which narrates by tenant, takes over from the one that narrates every bill.
+		await narrator.close();
+		await stack.startWorker();
+	});
+
+	it('carries the narration track as made, the length of the video, with the captions cued to it', async () => {
+		// The shortest bill: the track's sound is checked above; here, that the MP4 holds it whole.
+		const input: TemplateBill = {template: 'telco-bill', bill: shortBill};
+		const {id, watchData} = await post(input, stack.auth);
+		expect((await waitForRender(stack, id)).status).toBe('completed');
+		const data = await narrated(watchData);
+		const dir = mkdtempSync(join(tmpdir(), 'billcast-voice-'));
+		const track = await fetchTrack(data, dir);
+		const file = videoPath(stack.rendersDir, id);
+
+		const {streams} = ffprobe(file);
+		const audio = streams.find((stream) => stream.codec_type === 'audio')!;
+		const video = streams.find((stream) => stream.codec_type === 'video')!;
+		expect([audio.codec_name, audio.sample_rate, audio.channels]).toEqual(['aac', '48000', 2]);
+		expect(Math.abs(Number(audio.duration) - Number(video.duration))).toBeLessThan(0.1);
+		expect(audioPacketsMd5(file)).toBe(audioPacketsMd5(track));
+
+		await captionFilesOf(input, id, data, dir);
+		expect(readFileSync(artifactPath(stack.rendersDir, id, 'captions'), 'utf8')).toBe(readFileSync(artifactPath(dir, id, 'captions'), 'utf8'));
+	});
+
+	it("for a tenant with narration off is today's silent video: no audio stream, no narration in the watch data", async () => {
+		const {id, watchData} = await post({template: 'telco-bill', bill: shortBill}, stack.otherAuth);
+		expect((await waitForRender({baseUrl: stack.baseUrl, auth: stack.otherAuth}, id)).status).toBe('completed');
+		expect(ffprobe(videoPath(stack.rendersDir, id)).streams.map((stream) => stream.codec_type)).toEqual(['video']);
+		expect((await (await fetch(watchData)).json()) as Record<string, unknown>).not.toHaveProperty('narration');
 	});
 });
