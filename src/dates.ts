@@ -12,6 +12,20 @@ export const formatDate = (isoDate: string, locale: string, style: DateStyle = '
 export const daysBetween = (from: string, to: string): number =>
 	Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 
-/** A billing period as the locale writes a date range ("1–31 Oct 2026"). */
-export const formatPeriod = (start: string, end: string, locale: string): string =>
-	dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).formatRange(toUtcDate(start), toUtcDate(end));
+/** Spaces that do not break a line, each as wide as the one it replaces. */
+const unbreakable = (text: string): string => text.replace(/ /g, '\u00a0').replace(/\u2009/g, '\u202f');
+
+/**
+ * A billing period as the locale writes a date range ("1 – 31 Oct 2026"), which a narrow frame may wrap only after its
+ * dash: broken anywhere, a line could end "your bill for 1" and the next begin "– 31 Oct 2026".
+ */
+export const formatPeriod = (start: string, end: string, locale: string): string => {
+	const parts = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).formatRangeToParts(toUtcDate(start), toUtcDate(end));
+	const text = (from: number, to?: number) => parts.slice(from, to).map((part) => part.value).join('');
+	// The separator is the shared text just before the end date; a one-day period has none.
+	const endsAt = parts.findIndex((part) => part.source === 'endRange');
+	if (endsAt < 1) return unbreakable(text(0));
+	const separator = text(endsAt - 1, endsAt);
+	const kept = separator.trimEnd();
+	return `${unbreakable(text(0, endsAt - 1) + kept)}${separator.slice(kept.length)}${unbreakable(text(endsAt))}`;
+};

@@ -41,6 +41,16 @@ describe('dates', () => {
 		expect(formatDate('2026-11-21', 'ko-KR')).toBe('2026년 11월 21일');
 		expect(plain(formatPeriod('2026-10-01', '2026-10-31', 'en-GB'))).toMatch(/1.+31 Oct 2026/);
 	});
+
+	it('lets a narrow frame wrap a period only after its dash, never inside a date', () => {
+		// A space or thin space is where a line may break; no-break spaces are not.
+		const breaks = (text: string) => [...text.matchAll(/[ \u2009]/g)].map((match) => text.slice(0, match.index));
+		expect(breaks(formatPeriod('2026-10-01', '2026-10-31', 'en-GB'))).toEqual(['1\u202f–']);
+		expect(breaks(formatPeriod('2025-12-15', '2026-01-14', 'it-IT'))).toEqual(['15\u00a0dic\u00a02025\u202f–']);
+		expect(breaks(formatPeriod('2026-10-01', '2026-10-31', 'ko-KR'))).toEqual(['2026.\u00a010.\u00a01.\u00a0~']);
+		expect(breaks(formatPeriod('2026-10-01', '2026-10-01', 'en-GB'))).toEqual([]);
+		expect(plain(formatPeriod('2026-10-01', '2026-10-31', 'ko-KR'))).toBe('2026. 10. 1. ~ 2026. 10. 31.');
+	});
 });
 
 describe('decimalToMinor', () => {
