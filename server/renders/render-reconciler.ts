@@ -6,8 +6,6 @@ import type {RenderStore} from './render-store';
 /** A render queued this recently may have its job on the way (the ingest writes records, then queues their jobs). */
 const GRACE_MS = 60_000;
 const EVERY_MS = 10 * 60_000;
-/** Job states that leave a queued render with nothing to render it: no job, or one that has ended. */
-const ENDED = new Set(['unknown', 'completed', 'failed']);
 
 export interface RenderReconciler {
 	/** One pass: queues again every render whose record says `queued` but whose job is gone or ended; answers their ids. */
@@ -48,8 +46,13 @@ export const makeRenderReconciler = ({
 			const records = await store.getMany(ids);
 			const stale = records.filter((record) => record?.status === 'queued' && now() - Date.parse(record.updatedAt) >= graceMs).map((record) => record!.id);
 			if (stale.length === 0) continue;
-			const states = await Promise.all(stale.map((id) => queue.queue.getJobState(renderJobId(id))));
-			const orphans = stale.filter((_, index) => ENDED.has(states[index]!));
+			// Read from the job's own hash, in constant time: BullMQ's getJobState searches the waiting list, which a busy
+			// queue holds thousands of renders in, for every render asked about.
+			const jobs = await Promise.all(stale.map((id) => redis.hmget(queue.queue.toKey(renderJobId(id)), 'timestamp', 'finishedOn')));
+			const orphans = stale.filter((_, index) => {
+				const [queuedAt, finishedAt] = jobs[index]!;
+				return queuedAt === null || finishedAt !== null;
+			});
 			// An ended job holds the render's job id: adding the render again would do nothing until it is gone.
 			await Promise.all(orphans.map((id) => queue.forget(id)));
 			await queue.enqueueBatch(orphans);
