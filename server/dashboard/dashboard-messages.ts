@@ -41,7 +41,8 @@ export interface DashboardMessages {
 	readonly waits: string;
 	readonly toOpen: string;
 	readonly toPay: string;
-	readonly upTo: string;
+	/** A bucket of the waits, `{wait}` being its bound ("1 hour", "3 days") in the page's language. */
+	readonly within: string;
 	readonly later: string;
 	readonly paidAmount: string;
 	readonly clicks: string;
@@ -100,7 +101,7 @@ const en: DashboardMessages = {
 	waits: 'Time from sending',
 	toOpen: 'To opening',
 	toPay: 'To paying',
-	upTo: 'Within',
+	within: 'Within {wait}',
 	later: 'Later',
 	paidAmount: 'Paid amount',
 	clicks: 'Buttons pressed',
@@ -160,7 +161,7 @@ const it: DashboardMessages = {
 	waits: "Tempo dall'invio",
 	toOpen: "All'apertura",
 	toPay: 'Al pagamento',
-	upTo: 'Entro',
+	within: 'Entro {wait}',
 	later: 'Più tardi',
 	paidAmount: 'Importo pagato',
 	clicks: 'Pulsanti premuti',
@@ -220,7 +221,7 @@ const ko: DashboardMessages = {
 	waits: '발송 후 시간',
 	toOpen: '열람까지',
 	toPay: '결제까지',
-	upTo: '이내',
+	within: '{wait} 이내',
 	later: '그 이후',
 	paidAmount: '결제 금액',
 	clicks: '누른 버튼',

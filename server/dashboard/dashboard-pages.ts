@@ -3,6 +3,7 @@ import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
+import {waitBuckets, type WaitBucket} from '../analytics/metrics';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {dailyBars, horizontalBars} from './charts';
 import {dashboardLocales, intlLocale, type DashboardLang, type DashboardMessages} from './dashboard-messages';
@@ -99,6 +100,11 @@ const formatters = (lang: DashboardLang) => {
 		percent: (value: number | null) => (value === null ? '–' : percent.format(value)),
 		money: (minor: number, currency: string) => formatMoney({minor, currency, locale}),
 		date: (iso: string) => day.format(new Date(iso)),
+		/** A whole number of days or else of hours, in words ("1 hour", "3 giorni", "6시간"). */
+		wait: (seconds: number) => {
+			const unit = seconds % 86_400 === 0 ? 'day' : 'hour';
+			return numberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'}).format(seconds / (unit === 'day' ? 86_400 : 3_600));
+		},
 	};
 };
 
@@ -221,7 +227,10 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 					html`<div data-table="drop-off">${table(t.dropOff, [t.scene, t.renders], report.dropOff.map((d) => [sceneName(d.scene), f.number(d.renders)]))}</div>`,
 				],
 	);
-	const waitLabel = (upTo: string) => (upTo === 'later' ? t.later : `${t.upTo} ${upTo}`);
+	const waitLabel = (upTo: WaitBucket) => {
+		const bound = waitBuckets.find(([bucket]) => bucket === upTo)![1];
+		return Number.isFinite(bound) ? t.within.replace('{wait}', f.wait(bound)) : t.later;
+	};
 	const waits = section(
 		'waits',
 		t.waits,
