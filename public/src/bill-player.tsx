@@ -284,7 +284,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 
 	const onKeyDown = (event: React.KeyboardEvent) => {
 		const playback = playbackRef.current;
-		if (!playback || event.target !== event.currentTarget) return;
+		if (!playback) return;
+		// A click on sound, captions or full screen leaves the focus on that button, and the shortcuts must go on
+		// working there; Space and Enter stay the button's own. The slider, the hotspots and the pay sheet keep their keys.
+		const target = event.target as Element;
+		const onControlButton = target.matches('.bc-controls button');
+		if (target !== event.currentTarget && !(onControlButton && event.key !== ' ' && event.key !== 'Enter')) return;
 		const step = 5 * shape.fps;
 		const keys: Record<string, () => void> = {
 			' ': togglePlay,

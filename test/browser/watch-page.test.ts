@@ -568,6 +568,43 @@ describe('the watch page as a customer first sees it', () => {
 			await page.close();
 		}
 	});
+
+	it('keeps its keyboard shortcuts after a click on a control button (captions, full screen), and leaves Space to the button', async () => {
+		const render = await submit(stack, billFor('CUST-KEYS'));
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		try {
+			await page.goto(render.links.watch);
+			const seek = page.getByRole('slider');
+			await seekPaused(page, 30);
+			const frame = async () => Number(await seek.inputValue());
+			const captions = page.locator('.bc-cc');
+			await captions.waitFor();
+			for (const control of ['.bc-cc', '.bc-fullscreen']) {
+				await page.click(control);
+				const from = await frame();
+				await page.keyboard.press('ArrowRight');
+				// Five seconds at 30 fps, from the button the click left focused.
+				await expect.poll(frame, {message: control}).toBe(from + 150);
+				await page.keyboard.press('ArrowLeft');
+				await expect.poll(frame, {message: control}).toBe(from);
+			}
+			expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+			await page.keyboard.press('f');
+			await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+			const captionsWere = await captions.getAttribute('aria-pressed');
+			await captions.focus();
+			await page.keyboard.press('k');
+			await expect.poll(() => isPlaying(page)).toBe(true);
+			await page.keyboard.press('k');
+			await expect.poll(() => isPlaying(page)).toBe(false);
+			// Space presses the focused button, as on any button, and does not also play.
+			await page.keyboard.press(' ');
+			expect(await captions.getAttribute('aria-pressed')).not.toBe(captionsWere);
+			expect(await isPlaying(page)).toBe(false);
+		} finally {
+			await page.close();
+		}
+	});
 });
 
 describe('the player when things go wrong or get tight', () => {
