@@ -1,8 +1,11 @@
 import {Router} from 'express';
-import {html} from '../platform/html';
+import {html, type SafeHtml} from '../platform/html';
 import {buildOpenApi} from './openapi';
 
-type Operation = {summary: string; responses: Record<string, {description: string}>};
+type Operation = {summary: string; description?: string; responses: Record<string, {description: string}>};
+
+/** OpenAPI descriptions are CommonMark; the ones billcast writes use only code spans, shown here as code. */
+const withCodeSpans = (text: string): SafeHtml[] => text.split('`').map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
 
 /** `/openapi.json` and a plain, browsable `/docs` page rendered from it (no external assets, no script). */
 export const makeDocsRouter = ({publicBaseUrl}: {publicBaseUrl: string}): Router => {
@@ -14,7 +17,9 @@ export const makeDocsRouter = ({publicBaseUrl}: {publicBaseUrl: string}): Router
 	router.get('/docs', (_req, res) => {
 		const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
 			Object.entries(methods as Record<string, Operation>).map(
-				([method, operation]) => html`<section><h2><code>${method.toUpperCase()} ${path}</code></h2><p>${operation.summary}</p><ul>${Object.entries(
+				([method, operation]) => html`<section><h2><code>${method.toUpperCase()} ${path}</code></h2><p>${operation.summary}</p>${
+					operation.description ? html`<p>${withCodeSpans(operation.description)}</p>` : ''
+				}<ul>${Object.entries(
 					operation.responses,
 				).map(([status, response]) => html`<li><code>${status}</code> ${response.description}</li>`)}</ul></section>`,
 			),
@@ -26,7 +31,7 @@ export const makeDocsRouter = ({publicBaseUrl}: {publicBaseUrl: string}): Router
 		res.type('html').send(
 			html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>billcast API</title>
 <style>body{font-family:system-ui,sans-serif;max-width:960px;margin:auto;padding:16px;line-height:1.5}pre{background:#f4f4f8;padding:12px;overflow:auto}code{font-size:.95em}</style></head>
-<body><h1>billcast API</h1><p>${document.info.description} Send <code>Authorization: Bearer &lt;API key&gt;</code>. Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
+<body><h1>billcast API</h1><p>${withCodeSpans(document.info.description)} Send <code>Authorization: Bearer &lt;API key&gt;</code>. Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1).</p>
 ${operations}<h2>Schemas</h2>${schemas}</body></html>`.value,
 		);
 	});

@@ -32,7 +32,12 @@ describe('the OpenAPI document describes what the API answers', () => {
 		expect(Object.keys(document.webhooks)).toEqual(expect.arrayContaining(['render.completed', 'render.failed', 'batch.completed', 'payment.clicked']));
 		const docs = await fetch(`${stack.baseUrl}/docs`);
 		expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
-		expect(await docs.text()).toContain('<code>POST /v1/batches</code>');
+		const page = await docs.text();
+		expect(page).toContain('<code>POST /v1/batches</code>');
+		// Descriptions are CommonMark: their code spans read as code, and no backtick shows.
+		expect(page).toContain('with a stable <code>code</code>.');
+		expect(page).toContain('the column mapping <code>mapping</code> names');
+		expect(page.replace(/<pre>[^]*?<\/pre>/g, '')).not.toContain('`');
 	});
 
 	it('accepts the sample request and rejects a broken one', () => {
