@@ -8,6 +8,13 @@ export type DateStyle = 'long' | 'medium' | 'short';
 export const formatDate = (isoDate: string, locale: string, style: DateStyle = 'long'): string =>
 	dateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate));
 
+/**
+ * Today's date where the day ends last (UTC−12, "anywhere on earth"). A bill's due date carries no time zone, so it has
+ * passed for its customer only once it has passed there: counted from UTC's date, a bill due today read "1 day overdue"
+ * from 19:00 (20:00 in summer) on its due date in New York. Customers east of UTC see a day counted up to a day late, never early.
+ */
+export const todayAnywhereOnEarth = (now: Date): string => new Date(now.getTime() - 12 * 3_600_000).toISOString().slice(0, 10);
+
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
 	Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);

@@ -23,6 +23,7 @@ import {verifyWatchToken} from './watch-token';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {catalogues, fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {numberFormat} from '../../src/intl-formats';
+import {todayAnywhereOnEarth} from '../../src/dates';
 import type {WatchData} from '../../src/watch-data';
 import type {TemplateBill} from '../../src/templates/registry';
 import type {OutputSender} from '../storage/output-sender';
@@ -190,7 +191,7 @@ export const makeWatchRouter = ({
 				props,
 				token: req.params.token,
 				scriptSrc: script.hashedPath,
-				today: new Date().toISOString().slice(0, 10),
+				today: todayAnywhereOnEarth(new Date()),
 				downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
 				playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
 				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],

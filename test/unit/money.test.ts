@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatDate, formatPeriod} from '../../src/dates';
+import {daysBetween, formatDate, formatPeriod, todayAnywhereOnEarth} from '../../src/dates';
 import {decimalToMinor, formatMoney, minorDigits, minorToDecimalString} from '../../src/money';
 
 // Intl uses narrow no-break spaces in some locales; compare with plain spaces.
@@ -50,6 +50,16 @@ describe('dates', () => {
 		expect(breaks(formatPeriod('2026-10-01', '2026-10-31', 'ko-KR'))).toEqual(['2026.\u00a010.\u00a01.\u00a0~']);
 		expect(breaks(formatPeriod('2026-10-01', '2026-10-01', 'en-GB'))).toEqual([]);
 		expect(plain(formatPeriod('2026-10-01', '2026-10-31', 'ko-KR'))).toBe('2026. 10. 1. ~ 2026. 10. 31.');
+	});
+
+	it('counts a due date as passed only once it has passed everywhere', () => {
+		const late = (now: string) => daysBetween('2026-11-21', todayAnywhereOnEarth(new Date(now)));
+		// 20:00 on the due date in New York, already the 22nd in UTC: not late yet.
+		expect(late('2026-11-22T01:00:00Z')).toBe(0);
+		expect(late('2026-11-22T11:59:59Z')).toBe(0);
+		// Noon UTC: the 21st has ended on every shore.
+		expect(late('2026-11-22T12:00:00Z')).toBe(1);
+		expect(late('2026-11-30T23:00:00Z')).toBe(9);
 	});
 });
 
