@@ -14,6 +14,11 @@ const GRID_LINE = '#E4E2EE';
 /** The page's own font stack, so Korean labels draw in the same face as the tables beside them. */
 const FONT = "'Noto Sans CJK KR','Noto Sans','DejaVu Sans',sans-serif";
 const FONT_SIZE = 15;
+/**
+ * Room kept free left of the bars' names. ECharts keeps labels inside the chart by its own estimate of their width, and
+ * without a DOM it estimates Latin text narrower than this font draws it: "Hanno premuto paga" lost 4 px of its H.
+ */
+const LABEL_CUSHION = 16;
 
 const svgOf = (option: echarts.EChartsCoreOption, height: number): string => {
 	const chart = echarts.init(null, null, {renderer: 'svg', ssr: true, width: WIDTH, height});
@@ -43,7 +48,7 @@ export const horizontalBars = ({id, title, rows, color, max}: {id: string; title
 	const whiskers = rows.flatMap((row, index) => (row.interval ? [[index, row.interval.low, row.interval.high]] : []));
 	const svg = svgOf(
 		{
-			grid: {left: 40, right: 56, top: 8, bottom: 8},
+			grid: {left: 40, right: 56, top: 8, bottom: 8, outerBoundsMode: 'auto', outerBounds: {left: LABEL_CUSHION, right: 0, top: 0, bottom: 0}},
 			xAxis: {type: 'value', max: max ?? 'dataMax', axisLabel: {show: false}, splitLine: {lineStyle: {color: GRID_LINE}}},
 			yAxis: {type: 'category', inverse: true, data: rows.map((row) => row.label), axisTick: {show: false}, axisLine: {lineStyle: {color: INK}}, axisLabel: {color: INK, fontSize: FONT_SIZE}},
 			series: [
