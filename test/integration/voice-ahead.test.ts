@@ -5,6 +5,7 @@ import type {WatchData} from '../../src/watch-data';
 import {artifactPath} from '../../server/renders/render-paths';
 import type {NarrationConfig} from '../../server/voice/narration-config';
 import {startNarrator} from '../helpers/narrator';
+import {untilNarrated, watchDataUrl} from '../helpers/watch-data';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -26,20 +27,10 @@ const submit = async (customerId: string) => {
 	});
 	expect(response.status).toBe(202);
 	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
-	return {id, data: `${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`};
+	return {id, data: watchDataUrl(stack.baseUrl, links.watch)};
 };
 
 const watchData = async (url: string): Promise<WatchData> => (await (await fetch(url)).json()) as WatchData;
-
-/** Polls the watch data until it carries the narration. */
-const untilNarrated = async (url: string, timeoutMs = 60_000): Promise<WatchData> => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const data = await watchData(url);
-		if (data.narration || Date.now() > deadline) return data;
-		await new Promise((resolve) => setTimeout(resolve, 50));
-	}
-};
 
 it('the narration is synthesized ahead of the render: the watch data speaks while the video is still queued, and the render reuses it', async () => {
 	const {id, data} = await submit('CUST-AHEAD');
@@ -87,7 +78,7 @@ it('a customer in a language billcast has no words for (fr-FR) reads and hears E
 	});
 	expect(response.status).toBe(202);
 	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
-	const narrated = await untilNarrated(`${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`);
+	const narrated = await untilNarrated(watchDataUrl(stack.baseUrl, links.watch));
 	const said = narrated.narration?.speech.flatMap((scene) => scene.sentences.map((sentence) => sentence.text)) ?? [];
 	expect(said).toContain('Due by the twenty-first of November: thirty euros.');
 	expect(said.join(' ')).not.toMatch(/novembre|trente|\d/);

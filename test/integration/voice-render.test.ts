@@ -9,13 +9,13 @@ import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures
 import {sentencesOnVideoClock} from '../../src/narration';
 import {computeRenderInput} from '../../src/render-input';
 import type {TemplateBill} from '../../src/templates/registry';
-import type {WatchData} from '../../src/watch-data';
 import {artifactPath, videoPath} from '../../server/renders/render-paths';
 import type {NarrationConfig} from '../../server/voice/narration-config';
 import {LOUDNESS, parseEbur128Summary} from '../../server/voice/mix';
 import {writeRenderArtifacts} from '../../server/worker/render-artifacts';
 import {ffprobe} from '../helpers/ffprobe';
 import {startNarrator} from '../helpers/narrator';
+import {untilNarrated, watchDataUrl, type NarratedWatchData} from '../helpers/watch-data';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -63,24 +63,11 @@ const post = async (input: TemplateBill, auth: TestStack['auth'], outputs?: {mp4
 	});
 	expect(response.status).toBe(202);
 	const {id, links} = (await response.json()) as {id: string; links: {watch: string}};
-	return {id, watchData: `${stack.baseUrl}/v1/watch/${new URL(links.watch).pathname.split('/').at(-1)}`};
-};
-
-type Narrated = WatchData & {narration: NonNullable<WatchData['narration']>};
-
-/** The watch data once it speaks: its first request asks for the narration of an MP4 nobody has asked for yet. */
-const narrated = async (url: string, timeoutMs = 120_000): Promise<Narrated> => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const data = (await (await fetch(url)).json()) as WatchData;
-		if (data.narration) return {...data, narration: data.narration};
-		if (Date.now() > deadline) throw new Error(`${url} has no narration after ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	return {id, watchData: watchDataUrl(stack.baseUrl, links.watch)};
 };
 
 /** The narration track as the player gets it through the watch link, saved for ffmpeg. */
-const fetchTrack = async (data: Narrated, dir: string): Promise<string> => {
+const fetchTrack = async (data: NarratedWatchData, dir: string): Promise<string> => {
 	const track = await fetch(`${stack.baseUrl}${data.narration.audioSrc}`);
 	expect([track.status, track.headers.get('content-type')]).toEqual([200, 'audio/mp4']);
 	const file = join(dir, 'narration.m4a');
@@ -89,7 +76,7 @@ const fetchTrack = async (data: Narrated, dir: string): Promise<string> => {
 };
 
 /** The video's timeline with this narration, and its caption files made by the worker's own code, in `dir`. */
-const captionFilesOf = async (input: TemplateBill, renderId: string, data: Narrated, dir: string) => {
+const captionFilesOf = async (input: TemplateBill, renderId: string, data: NarratedWatchData, dir: string) => {
 	const {timeline} = computeRenderInput({...input, format: 'square', narration: data.narration});
 	mkdirSync(dirname(artifactPath(dir, renderId, 'captions')), {recursive: true});
 	await writeRenderArtifacts({rendersDir: dir, renderId, timeline, templateBill: input, speech: data.narration.speech});
@@ -109,7 +96,7 @@ const cases: Array<{name: string; input: TemplateBill}> = (['en-GB', 'it-IT', 'k
 describe.each(cases)('$name, narrated', ({input}) => {
 	it('has an AAC 48 kHz stereo track the length of the video, speaking in each scene over a quiet bed, at −16 LUFS, captions on the sentences', async () => {
 		const {id, watchData} = await post(input, stack.auth, {mp4: 'on-demand', poster: 'on-demand'});
-		const data = await narrated(watchData);
+		const data = await untilNarrated(watchData, 120_000);
 		const dir = mkdtempSync(join(tmpdir(), 'billcast-voice-'));
 		const file = await fetchTrack(data, dir);
 		const timeline = await captionFilesOf(input, id, data, dir);
@@ -157,7 +144,7 @@ describe('the rendered MP4', () => {
 		const input: TemplateBill = {template: 'telco-bill', bill: shortBill};
 		const {id, watchData} = await post(input, stack.auth);
 		expect((await waitForRender(stack, id)).status).toBe('completed');
-		const data = await narrated(watchData);
+		const data = await untilNarrated(watchData, 120_000);
 		const dir = mkdtempSync(join(tmpdir(), 'billcast-voice-'));
 		const track = await fetchTrack(data, dir);
 		const file = videoPath(stack.rendersDir, id);
