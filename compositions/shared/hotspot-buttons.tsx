@@ -2,7 +2,8 @@ import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
 import type {SceneId, Timeline} from '../../src/timeline';
 import {settledSpring} from './settle';
-import {FONT_STACK, fitFontSize} from './theme';
+import {FONT_FAMILY} from '../../src/font-family';
+import {fitFontSize} from './theme';
 import type {BrandPalette} from '../../src/palette';
 
 /**
@@ -35,7 +36,7 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 						borderRadius: rect.height / 2,
 						background: index === 0 ? palette.accent : palette.card,
 						color: index === 0 ? palette.onAccent : palette.ink,
-						fontFamily: FONT_STACK,
+						fontFamily: FONT_FAMILY,
 						fontWeight: 700,
 						fontSize: wrap ? fitFontSize(label, rect.width * 0.86 * 1.8, rect.height * 0.3) : oneLine,
 						lineHeight: 1.1,

@@ -1,7 +1,7 @@
 import {AbsoluteFill, Html5Audio, Sequence, useRemotionEnvironment} from 'remotion';
 import type {VideoNarration} from '../../src/narration/speech-timing';
 import type {SceneId, Timeline} from '../../src/timeline';
-import {FONT_STACK} from './theme';
+import {FONT_FAMILY} from '../../src/font-family';
 import type {BrandPalette} from '../../src/palette';
 
 /**
@@ -19,7 +19,7 @@ export const TemplateFrame: React.FC<{
 	return (
 		<AbsoluteFill
 			style={{
-				fontFamily: FONT_STACK,
+				fontFamily: FONT_FAMILY,
 				// Korean wraps between words, not inside them.
 				wordBreak: 'keep-all',
 				overflowWrap: 'anywhere',

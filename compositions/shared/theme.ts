@@ -1,6 +1,3 @@
-/** Noto Sans CJK covers Latin, Hangul and Han; the emoji font fills in symbols. Both come from Debian packages. */
-export const FONT_STACK = '"Noto Sans CJK KR", "Noto Sans CJK JP", "Noto Sans", "DejaVu Sans", "Noto Color Emoji", sans-serif';
-
 export const ellipsis = {overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap'} as const;
 
 /** Rough advance of a string in ems: Hangul and Han are square, Latin about half as wide. */

@@ -1,3 +1,4 @@
+import {FONT_FAMILY} from '../../src/font-family';
 import {CONTROL_BAR_PX} from '../../src/player-layout';
 
 /** Out of sight, still read by assistive technology. */
@@ -8,7 +9,7 @@ const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;
  * page embedding the player needs nothing but the script. Class names start with `bc-` so they do not meet the host's.
  */
 const CSS = `
-.bc-root{position:relative;width:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
+.bc-root{position:relative;width:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY}}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
 .bc-root:fullscreen{width:100vw;height:100vh;justify-content:center;align-items:center}
 .bc-root:fullscreen .bc-frame{width:min(100vw,calc((100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio)))}
@@ -52,7 +53,7 @@ const CSS = `
 .bc-intro-due{font-size:clamp(14px,2.6cqw,24px)}
 .bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge,transparent);border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
-.bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif}
+.bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:${FONT_FAMILY}}
 @media (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}
 .bc-sheet h2{margin:0 0 12px;font-size:1.2rem}
 .bc-sheet dl{display:grid;grid-template-columns:auto 1fr;gap:6px 16px;margin:0 0 16px}

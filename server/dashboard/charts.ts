@@ -1,4 +1,5 @@
 import * as echarts from 'echarts/dist/echarts.esm.min';
+import {FONT_FAMILY} from '../../src/font-family';
 import {html, type SafeHtml} from '../platform/html';
 
 /**
@@ -11,8 +12,6 @@ import {html, type SafeHtml} from '../platform/html';
 const WIDTH = 400;
 const INK = '#14121F';
 const GRID_LINE = '#E4E2EE';
-/** The page's own font stack, so Korean labels draw in the same face as the tables beside them. */
-const FONT = "'Noto Sans CJK KR','Noto Sans','DejaVu Sans',sans-serif";
 const FONT_SIZE = 15;
 /**
  * Room kept free left of the bars' names. ECharts keeps labels inside the chart by its own estimate of their width, and
@@ -23,7 +22,7 @@ const LABEL_CUSHION = 16;
 const svgOf = (option: echarts.EChartsCoreOption, height: number): string => {
 	const chart = echarts.init(null, null, {renderer: 'svg', ssr: true, width: WIDTH, height});
 	try {
-		chart.setOption({animation: false, textStyle: {fontFamily: FONT, fontSize: FONT_SIZE, color: INK}, ...option});
+		chart.setOption({animation: false, textStyle: {fontFamily: FONT_FAMILY, fontSize: FONT_SIZE, color: INK}, ...option});
 		return chart.renderToSVGString();
 	} finally {
 		chart.dispose();

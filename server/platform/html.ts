@@ -1,3 +1,5 @@
+import {FONT_FAMILY} from '../../src/font-family';
+
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 
 const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
@@ -25,12 +27,11 @@ export const html = (strings: TemplateStringsArray, ...values: unknown[]): SafeH
 export const trusted = (constant: string): SafeHtml => new SafeHtml(constant);
 
 /**
- * What every server-rendered page (the watch page, the dashboard) starts its stylesheet with. Font names as the
- * renderer uses them: Debian's Noto CJK covers Latin too.
+ * What every server-rendered page (the watch page, the dashboard) starts its stylesheet with, in the video's fonts.
  */
 export const BASE_PAGE_STYLE = `
 *{box-sizing:border-box}
-body{margin:0;font-family:"Noto Sans CJK KR","Noto Sans","DejaVu Sans",system-ui,sans-serif;background:#F4F3F8;color:#14121F;line-height:1.45}
+body{margin:0;font-family:${FONT_FAMILY};background:#F4F3F8;color:#14121F;line-height:1.45}
 /* Korean breaks lines between words, as the video does, not between syllables (청/구서를). */
 :lang(ko){word-break:keep-all}
 `;

@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {Browser, Page} from 'playwright-core';
+import type {Browser, Locator, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import type {VideoFormat} from '../../src/formats';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
@@ -13,6 +13,7 @@ import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {seekPaused} from '../helpers/seek-paused';
 import {brokenWords} from '../helpers/broken-words';
+import {yellowPixelCount} from '../helpers/image-stats';
 import {wordCatalogues} from '../helpers/word-catalogues';
 import {startCheckoutServer} from '../helpers/checkout-server';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
@@ -525,6 +526,25 @@ describe('the watch page as a customer first sees it', () => {
 			} finally {
 				await page.close();
 			}
+		}
+	});
+
+	it("draws the customer's emoji in colour on the page, on the play screen and in the live video", async () => {
+		const name = 'Zoë 😀';
+		const bill = billFor('CUST-EMOJI', {customer: {...sampleTelcoBill.customer, id: 'CUST-EMOJI', name}});
+		const render = await submit(stack, bill);
+		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
+		try {
+			await page.goto(render.links.watch);
+			const shots = {page: page.locator('p.customer'), playScreen: page.locator('.bc-intro').getByText(name)};
+			await shots.playScreen.waitFor();
+			const yellow = async (where: string, element: Locator) => yellowPixelCount(await element.screenshot({path: join(shotsDir, `phone-emoji-${where}.png`)}));
+			for (const [where, element] of Object.entries(shots)) expect(await yellow(where, element), where).toBeGreaterThan(20);
+			await page.getByRole('button', {name: 'Play your bill video'}).click();
+			await seekPaused(page, computeRenderInput({template: 'telco-bill', format: 'portrait', bill}).timeline.staticHolds[0]!.from);
+			expect(await yellow('video', page.locator('billcast-player').getByText(`Hi ${name}`))).toBeGreaterThan(20);
+		} finally {
+			await page.close();
 		}
 	});
 

@@ -9,8 +9,8 @@ const paeth = (a: number, b: number, c: number): number => {
 	return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 };
 
-/** The grey level of every pixel of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium's screenshots are). */
-export const greyPixels = (png: Buffer): number[] => {
+/** Red, green and blue of every pixel of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium's screenshots are). */
+export const rgbPixels = (png: Buffer): Array<[number, number, number]> => {
 	const {width, height} = pngSize(png);
 	const channels = png[25] === 6 ? 4 : 3;
 	const chunks: Buffer[] = [];
@@ -35,10 +35,13 @@ export const greyPixels = (png: Buffer): number[] => {
 		}
 		rows.push(row);
 	}
-	return rows.flatMap((row) =>
-		Array.from({length: width}, (_, x) => 0.299 * row[x * channels]! + 0.587 * row[x * channels + 1]! + 0.114 * row[x * channels + 2]!),
-	);
+	return rows.flatMap((row) => Array.from({length: width}, (_, x): [number, number, number] => [row[x * channels]!, row[x * channels + 1]!, row[x * channels + 2]!]));
 };
+
+const greyPixels = (png: Buffer): number[] => rgbPixels(png).map(([r, g, b]) => 0.299 * r + 0.587 * g + 0.114 * b);
+
+/** Pixels that are yellow or orange, as a colour emoji's face is; brand purples and white or black text are not. */
+export const yellowPixelCount = (png: Buffer): number => rgbPixels(png).filter(([r, g, b]) => r > 180 && g > 120 && b < 100).length;
 
 /** Standard deviation of the grey levels: near 0 for a blank or flat frame, well above for text on a background. */
 export const greyDeviation = (png: Buffer): number => {

@@ -10,7 +10,7 @@ import {sharedScenesOf} from '../../src/shared-scenes';
 import type {TemplateBill} from '../../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {selectForRender} from '../../server/worker/render-video';
-import {greyDeviation, pngSize} from '../helpers/image-stats';
+import {greyDeviation, pngSize, yellowPixelCount} from '../helpers/image-stats';
 
 const SCALE = 0.25;
 const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE)!;
@@ -85,4 +85,12 @@ describe('shared scenes show nothing of the customer', () => {
 		const [a, b] = await Promise.all(requests.map((request) => still(request, greeting)));
 		expect(a!.equals(b!)).toBe(false);
 	});
+});
+
+it("draws a customer's emoji in colour, as their phone does, not in DejaVu's monochrome face", async () => {
+	const input = byLocale[0]!.input as RenderRequestInput & {template: 'telco-bill'};
+	const named = (name: string) => ({...input, format: 'landscape', bill: {...input.bill, customer: {...input.bill.customer, name}}}) as RenderRequestInput;
+	const greeting = computeRenderInput(named('Zoë')).timeline.staticHolds[0]!.from;
+	const [plain, smiling] = await Promise.all([named('Zoë'), named('Zoë 😀')].map(async (request) => yellowPixelCount(await still(request, greeting))));
+	expect(smiling! - plain!).toBeGreaterThan(20);
 });
