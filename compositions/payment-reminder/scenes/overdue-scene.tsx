@@ -1,3 +1,4 @@
+import {Fragment} from 'react';
 import {useVideoConfig} from 'remotion';
 import type {OverdueScript} from '../../../src/templates/payment-reminder/reminder-script';
 import {Appear} from '../../shared/appear';
@@ -23,9 +24,14 @@ export const OverdueScene: React.FC<{script: OverdueScript; palette: BrandPalett
 			</Appear>
 			<Appear
 				index={3}
-				style={{fontSize: 30 * u, fontWeight: 700, background: palette.card, color: palette.ink, borderRadius: 999, padding: `${8 * u}px ${28 * u}px`}}
+				style={{fontSize: 30 * u, fontWeight: 700, background: palette.card, color: palette.ink, borderRadius: 28 * u, padding: `${8 * u}px ${28 * u}px`}}
 			>
-				{script.daysLate}
+				{script.daysLate.map((part, index) => (
+					<Fragment key={part}>
+						{index > 0 ? ' ' : null}
+						<span style={{whiteSpace: 'nowrap'}}>{part}</span>
+					</Fragment>
+				))}
 			</Appear>
 			<Appear index={4} style={{fontSize: 32 * u, marginTop: 16 * u, lineHeight: 1.35, maxWidth: 1000 * u}}>
 				{script.understanding}

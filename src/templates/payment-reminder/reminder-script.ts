@@ -11,7 +11,11 @@ export interface OverdueScript extends SceneScript {
 	readonly title: string;
 	readonly amount: string;
 	readonly wasDue: string;
-	readonly daysLate: string;
+	/**
+	 * The days-overdue count and the day it was counted on, in the language's order ("22 days overdue", "as of 12
+	 * November 2026"): a line may break between them, never inside one.
+	 */
+	readonly daysLate: readonly string[];
 	readonly understanding: string;
 }
 
@@ -51,7 +55,10 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const f = formattersFor(reminder.customer);
 	const amount = f.money(reminder.amountOverdue);
 	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
-	const daysLate = fill(pluralForm(messages.daysLate, {count: days, locale: reminder.customer.locale}), {days: f.number(days)});
+	const count = fill(pluralForm(messages.daysLate, {count: days, locale: reminder.customer.locale}), {days: f.number(days)});
+	const [before = '', after = ''] = words.daysLateOn.split('{daysLate}');
+	const countedOn = (words: string) => fill(words.trim(), {date: f.date(reminder.reminderDate)});
+	const daysLate = [countedOn(before), count, countedOn(after)].filter(Boolean);
 	const wasDue = fill(words.overdueWasDue, {date: f.date(reminder.originalDueDate)});
 	const step = fill(words.nextSteps[reminder.nextStep.kind], {
 		date: f.date(reminder.nextStep.date),
@@ -75,7 +82,7 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 			wasDue,
 			daysLate,
 			understanding,
-			lines: scriptLines(words.overdueTitle, wasDue, daysLate, understanding),
+			lines: scriptLines(words.overdueTitle, wasDue, daysLate.join(' '), understanding),
 		},
 		next: {title: words.nextTitle, step, reassure: words.nextReassure, lines: scriptLines(words.nextTitle, step, words.nextReassure)},
 		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},

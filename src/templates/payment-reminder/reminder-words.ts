@@ -8,6 +8,8 @@ export interface ReminderWords {
 	readonly reminderSubtitle: string;
 	readonly overdueTitle: string;
 	readonly overdueWasDue: string;
+	/** The days-overdue count with the day it was counted on, so the video stays true when watched days later. */
+	readonly daysLateOn: string;
 	readonly understanding: string;
 	readonly nextTitle: string;
 	readonly nextSteps: Record<NextStepKind, string>;
@@ -27,6 +29,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderSubtitle: 'A quick note about your {brand} account',
 		overdueTitle: 'We have not received your payment yet',
 		overdueWasDue: 'It was due on {date}',
+		daysLateOn: '{daysLate} as of {date}',
 		understanding: 'We know things come up. Let us find a way that works for you.',
 		nextTitle: 'What happens next',
 		nextSteps: {
@@ -50,6 +53,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderSubtitle: 'Un breve messaggio sul tuo conto {brand}',
 		overdueTitle: 'Non abbiamo ancora ricevuto il pagamento',
 		overdueWasDue: 'La scadenza era il {date}',
+		daysLateOn: '{daysLate} al {date}',
 		understanding: 'Sappiamo che gli imprevisti capitano. Troviamo insieme la soluzione giusta per te.',
 		nextTitle: 'Cosa succede ora',
 		nextSteps: {
@@ -73,6 +77,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderSubtitle: '{brand} 계정에 관해 간단히 알려 드립니다',
 		overdueTitle: '아직 납부가 확인되지 않았습니다',
 		overdueWasDue: '납부 기한은 {date}이었습니다',
+		daysLateOn: '{date} 기준 {daysLate}',
 		understanding: '사정이 있으실 수 있습니다. 고객님께 맞는 방법을 함께 찾겠습니다.',
 		nextTitle: '앞으로의 안내',
 		nextSteps: {

@@ -1,0 +1,21 @@
+import {describe, expect, it} from 'vitest';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
+import {reminderScript} from '../../src/templates/payment-reminder/reminder-script';
+
+describe("the reminder's days-overdue count names the day it was counted on", () => {
+	// The watch page counts from today; a video watched a week after it was sent said "15 days" beside the page's "22".
+	it.each([
+		['en-GB', ['22 days overdue', 'as of 12 November 2026']],
+		['it-IT', ['10 giorni di ritardo', 'al 10 novembre 2026']],
+		['ko-KR', ['2026년 11월 9일 기준', '15일 지났습니다']],
+	] as const)('%s, in the language’s order, and one line for captions and the voice', (locale, parts) => {
+		const {overdue} = reminderScript(reminderFixtures[locale]);
+		expect(overdue.daysLate).toEqual(parts);
+		expect(overdue.lines).toContain(parts.join(' '));
+	});
+
+	it('counts one day in the singular', () => {
+		const reminder = {...reminderFixtures['en-GB'], originalDueDate: '2026-11-11'};
+		expect(reminderScript(reminder).overdue.daysLate).toEqual(['1 day overdue', 'as of 12 November 2026']);
+	});
+});
