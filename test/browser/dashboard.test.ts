@@ -60,7 +60,7 @@ const tableOf = (page: Page, selector: string) =>
 	page.$$eval(`${selector} tbody tr`, (rows) =>
 		Object.fromEntries(
 			rows.map((row) => {
-				// No-break spaces ("25 %") read as plain ones.
+				// No-break spaces ("3,00 €") read as plain ones.
 				const text = (cell: Element) => cell.textContent!.replace(/\s+/g, ' ').trim();
 				return [text(row.querySelector('th')!), [...row.querySelectorAll('td')].map(text)];
 			}),
@@ -133,9 +133,9 @@ describe('the dashboard', () => {
 			'Renders produced': 0,
 			'Links exported': 8,
 			Opened: reached('view_started'),
-			'Watched 25 %': reached('progress_25'),
-			'Watched 50 %': reached('progress_50'),
-			'Watched 75 %': reached('progress_75'),
+			'Watched 25%': reached('progress_25'),
+			'Watched 50%': reached('progress_50'),
+			'Watched 75%': reached('progress_75'),
 			'Watched to the end': reached('completed'),
 			'Pressed pay': reached('pay_clicked'),
 			Paid: 2,
