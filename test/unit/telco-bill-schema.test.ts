@@ -21,6 +21,13 @@ describe('billSchema', () => {
 		expect(pathsOf({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, name: ''}})).toEqual(['customer.name']);
 	});
 
+	it('says a missing field is required, and what a wrong one should be', () => {
+		const {customer: _, ...withoutCustomer} = sampleTelcoBill;
+		const errors = (input: unknown) => fieldErrorsFromZod(telcoBillSchema.safeParse(input).error!);
+		expect(errors(withoutCustomer)).toEqual([{path: 'customer', message: 'is required'}]);
+		expect(errors({...sampleTelcoBill, billNumber: 42})).toEqual([{path: 'billNumber', message: 'Invalid input: expected string, received number'}]);
+	});
+
 	it('rejects decimals for money and names the line item', () => {
 		const lineItems = sampleTelcoBill.lineItems.map((item, index) => (index === 2 ? {...item, amount: 18.4} : item));
 		expect(pathsOf({...sampleTelcoBill, lineItems})).toContain('lineItems[2].amount');
