@@ -1,4 +1,4 @@
-import {FONT_FAMILY} from '../../src/font-family';
+import {EMOJI_FONT_FACE, FONT_FAMILY} from '../../src/font-family';
 import {CONTROL_BAR_PX} from '../../src/player-layout';
 
 /** Out of sight, still read by assistive technology. */
@@ -9,6 +9,7 @@ const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;
  * page embedding the player needs nothing but the script. Class names start with `bc-` so they do not meet the host's.
  */
 const CSS = `
+${EMOJI_FONT_FACE}
 .bc-root{position:relative;width:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY}}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
 .bc-root:fullscreen{width:100vw;height:100vh;justify-content:center;align-items:center}

@@ -1,4 +1,4 @@
-import {FONT_FAMILY} from '../../src/font-family';
+import {EMOJI_FONT_FACE, FONT_FAMILY} from '../../src/font-family';
 
 const ESCAPES: Record<string, string> = {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'};
 
@@ -30,6 +30,7 @@ export const trusted = (constant: string): SafeHtml => new SafeHtml(constant);
  * What every server-rendered page (the watch page, the dashboard) starts its stylesheet with, in the video's fonts.
  */
 export const BASE_PAGE_STYLE = `
+${EMOJI_FONT_FACE}
 *{box-sizing:border-box}
 body{margin:0;font-family:${FONT_FAMILY};background:#F4F3F8;color:#14121F;line-height:1.45}
 /* Korean breaks lines between words, as the video does, not between syllables (청/구서를). */

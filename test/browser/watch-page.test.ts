@@ -534,6 +534,7 @@ describe('the watch page as a customer first sees it', () => {
 		const bill = billFor('CUST-EMOJI', {customer: {...sampleTelcoBill.customer, id: 'CUST-EMOJI', name}});
 		const render = await submit(stack, bill);
 		const page = await browser.newPage({viewport: {width: 390, height: 844}, reducedMotion: 'reduce'});
+		const problems = collectProblems(page);
 		try {
 			await page.goto(render.links.watch);
 			const shots = {page: page.locator('p.customer'), playScreen: page.locator('.bc-intro').getByText(name)};
@@ -543,6 +544,20 @@ describe('the watch page as a customer first sees it', () => {
 			await page.getByRole('button', {name: 'Play your bill video'}).click();
 			await seekPaused(page, computeRenderInput({template: 'telco-bill', format: 'portrait', bill}).timeline.staticHolds[0]!.from);
 			expect(await yellow('video', page.locator('billcast-player').getByText(`Hi ${name}`))).toBeGreaterThan(20);
+			// The emoji face has only emoji: digits and spaces fall through to the next font, as on a device without the
+			// text fonts named before it (Noto Color Emoji's own digits are wide and grey).
+			const widths = await page.evaluate(() =>
+				["'billcast emoji', serif", 'serif'].map((family) => {
+					const span = Object.assign(document.createElement('span'), {textContent: '68.40 12 345'});
+					span.style.fontFamily = family;
+					document.body.append(span);
+					const width = span.getBoundingClientRect().width;
+					span.remove();
+					return width;
+				}),
+			);
+			expect(widths[0]).toBe(widths[1]);
+			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
 		}
