@@ -1,3 +1,4 @@
+import {fill} from '../../src/i18n/catalogue';
 import {sceneNames} from '../../src/templates/chapters';
 import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
@@ -174,7 +175,7 @@ const variantSection = (t: DashboardMessages, f: ReturnType<typeof formatters>, 
 	return section('variants', t.variants, [
 		html`<p class="verdict" data-verdict>${significant ? `${t.significant} ${comparison.verdict}` : t.notSignificant}</p>`,
 		chart,
-		table(t.variants, [t.variant, t.steps.renders, t.steps.opened, t.steps.payClicked, t.steps.paid, t.paymentRate, t.interval, t.difference.replace('{control}', control)], rows),
+		table(t.variants, [t.variant, t.steps.renders, t.steps.opened, t.steps.payClicked, t.steps.paid, t.paymentRate, t.interval, fill(t.difference, {control})], rows),
 	]);
 };
 
@@ -229,7 +230,7 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 	);
 	const waitLabel = (upTo: WaitBucket) => {
 		const bound = waitBuckets.find(([bucket]) => bucket === upTo)![1];
-		return Number.isFinite(bound) ? t.within.replace('{wait}', f.wait(bound)) : t.later;
+		return Number.isFinite(bound) ? fill(t.within, {wait: f.wait(bound)}) : t.later;
 	};
 	const waits = section(
 		'waits',

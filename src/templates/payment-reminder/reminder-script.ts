@@ -56,9 +56,9 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 	const amount = f.money(reminder.amountOverdue);
 	const days = daysBetween(reminder.originalDueDate, reminder.reminderDate);
 	const count = fill(pluralForm(messages.daysLate, {count: days, locale: reminder.customer.locale}), {days: f.number(days)});
+	const countedOn = {date: f.date(reminder.reminderDate)};
 	const [before = '', after = ''] = words.daysLateOn.split('{daysLate}');
-	const countedOn = (words: string) => fill(words.trim(), {date: f.date(reminder.reminderDate)});
-	const daysLate = [countedOn(before), count, countedOn(after)].filter(Boolean);
+	const daysLate = [fill(before.trim(), countedOn), count, fill(after.trim(), countedOn)].filter(Boolean);
 	const wasDue = fill(words.overdueWasDue, {date: f.date(reminder.originalDueDate)});
 	const step = fill(words.nextSteps[reminder.nextStep.kind], {
 		date: f.date(reminder.nextStep.date),
