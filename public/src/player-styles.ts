@@ -45,8 +45,10 @@ ${EMOJI_FONT_FACE}
 .bc-paid-short{display:none}
 @container (max-width:520px){.bc-paid{padding:4px 12px}.bc-paid-full{${VISUALLY_HIDDEN}}.bc-paid-short{display:inline}}
 .bc-paid-stamp{position:absolute;display:flex;align-items:center;justify-content:center;border-radius:999px;background:#0B6B3A;color:#fff;font-weight:700;line-height:1;pointer-events:none}
-.bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.4vw,22px);line-height:1.5;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-.bc-root:fullscreen .bc-caption span{font-size:clamp(18px,2.6vw,34px)}
+/* Sized from the picture (the frame is the container), not the window: a square video fullscreen on a phone held
+   sideways is a third of the window wide. A cue's two lines stay two lines, as it was written (src/reading-pace.ts). */
+.bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.8cqw,22px);line-height:1.5;white-space:pre-line;box-decoration-break:clone;-webkit-box-decoration-break:clone}
+.bc-root:fullscreen .bc-caption span{font-size:clamp(14px,3.6cqw,34px)}
 .bc-intro{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;text-align:center;padding:16px;cursor:default}
 .bc-intro p{margin:0}
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}

@@ -797,6 +797,48 @@ describe('fullscreen and languages, on rendered videos', () => {
 		}
 	});
 
+	it('sizes captions from the picture: a square video fullscreen on a phone held sideways shows a cue as its two lines', async () => {
+		const render = await submit(renderStack, billFor('CUST-SQUARE-CAPTIONS', {lineItems: [], usage: undefined}), 0.25, 'square');
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		// The Korean reminder's second cue, two script lines sharing one cue.
+		const lines = ['아직 납부가 확인되지 않았습니다', '납부 기한은 2026년 10월 25일이었습니다'];
+		writeFileSync(join(renderStack.rendersDir, render.id, 'captions.vtt'), `WEBVTT\n\n00:00.000 --> 00:30.000\n${lines.join('\n')}\n`);
+		const page = await browser.newPage({viewport: {width: 844, height: 390}, isMobile: true, hasTouch: true});
+		const problems = collectProblems(page);
+		try {
+			await page.goto(`${render.links.watch}?player=mp4`);
+			await page.getByRole('button', {name: 'Full screen'}).click();
+			await page.waitForFunction(() => document.fullscreenElement?.classList.contains('bc-root') === true);
+			await page.getByRole('button', {name: 'Captions', exact: true}).click();
+			await seekPaused(page, 30);
+			const caption = page.locator('.bc-caption span');
+			await caption.waitFor({state: 'visible'});
+			const frame = (await page.locator('billcast-player .bc-frame').boundingBox())!;
+			expect(Math.round(frame.width)).toBe(342);
+			// The row each line is drawn on: one row per line, and a row of its own (the window's width set the size before,
+			// and the cue ran on as three rows over the middle of the picture).
+			const rows = await caption.evaluate((span, cueLines) => {
+				const text = span.firstChild!;
+				let start = 0;
+				return cueLines.map((line) => {
+					const range = document.createRange();
+					range.setStart(text, start);
+					range.setEnd(text, start + line.length);
+					start += line.length + 1;
+					return [...new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)))];
+				});
+			}, lines);
+			expect(rows.map((tops) => tops.length)).toEqual([1, 1]);
+			expect(rows[1]![0]!).toBeGreaterThan(rows[0]![0]!);
+			const box = (await page.locator('.bc-caption').boundingBox())!;
+			expect(box.height).toBeLessThan(frame.height / 4);
+			await page.screenshot({path: join(shotsDir, 'phone-sideways-fullscreen-square-captions.png')});
+			expect(problems).toEqual([]);
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('shows no English on Italian and Korean pages (live and MP4, sheet open)', async () => {
 		for (const locale of ['it-IT', 'ko-KR'] as const) {
 			const bill = localeBill(locale);
