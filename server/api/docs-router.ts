@@ -7,17 +7,24 @@ type Operation = {summary: string; description?: string; responses: Record<strin
 /** OpenAPI descriptions are CommonMark; the ones billcast writes use only code spans, shown here as code. */
 const withCodeSpans = (text: string): SafeHtml[] => text.split('`').map((part, index) => (index % 2 === 1 ? html`<code>${part}</code>` : html`${part}`));
 
+/** A path that may break after each slash: `GET /v1/watch/{token}/formats/{format}/{file}` is wider than a phone. */
+const breakableAtSlashes = (path: string): SafeHtml[] => path.split('/').map((part, index) => (index === 0 ? html`${part}` : html`/<wbr>${part}`));
+
 /** `/openapi.json` and a plain, browsable `/docs` page rendered from it (no external assets, no script). */
 export const makeDocsRouter = ({publicBaseUrl}: {publicBaseUrl: string}): Router => {
 	const router = Router();
 	const document = buildOpenApi({publicBaseUrl});
+	// Whoever opens the server's address in a browser (the printed links are deeper) finds what it offers.
+	router.get('/', (_req, res) => {
+		res.redirect('/docs');
+	});
 	router.get('/openapi.json', (_req, res) => {
 		res.json(document);
 	});
 	router.get('/docs', (_req, res) => {
 		const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
 			Object.entries(methods as Record<string, Operation>).map(
-				([method, operation]) => html`<section><h2><code>${method.toUpperCase()} ${path}</code></h2><p>${operation.summary}</p>${
+				([method, operation]) => html`<section><h2><code>${method.toUpperCase()} ${breakableAtSlashes(path)}</code></h2><p>${operation.summary}</p>${
 					operation.description ? html`<p>${withCodeSpans(operation.description)}</p>` : ''
 				}<ul>${Object.entries(
 					operation.responses,

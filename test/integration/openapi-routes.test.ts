@@ -17,6 +17,7 @@ const notApi: Record<string, string> = {
 	'GET /dashboard/campaigns/{id}/analytics.{format}': "the dashboard's download, the API's is /v1/batches/{id}/analytics.{format}",
 	'USE /admin/queues': "Bull Board's operator UI, behind the admin key",
 	'GET /metrics': 'Prometheus scraping, behind the admin key',
+	'GET /': 'sends a browser that opens the server to /docs',
 	'GET /docs': 'the browsable page of this document',
 	'GET /openapi.json': 'this document',
 };

@@ -33,11 +33,13 @@ describe('the OpenAPI document describes what the API answers', () => {
 		const docs = await fetch(`${stack.baseUrl}/docs`);
 		expect(docs.headers.get('content-type')).toMatch(/^text\/html/);
 		const page = await docs.text();
-		expect(page).toContain('<code>POST /v1/batches</code>');
+		expect(page).toContain('<code>POST /<wbr>v1/<wbr>batches</code>');
 		// Descriptions are CommonMark: their code spans read as code, and no backtick shows.
 		expect(page).toContain('with a stable <code>code</code>.');
 		expect(page).toContain('the column mapping <code>mapping</code> names');
 		expect(page.replace(/<pre>[^]*?<\/pre>/g, '')).not.toContain('`');
+		const root = await fetch(`${stack.baseUrl}/`, {redirect: 'manual'});
+		expect([root.status, root.headers.get('location')]).toEqual([302, '/docs']);
 	});
 
 	it('accepts the sample request and rejects a broken one', () => {
