@@ -2,6 +2,7 @@ import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {launchChromium} from '../helpers/browser';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
@@ -38,8 +39,21 @@ describe('the OpenAPI document describes what the API answers', () => {
 		expect(page).toContain('with a stable <code>code</code>.');
 		expect(page).toContain('the column mapping <code>mapping</code> names');
 		expect(page.replace(/<pre>[^]*?<\/pre>/g, '')).not.toContain('`');
-		const root = await fetch(`${stack.baseUrl}/`, {redirect: 'manual'});
-		expect([root.status, root.headers.get('location')]).toEqual([302, '/docs']);
+	});
+
+	it("opens from the server's address and fits a phone: the longest path breaks at a slash, not off the screen", async () => {
+		const browser = await launchChromium();
+		try {
+			const page = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+			await page.goto(stack.baseUrl);
+			expect(new URL(page.url()).pathname).toBe('/docs');
+			const heading = page.getByRole('heading', {name: 'GET /v1/watch/{token}/formats/{format}/{file}'});
+			expect((await heading.boundingBox())!.height).toBeGreaterThan(40);
+			// A phone lays out a page wider than its screen and zooms out, so the window's width shows the overflow.
+			expect(await page.evaluate(() => [window.innerWidth, document.documentElement.scrollWidth])).toEqual([390, 390]);
+		} finally {
+			await browser.close();
+		}
 	});
 
 	it('accepts the sample request and rejects a broken one', () => {
