@@ -16,6 +16,7 @@ import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
 import {asPaid, PaidBanner, PaidStamps, withoutMoneyAsksOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
+import {CAPTION_INSET} from './player-styles';
 import type {Playback} from './playback';
 import {afterFirstGesture, rememberedSoundOn, rememberSound} from './sound-preference';
 import {cueAt, parseVtt, type Cue} from './vtt';
@@ -65,9 +66,16 @@ const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduce
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
-/** Captions go to the top when a visible hotspot lies in the lower part of the frame, so they never cover one. */
-const captionsAtTop = (visible: readonly Hotspot[], height: number): boolean =>
-	visible.some((hotspot) => hotspot.rect.y + hotspot.rect.height > height * 0.62);
+/** Room left between a caption and a button under it, for the button's shadow, as a share of the frame's height. */
+const CAPTION_GAP = 0.02;
+
+/**
+ * Captions stay at the bottom, where viewers look for them, and go to the top only when there they would cover a visible
+ * hotspot. Judged from the cue as drawn, not a fixed share of the frame: at the top, a cue that fitted below the buttons
+ * lies over the scene's heading. Heights are in the composition's pixels; a cue is as tall at the top as below.
+ */
+const captionsAtTop = ({hotspots, height, captionHeight}: {hotspots: readonly Hotspot[]; height: number; captionHeight: number}): boolean =>
+	hotspots.some((hotspot) => hotspot.rect.y + hotspot.rect.height > height * (1 - CAPTION_INSET - CAPTION_GAP) - captionHeight);
 
 /**
  * The player shell: a stage (live composition or MP4), the hotspot overlay on the timeline's rectangles, captions, its
@@ -148,6 +156,14 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		setFrameWidth(element.clientWidth);
 		return () => observer.disconnect();
 	}, []);
+
+	// Measured before paint, so a cue that would cover a button is never drawn over it, even for a frame.
+	const captionRef = useRef<HTMLDivElement>(null);
+	const [captionPixels, setCaptionPixels] = useState(0);
+	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
+	useLayoutEffect(() => {
+		setCaptionPixels(captionRef.current?.offsetHeight ?? 0);
+	}, [cue?.text, frameWidth, fullscreen]);
 
 	useEffect(() => {
 		const changed = () => setFullscreen(document.fullscreenElement !== null && document.fullscreenElement === rootRef.current);
@@ -327,10 +343,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		onEnded,
 		onSeeked,
 	};
-	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
-	const captionsUp = captionsAtTop([...visible, ...stamped], shape.height);
+	const scale = frameWidth / shape.width;
+	const captionsUp = captionsAtTop({hotspots: [...visible, ...stamped], height: shape.height, captionHeight: scale > 0 ? captionPixels / scale : 0});
 	const caption = cue ? (
-		<div className="bc-caption" aria-live="polite">
+		<div ref={captionRef} className="bc-caption" aria-live="polite">
 			<span>{cue.text}</span>
 		</div>
 	) : null;
@@ -367,8 +383,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				) : (
 					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
 				)}
-				<HotspotOverlay hotspots={visible} frame={frame} scale={frameWidth / shape.width} linkTarget={payTarget} onActivate={activate} />
-				<PaidStamps drawn={stamped} scale={frameWidth / shape.width} label={messages.paidTitle} />
+				<HotspotOverlay hotspots={visible} frame={frame} scale={scale} linkTarget={payTarget} onActivate={activate} />
+				<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
 				{/* The banner and captions moved up share the top of the frame one under the other, never over each other. */}
 				<div className="bc-top">
 					{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}

@@ -1,6 +1,9 @@
 import {EMOJI_FONT_FACE, FONT_FAMILY} from '../../src/font-family';
 import {CONTROL_BAR_PX} from '../../src/player-layout';
 
+/** How far above the frame's bottom edge captions sit, as a share of the frame's height. */
+export const CAPTION_INSET = 0.04;
+
 /** Out of sight, still read by assistive technology. */
 const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
 
@@ -38,7 +41,7 @@ ${EMOJI_FONT_FACE}
 @container (max-width:420px){.bc-cc svg{display:block}.bc-cc .bc-label{${VISUALLY_HIDDEN}}.bc-controls .bc-cc{padding:0 8px}}
 @container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
 .bc-root:lang(ko){word-break:keep-all}
-.bc-caption{position:absolute;left:5%;right:5%;bottom:4%;text-align:center;pointer-events:none}
+.bc-caption{position:absolute;left:5%;right:5%;bottom:${CAPTION_INSET * 100}%;text-align:center;pointer-events:none}
 .bc-top{position:absolute;top:8px;left:5%;right:5%;display:flex;flex-direction:column;align-items:center;gap:6px;pointer-events:none}
 .bc-top .bc-caption{position:static}
 .bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;font:600 14px/1.3 system-ui,sans-serif;text-align:center}

@@ -797,8 +797,9 @@ describe('fullscreen and languages, on rendered videos', () => {
 		}
 	});
 
-	it('sizes captions from the picture: a square video fullscreen on a phone held sideways shows a cue as its two lines', async () => {
-		const render = await submit(renderStack, billFor('CUST-SQUARE-CAPTIONS', {lineItems: [], usage: undefined}), 0.25, 'square');
+	it('sizes captions from the picture: a square video fullscreen on a phone held sideways shows a cue as its two lines, under the pay button', async () => {
+		const bill = billFor('CUST-SQUARE-CAPTIONS', {lineItems: [], usage: undefined});
+		const render = await submit(renderStack, bill, 0.25, 'square');
 		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
 		// The Korean reminder's second cue, two script lines sharing one cue.
 		const lines = ['아직 납부가 확인되지 않았습니다', '납부 기한은 2026년 10월 25일이었습니다'];
@@ -833,6 +834,15 @@ describe('fullscreen and languages, on rendered videos', () => {
 			const box = (await page.locator('.bc-caption').boundingBox())!;
 			expect(box.height).toBeLessThan(frame.height / 4);
 			await page.screenshot({path: join(shotsDir, 'phone-sideways-fullscreen-square-captions.png')});
+			// Where the cue fits between the pay button and the frame's edge it stays there: sent to the top, it would lie
+			// over the scene's heading ("Due by …").
+			const pay = computeRenderInput({template: 'telco-bill', bill, format: 'square'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
+			await seekPaused(page, pay.from + 15);
+			const button = (await page.locator('[data-hotspot="pay"]').boundingBox())!;
+			const under = (await page.locator('.bc-caption').boundingBox())!;
+			expect(under.y).toBeGreaterThanOrEqual(button.y + button.height);
+			expect(under.y + under.height).toBeLessThanOrEqual(frame.y + frame.height);
+			await page.screenshot({path: join(shotsDir, 'phone-sideways-fullscreen-square-captions-pay.png')});
 			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
