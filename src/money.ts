@@ -30,6 +30,12 @@ export const minorToDecimalString = (minor: number, currency: string): string =>
 	return digits === 0 ? `${sign}${abs}` : `${sign}${abs.slice(0, -digits)}.${abs.slice(-digits)}`;
 };
 
+/** A value a message quotes, cut short: an answer should not send a client's 200 KB string back to it twice. */
+const quoted = (value: number | string): string => {
+	const text = JSON.stringify(value);
+	return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+};
+
 export type MinorUnitsResult = {readonly ok: true; readonly minor: number} | {readonly ok: false; readonly message: string};
 
 /**
@@ -40,10 +46,10 @@ export const decimalToMinor = ({value, currency}: {value: number | string; curre
 	const digits = minorDigits(currency);
 	// String() of a JSON number is the shortest text that reads back as the same number: 68.4 gives "68.4".
 	const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(typeof value === 'number' ? String(value) : value.trim());
-	if (!match) return {ok: false, message: `must be a decimal number such as 68.40, not ${JSON.stringify(value)}`};
+	if (!match) return {ok: false, message: `must be a decimal number such as 68.40, not ${quoted(value)}`};
 	const [, sign, whole, fraction = ''] = match;
 	if (/[^0]/.test(fraction.slice(digits))) {
-		return {ok: false, message: `has more decimals than ${currency} allows (${digits}): ${value} is not a whole number of minor units`};
+		return {ok: false, message: `has more decimals than ${currency} allows (${digits}): ${quoted(value)} is not a whole number of minor units`};
 	}
 	const minor = Number(`${sign}${whole}${fraction.slice(0, digits).padEnd(digits, '0')}`);
 	if (!Number.isSafeInteger(minor)) return {ok: false, message: 'is too large'};

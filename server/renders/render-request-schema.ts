@@ -2,6 +2,7 @@ import {z} from 'zod';
 import {brandSchema, customerSchema} from '../../src/bill-fields';
 import {videoFormats} from '../../src/formats';
 import {templateBillSchema} from '../../src/template-schemas';
+import {withoutNulls} from '../../src/tmf678/tmf678-nulls';
 import {tmf678Schema} from '../../src/tmf678/tmf678-schema';
 import type {FieldError} from '../platform/errors';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
@@ -43,7 +44,7 @@ export const tmf678RenderRequestSchema = z
 		...renderOptions,
 		template: z.literal('telco-bill', {error: 'must be telco-bill: a TMF678 customer bill becomes a telco bill'}),
 		tmf678: tmf678Schema.describe(
-			'A TM Forum TMF678 customerBill and its appliedCustomerBillingRate list, with v4 or v5 field names; Money is {unit, value} with decimals',
+			'A TM Forum TMF678 customerBill and its appliedCustomerBillingRate list, with v4 or v5 field names; Money is {unit, value} with decimals. A field that is null counts as left out',
 		),
 		locale: customerSchema.shape.locale.default('en-GB').describe('The language of the video; TMF678 does not say it'),
 		brand: brandSchema.optional().describe("TMF678 has no brand: without one here, the tenant's configured brand"),
@@ -64,6 +65,6 @@ export type ParsedRenderRequest = {readonly ok: true; readonly request: RenderRe
 export const parseRenderRequest = (body: unknown): ParsedRenderRequest => {
 	const isTmf = typeof body === 'object' && body !== null && 'tmf678' in body;
 	if (isTmf && 'bill' in body) return {ok: false, errors: [{path: 'tmf678', message: 'cannot come with bill: send one or the other'}]};
-	const parsed = isTmf ? tmf678RenderRequestSchema.safeParse(body) : billRenderRequestSchema.safeParse(body);
+	const parsed = isTmf ? tmf678RenderRequestSchema.safeParse({...body, tmf678: withoutNulls(body.tmf678)}) : billRenderRequestSchema.safeParse(body);
 	return parsed.success ? {ok: true, request: parsed.data} : {ok: false, errors: fieldErrorsFromZod(parsed.error)};
 };

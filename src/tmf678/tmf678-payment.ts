@@ -1,12 +1,18 @@
 import type {PaymentStatus} from '../bill-fields';
 import {describeMinor, type ReadMoney, type TmfIssue} from './tmf678-money';
-import type {TmfCustomerBill} from './tmf678-schema';
+import {tmfWord, type TmfCustomerBill} from './tmf678-schema';
 
 export interface TmfPayment {
 	readonly status: PaymentStatus;
 	/** What was already paid of a partly paid bill; the video asks for the rest, and the lines still add up to amountDue. */
 	readonly amountPaid?: number;
 }
+
+/** TMF670's payment method types that the operator collects itself: v4's bankAccountDebit, v5's BankAccountDebit. */
+const collectedTypes = new Set(['bankaccountdebit', 'directdebit']);
+
+const collectedByOperator = ({paymentMethod}: TmfCustomerBill): boolean =>
+	[paymentMethod?.['@referredType'], paymentMethod?.['@type']].some((type) => type !== undefined && collectedTypes.has(tmfWord(type)));
 
 /**
  * Whether the bill is still to pay, partly paid or already paid, from its applied payments, remainingAmount and state.
@@ -49,12 +55,24 @@ export const paymentStatusOf = ({
 		issues.push({path: at('state'), message: `is settled, but ${describe(remaining)} remains to be paid`});
 		return undefined;
 	}
+	if (bill.state === 'partiallyPaid' && (given ?? paid) === undefined) {
+		issues.push({path: at('state'), message: 'is partiallyPaid, but neither appliedPayment nor remainingAmount says how much was paid'});
+		return undefined;
+	}
+	if (bill.state === 'partiallyPaid' && (remaining === 0 || remaining === amountDue)) {
+		issues.push({path: at('state'), message: `is partiallyPaid, but ${remaining === 0 ? 'nothing remains' : 'all of it remains'} to be paid`});
+		return undefined;
+	}
+	if (remaining !== amountDue && (remaining < 0 || remaining > amountDue)) {
+		issues.push({
+			path: at(paid !== undefined ? 'appliedPayment' : 'remainingAmount'),
+			message: `leaves ${describe(remaining)} of ${describe(amountDue)} to pay: what remains must lie between nothing and the bill's amountDue`,
+		});
+		return undefined;
+	}
+	// A direct debit is collected by the operator: a customer also asked to pay would pay twice.
+	if (remaining > 0 && collectedByOperator(bill)) return {status: 'autopay'};
 	if (remaining === amountDue) return {status: 'due'};
 	if (remaining === 0) return {status: 'paid'};
-	if (remaining > 0 && remaining < amountDue) return {status: 'due', amountPaid: amountDue - remaining};
-	issues.push({
-		path: at(paid !== undefined ? 'appliedPayment' : 'remainingAmount'),
-		message: `leaves ${describe(remaining)} of ${describe(amountDue)} to pay: what remains must lie between nothing and the bill's amountDue`,
-	});
-	return undefined;
+	return {status: 'due', amountPaid: amountDue - remaining};
 };

@@ -13,14 +13,19 @@ const tmfMoneySchema = z.looseObject({
 	value: z.union([z.number(), z.string()], {error: 'must be a decimal number such as 68.40'}),
 });
 
-const dateTimePattern = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * ISO 8601: a date, or a date and a time of day with an optional offset, extended (+01:00) or basic (+0100). Written
+ * here rather than zod's z.iso.datetime, which refuses the basic offset some billing systems send.
+ */
+const dateTimePattern = /^\d{4}-\d{2}-\d{2}(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+const dateTimeMessage = 'must be an ISO 8601 date-time such as 2026-11-03T00:00:00Z';
 
 /** An ISO 8601 date-time (a plain date is taken too); the bill keeps the calendar date as the issuer wrote it. */
 const tmfDateTimeSchema = z
-	.string({error: 'must be an ISO 8601 date-time such as 2026-11-03T00:00:00Z'})
-	.refine((value) => dateTimePattern.test(value) && isoDate.safeParse(value.slice(0, 10)).success, {
-		message: 'must be an ISO 8601 date-time such as 2026-11-03T00:00:00Z',
-	});
+	// A missing date is left to the shared "is required" (server/platform/zod-field-errors.ts), not called malformed.
+	.string({error: (issue) => (issue.input === undefined ? undefined : dateTimeMessage)})
+	.refine((value) => dateTimePattern.test(value) && isoDate.safeParse(value.slice(0, 10)).success, {message: dateTimeMessage});
 
 const text = z.string().optional();
 
@@ -38,9 +43,13 @@ const relatedPartySchema = z.looseObject({
 /** v4 AttachmentRefOrValue, or v5's Attachment or AttachmentRef: each has `url`. */
 const billDocumentSchema = z.looseObject({url: text, mimeType: text, name: text});
 
-const taxItemSchema = z.looseObject({taxCategory: text, taxRate: z.number().optional(), taxAmount: tmfMoneySchema});
+/** Only the tax amount is read; the rate, in whatever form a system writes it, is left as it came. */
+const taxItemSchema = z.looseObject({taxCategory: text, taxAmount: tmfMoneySchema});
 
 const appliedPaymentSchema = z.looseObject({appliedAmount: tmfMoneySchema});
+
+/** TMF670's payment method, referred to by its type: `@referredType` on a v4 or v5 PaymentMethodRef. */
+const paymentMethodSchema = z.looseObject({'@referredType': text, '@type': text, name: text});
 
 const tmfCustomerBillSchema = z.looseObject({
 	id: text,
@@ -56,6 +65,7 @@ const tmfCustomerBillSchema = z.looseObject({
 	billDocument: z.array(billDocumentSchema).optional(),
 	appliedPayment: z.array(appliedPaymentSchema).optional(),
 	state: text,
+	paymentMethod: paymentMethodSchema.optional(),
 });
 
 /** v5 (and some characteristics) carry `@type` StringCharacteristic and so on; only a string value can name a section. */

@@ -1,12 +1,13 @@
 import {telcoBillSchema, type TelcoBill} from '../templates/telco-bill/telco-bill-schema';
 import {customerSchema} from '../bill-fields';
 import {fillCheckoutUrlTemplate} from '../checkout-url';
+import {billPdfOf} from './tmf678-bill-pdf';
 import type {SectionMap} from './tmf678-category';
 import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
 import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
 import {billReceiverOf, type BillReceiver} from './tmf678-party';
 import {paymentStatusOf} from './tmf678-payment';
-import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
+import type {Tmf678} from './tmf678-schema';
 import {needsPayment} from '../needs-payment';
 
 /** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
@@ -30,17 +31,6 @@ const at = (field: string) => `tmf678.customerBill.${field}`;
 
 /** The calendar date as the issuer wrote it: converting to UTC could move a midnight bill date to the day before. */
 const calendarDate = (dateTime: string): string => dateTime.slice(0, 10);
-
-/** The bill as a PDF: the first document typed application/pdf, else the first whose URL ends in .pdf. */
-const billPdfOf = (bill: TmfCustomerBill): {url: string; path: string} | undefined => {
-	const documents = (bill.billDocument ?? []).flatMap(({url, mimeType}, index) =>
-		url === undefined ? [] : [{url, mimeType, path: at(`billDocument[${index}].url`)}],
-	);
-	return (
-		documents.find((document) => document.mimeType?.toLowerCase() === 'application/pdf') ??
-		documents.find((document) => /\.pdf$/i.test(document.url.split(/[?#]/)[0]!))
-	);
-};
 
 /** The TMF678 field a complaint of the bill schema is about, so the client is told what to fix in what it sent. */
 const sourceOf = ({
@@ -130,7 +120,7 @@ export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sect
 			],
 		};
 	}
-	const pdf = billPdfOf(bill);
+	const pdf = billPdfOf({bill, warnings});
 	const parsed = telcoBillSchema.safeParse({
 		customer,
 		billNumber: bill.billNo,

@@ -89,4 +89,14 @@ describe('decimalToMinor', () => {
 		}
 		expect(decimalToMinor({value: '90071992547409.93', currency: 'EUR'})).toEqual({ok: false, message: 'is too large'});
 	});
+
+	it('quotes at most 40 characters of a value it refuses, however long the value', () => {
+		const long = `0.${'0'.repeat(200_000)}1`;
+		expect(decimalToMinor({value: long, currency: 'EUR'})).toEqual({
+			ok: false,
+			message: `has more decimals than EUR allows (2): "0.${'0'.repeat(36)}… is not a whole number of minor units`,
+		});
+		expect(decimalToMinor({value: `x${long}`, currency: 'EUR'})).toEqual({ok: false, message: `must be a decimal number such as 68.40, not "x0.${'0'.repeat(35)}…`});
+		expect(decimalToMinor({value: '68,40', currency: 'EUR'})).toEqual({ok: false, message: 'must be a decimal number such as 68.40, not "68,40"'});
+	});
 });

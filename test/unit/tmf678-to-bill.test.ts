@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {TelcoBill, LineItemCategory} from '../../src/templates/telco-bill/telco-bill-schema';
 import {tmf678V4Sample} from '../../src/fixtures/tmf678-v4-sample';
 import {tmf678V5Sample} from '../../src/fixtures/tmf678-v5-sample';
+import '../../server/platform/zod-field-errors';
 import {tmf678Schema, type Tmf678} from '../../src/tmf678/tmf678-schema';
 import {tmf678ToTelcoBill, type Tmf678ToTelcoBillOptions} from '../../src/tmf678/tmf678-to-bill';
 
@@ -176,6 +177,53 @@ describe('tmf678ToBill: payments', () => {
 		expect(errorsOf(settledOwing)).toEqual([{path: 'tmf678.customerBill.state', message: 'is settled, but 68.70 EUR remains to be paid'}]);
 	});
 
+	it('a partiallyPaid state must agree with the payments: some paid, some left', () => {
+		const partiallyPaid = (change: (tmf: Tmf678) => void) =>
+			changed(tmf678V4Sample, (t) => {
+				t.customerBill.state = 'partiallyPaid';
+				change(t);
+			});
+		const unsaid = partiallyPaid((t) => {
+			delete t.customerBill.remainingAmount;
+			delete t.customerBill.appliedPayment;
+		});
+		expect(errorsOf(unsaid)).toEqual([
+			{path: 'tmf678.customerBill.state', message: 'is partiallyPaid, but neither appliedPayment nor remainingAmount says how much was paid'},
+		]);
+		expect(errorsOf(partiallyPaid((t) => (t.customerBill.remainingAmount = {unit: 'EUR', value: 0})))).toEqual([
+			{path: 'tmf678.customerBill.state', message: 'is partiallyPaid, but nothing remains to be paid'},
+		]);
+		expect(errorsOf(partiallyPaid((t) => (t.customerBill.appliedPayment = [{appliedAmount: {unit: 'EUR', value: 0}}])))).toEqual([
+			{path: 'tmf678.customerBill.state', message: 'is partiallyPaid, but all of it remains to be paid'},
+		]);
+		expect(map(partiallyPaid((t) => (t.customerBill.remainingAmount = {unit: 'EUR', value: 48.7})))).toMatchObject({
+			ok: true,
+			bill: {payment: {status: 'due', amountPaid: 2000}},
+		});
+	});
+
+	it('a bill paid by direct debit is collected by the operator: nothing to pay, no pay link, no checkout template needed', () => {
+		for (const paymentMethod of [
+			{id: 'PM-1', '@referredType': 'BankAccountDebit'},
+			{id: 'PM-1', '@referredType': 'bankAccountDebit', name: 'SEPA mandate'},
+			{id: 'PM-1', '@type': 'DirectDebit'},
+		]) {
+			const debited = changed(tmf678V4Sample, (t) => (t.customerBill.paymentMethod = paymentMethod));
+			expect(map(debited, {checkoutUrlTemplate: undefined})).toMatchObject({ok: true, bill: {amountDue: 6870, payment: {status: 'autopay'}}});
+			const partly = changed(debited, (t) => (t.customerBill.remainingAmount = {unit: 'EUR', value: 48.7}));
+			expect(map(partly, {checkoutUrlTemplate: undefined})).toMatchObject({ok: true, bill: {payment: {status: 'autopay'}}});
+		}
+		// A card on file may or may not be charged by itself: the customer is still asked, as before.
+		const card = changed(tmf678V4Sample, (t) => (t.customerBill.paymentMethod = {id: 'PM-2', '@referredType': 'BankCard'}));
+		expect(map(card)).toMatchObject({ok: true, bill: {payment: {status: 'due', payUrl: expect.any(String)}}});
+		// Nothing is collected from a bill that owes nothing.
+		const settled = changed(tmf678V4Sample, (t) => {
+			t.customerBill.paymentMethod = {'@referredType': 'BankAccountDebit'};
+			t.customerBill.remainingAmount = {unit: 'EUR', value: 0};
+		});
+		expect(map(settled)).toMatchObject({ok: true, bill: {payment: {status: 'paid'}}});
+	});
+
 	it('a bill to pay needs the tenant checkout URL template', () => {
 		expect(errorsOf(tmf678V4Sample, {checkoutUrlTemplate: undefined})).toEqual([
 			{path: 'tmf678', message: expect.stringMatching(/no checkoutUrlTemplate/)},
@@ -271,15 +319,22 @@ describe('tmf678ToBill names the TMF field it cannot map', () => {
 		const tmf = changed(tmf678V4Sample, (t) => {
 			t.customerBill.relatedParty[0]!.id = 'CUST 100482/a';
 			t.customerBill.billingPeriod = {startDateTime: '2026-10-01T00:00:00Z', endDateTime: '2026-09-30T00:00:00Z'};
-			t.customerBill.billDocument = [{url: 'ftp://files.example/bill.pdf'}];
 			t.appliedCustomerBillingRate[4]!.name = 'x'.repeat(201);
 		});
 		expect(errorsOf(tmf).map((error) => error.path)).toEqual([
 			'tmf678.customerBill.relatedParty[0].id',
 			'tmf678.customerBill.billingPeriod.endDateTime',
 			'tmf678.appliedCustomerBillingRate[4]',
-			'tmf678.customerBill.billDocument[0].url',
 		]);
+	});
+
+	it('leaves out, with a warning, a bill PDF whose link a browser cannot open, instead of refusing the bill', () => {
+		for (const url of ['/documents/INV-2026-11-0042.pdf', 'urn:doc:INV-2026-11-0042', 'ftp://files.example/bill.pdf']) {
+			const mapped = map(changed(tmf678V4Sample, (t) => (t.customerBill.billDocument = [{url, mimeType: 'application/pdf'}])));
+			if (!mapped.ok) throw new Error(JSON.stringify(mapped.errors));
+			expect(mapped.bill.billPdfUrl).toBeUndefined();
+			expect(mapped.warnings).toEqual([{path: 'tmf678.customerBill.billDocument[0].url', message: expect.stringMatching(/^is not an http\(s\) URL .*no bill PDF$/)}]);
+		}
 	});
 });
 
@@ -297,5 +352,23 @@ describe('tmf678Schema', () => {
 			['customerBill.billingPeriod.startDateTime', 'must be an ISO 8601 date-time such as 2026-11-03T00:00:00Z'],
 			['customerBill.amountDue.value', 'must be a decimal number such as 68.40'],
 		]);
+	});
+
+	it('checks the time of day and offset of a date-time, and calls a missing one missing', () => {
+		const withDates = (dates: Partial<Record<'billDate' | 'paymentDueDate', string | undefined>>) =>
+			tmf678Schema.safeParse(changed(tmf678V4Sample, (t) => Object.assign(t.customerBill, dates))).error?.issues.map((issue) => [issue.path.join('.'), issue.message]);
+		for (const billDate of ['2026-11-01T25:00:00Z', '2026-11-01T10:61:00Z', '2026-11-01T10:00:61Z', '2026-11-01T10:00:00+25:00', '2026-11-31T10:00:00Z']) {
+			expect(withDates({billDate})).toEqual([['customerBill.billDate', 'must be an ISO 8601 date-time such as 2026-11-03T00:00:00Z']]);
+		}
+		for (const billDate of ['2026-11-01', '2026-11-01T23:59', '2026-11-01T23:59:60Z', '2026-11-01T00:30:00.123+01:00', '2026-11-01T00:30:00+0100']) {
+			expect(withDates({billDate})).toBeUndefined();
+		}
+		// zod's own message would be "Invalid input: expected string, received undefined"; the API says it as it does elsewhere.
+		expect(withDates({paymentDueDate: undefined})).toEqual([['customerBill.paymentDueDate', 'is required']]);
+	});
+
+	it('takes a tax rate however a system writes it: billcast reads only the tax amount', () => {
+		const rated = changed(tmf678V4Sample, (t) => (t.customerBill.taxItem = [{taxCategory: 'VAT', taxRate: '21.0', taxAmount: {unit: 'EUR', value: 11.45}}]));
+		expect(tmf678Schema.safeParse(rated).success).toBe(true);
 	});
 });
