@@ -32,6 +32,7 @@ export const MUSIC_BED_TYPES = [
 	'audio/mp4',
 	'audio/x-m4a',
 	'audio/aac',
+	'audio/x-aac',
 	'audio/ogg',
 	'audio/flac',
 	'audio/x-flac',
