@@ -55,7 +55,9 @@ const tmfCustomerBillSchema = z.looseObject({
 	id: text,
 	billNo: z.string({error: 'is required: the bill number the customer sees'}),
 	billDate: tmfDateTimeSchema,
-	billingPeriod: z.looseObject({startDateTime: tmfDateTimeSchema, endDateTime: tmfDateTimeSchema}),
+	/** TMF678 gives a period to onCycle bills only; an offCycle bill (a one-off charge, a final bill) may have none. */
+	billingPeriod: z.looseObject({startDateTime: tmfDateTimeSchema, endDateTime: tmfDateTimeSchema}).optional(),
+	runType: text,
 	paymentDueDate: tmfDateTimeSchema,
 	amountDue: tmfMoneySchema,
 	remainingAmount: tmfMoneySchema.optional(),

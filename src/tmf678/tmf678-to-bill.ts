@@ -7,7 +7,7 @@ import {lineItemsFromTmf, type SourcedLineItem} from './tmf678-line-items';
 import {describeMinor, makeMoneyReader, type TmfIssue} from './tmf678-money';
 import {billReceiverOf, type BillReceiver} from './tmf678-party';
 import {paymentStatusOf} from './tmf678-payment';
-import type {Tmf678} from './tmf678-schema';
+import type {Tmf678, TmfCustomerBill} from './tmf678-schema';
 import {needsPayment} from '../needs-payment';
 
 /** `warnings` name the fields mapped by a guess the telco should confirm, such as a line put under "Other charges". */
@@ -31,6 +31,16 @@ const at = (field: string) => `tmf678.customerBill.${field}`;
 
 /** The calendar date as the issuer wrote it: converting to UTC could move a midnight bill date to the day before. */
 const calendarDate = (dateTime: string): string => dateTime.slice(0, 10);
+
+/**
+ * The billing period, or for a bill without one the day it was issued: the video then speaks of "your bill of 1 Nov
+ * 2026". Only an onCycle bill is expected to have a period, so only there is its absence worth a warning.
+ */
+const periodOf = ({bill, warnings}: {bill: TmfCustomerBill; warnings: TmfIssue[]}): {start: string; end: string} => {
+	if (bill.billingPeriod) return {start: calendarDate(bill.billingPeriod.startDateTime), end: calendarDate(bill.billingPeriod.endDateTime)};
+	if (bill.runType !== 'offCycle') warnings.push({path: at('billingPeriod'), message: 'is missing on a bill that is not offCycle: the video shows the bill as of its billDate'});
+	return {start: calendarDate(bill.billDate), end: calendarDate(bill.billDate)};
+};
 
 /** The TMF678 field a complaint of the bill schema is about, so the client is told what to fix in what it sent. */
 const sourceOf = ({
@@ -124,7 +134,7 @@ export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sect
 	const parsed = telcoBillSchema.safeParse({
 		customer,
 		billNumber: bill.billNo,
-		period: {start: calendarDate(bill.billingPeriod.startDateTime), end: calendarDate(bill.billingPeriod.endDateTime)},
+		period: periodOf({bill, warnings}),
 		issueDate: calendarDate(bill.billDate),
 		dueDate: calendarDate(bill.paymentDueDate),
 		amountDue,

@@ -328,6 +328,22 @@ describe('tmf678ToBill names the TMF field it cannot map', () => {
 		]);
 	});
 
+	it('a bill without a billing period is the bill of its billDate, with a warning unless it is offCycle', () => {
+		const periodless = (runType: string) =>
+			map(
+				changed(tmf678V4Sample, (t) => {
+					delete t.customerBill.billingPeriod;
+					t.customerBill.runType = runType;
+				}),
+			);
+		expect(periodless('offCycle')).toMatchObject({ok: true, bill: {period: {start: '2026-11-03', end: '2026-11-03'}}, warnings: []});
+		expect(periodless('onCycle')).toMatchObject({
+			ok: true,
+			bill: {period: {start: '2026-11-03', end: '2026-11-03'}},
+			warnings: [{path: 'tmf678.customerBill.billingPeriod', message: expect.stringMatching(/^is missing on a bill that is not offCycle/)}],
+		});
+	});
+
 	it('leaves out, with a warning, a bill PDF whose link a browser cannot open, instead of refusing the bill', () => {
 		for (const url of ['/documents/INV-2026-11-0042.pdf', 'urn:doc:INV-2026-11-0042', 'ftp://files.example/bill.pdf']) {
 			const mapped = map(changed(tmf678V4Sample, (t) => (t.customerBill.billDocument = [{url, mimeType: 'application/pdf'}])));
@@ -341,7 +357,7 @@ describe('tmf678ToBill names the TMF field it cannot map', () => {
 describe('tmf678Schema', () => {
 	it('names the missing or malformed TMF field', () => {
 		const tmf = changed(tmf678V4Sample, (t) => {
-			t.customerBill.billingPeriod.startDateTime = '01/10/2026';
+			t.customerBill.billingPeriod!.startDateTime = '01/10/2026';
 			delete (t.customerBill as Partial<Tmf678['customerBill']>).billNo;
 			t.customerBill.amountDue = {unit: 'EUR', value: null as unknown as number};
 		});
