@@ -25,16 +25,27 @@ export class BadContentEncodingError extends BillcastError {
 }
 
 /**
+ * What a problem that ends the body says was not read: from the bad line on, or, when the bad line may belong to a bill
+ * whose CSV rows (`groupBy`) began before it, from that bill's first row, since the bill cannot be told complete.
+ */
+const unread = (line: number, from: number): string =>
+	from === line ? `nothing from line ${line} on was read` : `nothing from line ${from} on was read, as the rows of the bill starting there may go on past line ${line}`;
+
+/**
  * A line or CSV record over the cap ends the request there: reading on to find its end would let one request hold
  * the API's memory.
  */
 export class LineTooLongError extends BillcastError {
-	constructor(line: number, maxBytes: number) {
+	constructor(
+		readonly line: number,
+		readonly maxBytes: number,
+		unreadFrom = line,
+	) {
 		super(
 			'line_too_long',
 			413,
 			'A line of the batch is too long',
-			`Line ${line} is longer than ${maxBytes} bytes; nothing from line ${line} on was read.`,
+			`Line ${line} is longer than ${maxBytes} bytes; ${unread(line, unreadFrom)}.`,
 			[{path: `line ${line}`, message: `is longer than ${maxBytes} bytes`}],
 		);
 	}
@@ -42,12 +53,17 @@ export class LineTooLongError extends BillcastError {
 
 /** Broken quoting leaves every later record in doubt, so the CSV is read no further. */
 export class MalformedCsvError extends BillcastError {
-	constructor(line: number, reason: string) {
+	constructor(
+		readonly line: number,
+		readonly reason: string,
+		unreadFrom = line,
+	) {
+		const detail = unread(line, unreadFrom);
 		super(
 			'malformed_csv',
 			400,
 			'The body is not valid CSV',
-			`Line ${line}: ${reason}. Nothing from line ${line} on was read.`,
+			`Line ${line}: ${reason}. ${detail[0]!.toUpperCase()}${detail.slice(1)}.`,
 			[{path: `line ${line}`, message: reason}],
 		);
 	}

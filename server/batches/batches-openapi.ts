@@ -31,7 +31,7 @@ export const batchesPaths: OpenApiPaths = {
 			},
 			responses: {
 				'202': {description: 'Every line read: good ones queued, bad ones reported by line', content: json('BatchAccepted')},
-				'400': problem('Malformed JSON or CSV (the line is named), or a body that does not match its Content-Encoding'),
+				'400': problem("Malformed JSON or CSV (the line is named; the bills before a CSV's bad record are read as an interrupted batch the detail names), or a body that does not match its Content-Encoding"),
 				'413': problem(`A line or CSV record longer than ${MAX_LINE_BYTES} bytes (named), or a JSON array over the body limit; nothing after it was read`),
 				'415': problem('Not JSON, NDJSON or UTF-8 CSV, or an unsupported Content-Encoding'),
 				'422': problem('Not an array, or too many items; a CSV without a known mapping, or whose header lacks a mapped column'),
@@ -42,7 +42,11 @@ export const batchesPaths: OpenApiPaths = {
 	'/v1/batches/{id}': {get: {summary: 'Renders of a batch by state', parameters: [idParam('id')], responses: {'200': {description: 'The batch', content: json('Batch')}, ...apiErrors}}},
 	'/v1/batches/{id}/export.{format}': {
 		get: {
-			summary: 'customer_reference, render_id, watch_link, status for every accepted bill',
+			summary: 'One row per accepted bill, for the SMS or email run',
+			description:
+				'CSV columns: customer_reference, render_id, watch_link, status, variant (only for a batch with an experiment), ' +
+				'video_link, poster_link, mp4. NDJSON: one object per line with the same fields in camelCase, as the rest of the ' +
+				'JSON API names them: customerReference, renderId, watchLink, status, variant, videoLink, posterLink, mp4.',
 			parameters: [idParam('id'), tableFormatParam],
 			responses: {'200': {description: 'CSV or NDJSON', content: tableContent}, ...apiErrors},
 		},
@@ -55,7 +59,7 @@ export const batchesPaths: OpenApiPaths = {
 			responses: {
 				'200': {description: 'Replaced', content: json('StoredMapping')},
 				'201': {description: 'Created', content: json('StoredMapping')},
-				'422': problem('An invalid mapping or name; the errors name the field'),
+				'422': problem('An invalid mapping or name; the errors name the field, and a column mapped to no field of the render request lists the fields there are'),
 				...apiErrors,
 			},
 		},

@@ -1,6 +1,8 @@
 import type {BatchLine, CellSource} from './batch-ingest';
 import type {BatchFieldError} from './batch-store';
+import {LineTooLongError, MalformedCsvError} from './batch-errors';
 import {csvRecords, type CsvRecord} from './csv-records';
+import {EACH, pathOf, tokensOf, type Token} from './field-path';
 import {ValidationError} from '../platform/errors';
 import {columnTargets, type CellType, type Mapping} from './mapping-schema';
 import {decimalToMinor} from '../../src/money';
@@ -8,10 +10,6 @@ import type {Tenant} from '../tenants/tenant';
 
 /** The bill schema allows 500 line items; a group far past that is refused without holding its rows. */
 const MAX_ROWS_PER_BILL = 1_000;
-
-/** `[]` in a field path: the item of the row within its bill. */
-const EACH = -1;
-type Token = string | number;
 
 interface Target {
 	readonly column: string;
@@ -28,15 +26,6 @@ interface Assignment {
 	readonly line: number;
 	readonly text: string;
 }
-
-const tokensOf = (field: string): Token[] =>
-	field.split('.').flatMap((part) => {
-		const [, key, index] = /^([^[]+)(?:\[(\d*)\])?$/.exec(part)!;
-		return index === undefined ? [key!] : [key!, index === '' ? EACH : Number(index)];
-	});
-
-const pathOf = (tokens: readonly Token[]): string =>
-	tokens.reduce<string>((path, token) => (typeof token === 'number' ? `${path}[${token}]` : path ? `${path}.${token}` : token), '');
 
 /** "1.234,56" with a decimal comma, "1,234.56" or "1 234.56" with a point, as "1234.56"; undefined when it is not a number. */
 const decimalText = (text: string, separator: '.' | ','): string | undefined => {
@@ -281,17 +270,31 @@ const bills = async function* ({
 		if (overflow > 0) return refuse(`is "${key}" on ${rows.length + overflow} rows, more than the ${MAX_ROWS_PER_BILL} one bill may have`);
 		return bill(rows);
 	};
-	for await (const record of records) {
-		const recordKey = (record.cells[groupIndex] ?? '').trim();
-		if (rows.length > 0 && recordKey === key) {
-			if (rows.length < MAX_ROWS_PER_BILL) rows.push(record);
-			else overflow++;
-			continue;
+	try {
+		for await (const record of records) {
+			const recordKey = (record.cells[groupIndex] ?? '').trim();
+			if (rows.length > 0 && recordKey === key) {
+				if (rows.length < MAX_ROWS_PER_BILL) rows.push(record);
+				else overflow++;
+				continue;
+			}
+			if (rows.length > 0) yield finish();
+			rows = [record];
+			overflow = 0;
+			key = recordKey;
 		}
-		if (rows.length > 0) yield finish();
-		rows = [record];
-		overflow = 0;
-		key = recordKey;
+	} catch (error) {
+		throw rows.length > 0 ? cutShort(error, rows[0]!.line) : error;
 	}
 	if (rows.length > 0) yield finish();
+};
+
+/**
+ * A record that ends the body may have been the next row of the bill being gathered, so that bill is not read either:
+ * the problem says its rows are unread too, and the fixed body sent again reads it whole.
+ */
+const cutShort = (error: unknown, billLine: number): unknown => {
+	if (error instanceof MalformedCsvError) return new MalformedCsvError(error.line, error.reason, billLine);
+	if (error instanceof LineTooLongError) return new LineTooLongError(error.line, error.maxBytes, billLine);
+	return error;
 };

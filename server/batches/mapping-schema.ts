@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {mappingTargetIssues} from './mapping-targets';
 
 /**
  * A field of the render request, as a dotted path: `bill.customer.id`, `bill.lineItems[0].amount`, and, when rows are
@@ -34,7 +35,7 @@ const mappingFields = {
 	columns: z
 		.record(z.string().min(1), columnTarget)
 		.refine((columns) => Object.keys(columns).length > 0, 'must map at least one column')
-		.describe('CSV header → field of the render request, as a path or {field, type}; columns not named here are ignored'),
+		.describe("CSV header → field of the render request, as a path or {field, type}: a field of the bill of the defaults' template (of any template when a column names it), or template, format, scale, outputs.mp4, outputs.poster; a target the request has no field for is refused. Columns not named here are ignored"),
 	defaults: z
 		.record(z.string(), z.unknown())
 		.default({})
@@ -55,6 +56,8 @@ export const mappingSchema = z
 			}
 			if ((field.match(/\[\]/g) ?? []).length > 1) ctx.addIssue({code: 'custom', path: ['columns', column], message: 'may hold [] once: one item per row'});
 		}
+		// The request schemas drop a key they do not know, so a cell mapped to one would vanish from every bill unsaid.
+		for (const issue of mappingTargetIssues({columns: columnTargets(mapping), defaults: mapping.defaults})) ctx.addIssue({code: 'custom', ...issue});
 	})
 	.describe('How the columns of a CSV billing export make render requests');
 

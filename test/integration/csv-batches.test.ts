@@ -92,6 +92,28 @@ describe('column mappings', () => {
 	});
 });
 
+describe('column mappings name fields of the bill', () => {
+	it('refuse a column mapped to no field of the render request, naming the column and the fields there are', async () => {
+		const nope = await putMapping('unknown-field', {columns: {A: 'bill.nope'}});
+		expect(nope.status).toBe(422);
+		expect(nope.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		const problem = (await nope.json()) as {code: string; errors: {path: string; message: string}[]};
+		expect(validate('Problem', problem)).toEqual([]);
+		expect(problem).toMatchObject({code: 'validation_failed', errors: [{path: 'columns.A', message: expect.stringContaining('bill.nope is not a field of')}]});
+		expect(problem.errors[0]!.message).toMatch(/bill has customer, billNumber, period, issueDate, dueDate, amountDue, /);
+		expect((await send('GET', '/v1/mappings/unknown-field', undefined)).status).toBe(404);
+
+		// The cells of such columns were dropped from every bill, unsaid: the mapping is now refused when it is saved.
+		const extra = await putMapping('extra-cells', {...telcoMapping, columns: {...telcoMapping.columns, Extra: 'bill.nope', Fmt: 'formt'}});
+		expect(extra.status).toBe(422);
+		expect(((await extra.json()) as {errors: {path: string; message: string}[]}).errors).toEqual([
+			{path: 'columns.Extra', message: expect.stringContaining('bill.nope is not a field of a telco-bill render request: bill has customer,')},
+			{path: 'columns.Fmt', message: 'formt is not a field of a telco-bill render request: its fields are format, scale, outputs, template or bill'},
+		]);
+		expect((await send('GET', '/v1/mappings/extra-cells', undefined)).status).toBe(404);
+	});
+});
+
 describe('CSV billing cycles', () => {
 	it('queue the 9,995 good rows of a 10,000-row export and name the 5 bad ones by line and column', async () => {
 		await putMapping('cycle', telcoMapping);
@@ -197,6 +219,59 @@ describe('CSV billing cycles', () => {
 		expect(await post('?mapping=nope', `${header}\n${row(1)}`)).toEqual(['mapping']);
 		expect(await post('?mapping=cycle', `Conto;Nome\nX;Y`)).toEqual(['header.Fattura', 'header.Emessa', 'header.Scadenza', 'header.Totale', 'header.Stato']);
 		expect(await stack.redis.keys(`${stack.keyPrefix}batch:*`)).toEqual(batchesBefore);
+	});
+});
+
+describe('CSV bodies with broken quoting', () => {
+	const bill = (id: string) => `${id};"Rossi; Giulia";F-${id};2026-11-03;2026-11-21;1.234,50;due`;
+	const postCsv = (csv: string) => send('POST', '/v1/batches?mapping=cycle', csv, {'content-type': 'text/csv'});
+	const jobs = () => stack.queue.queue.getJobCountByTypes('prioritized', 'waiting');
+
+	it('accept the bills before the bad line as an interrupted batch the problem names, and the fixed body queues none twice', async () => {
+		await putMapping('cycle', telcoMapping);
+		const jobsBefore = await jobs();
+		const response = await postCsv([header, bill('QUO-1'), `"X"Y;"Rossi; Giulia";F-X;2026-11-03;2026-11-21;1.234,50;due`, bill('QUO-3'), ''].join('\r\n'));
+		expect(response.status).toBe(400);
+		expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		const problem = (await response.json()) as {code: string; detail: string};
+		expect(validate('Problem', problem)).toEqual([]);
+		expect(problem).toMatchObject({code: 'malformed_csv', errors: [{path: 'line 3'}]});
+		const batchUrl = /^Line 3: Invalid Closing Quote: got "Y"\. Nothing from line 3 on was read\. The 1 bills before it were read as batch (\S+) \(1 queued, 0 refused\); send the fixed body again\.$/.exec(problem.detail)?.[1];
+		expect(batchUrl, problem.detail).toBeDefined();
+		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
+		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'malformed_csv'}, renders: {queued: 1}});
+		expect(validate('Batch', batch)).toEqual([]);
+		expect(await jobs()).toBe(jobsBefore + 1);
+
+		// The export names it: the CSV in snake_case, the NDJSON with the same fields in camelCase, as the rest of the JSON API.
+		const csv = (await (await fetch(`${batchUrl}/export.csv`, {headers: stack.auth})).text()).trim().split('\n');
+		expect(csv[0]).toBe('customer_reference,render_id,watch_link,status,video_link,poster_link,mp4');
+		const [row, ...more] = (await (await fetch(`${batchUrl}/export.ndjson`, {headers: stack.auth})).text()).trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+		expect(more).toEqual([]);
+		expect(Object.keys(row!)).toEqual(csv[0]!.split(',').map((column) => column.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())));
+		expect(row).toMatchObject({customerReference: 'QUO-1', status: 'queued', mp4: 'rendering'});
+		expect(csv[1]!.split(',')).toEqual(Object.values(row!).map(String));
+
+		const fixed = await postCsv([header, bill('QUO-1'), bill('QUO-2'), bill('QUO-3'), ''].join('\r\n'));
+		expect(fixed.status).toBe(202);
+		expect(await fixed.json()).toMatchObject({status: 'accepted', lines: 3, accepted: 3, rejected: 0});
+		expect(await jobs()).toBe(jobsBefore + 3);
+	});
+
+	it('name the line a quote never closed starts on, and refuse a body bad from its first bill whole', async () => {
+		const unclosed = await postCsv([header, bill('QUO-4'), '"X;Y', ''].join('\r\n'));
+		expect(unclosed.status).toBe(400);
+		const problem = (await unclosed.json()) as {detail: string};
+		expect(problem).toMatchObject({code: 'malformed_csv', errors: [{path: 'line 3'}]});
+		expect(problem.detail).toMatch(/^Line 3: Quote Not Closed: .*Nothing from line 3 on was read\. The 1 bills before it were read as batch \S+ \(1 queued, 0 refused\)/);
+
+		const batchesBefore = await stack.redis.keys(`${stack.keyPrefix}batch:*`);
+		const jobsBefore = await jobs();
+		const first = await postCsv([header, `"X"Y;"Rossi; Giulia";F-X;2026-11-03;2026-11-21;1.234,50;due`, bill('QUO-5'), ''].join('\r\n'));
+		expect(first.status).toBe(400);
+		expect(((await first.json()) as {detail: string}).detail).toBe('Line 2: Invalid Closing Quote: got "Y". Nothing from line 2 on was read.');
+		expect(await stack.redis.keys(`${stack.keyPrefix}batch:*`)).toEqual(batchesBefore);
+		expect(await jobs()).toBe(jobsBefore);
 	});
 });
 

@@ -197,6 +197,62 @@ describe('CSV bills through a mapping', () => {
 	});
 });
 
+describe('a CSV body that goes wrong part-way', () => {
+	/** The bills read before the body failed, and the problem it failed with. */
+	const readUntilRefused = async (text: string, mapping = oneRowPerBill, chunkSize?: number) => {
+		const lines: BatchLine[] = [];
+		try {
+			for await (const line of await csvBills({body: chunks(text, chunkSize), mapping, mappingName: 'm', tenant, maxRecordBytes: 1024})) lines.push(line);
+		} catch (error) {
+			return {lines, error};
+		}
+		throw new Error(`read to the end: ${JSON.stringify(lines)}`);
+	};
+
+	it('gives every bill before broken quoting, then the problem naming its line, whatever the chunks', async () => {
+		for (const size of [7, 1 << 20]) {
+			const {lines, error} = await readUntilRefused(`${header}\r\n${row('C-1')}\r\n${row('C-2', {Conto: '"X"Y'})}\r\n${row('C-3')}\r\n`, oneRowPerBill, size);
+			expect(lines.map((line) => [line.line, 'body' in line])).toEqual([[2, true]]);
+			expect(error).toBeInstanceOf(MalformedCsvError);
+			expect(error).toMatchObject({status: 400, code: 'malformed_csv', message: 'Line 3: Invalid Closing Quote: got "Y". Nothing from line 3 on was read.'});
+		}
+	});
+
+	it('names the line a record with a quote never closed starts on, in a CRLF file', async () => {
+		const {lines, error} = await readUntilRefused(`${header}\r\n${row('C-1')}\r\n"X;Y\r\n`);
+		expect(lines.map((line) => line.line)).toEqual([2]);
+		expect(error).toMatchObject({code: 'malformed_csv', message: expect.stringMatching(/^Line 3: Quote Not Closed\b.*Nothing from line 3 on was read\.$/), fieldErrors: [{path: 'line 3'}]});
+	});
+
+	it('numbers the records after a quoted CRLF line break as an editor does', async () => {
+		const lines = await read(`${header}\r\n${row('C-1', {Nome: '"Rossi\r\nGiulia"'})}\r\n\r\n${row('C-2', {Totale: 'x'})}\r\n`);
+		// C-1 spans lines 2 and 3, line 4 is empty, C-2 is line 5.
+		expect(lines.map((line) => line.line)).toEqual([2, 5]);
+		expect(lines[1]).toMatchObject({errors: [{column: 'Totale', line: 5}]});
+	});
+
+	it('gives an over-long record the same way: the bills before it, then the problem', async () => {
+		const {lines, error} = await readUntilRefused(`${header}\n${row('C-1')}\n${row('C-2', {Nome: 'x'.repeat(5_000)})}\n`);
+		expect(lines.map((line) => line.line)).toEqual([2]);
+		expect(error).toBeInstanceOf(LineTooLongError);
+		expect(error).toMatchObject({message: 'Line 3 is longer than 1024 bytes; nothing from line 3 on was read.'});
+	});
+
+	it('with groupBy, holds back the bill whose rows the bad record may have continued, and says so', async () => {
+		const grouped = mappingSchema.parse({
+			groupBy: 'invoice',
+			columns: {invoice: 'bill.billNumber', label: 'bill.lineItems[].label', amount: {field: 'bill.lineItems[].amount', type: 'money'}},
+			defaults: {template: 'telco-bill', bill: {customer: {currency: 'EUR'}}},
+		});
+		const {lines, error} = await readUntilRefused(['invoice,label,amount', 'I-1,Plan,1.00', 'I-2,Plan,2.00', 'I-2,Extra,1.00', 'I-2,"Roaming"x,3.00', 'I-3,Plan,1.00'].join('\n'), grouped);
+		expect(lines.map((line) => line.line)).toEqual([2]);
+		expect(error).toBeInstanceOf(MalformedCsvError);
+		expect((error as MalformedCsvError).message).toBe(
+			'Line 5: Invalid Closing Quote: got "x". Nothing from line 3 on was read, as the rows of the bill starting there may go on past line 5.',
+		);
+	});
+});
+
 describe('a mapping', () => {
 	it('is refused naming the field: an unknown type, a bad path', () => {
 		const result = mappingSchema.safeParse({columns: {a: {field: 'bill.amountDue', type: 'euros'}, b: 'bill..x'}, delimiter: '|'});
