@@ -15,7 +15,7 @@ const waits = z.object({
 });
 
 const report = {
-	counts: counts.describe('renders sent in campaigns, produced (renders that finished), links exported, opened (unique renders with view_started), reached 25/50/75 %, completed, pay clicked, paid'),
+	counts: counts.describe('renders sent in campaigns (batches; a render posted on its own counts in none of these), produced (renders sent whose video is made, one per render), links exported, opened (unique renders with view_started), reached 25/50/75 %, completed, pay clicked, paid'),
 	funnel: z.array(z.object({step: z.enum(stepNames), count: z.number().int(), ofPrevious: rate, ofRenders: rate})),
 	paidAmounts: z.array(z.object({currency: z.string(), amount: z.number().int().describe('minor units')})),
 	hotspotClicks: z.record(z.string(), z.number().int()).describe('unique renders per hotspot kind clicked (pay, call, mail, instalments, bill-pdf, page-pay)'),

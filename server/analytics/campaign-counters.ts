@@ -55,6 +55,13 @@ const VARIANT_FIELDS = new Set(['renders', 'opened', 'pay_clicked', 'paid']);
 
 type Increments = Array<readonly [field: string, by: number]>;
 
+/**
+ * The once-flag of a step counted once per render and campaign: sent, produced and exported. A render sent again in a
+ * later batch is in that campaign's first steps too (its video made before is produced as it is sent), so no campaign's
+ * later step can outgrow them. The viewing steps stay once per render: a second viewing is not a second open.
+ */
+const oncePerCampaign = (step: 'sent' | 'produced' | 'exported', campaign: Campaign): string => `${step}:${campaign.batchId}`;
+
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 const secondsBetween = (from: string, to: Date): number => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
 
@@ -70,12 +77,17 @@ export interface ViewerEventFacts {
 	readonly at?: Date;
 }
 
+/**
+ * Every number is of renders sent in campaigns (batches), the funnel's first step: a render posted on its own is in no
+ * campaign and counts nowhere, whatever happens to it, until a batch sends it. Counting it in the tenant's numbers
+ * would make a step larger than the step it is a share of (produced above sent, opened above exported).
+ */
 export interface CampaignCounters {
-	/** Renders joined a batch: counted once per render and batch. */
+	/** Renders joined a batch: counted once per render and batch, and as produced too when the video was made before. */
 	sent(renders: readonly FiledRender[], at?: Date): Promise<void>;
-	/** Watch links handed out in a batch's export: counted once per render. */
+	/** Watch links handed out in a batch's export: counted once per render and batch. */
 	exported(renderIds: readonly string[], records: ReadonlyArray<RenderRecord | undefined>, at?: Date): Promise<void>;
-	/** A render finished: counted once per render, in the campaign it was last sent in. */
+	/** A render's video was made: counted once per render and batch, in the campaign it was last sent in. */
 	produced(record: RenderRecord, at?: Date): Promise<void>;
 	viewerEvent(facts: ViewerEventFacts): Promise<void>;
 	paid(record: RenderRecord, payment: {amount: number; currency: string; paidAt: string}, at?: Date): Promise<void>;
@@ -107,17 +119,15 @@ export const makeCampaignCounters = ({
 	const count = async (
 		pipeline: Pipeline,
 		render: {readonly id: string; readonly tenant: string; readonly template: string},
-		{at, once, increments, campaign, moveTo}: {at: Date; once: string; increments: Increments; campaign: Campaign | undefined; moveTo?: {scene: string; from: DropOff}},
+		{at, once, increments, campaign, moveTo}: {at: Date; once: string; increments: Increments; campaign: Campaign; moveTo?: {scene: string; from: DropOff}},
 	): Promise<void> => {
 		const day = dayOf(at);
-		const scopes = [tenantDayKey(render.tenant, render.template, day)];
+		// The tenant's hashes add up its campaigns' (by template and day), so its funnel holds together as theirs does.
+		const scopes = [tenantDayKey(render.tenant, render.template, day), batchKey(campaign.batchId), batchDayKey(campaign.batchId, day)];
+		pipeline.sadd(batchDaysKey(campaign.batchId), day).expire(batchDaysKey(campaign.batchId), ttlSeconds);
 		const pairs: Increments = [...increments];
-		if (campaign) {
-			scopes.push(batchKey(campaign.batchId), batchDayKey(campaign.batchId, day));
-			pipeline.sadd(batchDaysKey(campaign.batchId), day).expire(batchDaysKey(campaign.batchId), ttlSeconds);
-			const variant = campaign.variant;
-			if (variant) for (const [field, by] of increments) if (VARIANT_FIELDS.has(field)) pairs.push([`variant:${variant}:${field}`, by]);
-		}
+		const variant = campaign.variant;
+		if (variant) for (const [field, by] of increments) if (VARIANT_FIELDS.has(field)) pairs.push([`variant:${variant}:${field}`, by]);
 		const from = moveTo?.from ?? {scene: '', keys: ''};
 		const countedAt = from.keys ? from.keys.split('|') : [];
 		const keys = [flagsKey(render.id), ...scopes, ...countedAt];
@@ -179,7 +189,9 @@ export const makeCampaignCounters = ({
 		async sent(renders, at = new Date()) {
 			await run(async (pipeline) => {
 				for (const render of renders) {
-					await count(pipeline, render, {at, once: `sent:${render.campaign.batchId}`, increments: [['renders', 1]], campaign: render.campaign});
+					const {campaign} = render;
+					await count(pipeline, render, {at, once: oncePerCampaign('sent', campaign), increments: [['renders', 1]], campaign});
+					if (render.made) await count(pipeline, render, {at, once: oncePerCampaign('produced', campaign), increments: [['produced', 1]], campaign});
 				}
 			});
 		},
@@ -188,13 +200,15 @@ export const makeCampaignCounters = ({
 				// A page of lookups at once: ioredis sends them in one write, so an export never waits render by render.
 				const filed = await Promise.all(renderIds.map((id) => campaigns.campaignOf(id)));
 				for (const [index, record] of records.entries()) {
-					if (record) await count(pipeline, record, {at, once: 'exported', increments: [['exported', 1]], campaign: filed[index]});
+					const campaign = filed[index];
+					if (record && campaign) await count(pipeline, record, {at, once: oncePerCampaign('exported', campaign), increments: [['exported', 1]], campaign});
 				}
 			});
 		},
 		async produced(record, at = new Date()) {
 			const campaign = await campaigns.campaignOf(record.id);
-			await run((pipeline) => count(pipeline, record, {at, once: 'produced', increments: [['produced', 1]], campaign}));
+			if (!campaign) return;
+			await run((pipeline) => count(pipeline, record, {at, once: oncePerCampaign('produced', campaign), increments: [['produced', 1]], campaign}));
 		},
 		async viewerEvent(facts) {
 			const at = facts.at ?? new Date();
@@ -202,6 +216,7 @@ export const makeCampaignCounters = ({
 			const {record, scene} = facts;
 			if (increments.length === 0 && !scene) return;
 			const [campaign, firstRead] = await Promise.all([campaigns.campaignOf(record.id), scene ? dropOffOf(record.id) : undefined]);
+			if (!campaign) return;
 			let from = firstRead;
 			for (let attempt = 1; ; attempt++) {
 				// Events of one render racing one another past every attempt are counted without moving its drop-off: it
@@ -213,6 +228,7 @@ export const makeCampaignCounters = ({
 		},
 		async paid(record, payment, at = new Date()) {
 			const campaign = await campaigns.campaignOf(record.id);
+			if (!campaign) return;
 			const wait = secondsBetween(record.createdAt, new Date(payment.paidAt));
 			const increments: Increments = [
 				['paid', 1],

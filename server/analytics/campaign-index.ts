@@ -13,6 +13,11 @@ export interface FiledRender {
 	readonly tenant: string;
 	readonly template: string;
 	readonly campaign: Campaign;
+	/**
+	 * Its video was made before this batch sent it (posted alone first, or sent in an earlier batch): no worker will mark
+	 * it completed again, so the batch counts it produced as it sends it.
+	 */
+	readonly made: boolean;
 }
 
 export interface CampaignIndex {
@@ -71,7 +76,12 @@ export const makeCampaignIndex = ({redis, prefix = 'billcast:', ttlSeconds}: {re
 				const billed = renders.flatMap((render) => (render.bill ? [render.bill.billNumber, render.id] : []));
 				if (billed.length > 0) multi.hset(billsKey(batchId), ...billed).expire(billsKey(batchId), ttlSeconds);
 				await multi.exec();
-				await onFiled(filed);
+				// Read once the renders are filed: a worker finishing one meanwhile is either seen finished here or reads this
+				// campaign after its own write and counts it there (once either way). New renders have no video yet.
+				const before = renders.filter((_, index) => !isNew[index]).map((render) => render.id);
+				const records = before.length > 0 ? await store.getMany(before) : [];
+				const made = new Set(records.flatMap((record) => (record?.status === 'completed' ? [record.id] : [])));
+				await onFiled(filed.map((render) => ({...render, made: made.has(render.id)})));
 				return isNew;
 			},
 		}),

@@ -3,9 +3,10 @@ import {differenceInterval, wilsonInterval, type Interval} from './statistics';
 
 /**
  * The funnel, in order: each step, its counter, and the step its rate is of. The viewing steps are each a subset of the
- * one before. Produced (renders finished) and links exported are both of those sent: a link may be handed out before its
- * video is made, since the live player needs none. `paid` is of nothing before it (a customer may pay by bank transfer
- * without pressing pay), so its rate is of the renders sent only.
+ * one before. Produced (renders sent whose video is made: one per render, whatever files it has) and links exported
+ * are both of those sent: a link may be handed out before its video is made, since the live player needs none. `paid`
+ * is of nothing before it (a customer may pay by bank transfer without pressing pay), so its rate is of the renders
+ * sent only.
  */
 export const funnelSteps = [
 	['renders', 'renders', null],

@@ -1,5 +1,5 @@
-import {viewerEventTypes} from '../../src/viewer-events';
-import {idParam, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
+import {viewerEventSchema} from '../analytics/viewer-event-schema';
+import {idParam, jsonSchema, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
 
 /** A watch link is its own credential, so these routes take no API key and never say whether a bill exists. */
 const watchErrors = {
@@ -11,6 +11,9 @@ const orPage = (answer: ReturnType<typeof problem>) => ({
 	description: `${answer.description}; video.mp4 asked for as text/html gets the HTML page /w/{token} shows`,
 	content: {...answer.content, 'text/html': {}},
 });
+/** The event body, from the schema the route checks it with: published as JSON, and inside the text sendBeacon posts. */
+const viewerEvent = jsonSchema(viewerEventSchema, 'input');
+
 const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}};
 const fileResponses = {
 	'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
@@ -59,11 +62,19 @@ export const watchPaths: OpenApiPaths = {
 			requestBody: {
 				required: true,
 				content: {
-					'text/plain': {schema: {type: 'string', description: 'The event as JSON'}},
-					'application/json': {schema: {type: 'object', required: ['type'], properties: {type: {enum: [...viewerEventTypes]}}}},
+					'text/plain': {schema: {type: 'string', description: 'The event as JSON', contentMediaType: 'application/json', contentSchema: viewerEvent}},
+					'application/json': {schema: viewerEvent},
 				},
 			},
-			responses: {'204': {description: 'Recorded'}, '422': problem('Not a known event, named in errors'), ...watchErrors, '429': problem('Too many events for this link')},
+			responses: {
+				'204': {description: 'Recorded'},
+				// Sent as application/json, the body is parsed before the route: JSON that does not parse is the parser's 400.
+				'400': problem('Sent as application/json: the body is not JSON, or nests too deeply'),
+				'413': problem('The body is larger than an event can be'),
+				'422': problem('Not a known event or a bad field (an unknown scene, a device other than phone or desktop), named in errors; or, sent as text/plain, not JSON'),
+				...watchErrors,
+				'429': problem('Over the per-link limit of events a minute: wait, then send fewer'),
+			},
 		},
 	},
 };

@@ -1,10 +1,8 @@
 import {randomBytes} from 'node:crypto';
 import {basename} from 'node:path';
 import express, {Router, type Request, type Response} from 'express';
-import {z} from 'zod';
-import {viewerEventTypes} from '../../src/viewer-events';
 import type {CampaignCounters} from '../analytics/campaign-counters';
-import {allSceneIds, deviceClasses} from '../analytics/metrics';
+import {viewerEventSchema} from '../analytics/viewer-event-schema';
 import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError, WatchLinkInvalidError} from '../platform/errors';
 import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
 import {pickEncoding, sendCompressed} from './send-compressed';
@@ -33,15 +31,6 @@ import type {TenantRegistry} from '../tenants/tenant-registry';
 
 const isWatchLinkError = (error: unknown): error is WatchLinkInvalidError | WatchLinkExpiredError =>
 	error instanceof WatchLinkInvalidError || error instanceof WatchLinkExpiredError;
-
-const eventSchema = z.object({
-	type: z.enum(viewerEventTypes),
-	hotspot: z.string().max(64).optional(),
-	/** The scene playing when the event was sent: the last one a viewing reports is where it stopped. */
-	scene: z.enum(allSceneIds).optional(),
-	/** The player's own word for the device; without it the User-Agent decides. */
-	device: z.enum(deviceClasses).optional(),
-});
 
 /** Files of a render a viewer may fetch through a watch link, when they exist. */
 const viewerFiles = {
@@ -285,7 +274,7 @@ export const makeWatchRouter = ({
 		} catch {
 			throw new ValidationError([{path: '', message: 'must be a JSON event such as {"type":"view_started"}'}]);
 		}
-		const parsed = eventSchema.safeParse(body);
+		const parsed = viewerEventSchema.safeParse(body);
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		// Independent writes: the per-render summary and the campaign counters go to Redis side by side.
 		await Promise.all([
