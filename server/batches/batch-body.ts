@@ -2,7 +2,8 @@ import type {Hash} from 'node:crypto';
 import type {IncomingMessage} from 'node:http';
 import {pipeline, type Readable} from 'node:stream';
 import {createBrotliDecompress, createGunzip, createInflate} from 'node:zlib';
-import {BadContentEncodingError, UnsupportedContentEncodingError} from './batch-errors';
+import {contentEncodingOf, isDecodingError} from '../platform/content-encoding';
+import {BadContentEncodingError, UnsupportedContentEncodingError} from '../platform/errors';
 
 const decoders: Record<string, () => NodeJS.ReadWriteStream> = {
 	gzip: createGunzip,
@@ -10,12 +11,6 @@ const decoders: Record<string, () => NodeJS.ReadWriteStream> = {
 	deflate: createInflate,
 	br: createBrotliDecompress,
 };
-
-export const contentEncodingOf = (req: IncomingMessage): string => (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-
-/** zlib's own errors carry a `Z_…` code (brotli's `ERR__…`); body-parser passes them on as a bare 400. */
-export const isDecodingError = (error: unknown): error is Error & {code: string} =>
-	error instanceof Error && 'code' in error && typeof error.code === 'string' && /^(Z_|ERR__)/.test(error.code);
 
 /**
  * A streamed batch body as the client wrote it, before its Content-Encoding, hashed as it is read so the

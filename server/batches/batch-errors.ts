@@ -12,18 +12,6 @@ export class BatchMediaTypeError extends BillcastError {
 	}
 }
 
-export class UnsupportedContentEncodingError extends BillcastError {
-	constructor(encoding: string) {
-		super('unsupported_content_encoding', 415, 'Unsupported Content-Encoding', `Content-Encoding "${encoding}" is not supported: send gzip, deflate, br or none.`);
-	}
-}
-
-export class BadContentEncodingError extends BillcastError {
-	constructor(encoding: string, cause: string) {
-		super('bad_content_encoding', 400, 'The body does not match its Content-Encoding', `The body could not be decoded as ${encoding}: ${cause}.`);
-	}
-}
-
 /**
  * What a problem that ends the body says was not read: from the bad line on, or, when the bad line may belong to a bill
  * whose CSV rows (`groupBy`) began before it, from that bill's first row, since the bill cannot be told complete.

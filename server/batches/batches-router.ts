@@ -1,8 +1,8 @@
 import {createHash, randomBytes, type Hash} from 'node:crypto';
-import express, {Router, type Request, type RequestHandler, type Response} from 'express';
+import express, {Router, type Request, type Response} from 'express';
 import {NotFoundError, ValidationError} from '../platform/errors';
-import {contentEncodingOf, decodedBody, isDecodingError} from './batch-body';
-import {BadContentEncodingError, BatchInterruptedError, BatchMediaTypeError} from './batch-errors';
+import {decodedBody} from './batch-body';
+import {BatchInterruptedError, BatchMediaTypeError} from './batch-errors';
 import type {CampaignCounters} from '../analytics/campaign-counters';
 import type {CampaignIndex} from '../analytics/campaign-index';
 import {experimentQuerySchema} from '../analytics/experiment';
@@ -100,10 +100,7 @@ export const makeBatchesRouter = ({
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
 
-	const jsonBody = express.json({limit: jsonLimit, verify: verifyJsonDepth});
-	// body-parser answers a body that does not match its Content-Encoding with a bare 400 the problem handler cannot name.
-	const jsonArray: RequestHandler = (req, res, next) =>
-		jsonBody(req, res, (error?: unknown) => next(isDecodingError(error) ? new BadContentEncodingError(contentEncodingOf(req), error.message) : error));
+	const jsonArray = express.json({limit: jsonLimit, verify: verifyJsonDepth});
 
 	router.post('/v1/batches', jsonArray, async (req, res) => {
 		try {

@@ -182,3 +182,15 @@ export class PosterNotReadyError extends BillcastError {
 		super('poster_not_ready', 503, 'The poster is being drawn', `The poster of render ${id} was not drawn within ${waitedMs} ms; retry shortly.`);
 	}
 }
+
+export class UnsupportedContentEncodingError extends BillcastError {
+	constructor(encoding: string) {
+		super('unsupported_content_encoding', 415, 'Unsupported Content-Encoding', `Content-Encoding "${encoding}" is not supported: send gzip, deflate, br or none.`);
+	}
+}
+
+export class BadContentEncodingError extends BillcastError {
+	constructor(encoding: string, cause: string) {
+		super('bad_content_encoding', 400, 'The body does not match its Content-Encoding', `The body could not be decoded as ${encoding}: ${cause}.`);
+	}
+}

@@ -2,13 +2,16 @@ import {STATUS_CODES, type Server} from 'node:http';
 import type {Duplex} from 'node:stream';
 import type {ErrorRequestHandler, Response} from 'express';
 import {z} from 'zod';
+import {contentEncodingOf, isDecodingError} from './content-encoding';
 import {
+	BadContentEncodingError,
 	BadRequestError,
 	BillcastError,
 	MalformedJsonError,
 	PayloadTooLargeError,
 	RedisUnavailableError,
 	RequestHeadersTooLargeError,
+	UnsupportedContentEncodingError,
 	UnsupportedMediaTypeError,
 } from './errors';
 
@@ -46,6 +49,8 @@ export const sendProblem = (res: Response, error: BillcastError): void => {
 /** What body-parser, raw-body and the router attach to the errors they raise (http-errors). */
 interface HttpLayerError {
 	type?: string;
+	/** The Content-Encoding body-parser cannot decode. */
+	encoding?: string;
 	status?: number;
 	statusCode?: number;
 	expose?: boolean;
@@ -53,13 +58,16 @@ interface HttpLayerError {
 }
 
 /** body-parser's and the router's own errors become problems too, so malformed input never reaches a 500. */
-const fromHttpLayer = (error: HttpLayerError, bodyLimit: string): BillcastError | undefined => {
+const fromHttpLayer = (error: HttpLayerError, bodyLimit: string, encoding: string): BillcastError | undefined => {
+	// zlib's error, passed on by body-parser as a bare 400: the body is not what its Content-Encoding says.
+	if (isDecodingError(error)) return new BadContentEncodingError(encoding, error.message);
 	switch (error.type) {
 		case 'entity.parse.failed':
 			return new MalformedJsonError(error.message ?? 'The body could not be parsed as JSON.');
 		case 'entity.too.large':
 			return new PayloadTooLargeError(bodyLimit);
 		case 'encoding.unsupported':
+			return new UnsupportedContentEncodingError(error.encoding ?? encoding);
 		case 'charset.unsupported':
 			return new UnsupportedMediaTypeError(error.message);
 	}
@@ -89,8 +97,8 @@ export const problemErrorHandler =
 		/** While the API's Redis connection is down, an unexpected error is the outage, answered as 503 rather than 500. */
 		redisReady?: () => boolean;
 	}): ErrorRequestHandler =>
-	(error: unknown, _req, res, _next) => {
-		const known = error instanceof BillcastError ? error : fromHttpLayer((error ?? {}) as HttpLayerError, bodyLimit);
+	(error: unknown, req, res, _next) => {
+		const known = error instanceof BillcastError ? error : fromHttpLayer((error ?? {}) as HttpLayerError, bodyLimit, contentEncodingOf(req));
 		if (res.headersSent) {
 			// A streamed answer (an export, an event stream) that fails half way can only be cut short.
 			if (!known) log('error after the response started', error);

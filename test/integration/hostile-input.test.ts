@@ -44,10 +44,14 @@ describe('hostile input gets a 4xx problem, never a 500', () => {
 		}
 	});
 
-	it('refuses a gzip body that is not gzip, and still takes a real one', async () => {
+	it('refuses a gzip body that is not gzip, and an encoding it does not know, as batches do; still takes a real one', async () => {
 		const headers = {...stack.auth, 'content-type': 'application/json', 'content-encoding': 'gzip'};
 		const problem = expectProblem(await raw(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers, body: '{"template": "telco-bill"}'}), 400);
-		expect(problem.code).toBe('bad_request');
+		expect(problem.code).toBe('bad_content_encoding');
+		expect(problem.detail).toMatch(/^The body could not be decoded as gzip: /);
+		const zstd = {...headers, 'content-encoding': 'zstd'};
+		const unknown = expectProblem(await raw(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers: zstd, body: '{}'}), 415);
+		expect(unknown).toMatchObject({code: 'unsupported_content_encoding', detail: 'Content-Encoding "zstd" is not supported: send gzip, deflate, br or none.'});
 		const genuine = await raw(`${stack.baseUrl}/v1/renders`, {method: 'POST', headers, body: gzipSync(JSON.stringify({template: 'telco-bill', bill: {}}))});
 		expectProblem(genuine, 422);
 	});
