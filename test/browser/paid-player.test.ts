@@ -35,6 +35,16 @@ const submit = async (customerId: string) => {
 	return {bill, ...((await response.json()) as {id: string; links: {watch: string}})};
 };
 
+/** The same bill sent again as a one-line billing cycle: the campaign counters, scenes included, count renders sent in batches. */
+const sendInCampaign = async (bill: typeof sampleTelcoBill) => {
+	const response = await fetch(`${stack.baseUrl}/v1/batches`, {
+		method: 'POST',
+		headers: {'content-type': 'application/json', ...stack.auth},
+		body: JSON.stringify([{template: 'telco-bill', bill}]),
+	});
+	expect(response.status).toBe(202);
+};
+
 /** Well inside the pay hotspot's frames, in the due scene. */
 const payFrame = computeRenderInput({template: 'telco-bill', bill: sampleTelcoBill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!.from + 15;
 
@@ -42,6 +52,7 @@ describe('a bill the tenant confirmed paid', () => {
 	it('plays live with a thank-you and no pay button, and its events name the scene they were sent from', async () => {
 		const unpaid = await submit('PLAYER-UNPAID');
 		const paid = await submit('PLAYER-PAID');
+		await sendInCampaign(paid.bill);
 		const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${paid.id}/payment`, {
 			method: 'POST',
 			headers: {'content-type': 'application/json', ...stack.auth},
