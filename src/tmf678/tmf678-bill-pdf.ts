@@ -6,7 +6,7 @@ import type {TmfCustomerBill} from './tmf678-schema';
  * The bill as a PDF: the first document typed application/pdf, else the first whose URL ends in .pdf. A PDF whose link
  * a customer's browser cannot open is left out with a warning rather than refusing the bill: the video is whole without it.
  */
-export const billPdfOf = ({bill, warnings}: {bill: TmfCustomerBill; warnings: TmfIssue[]}): {url: string; path: string} | undefined => {
+export const billPdfOf = ({bill, warnings}: {bill: TmfCustomerBill; warnings: TmfIssue[]}): string | undefined => {
 	const documents = (bill.billDocument ?? []).flatMap(({url, mimeType}, index) =>
 		url === undefined ? [] : [{url, mimeType, path: `tmf678.customerBill.billDocument[${index}].url`}],
 	);
@@ -21,5 +21,5 @@ export const billPdfOf = ({bill, warnings}: {bill: TmfCustomerBill; warnings: Tm
 		});
 		return undefined;
 	}
-	return pdf;
+	return pdf.url;
 };

@@ -47,12 +47,10 @@ const sourceOf = ({
 	path,
 	receiver,
 	lines,
-	pdfPath,
 }: {
 	path: readonly PropertyKey[];
 	receiver: BillReceiver;
 	lines: readonly SourcedLineItem[];
-	pdfPath: string | undefined;
 }): string => {
 	const [field, key] = path;
 	switch (field) {
@@ -68,8 +66,6 @@ const sourceOf = ({
 			return at('paymentDueDate');
 		case 'lineItems':
 			return (typeof key === 'number' ? lines[key]?.source : undefined) ?? 'tmf678.appliedCustomerBillingRate';
-		case 'billPdfUrl':
-			return pdfPath ?? 'tmf678';
 		case 'brand':
 			return 'brand';
 		default:
@@ -139,7 +135,7 @@ export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sect
 		dueDate: calendarDate(bill.paymentDueDate),
 		amountDue,
 		lineItems: lines.map((line) => line.item),
-		...(pdf ? {billPdfUrl: pdf.url} : {}),
+		...(pdf ? {billPdfUrl: pdf} : {}),
 		payment: {
 			status: payment.status,
 			...(payment.amountPaid !== undefined ? {amountPaid: payment.amountPaid} : {}),
@@ -151,6 +147,6 @@ export const tmf678ToTelcoBill = ({tmf, locale, brand, checkoutUrlTemplate, sect
 	if (parsed.success) return {ok: true, bill: parsed.data, warnings};
 	return {
 		ok: false,
-		errors: parsed.error.issues.map((issue) => ({path: sourceOf({path: issue.path, receiver, lines, pdfPath: pdf?.path}), message: issue.message})),
+		errors: parsed.error.issues.map((issue) => ({path: sourceOf({path: issue.path, receiver, lines}), message: issue.message})),
 	};
 };
