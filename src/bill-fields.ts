@@ -82,6 +82,11 @@ export const periodSchema = z
 	.object({start: isoDate, end: isoDate})
 	.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']});
 
+/** A date of the bill that cannot come before another one, for a video that would tell of them in the wrong order. */
+export const checkNotBefore = ({ctx, path, date, earliest}: {ctx: z.RefinementCtx; path: PropertyKey[]; date: string; earliest: {name: string; date: string}}) => {
+	if (date < earliest.date) ctx.addIssue({code: 'custom', path, message: `must not be before ${earliest.name} (${earliest.date})`});
+};
+
 /** What the customer is asked to pay now: the bill's total less what was already paid of it. */
 export const amountToPay = (bill: {amountDue: number; payment: {amountPaid?: number | undefined}}): number =>
 	bill.amountDue - (bill.payment.amountPaid ?? 0);

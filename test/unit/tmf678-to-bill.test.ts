@@ -383,6 +383,11 @@ describe('tmf678Schema', () => {
 		expect(withDates({paymentDueDate: undefined})).toEqual([['customerBill.paymentDueDate', 'is required']]);
 	});
 
+	it('names paymentDueDate when the bill is due before its billDate', () => {
+		const early = changed(tmf678V4Sample, (t) => Object.assign(t.customerBill, {billDate: '2026-11-03T00:00:00Z', paymentDueDate: '2026-11-02T23:00:00Z'}));
+		expect(errorsOf(early)).toEqual([{path: 'tmf678.customerBill.paymentDueDate', message: "must not be before the bill's issue date (2026-11-03)"}]);
+	});
+
 	it('takes a tax rate however a system writes it: billcast reads only the tax amount', () => {
 		const rated = changed(tmf678V4Sample, (t) => (t.customerBill.taxItem = [{taxCategory: 'VAT', taxRate: '21.0', taxAmount: {unit: 'EUR', value: 11.45}}]));
 		expect(tmf678Schema.safeParse(rated).success).toBe(true);

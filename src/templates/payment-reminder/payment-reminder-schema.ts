@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
 const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
@@ -37,9 +37,11 @@ export const paymentReminderSchema = z
 		brand: brandSchema,
 	})
 	.superRefine((reminder, ctx) => {
-		if (reminder.reminderDate < reminder.originalDueDate) {
-			ctx.addIssue({code: 'custom', path: ['reminderDate'], message: 'must not be before originalDueDate'});
-		}
+		checkNotBefore({ctx, path: ['reminderDate'], date: reminder.reminderDate, earliest: {name: 'originalDueDate', date: reminder.originalDueDate}});
+		// The video tells of these as still to come, on the day the reminder is sent.
+		const sent = {name: 'reminderDate', date: reminder.reminderDate};
+		checkNotBefore({ctx, path: ['nextStep', 'date'], date: reminder.nextStep.date, earliest: sent});
+		checkNotBefore({ctx, path: ['instalments', 'firstDate'], date: reminder.instalments.firstDate, earliest: sent});
 		if (reminder.nextStep.kind === 'late_fee' && reminder.nextStep.fee === undefined) {
 			ctx.addIssue({code: 'custom', path: ['nextStep', 'fee'], message: 'is required when the next step is a late fee'});
 		}

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {needsPayment} from '../../needs-payment';
 import {messageVariantSchema} from '../../message-variants';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 /** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
 export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'other', 'credits', 'taxes'] as const;
@@ -72,6 +72,7 @@ export const telcoBillSchema = z
 		brand: brandSchema,
 	})
 	.superRefine((bill, ctx) => {
+		checkNotBefore({ctx, path: ['dueDate'], date: bill.dueDate, earliest: {name: "the bill's issue date", date: bill.issueDate}});
 		if (bill.lineItems.length > 0) {
 			const sum = bill.lineItems.reduce((total, item) => total + item.amount, 0);
 			if (sum !== bill.amountDue) {

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
-import {brandSchema, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
 
 const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];
@@ -43,6 +43,7 @@ export const utilityBillSchema = z
 		brand: brandSchema,
 	})
 	.superRefine((bill, ctx) => {
+		checkNotBefore({ctx, path: ['dueDate'], date: bill.dueDate, earliest: {name: "the bill's issue date", date: bill.issueDate}});
 		const sum = bill.cost.energy + bill.cost.network + bill.cost.taxes;
 		if (sum !== bill.amountDue) {
 			ctx.addIssue({
