@@ -21,10 +21,14 @@ const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number;
 				<div
 					data-non-text="bar"
 					style={{
-						width: `${meter.fraction * grow * 100}%`,
+						width: `${(meter.fraction ?? 1) * grow * 100}%`,
 						height: '100%',
 						borderRadius: 9 * u,
-						background: meter.over ? palette.over : palette.bar,
+						backgroundColor: meter.over ? palette.over : palette.bar,
+						// A full plain bar would read as an allowance used up; stripes say there is no end to it.
+						...(meter.fraction === null
+							? {backgroundImage: `repeating-linear-gradient(135deg, transparent 0 ${10 * u}px, ${palette.track} ${10 * u}px ${18 * u}px)`}
+							: {}),
 					}}
 				/>
 			</div>

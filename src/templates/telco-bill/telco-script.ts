@@ -28,8 +28,8 @@ export interface MeterScript {
 	readonly label: string;
 	readonly used: string;
 	readonly allowance: string;
-	/** How full the bar is, 0 to 1 (1 for unlimited). */
-	readonly fraction: number;
+	/** How full the bar is, 0 to 1; null for an unlimited allowance, of which no share is used up. */
+	readonly fraction: number | null;
 	readonly over: boolean;
 }
 
@@ -121,7 +121,7 @@ const usageScript = (bill: TelcoBill, words: TelcoWords, f: Formatters): UsageSc
 				label,
 				used: `${f.number(value.used)}${unit}`,
 				allowance,
-				fraction: value.allowance === null ? 1 : Math.min(1, value.used / value.allowance),
+				fraction: value.allowance === null ? null : Math.min(1, value.used / value.allowance),
 				over: value.allowance !== null && value.used > value.allowance,
 			},
 		];
