@@ -72,7 +72,9 @@ export const customerSchema = z.object({
 		.string()
 		.min(1)
 		.max(64)
-		.regex(/^[A-Za-z0-9._-]+$/, 'may contain only letters, digits, dot, underscore and hyphen'),
+		// A billing system's own reference (CUST-1, urn:acme:customer:42, 0044/7710): any visible ASCII, as it is only
+		// ever sent back (exports, webhooks, checkout links, each escaped for its place) and made safe in render ids.
+		.regex(/^[\x21-\x7E]+$/, 'may contain only visible ASCII characters, without spaces'),
 	name: z.string().trim().min(1).max(200),
 	locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
 	currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
