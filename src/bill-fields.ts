@@ -22,14 +22,9 @@ const isKnownLocale = (tag: string): boolean => {
 	}
 };
 
-const isKnownCurrency = (code: string): boolean => {
-	try {
-		new Intl.NumberFormat('en', {style: 'currency', currency: code});
-		return /^[A-Z]{3}$/.test(code);
-	} catch {
-		return false;
-	}
-};
+/** Intl formats any three capital letters as a currency ("EUX 76.78"), so only the codes it knows are taken. */
+let currencies: ReadonlySet<string> | undefined;
+const isKnownCurrency = (code: string): boolean => (currencies ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
 
 export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
 

@@ -36,6 +36,9 @@ describe('billSchema', () => {
 	it('rejects wrong types, unknown locales, currencies and dates', () => {
 		expect(pathsOf({...sampleTelcoBill, amountDue: '68.40'})).toContain('amountDue');
 		expect(pathsOf({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, currency: 'EURO'}})).toEqual(['customer.currency']);
+		// Intl would format it ("EUX 76.78"), but no currency has that code.
+		expect(pathsOf({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, currency: 'EUX'}})).toEqual(['customer.currency']);
+		expect(pathsOf({...sampleTelcoBill, customer: {...sampleTelcoBill.customer, currency: 'KRW'}})).toEqual([]);
 		expect(pathsOf({...sampleTelcoBill, dueDate: '21/11/2026'})).toEqual(['dueDate']);
 		expect(pathsOf({...sampleTelcoBill, period: {start: '2026-10-31', end: '2026-10-01'}})).toEqual(['period.end']);
 	});
