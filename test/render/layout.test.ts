@@ -78,6 +78,11 @@ describe('no text is clipped, leaves the frame, breaks inside a word or is too s
 	});
 });
 
+it.each(videoFormats)('a long hyphenated surname breaks at its hyphen, never inside a word: %s', async (format) => {
+	const bill = {...telcoFixtures['en-GB'], customer: {...telcoFixtures['en-GB'].customer, name: "Siobhan O'Sullivan-Featherstonehaugh"}};
+	expect(ofKinds(await problemsOf({template: 'telco-bill', bill, format}), layoutKinds)).toEqual([]);
+});
+
 const brands = {pale: '#E8F0FF', mid: '#2E7D9A', dark: '#1B1464'};
 
 const byLocale = fixtureLocales.flatMap((locale): TemplateBill[] => [

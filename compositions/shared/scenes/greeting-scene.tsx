@@ -14,6 +14,10 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPale
 	const u = useUnit();
 	const rise = settledSpring({frame, fps, durationInFrames: GREETING_MOTION.rise});
 	const subtitle = progress(frame, GREETING_MOTION.subtitleFrom, GREETING_MOTION.subtitleTo);
+	const across = width - 128 * u;
+	// Each word, up to a hyphen, must fit a line of its own: a name broken inside ("Featherstonehaug / h") reads as a
+	// typo. Bold runs wider than fitFontSize's estimate, hence the fifth taken off the line.
+	const wordFit = Math.min(...script.title.split(/\s+|(?<=-)/).map((word) => fitFontSize(word, across * 0.8, 84 * u)));
 	return (
 		<Fade style={{justifyContent: 'center', padding: 64 * u, color: palette.onPrimary}}>
 			{/* The name fills what the logo leaves, or goes under it when its longest word would not fit there: break-word, unlike the
@@ -25,7 +29,7 @@ export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPale
 			<div
 				style={{
 					// Shrinks to fit a long greeting in under three lines; a very long name wraps rather than being cut.
-					fontSize: Math.max(30 * u, fitFontSize(script.title, (width - 128 * u) * 2.6, 84 * u)),
+					fontSize: Math.max(30 * u, Math.min(wordFit, fitFontSize(script.title, across * 2.6, 84 * u))),
 					lineHeight: 1.2,
 					fontWeight: 800,
 					marginTop: 16 * u,
