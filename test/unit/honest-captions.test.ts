@@ -31,7 +31,7 @@ const telcoClaims: Array<Claim<TelcoBill, TelcoWords>> = [
 	{name: 'comparison with the last bill', says: (_, w) => [w.moreThanLast, w.lessThanLast, w.sameAsLast, w.comparedToLast], known: (b) => b.previousAmount !== undefined},
 	{name: 'reason for the change', says: (_, w) => [w.changeUp, w.changeDown], known: (b) => b.previousByCategory !== undefined},
 	{name: 'savings', says: (_, w) => [w.savedWithCredits], known: (b) => b.lineItems.some((item) => item.amount < 0)},
-	{name: 'usage', says: (_, w) => [w.usageTitle, w.tipOver, w.tipUnder], known: (b) => Boolean(b.usage?.data ?? b.usage?.minutes ?? b.usage?.sms)},
+	{name: 'usage', says: (_, w) => [w.usageTitle, w.tipOver, w.tipOverSeveral, w.tipUnder], known: (b) => Boolean(b.usage?.data ?? b.usage?.minutes ?? b.usage?.sms)},
 	{name: 'autopay card', says: (m) => [m.autopayCard], known: (b) => b.payment.cardLast4 !== undefined},
 	{name: 'paid so far', says: (m) => [m.paidSoFar], known: (b) => b.payment.amountPaid !== undefined},
 	{name: 'bill PDF', says: (m) => [m.viewBill], known: (b) => b.billPdfUrl !== undefined},

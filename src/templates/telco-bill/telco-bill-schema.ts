@@ -18,11 +18,18 @@ const lineItemSchema = z
 		path: ['amount'],
 	});
 
-/** `allowance: null` means unlimited. */
-const usageMeterSchema = z.object({
-	used: z.number().nonnegative(),
-	allowance: z.number().positive().nullable(),
-});
+/**
+ * `allowance: null` means unlimited, and 0 that nothing is included (pay per use), so any use is over it. Minutes and
+ * texts are counted one by one; data is in gigabytes, so decimals.
+ */
+const usageMeterSchema = (unit: 'gigabytes' | 'minutes' | 'texts') => {
+	const amount = z.number().nonnegative(`must be zero or more ${unit}`);
+	const counted = unit === 'gigabytes' ? amount : amount.int(`must be a whole number of ${unit}`);
+	return z.object({
+		used: counted,
+		allowance: counted.nullable(),
+	});
+};
 
 export const telcoBillSchema = z
 	.object({
@@ -50,10 +57,9 @@ export const telcoBillSchema = z
 		paymentHistory: paymentHistorySchema.optional(),
 		usage: z
 			.object({
-				/** Gigabytes. */
-				data: usageMeterSchema.optional(),
-				minutes: usageMeterSchema.optional(),
-				sms: usageMeterSchema.optional(),
+				data: usageMeterSchema('gigabytes').optional(),
+				minutes: usageMeterSchema('minutes').optional(),
+				sms: usageMeterSchema('texts').optional(),
 			})
 			.optional(),
 		payment: z.object({
@@ -110,4 +116,4 @@ export const telcoBillSchema = z
 export type TelcoBill = z.infer<typeof telcoBillSchema>;
 
 export type LineItem = z.infer<typeof lineItemSchema>;
-export type UsageMeter = z.infer<typeof usageMeterSchema>;
+export type UsageMeter = z.infer<ReturnType<typeof usageMeterSchema>>;

@@ -1,7 +1,8 @@
 import {lineItemCategories, type TelcoBill, type LineItemCategory, type UsageMeter} from './telco-bill-schema';
 import {chartRows, groupByCategory} from './breakdown';
-import {fill, messagesFor, type Messages} from '../../i18n/catalogue';
+import {fill, messagesFor, writtenLocale, type Messages} from '../../i18n/catalogue';
 import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
+import {numberFormat} from '../../intl-formats';
 import {formattersFor} from '../../scripts/formatters';
 import {telcoWordsFor, type TelcoWords} from './telco-words';
 import type {Formatters, SceneScript} from '../../scripts/script-types';
@@ -98,7 +99,9 @@ const breakdownScript = (bill: TelcoBill, messages: Messages, words: TelcoWords,
 		amount: f.money(row.total),
 		minor: row.total,
 	}));
-	const credits = bill.lineItems.filter((item) => item.amount < 0).reduce((sum, item) => sum + item.amount, 0);
+	// The saving is the credits bar: a negative line the bill files elsewhere (an adjustment, a refund of an overcharge)
+	// nets into its own section's bar, and counting it here too would claim a saving no bar shows.
+	const credits = rows.find((row) => row.key === 'credits')?.minor ?? 0;
 	const saved = credits < 0 ? fill(words.savedWithCredits, {amount: f.money(-credits)}) : undefined;
 	return {
 		title: messages.breakdownTitle,
@@ -111,18 +114,33 @@ const breakdownScript = (bill: TelcoBill, messages: Messages, words: TelcoWords,
 /** Below this share of an allowance the customer is told a smaller plan might do. */
 const FAR_UNDER = 1 / 3;
 
+/**
+ * A meter's used and included amounts, at two decimals where one would show different amounts as the same (30.04 of
+ * 30 GB read "30 GB / 30 GB" beside a bar that said it was exceeded); amounts closer than that show the used one a
+ * hundredth past the allowance on the side it is.
+ */
+const usageFigures = ({used, allowance}: {used: number; allowance: number}, locale: string, f: Formatters): {used: string; allowance: string} => {
+	if (used === allowance || f.number(used) !== f.number(allowance)) return {used: f.number(used), allowance: f.number(allowance)};
+	const hundredths = numberFormat(locale, {maximumFractionDigits: 2});
+	const shown = hundredths.format(used) === hundredths.format(allowance) ? allowance + Math.sign(used - allowance) / 100 : used;
+	return {used: hundredths.format(shown), allowance: hundredths.format(allowance)};
+};
+
 const usageScript = (bill: TelcoBill, words: TelcoWords, f: Formatters): UsageScript => {
+	const {locale} = bill.customer;
 	const meter = (key: MeterScript['key'], label: string, unit: string, value: UsageMeter | undefined): MeterScript[] => {
 		if (!value) return [];
-		const allowance = value.allowance === null ? words.usageUnlimited : `${f.number(value.allowance)}${unit}`;
+		const {used, allowance} = value;
+		const figures = allowance === null ? {used: f.number(used), allowance: words.usageUnlimited} : usageFigures({used, allowance}, locale, f);
 		return [
 			{
 				key,
 				label,
-				used: `${f.number(value.used)}${unit}`,
-				allowance,
-				fraction: value.allowance === null ? null : Math.min(1, value.used / value.allowance),
-				over: value.allowance !== null && value.used > value.allowance,
+				used: `${figures.used}${unit}`,
+				allowance: allowance === null ? figures.allowance : `${figures.allowance}${unit}`,
+				// Nothing included (pay per use): any use fills the bar, in the colour of going over.
+				fraction: allowance === null ? null : allowance === 0 ? (used > 0 ? 1 : 0) : Math.min(1, used / allowance),
+				over: allowance !== null && used > allowance,
 			},
 		];
 	};
@@ -132,16 +150,18 @@ const usageScript = (bill: TelcoBill, words: TelcoWords, f: Formatters): UsageSc
 		...meter('minutes', words.usageMinutes, '', usage.minutes),
 		...meter('sms', words.usageSms, '', usage.sms),
 	];
-	const over = meters.find((m) => m.over);
+	const over = meters.filter((m) => m.over);
 	const under = meters.find((m) => {
 		const value = usage[m.key];
 		return value && value.allowance !== null && value.used < value.allowance * FAR_UNDER;
 	});
-	const tip = over
-		? fill(words.tipOver, {meter: over.label})
-		: under
-			? fill(words.tipUnder, {meter: under.label})
-			: undefined;
+	const overLabels = new Intl.ListFormat(writtenLocale(locale), {type: 'conjunction'}).format(over.map((m) => m.label));
+	const tip =
+		over.length > 0
+			? fill(over.length === 1 ? words.tipOver : words.tipOverSeveral, {meter: overLabels})
+			: under
+				? fill(words.tipUnder, {meter: under.label})
+				: undefined;
 	return {
 		title: words.usageTitle,
 		meters,

@@ -20,6 +20,8 @@ export interface TelcoWords {
 	readonly usageUnlimited: string;
 	readonly usageOf: string;
 	readonly tipOver: string;
+	/** The tip when more than one meter went over, `{meter}` being their labels as the locale lists them. */
+	readonly tipOverSeveral: string;
 	readonly tipUnder: string;
 	readonly categories: Record<LineItemCategory, string>;
 	/** The breakdown's row that gathers the smaller categories. */
@@ -44,6 +46,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		usageUnlimited: 'unlimited',
 		usageOf: '{used} of {allowance}',
 		tipOver: 'You went over your {meter} allowance: a bigger plan could cost less.',
+		tipOverSeveral: 'You went over your {meter} allowances: a bigger plan could cost less.',
 		tipUnder: 'You used under a third of your {meter} allowance: a smaller plan could save you money.',
 		categories: {
 			plan: 'Your plan',
@@ -74,6 +77,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		usageUnlimited: 'illimitati',
 		usageOf: '{used} su {allowance}',
 		tipOver: 'Hai superato la soglia di {meter}: un piano più ampio potrebbe costarti meno.',
+		tipOverSeveral: 'Hai superato le soglie di {meter}: un piano più ampio potrebbe costarti meno.',
 		tipUnder: 'Hai usato meno di un terzo della soglia di {meter}: un piano più piccolo potrebbe farti risparmiare.',
 		categories: {
 			plan: 'Il tuo piano',
@@ -104,6 +108,7 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		usageUnlimited: '무제한',
 		usageOf: '{allowance} 중 {used}',
 		tipOver: '{meter} 제공량을 초과하셨습니다. 더 큰 요금제가 더 저렴할 수 있습니다.',
+		tipOverSeveral: '{meter} 제공량을 모두 초과하셨습니다. 더 큰 요금제가 더 저렴할 수 있습니다.',
 		tipUnder: '{meter} 제공량의 3분의 1도 쓰지 않으셨습니다. 더 작은 요금제로 절약할 수 있습니다.',
 		categories: {plan: '기본 요금제', addons: '부가 서비스 및 데이터', roaming: '로밍', devices: '단말기 할부', one_off: '일회성 요금', other: '기타 요금', credits: '할인 및 크레딧', taxes: '세금'},
 		other: '기타',
