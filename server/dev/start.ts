@@ -135,6 +135,7 @@ else {
 	console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 console.log(`Sample video: ${config.storage.kind === 'local' ? videoPath(config.rendersDir, render.id) : `${render.links.self}/video.mp4`}`);
-console.log(`Status: ${render.links.self}`);
+// The status needs the API key, so a link a browser opens would only answer 401: print the request that works.
+console.log(`Status: curl -H 'authorization: Bearer ${DEV_API_KEY}' ${render.links.self}`);
 console.log(`Watch page: ${render.links.watch}`);
 console.log('Serving until Ctrl-C.');
