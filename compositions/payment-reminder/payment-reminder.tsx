@@ -22,7 +22,7 @@ export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> 
 				greeting: <GreetingScene script={script.greeting} palette={palette} logoUrl={bill.brand.logoUrl} />,
 				overdue: <OverdueScene script={script.overdue} palette={palette} />,
 				next: <NextScene script={script.next} palette={palette} />,
-				plan: <PlanScene script={script.plan} palette={palette} />,
+				plan: script.plan && <PlanScene script={script.plan} palette={palette} />,
 				options: <OptionsScene script={script.options} timeline={timeline} palette={palette} />,
 				close: <CloseScene script={script.close} timeline={timeline} palette={palette} logoUrl={bill.brand.logoUrl} />,
 			}}

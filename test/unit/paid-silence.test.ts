@@ -40,6 +40,6 @@ describe('a paid bill’s voice', () => {
 
 	it('is silenced over a reminder’s pay button and its instalment plan, not over “talk to us”', () => {
 		const stretches = silenced({template: 'payment-reminder', bill: reminderFixtures['en-GB']});
-		expect(stretches.map((s) => s.text)).toEqual([expect.stringMatching(/^Button: Pay .* now\.$/), 'Button: Pay in four instalments.']);
+		expect(stretches.map((s) => s.text)).toEqual([expect.stringMatching(/^Button: Pay .* now\.$/), 'Button: Pay in three instalments.']);
 	});
 });

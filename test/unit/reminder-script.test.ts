@@ -19,3 +19,13 @@ describe("the reminder's days-overdue count names the day it was counted on", ()
 		expect(reminderScript(reminder).overdue.daysLate).toEqual(['1 day overdue', 'as of 12 November 2026']);
 	});
 });
+
+describe("the reminder's call button", () => {
+	// "Talk to us: +44 20 / 7946 0000" wrapped inside the number on a narrow button.
+	it.each(['en-GB', 'it-IT', 'ko-KR'] as const)('%s: keeps the phone number on one line, wrapping only before it', (locale) => {
+		const {phone} = reminderFixtures[locale];
+		const {call} = reminderScript(reminderFixtures[locale]).options;
+		expect(call).toContain(phone.replaceAll(' ', '\u00a0'));
+		expect(call.slice(0, call.indexOf('+'))).toContain(' ');
+	});
+});

@@ -8,7 +8,7 @@ import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
-/** The amount and three ways forward, each a hotspot: pay in full, an instalment plan, or a call. */
+/** The amount and the ways forward, each a hotspot: pay in full, an instalment plan when there is one, or a call. */
 export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: BrandPalette}> = ({script, timeline, palette}) => {
 	const u = useUnit();
 	const {width} = useVideoConfig();

@@ -15,11 +15,13 @@ const addMonths = (isoDate: string, months: number): string => {
 
 /**
  * A monthly plan in integer minor units that adds up exactly to the debt: the remainder of the division goes one unit
- * at a time to the first instalments. As few instalments (at least 2, at most `max`) as keep each above the minimum.
+ * at a time to the first instalments. The most instalments (2 to `max`) that keep each at or above the supplier's
+ * minimum; none when even two would each be under it, for then there is no plan to offer.
  */
 export const instalmentPlan = ({amountOverdue, instalments}: Pick<PaymentReminder, 'amountOverdue' | 'instalments'>): Instalment[] => {
-	const wanted = Math.ceil(amountOverdue / instalments.minimumAmount);
-	const count = Math.min(instalments.max, Math.max(2, wanted));
+	// The smallest of n instalments is floor(debt / n), at least the (whole) minimum exactly when n × minimum ≤ debt.
+	const count = Math.min(instalments.max, Math.floor(amountOverdue / instalments.minimumAmount));
+	if (count < 2) return [];
 	const base = Math.floor(amountOverdue / count);
 	const remainder = amountOverdue - base * count;
 	return Array.from({length: count}, (_, index) => ({

@@ -10,7 +10,7 @@ export const paymentReminderSchema = z
 	.object({
 		customer: customerSchema,
 		billNumber: z.string().trim().min(1).max(64),
-		/** The day the reminder is sent; days overdue count from the original due date to this day. */
+		/** The day the reminder is sent, after the original due date; days overdue count from that date to this day. */
 		reminderDate: isoDate,
 		originalDueDate: isoDate,
 		/** The wording of the overdue scene; a batch experiment sets it per bill. */
@@ -25,7 +25,10 @@ export const paymentReminderSchema = z
 		instalments: z.object({
 			/** The most instalments the customer may choose (2 to 6). */
 			max: z.number().int().min(2).max(6),
-			/** The smallest instalment the supplier accepts; the plan uses as few instalments as keep each one above it. */
+			/**
+			 * The smallest instalment the supplier accepts: the plan has the most instalments (2 to `max`) that keep each
+			 * at or above it, and a debt under twice this amount is offered no plan.
+			 */
 			minimumAmount: minorUnits.refine((n) => n > 0, 'must be more than zero'),
 			firstDate: isoDate,
 			url: httpUrl,
@@ -37,7 +40,14 @@ export const paymentReminderSchema = z
 		brand: brandSchema,
 	})
 	.superRefine((reminder, ctx) => {
-		checkNotBefore({ctx, path: ['reminderDate'], date: reminder.reminderDate, earliest: {name: 'originalDueDate', date: reminder.originalDueDate}});
+		// On the due date itself the video would say "0 days overdue".
+		if (reminder.reminderDate <= reminder.originalDueDate) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['reminderDate'],
+				message: `must be after originalDueDate (${reminder.originalDueDate}): a reminder is for a payment already late`,
+			});
+		}
 		// The video tells of these as still to come, on the day the reminder is sent.
 		const sent = {name: 'reminderDate', date: reminder.reminderDate};
 		checkNotBefore({ctx, path: ['nextStep', 'date'], date: reminder.nextStep.date, earliest: sent});

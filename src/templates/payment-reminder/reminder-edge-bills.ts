@@ -11,4 +11,6 @@ export const reminderEdgeBills: Record<string, PaymentReminder> = {
 		brand: {...reminderFixtures['en-GB'].brand, name: LONG_BRAND},
 	},
 	'odd-cents': {...reminderFixtures['it-IT'], amountOverdue: 10_001},
+	// Under twice the smallest instalment: no plan scene, and two buttons where there are usually three.
+	'no-plan': {...reminderFixtures['ko-KR'], amountOverdue: 15_000, instalments: {...reminderFixtures['ko-KR'].instalments, minimumAmount: 10_000}},
 };

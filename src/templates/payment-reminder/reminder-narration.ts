@@ -1,12 +1,12 @@
 import {instalmentPlan} from './instalments';
-import {closeSentences, isoDatesIn, linesOf, type Phrases, type Say, type SpokenScenes} from '../../narration/scene-sentences';
+import {closeSentences, defined, isoDatesIn, linesOf, type Phrases, type Say, type SpokenScenes} from '../../narration/scene-sentences';
 import {spokenContext} from '../../narration/spoken-text';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {reminderScript, type OptionsScript} from './reminder-script';
 
 const optionsSentences = (script: OptionsScript, say: Say, p: Phrases): string[] => [
 	p.titled(say(script.title), say(script.amount)),
-	...[script.pay, script.plan, script.call].map((label) => p.button(say(label))),
+	...defined(script.pay, script.plan, script.call).map((label) => p.button(say(label))),
 ];
 
 export const reminderNarration = (bill: PaymentReminder, p: Phrases): SpokenScenes => {

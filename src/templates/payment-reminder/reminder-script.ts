@@ -1,11 +1,11 @@
 import {daysBetween} from '../../dates';
 import {fill, messagesFor, pluralForm} from '../../i18n/catalogue';
-import {instalmentPlan} from './instalments';
+import {instalmentPlan, type Instalment} from './instalments';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {closeScript, greetingScript, scriptLines, type CloseScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';
-import type {SceneScript} from '../../scripts/script-types';
-import {reminderWordsFor} from './reminder-words';
+import type {Formatters, SceneScript} from '../../scripts/script-types';
+import {reminderWordsFor, type ReminderWords} from './reminder-words';
 
 export interface OverdueScript extends SceneScript {
 	readonly title: string;
@@ -35,7 +35,8 @@ export interface OptionsScript extends SceneScript {
 	readonly title: string;
 	readonly amount: string;
 	readonly pay: string;
-	readonly plan: string;
+	/** Undefined when the debt is too small for a plan (see `instalmentPlan`). */
+	readonly plan: string | undefined;
 	readonly call: string;
 }
 
@@ -43,10 +44,18 @@ export interface ReminderScript {
 	readonly greeting: GreetingScript;
 	readonly overdue: OverdueScript;
 	readonly next: NextScript;
-	readonly plan: PlanScript;
+	/** Undefined when the debt is too small for a plan: the video then has no plan scene. */
+	readonly plan: PlanScript | undefined;
 	readonly options: OptionsScript;
 	readonly close: CloseScript;
 }
+
+const planScript = (instalments: readonly Instalment[], words: ReminderWords, f: Formatters, amount: string): PlanScript => {
+	const title = fill(words.planTitle, {count: f.number(instalments.length)});
+	const rows = instalments.map((instalment) => ({date: f.date(instalment.date), amount: f.money(instalment.amount)}));
+	const total = fill(words.planTotal, {amount});
+	return {title, rows, total, lines: scriptLines(title, ...rows.map((row) => `${row.date}: ${row.amount}`), total)};
+};
 
 /** Every string of the reminder's scenes: plain facts, what happens next and when, and the ways out. */
 export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
@@ -64,16 +73,16 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 		date: f.date(reminder.nextStep.date),
 		fee: reminder.nextStep.fee === undefined ? '' : f.money(reminder.nextStep.fee),
 	});
-	const plan = instalmentPlan(reminder);
-	const rows = plan.map((instalment) => ({date: f.date(instalment.date), amount: f.money(instalment.amount)}));
-	const planTitle = fill(words.planTitle, {count: f.number(plan.length)});
-	const total = fill(words.planTotal, {amount});
+	const instalments = instalmentPlan(reminder);
+	const plan = instalments.length > 0 ? planScript(instalments, words, f, amount) : undefined;
 	const pay = fill(messages.payNow, {amount});
-	const choosePlan = fill(words.choosePlan, {count: f.number(plan.length)});
-	const call = fill(words.callUs, {phone: reminder.phone});
+	const choosePlan = plan && fill(words.choosePlan, {count: f.number(instalments.length)});
+	// Its spaces kept from breaking, so a narrow button wraps before the number, never inside it.
+	const call = fill(words.callUs, {phone: reminder.phone.replaceAll(' ', '\u00a0')});
 	const subtitle = fill(words.reminderSubtitle, {brand: reminder.brand.name});
-	const variant = reminder.messageVariant;
-	const understanding = variant && variant !== 'standard' ? words.variants[variant].understanding : words.understanding;
+	const variant = reminder.messageVariant && reminder.messageVariant !== 'standard' ? words.variants[reminder.messageVariant] : undefined;
+	const understanding = variant ? ((!plan && variant.withoutPlan) || variant.understanding) : words.understanding;
+	const reassure = plan ? words.nextReassure : words.nextReassureWithoutPlan;
 	return {
 		greeting: greetingScript({brand: reminder.brand.name, title: fill(messages.greeting, {name: reminder.customer.name}), subtitle}),
 		overdue: {
@@ -84,8 +93,8 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 			understanding,
 			lines: scriptLines(words.overdueTitle, wasDue, daysLate.join(' '), understanding),
 		},
-		next: {title: words.nextTitle, step, reassure: words.nextReassure, lines: scriptLines(words.nextTitle, step, words.nextReassure)},
-		plan: {title: planTitle, rows, total, lines: scriptLines(planTitle, ...rows.map((row) => `${row.date}: ${row.amount}`), total)},
+		next: {title: words.nextTitle, step, reassure, lines: scriptLines(words.nextTitle, step, reassure)},
+		plan,
 		options: {
 			title: messages.optionsTitle,
 			amount,

@@ -2,7 +2,7 @@ import type {VideoFormat} from '../../formats';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from '../../scene-motion';
 import {reminderScript} from './reminder-script';
-import {assembleTimeline, mailCta, type Timeline} from '../../timeline';
+import {assembleTimeline, mailCta, type CtaSpec, type SceneSpec, type Timeline} from '../../timeline';
 import type {SceneSpeech} from '../../narration/speech-timing';
 
 /** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
@@ -13,27 +13,26 @@ const OPTIONS_LINES = 2;
 
 export const buildReminderTimeline = ({bill, format, speech}: {bill: PaymentReminder; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}): Timeline => {
 	const script = reminderScript(bill);
+	const {plan, options} = script;
+	// A debt too small to split into instalments of the supplier's minimum has no plan: no plan scene and no plan button.
+	const scenes: SceneSpec[] = [
+		{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
+		{id: 'overdue', seconds: 6, entrance: linesEntrance(OVERDUE_LINES)},
+		{id: 'next', seconds: 6, entrance: linesEntrance(NEXT_LINES)},
+		...(plan ? [{id: 'plan' as const, seconds: 4 + 0.5 * plan.rows.length, entrance: linesEntrance(plan.rows.length + 2)}] : []),
+		{id: 'options', seconds: 8, entrance: linesEntrance(OPTIONS_LINES)},
+		{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
+	];
+	const ctas: CtaSpec[] = [
+		{scene: 'options', kind: 'pay', label: options.pay, href: bill.payUrl},
+		...(options.plan ? [{scene: 'options' as const, kind: 'instalments' as const, label: options.plan, href: bill.instalments.url}] : []),
+		{scene: 'options', kind: 'call', label: options.call, href: `tel:${bill.phone.replace(/[^+0-9]/g, '')}`},
+		...mailCta(bill.brand, bill.customer.locale),
+	];
 	return assembleTimeline({
 		format,
-		scenes: [
-			{id: 'greeting', seconds: 3.5, entrance: Math.max(GREETING_MOTION.rise, GREETING_MOTION.subtitleTo)},
-			{id: 'overdue', seconds: 6, entrance: linesEntrance(OVERDUE_LINES)},
-			{id: 'next', seconds: 6, entrance: linesEntrance(NEXT_LINES)},
-			{id: 'plan', seconds: 4 + 0.5 * script.plan.rows.length, entrance: linesEntrance(script.plan.rows.length + 2)},
-			{id: 'options', seconds: 8, entrance: linesEntrance(OPTIONS_LINES)},
-			{id: 'close', seconds: 3, entrance: CLOSE_MOTION.pop},
-		],
-		ctas: [
-			{scene: 'options', kind: 'pay', label: script.options.pay, href: bill.payUrl},
-			{scene: 'options', kind: 'instalments', label: script.options.plan, href: bill.instalments.url},
-			{
-				scene: 'options',
-				kind: 'call',
-				label: script.options.call,
-				href: `tel:${bill.phone.replace(/[^+0-9]/g, '')}`,
-			},
-			...mailCta(bill.brand, bill.customer.locale),
-		],
+		scenes,
+		ctas,
 		posterScene: 'options',
 		script,
 		speech,

@@ -14,13 +14,18 @@ export interface ReminderWords {
 	readonly nextTitle: string;
 	readonly nextSteps: Record<NextStepKind, string>;
 	readonly nextReassure: string;
+	/** `nextReassure` for a debt too small to split into instalments of the supplier's minimum: no plan is offered. */
+	readonly nextReassureWithoutPlan: string;
 	readonly planTitle: string;
 	readonly planTotal: string;
 	readonly choosePlan: string;
 	readonly callUs: string;
 	readonly reminderClose: string;
-	/** A soft-collection experiment's other wordings of the overdue scene's reassurance. */
-	readonly variants: Record<'soft' | 'firm', {readonly understanding: string}>;
+	/**
+	 * A soft-collection experiment's other wordings of the overdue scene's reassurance; `withoutPlan` where the wording
+	 * names a plan, for a reminder that offers none.
+	 */
+	readonly variants: Record<'soft' | 'firm', {readonly understanding: string; readonly withoutPlan?: string}>;
 	readonly chapters: Record<Exclude<ReminderSceneId, SharedChapterId>, string>;
 }
 
@@ -38,6 +43,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 			final_notice: 'If it is still unpaid on {date}, we will send you a final notice.',
 		},
 		nextReassure: 'Paying or choosing a plan before then avoids this.',
+		nextReassureWithoutPlan: 'Paying before then avoids this.',
 		planTitle: 'Or spread it over {count} instalments',
 		planTotal: 'Total {amount}',
 		choosePlan: 'Pay in {count} instalments',
@@ -45,7 +51,10 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderClose: 'Thank you. We are here to help.',
 		variants: {
 			soft: {understanding: 'This happens to everyone. When you are ready, we will make it easy.'},
-			firm: {understanding: 'Please settle it now, or choose a plan today, to avoid further steps.'},
+			firm: {
+				understanding: 'Please settle it now, or choose a plan today, to avoid further steps.',
+				withoutPlan: 'Please settle it now to avoid further steps.',
+			},
 		},
 		chapters: {overdue: 'Overdue amount', next: 'What happens next', plan: 'Instalment plan', options: 'Your options'},
 	},
@@ -62,6 +71,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 			final_notice: 'Se il {date} risulterà ancora da pagare, ti invieremo un ultimo avviso.',
 		},
 		nextReassure: 'Pagando o scegliendo un piano prima di quella data, lo eviti.',
+		nextReassureWithoutPlan: 'Se paghi prima di quella data, lo eviti.',
 		planTitle: 'Oppure in {count} rate',
 		planTotal: 'Totale {amount}',
 		choosePlan: 'Paga in {count} rate',
@@ -69,7 +79,10 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderClose: 'Grazie. Siamo qui per aiutarti.',
 		variants: {
 			soft: {understanding: 'Capita a tutti. Quando sei pronto, ti rendiamo tutto semplice.'},
-			firm: {understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.'},
+			firm: {
+				understanding: 'Salda ora, o scegli oggi un piano, per evitare ulteriori passi.',
+				withoutPlan: 'Salda ora per evitare ulteriori passi.',
+			},
 		},
 		chapters: {overdue: 'Importo scaduto', next: 'Cosa succede ora', plan: 'Piano a rate', options: 'Le tue opzioni'},
 	},
@@ -86,6 +99,7 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 			final_notice: '{date}까지 납부되지 않으면 최종 안내문을 보내 드립니다.',
 		},
 		nextReassure: '그 전에 납부하시거나 분할 납부를 선택하시면 괜찮습니다.',
+		nextReassureWithoutPlan: '그 전에 납부하시면 괜찮습니다.',
 		planTitle: '{count}회 분할 납부도 가능합니다',
 		planTotal: '합계 {amount}',
 		choosePlan: '{count}회 분할 납부',
@@ -93,7 +107,10 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 		reminderClose: '감사합니다. 언제든 도와드리겠습니다.',
 		variants: {
 			soft: {understanding: '누구에게나 있는 일입니다. 준비되시면 쉽게 도와드리겠습니다.'},
-			firm: {understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.'},
+			firm: {
+				understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.',
+				withoutPlan: '추가 조치를 피하려면 지금 납부해 주세요.',
+			},
 		},
 		chapters: {overdue: '연체 금액', next: '앞으로의 안내', plan: '분할 납부', options: '선택 사항'},
 	},
