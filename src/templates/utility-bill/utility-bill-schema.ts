@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
-import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, periodSchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];
@@ -30,11 +30,12 @@ export const utilityBillSchema = z
 		consumption: z.array(consumptionPointSchema).min(1).max(12),
 		/** Consumption in the same period a year earlier, when the meter has that history. */
 		samePeriodLastYear: z.number().nonnegative().optional(),
+		/** What the bill is made of: the energy (for water, the water supply), the network (for water, the wastewater), and taxes. */
 		cost: z.object({energy: minorUnits, network: minorUnits, taxes: minorUnits}),
 		/** Average consumption of similar homes in the same period, when the supplier has it. */
 		similarHomes: z.number().positive().optional(),
 		payment: z.object({
-			status: z.enum(['due', 'paid', 'autopay']),
+			status: z.enum(paymentStatuses),
 			payUrl: httpUrl.optional(),
 			cardLast4: z.string().regex(/^\d{4}$/, 'must be the last four digits of the card').optional(),
 		}),
@@ -53,7 +54,7 @@ export const utilityBillSchema = z
 			});
 		}
 		if (needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && !bill.payment.payUrl) {
-			ctx.addIssue({code: 'custom', path: ['payment', 'payUrl'], message: 'is required when an amount is due'});
+			ctx.addIssue({code: 'custom', path: ['payment', 'payUrl'], message: 'is required when the payment status is due or overdue and an amount is owed'});
 		}
 	});
 

@@ -20,6 +20,29 @@ export const utilityEdgeBills: Record<string, UtilityBill> = {
 		samePeriodLastYear: undefined,
 		similarHomes: undefined,
 	},
+	'two-monthly': {
+		...utilityFixtures['ko-KR'],
+		// Two-monthly readings over two years: each month comes twice, so the chart must say which year it is.
+		consumption: ['2024-12-31', '2025-02-28', '2025-04-30', '2025-06-30', '2025-08-31', '2025-10-31', '2025-12-31', '2026-02-28', '2026-04-30', '2026-06-30', '2026-08-31', '2026-10-31'].map(
+			(periodEnd, index) => ({periodEnd, amount: 34 + ((index * 7) % 11)}),
+		),
+		samePeriodLastYear: 36,
+		similarHomes: 38,
+	},
+	'two-readings': {
+		...utilityFixtures['it-IT'],
+		consumption: [
+			{periodEnd: '2026-08-31', amount: 40},
+			{periodEnd: '2026-10-31', amount: 95},
+		],
+	},
+	'water-nothing-used': {
+		...utilityFixtures['en-GB'],
+		kind: 'water',
+		consumption: [{periodEnd: '2026-10-31', amount: 0}],
+		samePeriodLastYear: undefined,
+		similarHomes: undefined,
+	},
 	'long-names': {
 		...utilityFixtures['en-GB'],
 		customer: {...utilityFixtures['en-GB'].customer, name: LONG_NAME},

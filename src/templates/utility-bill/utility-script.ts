@@ -4,11 +4,12 @@ import {utilityUnits, type UtilityBill} from './utility-bill-schema';
 import {billGreetingScript, closeScript, dueScript, scriptLines, type CloseScript, type DueScript, type GreetingScript} from '../../scripts/common-scenes';
 import {formattersFor} from '../../scripts/formatters';
 import type {Formatters, SceneScript} from '../../scripts/script-types';
+import type {ConsumptionBar} from './utility-chart-labels';
 import {utilityWordsFor, type UtilityWords} from './utility-words';
 
 export interface ConsumptionScript extends SceneScript {
 	readonly title: string;
-	readonly bars: ReadonlyArray<{readonly label: string; readonly value: number}>;
+	readonly bars: readonly ConsumptionBar[];
 	readonly thisPeriod: string;
 	readonly comparison?: string;
 }
@@ -45,10 +46,24 @@ const SAME = 0.05;
 
 const current = (bill: UtilityBill): number => bill.consumption[bill.consumption.length - 1]!.amount;
 
+const monthNumber = (isoDate: string): number => Number(isoDate.slice(0, 4)) * 12 + Number(isoDate.slice(5, 7));
+
+/** Months alone name the bars while the readings end within a year; from twelve months apart a month could be either year. */
+const chartBars = (bill: UtilityBill): ConsumptionBar[] => {
+	const {locale} = bill.customer;
+	const month = dateTimeFormat(locale, {month: 'short', timeZone: 'UTC'});
+	const year = dateTimeFormat(locale, {year: 'numeric', timeZone: 'UTC'});
+	const ends = bill.consumption.map((point) => point.periodEnd);
+	const dated = monthNumber(ends.at(-1)!) - monthNumber(ends[0]!) >= 12;
+	return bill.consumption.map((point) => {
+		const day = new Date(`${point.periodEnd}T00:00:00Z`);
+		return {label: month.format(day), ...(dated ? {year: year.format(day)} : {}), value: point.amount};
+	});
+};
+
 const consumptionScript = (bill: UtilityBill, words: UtilityWords, f: Formatters): ConsumptionScript => {
 	const unit = utilityUnits[bill.kind];
-	const month = dateTimeFormat(bill.customer.locale, {month: 'short', timeZone: 'UTC'});
-	const bars = bill.consumption.map((point) => ({label: month.format(new Date(`${point.periodEnd}T00:00:00Z`)), value: point.amount}));
+	const bars = chartBars(bill);
 	const thisPeriod = fill(words.thisPeriod, {amount: `${f.number(current(bill))} ${unit}`});
 	const last = bill.samePeriodLastYear;
 	const ratio = last ? current(bill) / last - 1 : undefined;
@@ -65,7 +80,7 @@ const consumptionScript = (bill: UtilityBill, words: UtilityWords, f: Formatters
 const costScript = (bill: UtilityBill, words: UtilityWords, f: Formatters): CostScript => {
 	const rows = (['energy', 'network', 'taxes'] as const).map((key) => ({
 		key,
-		label: words.costParts[key],
+		label: words.costParts[bill.kind][key],
 		amount: f.money(bill.cost[key]),
 		minor: bill.cost[key],
 	}));
@@ -88,20 +103,26 @@ const similarScript = (bill: UtilityBill, words: UtilityWords, f: Formatters): S
 	};
 };
 
-/** Two or three tips, each triggered by something in the bill's own numbers. */
+/**
+ * Two or three tips for this kind of bill: those the bill's own numbers trigger, then the meter readings, and an
+ * everyday saving only when the numbers trigger none (a single reading, no comparisons), so there are never fewer than two.
+ */
 const tipsScript = (bill: UtilityBill, words: UtilityWords, f: Formatters): TipsScript => {
 	const now = current(bill);
 	const last = bill.samePeriodLastYear;
 	const similar = bill.similarHomes;
+	const advice = words.advice[bill.kind];
 	const peak = bill.consumption.reduce((max, point) => (point.amount > max.amount ? point : max), bill.consumption[0]!);
 	const candidates = [
-		last !== undefined && now > last * (1 + SAME) ? words.tips.upOnLastYear : undefined,
-		similar !== undefined && now > similar * (1 + SAME) ? words.tips.aboveSimilar : undefined,
+		last !== undefined && now > last * (1 + SAME) ? fill(words.tips.upOnLastYear, {advice: advice.upOnLastYear}) : undefined,
+		similar !== undefined && now > similar * (1 + SAME) ? fill(words.tips.aboveSimilar, {advice: advice.aboveSimilar}) : undefined,
 		similar !== undefined && now < similar * (1 - SAME) ? words.tips.belowSimilar : undefined,
-		bill.consumption.length >= 3 ? fill(words.tips.peak, {date: f.date(peak.periodEnd)}) : undefined,
+		// With nothing used in any period there is no highest one to plan for.
+		bill.consumption.length >= 3 && peak.amount > 0 ? fill(words.tips.peak, {date: f.date(peak.periodEnd)}) : undefined,
 		words.tips.meterReadings,
 	];
-	const tips = candidates.filter((tip): tip is string => tip !== undefined).slice(0, 3);
+	const chosen = candidates.filter((tip): tip is string => tip !== undefined).slice(0, 3);
+	const tips = chosen.length < 2 ? [...chosen, advice.everyDay] : chosen;
 	return {title: words.tipsTitle, tips, lines: scriptLines(words.tipsTitle, ...tips)};
 };
 

@@ -10,6 +10,6 @@ export const summarizeUtilityBill = (bill: UtilityBill): BillSummary => {
 	const period = formatPeriod(bill.period.start, bill.period.end, bill.customer.locale);
 	return summarizeDueBill(
 		bill,
-		(['energy', 'network', 'taxes'] as const).map((part) => ({group: costParts[part], label: period, amount: bill.cost[part]})),
+		(['energy', 'network', 'taxes'] as const).map((part) => ({group: costParts[bill.kind][part], label: period, amount: bill.cost[part]})),
 	);
 };
