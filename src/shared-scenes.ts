@@ -1,6 +1,6 @@
 import {scriptFor, type RenderRequestInput} from './render-input';
 import type {SceneId} from './scene-ids';
-import type {Timeline} from './timeline';
+import {startingIn, type Timeline} from './timeline';
 
 /** A stretch of the video that looks the same for every bill with the same key, so its drawn frames can be reused. */
 export interface SharedScene {
@@ -33,12 +33,8 @@ export const sharedScenesOf = ({request, timeline}: {request: RenderRequestInput
 				scene: [scene.id, scene.durationInFrames],
 				script: scripts[scene.id],
 				brand: request.bill.brand,
-				holds: timeline.staticHolds
-					.filter((hold) => hold.from >= scene.from && hold.from < scene.from + scene.durationInFrames)
-					.map((hold) => [hold.from - scene.from, hold.durationInFrames]),
-				hotspots: timeline.hotspots
-					.filter((hotspot) => hotspot.from >= scene.from && hotspot.from < scene.from + scene.durationInFrames)
-					.map(({id, kind, from, durationInFrames, rect, label}) => [id, kind, from - scene.from, durationInFrames, rect, label]),
+				holds: startingIn(timeline.staticHolds, scene).map((hold) => [hold.from - scene.from, hold.durationInFrames]),
+				hotspots: startingIn(timeline.hotspots, scene).map(({id, kind, from, durationInFrames, rect, label}) => [id, kind, from - scene.from, durationInFrames, rect, label]),
 			}),
 		}));
 };

@@ -70,6 +70,10 @@ const seconds = (s: number): number => Math.round(s * FPS);
  * Places scenes back to back (each long enough to read its captions and to say its narration), their calls to action as hotspots that open once the buttons have settled, and a static
  * hold in each scene from the end of its entrance (or its buttons') to the start of its fade-out.
  */
+/** The items (hotspots, still holds) that start within `scene`: what the scene draws and what its cached frames hold. */
+export const startingIn = <T extends {readonly from: number}>(items: readonly T[], scene: {readonly from: number; readonly durationInFrames: number}): T[] =>
+	items.filter((item) => item.from >= scene.from && item.from < scene.from + scene.durationInFrames);
+
 export const assembleTimeline = ({
 	format,
 	scenes: specs,

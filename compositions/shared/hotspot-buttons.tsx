@@ -1,6 +1,6 @@
 import {useCurrentFrame, useVideoConfig} from 'remotion';
 import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
-import type {SceneId, Timeline} from '../../src/timeline';
+import {startingIn, type SceneId, type Timeline} from '../../src/timeline';
 import {settledSpring} from './settle';
 import {FONT_FAMILY} from '../../src/font-family';
 import {fitFontSize} from './theme';
@@ -15,7 +15,7 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 	const {fps} = useVideoConfig();
 	const placed = timeline.scenes.find((s) => s.id === scene);
 	if (!placed) return null;
-	const hotspots = timeline.hotspots.filter((h) => h.from >= placed.from && h.from < placed.from + placed.durationInFrames);
+	const hotspots = startingIn(timeline.hotspots, placed);
 	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
 	return (
 		<>

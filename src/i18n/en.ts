@@ -4,6 +4,7 @@ export const en: Messages = {
 	greeting: 'Hi {name}',
 	greetingSubtitle: 'Here is your {brand} bill for {period}',
 	dueTitle: 'Due by {date}',
+	dueDatePassed: 'The payment date, {date}, has passed',
 	payNow: 'Pay {amount} now',
 	payHotspotLabel: 'Pay {amount} now',
 	alreadyPaid: 'Paid. Thank you!',
@@ -31,8 +32,11 @@ export const en: Messages = {
 	daysLate: {one: '1 day overdue', other: '{days} days overdue'},
 	optionsTitle: 'Choose what suits you',
 	variants: {
-		soft: {dueNudge: 'No rush: any day before then is fine, and it takes a minute.'},
-		firm: {dueNudge: 'Paying on time keeps your account in good standing.'},
+		soft: {
+			dueNudge: 'No rush: any day before then is fine, and it takes a minute.',
+			overdueNudge: 'These things happen. Whenever you are ready, it takes a minute.',
+		},
+		firm: {dueNudge: 'Paying on time keeps your account in good standing.', overdueNudge: 'Paying now keeps your account in good standing.'},
 	},
 	chapters: {greeting: 'Welcome', due: 'Payment', close: 'Thank you'},
 	player: {

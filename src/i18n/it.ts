@@ -4,6 +4,7 @@ export const it: PartialMessages = {
 	greeting: 'Ciao {name}',
 	greetingSubtitle: 'Ecco la tua bolletta {brand} per {period}',
 	dueTitle: 'Scadenza: {date}',
+	dueDatePassed: 'La scadenza del {date} è passata',
 	payNow: 'Paga ora {amount}',
 	payHotspotLabel: 'Paga ora {amount}',
 	alreadyPaid: 'Pagata. Grazie!',
@@ -31,8 +32,11 @@ export const it: PartialMessages = {
 	daysLate: {one: '1 giorno di ritardo', other: '{days} giorni di ritardo'},
 	optionsTitle: 'Scegli la soluzione per te',
 	variants: {
-		soft: {dueNudge: 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.'},
-		firm: {dueNudge: 'Pagare in tempo mantiene il tuo conto in regola.'},
+		soft: {
+			dueNudge: 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.',
+			overdueNudge: 'Può capitare a tutti. Quando vuoi, basta un minuto.',
+		},
+		firm: {dueNudge: 'Pagare in tempo mantiene il tuo conto in regola.', overdueNudge: 'Pagando ora, il tuo conto resta in regola.'},
 	},
 	chapters: {greeting: 'Benvenuto', due: 'Pagamento', close: 'Grazie'},
 	player: {

@@ -4,6 +4,7 @@ export const ko: PartialMessages = {
 	greeting: '{name} 님, 안녕하세요',
 	greetingSubtitle: '{period} {brand} 청구서를 안내해 드립니다',
 	dueTitle: '납부 기한: {date}',
+	dueDatePassed: '{date} 납부 기한이 지났습니다',
 	payNow: '{amount} 지금 납부',
 	payHotspotLabel: '{amount} 지금 납부',
 	alreadyPaid: '납부가 완료되었습니다. 감사합니다!',
@@ -31,8 +32,8 @@ export const ko: PartialMessages = {
 	daysLate: {one: '1일 지났습니다', other: '{days}일 지났습니다'},
 	optionsTitle: '편하신 방법을 선택하세요',
 	variants: {
-		soft: {dueNudge: '서두르지 않으셔도 됩니다. 그 전에 언제든 1분이면 끝납니다.'},
-		firm: {dueNudge: '제때 납부하시면 계정이 정상으로 유지됩니다.'},
+		soft: {dueNudge: '서두르지 않으셔도 됩니다. 그 전에 언제든 1분이면 끝납니다.', overdueNudge: '누구에게나 있을 수 있는 일입니다. 편하실 때 1분이면 끝납니다.'},
+		firm: {dueNudge: '제때 납부하시면 계정이 정상으로 유지됩니다.', overdueNudge: '지금 납부하시면 계정이 정상으로 유지됩니다.'},
 	},
 	chapters: {greeting: '인사', due: '납부', close: '감사 인사'},
 	player: {

@@ -9,6 +9,8 @@ export interface Messages {
 	readonly greeting: string;
 	readonly greetingSubtitle: string;
 	readonly dueTitle: string;
+	/** The due scene's title on an overdue bill: the date has passed, said without blame or threat. */
+	readonly dueDatePassed: string;
 	readonly payNow: string;
 	readonly payHotspotLabel: string;
 	readonly alreadyPaid: string;
@@ -37,8 +39,11 @@ export interface Messages {
 	readonly paidSoFar: string;
 	readonly daysLate: {readonly one: string; readonly other: string};
 	readonly optionsTitle: string;
-	/** A soft-collection experiment's other wordings of the line under the amount due. */
-	readonly variants: Record<'soft' | 'firm', {readonly dueNudge: string}>;
+	/**
+	 * A soft-collection experiment's other wordings of the line under the amount due; an overdue bill has its own, as
+	 * words about time left before the due date would be untrue.
+	 */
+	readonly variants: Record<'soft' | 'firm', {readonly dueNudge: string; readonly overdueNudge: string}>;
 	/** The chapter names of the scenes several templates play; a template names its own scenes in its words. */
 	readonly chapters: Record<SharedChapterId, string>;
 	/** The player's own controls, its pay sheet and its error, in the bill's language. */

@@ -60,7 +60,9 @@ interface PayableBill {
 
 /** The due scene: pay now, or why there is nothing to do (paid, autopay, credit balance). */
 export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters): DueScript => {
-	const title = fill(messages.dueTitle, {date: f.date(bill.dueDate)});
+	// The video is rendered once and watched later, so it goes by the bill's status, never by a clock.
+	const overdue = bill.payment.status === 'overdue';
+	const title = fill(overdue ? messages.dueDatePassed : messages.dueTitle, {date: f.date(bill.dueDate)});
 	const amount = f.money(bill.amountDue);
 	if (bill.amountDue < 0) {
 		const status = fill(messages.creditBalance, {amount: f.money(-bill.amountDue)});
@@ -87,7 +89,7 @@ export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters):
 	const owed = needsPayment({status: bill.payment.status, amountDue: bill.amountDue});
 	const payLabel = owed && bill.payment.payUrl ? fill(messages.payNow, {amount}) : undefined;
 	const variant = bill.messageVariant;
-	const nudge = owed && variant && variant !== 'standard' ? fill(messages.variants[variant].dueNudge, {date: f.date(bill.dueDate)}) : undefined;
+	const nudge = owed && variant && variant !== 'standard' ? fill(messages.variants[variant][overdue ? 'overdueNudge' : 'dueNudge'], {date: f.date(bill.dueDate)}) : undefined;
 	return {title, amount, ...(nudge ? {status: nudge} : {}), ...(payLabel ? {payLabel} : {}), lines: lines(title, amount, nudge, payLabel)};
 };
 
