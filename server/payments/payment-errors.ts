@@ -7,7 +7,7 @@ export class PaymentConflictError extends BillcastError {
 			'payment_conflict',
 			409,
 			'The bill is already paid',
-			`Render ${renderId} already has a confirmed payment with reference ${reference}; one bill takes one payment.`,
+			`The bill of render ${renderId} already has a confirmed payment with reference ${reference}; one bill takes one payment.`,
 		);
 	}
 }

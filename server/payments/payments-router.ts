@@ -35,14 +35,15 @@ export const makePaymentsRouter = ({
 }): Router => {
 	const router = Router();
 
-	/** What keeps this payment from settling the render's bill; nothing to hold it against once the bill has expired. */
-	const misfits = async (record: RenderRecord, payment: PaymentInput, path?: string): Promise<FieldError[]> => {
+	/**
+	 * Settles the render's bill, unless the payment cannot: then the fields that keep it from doing so. Nothing to hold
+	 * it against once the bill has expired.
+	 */
+	const confirm = async (record: RenderRecord, input: PaymentInput, path?: string): Promise<ConfirmResult | {readonly status: 'refused'; readonly errors: FieldError[]}> => {
 		const props = await store.getProps(record.id);
-		return props ? paymentMisfits({payment, bill: summarizeBill(props), now: new Date(), path}) : [];
-	};
-
-	const confirm = async (record: RenderRecord, input: PaymentInput): Promise<ConfirmResult> => {
-		const result = await payments.confirm(record.id, input);
+		const errors = props ? paymentMisfits({payment: input, bill: summarizeBill(props), now: new Date(), path}) : [];
+		if (errors.length > 0) return {status: 'refused', errors};
+		const result = await payments.confirm(record, props, input);
 		if (result.status === 'confirmed') {
 			await onConfirmed(result.payment, record);
 			await webhooks.paymentConfirmed(record, result.payment);
@@ -54,9 +55,8 @@ export const makePaymentsRouter = ({
 		const record = await ownRender(store, req.params.id, res);
 		const parsed = paymentInputSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
-		const errors = await misfits(record, parsed.data);
-		if (errors.length > 0) throw new ValidationError(errors);
 		const result = await confirm(record, parsed.data);
+		if (result.status === 'refused') throw new ValidationError(result.errors);
 		if (result.status === 'conflict') throw new PaymentConflictError(record.id, result.payment.reference);
 		res.status(result.status === 'confirmed' ? 201 : 200).json(result satisfies PaymentResult);
 	});
@@ -75,12 +75,7 @@ export const makePaymentsRouter = ({
 				results.push({billNumber, status: 'not_found' as const, detail: `Bill ${billNumber} is not in batch ${batch.id}.`});
 				continue;
 			}
-			const errors = await misfits(record, input, `[${index}].`);
-			if (errors.length > 0) {
-				results.push({billNumber, status: 'refused' as const, errors});
-				continue;
-			}
-			const result = await confirm(record, input);
+			const result = await confirm(record, input, `[${index}].`);
 			results.push(
 				result.status === 'conflict'
 					? {billNumber, status: 'conflict' as const, detail: new PaymentConflictError(record.id, result.payment.reference).message}

@@ -2,7 +2,7 @@ import {idParam, problem, storedFileAnswers, type OpenApiPaths} from '../platfor
 import {POSTER_WAIT_MS} from './on-demand-outputs';
 
 const poster = {
-	'200': {description: 'The poster (JPEG)', content: {'image/jpeg': {}}},
+	'200': {description: "The poster (JPEG); a failed render's, which will not be drawn, a plain placeholder in its format's proportions", content: {'image/jpeg': {}}},
 	...storedFileAnswers,
 	'503': problem(`Not drawn within ${POSTER_WAIT_MS / 1000} s (a poster on demand is drawn at the first fetch); see Retry-After`),
 };

@@ -2,6 +2,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import type {Request, Response} from 'express';
 import {NotFoundError, PosterNotReadyError, QueueUnavailableError} from '../platform/errors';
 import type {PosterQueue} from './on-demand-poster-queue';
+import {PLACEHOLDER_POSTERS} from './poster-placeholder';
 import {artifactKey} from './render-paths';
 import type {RenderQueue} from './render-queue';
 import {outputsOf, type RenderRecord} from './render-record';
@@ -23,7 +24,10 @@ export interface OnDemandOutputs {
 	requestVideo(record: RenderRecord): Promise<RenderRecord>;
 	/** Queues the poster of a render accepted with its MP4 on demand but its poster to render. */
 	drawPoster(renderId: string): Promise<void>;
-	/** Answers the poster image, drawn first when it does not exist yet, or a 503 problem with Retry-After past POSTER_WAIT_MS. */
+	/**
+	 * Answers the poster image, drawn first when it does not exist yet, or a 503 problem with Retry-After past
+	 * POSTER_WAIT_MS; a failed render's, which will not be drawn, a placeholder at once.
+	 */
 	sendPoster(req: Request, res: Response, record: RenderRecord): Promise<void>;
 }
 
@@ -46,9 +50,11 @@ export const makeOnDemandOutputs = ({
 	storage: RenderStorage;
 	outputs: OutputSender;
 }): OnDemandOutputs => {
-	const posterKey = async (record: RenderRecord): Promise<string> => {
+	/** Undefined when no poster will come: a failed render's poster job fails as its video did (a logo that cannot load). */
+	const posterKey = async (record: RenderRecord): Promise<string | undefined> => {
 		const key = artifactKey(record.id, 'poster');
 		if (await storage.exists(key)) return key;
+		if (record.status === 'failed') return undefined;
 		await posters.request(record.id).catch((error: unknown) => {
 			throw queueError(error);
 		});
@@ -80,6 +86,11 @@ export const makeOnDemandOutputs = ({
 				if (error instanceof PosterNotReadyError) res.set('Retry-After', '2');
 				throw error;
 			});
+			if (!key) {
+				// Sent again, the bill renders under the same id and its real poster follows: caches keep this one briefly.
+				res.set('Cache-Control', 'public, max-age=300').type('image/jpeg').send(PLACEHOLDER_POSTERS[record.format]);
+				return;
+			}
 			await outputs.send(req, res, {key, contentType: 'image/jpeg', what: `The poster of render ${record.id}`});
 		},
 	};

@@ -7,7 +7,7 @@ import {NotFoundError, RateLimitedError, ValidationError, WatchLinkExpiredError,
 import {ensurePlayerScript, PLAYER_SCRIPT_PATH} from './player-bundle';
 import {pickEncoding, sendCompressed} from './send-compressed';
 import {videoFormats, type VideoFormat} from '../../src/formats';
-import {buildRenderId} from '../renders/render-id';
+import {renderIdInFormat} from '../renders/render-id';
 import {artifactKey, type ARTIFACT_FILES} from '../renders/render-paths';
 import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from '../renders/on-demand-outputs';
 import {progressOf, type RenderProps, type RenderRecord} from '../renders/render-record';
@@ -105,8 +105,7 @@ export const makeWatchRouter = ({
 	 */
 	const siblingOf = async (record: RenderRecord, props: RenderProps, format: VideoFormat): Promise<RenderRecord | undefined> => {
 		if (format === record.format) return record;
-		const id = buildRenderId({...props, tenant: record.tenant, format, scale: props.scale ?? 1});
-		const sibling = await store.get(id);
+		const sibling = await store.get(renderIdInFormat(record.tenant, props, format));
 		if (!sibling || sibling.tenant !== record.tenant) return undefined;
 		const [video, hotspots] = await Promise.all([fileOf(sibling, 'video.mp4'), fileOf(sibling, 'hotspots.json')]);
 		return video && hotspots ? sibling : undefined;
@@ -160,6 +159,10 @@ export const makeWatchRouter = ({
 		next();
 	});
 
+	// A link cut short before its token (an SMS split, a copy gone wrong) is a customer's link that does not work, like a
+	// broken token; `/w/` too, since routes here ignore a trailing slash.
+	router.get('/w', (req, res) => sendLinkErrorPage(req, res, new WatchLinkInvalidError()));
+
 	router.get('/w/:token', async (req, res) => {
 		const nonce = randomBytes(16).toString('base64');
 		res.set({
@@ -175,7 +178,7 @@ export const makeWatchRouter = ({
 			// MP4 mode asked for an on-demand video: it starts rendering, and the live player shows the bill meanwhile.
 			const record = req.query.player === 'mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
 			const links = await fileLinks(record, `/v1/watch/${req.params.token}`);
-			const payment = await payments.get(record.id);
+			const payment = await payments.get(record, props);
 			const inputs = {
 				props,
 				token: req.params.token,
@@ -197,7 +200,7 @@ export const makeWatchRouter = ({
 		const {record, props} = await open(req.params.token);
 		const base = `/v1/watch/${req.params.token}`;
 		// Each file is looked up once (a HEAD request each with S3), the narration's among them.
-		const [payment, files, formats] = await Promise.all([payments.get(record.id), fileLinks(record, base), formatLinks(record, props, base)]);
+		const [payment, files, formats] = await Promise.all([payments.get(record, props), fileLinks(record, base), formatLinks(record, props, base)]);
 		// Renders finished before the speech had a key of its own carry it in their output only.
 		const speech = files['narration.m4a']
 			? ((await store.getSpeech(record.id)) ?? (record.status === 'completed' ? record.output.speech : undefined))

@@ -10,6 +10,7 @@ import {startTestStack, type TestStack} from '../helpers/test-stack';
  */
 const notApi: Record<string, string> = {
 	'GET /w/{token}': 'the watch page, HTML for the viewer',
+	'GET /w': 'a watch link cut short before its token: the same HTML link-error page',
 	'GET /player/billcast-player.js': "the player's script, loaded by the watch page and embeds",
 	'GET /player/{file}': "the player's other assets",
 	'GET /dashboard': 'the HTML dashboard for people, signed in with a cookie',
