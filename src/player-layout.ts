@@ -1,4 +1,4 @@
-import {formatSizes, type VideoFormat} from './formats';
+import {formatSizes, videoFormats, type VideoFormat} from './formats';
 
 /**
  * The player's box, shared by the watch page (which reserves it in CSS before any script runs, so nothing shifts)
@@ -32,4 +32,18 @@ export const playerBoxCss = (format: VideoFormat, maxVideoHeight = `${PLAYER_MAX
 export const mp4FormatFor = (rendered: readonly VideoFormat[], phoneUpright: boolean): VideoFormat => {
 	const nearestFirst: readonly VideoFormat[] = phoneUpright ? ['portrait', 'square', 'landscape'] : ['landscape', 'square', 'portrait'];
 	return nearestFirst.find((format) => rendered.includes(format)) ?? rendered[0]!;
+};
+
+/** Set on the player's element by the running player: the format it shows, which the box follows from then on. */
+export const FORMAT_ATTRIBUTE = 'data-format';
+
+/**
+ * The page's CSS for the player's box. Before the player runs, the format it will pick for the screen (`wide`, or
+ * `upright` on an upright phone); once it runs, the format it shows: the live player's follows the phone as it turns,
+ * an MP4 keeps its file's shape, and its box with it.
+ */
+export const playerBoxRules = (selector: string, {wide, upright}: {wide: VideoFormat; upright: VideoFormat}): string => {
+	const shown = (box: (format: VideoFormat) => string) => videoFormats.map((format) => `${selector}[${FORMAT_ATTRIBUTE}="${format}"]{${box(format)}}`).join('');
+	const phoneBox = (format: VideoFormat) => playerBoxCss(format, PHONE_PLAYER_MAX_HEIGHT);
+	return `${selector}{${playerBoxCss(wide)}}${shown((format) => playerBoxCss(format))}@media ${PHONE_PORTRAIT_QUERY}{${selector}{${phoneBox(upright)}}${shown(phoneBox)}}`;
 };

@@ -9,7 +9,8 @@ import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
-import {frameAcross, sceneStartAcross, type Hotspot} from '../../src/timeline';
+import type {VideoFormat} from '../../src/formats';
+import {frameAcross, sceneStartAcross, type Hotspot, type Timeline} from '../../src/timeline';
 import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
 import {LiveStage} from './live-stage';
@@ -34,6 +35,8 @@ export interface BillPlayerProps {
 	readonly payTarget: '_blank' | '_self';
 	readonly sendEvent: SendEvent;
 	readonly onReady: (playback: Playback) => void;
+	/** The format shown, whenever it changes: the host sizes the player's box to it. */
+	readonly onFormat: (format: VideoFormat) => void;
 }
 
 /** 'idle' until the first play, so the personal intro card shows until then; 'ended' stays on the last frame. */
@@ -62,6 +65,16 @@ const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
 	</svg>
 );
 
+const phoneUpright = (): boolean => window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
+
+/** Every scene starts and lasts the same in both: a frame shows the same moment in either. */
+const sameFrames = (a: Timeline, b: Timeline): boolean =>
+	a.scenes.length === b.scenes.length &&
+	a.scenes.every((scene, index) => {
+		const other = b.scenes[index];
+		return other?.id === scene.id && other.from === scene.from && other.durationInFrames === scene.durationInFrames;
+	});
+
 const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
@@ -83,13 +96,23 @@ const captionsAtTop = ({hotspots, height, captionHeight}: {hotspots: readonly Ho
  * come from `computeRenderInput`, the function the renderer uses, or in MP4 mode from the manifest written beside the
  * file from that same timeline.
  */
-export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady}) => {
+export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady, onFormat}) => {
 	const {locale, currency} = data.bill.customer;
 	const messages = messagesFor(locale);
 	// The track is a watch route beside the watch data: resolved the same way, since the player may sit on another origin.
 	const narration = useMemo(() => (data.narration ? {...data.narration, audioSrc: resolveUrl(data.narration.audioSrc)} : undefined), [data.narration, resolveUrl]);
-	// Chosen once: the narration arriving later sizes the same picture again, whichever way the phone is held by then.
-	const [liveFormat] = useState(() => liveFormatFor(window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false));
+	// Follows the phone as it turns, so the picture keeps the shape of the screen and of the page's box for it.
+	const [liveFormat, setLiveFormat] = useState(() => liveFormatFor(phoneUpright()));
+	useEffect(() => {
+		if (mode !== 'live') return;
+		const query = window.matchMedia?.(PHONE_PORTRAIT_QUERY);
+		const turned = () => setLiveFormat(liveFormatFor(query.matches));
+		query?.addEventListener('change', turned);
+		return () => query?.removeEventListener('change', turned);
+	}, [mode]);
+	// An MP4 keeps the shape it was rendered in, however the screen turns.
+	const format = mode === 'mp4' ? data.format : liveFormat;
+	useLayoutEffect(() => onFormat(format), [format, onFormat]);
 	const input = useMemo(() => {
 		const shown = {...asPaid(data, data.paid), narration};
 		return computeRenderInput(mode === 'mp4' ? shown : {...shown, format: liveFormat});
@@ -131,6 +154,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const rootRef = useRef<HTMLDivElement>(null);
 	const frameRef = useRef<HTMLDivElement>(null);
 	const hotspotHadFocus = useRef(false);
+	const introHadFocus = useRef(false);
+	const playRef = useRef<HTMLButtonElement>(null);
 	// Kept across a new timeline (the narration arriving), so what was watched before it still counts.
 	const tracker = useRef(makeWatchTracker(shape));
 	const captionsUrl = data.links['captions.vtt'] ? resolveUrl(data.links['captions.vtt']) : undefined;
@@ -192,6 +217,13 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		if (document.activeElement === document.body || document.activeElement === null) rootRef.current?.focus();
 	}, [visibleKey]);
 
+	// The intro card goes with its play button when the video starts: focus goes on to the control that pauses it.
+	useLayoutEffect(() => {
+		if (playState === 'idle' || !introHadFocus.current) return;
+		introHadFocus.current = false;
+		if (document.activeElement === document.body || document.activeElement === null) playRef.current?.focus();
+	}, [playState]);
+
 	const onFrame = useCallback(
 		(next: number) => {
 			setFrame(next);
@@ -216,18 +248,23 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		setPlayState('ended');
 	}, [restFrame]);
 	const onSeeked = useCallback(() => tracker.current.interrupted(), []);
-	// The narration arrived while the viewer watched, and sized every scene again: the video goes on from the start of
-	// the scene they were in, playing or paused as it was; an ended one rests on its new end, one not yet started stays so.
-	const shownTimeline = useRef(input.timeline);
+	// A new timeline, playing or paused as it was. The phone turned: the other format's scenes run on the same frames, so
+	// the video simply goes on (were they sized otherwise, from the same point of the same scene). The narration arrived
+	// and sized every scene again: from the start of the scene they were in. An ended video rests on its new end, one not
+	// yet started stays so.
+	const shownTimeline = useRef({timeline: input.timeline, format});
 	useLayoutEffect(() => {
-		const from = shownTimeline.current;
+		const from = shownTimeline.current.timeline;
 		const to = input.timeline;
-		shownTimeline.current = to;
-		if (from === to) return;
+		const turned = shownTimeline.current.format !== format;
+		shownTimeline.current = {timeline: to, format};
+		if (from === to || sameFrames(from, to)) return;
 		if (mode === 'live') tracker.current = tracker.current.across(shape, (frame) => frameAcross({from, to, frame}));
 		const playback = playbackRef.current;
 		if (!playback) return;
-		playback.seekToFrame(playState === 'ended' ? restFrame : playState === 'idle' ? initialFrame : sceneStartAcross({from, to, frame: currentFrame.current}));
+		const now = currentFrame.current;
+		const goOn = turned ? (frameAcross({from, to, frame: now}) ?? sceneStartAcross({from, to, frame: now})) : sceneStartAcross({from, to, frame: now});
+		playback.seekToFrame(playState === 'ended' ? restFrame : playState === 'idle' ? initialFrame : goOn);
 		// Only a new timeline moves the video: the play state and frames it reads are those of that moment.
 	}, [input.timeline]);
 	/**
@@ -364,7 +401,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			aria-label={`${fill(messages.player.regionLabel, {brand: data.bill.brand.name})}. ${messages.player.keyboardHelp}`}
 			tabIndex={0}
 			onKeyDown={onKeyDown}
-			onFocus={(event) => (hotspotHadFocus.current = (event.target as Element).classList.contains('bc-hotspot'))}
+			onFocus={(event) => {
+				hotspotHadFocus.current = (event.target as Element).classList.contains('bc-hotspot');
+				introHadFocus.current = (event.target as Element).closest('.bc-intro') !== null;
+			}}
 			style={{
 				['--bc-ratio' as string]: String(shape.width / shape.height),
 				['--bc-accent' as string]: palette.accent,
@@ -387,7 +427,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
 				{/* The banner and captions moved up share the top of the frame one under the other, never over each other. */}
 				<div className="bc-top">
-					{data.paid ? <PaidBanner paid={data.paid} locale={locale} /> : null}
+					{data.paid && playState !== 'idle' ? <PaidBanner paid={data.paid} locale={locale} /> : null}
 					{captionsUp ? caption : null}
 				</div>
 				{captionsUp ? null : caption}
@@ -395,7 +435,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
 						<p className="bc-intro-name">{data.bill.customer.name}</p>
 						<p className="bc-intro-amount">{amount}</p>
-						<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
+						{/* Paid, the card says so where it would say when to pay: the banner it hides moves onto it. */}
+						{data.paid ? (
+							<PaidBanner paid={data.paid} locale={locale} />
+						) : (
+							<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
+						)}
 						<button type="button" className="bc-big-play" onClick={togglePlay}>
 							<Icon name="play" /> {messages.player.playVideo}
 						</button>
@@ -403,7 +448,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				) : null}
 			</div>
 			<div className="bc-controls">
-				<button type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>
+				<button ref={playRef} type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>
 					<Icon name={playState === 'ended' ? 'replay' : playState === 'playing' ? 'pause' : 'play'} />
 				</button>
 				<input

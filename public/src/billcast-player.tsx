@@ -12,7 +12,7 @@ import type {Playback} from './playback';
 import {adoptPlayerStyles} from './player-styles';
 import {fetchHotspotManifest, fetchWatchData, type WatchData} from './watch-data';
 import type {VideoFormat} from '../../src/formats';
-import {mp4FormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {FORMAT_ATTRIBUTE, mp4FormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {hideBrokenPageLogo} from './page-logo';
 
 export interface MountOptions {
@@ -48,6 +48,8 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 	const ready = new Promise<Playback>((resolve) => (resolveReady = resolve));
 	let unmounted = false;
 	let stopPolling: () => void = () => undefined;
+	// The watch page sizes the player's box by it; a host page may too.
+	const onFormat = (format: VideoFormat) => element.setAttribute(FORMAT_ATTRIBUTE, format);
 	const start = (async () => {
 		const load = () => fetchWatchData(apiBase, token);
 		const shown = (data: WatchData) => (mode === 'mp4' ? nearestRendered(data) : data);
@@ -66,6 +68,7 @@ export const mount = (element: HTMLElement, {token, apiBase = '', mode = 'live',
 					payTarget={payTarget}
 					sendEvent={sendEvent}
 					onReady={resolveReady}
+					onFormat={onFormat}
 				/>,
 			);
 		render(data);

@@ -1,4 +1,4 @@
-import {useEffect, useRef} from 'react';
+import {useEffect, useId, useRef} from 'react';
 import type {BillSummary} from '../../src/summary-shape';
 import {checkoutUrl} from '../../src/checkout-url';
 import {formatDate} from '../../src/dates';
@@ -19,6 +19,8 @@ export const PaySheet: React.FC<{
 }> = ({bill, payUrl, target, onPay, onClose}) => {
 	const sheetRef = useRef<HTMLDivElement>(null);
 	const payRef = useRef<HTMLAnchorElement>(null);
+	const titleId = useId();
+	const payId = useId();
 	useEffect(() => {
 		payRef.current?.focus();
 		const onKey = (event: KeyboardEvent) => {
@@ -48,8 +50,9 @@ export const PaySheet: React.FC<{
 	const amount = formatMoney({minor: bill.amountDue, currency, locale});
 	return (
 		<div className="bc-backdrop" onClick={(event) => event.target === event.currentTarget && onClose()}>
-			<div ref={sheetRef} className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby="bc-sheet-title" lang={writtenLocale(locale)}>
-				<h2 id="bc-sheet-title">{bill.brand.name}</h2>
+			{/* Named for what it is for ("Pay €68.40 now") and whom: the brand alone says nothing of it. */}
+			<div ref={sheetRef} className="bc-sheet" role="dialog" aria-modal="true" aria-labelledby={`${payId} ${titleId}`} lang={writtenLocale(locale)}>
+				<h2 id={titleId}>{bill.brand.name}</h2>
 				<dl>
 					<dt>{messages.player.amountDue}</dt>
 					<dd className="bc-amount" data-testid="sheet-amount">
@@ -60,7 +63,7 @@ export const PaySheet: React.FC<{
 					<dt>{messages.player.billNumber}</dt>
 					<dd>{bill.billNumber}</dd>
 				</dl>
-				<a ref={payRef} className="bc-pay" href={checkoutUrl(bill, payUrl)} target={target} rel="noopener" onClick={onPay}>
+				<a ref={payRef} id={payId} className="bc-pay" href={checkoutUrl(bill, payUrl)} target={target} rel="noopener" onClick={onPay}>
 					{fill(messages.payNow, {amount})}
 				</a>
 				<button type="button" className="bc-close" onClick={onClose}>

@@ -56,7 +56,9 @@ ${EMOJI_FONT_FACE}
 .bc-intro p{margin:0}
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
 .bc-intro-amount{font-size:clamp(28px,8cqw,72px);font-weight:800;line-height:1.1}
-.bc-intro-due{font-size:clamp(14px,2.6cqw,24px)}
+.bc-intro-due,.bc-intro .bc-paid{font-size:clamp(14px,2.6cqw,24px)}
+/* The edge keeps the banner apart from a green brand's card. */
+.bc-intro .bc-paid{margin-top:6px;box-shadow:0 0 0 2px rgba(255,255,255,.85)}
 .bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge,transparent);border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
 .bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:${FONT_FAMILY}}

@@ -9,7 +9,7 @@ import {numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import {brandPalette} from '../../src/palette';
 import type {VideoFormat} from '../../src/formats';
-import {mp4FormatFor, PHONE_PLAYER_MAX_HEIGHT, PHONE_PORTRAIT_QUERY, playerBoxCss} from '../../src/player-layout';
+import {liveFormatFor, mp4FormatFor, playerBoxRules} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import {asksForMoney, type PaidState} from '../../src/paid-state';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
@@ -220,11 +220,14 @@ ${
 }
 </main>
 <script nonce="${nonce}" src="${scriptSrc}"></script>`;
-	// The player's box from the first byte, in the format the player will pick, so nothing below it shifts.
-	const box =
+	// The player's box from the first byte, in the format the player will pick, so nothing below it shifts; then the
+	// format it shows, so a turned phone's picture never spills out of it.
+	const box = playerBoxRules(
+		'billcast-player',
 		playerMode === 'mp4'
-			? `billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, false))}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss(mp4FormatFor(renderedFormats, true), PHONE_PLAYER_MAX_HEIGHT)}}}`
-			: `billcast-player{${playerBoxCss('landscape')}}@media ${PHONE_PORTRAIT_QUERY}{billcast-player{${playerBoxCss('portrait', PHONE_PLAYER_MAX_HEIGHT)}}}`;
+			? {wide: mp4FormatFor(renderedFormats, false), upright: mp4FormatFor(renderedFormats, true)}
+			: {wide: liveFormatFor(false), upright: liveFormatFor(true)},
+	);
 	return page({nonce, lang: writtenLocale(locale), title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };
 

@@ -50,6 +50,16 @@ describe('frameAcross: the same moment of the same scene on the new timeline', (
 		}
 	});
 
+	it('is the same frame between timelines whose scenes are as long (a phone turned mid-play)', () => {
+		for (const format of ['portrait', 'square'] as const) {
+			const turned = computeRenderInput({...input, format}).timeline;
+			expect(turned.scenes.map((each) => each.durationInFrames)).toEqual(silent.scenes.map((each) => each.durationInFrames));
+			for (let frame = 0; frame < silent.durationInFrames; frame++) {
+				expect(frameAcross({from: silent, to: turned, frame}), `${format} frame ${frame}`).toBe(frame);
+			}
+		}
+	});
+
 	it('has no frame for a scene the new timeline lacks', () => {
 		const withoutDue = {...spoken, scenes: spoken.scenes.filter((candidate) => candidate.id !== 'due')};
 		expect(frameAcross({from: silent, to: withoutDue, frame: scene(silent, 'due').from + 5})).toBeUndefined();
