@@ -1,7 +1,7 @@
 import {formatDate, formatPeriod} from '../dates';
 import {cached, numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
-import {spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
+import {isSingular, spokenCount, spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -42,11 +42,34 @@ const learnMoneyReader = (locale: string, currency: string): MoneyReader => {
 
 const moneyReaders = new Map<string, MoneyReader>();
 
-const unitWords: Record<SpokenLanguage, Record<string, string>> = {
-	en: {GB: 'gigabytes', kWh: 'kilowatt hours', 'm³': 'cubic metres'},
-	it: {GB: 'gigabyte', kWh: 'chilowattora', 'm³': 'metri cubi'},
-	ko: {GB: '기가바이트', kWh: '킬로와트시', 'm³': '세제곱미터'},
+/** A unit's name for one of it and for any other amount; Korean has no plural. */
+const unitWords: Record<SpokenLanguage, Record<string, {one: string; other: string}>> = {
+	en: {GB: {one: 'gigabyte', other: 'gigabytes'}, kWh: {one: 'kilowatt hour', other: 'kilowatt hours'}, 'm³': {one: 'cubic metre', other: 'cubic metres'}},
+	it: {GB: {one: 'gigabyte', other: 'gigabyte'}, kWh: {one: 'chilowattora', other: 'chilowattora'}, 'm³': {one: 'metro cubo', other: 'metri cubi'}},
+	ko: {GB: {one: '기가바이트', other: '기가바이트'}, kWh: {one: '킬로와트시', other: '킬로와트시'}, 'm³': {one: '세제곱미터', other: '세제곱미터'}},
 };
+
+/** Italian nouns the scripts count in plain text ("1 giorno di ritardo"), whose one and round millions agree with them. */
+const italianCounted = /^(giorn[oi]|minut[oi]|messaggio|messaggi|SMS|rat[ae]|mes[ei]|ann[oi]|settiman[ae])$/u;
+
+/**
+ * Words each voice mispronounces as written, respelt the way they are said. Festival's Italian voice reads English
+ * loanwords by Italian rules ("gigabite", "ro-a-ming"); espeak-ng's Korean voice reads Latin letters in English.
+ */
+const respellings: Record<SpokenLanguage, ReadonlyArray<[RegExp, string]>> = {
+	en: [],
+	it: [
+		[/\bgigabyte\b/giu, 'gigabàit'],
+		[/\broaming\b/giu, 'ròuming'],
+	],
+	ko: [[/\bPDF\b/gu, '피디에프']],
+};
+
+const respell = (text: string, language: SpokenLanguage): string =>
+	respellings[language].reduce(
+		(out, [word, said]) => out.replace(word, (found) => (found[0] === found[0]!.toUpperCase() ? said.charAt(0).toUpperCase() + said.slice(1) : said)),
+		text,
+	);
 
 /** A Hangul syllable ends in a consonant (batchim), which picks 을/이/은/과 over 를/가/는/와. */
 const hasFinalConsonant = (syllable: string): boolean => (syllable.charCodeAt(0) - 0xac00) % 28 !== 0;
@@ -60,30 +83,45 @@ export interface SpokenContext {
 	readonly spelled: readonly string[];
 }
 
+const yearOf = (isoDate: string): string => isoDate.slice(0, 4);
+
 const periodWords: Record<SpokenLanguage, (start: string, end: string) => string> = {
 	en: (start, end) => `${start} to ${end}`,
 	it: (start, end) => `il periodo dal ${start} al ${end}`,
 	ko: (start, end) => `${start}부터 ${end}까지`,
 };
 
-/** The dates found in a bill, printed the ways the scripts print them (long dates, the billing period) and spoken. */
+/**
+ * The dates found in a bill, printed the ways the scripts print them (long dates, the billing period) and spoken. The
+ * screen always shows a date's year; the voice leaves it out only in the year the bill is written in (`writtenOn`, else
+ * its period's end, else the one year all its dates share), where it goes without saying. Otherwise every year is said:
+ * left out, a date of last year ("è terminato il 30 novembre 2025") sounded like one to come.
+ */
 export const spokenContext = ({
 	locale,
 	currency,
 	dates,
 	period,
+	writtenOn = period?.end,
 	spelled = [],
 }: {
 	locale: string;
 	currency: string;
 	dates: readonly string[];
 	period?: {start: string; end: string} | undefined;
+	/** The day the bill or reminder is written on. */
+	writtenOn?: string | undefined;
 	spelled?: readonly string[];
 }): SpokenContext => {
-	const entries: Array<[string, string]> = dates.map((date) => [formatDate(date, locale), spokenDate(date, locale)]);
+	// A bill whose dates all fall in one year is written in that year.
+	const home = writtenOn ?? (new Set(dates.map(yearOf)).size === 1 ? dates[0] : undefined);
+	const said = (date: string, withYear = home === undefined || yearOf(date) !== yearOf(home)) => spokenDate(date, locale, {withYear});
+	const entries: Array<[string, string]> = dates.map((date) => [formatDate(date, locale), said(date)]);
 	if (period) {
-		const said = periodWords[spokenLanguage(locale)](spokenDate(period.start, locale), spokenDate(period.end, locale));
-		entries.push([formatPeriod(period.start, period.end, locale), said]);
+		// A period across the new year says both years, or its start would sound like the end's year.
+		const across = yearOf(period.start) !== yearOf(period.end);
+		const spokenPeriod = periodWords[spokenLanguage(locale)](said(period.start, across || undefined), said(period.end, across || undefined));
+		entries.push([formatPeriod(period.start, period.end, locale), spokenPeriod]);
 	}
 	// Longest first, so a period is replaced whole before any date inside it.
 	return {locale, currency, dates: new Map(entries.sort(([a], [b]) => b.length - a.length)), spelled};
@@ -112,11 +150,20 @@ export const speakText = (text: string, context: SpokenContext): string => {
 		return spokenMoney({minor: sign === '-' || sign === '−' ? -minor : minor, currency, locale});
 	});
 	out = out.replace(/(\d+)\s?%/gu, (_, value: string) => spokenPercent(Number(value), locale));
-	// Six or more digits in groups (and a leading +) is a phone number, read digit by digit.
-	out = out.replace(/\+?\d[\d\s\-–./()]{5,}\d/gu, (match) => (match.replace(/\D/g, '').length >= 6 ? spokenDigits(match, locale) : match));
+	const grouped = new RegExp(`^[1-9]\\d{0,2}(?:${escape(groupSep)}\\d{3})+$`, 'u');
+	// Six or more digits in groups (and a leading +) is a phone number, read digit by digit; a number grouped the way the
+	// locale groups thousands is not (Italian's "123.456 kWh" was read as one).
+	out = out.replace(/\+?\d[\d\s\-–./()]{5,}\d/gu, (match) => (match.replace(/\D/g, '').length >= 6 && !grouped.test(match) ? spokenDigits(match, locale) : match));
+	const number = `\\d+(?:${escape(groupSep)}\\d{3})*(?:${escape(decimalSep)}\\d+)?`;
 	const units = unitWords[language];
-	out = out.replace(new RegExp(`(\\d)\\s?(${Object.keys(units).map(escape).join('|')})(?![\\p{L}])`, 'gu'), (_, digit: string, unit: string) => `${digit} ${units[unit]}`);
-	const number = new RegExp(`\\d+(?:${escape(groupSep)}\\d{3})*(?:${escape(decimalSep)}\\d+)?`, 'gu');
-	out = out.replace(number, (match) => spokenNumber(toPlain(match), locale));
-	return out.replace(/\s+/gu, ' ').trim();
+	out = out.replace(new RegExp(`(${number})\\s?(${Object.keys(units).map(escape).join('|')})(?![\\p{L}])`, 'gu'), (_, amount: string, unit: string) => {
+		const plain = toPlain(amount);
+		const name = isSingular(plain, locale) ? units[unit]!.one : units[unit]!.other;
+		return `${spokenCount(plain, name, locale)} ${name}`;
+	});
+	out = out.replace(new RegExp(`${number}(?=(\\s\\p{L}+)?)`, 'gu'), (match, next: string | undefined) => {
+		const noun = next?.trim();
+		return language === 'it' && noun && italianCounted.test(noun) ? spokenCount(toPlain(match), noun, locale) : spokenNumber(toPlain(match), locale);
+	});
+	return respell(out, language).replace(/\s+/gu, ' ').trim();
 };

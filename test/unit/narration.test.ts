@@ -68,7 +68,7 @@ describe('speakText', () => {
 		expect(speakText('₩68,400 지금 납부', context('ko-KR', 'KRW'))).toBe('육만 팔천사백 원 지금 납부');
 		expect(speakText('납부 기한: 2026년 11월 21일', context('ko-KR', 'KRW'))).toBe('납부 기한: 십일월 이십일일');
 		expect(speakText('Talk to us: +44 20 7946 0000', context('en-GB', 'GBP'))).toBe(
-			'Talk to us: four four, two zero, seven nine four six, zero zero zero zero',
+			'Talk to us: plus four four, two zero, seven nine four six, zero zero zero zero',
 		);
 	});
 

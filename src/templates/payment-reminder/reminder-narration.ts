@@ -13,7 +13,7 @@ export const reminderNarration = (bill: PaymentReminder, p: Phrases): SpokenScen
 	const s = reminderScript(bill);
 	const planDates = instalmentPlan(bill).map((instalment) => instalment.date);
 	return {
-		context: spokenContext({...bill.customer, dates: [...isoDatesIn(bill), ...planDates]}),
+		context: spokenContext({...bill.customer, dates: [...isoDatesIn(bill), ...planDates], writtenOn: bill.reminderDate}),
 		scripts: {
 			greeting: linesOf(s.greeting),
 			overdue: linesOf(s.overdue),

@@ -26,7 +26,7 @@ export const telcoNarration = (bill: TelcoBill, p: Phrases): SpokenScenes => {
 	const s = telcoScript(bill);
 	const words = telcoWordsFor(bill.customer.locale);
 	return {
-		context: spokenContext({...bill.customer, dates: isoDatesIn(bill), period: bill.period, spelled: defined(bill.payment.cardLast4)}),
+		context: spokenContext({...bill.customer, dates: isoDatesIn(bill), period: bill.period, writtenOn: bill.issueDate, spelled: defined(bill.payment.cardLast4)}),
 		scripts: {
 			greeting: linesOf(s.greeting),
 			total: (say) => totalSentences(s.total, say, p),

@@ -6,7 +6,7 @@ import {utilityScript} from './utility-script';
 export const utilityNarration = (bill: UtilityBill, p: Phrases): SpokenScenes => {
 	const s = utilityScript(bill);
 	return {
-		context: spokenContext({...bill.customer, dates: isoDatesIn(bill), period: bill.period, spelled: defined(bill.payment.cardLast4)}),
+		context: spokenContext({...bill.customer, dates: isoDatesIn(bill), period: bill.period, writtenOn: bill.issueDate, spelled: defined(bill.payment.cardLast4)}),
 		scripts: {
 			greeting: linesOf(s.greeting),
 			consumption: linesOf(s.consumption),
