@@ -1,5 +1,5 @@
-import {cueTexts, cueWeight, readingSeconds} from './reading-pace';
-import {SPEECH_LEAD_IN_MS, type SceneSpeech} from './narration/speech-timing';
+import {cueSeconds, cueTexts, cueWeight} from './reading-pace';
+import {lineOnsetsMs, SPEECH_LEAD_IN_MS, type SceneSpeech} from './narration/speech-timing';
 import type {SceneId} from './scene-ids';
 import type {SceneScript} from './scripts/script-types';
 import type {Timeline} from './timeline';
@@ -27,10 +27,43 @@ export interface CaptionCue {
 	readonly text: string;
 }
 
+/** A silent scene's cues: its time shared out by their lengths (the timeline gives each scene the time its words need). */
+const spreadCues = (texts: readonly string[], from: number, frames: number): CaptionCue[] => {
+	const perWeight = frames / Math.max(1, texts.reduce((sum, text) => sum + cueWeight(text), 0));
+	let start = 0;
+	return texts.map((text) => {
+		const end = start + cueWeight(text) * perWeight;
+		const cue = {from: from + Math.round(start), to: from + Math.round(end), text};
+		start = end;
+		return cue;
+	});
+};
+
 /**
- * A cue per line of a scene's script (two short ones share a cue), the scene's time shared out by their lengths (the timeline gives each
- * scene the time its words need, so no cue goes faster than a person reads): captions say exactly what the scenes
- * show, from the same strings, and nothing else.
+ * A spoken scene's cues: each starts when the voice starts its first line (a heading over an amount with the sentence
+ * that says both), stays until the next one starts and the last until the scene ends. A cue that would be gone before
+ * it can be read pushes the next one later, and near the scene's end an earlier one sooner, so none overlaps, none
+ * outlasts the scene and none goes faster than silent reading (which the scene always has room for).
+ */
+const spokenCues = (texts: readonly string[], lines: readonly string[], speech: SceneSpeech, scene: {from: number; durationInFrames: number}, fps: number): CaptionCue[] => {
+	const onsets = lineOnsetsMs(lines, speech.sentences);
+	let line = 0;
+	const wanted = texts.map((text) => {
+		const onset = onsets[line]!;
+		line += text.split('\n').length;
+		return scene.from + ((SPEECH_LEAD_IN_MS + onset) / 1000) * fps;
+	});
+	const needs = texts.map((text) => cueSeconds(text) * fps);
+	const end = scene.from + scene.durationInFrames;
+	const starts = wanted.map((frame) => Math.max(scene.from, frame));
+	for (let i = 1; i < starts.length; i++) starts[i] = Math.max(starts[i]!, starts[i - 1]! + needs[i - 1]!);
+	for (let i = starts.length - 1; i >= 0; i--) starts[i] = Math.min(starts[i]!, (starts[i + 1] ?? end) - needs[i]!);
+	return texts.map((text, i) => ({from: Math.round(starts[i]!), to: Math.round(starts[i + 1] ?? end), text}));
+};
+
+/**
+ * A cue per line of a scene's script (two short ones share a cue): captions say exactly what the scenes show, from the
+ * same strings, and nothing else. When the scene speaks they are cued to its sentences; otherwise they share out its time.
  */
 export const captionCues = ({
 	timeline,
@@ -39,26 +72,16 @@ export const captionCues = ({
 }: {
 	timeline: Timeline;
 	script: Partial<Record<SceneId, SceneScript>>;
-	/** When the video speaks, a scene's cues run while its voice does (from the lead-in), slowed to reading pace if need be. */
+	/** When the video speaks, the measured sentences each scene's cues follow. */
 	speech?: readonly SceneSpeech[];
 }): CaptionCue[] =>
 	timeline.scenes.flatMap((scene) => {
-		const texts = cueTexts(script[scene.id]?.lines ?? []);
-		const weight = texts.reduce((sum, text) => sum + cueWeight(text), 0);
+		const lines = script[scene.id]?.lines ?? [];
+		const texts = cueTexts(lines);
 		const said = speech.find((candidate) => candidate.sceneId === scene.id);
-		const speaking = said ? Math.ceil((said.durationMs / 1000) * timeline.fps) : 0;
-		const reading = Math.ceil(readingSeconds(script[scene.id]?.lines ?? []) * timeline.fps);
-		// The lead-in gives way when the scene has no more room than its captions need to be read.
-		const leadIn = speaking > 0 ? Math.max(0, Math.min(Math.round((SPEECH_LEAD_IN_MS / 1000) * timeline.fps), scene.durationInFrames - reading)) : 0;
-		const span = speaking > 0 ? Math.min(scene.durationInFrames - leadIn, Math.max(speaking, reading)) : scene.durationInFrames;
-		const perWeight = span / Math.max(1, weight);
-		let start = leadIn;
-		return texts.map((text) => {
-			const end = start + cueWeight(text) * perWeight;
-			const cue = {from: scene.from + Math.round(start), to: scene.from + Math.round(end), text};
-			start = end;
-			return cue;
-		});
+		return said && said.sentences.length > 0
+			? spokenCues(texts, lines, said, scene, timeline.fps)
+			: spreadCues(texts, scene.from, scene.durationInFrames);
 	});
 
 const vtt = (cues: ReadonlyArray<{from: number; to: number; text: string}>, fps: number): string =>

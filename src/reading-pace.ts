@@ -24,6 +24,9 @@ export const cueTexts = (lines: readonly string[]): string[] =>
 		return fits ? [...cues.slice(0, -1), `${last}\n${line}`] : [...cues, line];
 	}, []);
 
+/** How long a cue must stay up to be read at the planned pace. */
+export const cueSeconds = (cue: string): number => cueWeight(cue) / PLANNED_CHARS_PER_SECOND;
+
 /** How long a scene must play for its cues, shared out by `cueWeight`, to be read at the planned pace. */
 export const readingSeconds = (lines: readonly string[]): number =>
 	cueTexts(lines).reduce((sum, cue) => sum + cueWeight(cue), 0) / PLANNED_CHARS_PER_SECOND;

@@ -29,7 +29,7 @@ interface Claim<B, W = unknown> {
 const telcoClaims: Array<Claim<TelcoBill, TelcoWords>> = [
 	{name: 'first bill', says: (_, w) => [w.firstBill], known: (b) => b.firstBill === true},
 	{name: 'comparison with the last bill', says: (_, w) => [w.moreThanLast, w.lessThanLast, w.sameAsLast, w.comparedToLast], known: (b) => b.previousAmount !== undefined},
-	{name: 'reason for the change', says: (_, w) => [w.changeUp, w.changeDown], known: (b) => b.previousByCategory !== undefined},
+	{name: 'reason for the change', says: (_, w) => [w.changeUp, w.changeDown, w.creditMoreBack, w.creditLessBack], known: (b) => b.previousByCategory !== undefined},
 	{name: 'savings', says: (_, w) => [w.savedWithCredits], known: (b) => b.lineItems.some((item) => item.amount < 0)},
 	{name: 'usage', says: (_, w) => [w.usageTitle, w.tipOver, w.tipOverSeveral, w.tipUnder], known: (b) => Boolean(b.usage?.data ?? b.usage?.minutes ?? b.usage?.sms)},
 	{name: 'autopay card', says: (m) => [m.autopayCard], known: (b) => b.payment.cardLast4 !== undefined},

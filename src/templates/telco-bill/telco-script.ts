@@ -53,17 +53,20 @@ const changeReason = (bill: TelcoBill, words: TelcoWords, f: Formatters): string
 	if (!bill.previousByCategory) return undefined;
 	const now = new Map(groupByCategory(bill.lineItems).map((row) => [row.category, row]));
 	const changes = lineItemCategories
-		.map((category: LineItemCategory) => ({
-			category,
-			delta: (now.get(category)?.total ?? 0) - (bill.previousByCategory?.[category] ?? 0),
-		}))
+		.map((category: LineItemCategory) => {
+			const total = now.get(category)?.total ?? 0;
+			const before = bill.previousByCategory?.[category] ?? 0;
+			// A refund or discount is a negative amount: growing, it takes the bill down, so its sign reads the other way.
+			return {category, delta: total - before, credit: total <= 0 && before <= 0};
+		})
 		.filter((change) => change.delta !== 0)
 		.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
 	const biggest = changes[0];
 	if (!biggest) return undefined;
 	const items = now.get(biggest.category)?.items ?? [];
 	const label = items.length === 1 ? items[0]!.label : words.categories[biggest.category];
-	return fill(biggest.delta > 0 ? words.changeUp : words.changeDown, {category: label, amount: f.money(Math.abs(biggest.delta))});
+	const wording = biggest.credit ? (biggest.delta < 0 ? words.creditMoreBack : words.creditLessBack) : biggest.delta > 0 ? words.changeUp : words.changeDown;
+	return fill(wording, {category: label, amount: f.money(Math.abs(biggest.delta))});
 };
 
 const totalScript = (bill: TelcoBill, messages: Messages, words: TelcoWords, f: Formatters): TotalScript => {

@@ -12,6 +12,10 @@ export interface TelcoWords {
 	readonly firstBill: string;
 	readonly changeUp: string;
 	readonly changeDown: string;
+	/** A refund or discount that grew: more came off the bill, which "went down" would tell the customer the other way round. */
+	readonly creditMoreBack: string;
+	/** A refund or discount that shrank: less came off the bill. */
+	readonly creditLessBack: string;
 	readonly savedWithCredits: string;
 	readonly usageTitle: string;
 	readonly usageData: string;
@@ -38,6 +42,8 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		firstBill: 'Your first bill with us',
 		changeUp: '{category} added {amount}',
 		changeDown: '{category} went down by {amount}',
+		creditMoreBack: '{category} gave you {amount} more back',
+		creditLessBack: '{category} gave you {amount} less back',
 		savedWithCredits: 'You saved {amount} with discounts and credits',
 		usageTitle: 'What you used',
 		usageData: 'Data',
@@ -69,6 +75,8 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		firstBill: 'La tua prima bolletta con noi',
 		changeUp: '{category}: {amount} in più',
 		changeDown: '{category}: {amount} in meno',
+		creditMoreBack: '{category}: {amount} in più a tuo favore',
+		creditLessBack: '{category}: {amount} in meno a tuo favore',
 		savedWithCredits: 'Hai risparmiato {amount} con sconti e accrediti',
 		usageTitle: 'Cosa hai usato',
 		usageData: 'Dati',
@@ -100,6 +108,8 @@ export const telcoWords: WordCatalogue<TelcoWords> = {
 		firstBill: '첫 번째 청구서입니다',
 		changeUp: '{category} 요금이 {amount} 늘었습니다',
 		changeDown: '{category} 요금이 {amount} 줄었습니다',
+		creditMoreBack: '{category}(으)로 {amount} 더 돌려받으셨습니다',
+		creditLessBack: '{category}(으)로 돌려받으신 금액이 {amount} 줄었습니다',
 		savedWithCredits: '할인과 크레딧으로 {amount} 절약하셨습니다',
 		usageTitle: '이번 달 사용량',
 		usageData: '데이터',
