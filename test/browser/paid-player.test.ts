@@ -1,45 +1,23 @@
-import {mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
-import {launchChromium} from '../helpers/browser';
 import {seekPaused} from '../helpers/seek-paused';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {shotsDir, submitTelcoBill, useWatchStack} from '../helpers/browser-stack';
 
-const shotsDir = process.env.BILLCAST_SHOTS_DIR ?? join(tmpdir(), 'billcast-shots');
-mkdirSync(shotsDir, {recursive: true});
-
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await stack?.close();
-});
+const watchStack = useWatchStack();
 
 const submit = async (customerId: string) => {
 	const bill = {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}};
-	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
-		method: 'POST',
-		headers: {'content-type': 'application/json', ...stack.auth},
-		body: JSON.stringify({template: 'telco-bill', bill}),
-	});
-	return {bill, ...((await response.json()) as {id: string; links: {watch: string}})};
+	return {bill, ...(await submitTelcoBill(watchStack.stack, bill))};
 };
 
 /** The same bill sent again as a one-line billing cycle: the campaign counters, scenes included, count renders sent in batches. */
 const sendInCampaign = async (bill: typeof sampleTelcoBill) => {
-	const response = await fetch(`${stack.baseUrl}/v1/batches`, {
+	const response = await fetch(`${watchStack.stack.baseUrl}/v1/batches`, {
 		method: 'POST',
-		headers: {'content-type': 'application/json', ...stack.auth},
+		headers: {'content-type': 'application/json', ...watchStack.stack.auth},
 		body: JSON.stringify([{template: 'telco-bill', bill}]),
 	});
 	expect(response.status).toBe(202);
@@ -53,14 +31,14 @@ describe('a bill the tenant confirmed paid', () => {
 		const unpaid = await submit('PLAYER-UNPAID');
 		const paid = await submit('PLAYER-PAID');
 		await sendInCampaign(paid.bill);
-		const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${paid.id}/payment`, {
+		const confirmed = await fetch(`${watchStack.stack.baseUrl}/v1/renders/${paid.id}/payment`, {
 			method: 'POST',
-			headers: {'content-type': 'application/json', ...stack.auth},
+			headers: {'content-type': 'application/json', ...watchStack.stack.auth},
 			body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-PLAYER'}),
 		});
 		expect(confirmed.status).toBe(201);
 
-		const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+		const page = await watchStack.browser.newPage({viewport: {width: 1280, height: 900}});
 		try {
 			// The same frame of an unpaid bill shows the pay button, so its absence below is the paid state, not the frame.
 			await page.goto(unpaid.links.watch);
@@ -78,8 +56,8 @@ describe('a bill the tenant confirmed paid', () => {
 			// Played on from the due scene, the close scene's buttons appear and their hotspot_shown events name that scene
 			// (seeks alone count as nothing watched, and the paid due scene shows no button).
 			await page.evaluate(() => (document.querySelector('billcast-player') as HTMLElement & {play(): Promise<void>}).play());
-			const flags = `${stack.events.prefix}an:render:${paid.id}`;
-			await expect.poll(() => stack.redis.hget(flags, 'scene'), {timeout: 20_000}).toBe('close');
+			const flags = `${watchStack.stack.events.prefix}an:render:${paid.id}`;
+			await expect.poll(() => watchStack.stack.redis.hget(flags, 'scene'), {timeout: 20_000}).toBe('close');
 			await seekPaused(page, payFrame);
 			expect(await page.locator('[data-hotspot="pay"]').count()).toBe(0);
 			// The composition itself draws its paid state instead of the pay button.
@@ -95,20 +73,20 @@ describe('a bill the tenant confirmed paid', () => {
 
 	it("stamps Paid over the buttons asking for money that a payment reminder's scenes still draw", async () => {
 		const bill = reminderFixtures['en-GB'];
-		const response = await fetch(`${stack.baseUrl}/v1/renders`, {
+		const response = await fetch(`${watchStack.stack.baseUrl}/v1/renders`, {
 			method: 'POST',
-			headers: {'content-type': 'application/json', ...stack.auth},
+			headers: {'content-type': 'application/json', ...watchStack.stack.auth},
 			body: JSON.stringify({template: 'payment-reminder', bill: {...bill, customer: {...bill.customer, id: 'PLAYER-REMINDER-PAID'}}}),
 		});
 		const render = (await response.json()) as {id: string; links: {watch: string}};
-		const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${render.id}/payment`, {
+		const confirmed = await fetch(`${watchStack.stack.baseUrl}/v1/renders/${render.id}/payment`, {
 			method: 'POST',
-			headers: {'content-type': 'application/json', ...stack.auth},
+			headers: {'content-type': 'application/json', ...watchStack.stack.auth},
 			body: JSON.stringify({amount: bill.amountOverdue, currency: bill.customer.currency, paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-REMINDER'}),
 		});
 		expect(confirmed.status).toBe(201);
 		const pay = computeRenderInput({template: 'payment-reminder', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
-		const page = await browser.newPage({viewport: {width: 1280, height: 900}});
+		const page = await watchStack.browser.newPage({viewport: {width: 1280, height: 900}});
 		try {
 			await page.goto(render.links.watch);
 			await page.locator('billcast-player .bc-paid').waitFor({state: 'visible'});

@@ -1,8 +1,5 @@
-import {mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {Browser} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {summarizeBill} from '../../src/bill-summary';
 import {messagesFor} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
@@ -10,34 +7,12 @@ import {paidNotice} from '../../src/paid-state';
 import {computeRenderInput} from '../../src/render-input';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
-import {launchChromium} from '../helpers/browser';
 import {seekPaused} from '../helpers/seek-paused';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {shotsDir, submitTelcoBill, useWatchStack} from '../helpers/browser-stack';
 
-const shotsDir = process.env.BILLCAST_SHOTS_DIR ?? join(tmpdir(), 'billcast-shots');
-mkdirSync(shotsDir, {recursive: true});
+const watchStack = useWatchStack();
 
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await stack?.close();
-});
-
-const submit = async (bill: TelcoBill) => {
-	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
-		method: 'POST',
-		headers: {'content-type': 'application/json', ...stack.auth},
-		body: JSON.stringify({template: 'telco-bill', bill}),
-	});
-	expect(response.status).toBe(202);
-	return (await response.json()) as {id: string; links: {watch: string}};
-};
+const submit = (bill: TelcoBill) => submitTelcoBill(watchStack.stack, bill);
 
 const PAID_AT = '2026-11-20T09:30:00Z';
 
@@ -49,9 +24,9 @@ describe("the player's intro card and pay sheet", () => {
 			const render = await submit(bill);
 			const {amountDue: amount} = summarizeBill({template: 'telco-bill', bill});
 			const paid = {amount, currency: bill.customer.currency, paidAt: PAID_AT, reference: `PSP-INTRO-${locale}`};
-			const confirmed = await fetch(`${stack.baseUrl}/v1/renders/${render.id}/payment`, {
+			const confirmed = await fetch(`${watchStack.stack.baseUrl}/v1/renders/${render.id}/payment`, {
 				method: 'POST',
-				headers: {'content-type': 'application/json', ...stack.auth},
+				headers: {'content-type': 'application/json', ...watchStack.stack.auth},
 				body: JSON.stringify(paid),
 			});
 			expect(confirmed.status).toBe(201);
@@ -60,7 +35,7 @@ describe("the player's intro card and pay sheet", () => {
 				['phone', {width: 390, height: 844}],
 				['desktop', {width: 1366, height: 768}],
 			] as const) {
-				const page = await browser.newPage({viewport, reducedMotion: 'reduce'});
+				const page = await watchStack.browser.newPage({viewport, reducedMotion: 'reduce'});
 				try {
 					await page.goto(render.links.watch);
 					const intro = page.locator('billcast-player .bc-intro');
@@ -90,7 +65,7 @@ describe("the player's intro card and pay sheet", () => {
 		const fixture = telcoFixtures['en-GB'];
 		const bill = {...fixture, customer: {...fixture.customer, id: 'INTRO-FOCUS'}};
 		const render = await submit(bill);
-		const page = await browser.newPage({viewport: {width: 1366, height: 768}, reducedMotion: 'reduce'});
+		const page = await watchStack.browser.newPage({viewport: {width: 1366, height: 768}, reducedMotion: 'reduce'});
 		try {
 			await page.goto(render.links.watch);
 			const play = page.getByRole('button', {name: 'Play your bill video'});

@@ -1,37 +1,13 @@
-import {mkdirSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import type {Page} from 'playwright-core';
+import {describe, expect, it} from 'vitest';
 import {mp4FormatFor, playerBoxRules} from '../../src/player-layout';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
-import {launchChromium} from '../helpers/browser';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {shotsDir, submitTelcoBill, useWatchStack} from '../helpers/browser-stack';
 
-const shotsDir = process.env.BILLCAST_SHOTS_DIR ?? join(tmpdir(), 'billcast-shots');
-mkdirSync(shotsDir, {recursive: true});
+const watchStack = useWatchStack();
 
-let stack: TestStack;
-let browser: Browser;
-
-beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	browser = await launchChromium();
-});
-afterAll(async () => {
-	await browser?.close();
-	await stack?.close();
-});
-
-const submit = async (customerId: string) => {
-	const bill = {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}};
-	const response = await fetch(`${stack.baseUrl}/v1/renders`, {
-		method: 'POST',
-		headers: {'content-type': 'application/json', ...stack.auth},
-		body: JSON.stringify({template: 'telco-bill', bill}),
-	});
-	return (await response.json()) as {links: {watch: string}};
-};
+const submit = (customerId: string) => submitTelcoBill(watchStack.stack, {...sampleTelcoBill, customer: {...sampleTelcoBill.customer, id: customerId}});
 
 const start = async (page: Page, url: string) => {
 	await page.goto(url);
@@ -85,7 +61,7 @@ const expectFitted = async (page: Page, viewport: {width: number; height: number
 describe('a phone turned while the video plays', () => {
 	it('plays the format of the new shape in a box that fits it, going on from the same frame, still playing', async () => {
 		const {links} = await submit('ROTATE-PORTRAIT');
-		const page = await browser.newPage({viewport: PHONE, isMobile: true, hasTouch: true});
+		const page = await watchStack.browser.newPage({viewport: PHONE, isMobile: true, hasTouch: true});
 		try {
 			await start(page, links.watch);
 			expect((await layout(page)).ratio).toBeCloseTo(1080 / 1920, 3);
@@ -118,7 +94,7 @@ describe('a phone turned while the video plays', () => {
 
 	it('fits the box to the picture when the phone started sideways and is turned upright', async () => {
 		const {links} = await submit('ROTATE-LANDSCAPE');
-		const page = await browser.newPage({viewport: TURNED, isMobile: true, hasTouch: true});
+		const page = await watchStack.browser.newPage({viewport: TURNED, isMobile: true, hasTouch: true});
 		try {
 			await start(page, links.watch);
 			await expectFitted(page, TURNED, 'sideways-first');
@@ -135,7 +111,7 @@ describe('a phone turned while the video plays', () => {
 
 	it('fills the turned screen in full screen with the format of its new shape', async () => {
 		const {links} = await submit('ROTATE-FULLSCREEN');
-		const page = await browser.newPage({viewport: PHONE, isMobile: true, hasTouch: true});
+		const page = await watchStack.browser.newPage({viewport: PHONE, isMobile: true, hasTouch: true});
 		try {
 			await start(page, links.watch);
 			await page.getByRole('button', {name: 'Full screen'}).click();
@@ -158,7 +134,7 @@ describe('a phone turned while the video plays', () => {
 	it("keeps an MP4's box in its file's shape: the portrait file picked upright stays portrait when the phone turns", async () => {
 		const rendered = ['landscape', 'portrait'] as const;
 		const css = playerBoxRules('billcast-player', {wide: mp4FormatFor(rendered, false), upright: mp4FormatFor(rendered, true)});
-		const page = await browser.newPage({viewport: PHONE});
+		const page = await watchStack.browser.newPage({viewport: PHONE});
 		try {
 			await page.setContent(`<style>body{margin:0}main{container-type:inline-size}billcast-player{display:block}${css}</style><main><billcast-player></billcast-player></main>`);
 			const ratio = () =>

@@ -205,6 +205,31 @@ describe('sound on the watch page', () => {
 	});
 
 	// Last: it pays the bill the other tests watch.
+	it('goes on speaking when the phone turns, sound and captions as they were', async () => {
+		const page = await browser.newPage({viewport: {width: 390, height: 844}, isMobile: true, hasTouch: true});
+		try {
+			await page.goto(watch);
+			await page.locator('billcast-player .bc-root[data-state="playing"]').waitFor();
+			await turnSoundOn(page, 'live');
+			const captions = page.getByRole('button', {name: 'Captions', exact: true});
+			await captions.click();
+			const captionsPressed = await captions.getAttribute('aria-pressed');
+
+			await page.setViewportSize({width: 844, height: 390});
+			await expect
+				.poll(() => page.locator('billcast-player .bc-root').evaluate((root: HTMLElement) => Number(root.style.getPropertyValue('--bc-ratio'))), {timeout: 10_000})
+				.toBeCloseTo(1920 / 1080, 3);
+			const before = (await mediaState(page, MEDIA.live))!;
+			await expect.poll(async () => (await mediaState(page, MEDIA.live))?.time ?? 0, {timeout: 10_000}).toBeGreaterThan(before.time + 0.5);
+			expect(await mediaState(page, MEDIA.live)).toMatchObject({muted: false, paused: false});
+			expect(await page.getByRole('button', {name: 'Sound on'}).getAttribute('aria-pressed')).toBe('true');
+			expect(await captions.getAttribute('aria-pressed')).toBe(captionsPressed);
+			expect(await page.locator('billcast-player .bc-root').getAttribute('data-state')).toBe('playing');
+		} finally {
+			await page.close();
+		}
+	});
+
 	it('once the bill is paid, the voice leaves the pay button unsaid, live and in MP4 mode', async () => {
 		const token = watch.split('/w/')[1]!;
 		const paid = await fetch(`${stack.baseUrl}/v1/renders/${token.split('.')[0]}/payment`, {

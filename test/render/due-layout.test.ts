@@ -1,16 +1,10 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {useLayoutStage} from './layout-stage';
+import {describe, expect, it} from 'vitest';
 import {videoFormats} from '../../src/formats';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
-import {launchChromium} from '../helpers/browser';
 import type {LayoutProblem} from './layout-page';
 
 /** A bill of one line for `amountDue`, so its lines still add up to it. */
@@ -40,34 +34,7 @@ const bills: Record<string, Omit<RenderRequestInput, 'format'>> = {
 	'utility overdue soft it-IT': {template: 'utility-bill', bill: {...utilityFixtures['it-IT'], messageVariant: 'soft', payment: {status: 'overdue', payUrl}}},
 } as Record<string, Omit<RenderRequestInput, 'format'>>;
 
-let dir: string;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'billcast-due-layout-'));
-	await build({
-		entryPoints: [resolve(import.meta.dirname, 'layout-page.tsx')],
-		outfile: join(dir, 'layout.js'),
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2020',
-		jsx: 'automatic',
-		define: {'process.env.NODE_ENV': '"production"'},
-		logLevel: 'warning',
-	});
-	await writeFile(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><style>*{box-sizing:border-box}body{margin:0}</style><body><div id="root"></div><script src="layout.js"></script>');
-	browser = await launchChromium();
-	page = await browser.newPage({viewport: {width: 1280, height: 1920}});
-	await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-	await page.waitForFunction(() => typeof window.showFrame === 'function');
-});
-
-afterAll(async () => {
-	await browser?.close();
-	if (dir) await rm(dir, {recursive: true, force: true});
-});
+const stage = useLayoutStage();
 
 /** Each line of text over or beside a button, with the clear space between the two, in composition pixels. */
 const lineGaps = (): Array<{text: string; gap: number}> => {
@@ -99,12 +66,12 @@ describe('the due scene keeps its words clear of the pay button', () => {
 			const timeline = timelineFor(request);
 			const scene = timeline.scenes.find((s) => s.id === 'due')!;
 			const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames)!;
-			await page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
-			const problems: LayoutProblem[] = await page.evaluate(() => window.measureFrame({minTextPx: 0, minTargetPx: 0}));
+			await stage.page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
+			const problems: LayoutProblem[] = await stage.page.evaluate(() => window.measureFrame({minTextPx: 0, minTargetPx: 0}));
 			expect(problems.filter((p) => !p.kind.endsWith('contrast'))).toEqual([]);
 			// A design unit is 1 px on a 720 px high landscape frame; the words keep at least 24 of them above the button.
 			const margin = (24 * Math.min(timeline.width, timeline.height)) / 720;
-			const gaps = await page.evaluate(lineGaps);
+			const gaps = await stage.page.evaluate(lineGaps);
 			expect(gaps.length).toBeGreaterThan(0);
 			expect(gaps.filter(({gap}) => gap < margin)).toEqual([]);
 		});

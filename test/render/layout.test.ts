@@ -1,10 +1,5 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {useLayoutStage} from './layout-stage';
+import {describe, expect, it} from 'vitest';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
@@ -13,7 +8,6 @@ import {videoFormats, type VideoFormat} from '../../src/formats';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import {SCENE_FADE} from '../../src/scene-motion';
 import type {TemplateBill} from '../../src/templates/registry';
-import {launchChromium} from '../helpers/browser';
 import {allTemplateBills} from '../helpers/template-fixtures';
 import type {LayoutProblem} from './layout-page';
 
@@ -22,34 +16,7 @@ const PHONE_WIDTH = 360;
 const phoneSizes = (format: VideoFormat, width: number) =>
 	format === 'landscape' ? {minTextPx: 0, minTargetPx: 0} : {minTextPx: (12 * width) / PHONE_WIDTH, minTargetPx: (24 * width) / PHONE_WIDTH};
 
-let dir: string;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'billcast-layout-'));
-	await build({
-		entryPoints: [resolve(import.meta.dirname, 'layout-page.tsx')],
-		outfile: join(dir, 'layout.js'),
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2020',
-		jsx: 'automatic',
-		define: {'process.env.NODE_ENV': '"production"'},
-		logLevel: 'warning',
-	});
-	await writeFile(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><style>*{box-sizing:border-box}body{margin:0}</style><body><div id="root"></div><script src="layout.js"></script>');
-	browser = await launchChromium();
-	page = await browser.newPage({viewport: {width: 1280, height: 1920}});
-	await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-	await page.waitForFunction(() => typeof window.showFrame === 'function');
-});
-
-afterAll(async () => {
-	await browser?.close();
-	if (dir) await rm(dir, {recursive: true, force: true});
-});
+const stage = useLayoutStage();
 
 /** Every scene's settled frame (the start of its still hold), laid out and measured; problems named by scene. */
 const problemsOf = async (input: RenderRequestInput): Promise<string[]> => {
@@ -59,8 +26,8 @@ const problemsOf = async (input: RenderRequestInput): Promise<string[]> => {
 	for (const scene of timeline.scenes) {
 		const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames);
 		const frame = hold?.from ?? scene.from + scene.durationInFrames - SCENE_FADE - 1;
-		await page.evaluate(([request, at]) => window.showFrame(request, at), [input, frame] as const);
-		const problems: LayoutProblem[] = await page.evaluate((measure) => window.measureFrame(measure), options);
+		await stage.page.evaluate(([request, at]) => window.showFrame(request, at), [input, frame] as const);
+		const problems: LayoutProblem[] = await stage.page.evaluate((measure) => window.measureFrame(measure), options);
 		found.push(...problems.map((p) => `${scene.id} ${p.kind}: "${p.text}" ${p.detail}`));
 	}
 	return found;

@@ -1,45 +1,12 @@
-import {mkdtemp, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {pathToFileURL} from 'node:url';
-import {build} from 'esbuild';
-import type {Browser, Page} from 'playwright-core';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {useLayoutStage} from './layout-stage';
+import {describe, expect, it} from 'vitest';
 import {videoFormats, type VideoFormat} from '../../src/formats';
 import {timelineFor, type RenderRequestInput} from '../../src/render-input';
 import type {UtilityBill} from '../../src/templates/utility-bill/utility-bill-schema';
 import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
-import {launchChromium} from '../helpers/browser';
 
-let dir: string;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-	dir = await mkdtemp(join(tmpdir(), 'billcast-chart-labels-'));
-	await build({
-		entryPoints: [resolve(import.meta.dirname, 'layout-page.tsx')],
-		outfile: join(dir, 'layout.js'),
-		bundle: true,
-		format: 'iife',
-		platform: 'browser',
-		target: 'es2020',
-		jsx: 'automatic',
-		define: {'process.env.NODE_ENV': '"production"'},
-		logLevel: 'warning',
-	});
-	await writeFile(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><style>*{box-sizing:border-box}body{margin:0}</style><body><div id="root"></div><script src="layout.js"></script>');
-	browser = await launchChromium();
-	page = await browser.newPage({viewport: {width: 1280, height: 1920}});
-	await page.goto(pathToFileURL(join(dir, 'index.html')).href);
-	await page.waitForFunction(() => typeof window.showFrame === 'function');
-});
-
-afterAll(async () => {
-	await browser?.close();
-	if (dir) await rm(dir, {recursive: true, force: true});
-});
+const stage = useLayoutStage();
 
 interface ChartNames {
 	/** Each bar's name as drawn under it ('' for an unnamed bar), month and year on their own lines. */
@@ -56,8 +23,8 @@ const chartNames = async (bill: UtilityBill, format: VideoFormat): Promise<Chart
 	const timeline = timelineFor(input);
 	const scene = timeline.scenes.find((s) => s.id === 'consumption')!;
 	const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames)!;
-	await page.evaluate(([request, at]) => window.showFrame(request, at), [input, hold.from] as const);
-	return page.evaluate(() => {
+	await stage.page.evaluate(([request, at]) => window.showFrame(request, at), [input, hold.from] as const);
+	return stage.page.evaluate(() => {
 		const bars = document.querySelector('[data-non-text="bar"]')!.parentElement!;
 		const card = bars.parentElement!.getBoundingClientRect();
 		const cells = [...bars.nextElementSibling!.children];
