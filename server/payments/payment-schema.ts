@@ -17,10 +17,15 @@ export type PaymentInput = z.infer<typeof paymentInputSchema>;
 
 export const MAX_BATCH_PAYMENTS = 1_000;
 
-export const batchPaymentsInputSchema = z
-	.array(paymentInputSchema.extend({billNumber: z.string().trim().min(1).max(64)}))
-	.min(1)
-	.max(MAX_BATCH_PAYMENTS);
+export const batchPaymentEntrySchema = paymentInputSchema.extend({billNumber: z.string().trim().min(1).max(64)});
+
+export const batchPaymentsInputSchema = z.array(batchPaymentEntrySchema).min(1).max(MAX_BATCH_PAYMENTS);
+
+/**
+ * The request as a whole, its entries checked one by one: a malformed entry is refused on its own, like one that
+ * cannot settle its bill, and the others are confirmed.
+ */
+export const batchPaymentsShapeSchema = z.array(z.unknown()).min(1).max(MAX_BATCH_PAYMENTS);
 
 /** A confirmed payment as stored and answered: the input plus when billcast learnt of it. */
 const paymentSchema = paymentInputSchema.extend({renderId: z.string(), confirmedAt: z.string()});
@@ -39,8 +44,12 @@ export const batchPaymentsResultSchema = z.object({
 			z.object({billNumber: z.string(), status: z.literal('not_found'), detail: z.string()}),
 			z.object({billNumber: z.string(), status: z.literal('conflict'), detail: z.string()}),
 			z
-				.object({billNumber: z.string(), status: z.literal('refused'), errors: z.array(fieldErrorSchema)})
-				.describe('The payment cannot settle the bill: another currency, less than the bill asks for, or paidAt in the future'),
+				.object({
+					billNumber: z.string().optional().describe('Absent when the entry has no valid billNumber'),
+					status: z.literal('refused'),
+					errors: z.array(fieldErrorSchema),
+				})
+				.describe('An invalid field, or a payment that cannot settle the bill: another currency, less than the bill asks for, or paidAt in the future'),
 		]),
 	),
 });

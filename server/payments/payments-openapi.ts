@@ -23,9 +23,12 @@ export const paymentsPaths: OpenApiPaths = {
 			parameters: [idParam('id')],
 			requestBody: {required: true, content: json('BatchPaymentsInput')},
 			responses: {
-				'200': {description: 'One result per payment, in order: confirmed, duplicate, not_found, conflict or refused (errors name the field)', content: json('BatchPaymentsResult')},
+				'200': {
+					description: 'One result per payment, in order: confirmed, duplicate, not_found, conflict or refused (an invalid entry too; errors name the field, e.g. [2].amount)',
+					content: json('BatchPaymentsResult'),
+				},
 				'415': problem('Not JSON'),
-				'422': problem('An invalid field, named in errors (e.g. [2].amount)'),
+				'422': problem(`The body is not an array of 1 to ${MAX_BATCH_PAYMENTS} payments`),
 				...apiErrors,
 			},
 		},

@@ -1,4 +1,5 @@
 import {Router} from 'express';
+import {z} from 'zod';
 import {summarizeBill} from '../../src/bill-summary';
 import type {CampaignIndex} from '../analytics/campaign-index';
 import type {BatchStore} from '../batches/batch-store';
@@ -13,7 +14,7 @@ import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {PaymentConflictError} from './payment-errors';
 import {paymentMisfits} from './payment-misfits';
-import {batchPaymentsInputSchema, paymentInputSchema, type BatchPaymentsResult, type Payment, type PaymentInput, type PaymentResult} from './payment-schema';
+import {batchPaymentEntrySchema, batchPaymentsShapeSchema, paymentInputSchema, type BatchPaymentsResult, type Payment, type PaymentInput, type PaymentResult} from './payment-schema';
 import type {ConfirmResult, PaymentStore} from './payment-store';
 
 /** Payment confirmations from the tenant: per render, or per bill number within a batch. */
@@ -63,12 +64,20 @@ export const makePaymentsRouter = ({
 
 	router.post('/v1/batches/:id/payments', async (req, res) => {
 		const batch = await ownBatch(batches, req.params.id, res);
-		const parsed = batchPaymentsInputSchema.safeParse(requireJson(req));
+		const parsed = batchPaymentsShapeSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		const tenant = tenantOf(res).id;
 		const results: BatchPaymentsResult['results'] = [];
 		// One by one: each is a few Redis calls, and a batch holds at most a thousand.
-		for (const [index, {billNumber, ...input}] of parsed.data.entries()) {
+		for (const [index, raw] of parsed.data.entries()) {
+			const entry = batchPaymentEntrySchema.safeParse(raw);
+			if (!entry.success) {
+				const billNumber = batchPaymentEntrySchema.shape.billNumber.safeParse((raw as {billNumber?: unknown} | null)?.billNumber);
+				const errors = fieldErrorsFromZod(new z.ZodError(entry.error.issues.map((issue) => ({...issue, path: [index, ...issue.path]}))));
+				results.push({...(billNumber.success ? {billNumber: billNumber.data} : {}), status: 'refused' as const, errors});
+				continue;
+			}
+			const {billNumber, ...input} = entry.data;
 			const renderId = await campaigns.renderOfBill(batch.id, billNumber);
 			const record = renderId ? await store.get(renderId) : undefined;
 			if (!record || record.tenant !== tenant) {

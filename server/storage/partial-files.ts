@@ -6,12 +6,21 @@ import type {Readable} from 'node:stream';
 import {isAlivePid} from '../platform/processes';
 
 /**
- * A file being written carries its writer (host and pid), so a worker starting on the same host can tell a dead
- * worker's leftovers from a live worker's render in progress; another host's are left until they are a day old.
+ * What a worker writes for a while carries its writer (host and pid), so a worker starting on the same host can tell a
+ * dead worker's leftovers from a live worker's render in progress; another host's are left until they are a day old.
  */
-export const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${hostname()}-${process.pid}-${randomUUID()}${extension}`);
+export const writerTag = (): string => `${hostname()}-${process.pid}`;
+const FOREIGN_LEFTOVER_MAX_AGE_MS = 24 * 3600 * 1000;
+
+/** Whether the file or folder at `path`, tagged by `writerTag` with this host and pid, was left by a dead writer. */
+export const isLeftover = async (path: string, host: string, pid: number): Promise<boolean> => {
+	if (host === hostname()) return pid !== process.pid && !isAlivePid(pid);
+	const {mtimeMs} = await stat(path).catch(() => ({mtimeMs: Date.now()}));
+	return Date.now() - mtimeMs > FOREIGN_LEFTOVER_MAX_AGE_MS;
+};
+
+export const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${writerTag()}-${randomUUID()}${extension}`);
 const PARTIAL_PATTERN = /^\.partial-(.+)-(\d+)-[0-9a-f-]{36}(?:\.\w+)?$/;
-const FOREIGN_PARTIAL_MAX_AGE_MS = 24 * 3600 * 1000;
 
 /** Deletes the half-written files of renders that will never finish (their worker died); answers how many. */
 export const removeStalePartials = async (rendersDir: string): Promise<number> => {
@@ -23,11 +32,9 @@ export const removeStalePartials = async (rendersDir: string): Promise<number> =
 				const dir = join(rendersDir, name);
 				const files = (await readdir(dir).catch(() => [])).filter((file) => file.startsWith('.partial-'));
 				const stale = await Promise.all(
-					files.map(async (file) => {
-						const [, host, pid] = PARTIAL_PATTERN.exec(file) ?? [];
-						if (host === hostname() && pid) return Number(pid) !== process.pid && !isAlivePid(Number(pid));
-						const {mtimeMs} = await stat(join(dir, file)).catch(() => ({mtimeMs: Date.now()}));
-						return Date.now() - mtimeMs > FOREIGN_PARTIAL_MAX_AGE_MS;
+					files.map((file) => {
+						const [, host = '', pid] = PARTIAL_PATTERN.exec(file) ?? [];
+						return isLeftover(join(dir, file), host, Number(pid));
 					}),
 				);
 				const doomed = files.filter((_, index) => stale[index]);

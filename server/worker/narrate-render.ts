@@ -1,6 +1,5 @@
 import {createWriteStream} from 'node:fs';
-import {copyFile, mkdir, mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {copyFile, mkdir, rm} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
 import {pipeline} from 'node:stream/promises';
 import {narrationOf, type VideoNarration} from '../../src/narration';
@@ -15,6 +14,7 @@ import type {SpeechCache} from '../voice/speech-cache';
 import type {RenderStore} from '../renders/render-store';
 import type {RedisClient} from '../platform/redis-connection';
 import type {RenderStorage} from '../storage/render-storage';
+import {makeWorkDir} from './work-dirs';
 
 /** What the synthesis step hands the render: nothing for a silent video, else the props' narration and its track. */
 export type NarratedRender =
@@ -48,7 +48,7 @@ export const narrateRender = async ({
 }): Promise<NarratedRender> => {
 	if (!config || config.status === 'off') return {status: 'silent'};
 	const started = performance.now();
-	const workDir = await mkdtemp(join(tmpdir(), 'billcast-narration-'));
+	const workDir = await makeWorkDir('narration');
 	try {
 		const narration = narrationOf(request, timelineFor({...request, narration: undefined}).scenes);
 		const spoken = await speakNarration({

@@ -1,7 +1,5 @@
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {rm} from 'node:fs/promises';
 import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 import type {RenderStorage} from '../storage/render-storage';
 import {jobFromProps} from '../renders/on-demand-job';
@@ -11,6 +9,7 @@ import type {NarrationConfig} from '../voice/narration-config';
 import {narrationQueueName, type NarrationJob} from '../voice/narration-queue';
 import type {SpeechCache} from '../voice/speech-cache';
 import {narrationOnce} from './narrate-render';
+import {makeWorkDir} from './work-dirs';
 
 /**
  * Synthesizes each render's narration ahead of its video, beside the render worker and without its browser: a render
@@ -40,7 +39,7 @@ export const makeNarrationWorker = ({
 		const config = narrationFor(record.tenant);
 		if (!config || config.status === 'off' || record.status === 'completed') return;
 		// The track goes to storage; this machine keeps no copy.
-		const workDir = await mkdtemp(join(tmpdir(), 'billcast-narrate-'));
+		const workDir = await makeWorkDir('narrate');
 		const spoken = await narrationOnce({redis: connection, store, request: jobFromProps(record, props), config, storage, workDir, renderId, cache}).finally(() =>
 			rm(workDir, {recursive: true, force: true}),
 		);

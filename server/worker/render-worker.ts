@@ -23,11 +23,12 @@ import {narrationOnce} from './narrate-render';
 import {makeNarrationWorker} from './narration-worker';
 import type {NarrationConfig} from '../voice/narration-config';
 import {createSpeechCache} from '../voice/speech-cache';
-import {mkdtemp, rm} from 'node:fs/promises';
+import {rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RenderStorage} from '../storage/render-storage';
 import {uploadRenderOutputs} from './upload-outputs';
+import {makeWorkDir, removeDeadWorkersDirs} from './work-dirs';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJobRef, RenderOutput>;
@@ -94,9 +95,9 @@ export const makeRenderWorker = async ({
 	speechCacheDir?: string;
 }): Promise<RenderWorker> => {
 	const queueName = queue.queue.name;
-	// What a dead worker left behind: browsers marked as its own, and half-written videos.
-	const [orphans, partials] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials()]);
-	if (orphans + partials > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials}, 'removed what a dead worker left behind');
+	// What a dead worker left behind: browsers marked as its own, half-written videos, and its work folders.
+	const [orphans, partials, workDirs] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials(), removeDeadWorkersDirs()]);
+	if (orphans + partials + workDirs > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials, workDirs}, 'removed what a dead worker left behind');
 	// One warm browser for every job; opened again only if it has died.
 	const browser = await openWarmBrowser({browserExecutable, watchdog});
 	// The lock is renewed on a timer, so what could cost a healthy render its lock is the event loop stalling: each
@@ -181,7 +182,7 @@ export const makeRenderWorker = async ({
 		// A tidy closes every tab: a render never starts while one runs.
 		await tidying;
 		// Laid out like the renders folder; nothing in it outlives the render, so any disk of the worker's will do.
-		const workDir = await mkdtemp(join(tmpdir(), 'billcast-render-'));
+		const workDir = await makeWorkDir('render');
 		try {
 			await inlineBrandLogo(data);
 			// Usually made already by the narration worker; else made here, once, before the first frame is drawn.
