@@ -22,7 +22,7 @@ import type {Logger} from '../platform/logger';
 import type {Metrics} from '../platform/metrics';
 import {requestLogging} from '../platform/request-logging';
 import type {Services} from '../services/build-services';
-import {verifyJsonDepth} from '../platform/json-depth';
+import {verifyJsonBody} from '../platform/require-json';
 
 export const makeApp = ({
 	config,
@@ -45,7 +45,7 @@ export const makeApp = ({
 	app.disable('x-powered-by');
 	app.set('trust proxy', 'loopback');
 	app.use(requestLogging({logger, metrics}));
-	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonDepth});
+	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonBody});
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue}));

@@ -72,3 +72,25 @@ export class BatchInterruptedError extends BillcastError {
 		);
 	}
 }
+
+/**
+ * A streamed batch is capped after its Content-Encoding is undone: a megabyte of gzip can hold a gigabyte of empty
+ * lines, and the work is in the lines, not in the bytes that carried them.
+ */
+export class BatchTooLargeError extends BillcastError {
+	constructor(limit: string) {
+		super(
+			'payload_too_large',
+			413,
+			'The batch is too large',
+			`The batch exceeds the limit of ${limit} (counted after Content-Encoding is undone, blank lines included); split the billing cycle into several batches.`,
+		);
+	}
+}
+
+/** The client hung up before its body was read: the rest of it, already received or decoded, is not worth the CPU. */
+export class ClientClosedError extends BillcastError {
+	constructor() {
+		super('client_closed_request', 400, 'The client closed the connection', 'The connection closed before the batch was read; nothing after that point was read.');
+	}
+}

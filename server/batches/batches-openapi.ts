@@ -1,12 +1,13 @@
 import {apiErrors, idempotencyKeyParam, idParam, json, problem, ref, tableContent, tableFormatParam, type OpenApiPaths} from '../platform/openapi-parts';
-import {MAX_JSON_BATCH, MAX_LINE_BYTES} from './batches-router';
+import {MAX_BATCH_BYTES_TEXT, MAX_BATCH_LINES, MAX_JSON_BATCH, MAX_LINE_BYTES} from './batches-router';
 
 export const batchesPaths: OpenApiPaths = {
 	'/v1/batches': {
 		post: {
 			summary: `A billing cycle: a JSON array (at most ${MAX_JSON_BATCH}), or streamed NDJSON or CSV of render requests`,
 			description:
-				`NDJSON lines and CSV records are capped at ${MAX_LINE_BYTES} bytes while they are read. The body may be sent with ` +
+				`NDJSON lines and CSV records are capped at ${MAX_LINE_BYTES} bytes while they are read, and a streamed batch at ` +
+				`${MAX_BATCH_LINES} lines (blank ones too) and ${MAX_BATCH_BYTES_TEXT} once decoded. The body may be sent with ` +
 				'Content-Encoding gzip, deflate or br. A CSV body (UTF-8, with or without BOM, RFC 4180 quoting) is read through ' +
 				'the column mapping `mapping` names; its refused bills name the column and line of each failing cell.',
 			parameters: [
@@ -31,8 +32,8 @@ export const batchesPaths: OpenApiPaths = {
 			},
 			responses: {
 				'202': {description: 'Every line read: good ones queued, bad ones reported by line', content: json('BatchAccepted')},
-				'400': problem("Malformed JSON or CSV (the line is named; the bills before a CSV's bad record are read as an interrupted batch the detail names), or a body that does not match its Content-Encoding"),
-				'413': problem(`A line or CSV record longer than ${MAX_LINE_BYTES} bytes (named), or a JSON array over the body limit; nothing after it was read`),
+				'400': problem("Malformed JSON or CSV, or a JSON array or CSV line that is not UTF-8 (a CSV's line is named; the bills before a CSV's bad record are read as an interrupted batch the detail names), or a body that does not match its Content-Encoding"),
+				'413': problem(`A line or CSV record longer than ${MAX_LINE_BYTES} bytes (named), a streamed batch over ${MAX_BATCH_LINES} lines or ${MAX_BATCH_BYTES_TEXT} decoded, or a JSON array over the body limit; nothing after it was read`),
 				'415': problem('Not JSON, NDJSON or UTF-8 CSV, or an unsupported Content-Encoding'),
 				'422': problem('Not an array, or too many items; a CSV without a known mapping, or whose header lacks a mapped column'),
 				...apiErrors,

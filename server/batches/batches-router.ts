@@ -1,7 +1,7 @@
 import {createHash, randomBytes, type Hash} from 'node:crypto';
 import express, {Router, type Request, type Response} from 'express';
 import {NotFoundError, ValidationError} from '../platform/errors';
-import {decodedBody} from './batch-body';
+import {decodedBody, type BodyLimits} from './batch-body';
 import {BatchInterruptedError, BatchMediaTypeError} from './batch-errors';
 import type {CampaignCounters} from '../analytics/campaign-counters';
 import type {CampaignIndex} from '../analytics/campaign-index';
@@ -19,20 +19,29 @@ import type {RenderStore} from '../renders/render-store';
 import type {RenderQueue} from '../renders/render-queue';
 import type {PosterQueue} from '../renders/on-demand-poster-queue';
 import {exportOutputColumns} from './batch-export-outputs';
-import {verifyJsonDepth} from '../platform/json-depth';
+import {verifyJsonBody} from '../platform/require-json';
 import {tenantOf, type Tenant} from '../tenants/tenant';
 import {ownBatch} from './own-batch';
 import type {WatchLinks} from '../watch/watch-links';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 
-/** A JSON array is held in memory, so it is capped; NDJSON and CSV stream and have no cap but the line's. */
+/** A JSON array is held in memory, so it is capped by count; NDJSON and CSV stream, capped by lines and decoded bytes. */
 export const MAX_JSON_BATCH = 1_000;
 /** The longest NDJSON line or CSV record, checked while it is read. */
 export const MAX_LINE_BYTES = 256 * 1024;
+/** Lines of a streamed batch, blank ones included: each costs CPU however little it holds. */
+export const MAX_BATCH_LINES = 1_000_000;
+/** Bytes of a streamed batch once its Content-Encoding is undone, as a billing cycle of a million bills needs. */
+const MAX_BATCH_BYTES = 1024 * 1024 * 1024;
+export const MAX_BATCH_BYTES_TEXT = '1gb';
 
 const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerator<BatchLine> {
-	for await (const {line, text} of cappedLines(body, MAX_LINE_BYTES)) {
+	for await (const {line, text} of cappedLines(body, MAX_LINE_BYTES, MAX_BATCH_LINES)) {
+		if (text === undefined) {
+			yield {line, errors: [{path: '', message: 'is not UTF-8 text: save the file as UTF-8, not Windows-1252 or Latin-1'}]};
+			continue;
+		}
 		if (text.trim() === '') continue;
 		try {
 			yield {line, body: JSON.parse(text)};
@@ -43,7 +52,19 @@ const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerato
 };
 
 /** The bills of a CSV body through the mapping `?mapping=` names; the header is read and checked before anything else. */
-const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash; mappings: MappingStore; tenant: Tenant}): Promise<AsyncGenerator<BatchLine>> => {
+const csvLines = async ({
+	req,
+	hash,
+	limits,
+	mappings,
+	tenant,
+}: {
+	req: Request;
+	hash: Hash;
+	limits: BodyLimits;
+	mappings: MappingStore;
+	tenant: Tenant;
+}): Promise<AsyncGenerator<BatchLine>> => {
 	const name = mappingNameSchema.safeParse(req.query.mapping);
 	if (!name.success) {
 		throw new ValidationError([{path: 'mapping', message: 'is required with text/csv: the name of a column mapping saved with PUT /v1/mappings/{name}'}]);
@@ -52,7 +73,7 @@ const csvLines = async ({req, hash, mappings, tenant}: {req: Request; hash: Hash
 	if (!mapping) throw new ValidationError([{path: 'mapping', message: `names no mapping of this tenant: save one with PUT /v1/mappings/${name.data}`}]);
 	// The same CSV read through another mapping is another request.
 	hash.update(`mapping=${name.data}\n`);
-	return csvBills({body: decodedBody(req, hash), mapping, mappingName: name.data, tenant, maxRecordBytes: MAX_LINE_BYTES});
+	return csvBills({body: decodedBody(req, hash, limits), mapping, mappingName: name.data, tenant, maxRecordBytes: MAX_LINE_BYTES, maxLines: MAX_BATCH_LINES});
 };
 
 type BatchKind = 'json' | 'ndjson' | 'csv';
@@ -100,7 +121,7 @@ export const makeBatchesRouter = ({
 	const router = Router();
 	const links = (id: string) => batchLinks(publicBaseUrl, id);
 
-	const jsonArray = express.json({limit: jsonLimit, verify: verifyJsonDepth});
+	const jsonArray = express.json({limit: jsonLimit, verify: verifyJsonBody});
 
 	router.post('/v1/batches', jsonArray, async (req, res) => {
 		try {
@@ -124,8 +145,15 @@ export const makeBatchesRouter = ({
 		if (!parsedExperiment.success) throw new ValidationError(fieldErrorsFromZod(parsedExperiment.error));
 		const experiment = parsedExperiment.data;
 		const hash = createHash('sha256');
+		const gone = new AbortController();
+		res.once('close', () => gone.abort());
+		const limits: BodyLimits = {maxBytes: MAX_BATCH_BYTES, maxBytesText: MAX_BATCH_BYTES_TEXT, signal: gone.signal};
 		const lines =
-			kind === 'csv' ? await csvLines({req, hash, mappings, tenant}) : kind === 'ndjson' ? ndjsonLines(decodedBody(req, hash)) : arrayLines(req.body as unknown[]);
+			kind === 'csv'
+				? await csvLines({req, hash, limits, mappings, tenant})
+				: kind === 'ndjson'
+					? ndjsonLines(decodedBody(req, hash, limits))
+					: arrayLines(req.body as unknown[]);
 		const bodySha256 = async () => {
 			if (!isStreamed) return createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
 			for await (const _ of lines);

@@ -219,14 +219,16 @@ export const csvBills = async ({
 	mappingName,
 	tenant,
 	maxRecordBytes,
+	maxLines,
 }: {
 	body: AsyncIterable<Buffer>;
 	mapping: Mapping;
 	mappingName: string;
 	tenant: Tenant;
 	maxRecordBytes: number;
+	maxLines: number;
 }): Promise<AsyncGenerator<BatchLine>> => {
-	const records = csvRecords(body, {delimiter: mapping.delimiter, maxRecordBytes});
+	const records = csvRecords(body, {delimiter: mapping.delimiter, maxRecordBytes, maxLines});
 	const first = await records.next();
 	if (first.done) throw new ValidationError([{path: '', message: 'is empty: a CSV batch starts with its header row'}]);
 	// Checked now rather than at the first row, so a header that does not fit is refused before a batch is made.

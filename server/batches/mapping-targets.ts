@@ -109,7 +109,17 @@ const columnProblem = (field: string, forms: Forms): string | undefined => {
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The keys of `defaults`, at any depth, that are no field of the request. */
+/** Why `value` fits none of `schemas`, the fields it may be, or undefined when it fits one. */
+const valueProblem = (value: unknown, schemas: readonly z.ZodType[]): string | undefined => {
+	const results = schemas.map((schema) => schema.safeParse(value));
+	if (results.some((result) => result.success)) return undefined;
+	return results[0]!.error!.issues[0]!.message;
+};
+
+/**
+ * The keys of `defaults`, at any depth, that are no field of the request, and the values that field would refuse: a
+ * default is in every bill, so a bad one would fail every row of every batch read through the mapping.
+ */
 const defaultsProblems = (value: unknown, tokens: readonly Token[], forms: Forms): TargetIssue[] => {
 	const entries: [Token, unknown][] = Array.isArray(value) ? [...value.entries()] : isPlainObject(value) ? Object.entries(value) : [];
 	return entries.flatMap(([key, inner]) => {
@@ -117,7 +127,10 @@ const defaultsProblems = (value: unknown, tokens: readonly Token[], forms: Forms
 		const found = problemAt(at, forms);
 		if ('problem' in found) return [{path: ['defaults', ...at], message: found.problem}];
 		// Below a field that holds anything (a TMF678 characteristic's value), whatever is written is kept.
-		return found.schemas.some((schema) => isOpen(unwrapped(schema))) ? [] : defaultsProblems(inner, at, forms);
+		if (found.schemas.some((schema) => isOpen(unwrapped(schema)))) return [];
+		if (Array.isArray(inner) || isPlainObject(inner)) return defaultsProblems(inner, at, forms);
+		const problem = valueProblem(inner, found.schemas);
+		return problem ? [{path: ['defaults', ...at], message: problem}] : [];
 	});
 };
 

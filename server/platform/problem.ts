@@ -55,7 +55,15 @@ interface HttpLayerError {
 	statusCode?: number;
 	expose?: boolean;
 	message?: string;
+	/** The byte limit of the parser that refused the body: each route sets its own. */
+	limit?: number;
 }
+
+const KB = 1024;
+
+/** A byte limit as the configuration writes it ("16mb", "4kb"), so the answer names the setting that applies. */
+const limitText = (limit: number): string =>
+	limit % (KB * KB) === 0 ? `${limit / (KB * KB)}mb` : limit % KB === 0 ? `${limit / KB}kb` : `${limit}b`;
 
 /** body-parser's and the router's own errors become problems too, so malformed input never reaches a 500. */
 const fromHttpLayer = (error: HttpLayerError, bodyLimit: string, encoding: string): BillcastError | undefined => {
@@ -65,7 +73,7 @@ const fromHttpLayer = (error: HttpLayerError, bodyLimit: string, encoding: strin
 		case 'entity.parse.failed':
 			return new MalformedJsonError(error.message ?? 'The body could not be parsed as JSON.');
 		case 'entity.too.large':
-			return new PayloadTooLargeError(bodyLimit);
+			return new PayloadTooLargeError(typeof error.limit === 'number' ? limitText(error.limit) : bodyLimit);
 		case 'encoding.unsupported':
 			return new UnsupportedContentEncodingError(error.encoding ?? encoding);
 		case 'charset.unsupported':

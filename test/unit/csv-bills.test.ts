@@ -70,7 +70,7 @@ async function* chunks(text: string, size = 7): AsyncGenerator<Buffer> {
 
 const read = async (text: string, mapping = oneRowPerBill): Promise<BatchLine[]> => {
 	const lines: BatchLine[] = [];
-	for await (const line of await csvBills({body: chunks(text), mapping, mappingName: 'm', tenant, maxRecordBytes: 1024})) lines.push(line);
+	for await (const line of await csvBills({body: chunks(text), mapping, mappingName: 'm', tenant, maxRecordBytes: 1024, maxLines: 1_000})) lines.push(line);
 	return lines;
 };
 
@@ -202,7 +202,7 @@ describe('a CSV body that goes wrong part-way', () => {
 	const readUntilRefused = async (text: string, mapping = oneRowPerBill, chunkSize?: number) => {
 		const lines: BatchLine[] = [];
 		try {
-			for await (const line of await csvBills({body: chunks(text, chunkSize), mapping, mappingName: 'm', tenant, maxRecordBytes: 1024})) lines.push(line);
+			for await (const line of await csvBills({body: chunks(text, chunkSize), mapping, mappingName: 'm', tenant, maxRecordBytes: 1024, maxLines: 1_000})) lines.push(line);
 		} catch (error) {
 			return {lines, error};
 		}
@@ -267,15 +267,14 @@ describe('a mapping', () => {
 
 describe('NDJSON lines capped while read', () => {
 	const collect = async (source: AsyncIterable<Buffer>, max: number) => {
-		const lines: {line: number; text: string}[] = [];
-		for await (const line of cappedLines(source, max)) lines.push(line);
+		const lines: {line: number; text: string | undefined}[] = [];
+		for await (const line of cappedLines(source, max, 1_000)) lines.push(line);
 		return lines;
 	};
 
-	it('splits across chunks, drops CR and a BOM, keeps the last line without a newline', async () => {
+	it('splits across chunks, drops CR, a BOM and blank lines (still counted), keeps the last line without a newline', async () => {
 		expect(await collect(chunks('\uFEFF{"a":1}\r\n\n{"b":"é"}\n{"c":3}', 3), 100)).toEqual([
 			{line: 1, text: '{"a":1}'},
-			{line: 2, text: ''},
 			{line: 3, text: '{"b":"é"}'},
 			{line: 4, text: '{"c":3}'},
 		]);
