@@ -1,7 +1,7 @@
 import {makeApp} from './app';
 import {makeLogger} from '../platform/logger';
 import {makeMetrics} from '../platform/metrics';
-import {loadConfig} from '../platform/config';
+import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {createServer} from 'node:http';
 import {answerClientErrorsWithProblems} from '../platform/problem';
 import {connectApiRedis} from '../platform/redis-connection';
@@ -12,12 +12,14 @@ import {requireBuiltPlayer} from '../watch/player-bundle';
 /** Node's default, stated so the limit behind the 431 answer is visible here. */
 const MAX_HEADER_BYTES = 16 * 1024;
 
-const config = loadConfig();
+const config = orExitOnConfigError(() => loadConfig());
 if (config.production) requireBuiltPlayer();
 // The API never blocks on Redis (workers do), so all of it uses the fail-fast connection: a 503 while Redis is away.
 const redis = connectApiRedis(config.redisUrl);
 const logger = makeLogger({service: 'api', level: config.logLevel});
-const tenants = loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook});
+const tenants = orExitOnConfigError(() =>
+	loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}),
+);
 const services = buildServices({config, redis, tenants, logger});
 const metrics = makeMetrics({queues: [services.queue.queue, services.webhookQueue.queue]});
 const app = makeApp({config, services, logger, metrics});

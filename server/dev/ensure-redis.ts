@@ -60,7 +60,9 @@ export const startRedisServer = async ({port, dir}: {port: number; dir: string})
 	const child: ChildProcess = spawn(
 		'redis-server',
 		['--port', String(port), '--bind', '127.0.0.1', '--appendonly', 'yes', '--maxmemory-policy', 'noeviction', '--dir', dir, '--save', ''],
-		{stdio: ['ignore', 'ignore', 'inherit']},
+		// Its own process group: a terminal's Ctrl-C signals the whole foreground group, and a Redis stopped with the API
+		// and worker left the worker's shutdown waiting on it; npm start stops it itself, after them.
+		{stdio: ['ignore', 'ignore', 'inherit'], detached: true},
 	);
 	const url = `redis://127.0.0.1:${port}`;
 	for (let tries = 0; tries < 100; tries++) {

@@ -6,19 +6,31 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {createWriteStream, mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
-import {loadConfig} from '../platform/config';
+import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {stopChild} from '../platform/processes';
 import {ensureRedis} from './ensure-redis';
 import {portInUse} from './port-in-use';
-import {DEV_API_KEY} from '../tenants/tenant-registry';
+import {claimStartLock} from './start-lock';
+import {DEV_API_KEY, loadTenantRegistry} from '../tenants/tenant-registry';
 import {videoPath} from '../renders/render-paths';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
 import {urlUnder} from '../platform/urls';
 
 const root = resolve(import.meta.dirname, '../..');
-const config = loadConfig();
+const config = orExitOnConfigError(() => loadConfig());
+// Read here too, so a bad tenants file stops npm start before it starts a Redis, not through its API's log.
+orExitOnConfigError(() => loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}));
 const logsDir = join(config.dataDir, 'logs');
 mkdirSync(logsDir, {recursive: true});
+
+const lock = claimStartLock(config.dataDir);
+if (lock.status === 'held') {
+	console.error(
+		`Another npm start (pid ${lock.pid}) is already running with the data in ${config.dataDir}; it serves until Ctrl-C. Stop it first, or start this one with its own BILLCAST_DATA_DIR and PORT.`,
+	);
+	process.exit(1);
+}
+process.once('exit', () => lock.release());
 
 // Before anything starts: a second `npm start` would otherwise print the first one's API as its own sample render, and
 // its worker would join the queue, before its own API failed to listen.
@@ -28,8 +40,12 @@ if (await portInUse({host: config.host, port: config.port})) {
 	);
 	process.exit(1);
 }
-if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
-const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir});
+if (!config.browserExecutable) orExitOnConfigError(() => ensureSystemPackages({packages: RENDER_PACKAGES}));
+const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir}).catch((error: unknown) => {
+	// Each reason is one sentence saying what to change (REDIS_URL, a port that is taken); a stack adds nothing to it.
+	console.error((error as Error).message);
+	process.exit(1);
+});
 console.log(redis ? `Started Redis at ${redis.url} (data in ${join(config.dataDir, 'redis')})` : `Using Redis at ${config.redisUrl}`);
 
 const children: ChildProcess[] = [];
@@ -57,12 +73,16 @@ const shutdown = async (code: number) => {
 	if (shuttingDown) return;
 	shuttingDown = true;
 	console.log('\nStopping...');
+	// Redis last, and only here: it runs in its own process group, so the terminal's Ctrl-C reaches the API and worker
+	// but not it, and they can still finish with it what they were doing.
 	await Promise.all(children.map(stopChild));
 	await redis?.stop();
 	process.exit(code);
 };
-process.once('SIGINT', () => void shutdown(0));
-process.once('SIGTERM', () => void shutdown(0));
+// `on`, not `once`: Ctrl-C reaches this process twice, from the terminal and relayed by the tsx wrapper, and a second
+// signal with no handler left killed it before it stopped its Redis.
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
 
 startChild('api', 'server/api/api-main.ts');
 startChild('worker', 'server/worker/worker-main.ts');

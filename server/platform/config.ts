@@ -1,6 +1,6 @@
 import {resolve} from 'node:path';
 import {z} from 'zod';
-import {ConfigError} from './errors';
+import {ConfigError, MissingSystemPackagesError} from './errors';
 import {checkRedisUrl} from './redis-connection';
 import {outboundPolicyFromEnv, outboundUrlProblem, type OutboundPolicy} from './outbound-guard';
 import {resolveWatchSecret} from './watch-secret';
@@ -90,6 +90,20 @@ export interface Config {
 	/** Which addresses webhooks and logo fetches may reach: public ones, plus loopback in development when asked. */
 	readonly outboundPolicy: OutboundPolicy;
 }
+
+/**
+ * For a main's start-up steps: a configuration problem is the operator's to fix, so it is printed as its message alone
+ * and the process exits 1; a stack trace would bury the variable's name under frames of billcast's code.
+ */
+export const orExitOnConfigError = <T>(step: () => T): T => {
+	try {
+		return step();
+	} catch (error) {
+		if (!(error instanceof ConfigError || error instanceof MissingSystemPackagesError)) throw error;
+		console.error(error.message);
+		process.exit(1);
+	}
+};
 
 /** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {

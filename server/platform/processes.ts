@@ -13,7 +13,7 @@ export const isAlivePid = (pid: number): boolean => {
 /** Sends SIGTERM and resolves once the child has exited (at once if it already has). */
 export const stopChild = (child: ChildProcess): Promise<void> =>
 	new Promise<void>((resolve) => {
-		if (child.exitCode !== null) return resolve();
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
 		child.once('exit', () => resolve());
 		child.kill('SIGTERM');
 	});

@@ -61,7 +61,12 @@ export const redisUrlSchema = z.string().transform((url, context): RedisTarget =
 		context.addIssue({code: 'custom', message});
 		return z.NEVER;
 	};
-	if (/^rediss?:\/\//.test(url)) return {kind: 'single', url};
+	if (/^rediss?:\/\//.test(url)) {
+		// ioredis would otherwise throw its own bare "Invalid URL" from deep inside the first connection.
+		if (URL.canParse(url)) return {kind: 'single', url};
+		const port = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/?#]*):(\d+)/.exec(url)?.[1];
+		return fail(port !== undefined && Number(port) > 65535 ? 'a port must be 1 to 65535' : `is not a URL: must be one of ${FORMS}`);
+	}
 	const parts = MULTI_HOST.exec(url);
 	if (!parts) return fail(`must be one of ${FORMS}`);
 	const [, scheme, kind, username, password, hosts = '', name, db] = parts as Array<string | undefined>;

@@ -105,10 +105,18 @@ export const makeTenantRegistry = (tenants: readonly Tenant[]): TenantRegistry =
 	};
 };
 
+const readTenantsFile = (file: string): string => {
+	try {
+		return readFileSync(file, 'utf8');
+	} catch (error) {
+		throw new ConfigError(`BILLCAST_TENANTS_FILE: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+	}
+};
+
 /** Where the tenants were read, named in every error so an operator knows which copy to fix. */
 const readTenantsJson = ({file, json}: {file: string | undefined; json: string | undefined}): {origin: string; value: unknown} | undefined => {
 	if (file && json) throw new ConfigError('Set BILLCAST_TENANTS_FILE or BILLCAST_TENANTS_JSON, not both: two copies of the tenants would drift apart.');
-	const text = file ? readFileSync(file, 'utf8') : json;
+	const text = file ? readTenantsFile(file) : json;
 	if (text === undefined) return undefined;
 	const origin = file ? `tenants file ${file}` : 'BILLCAST_TENANTS_JSON';
 	try {

@@ -4,17 +4,19 @@ import {makeMetrics} from '../platform/metrics';
 import {scheduleRetentionSweep} from './retention';
 import {listenForMetrics} from '../platform/admin-endpoints';
 import {resolveBrowserExecutable} from './browser-executable';
-import {loadConfig} from '../platform/config';
+import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
 import {buildServices} from '../services/build-services';
 import {startRenderWorker, startWebhookWorker} from '../services/build-workers';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 
-const config = loadConfig();
+const config = orExitOnConfigError(() => loadConfig());
 const logger = makeLogger({service: 'worker', level: config.logLevel});
-const tenants = loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook});
-if (!config.browserExecutable) ensureSystemPackages({packages: RENDER_PACKAGES});
+const tenants = orExitOnConfigError(() =>
+	loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}),
+);
+if (!config.browserExecutable) orExitOnConfigError(() => ensureSystemPackages({packages: RENDER_PACKAGES}));
 const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
 if (!browserExecutable) {
 	logger.fatal('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
@@ -49,6 +51,26 @@ logger.info({browserExecutable, storage: config.storage.kind === 'local' ? confi
 
 /** How long a stopping worker keeps sending webhooks its last render queued; a slow receiver gets its retry elsewhere. */
 const WEBHOOK_FLUSH_MS = 10_000;
+/**
+ * How long a stopping worker waits for a Redis that does not answer. Every step of a stop ends with a Redis command
+ * (the render's result, the webhook queue's counts, closing the queues), and each waits for Redis for ever, as a running
+ * worker should: with Redis gone a stop hung. A render left unfinished so is taken up again by another worker.
+ */
+const REDIS_GONE_MS = 5_000;
+
+/** Resolves once the connection has not been ready for `ms` in a row. */
+const redisGoneFor = (ms: number): Promise<'redis-gone'> =>
+	new Promise((resolve) => {
+		let downSince: number | undefined;
+		const timer = setInterval(() => {
+			if (redis.status === 'ready') downSince = undefined;
+			else if (Date.now() - (downSince ??= Date.now()) >= ms) {
+				clearInterval(timer);
+				resolve('redis-gone');
+			}
+		}, 100);
+		timer.unref();
+	});
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -57,16 +79,25 @@ const shutdown = async (signal: string) => {
 	logger.info({signal}, 'finishing the active render, taking no new ones');
 	metricsServer?.close();
 	stopReconciler();
+	const redisGone = redisGoneFor(REDIS_GONE_MS).then((gone) => {
+		logger.warn({signal}, `Redis has not answered for ${REDIS_GONE_MS / 1000} s: stopping without it`);
+		return gone;
+	});
+	const unlessRedisGone = <T>(step: Promise<T>): Promise<T | 'redis-gone'> => Promise.race([step, redisGone]);
 	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
-	await Promise.all([renderWorker.close(), retention.close()]);
+	await unlessRedisGone(Promise.all([renderWorker.close(), retention.close()]));
 	const deadline = Date.now() + WEBHOOK_FLUSH_MS;
 	const pending = async () => {
 		const counts = await webhookQueue.queue.getJobCounts('waiting', 'active', 'prioritized');
 		return Object.values(counts).reduce((sum, count) => sum + count, 0);
 	};
-	while (Date.now() < deadline && (await pending().catch(() => 0)) > 0) await new Promise((resolve) => setTimeout(resolve, 100));
-	await webhookWorker.close();
-	await services.close();
+	while (Date.now() < deadline) {
+		const count = await unlessRedisGone(pending().catch(() => 0));
+		if (count === 'redis-gone' || count === 0) break;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	await unlessRedisGone(webhookWorker.close());
+	await unlessRedisGone(services.close());
 	redis.disconnect();
 	logger.info({signal}, 'worker stopped');
 	process.exit(0);
