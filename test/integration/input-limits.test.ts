@@ -1,23 +1,13 @@
-import {request} from 'node:http';
 import {gzipSync} from 'node:zlib';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {MAX_BATCH_LINES} from '../../server/batches/batches-router';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {rawRequest, type RawAnswer} from '../helpers/raw-request';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
-const send = (url: string, {method = 'POST', headers = {}, body}: {method?: string; headers?: Record<string, string>; body?: Buffer | string}) =>
-	new Promise<{status: number; type: string | undefined; body: string}>((resolve, reject) => {
-		const req = request(url, {method, headers}, (res) => {
-			let text = '';
-			res.setEncoding('utf8');
-			res.on('data', (chunk: string) => (text += chunk));
-			res.on('end', () => resolve({status: res.statusCode!, type: res.headers['content-type'], body: text}));
-		});
-		req.on('error', reject);
-		req.end(body);
-	});
+const send = (url: string, options: Parameters<typeof rawRequest>[1]) => rawRequest(url, {method: 'POST', ...options});
 
-const problemOf = (answer: {status: number; type: string | undefined; body: string}, status: number) => {
+const problemOf = (answer: RawAnswer, status: number) => {
 	expect(answer.status).toBe(status);
 	expect(answer.type).toMatch(/^application\/problem\+json/);
 	return JSON.parse(answer.body) as {code: string; detail: string; errors?: {path: string; message: string}[]};
