@@ -26,6 +26,19 @@ const isKnownLocale = (tag: string): boolean => {
 let currencies: ReadonlySet<string> | undefined;
 const isKnownCurrency = (code: string): boolean => (currencies ??= new Set(Intl.supportedValuesOf('currency'))).has(code);
 
+/**
+ * Text the video, captions and pages show. A control character (a NUL went raw into captions.vtt), a bidirectional
+ * override (it turns the rest of a line around, the trick of spoofed names) or half a surrogate pair has no place in it.
+ */
+const unshowable = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const shownText = (max: number) =>
+	z
+		.string()
+		.trim()
+		.min(1)
+		.max(max)
+		.refine((text) => !unshowable.test(text), 'must not contain control characters, bidirectional overrides or broken surrogate pairs');
+
 export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
 
 /**
@@ -38,7 +51,7 @@ const logoUrl = z
 	.regex(/^(https:\/\/[^\s/?#]+[^\s]*|data:image\/(png|jpeg|webp|svg\+xml)(;base64)?,\S+)$/, 'must be an https URL or a data:image/ URI (png, jpeg, webp or svg+xml)');
 
 export const brandSchema = z.object({
-	name: z.string().trim().min(1).max(80),
+	name: shownText(80),
 	primaryColor: hexColor,
 	accentColor: hexColor.optional(),
 	logoUrl: logoUrl.optional(),
@@ -53,7 +66,7 @@ export const paymentHistorySchema = z
 			date: isoDate,
 			amount: minorUnits.refine((n) => n > 0, 'must be more than zero: a payment received'),
 			/** How it was paid, as the customer knows it ("Card ending 4242", "Direct debit"). */
-			method: z.string().trim().min(1).max(60).optional(),
+			method: shownText(60).optional(),
 		}),
 	)
 	.max(24, 'at most 24 payments: the last two years of monthly bills');
@@ -70,7 +83,7 @@ export const customerSchema = z.object({
 		// A billing system's own reference (CUST-1, urn:acme:customer:42, 0044/7710): any visible ASCII, as it is only
 		// ever sent back (exports, webhooks, checkout links, each escaped for its place) and made safe in render ids.
 		.regex(/^[\x21-\x7E]+$/, 'may contain only visible ASCII characters, without spaces'),
-	name: z.string().trim().min(1).max(200),
+	name: shownText(200),
 	locale: z.string().refine(isKnownLocale, 'must be a BCP 47 locale such as en-GB, it-IT or ko-KR'),
 	currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
 });

@@ -1,6 +1,6 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
-import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
 const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
@@ -9,7 +9,7 @@ export type NextStepKind = (typeof nextStepKinds)[number];
 export const paymentReminderSchema = z
 	.object({
 		customer: customerSchema,
-		billNumber: z.string().trim().min(1).max(64),
+		billNumber: shownText(64),
 		/** The day the reminder is sent, after the original due date; days overdue count from that date to this day. */
 		reminderDate: isoDate,
 		originalDueDate: isoDate,

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {needsPayment} from '../../needs-payment';
 import {messageVariantSchema} from '../../message-variants';
-import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 /** `other` holds the lines an issuer's data does not place (an invoice section billcast cannot tell), under their own names. */
 export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_off', 'other', 'credits', 'taxes'] as const;
@@ -10,7 +10,7 @@ export type LineItemCategory = (typeof lineItemCategories)[number];
 const lineItemSchema = z
 	.object({
 		category: z.enum(lineItemCategories),
-		label: z.string().trim().min(1).max(200),
+		label: shownText(200),
 		amount: minorUnits,
 	})
 	.refine((item) => item.category !== 'credits' || item.amount <= 0, {
@@ -34,7 +34,7 @@ const usageMeterSchema = (unit: 'gigabytes' | 'minutes' | 'texts') => {
 export const telcoBillSchema = z
 	.object({
 		customer: customerSchema,
-		billNumber: z.string().trim().min(1).max(64),
+		billNumber: shownText(64),
 		period: periodSchema,
 		issueDate: isoDate,
 		dueDate: isoDate,

@@ -1,7 +1,7 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
-import {brandSchema, checkNotBefore, customerSchema, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
+import {brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 const utilityKinds = ['electricity', 'gas', 'water'] as const;
 export type UtilityKind = (typeof utilityKinds)[number];
@@ -18,7 +18,7 @@ const consumptionPointSchema = z.object({
 export const utilityBillSchema = z
 	.object({
 		customer: customerSchema,
-		billNumber: z.string().trim().min(1).max(64),
+		billNumber: shownText(64),
 		kind: z.enum(utilityKinds),
 		period: periodSchema,
 		issueDate: isoDate,
