@@ -1,3 +1,4 @@
+import {messagesFor} from '../../src/i18n/catalogue';
 import type {PaymentReminder as PaymentReminderData} from '../../src/templates/payment-reminder/payment-reminder-schema';
 import {buildReminderTimeline} from '../../src/templates/payment-reminder/reminder-timeline';
 import type {TemplateVideoProps} from '../../src/render-input';
@@ -23,7 +24,14 @@ export const PaymentReminder: React.FC<TemplateVideoProps<PaymentReminderData>> 
 				overdue: <OverdueScene script={script.overdue} palette={palette} />,
 				next: <NextScene script={script.next} palette={palette} />,
 				plan: script.plan && <PlanScene script={script.plan} palette={palette} />,
-				options: <OptionsScene script={script.options} timeline={timeline} palette={palette} />,
+				options: (
+					<OptionsScene
+						script={script.options}
+						timeline={timeline}
+						palette={palette}
+						paidLabel={bill.paid ? messagesFor(bill.customer.locale).paidTitle : undefined}
+					/>
+				),
 				close: <CloseScene script={script.close} timeline={timeline} palette={palette} logoUrl={bill.brand.logoUrl} />,
 			}}
 		/>

@@ -1,17 +1,14 @@
 import {scaleRect} from '../../src/hotspot-geometry';
 import {messagesFor} from '../../src/i18n/catalogue';
-import {asksForMoney, paidNotice, type PaidState} from '../../src/paid-state';
+import {asksForMoney, asPaidBill, paidNotice, type PaidState} from '../../src/paid-state';
 import type {RenderRequestInput} from '../../src/render-input';
-import {templateOf} from '../../src/templates/registry';
 import type {Hotspot} from '../../src/timeline';
 
 /**
- * The bill as the live composition should draw it once paid: telco and utility bills have a paid state of their own
- * (no pay button, a thank-you). A payment reminder has none, so it keeps its scenes and only loses its pay hotspot.
+ * The bill as the live composition should draw it once paid: every template has a paid state of its own (no pay
+ * button, a thank-you; a payment reminder's scenes say the amount was received, on the same timeline).
  */
-export const asPaid = (input: RenderRequestInput, paid: PaidState | undefined): RenderRequestInput =>
-	// The registry's paid bill is the same template's bill, so the pair still matches.
-	paid ? ({...input, bill: templateOf(input.template).paid(input.bill)} as RenderRequestInput) : input;
+export const asPaid = (input: RenderRequestInput, paid: PaidState | undefined): RenderRequestInput => (paid ? asPaidBill(input) : input);
 
 /** A paid bill asks for nothing: its pay and instalment buttons are dropped, every other button stays. */
 export const withoutMoneyAsksOncePaid = (hotspots: readonly Hotspot[], paid: PaidState | undefined): readonly Hotspot[] =>

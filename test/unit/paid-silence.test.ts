@@ -28,18 +28,24 @@ const silenced = (bill: TemplateBill) => {
 };
 
 describe('a paid bill’s voice', () => {
-	it('is silenced only where it names a button asking for money, in every language', () => {
+	it('is silenced where it names a button asking for money, in every language, and over a direct debit still to come', () => {
 		const english = telcoFixtures['en-GB'];
 		expect(silenced({template: 'telco-bill', bill: telcoFixtures['en-GB']})).toEqual([{scene: 'due', text: 'Button: Pay sixty-eight euros forty now.', frames: 54}]);
 		const inLocale = (locale: string) => ({template: 'telco-bill' as const, bill: {...english, customer: {...english.customer, locale}}});
 		expect(silenced(inLocale('it-IT')).map((s) => s.text)).toEqual(['Pulsante: Paga ora sessantotto euro e quaranta centesimi.']);
 		expect(silenced(inLocale('ko-KR')).map((s) => s.text)).toEqual([expect.stringMatching(/^버튼: /)]);
-		// The Italian fixture pays by direct debit: nothing on it asks for money, so nothing is silenced.
-		expect(silenced({template: 'telco-bill', bill: telcoFixtures['it-IT']})).toEqual([]);
+		// The Italian fixture pays by direct debit: no button asks for money, but a debit still to come is not said once paid.
+		expect(silenced({template: 'telco-bill', bill: telcoFixtures['it-IT']}).map((s) => s.text)).toEqual([expect.stringMatching(/^Non devi fare nulla: addebiteremo/)]);
 	});
 
-	it('is silenced over a reminder’s pay button and its instalment plan, not over “talk to us”', () => {
-		const stretches = silenced({template: 'payment-reminder', bill: reminderFixtures['en-GB']});
-		expect(stretches.map((s) => s.text)).toEqual([expect.stringMatching(/^Button: Pay .* now\.$/), 'Button: Pay in three instalments.']);
+	it('is silenced over a reminder’s debt, its pay button and its instalment plan, not over “talk to us”', () => {
+		const bill = {template: 'payment-reminder' as const, bill: reminderFixtures['en-GB']};
+		const quiet = new Set(silenced(bill).map((s) => s.text));
+		expect(quiet).toContain('Button: Pay in three instalments.');
+		expect([...quiet]).toContainEqual(expect.stringMatching(/^Button: Pay .* now\.$/));
+		expect([...quiet]).toContainEqual(expect.stringMatching(/not received your payment/));
+		const heard = spoken(bill).flatMap((scene) => scene.sentences.map((s) => s.text)).filter((text) => !quiet.has(text));
+		expect(heard).toContainEqual(expect.stringMatching(/^Button: Talk to us/));
+		expect(heard.some((text) => /instalment|not received|late/i.test(text))).toBe(false);
 	});
 });

@@ -1,15 +1,69 @@
-import {useVideoConfig} from 'remotion';
+import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {asksForMoney} from '../../../src/paid-state';
+import {PAY_BUTTON_ENTRANCE} from '../../../src/scene-motion';
 import type {OptionsScript} from '../../../src/templates/payment-reminder/reminder-script';
-import type {Timeline} from '../../../src/timeline';
+import {startingIn, type Timeline} from '../../../src/timeline';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
 import {HotspotButtons} from '../../shared/hotspot-buttons';
+import {settledSpring} from '../../shared/settle';
 import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
-/** The amount and the ways forward, each a hotspot: pay in full, an instalment plan when there is one, or a call. */
-export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: BrandPalette}> = ({script, timeline, palette}) => {
+/**
+ * Once paid, the word "Paid" outlined where each button asking for money was: the timeline keeps those hotspots (the
+ * voice was made for it) and the player stamps the same word over them, so the place reads the same with or without it.
+ */
+const PaidMarks: React.FC<{timeline: Timeline; label: string; palette: BrandPalette}> = ({timeline, label, palette}) => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	const placed = timeline.scenes.find((scene) => scene.id === 'options');
+	if (!placed) return null;
+	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
+	return (
+		<>
+			{startingIn(timeline.hotspots, placed)
+				.filter(asksForMoney)
+				.map(({id, rect}) => (
+					<div
+						key={id}
+						data-non-text="hotspot"
+						style={{
+							position: 'absolute',
+							left: rect.x,
+							top: rect.y,
+							width: rect.width,
+							height: rect.height,
+							boxSizing: 'border-box',
+							borderRadius: rect.height / 2,
+							border: `${Math.max(2, rect.height * 0.05)}px solid ${palette.onPrimary}`,
+							color: palette.onPrimary,
+							fontWeight: 800,
+							fontSize: fitFontSize(label, rect.width * 0.8, rect.height * 0.4),
+							display: 'flex',
+							alignItems: 'center',
+							justifyContent: 'center',
+							transform: `scale(${scale})`,
+						}}
+					>
+						{label}
+					</div>
+				))}
+		</>
+	);
+};
+
+/**
+ * The amount and the ways forward, each a hotspot: pay in full, an instalment plan when there is one, or a call. Once
+ * paid (`paidLabel`), the amount settled, the call, and "Paid" where the buttons asking for money were.
+ */
+export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; palette: BrandPalette; paidLabel?: string | undefined}> = ({
+	script,
+	timeline,
+	palette,
+	paidLabel,
+}) => {
 	const u = useUnit();
 	const {width} = useVideoConfig();
 	return (
@@ -20,7 +74,14 @@ export const OptionsScene: React.FC<{script: OptionsScript; timeline: Timeline; 
 			<Appear index={1} style={{fontSize: fitFontSize(script.amount, width - 112 * u, 96 * u), fontWeight: 800, color: palette.onPrimary}}>
 				{script.amount}
 			</Appear>
-			<HotspotButtons timeline={timeline} scene="options" palette={palette} />
+			{paidLabel === undefined ? (
+				<HotspotButtons timeline={timeline} scene="options" palette={palette} />
+			) : (
+				<>
+					<HotspotButtons timeline={{...timeline, hotspots: timeline.hotspots.filter((hotspot) => !asksForMoney(hotspot))}} scene="options" palette={palette} />
+					<PaidMarks timeline={timeline} label={paidLabel} palette={palette} />
+				</>
+			)}
 		</Fade>
 	);
 };

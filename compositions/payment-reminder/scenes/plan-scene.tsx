@@ -4,7 +4,7 @@ import {Fade} from '../../shared/fade';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
-/** The instalment plan as a dated list whose amounts add up exactly to the debt (see `instalmentPlan`). */
+/** The instalment plan as a dated list whose amounts add up exactly to the debt (see `instalmentPlan`); once paid, the amount paid in full. */
 export const PlanScene: React.FC<{script: PlanScript; palette: BrandPalette}> = ({script, palette}) => {
 	const u = useUnit();
 	const rowStyle = {display: 'flex', justifyContent: 'space-between', gap: 24 * u, fontSize: 30 * u, padding: `${8 * u}px 0`} as const;
@@ -20,9 +20,11 @@ export const PlanScene: React.FC<{script: PlanScript; palette: BrandPalette}> = 
 						<span style={{fontWeight: 700}}>{row.amount}</span>
 					</Appear>
 				))}
-				<Appear index={script.rows.length + 1} style={{...rowStyle, fontWeight: 800, justifyContent: 'flex-end'}}>
-					{script.total}
-				</Appear>
+				{script.total === undefined ? null : (
+					<Appear index={script.rows.length + 1} style={{...rowStyle, fontWeight: 800, justifyContent: 'flex-end'}}>
+						{script.total}
+					</Appear>
+				)}
 			</div>
 		</Fade>
 	);

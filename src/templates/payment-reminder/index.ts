@@ -16,7 +16,7 @@ export const paymentReminderTemplate = {
 	script: reminderScript,
 	narration: reminderNarration,
 	summary: summarizeReminder,
-	// A reminder has no paid state: it keeps its scenes and only loses its pay hotspot.
-	paid: (bill) => bill,
+	// Its scenes say the amount was received instead of asking for it, on the timeline the voice was made for.
+	paid: (bill) => ({...bill, paid: true}),
 	day: (bill) => bill.reminderDate,
 } satisfies TemplateDefinition<PaymentReminder, ReminderSceneId>;

@@ -57,4 +57,9 @@ export const paymentReminderSchema = z
 		}
 	});
 
-export type PaymentReminder = z.infer<typeof paymentReminderSchema>;
+/**
+ * A reminder as its scenes draw it. `paid` is not part of the schema, so the API never takes it: a reminder is sent
+ * unpaid, and only a confirmed payment (POST /v1/renders/:id/payment) makes the live player draw it paid
+ * (`paymentReminderTemplate.paid`), on the same timeline the voice was made for.
+ */
+export type PaymentReminder = z.infer<typeof paymentReminderSchema> & {readonly paid?: boolean | undefined};

@@ -13,7 +13,7 @@ export interface OverdueScript extends SceneScript {
 	readonly wasDue: string;
 	/**
 	 * The days-overdue count and the day it was counted on, in the language's order ("22 days overdue", "as of 12
-	 * November 2026"): a line may break between them, never inside one.
+	 * November 2026"): a line may break between them, never inside one. Once paid, "Paid in full" alone.
 	 */
 	readonly daysLate: readonly string[];
 	readonly understanding: string;
@@ -27,15 +27,18 @@ export interface NextScript extends SceneScript {
 
 export interface PlanScript extends SceneScript {
 	readonly title: string;
+	/** The instalments by date; once paid, one row saying the amount was paid in full. */
 	readonly rows: ReadonlyArray<{readonly date: string; readonly amount: string}>;
-	readonly total: string;
+	/** Undefined once paid: there is no plan to add up. */
+	readonly total: string | undefined;
 }
 
 export interface OptionsScript extends SceneScript {
 	readonly title: string;
 	readonly amount: string;
-	readonly pay: string;
-	/** Undefined when the debt is too small for a plan (see `instalmentPlan`). */
+	/** The buttons asking for money, said and drawn; undefined once paid (the timeline keeps their hotspots: `sentReminderScript`). */
+	readonly pay: string | undefined;
+	/** Undefined when the debt is too small for a plan (see `instalmentPlan`), and once paid. */
 	readonly plan: string | undefined;
 	readonly call: string;
 }
@@ -57,8 +60,11 @@ const planScript = (instalments: readonly Instalment[], words: ReminderWords, f:
 	return {title, rows, total, lines: scriptLines(title, ...rows.map((row) => `${row.date}: ${row.amount}`), total)};
 };
 
-/** Every string of the reminder's scenes: plain facts, what happens next and when, and the ways out. */
-export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
+/**
+ * Every string of the reminder's scenes as sent: plain facts, what happens next and when, and the ways out. Its paid
+ * state too is sized by these, so a paid reminder plays on the timeline its voice and hotspots were made for.
+ */
+export const sentReminderScript = (reminder: PaymentReminder) => {
 	const messages = messagesFor(reminder.customer.locale);
 	const words = reminderWordsFor(reminder.customer.locale);
 	const f = formattersFor(reminder.customer);
@@ -105,4 +111,39 @@ export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
 		},
 		close: closeScript(words.reminderClose, {supportEmail: reminder.brand.supportEmail}, messages),
 	};
+};
+
+/**
+ * The same scenes once the payment is confirmed, line for line where there is one: the amount received and settled, no
+ * days late, no next step, no plan and no button asking for money (calling stays). The voice, made for the reminder
+ * as sent, is silent wherever it says otherwise (`moneyAskSpeech`).
+ */
+const paidScript = (reminder: PaymentReminder, sent: ReminderScript): ReminderScript => {
+	const words = reminderWordsFor(reminder.customer.locale).paid;
+	const {amount, wasDue} = sent.overdue;
+	return {
+		...sent,
+		overdue: {
+			title: words.overdueTitle,
+			amount,
+			wasDue,
+			daysLate: [words.inFull],
+			understanding: words.nothingToPay,
+			lines: scriptLines(words.overdueTitle, wasDue, words.inFull, words.nothingToPay),
+		},
+		next: {title: words.nextTitle, step: words.nextStep, reassure: words.nextReassure, lines: scriptLines(words.nextTitle, words.nextStep, words.nextReassure)},
+		plan: sent.plan && {
+			title: words.planTitle,
+			rows: [{date: words.inFull, amount}],
+			total: undefined,
+			lines: scriptLines(words.planTitle, `${words.inFull}: ${amount}`),
+		},
+		options: {...sent.options, title: words.inFull, pay: undefined, plan: undefined, lines: scriptLines(words.inFull, amount, sent.options.call)},
+	};
+};
+
+/** Every string of the reminder's scenes: as sent, or its paid state once the live player is told it is paid. */
+export const reminderScript = (reminder: PaymentReminder): ReminderScript => {
+	const sent = sentReminderScript(reminder);
+	return reminder.paid ? paidScript(reminder, sent) : sent;
 };

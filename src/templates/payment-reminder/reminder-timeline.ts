@@ -1,7 +1,7 @@
 import type {VideoFormat} from '../../formats';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from '../../scene-motion';
-import {reminderScript} from './reminder-script';
+import {sentReminderScript} from './reminder-script';
 import {assembleTimeline, mailCta, type CtaSpec, type SceneSpec, type Timeline} from '../../timeline';
 import type {SceneSpeech} from '../../narration/speech-timing';
 
@@ -12,7 +12,8 @@ export const NEXT_LINES = 3;
 const OPTIONS_LINES = 2;
 
 export const buildReminderTimeline = ({bill, format, speech}: {bill: PaymentReminder; format: VideoFormat; speech?: readonly SceneSpeech[] | undefined}): Timeline => {
-	const script = reminderScript(bill);
+	// Paid or not, sized by the reminder as sent: its voice and hotspots were made for that timeline.
+	const script = sentReminderScript(bill);
 	const {plan, options} = script;
 	// A debt too small to split into instalments of the supplier's minimum has no plan: no plan scene and no plan button.
 	const scenes: SceneSpec[] = [

@@ -26,6 +26,21 @@ export interface ReminderWords {
 	 * names a plan, for a reminder that offers none.
 	 */
 	readonly variants: Record<'soft' | 'firm', {readonly understanding: string; readonly withoutPlan?: string}>;
+	/**
+	 * The scenes once the payment is confirmed (the live player's paid state): the same scenes and lines, saying that the
+	 * amount was received and nothing is owed or offered. Each sentence says only what a confirmed payment proves: at least
+	 * the overdue amount was paid (POST /v1/renders/:id/payment refuses less), not when, so nothing about the late fee.
+	 */
+	readonly paid: {
+		readonly overdueTitle: string;
+		/** In place of the days-late count, and over the settled amount in the options scene. */
+		readonly inFull: string;
+		readonly nothingToPay: string;
+		readonly nextTitle: string;
+		readonly nextStep: string;
+		readonly nextReassure: string;
+		readonly planTitle: string;
+	};
 	readonly chapters: Record<Exclude<ReminderSceneId, SharedChapterId>, string>;
 }
 
@@ -56,6 +71,15 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 				withoutPlan: 'Please settle it now to avoid further steps.',
 			},
 		},
+		paid: {
+			overdueTitle: 'We received your payment, thank you',
+			inFull: 'Paid in full',
+			nothingToPay: 'There is nothing more to pay on this reminder.',
+			nextTitle: 'All settled',
+			nextStep: 'Your payment settles this reminder.',
+			nextReassure: 'You do not need to do anything else.',
+			planTitle: 'No instalment plan needed',
+		},
 		chapters: {overdue: 'Overdue amount', next: 'What happens next', plan: 'Instalment plan', options: 'Your options'},
 	},
 	it: {
@@ -84,6 +108,15 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 				withoutPlan: 'Salda ora per evitare ulteriori passi.',
 			},
 		},
+		paid: {
+			overdueTitle: 'Pagamento ricevuto, grazie',
+			inFull: 'Pagato per intero',
+			nothingToPay: 'Per questo sollecito non c’è altro da pagare.',
+			nextTitle: 'Tutto in regola',
+			nextStep: 'Il tuo pagamento salda questo sollecito.',
+			nextReassure: 'Non devi fare nient’altro.',
+			planTitle: 'Nessun piano a rate necessario',
+		},
 		chapters: {overdue: 'Importo scaduto', next: 'Cosa succede ora', plan: 'Piano a rate', options: 'Le tue opzioni'},
 	},
 	ko: {
@@ -111,6 +144,15 @@ export const reminderWords: WordCatalogue<ReminderWords> = {
 				understanding: '추가 조치를 피하려면 지금 납부하시거나 오늘 분할 납부를 선택해 주세요.',
 				withoutPlan: '추가 조치를 피하려면 지금 납부해 주세요.',
 			},
+		},
+		paid: {
+			overdueTitle: '납부가 확인되었습니다. 감사합니다',
+			inFull: '전액 납부 완료',
+			nothingToPay: '이 안내와 관련해 더 납부하실 금액은 없습니다.',
+			nextTitle: '모두 정산되었습니다',
+			nextStep: '고객님의 납부로 이 안내가 정산되었습니다.',
+			nextReassure: '더 하실 일은 없습니다.',
+			planTitle: '분할 납부는 필요하지 않습니다',
 		},
 		chapters: {overdue: '연체 금액', next: '앞으로의 안내', plan: '분할 납부', options: '선택 사항'},
 	},
