@@ -50,3 +50,26 @@ export const shadeAgainst = (hex: string, background: string, ratio: number): st
  */
 export const readableBackground = (hex: string): string =>
 	contrastRatio(hex, textColorOn(hex)) >= AA_TEXT ? hex : shadeAgainst(hex, WHITE, AA_TEXT);
+
+/** Hue (0 to 6, in sixths of the circle), saturation and lightness (0 to 1) of a #RRGGBB colour. */
+export const hsl = (hex: string): [number, number, number] => {
+	const value = Number.parseInt(hex.slice(1, 7), 16);
+	const [r, g, b] = [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff].map((c) => c / 255) as [number, number, number];
+	const max = Math.max(r, g, b);
+	const min = Math.min(r, g, b);
+	const lightness = (max + min) / 2;
+	const chroma = max - min;
+	if (chroma === 0) return [0, 0, lightness];
+	const hue = max === r ? ((g - b) / chroma + 6) % 6 : max === g ? (b - r) / chroma + 2 : (r - g) / chroma + 4;
+	return [hue, chroma / (1 - Math.abs(2 * lightness - 1)), lightness];
+};
+
+/** The #RRGGBB colour of a hue (0 to 6), saturation and lightness (0 to 1). */
+export const hslHex = ([hue, saturation, lightness]: readonly [number, number, number]): string => {
+	const channel = (n: number) => {
+		const k = (n + hue * 2) % 12;
+		const a = saturation * Math.min(lightness, 1 - lightness);
+		return Math.round(255 * (lightness - a * Math.max(-1, Math.min(k - 3, 9 - k, 1))));
+	};
+	return `#${[0, 8, 4].map((n) => channel(n).toString(16).padStart(2, '0')).join('')}`.toUpperCase();
+};

@@ -1,4 +1,4 @@
-import {AA_TEXT, contrastRatio, INK, NON_TEXT, readableBackground, shadeAgainst, textColorOn, WHITE} from './color';
+import {AA_TEXT, contrastRatio, hsl, hslHex, INK, NON_TEXT, readableBackground, shadeAgainst, textColorOn, WHITE} from './color';
 
 /**
  * Every colour a bill is drawn with, for any brand colour: text reaches WCAG AA (4.5:1) on what it sits on, and chart
@@ -8,7 +8,7 @@ export interface BrandPalette {
 	/** The scene background: the brand colour, darkened only when no text colour reads on it. */
 	readonly primary: string;
 	readonly onPrimary: string;
-	/** The main call to action's fill. */
+	/** The main call to action's fill: never reads as the white of `card` (the quieter buttons), and shows on `primary`. */
 	readonly accent: string;
 	readonly onAccent: string;
 	/** The main call to action's outline: the accent itself when it stands out from `primary`, else a 3:1 colour. */
@@ -47,12 +47,35 @@ const TRACK = '#EEEDF5';
 const edgeOn = (fill: string, primary: string, onPrimary: string): string =>
 	contrastRatio(fill, primary) >= NON_TEXT ? fill : onPrimary;
 
+/** Below this contrast two fills read as one colour (a button on a background of its own colour vanishes). */
+const VANISHES = 1.5;
+/** Below this contrast with white a fill reads as white, the quieter buttons' fill. */
+const READS_AS_WHITE = 1.1;
+
+/**
+ * The main call to action's fill: the brand's accent when it shows on the background and does not read as white, else
+ * the brand colour's own hue turned around: a pale brand's button is dark under white text, a dark brand's light under
+ * ink, in the first lightness (1% steps) that stands out 3:1 from the background. Hue and saturation are kept, as a
+ * plain darker or lighter mix would grey a pale brand's button into one that looks disabled. A white main button
+ * would look like the quieter white buttons beside it, and like the outlined options on the watch page's white card.
+ */
+const mainFill = (wanted: string | undefined, primary: string, onPrimary: string): string => {
+	if (wanted && contrastRatio(wanted, primary) >= VANISHES && contrastRatio(wanted, CARD) >= READS_AS_WHITE) return readableBackground(wanted);
+	const [hue, saturation, lightness] = hsl(primary);
+	const [label, direction] = onPrimary === WHITE ? [INK, 1] : [WHITE, -1];
+	const at = (step: number) => hslHex([hue, saturation, Math.min(1, Math.max(0, lightness + (direction * step) / 100))]);
+	for (let step = 1; step < 100; step++) {
+		const fill = at(step);
+		if (contrastRatio(fill, primary) >= NON_TEXT && contrastRatio(fill, label) >= AA_TEXT) return fill;
+	}
+	// The search's end, white above a dark brand or black below a pale one, always stands out and carries its label.
+	return at(100);
+};
+
 export const brandPalette = (brand: BrandColors): BrandPalette => {
 	const primary = readableBackground(brand.primaryColor);
 	const onPrimary = textColorOn(primary);
-	const wanted = brand.accentColor ?? WHITE;
-	// A button the colour of the background would vanish: then the button is white.
-	const accent = contrastRatio(wanted, primary) < 1.5 ? WHITE : readableBackground(wanted);
+	const accent = mainFill(brand.accentColor, primary, onPrimary);
 	return {
 		primary,
 		onPrimary,

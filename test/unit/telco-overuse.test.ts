@@ -16,12 +16,12 @@ describe('usage a little over or under its allowance', () => {
 		expect(shown(withUsage(telcoFixtures['it-IT'], {data: {used: 29.96, allowance: 30}}))).toEqual([{key: 'data', used: '29,96 GB', allowance: '30 GB', over: false}]);
 	});
 
-	it('puts amounts closer than a hundredth on the side of the allowance they are', () => {
+	it('shows amounts closer than a tenth at up to three decimals, on the side of the allowance they are', () => {
 		expect(shown(withUsage(sampleTelcoBill, {data: {used: 30.001, allowance: 30}, sms: {used: 0, allowance: 0}}))).toEqual([
-			{key: 'data', used: '30.01 GB', allowance: '30 GB', over: true},
+			{key: 'data', used: '30.001 GB', allowance: '30 GB', over: true},
 			{key: 'sms', used: '0', allowance: '0', over: false},
 		]);
-		expect(shown(withUsage(sampleTelcoBill, {data: {used: 29.999, allowance: 30}}))[0]).toMatchObject({used: '29.99 GB', over: false});
+		expect(shown(withUsage(sampleTelcoBill, {data: {used: 29.999, allowance: 30}}))[0]).toMatchObject({used: '29.999 GB', over: false});
 	});
 
 	it('keeps one decimal when it already tells them apart', () => {

@@ -117,16 +117,28 @@ const breakdownScript = (bill: TelcoBill, messages: Messages, words: TelcoWords,
 /** Below this share of an allowance the customer is told a smaller plan might do. */
 const FAR_UNDER = 1 / 3;
 
+/** Intl's `roundingMode` (ES2023, in Node 20 and the browsers billcast supports), which src/'s ES2022 lib does not name. */
+type Rounding = 'trunc' | 'expand' | 'halfExpand';
+
 /**
- * A meter's used and included amounts, at two decimals where one would show different amounts as the same (30.04 of
- * 30 GB read "30 GB / 30 GB" beside a bar that said it was exceeded); amounts closer than that show the used one a
- * hundredth past the allowance on the side it is.
+ * A meter's used and included amounts, at one decimal unless that shows different amounts as the same (30.04 of 30 GB
+ * read "30 GB / 30 GB" beside a bar that said it was exceeded); then at up to three decimals, as many as the amounts
+ * need: 30.001 of 30 GB reads "30.001 GB", 29.999 reads "29.999 GB". An amount over the allowance is cut, not rounded,
+ * so it is never shown past what was used. Closer than a thousandth, three decimals cannot show both truly: each is
+ * then rounded away from the other, so the figures stay on the sides the bar shows.
  */
 const usageFigures = ({used, allowance}: {used: number; allowance: number}, locale: string, f: Formatters): {used: string; allowance: string} => {
 	if (used === allowance || f.number(used) !== f.number(allowance)) return {used: f.number(used), allowance: f.number(allowance)};
-	const hundredths = numberFormat(locale, {maximumFractionDigits: 2});
-	const shown = hundredths.format(used) === hundredths.format(allowance) ? allowance + Math.sign(used - allowance) / 100 : used;
-	return {used: hundredths.format(shown), allowance: hundredths.format(allowance)};
+	const at = ([usedMode, allowanceMode]: readonly [Rounding, Rounding]): {used: string; allowance: string} => {
+		const format = (value: number, roundingMode: Rounding): string => {
+			const options: Intl.NumberFormatOptions & {roundingMode: Rounding} = {maximumFractionDigits: 3, roundingMode};
+			return numberFormat(locale, options).format(value);
+		};
+		return {used: format(used, usedMode), allowance: format(allowance, allowanceMode)};
+	};
+	const over = used > allowance;
+	const near = at(over ? ['trunc', 'trunc'] : ['halfExpand', 'halfExpand']);
+	return near.used !== near.allowance ? near : at(over ? ['expand', 'trunc'] : ['trunc', 'expand']);
 };
 
 const usageScript = (bill: TelcoBill, words: TelcoWords, f: Formatters): UsageScript => {
