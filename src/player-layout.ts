@@ -2,7 +2,8 @@ import {formatSizes, videoFormats, type VideoFormat} from './formats';
 
 /**
  * The player's box, shared by the watch page (which reserves it in CSS before any script runs, so nothing shifts)
- * and the player (which fills it). The box is the video at the format's aspect ratio plus the control bar below it.
+ * and the player (which fills it). The box is the video at the format's aspect ratio, the caption band under it while
+ * captions are on, and the control bar below them.
  */
 export const CONTROL_BAR_PX = 48;
 
@@ -21,11 +22,41 @@ export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600
 /** The format the live composition plays in: portrait on an upright phone, landscape on anything wider. */
 export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUpright ? 'portrait' : 'landscape');
 
-/** CSS declarations that size an element to the player's box for a format, inside a container with `container-type`. */
-export const playerBoxCss = (format: VideoFormat, maxVideoHeight = `${PLAYER_MAX_HEIGHT_VH}vh`): string => {
+/**
+ * Caption text's size: a share of the player's width, within bounds (in full screen, of the picture's width before the
+ * band takes its room, so a square video on a wide screen does not get captions sized for the screen).
+ */
+export const CAPTION_FONT = {minPx: 13, share: 0.028, maxPx: 22} as const;
+export const FULLSCREEN_CAPTION_FONT = {minPx: 14, share: 0.036, maxPx: 34} as const;
+
+/** Captions never cover the picture (they would hide the scene's own text): they get a band of two lines below it. */
+export const CAPTION_LINES = 2;
+export const CAPTION_LINE_HEIGHT = 1.5;
+/** Above and below the two lines, so a cue's rounded box never touches the picture or the control bar. */
+export const CAPTION_BAND_PADDING_PX = 4;
+
+/** CSS for the caption font size of a player (or picture) whose width is the CSS length `width`. */
+export const captionFontCss = (width: string, font: {minPx: number; share: number; maxPx: number} = CAPTION_FONT): string =>
+	`clamp(${font.minPx}px, ${width} * ${font.share}, ${font.maxPx}px)`;
+
+/** CSS for the caption band's height: two lines at `fontSize`, and its padding. */
+export const captionBandCss = (fontSize: string): string =>
+	`calc(${CAPTION_LINES * CAPTION_LINE_HEIGHT} * ${fontSize} + ${2 * CAPTION_BAND_PADDING_PX}px)`;
+
+/** Set on the player's root while captions are on, and so while it shows the caption band: the box grows by the band. */
+export const CAPTIONS_ATTRIBUTE = 'data-captions';
+
+/**
+ * CSS declarations that size an element to the player's box for a format, inside a container with `container-type`.
+ * With captions the box never passes the height it has without them (on a desktop, the page's pay button stays where
+ * it was): the picture gives up the band's height, reckoned at the width it would have had, which is never less.
+ */
+export const playerBoxCss = (format: VideoFormat, {maxVideoHeight = `${PLAYER_MAX_HEIGHT_VH}vh`, captions = false}: {maxVideoHeight?: string; captions?: boolean} = {}): string => {
 	const {width, height} = formatSizes[format];
-	const videoWidth = `min(100cqw, ${maxVideoHeight} * ${width} / ${height})`;
-	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
+	const widest = `min(100cqw, ${maxVideoHeight} * ${width} / ${height})`;
+	if (!captions) return `width:${widest};height:calc(${widest} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
+	const videoWidth = `min(100cqw, (${maxVideoHeight} - ${captionBandCss(captionFontCss(widest))}) * ${width} / ${height})`;
+	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${captionBandCss(captionFontCss(videoWidth))} + ${CONTROL_BAR_PX}px)`;
 };
 
 /** Of the formats a bill was rendered in, the one nearest the screen: tall for an upright phone, wide otherwise. */
@@ -39,11 +70,18 @@ export const FORMAT_ATTRIBUTE = 'data-format';
 
 /**
  * The page's CSS for the player's box. Before the player runs, the format it will pick for the screen (`wide`, or
- * `upright` on an upright phone); once it runs, the format it shows: the live player's follows the phone as it turns,
- * an MP4 keeps its file's shape, and its box with it.
+ * `upright` on an upright phone), with the caption band when it will start with captions on (`captions`: a video that
+ * speaks starts muted and captioned); once it runs, the format it shows and whether its captions are on: the live
+ * player's format follows the phone as it turns, an MP4 keeps its file's shape, and its box with it.
  */
-export const playerBoxRules = (selector: string, {wide, upright}: {wide: VideoFormat; upright: VideoFormat}): string => {
-	const shown = (box: (format: VideoFormat) => string) => videoFormats.map((format) => `${selector}[${FORMAT_ATTRIBUTE}="${format}"]{${box(format)}}`).join('');
-	const phoneBox = (format: VideoFormat) => playerBoxCss(format, PHONE_PLAYER_MAX_HEIGHT);
-	return `${selector}{${playerBoxCss(wide)}}${shown((format) => playerBoxCss(format))}@media ${PHONE_PORTRAIT_QUERY}{${selector}{${phoneBox(upright)}}${shown(phoneBox)}}`;
+export const playerBoxRules = (selector: string, {wide, upright, captions = false}: {wide: VideoFormat; upright: VideoFormat; captions?: boolean}): string => {
+	const shown = (maxVideoHeight: string) =>
+		videoFormats
+			.map((format) => {
+				const at = `${selector}[${FORMAT_ATTRIBUTE}="${format}"]`;
+				return `${at}{${playerBoxCss(format, {maxVideoHeight})}}${at}:has(> [${CAPTIONS_ATTRIBUTE}]){${playerBoxCss(format, {maxVideoHeight, captions: true})}}`;
+			})
+			.join('');
+	const desktop = `${PLAYER_MAX_HEIGHT_VH}vh`;
+	return `${selector}{${playerBoxCss(wide, {maxVideoHeight: desktop, captions})}}${shown(desktop)}@media ${PHONE_PORTRAIT_QUERY}{${selector}{${playerBoxCss(upright, {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions})}}${shown(PHONE_PLAYER_MAX_HEIGHT)}}`;
 };

@@ -4,7 +4,7 @@ import {captionCues} from '../../src/captions';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
-import {liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {CAPTIONS_ATTRIBUTE, liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
@@ -17,7 +17,7 @@ import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
 import {asPaid, PaidBanner, PaidStamps, withoutMoneyAsksOncePaid} from './paid-banner';
 import {PaySheet} from './pay-sheet';
-import {CAPTION_INSET} from './player-styles';
+import {CAPTION_SMALLEST_PX} from './player-styles';
 import type {Playback} from './playback';
 import {afterFirstGesture, rememberedSoundOn, rememberSound} from './sound-preference';
 import {cueAt, parseVtt, type Cue} from './vtt';
@@ -79,22 +79,52 @@ const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduce
 
 const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
-/** Room left between a caption and a button under it, for the button's shadow, as a share of the frame's height. */
-const CAPTION_GAP = 0.02;
+/** Each step a cue too long for the band's two lines is drawn smaller by, down to the smallest size. */
+const CAPTION_FIT_STEP = 0.92;
 
 /**
- * Captions stay at the bottom, where viewers look for them, and go to the top only when there they would cover a visible
- * hotspot. Judged from the cue as drawn, not a fixed share of the frame: at the top, a cue that fitted below the buttons
- * lies over the scene's heading. Heights are in the composition's pixels; a cue is as tall at the top as below.
+ * The captions' own band under the picture (never over it: there a cue hid the scene's own text). It is there as long
+ * as captions are on, cue or none, so the picture keeps its size from cue to cue; the live region stays with it, so
+ * each new cue is read out. A cue that would take more than the band's two lines is drawn smaller, measured before
+ * paint, down to `CAPTION_SMALLEST_PX`; past that the band scrolls.
  */
-const captionsAtTop = ({hotspots, height, captionHeight}: {hotspots: readonly Hotspot[]; height: number; captionHeight: number}): boolean =>
-	hotspots.some((hotspot) => hotspot.rect.y + hotspot.rect.height > height * (1 - CAPTION_INSET - CAPTION_GAP) - captionHeight);
+const CaptionBand: React.FC<{text: string | undefined}> = ({text}) => {
+	const bandRef = useRef<HTMLDivElement>(null);
+	const [bandWidth, setBandWidth] = useState(0);
+	useEffect(() => {
+		const band = bandRef.current;
+		if (!band) return;
+		const observer = new ResizeObserver(() => setBandWidth(band.clientWidth));
+		observer.observe(band);
+		return () => observer.disconnect();
+	}, []);
+	useLayoutEffect(() => {
+		const band = bandRef.current;
+		const caption = band?.querySelector<HTMLElement>('.bc-caption');
+		if (!band || !caption) return;
+		let fit = 1;
+		caption.style.removeProperty('--bc-caption-fit');
+		while (band.scrollHeight > band.clientHeight + 0.5 && Number.parseFloat(getComputedStyle(caption).fontSize) > CAPTION_SMALLEST_PX) {
+			fit *= CAPTION_FIT_STEP;
+			caption.style.setProperty('--bc-caption-fit', String(fit));
+		}
+	}, [text, bandWidth]);
+	return (
+		<div ref={bandRef} className="bc-band" aria-live="polite">
+			{text ? (
+				<div className="bc-caption">
+					<span>{text}</span>
+				</div>
+			) : null}
+		</div>
+	);
+};
 
 /**
- * The player shell: a stage (live composition or MP4), the hotspot overlay on the timeline's rectangles, captions, its
- * own control bar and the pay sheet, all inside one element that is also what goes fullscreen. Duration and hotspots
- * come from `computeRenderInput`, the function the renderer uses, or in MP4 mode from the manifest written beside the
- * file from that same timeline.
+ * The player shell: a stage (live composition or MP4), the hotspot overlay on the timeline's rectangles, captions in
+ * their band below the picture, its own control bar and the pay sheet, all inside one element that is also what goes
+ * fullscreen. Duration and hotspots come from `computeRenderInput`, the function the renderer uses, or in MP4 mode from
+ * the manifest written beside the file from that same timeline.
  */
 export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, resolveUrl, payTarget, sendEvent: send, onReady, onFormat}) => {
 	const {locale, currency} = data.bill.customer;
@@ -164,7 +194,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const liveCues = useMemo<Cue[]>(() => {
 		if (mode !== 'live') return [];
 		const {timeline} = input;
-		return captionCues({timeline, script: scriptFor(data), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
+		return captionCues({timeline, script: scriptFor(asPaid(data, data.paid)), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
 			start: cue.from / timeline.fps,
 			end: cue.to / timeline.fps,
 			text: cue.text,
@@ -182,13 +212,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		return () => observer.disconnect();
 	}, []);
 
-	// Measured before paint, so a cue that would cover a button is never drawn over it, even for a frame.
-	const captionRef = useRef<HTMLDivElement>(null);
-	const [captionPixels, setCaptionPixels] = useState(0);
-	const cue = captionsOn ? cueAt(cues, frame / shape.fps) : undefined;
-	useLayoutEffect(() => {
-		setCaptionPixels(captionRef.current?.offsetHeight ?? 0);
-	}, [cue?.text, frameWidth, fullscreen]);
+	const captionBand = captionsOn && hasCaptions;
+	const cue = captionBand ? cueAt(cues, frame / shape.fps) : undefined;
 
 	useEffect(() => {
 		const changed = () => setFullscreen(document.fullscreenElement !== null && document.fullscreenElement === rootRef.current);
@@ -381,12 +406,6 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		onSeeked,
 	};
 	const scale = frameWidth / shape.width;
-	const captionsUp = captionsAtTop({hotspots: [...visible, ...stamped], height: shape.height, captionHeight: scale > 0 ? captionPixels / scale : 0});
-	const caption = cue ? (
-		<div ref={captionRef} className="bc-caption" aria-live="polite">
-			<span>{cue.text}</span>
-		</div>
-	) : null;
 	const palette = brandPalette(data.bill.brand);
 	const amount = formatMoney({minor: summary.amountDue, currency, locale});
 	const duration = shape.durationInFrames / shape.fps;
@@ -398,6 +417,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			role="region"
 			lang={writtenLocale(locale)}
 			data-state={playState}
+			{...{[CAPTIONS_ATTRIBUTE]: captionBand ? '' : undefined}}
 			aria-label={`${fill(messages.player.regionLabel, {brand: data.bill.brand.name})}. ${messages.player.keyboardHelp}`}
 			tabIndex={0}
 			onKeyDown={onKeyDown}
@@ -413,39 +433,37 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				['--bc-accent-edge-on-card' as string]: palette.accentEdgeOnCard,
 			}}
 		>
-			<div ref={frameRef} className="bc-frame" style={{aspectRatio: `${shape.width} / ${shape.height}`}} onClick={onFrameClick}>
-				{mode === 'mp4' && data.links['video.mp4'] ? (
-					<Mp4Stage
-						{...stage}
-						src={resolveUrl(data.links['video.mp4'])}
-						captions={captionsUrl ? {src: captionsUrl, lang: writtenLocale(locale), label: messages.player.captions} : undefined}
-					/>
-				) : (
-					<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
-				)}
-				<HotspotOverlay hotspots={visible} frame={frame} scale={scale} linkTarget={payTarget} onActivate={activate} />
-				<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
-				{/* The banner and captions moved up share the top of the frame one under the other, never over each other. */}
-				<div className="bc-top">
-					{data.paid && playState !== 'idle' ? <PaidBanner paid={data.paid} locale={locale} /> : null}
-					{captionsUp ? caption : null}
+			<div className="bc-screen">
+				<div ref={frameRef} className="bc-frame" style={{aspectRatio: `${shape.width} / ${shape.height}`}} onClick={onFrameClick}>
+					{mode === 'mp4' && data.links['video.mp4'] ? (
+						<Mp4Stage
+							{...stage}
+							src={resolveUrl(data.links['video.mp4'])}
+							captions={captionsUrl ? {src: captionsUrl, lang: writtenLocale(locale), label: messages.player.captions} : undefined}
+						/>
+					) : (
+						<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
+					)}
+					<HotspotOverlay hotspots={visible} frame={frame} scale={scale} linkTarget={payTarget} onActivate={activate} />
+					<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
+					<div className="bc-top">{data.paid && playState !== 'idle' ? <PaidBanner paid={data.paid} locale={locale} /> : null}</div>
+					{playState === 'idle' ? (
+						<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
+							<p className="bc-intro-name">{data.bill.customer.name}</p>
+							<p className="bc-intro-amount">{amount}</p>
+							{/* Paid, the card says so where it would say when to pay: the banner it hides moves onto it. */}
+							{data.paid ? (
+								<PaidBanner paid={data.paid} locale={locale} />
+							) : (
+								<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
+							)}
+							<button type="button" className="bc-big-play" onClick={togglePlay}>
+								<Icon name="play" /> {messages.player.playVideo}
+							</button>
+						</div>
+					) : null}
 				</div>
-				{captionsUp ? null : caption}
-				{playState === 'idle' ? (
-					<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
-						<p className="bc-intro-name">{data.bill.customer.name}</p>
-						<p className="bc-intro-amount">{amount}</p>
-						{/* Paid, the card says so where it would say when to pay: the banner it hides moves onto it. */}
-						{data.paid ? (
-							<PaidBanner paid={data.paid} locale={locale} />
-						) : (
-							<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
-						)}
-						<button type="button" className="bc-big-play" onClick={togglePlay}>
-							<Icon name="play" /> {messages.player.playVideo}
-						</button>
-					</div>
-				) : null}
+				{captionBand ? <CaptionBand text={cue?.text} /> : null}
 			</div>
 			<div className="bc-controls">
 				<button ref={playRef} type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>

@@ -80,7 +80,7 @@ export const Mp4Stage: React.FC<StageProps & {src: string; captions: {src: strin
 			preload="auto"
 			crossOrigin="anonymous"
 		>
-			{/* The shell draws the cues itself (placed clear of the hotspots); the track names their language. */}
+			{/* The shell draws the cues itself, in their band under the picture; the track names their language. */}
 			{captions ? <track kind="captions" src={captions.src} srcLang={captions.lang} label={captions.label} /> : null}
 		</video>
 	);

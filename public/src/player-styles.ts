@@ -1,8 +1,15 @@
 import {EMOJI_FONT_FACE, FONT_FAMILY} from '../../src/font-family';
-import {CONTROL_BAR_PX} from '../../src/player-layout';
+import {
+	CAPTION_BAND_PADDING_PX,
+	CAPTION_LINE_HEIGHT,
+	captionBandCss,
+	captionFontCss,
+	CONTROL_BAR_PX,
+	FULLSCREEN_CAPTION_FONT,
+} from '../../src/player-layout';
 
-/** How far above the frame's bottom edge captions sit, as a share of the frame's height. */
-export const CAPTION_INSET = 0.04;
+/** The smallest a cue too long for the band's two lines is drawn, before the band scrolls instead. */
+export const CAPTION_SMALLEST_PX = 11;
 
 /** Out of sight, still read by assistive technology. */
 const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
@@ -13,11 +20,15 @@ const VISUALLY_HIDDEN = 'position:absolute;width:1px;height:1px;overflow:hidden;
  */
 const CSS = `
 ${EMOJI_FONT_FACE}
-.bc-root{position:relative;width:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY}}
+/* The root fills a box with a height (the watch page's, an embed's, full screen) and otherwise takes the picture's
+   natural height. The screen above the control bar holds the picture and, under it, the caption band: the picture is
+   fitted into what the band leaves (the frame's height shrinks, its width follows its aspect ratio), and where there is
+   room to spare both sit together in the middle, the band directly under the picture. */
+.bc-root{position:relative;width:100%;height:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY};--bc-caption-font:${captionFontCss('100cqw')}}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
-.bc-root:fullscreen{width:100vw;height:100vh;justify-content:center;align-items:center}
-.bc-root:fullscreen .bc-frame{width:min(100vw,calc((100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio)))}
-.bc-frame{position:relative;width:100%;overflow:hidden;flex:none;container-type:inline-size}
+.bc-root:fullscreen{width:100vw;height:100vh;--bc-caption-font:${captionFontCss(`min(100vw, (100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio))`, FULLSCREEN_CAPTION_FONT)}}
+.bc-screen{flex:1 1 auto;min-height:0;display:flex;flex-direction:column;align-items:center;justify-content:center;container-type:inline-size}
+.bc-frame{position:relative;overflow:hidden;flex:0 1 calc(100cqw / var(--bc-ratio));min-height:0;max-width:100%;container-type:inline-size}
 .bc-stage{position:absolute;inset:0}
 .bc-overlay{position:absolute;inset:0;pointer-events:none}
 .bc-hotspot{position:absolute;pointer-events:auto;background:transparent;border:0;border-radius:999px;cursor:pointer;padding:0;margin:0;display:block;color:transparent;font-size:1px;overflow:hidden}
@@ -41,17 +52,16 @@ ${EMOJI_FONT_FACE}
 @container (max-width:420px){.bc-cc svg{display:block}.bc-cc .bc-label{${VISUALLY_HIDDEN}}.bc-controls .bc-cc{padding:0 8px}}
 @container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
 .bc-root:lang(ko){word-break:keep-all}
-.bc-caption{position:absolute;left:5%;right:5%;bottom:${CAPTION_INSET * 100}%;text-align:center;pointer-events:none}
 .bc-top{position:absolute;top:8px;left:5%;right:5%;display:flex;flex-direction:column;align-items:center;gap:6px;pointer-events:none}
-.bc-top .bc-caption{position:static}
 .bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;font:600 14px/1.3 system-ui,sans-serif;text-align:center}
 .bc-paid-short{display:none}
 @container (max-width:520px){.bc-paid{padding:4px 12px}.bc-paid-full{${VISUALLY_HIDDEN}}.bc-paid-short{display:inline}}
 .bc-paid-stamp{position:absolute;display:flex;align-items:center;justify-content:center;border-radius:999px;background:#0B6B3A;color:#fff;font-weight:700;line-height:1;pointer-events:none}
-/* Sized from the picture (the frame is the container), not the window: a square video fullscreen on a phone held
-   sideways is a third of the window wide. A cue's two lines stay two lines, as it was written (src/reading-pace.ts). */
-.bc-caption span{background:rgba(0,0,0,.8);color:#fff;padding:2px 8px;border-radius:4px;font-size:clamp(13px,2.8cqw,22px);line-height:1.5;white-space:pre-line;box-decoration-break:clone;-webkit-box-decoration-break:clone}
-.bc-root:fullscreen .bc-caption span{font-size:clamp(14px,3.6cqw,34px)}
+/* The band is two lines of caption text high (src/player-layout.ts sizes the page's box by the same sum). A cue's two
+   lines stay two lines, as it was written (src/reading-pace.ts); one too long for the band's width is drawn smaller
+   (--bc-caption-fit, set by the player) and, at the smallest size, scrolls rather than being cut off. White on black: 21:1. */
+.bc-band{flex:none;align-self:stretch;box-sizing:border-box;height:${captionBandCss('var(--bc-caption-font)')};padding:${CAPTION_BAND_PADDING_PX}px 8px;display:flex;flex-direction:column;overflow-y:auto;scrollbar-width:thin}
+.bc-caption{margin:auto 0;color:#fff;text-align:center;white-space:pre-line;overflow-wrap:anywhere;font-size:max(${CAPTION_SMALLEST_PX}px,calc(var(--bc-caption-font) * var(--bc-caption-fit,1)));line-height:${CAPTION_LINE_HEIGHT}}
 .bc-intro{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;text-align:center;padding:16px;cursor:default}
 .bc-intro p{margin:0}
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}

@@ -132,10 +132,12 @@ export interface WatchPageOptions {
 	readonly today: string;
 	/** The payment the tenant confirmed: shown instead of the pay button. */
 	readonly paid?: PaidState;
+	/** The video speaks, or will: the player starts muted with captions on, so the box has their band from the first byte. */
+	readonly speaks?: boolean;
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, renderedFormats = [props.format], today, paid}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, renderedFormats = [props.format], today, paid, speaks = false}: WatchPageOptions): string => {
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);
@@ -225,8 +227,8 @@ ${
 	const box = playerBoxRules(
 		'billcast-player',
 		playerMode === 'mp4'
-			? {wide: mp4FormatFor(renderedFormats, false), upright: mp4FormatFor(renderedFormats, true)}
-			: {wide: liveFormatFor(false), upright: liveFormatFor(true)},
+			? {wide: mp4FormatFor(renderedFormats, false), upright: mp4FormatFor(renderedFormats, true), captions: speaks}
+			: {wide: liveFormatFor(false), upright: liveFormatFor(true), captions: speaks},
 	);
 	return page({nonce, lang: writtenLocale(locale), title: `${bill.brand.name}: ${bill.billNumber}`, colors, body, css: box});
 };

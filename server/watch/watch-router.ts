@@ -188,6 +188,7 @@ export const makeWatchRouter = ({
 				playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
 				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
 				...(payment ? {paid: paidView(payment)} : {}),
+				speaks: links['narration.m4a'] !== undefined || tenants.byId(record.tenant)?.narration?.status === 'on',
 			};
 			sendCompressed(req, res, {type: HTML, body: pages.page({inputs, nonce, build: (slot) => watchPage({...inputs, nonce: slot})})});
 		} catch (error) {

@@ -102,7 +102,7 @@ describe('a bill the tenant confirmed paid', () => {
 			await page.screenshot({path: join(shotsDir, 'paid-reminder-stamp.png')});
 
 			// On a phone the frame is too narrow for the sentence: the banner says "✓ Paid" (the sentence stays for screen
-			// readers). The captions fit under the stamps, so they stay there: at the top they lay over the scene's heading.
+			// readers). The captions have their band under the picture, clear of the stamps and the scene's heading.
 			await page.setViewportSize({width: 390, height: 844});
 			await page.getByRole('button', {name: 'Captions', exact: true}).click();
 			const caption = page.locator('billcast-player .bc-caption');
@@ -118,7 +118,7 @@ describe('a bill the tenant confirmed paid', () => {
 			]);
 			expect(bannerBox!.height).toBeLessThan(40);
 			expect(captionBox!.y).toBeGreaterThanOrEqual(stampBox!.y + stampBox!.height);
-			expect(captionBox!.y + captionBox!.height).toBeLessThanOrEqual(frameBox!.y + frameBox!.height);
+			expect(captionBox!.y).toBeGreaterThanOrEqual(frameBox!.y + frameBox!.height);
 			await page.screenshot({path: join(shotsDir, 'paid-reminder-phone.png')});
 		} finally {
 			await page.close();

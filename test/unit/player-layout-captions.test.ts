@@ -1,0 +1,64 @@
+import {describe, expect, it} from 'vitest';
+import {CAPTIONS_ATTRIBUTE, CONTROL_BAR_PX, FORMAT_ATTRIBUTE, PHONE_PLAYER_MAX_HEIGHT, playerBoxCss, playerBoxRules} from '../../src/player-layout';
+
+/**
+ * The box's CSS worked out as a browser would for one page: `100cqw` the page's player container, `vh` the window.
+ * Only what `playerBoxCss` writes: px, cqw, vh, + - * /, min and clamp, calc.
+ */
+const evaluate = (css: string, {containerWidth, viewportHeight}: {containerWidth: number; viewportHeight: number}): number => {
+	const arithmetic = css
+		.replace(/(\d+(?:\.\d+)?)cqw/g, (_, n: string) => String((Number(n) / 100) * containerWidth))
+		.replace(/(\d+(?:\.\d+)?)vh/g, (_, n: string) => String((Number(n) / 100) * viewportHeight))
+		.replace(/(\d+(?:\.\d+)?)px/g, '$1')
+		.replace(/calc\(/g, '(');
+	expect(arithmetic).toMatch(/^[\d.\s+\-*/(),a-z]*$/);
+	const clamp = (low: number, value: number, high: number) => Math.max(low, Math.min(value, high));
+	return new Function('min', 'clamp', `return ${arithmetic}`)(Math.min, clamp) as number;
+};
+
+const box = (declarations: string, page: {containerWidth: number; viewportHeight: number}) => {
+	const [, width] = /width:([^;]+)/.exec(declarations)!;
+	const [, height] = /height:(.+)$/.exec(declarations)!;
+	return {width: evaluate(width!, page), height: evaluate(height!, page)};
+};
+
+/** Two lines of 13 px caption text at line height 1.5, and 4 px above and below. */
+const SMALLEST_BAND = 2 * 1.5 * 13 + 8;
+
+describe('the player box with captions on: the picture, a two-line caption band under it, the control bar', () => {
+	it('on a 390×844 phone upright: the portrait picture keeps the full width, and the band and the controls fit the screen', () => {
+		const phone = {containerWidth: 390, viewportHeight: 844};
+		const off = box(playerBoxCss('portrait', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT}), phone);
+		const on = box(playerBoxCss('portrait', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions: true}), phone);
+		expect(on.width).toBe(390);
+		expect(on.height - off.height).toBeCloseTo(SMALLEST_BAND, 5);
+		expect(on.height).toBeLessThanOrEqual(844);
+	});
+
+	it('on a short phone the picture gives the band its room rather than pushing the controls off the screen', () => {
+		const short = {containerWidth: 390, viewportHeight: 640};
+		const on = box(playerBoxCss('portrait', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions: true}), short);
+		expect(on.height).toBeLessThanOrEqual(640 + 0.01);
+		expect(on.width).toBeLessThan(390);
+	});
+
+	it('on a 1280×800 desktop the box is no taller than without captions, so the page below stays where it was', () => {
+		const desktop = {containerWidth: 960, viewportHeight: 800};
+		const off = box(playerBoxCss('landscape'), desktop);
+		const on = box(playerBoxCss('landscape', {captions: true}), desktop);
+		expect(off.height).toBeCloseTo(0.55 * 800 + CONTROL_BAR_PX, 5);
+		expect(on.height).toBeLessThanOrEqual(off.height + 0.01);
+		// The picture is what gives: 16:9 in what the band and the controls leave.
+		const band = 2 * 1.5 * Math.min(22, Math.max(13, on.width * 0.028)) + 8;
+		expect(on.height - band - CONTROL_BAR_PX).toBeCloseTo((on.width * 720) / 1280, 5);
+	});
+
+	it('grows the running player\'s box by the band while its captions are on, in every format, and from the first byte when asked', () => {
+		const rules = playerBoxRules('billcast-player', {wide: 'landscape', upright: 'portrait', captions: true});
+		for (const format of ['landscape', 'portrait', 'square']) {
+			expect(rules).toContain(`billcast-player[${FORMAT_ATTRIBUTE}="${format}"]:has(> [${CAPTIONS_ATTRIBUTE}]){${playerBoxCss(format as 'landscape', {captions: true})}}`);
+		}
+		expect(rules.startsWith(`billcast-player{${playerBoxCss('landscape', {captions: true})}}`)).toBe(true);
+		expect(playerBoxRules('billcast-player', {wide: 'landscape', upright: 'portrait'}).startsWith(`billcast-player{${playerBoxCss('landscape')}}`)).toBe(true);
+	});
+});
