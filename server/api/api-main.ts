@@ -5,6 +5,8 @@ import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {createServer} from 'node:http';
 import {answerClientErrorsWithProblems} from '../platform/problem';
 import {connectApiRedis} from '../platform/redis-connection';
+import {watchRedisData} from '../platform/redis-data-watch';
+import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 import {requireBuiltPlayer} from '../watch/player-bundle';
@@ -26,6 +28,8 @@ const app = makeApp({config, services, logger, metrics});
 
 // Redis errors are answered per request as 503; without this listener ioredis would also print each reconnect failure.
 redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
+void warnIfRedisForgets({redis, logger});
+const dataWatch = watchRedisData({redis, logger, role: 'api', prefix: services.keyPrefix, losses: metrics.redisDataLosses});
 
 const server = answerClientErrorsWithProblems(createServer({maxHeaderSize: MAX_HEADER_BYTES}, app));
 server.once('error', (error: NodeJS.ErrnoException) => {
@@ -38,6 +42,7 @@ server.listen(config.port, config.host, () => {
 });
 
 const shutdown = () => {
+	dataWatch.stop();
 	server.close(async () => {
 		await services.close();
 		redis.disconnect();

@@ -48,7 +48,7 @@ export const makeApp = ({
 	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonBody});
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
-	app.use(makeHealthRouter({redis, queue}));
+	app.use(makeHealthRouter({redis, queue, keyPrefix: services.keyPrefix}));
 	app.use(makeDocsRouter({publicBaseUrl: config.publicBaseUrl}));
 	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
 	app.use(authenticate({tenants}));

@@ -1,6 +1,8 @@
 import {Router} from 'express';
 import {Cluster} from 'ioredis';
-import type {RedisClient} from '../platform/redis-connection';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
+import {readDataLoss} from '../platform/redis-data-watch';
+import {durabilityWarning, readRedisDurability} from '../platform/redis-durability';
 import type {RenderQueue} from '../renders/render-queue';
 import {heartbeatKey} from '../worker/worker-heartbeat';
 
@@ -8,9 +10,16 @@ const withTimeout = <T>(promise: Promise<T>, ms: number): Promise<T> =>
 	Promise.race([promise, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer in ${ms} ms`)), ms).unref())]);
 
 type Check = 'redis' | 'queueRunning' | 'workerHeartbeat';
+type Warning = 'redisDurability' | 'redisDataLost';
 
-/** `/healthz`: the process answers. `/readyz`: Redis answers, the queue is not paused and a worker beat recently. */
-export const makeHealthRouter = ({redis, queue}: {redis: RedisClient; queue: RenderQueue}): Router => {
+/**
+ * `/healthz`: the process answers. `/readyz`: Redis answers, the queue is not paused and a worker beat recently; with
+ * `warnings` when Redis's settings can lose accepted renders or it lost its data lately. Those leave `ready` true: every
+ * replica shares the one Redis, so a failing readiness would take the whole API out of its load balancer, a certain
+ * outage in place of a risk (and, after a loss, in place of a service that works again). The log line at start, the
+ * `billcast_redis_data_losses_total` metric and these warnings are for alerting.
+ */
+export const makeHealthRouter = ({redis, queue, keyPrefix = `${KEY_TAG}:`}: {redis: RedisClient; queue: RenderQueue; keyPrefix?: string}): Router => {
 	const router = Router();
 	// A cluster answers PING from any node while the slot billcast's keys live in has no master; its own state says so.
 	const redisAnswers = async (): Promise<boolean> => {
@@ -40,8 +49,18 @@ export const makeHealthRouter = ({redis, queue}: {redis: RedisClient; queue: Ren
 			await check('queueRunning', async () => !(await queue.queue.isPaused()), 'the render queue is paused');
 			await check('workerHeartbeat', async () => (await redis.exists(heartbeatKey(queue.queue.name))) === 1, 'no worker beat in the last 30 s');
 		}
+		const warnings: Partial<Record<Warning, string>> = {};
+		if (checks.redis) {
+			// A Redis that refuses CONFIG (managed ones rename it) or does not answer in time earns no warning.
+			const [durability, lost] = await Promise.all([
+				withTimeout(readRedisDurability(redis), 1_000).then(durabilityWarning, () => undefined),
+				withTimeout(readDataLoss(redis, keyPrefix), 1_000).catch(() => undefined),
+			]);
+			if (durability) warnings.redisDurability = durability;
+			if (lost) warnings.redisDataLost = lost;
+		}
 		const ready = Object.values(checks).every(Boolean);
-		res.status(ready ? 200 : 503).json({ready, checks, ...(ready ? {} : {reasons})});
+		res.status(ready ? 200 : 503).json({ready, checks, ...(ready ? {} : {reasons}), ...(Object.keys(warnings).length > 0 ? {warnings} : {})});
 	});
 	return router;
 };

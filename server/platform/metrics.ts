@@ -8,6 +8,7 @@ export interface Metrics {
 	readonly renderDuration: Histogram<'template' | 'format'>;
 	readonly renderFailures: Counter<'code'>;
 	readonly webhookDeliveries: Counter<'result'>;
+	readonly redisDataLosses: Counter;
 }
 
 const JOB_STATES = ['waiting', 'prioritized', 'active', 'delayed', 'completed', 'failed'] as const;
@@ -54,6 +55,11 @@ export const makeMetrics = ({queues = []}: {queues?: readonly Queue[]} = {}): Me
 			name: 'billcast_webhook_deliveries_total',
 			help: 'Webhook delivery attempts by result: delivered, retrying (failed, another attempt to come) or failed (gave up).',
 			labelNames: ['result'],
+			registers: [registry],
+		}),
+		redisDataLosses: new Counter({
+			name: 'billcast_redis_data_losses_total',
+			help: "Times this process found Redis had lost its data (billcast's marker key gone): renders accepted before then are gone.",
 			registers: [registry],
 		}),
 	};

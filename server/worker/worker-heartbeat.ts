@@ -1,10 +1,11 @@
-import type {RedisClient} from '../platform/redis-connection';
+import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 
 const INTERVAL_MS = 10_000;
 /** A worker counts as alive while its last beat is younger than this. */
 export const HEARTBEAT_TTL_SECONDS = 30;
 
-export const heartbeatKey = (queueName: string): string => `billcast:worker-heartbeat:${queueName}`;
+/** Under the hash tag like every billcast key, so a Redis Cluster keeps it in the queues' slot. */
+export const heartbeatKey = (queueName: string): string => `${KEY_TAG}:worker-heartbeat:${queueName}`;
 
 /** Beats while the worker runs, so /readyz can tell that someone is taking jobs from the queue. */
 export const startHeartbeat = ({redis, queueName}: {redis: RedisClient; queueName: string}): (() => void) => {

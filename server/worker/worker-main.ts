@@ -6,6 +6,8 @@ import {listenForMetrics} from '../platform/admin-endpoints';
 import {resolveBrowserExecutable} from './browser-executable';
 import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
+import {watchRedisData} from '../platform/redis-data-watch';
+import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
 import {startRenderWorker, startWebhookWorker} from '../services/build-workers';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
@@ -29,6 +31,8 @@ const redis = connectRedis(config.redisUrl);
 const services = buildServices({config, redis, tenants, logger});
 const {store, webhookQueue} = services;
 const metrics = makeMetrics();
+void warnIfRedisForgets({redis, logger});
+const dataWatch = watchRedisData({redis, logger, role: 'worker', prefix: services.keyPrefix, losses: metrics.redisDataLosses});
 const renderWorker = await startRenderWorker({config, services, metrics, logger, serveUrl, browserExecutable});
 const webhookWorker = await startWebhookWorker({config, services, metrics, logger});
 const retention = await scheduleRetentionSweep({
@@ -79,6 +83,7 @@ const shutdown = async (signal: string) => {
 	logger.info({signal}, 'finishing the active render, taking no new ones');
 	metricsServer?.close();
 	stopReconciler();
+	dataWatch.stop();
 	const redisGone = redisGoneFor(REDIS_GONE_MS).then((gone) => {
 		logger.warn({signal}, `Redis has not answered for ${REDIS_GONE_MS / 1000} s: stopping without it`);
 		return gone;
