@@ -8,6 +8,7 @@ import {connectApiRedis} from '../platform/redis-connection';
 import {watchRedisData} from '../platform/redis-data-watch';
 import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
+import {removeDeadProcessesDirs} from '../storage/work-dirs';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 import {requireBuiltPlayer} from '../watch/player-bundle';
 
@@ -29,6 +30,8 @@ const app = makeApp({config, services, logger, metrics});
 // Redis errors are answered per request as 503; without this listener ioredis would also print each reconnect failure.
 redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
 void warnIfRedisForgets({redis, logger});
+// A music bed upload works in a folder of its own: one left by a killed API on this machine goes now.
+void removeDeadProcessesDirs().catch((error: unknown) => logger.warn({err: error}, 'leftover work folders not removed'));
 const dataWatch = watchRedisData({redis, logger, role: 'api', prefix: services.keyPrefix, losses: metrics.redisDataLosses});
 
 const server = answerClientErrorsWithProblems(createServer({maxHeaderSize: MAX_HEADER_BYTES}, app));

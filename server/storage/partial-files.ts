@@ -10,13 +10,18 @@ import {isAlivePid} from '../platform/processes';
  * dead worker's leftovers from a live worker's render in progress; another host's are left until they are a day old.
  */
 export const writerTag = (): string => `${hostname()}-${process.pid}`;
-const FOREIGN_LEFTOVER_MAX_AGE_MS = 24 * 3600 * 1000;
+const LEFTOVER_MAX_AGE_MS = 24 * 3600 * 1000;
+
+/** Whether the file or folder at `path` was last written more than a day ago (one that is gone is not). */
+export const isDayOld = async (path: string): Promise<boolean> => {
+	const {mtimeMs} = await stat(path).catch(() => ({mtimeMs: Date.now()}));
+	return Date.now() - mtimeMs > LEFTOVER_MAX_AGE_MS;
+};
 
 /** Whether the file or folder at `path`, tagged by `writerTag` with this host and pid, was left by a dead writer. */
 export const isLeftover = async (path: string, host: string, pid: number): Promise<boolean> => {
 	if (host === hostname()) return pid !== process.pid && !isAlivePid(pid);
-	const {mtimeMs} = await stat(path).catch(() => ({mtimeMs: Date.now()}));
-	return Date.now() - mtimeMs > FOREIGN_LEFTOVER_MAX_AGE_MS;
+	return isDayOld(path);
 };
 
 export const partialFile = (dir: string, extension = ''): string => join(dir, `.partial-${writerTag()}-${randomUUID()}${extension}`);

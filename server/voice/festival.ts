@@ -1,9 +1,9 @@
 import {existsSync} from 'node:fs';
-import {mkdtemp, readFile, rm} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, rm} from 'node:fs/promises';
 import {join} from 'node:path';
 import {hasProgram, runEngine, type SpeechEngine, type VoiceInfo} from './engine';
 import {MissingVoicePackageError} from './errors';
+import {makeWorkDir} from '../storage/work-dirs';
 
 interface FestivalVoice extends VoiceInfo {
 	/** Folder under Festival's voices directory. */
@@ -54,7 +54,7 @@ export const festivalEngine = ({
 			if (!known || !existsSync(join(voicesDir, known.dir))) {
 				throw new MissingVoicePackageError(known?.debianPackage ?? 'a festvox-* voice package', 'festival', voice);
 			}
-			const dir = await mkdtemp(join(tmpdir(), 'billcast-festival-'));
+			const dir = await makeWorkDir('festival');
 			try {
 				const files = texts.map((_, index) => join(dir, `${index}.wav`));
 				const script = [

@@ -1,6 +1,5 @@
 import {execFile} from 'node:child_process';
-import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {readFile, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
 import {z} from 'zod';
@@ -8,6 +7,7 @@ import {MusicBedProcessingError, MusicBedRejectedError} from './music-bed-errors
 import {BED_LOUDNESS_LUFS, BED_SAMPLE_RATE} from './music-bed';
 import {parseEbur128Summary} from './mix';
 import {readWav} from './wav';
+import {makeWorkDir} from '../storage/work-dirs';
 
 const run = promisify(execFile);
 
@@ -85,7 +85,7 @@ export const normalizeMusicBed = async ({
 	ffprobe?: string;
 }): Promise<{wav: Buffer; durationMs: number}> => {
 	if (audio.length === 0) throw new MusicBedRejectedError('is empty: send the audio file as the body');
-	const dir = await mkdtemp(join(tmpdir(), 'billcast-music-bed-'));
+	const dir = await makeWorkDir('music-bed');
 	try {
 		const inFile = join(dir, 'upload');
 		const outFile = join(dir, 'bed.wav');

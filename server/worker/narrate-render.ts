@@ -14,7 +14,7 @@ import type {SpeechCache} from '../voice/speech-cache';
 import type {RenderStore} from '../renders/render-store';
 import type {RedisClient} from '../platform/redis-connection';
 import type {RenderStorage} from '../storage/render-storage';
-import {makeWorkDir} from './work-dirs';
+import {makeWorkDir} from '../storage/work-dirs';
 
 /** What the synthesis step hands the render: nothing for a silent video, else the props' narration and its track. */
 export type NarratedRender =

@@ -9,7 +9,7 @@ import type {NarrationConfig} from '../voice/narration-config';
 import {narrationQueueName, type NarrationJob} from '../voice/narration-queue';
 import type {SpeechCache} from '../voice/speech-cache';
 import {narrationOnce} from './narrate-render';
-import {makeWorkDir} from './work-dirs';
+import {makeWorkDir} from '../storage/work-dirs';
 
 /**
  * Synthesizes each render's narration ahead of its video, beside the render worker and without its browser: a render

@@ -28,7 +28,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RenderStorage} from '../storage/render-storage';
 import {uploadRenderOutputs} from './upload-outputs';
-import {makeWorkDir, removeDeadWorkersDirs} from './work-dirs';
+import {makeWorkDir, removeDeadProcessesDirs} from '../storage/work-dirs';
 
 export interface RenderWorker {
 	readonly worker: Worker<RenderJobRef, RenderOutput>;
@@ -96,7 +96,7 @@ export const makeRenderWorker = async ({
 }): Promise<RenderWorker> => {
 	const queueName = queue.queue.name;
 	// What a dead worker left behind: browsers marked as its own, half-written videos, and its work folders.
-	const [orphans, partials, workDirs] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials(), removeDeadWorkersDirs()]);
+	const [orphans, partials, workDirs] = await Promise.all([killOrphanedBrowsers(), storage.removeStalePartials(), removeDeadProcessesDirs()]);
 	if (orphans + partials + workDirs > 0) logger.info({orphanedBrowsers: orphans, partialFiles: partials, workDirs}, 'removed what a dead worker left behind');
 	// One warm browser for every job; opened again only if it has died.
 	const browser = await openWarmBrowser({browserExecutable, watchdog});

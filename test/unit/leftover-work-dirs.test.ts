@@ -3,7 +3,7 @@ import {mkdir, mkdtemp, readdir, rm, utimes, writeFile} from 'node:fs/promises';
 import {hostname, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {makeWorkDir, removeDeadWorkersDirs} from '../../server/worker/work-dirs';
+import {makeWorkDir, removeDeadProcessesDirs} from '../../server/storage/work-dirs';
 
 let dir: string;
 beforeEach(async () => {
@@ -41,7 +41,7 @@ describe('work folders a killed worker left in tmp', () => {
 		const liveNarration = await makeWorkDir('narration', dir);
 		expect(live).toContain(`billcast-render-${hostname()}-${process.pid}-`);
 
-		expect(await removeDeadWorkersDirs(dir)).toBe(4);
+		expect(await removeDeadProcessesDirs(dir)).toBe(4);
 		expect((await readdir(dir)).sort()).toEqual(
 			['billcast-render-other-host-' + dead + '-abcdef', 'billcast-speech-cache', live.split('/').at(-1)!, liveNarration.split('/').at(-1)!].sort(),
 		);
