@@ -36,21 +36,30 @@ const decimalText = (text: string, separator: '.' | ','): string | undefined => 
 	return `${sign === '-' ? '-' : ''}${whole!.replace(/\D/g, '')}${fraction ? `.${fraction}` : ''}`;
 };
 
+/**
+ * Only own properties are read and written: a path may go below a field that holds anything (a TMF678 characteristic's
+ * value), where `__proto__` is a key like any other, and `node.__proto__ = …` there would reach Object.prototype.
+ */
+const ownAt = (node: object, token: Token): unknown => (Object.hasOwn(node, token) ? (node as Record<string | number, unknown>)[token] : undefined);
+const putAt = (node: object, token: Token, value: unknown): void => {
+	Object.defineProperty(node, token, {value, writable: true, enumerable: true, configurable: true});
+};
+
 const setIn = (target: Record<string, unknown>, tokens: readonly Token[], value: unknown): void => {
-	let node: Record<string | number, unknown> = target;
+	let node: object = target;
 	tokens.forEach((token, position) => {
 		if (position === tokens.length - 1) {
-			node[token] = value;
+			putAt(node, token, value);
 			return;
 		}
-		const next = node[token];
-		if (typeof next !== 'object' || next === null) node[token] = typeof tokens[position + 1] === 'number' ? [] : {};
-		node = node[token] as Record<string | number, unknown>;
+		const next = ownAt(node, token);
+		if (typeof next !== 'object' || next === null) putAt(node, token, typeof tokens[position + 1] === 'number' ? [] : {});
+		node = ownAt(node, token) as object;
 	});
 };
 
 const getIn = (source: unknown, tokens: readonly Token[]): unknown =>
-	tokens.reduce<unknown>((node, token) => (typeof node === 'object' && node !== null ? (node as Record<string | number, unknown>)[token] : undefined), source);
+	tokens.reduce<unknown>((node, token) => (typeof node === 'object' && node !== null ? ownAt(node, token) : undefined), source);
 
 /**
  * Numbers the items of each list 0, 1, 2… in the order they appear, so an empty row or an unused `[2]` column leaves

@@ -17,6 +17,25 @@ const columnTarget = z.union([fieldPath, z.object({field: fieldPath, type: z.enu
 	error: `must be a field path, or {field, type} with type one of ${cellTypes.join(', ')}`,
 });
 
+const COLUMNS_TEXT =
+	"CSV header → field of the render request, as a path or {field, type}: a field of the bill of the defaults' template (of any template when a column names it), or template, format, scale, outputs.mp4, outputs.poster; a target the request has no field for is refused. Columns not named here are ignored";
+
+/** The columns as a client writes them and `GET` answers them. */
+const columnsShape = z.record(z.string().min(1), columnTarget);
+const {$schema: _, ...columnsInputDoc} = z.toJSONSchema(columnsShape, {io: 'input', unrepresentable: 'any'});
+
+/**
+ * zod's records and objects leave out a key named `__proto__` (they build a plain object, whose `__proto__` setter would
+ * replace its prototype), but a CSV header is any text: the columns are checked as a Map and made an object with
+ * `Object.fromEntries`, which keeps that key as an own property. The docs are the record's.
+ */
+const columnsSchema = z
+	.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), {error: 'must be an object of CSV header → field'})
+	.transform((columns) => new Map(Object.entries(columns)))
+	.pipe(z.map(z.string().min(1), columnTarget))
+	.transform((columns): Record<string, z.output<typeof columnTarget>> => Object.fromEntries(columns))
+	.meta(columnsInputDoc);
+
 export const mappingNameSchema = z
 	.string()
 	.regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, underscores or hyphens');
@@ -32,10 +51,9 @@ const mappingFields = {
 		.min(1)
 		.optional()
 		.describe('The column holding the bill number when a bill spans several adjacent rows (one line item a row); without it, one row is one bill'),
-	columns: z
-		.record(z.string().min(1), columnTarget)
+	columns: columnsSchema
 		.refine((columns) => Object.keys(columns).length > 0, 'must map at least one column')
-		.describe("CSV header → field of the render request, as a path or {field, type}: a field of the bill of the defaults' template (of any template when a column names it), or template, format, scale, outputs.mp4, outputs.poster; a target the request has no field for is refused. Columns not named here are ignored"),
+		.describe(COLUMNS_TEXT),
 	defaults: z
 		.record(z.string(), z.unknown())
 		.default({})
@@ -68,6 +86,7 @@ export const storedMappingSchema = z.object({
 	name: z.string(),
 	updatedAt: z.string(),
 	...mappingFields,
+	columns: columnsShape.describe(COLUMNS_TEXT),
 });
 
 /** A column's target with its type spelled out. */

@@ -4,6 +4,7 @@ import {mappingNameSchema, mappingSchema} from './mapping-schema';
 import type {MappingStore} from './mapping-store';
 import {tenantOf} from '../tenants/tenant';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+import {requireJson} from '../platform/require-json';
 
 const nameOf = (raw: string): string => {
 	const parsed = mappingNameSchema.safeParse(raw);
@@ -17,7 +18,7 @@ export const makeMappingsRouter = ({mappings}: {mappings: MappingStore}): Router
 
 	router.put('/v1/mappings/:name', async (req, res) => {
 		const name = nameOf(req.params.name);
-		const parsed = mappingSchema.safeParse(req.body);
+		const parsed = mappingSchema.safeParse(requireJson(req));
 		if (!parsed.success) throw new ValidationError(fieldErrorsFromZod(parsed.error));
 		const existed = (await mappings.get(tenantOf(res).id, name)) !== undefined;
 		res.status(existed ? 200 : 201).json(await mappings.put(tenantOf(res).id, name, parsed.data));

@@ -92,6 +92,35 @@ describe('column mappings', () => {
 	});
 });
 
+describe('column mappings as JSON', () => {
+	it('refuse a body that is not JSON with a 415 problem, as every JSON route does', async () => {
+		const response = await send('PUT', '/v1/mappings/plain', JSON.stringify(telcoMapping), {'content-type': 'text/plain'});
+		expect(response.status).toBe(415);
+		expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+		expect(validate('Problem', await response.json())).toEqual([]);
+		expect((await send('GET', '/v1/mappings/plain', undefined)).status).toBe(404);
+	});
+
+	it('keep a column named __proto__, and read its cells', async () => {
+		// Written out: JSON.stringify of an object literal would have set the prototype, not sent the key.
+		const columns = `{"__proto__": "bill.customer.id", ${JSON.stringify(telcoMapping.columns).slice(1).replace('"Conto":"bill.customer.id",', '')}`;
+		const body = `{"delimiter": ";", "decimalSeparator": ",", "defaults": ${JSON.stringify(telcoMapping.defaults)}, "columns": ${columns}}`;
+		const saved = await send('PUT', '/v1/mappings/proto', body, {'content-type': 'application/json'});
+		expect(saved.status).toBe(201);
+		const stored = await (await send('GET', '/v1/mappings/proto', undefined)).text();
+		expect(Object.keys((JSON.parse(stored) as {columns: object}).columns)).toContain('__proto__');
+		// A bill of its own: the same request as a cycle's row would be that render, not a new one.
+		const csv = `${header.replace('Conto', '__proto__')}\n${row(424_242)}\n`;
+		const jobs = () => stack.queue.queue.getJobCountByTypes('prioritized', 'waiting');
+		const jobsBefore = await jobs();
+		const batch = await send('POST', '/v1/batches?mapping=proto', csv, {'content-type': 'text/csv', 'idempotency-key': `proto-${stack.tenantId}`});
+		expect(batch.status).toBe(202);
+		expect(await batch.json()).toMatchObject({lines: 1, accepted: 1, rejected: 0});
+		// Its render is queued (polled: the next test counts the queue's jobs, and must find this one there already).
+		await expect.poll(jobs).toBe(jobsBefore + 1);
+	});
+});
+
 describe('column mappings name fields of the bill', () => {
 	it('refuse a column mapped to no field of the render request, naming the column and the fields there are', async () => {
 		const nope = await putMapping('unknown-field', {columns: {A: 'bill.nope'}});
