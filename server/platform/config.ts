@@ -109,21 +109,21 @@ export const orExitOnConfigError = <T>(step: () => T): T => {
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
 	const parsed = envSchema.safeParse(env);
 	if (!parsed.success) {
-		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`);
-		throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+		// One line naming the variable, as every other configuration problem prints: a log collector keeps it as one record.
+		throw new ConfigError(fieldErrorsFromZod(parsed.error).map((e) => `${e.path}: ${e.message}`).join('; '));
 	}
 	const e = parsed.data;
 	const outboundPolicy = outboundPolicyFromEnv(env);
 	const devWebhookProblem = e.BILLCAST_DEV_WEBHOOK_URL && outboundUrlProblem(e.BILLCAST_DEV_WEBHOOK_URL, outboundPolicy);
 	if (devWebhookProblem) {
 		throw new ConfigError(
-			`Invalid configuration:\n  BILLCAST_DEV_WEBHOOK_URL: ${devWebhookProblem} (a receiver on this machine needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1)`,
+			`BILLCAST_DEV_WEBHOOK_URL: ${devWebhookProblem} (a receiver on this machine needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1)`,
 		);
 	}
 	const production = e.NODE_ENV === 'production';
 	// Every machine must build the same links; a localhost default would mail customers links to the worker itself.
 	if (production && !e.PUBLIC_BASE_URL) {
-		throw new ConfigError('Invalid configuration:\n  PUBLIC_BASE_URL: must be set in production (the address customers open watch links at)');
+		throw new ConfigError('PUBLIC_BASE_URL: must be set in production (the address customers open watch links at)');
 	}
 	const dataDir = resolve(e.BILLCAST_DATA_DIR);
 	const rendersDir = resolve(e.BILLCAST_RENDERS_DIR ?? `${dataDir}/renders`);

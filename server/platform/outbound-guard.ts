@@ -118,10 +118,10 @@ const envSchema = z.object({
 /** BILLCAST_ALLOW_PRIVATE_OUTBOUND=1 lets tests reach loopback receivers; a production process refuses to start with it. */
 export const outboundPolicyFromEnv = (env: NodeJS.ProcessEnv = process.env): OutboundPolicy => {
 	const parsed = envSchema.safeParse(env);
-	if (!parsed.success) throw new ConfigError('Invalid configuration:\n  BILLCAST_ALLOW_PRIVATE_OUTBOUND: must be 0 or 1');
+	if (!parsed.success) throw new ConfigError('BILLCAST_ALLOW_PRIVATE_OUTBOUND: must be 0 or 1');
 	const allowLoopback = parsed.data.BILLCAST_ALLOW_PRIVATE_OUTBOUND === '1';
 	if (allowLoopback && parsed.data.NODE_ENV === 'production') {
-		throw new ConfigError('Invalid configuration:\n  BILLCAST_ALLOW_PRIVATE_OUTBOUND: is for development only and refused in production');
+		throw new ConfigError('BILLCAST_ALLOW_PRIVATE_OUTBOUND: is for development only and refused in production');
 	}
 	return {allowLoopback};
 };

@@ -23,8 +23,16 @@ const messageOf = (load: () => unknown): string => {
 describe('configuration errors name the variable', () => {
 	// ioredis threw a bare "TypeError: Invalid URL" from the first connection instead.
 	it('REDIS_URL with a port out of range', () => {
-		expect(messageOf(() => loadConfig({REDIS_URL: 'redis://127.0.0.1:99999'}))).toMatch(/^Invalid configuration:\n {2}REDIS_URL: a port must be 1 to 65535$/);
+		expect(messageOf(() => loadConfig({REDIS_URL: 'redis://127.0.0.1:99999'}))).toBe('REDIS_URL: a port must be 1 to 65535');
 		expect(messageOf(() => loadConfig({REDIS_URL: 'redis://[nonsense'}))).toMatch(/REDIS_URL: is not a URL: must be one of redis:\/\/host:6379/);
+	});
+
+	// It printed "Invalid configuration:" on a line of its own, which a log collector kept apart from the variable's.
+	it('several bad variables, on one line', () => {
+		expect(messageOf(() => loadConfig({PORT: 'abc', BILLCAST_WORKER_CONCURRENCY: '99'}))).toMatch(/^PORT: [^\n]+; BILLCAST_WORKER_CONCURRENCY: [^\n]+$/);
+		expect(messageOf(() => loadConfig({NODE_ENV: 'production', BILLCAST_WATCH_SECRET: 'x'.repeat(32)}))).toBe(
+			'PUBLIC_BASE_URL: must be set in production (the address customers open watch links at)',
+		);
 	});
 
 	// A raw ENOENT, naming neither the variable nor what it was for.
@@ -40,7 +48,7 @@ describe('configuration errors name the variable', () => {
 		orExitOnConfigError(() => loadConfig({PORT: 'abc'}));
 		expect(exit).toHaveBeenCalledWith(1);
 		expect(printed).toHaveBeenCalledTimes(1);
-		expect(printed.mock.calls[0]).toEqual([expect.stringMatching(/^Invalid configuration:\n {2}PORT: /)]);
+		expect(printed.mock.calls[0]).toEqual([expect.stringMatching(/^PORT: [^\n]+$/)]);
 		expect(() => orExitOnConfigError(() => JSON.parse('{'))).toThrow(SyntaxError);
 	});
 });
