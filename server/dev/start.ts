@@ -9,6 +9,8 @@ import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill'
 import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {stopChild} from '../platform/processes';
 import {ensureRedis} from './ensure-redis';
+import {connectRedis} from '../platform/redis-connection';
+import {durabilityWarning, readRedisDurability, redisReady} from '../platform/redis-durability';
 import {portInUse} from './port-in-use';
 import {claimStartLock} from './start-lock';
 import {DEV_API_KEY, loadTenantRegistry} from '../tenants/tenant-registry';
@@ -47,6 +49,14 @@ const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir})
 	process.exit(1);
 });
 console.log(redis ? `Started Redis at ${redis.url} (data in ${join(config.dataDir, 'redis')})` : `Using Redis at ${config.redisUrl}`);
+if (!redis) {
+	// The API and worker log this too, but a developer watches this console: a Redis that forgets loses renders on restart.
+	const client = connectRedis(config.redisUrl);
+	await redisReady(client);
+	const warning = durabilityWarning(await readRedisDurability(client));
+	client.disconnect();
+	if (warning) console.log(`Note: ${warning}`);
+}
 
 const children: ChildProcess[] = [];
 const startChild = (name: string, script: string): ChildProcess => {
