@@ -5,18 +5,39 @@ import {settledSpring} from './settle';
 import {FONT_FAMILY} from '../../src/font-family';
 import {fitFontSize} from './theme';
 import type {BrandPalette} from '../../src/palette';
+import type {Rect} from '../../src/hotspot-geometry';
+
+/** A box drawn exactly in a hotspot's rectangle, rounded like a button, grown in with the buttons' entrance. */
+export const hotspotBoxStyle = (rect: Rect, scale: number): React.CSSProperties => ({
+	position: 'absolute',
+	left: rect.x,
+	top: rect.y,
+	width: rect.width,
+	height: rect.height,
+	boxSizing: 'border-box',
+	borderRadius: rect.height / 2,
+	display: 'flex',
+	alignItems: 'center',
+	justifyContent: 'center',
+	transform: `scale(${scale})`,
+});
+
+/** How far the buttons have grown in, at this frame of their scene. */
+export const useButtonEntrance = (): number => {
+	const frame = useCurrentFrame();
+	const {fps} = useVideoConfig();
+	return settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
+};
 
 /**
  * The scene's calls to action, each drawn exactly in its hotspot's rectangle with the hotspot's label, settled before
  * the hotspot becomes clickable. The first is the main action (accent colour), the rest are quieter white buttons.
  */
 export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palette: BrandPalette}> = ({timeline, scene, palette}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
+	const scale = useButtonEntrance();
 	const placed = timeline.scenes.find((s) => s.id === scene);
 	if (!placed) return null;
 	const hotspots = startingIn(timeline.hotspots, placed);
-	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
 	return (
 		<>
 			{hotspots.map(({id, rect, label}, index) => {
@@ -28,12 +49,8 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 					key={id}
 					data-non-text="hotspot"
 					style={{
-						position: 'absolute',
-						left: rect.x,
-						top: rect.y,
-						width: rect.width,
-						height: rect.height,
-						borderRadius: rect.height / 2,
+						...hotspotBoxStyle(rect, scale),
+						boxSizing: 'content-box',
 						background: index === 0 ? palette.accent : palette.card,
 						color: index === 0 ? palette.onAccent : palette.ink,
 						fontFamily: FONT_FAMILY,
@@ -42,13 +59,9 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 						lineHeight: 1.1,
 						textAlign: 'center',
 						padding: `0 ${rect.height * 0.3}px`,
-						display: 'flex',
-						alignItems: 'center',
-						justifyContent: 'center',
 						whiteSpace: wrap ? 'normal' : 'nowrap',
 						border: `${Math.max(2, rect.height * 0.04)}px solid ${index === 0 ? palette.accentEdge : palette.cardEdge}`,
 						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
-						transform: `scale(${scale})`,
 					}}
 				>
 					{label}

@@ -1,12 +1,10 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
 import {asksForMoney} from '../../../src/paid-state';
-import {PAY_BUTTON_ENTRANCE} from '../../../src/scene-motion';
 import type {OptionsScript} from '../../../src/templates/payment-reminder/reminder-script';
 import {startingIn, type Timeline} from '../../../src/timeline';
 import {Appear} from '../../shared/appear';
 import {Fade} from '../../shared/fade';
-import {HotspotButtons} from '../../shared/hotspot-buttons';
-import {settledSpring} from '../../shared/settle';
+import {HotspotButtons, hotspotBoxStyle, useButtonEntrance} from '../../shared/hotspot-buttons';
 import {fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
@@ -16,11 +14,9 @@ import type {BrandPalette} from '../../../src/palette';
  * voice was made for it) and the player stamps the same word over them, so the place reads the same with or without it.
  */
 const PaidMarks: React.FC<{timeline: Timeline; label: string; palette: BrandPalette}> = ({timeline, label, palette}) => {
-	const frame = useCurrentFrame();
-	const {fps} = useVideoConfig();
+	const scale = useButtonEntrance();
 	const placed = timeline.scenes.find((scene) => scene.id === 'options');
 	if (!placed) return null;
-	const scale = settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
 	return (
 		<>
 			{startingIn(timeline.hotspots, placed)
@@ -30,21 +26,11 @@ const PaidMarks: React.FC<{timeline: Timeline; label: string; palette: BrandPale
 						key={id}
 						data-non-text="hotspot"
 						style={{
-							position: 'absolute',
-							left: rect.x,
-							top: rect.y,
-							width: rect.width,
-							height: rect.height,
-							boxSizing: 'border-box',
-							borderRadius: rect.height / 2,
+							...hotspotBoxStyle(rect, scale),
 							border: `${Math.max(2, rect.height * 0.05)}px solid ${palette.onPrimary}`,
 							color: palette.onPrimary,
 							fontWeight: 800,
 							fontSize: fitFontSize(label, rect.width * 0.8, rect.height * 0.4),
-							display: 'flex',
-							alignItems: 'center',
-							justifyContent: 'center',
-							transform: `scale(${scale})`,
 						}}
 					>
 						{label}
