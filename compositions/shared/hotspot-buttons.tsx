@@ -41,8 +41,13 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 	return (
 		<>
 			{hotspots.map(({id, rect, label}, index) => {
+				// Drawn inside the rectangle, padding and border included: a button wider than its hotspot (as it was, by about
+				// 15 %) missed the clicks on its right and overlapped the next one.
+				const padding = rect.height * 0.3;
+				const border = Math.max(2, rect.height * 0.04);
+				const textWidth = Math.min(rect.width * 0.86, rect.width - 2 * (padding + border));
 				// A long label (a phone number) wraps onto two lines rather than shrinking out of legibility.
-				const oneLine = fitFontSize(label, rect.width * 0.86, rect.height * 0.36);
+				const oneLine = fitFontSize(label, textWidth, rect.height * 0.36);
 				const wrap = oneLine < rect.height * 0.26;
 				return (
 				<div
@@ -50,17 +55,16 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 					data-non-text="hotspot"
 					style={{
 						...hotspotBoxStyle(rect, scale),
-						boxSizing: 'content-box',
 						background: index === 0 ? palette.accent : palette.card,
 						color: index === 0 ? palette.onAccent : palette.ink,
 						fontFamily: FONT_FAMILY,
 						fontWeight: 700,
-						fontSize: wrap ? fitFontSize(label, rect.width * 0.86 * 1.8, rect.height * 0.3) : oneLine,
+						fontSize: wrap ? fitFontSize(label, textWidth * 1.8, rect.height * 0.3) : oneLine,
 						lineHeight: 1.1,
 						textAlign: 'center',
-						padding: `0 ${rect.height * 0.3}px`,
+						padding: `0 ${padding}px`,
 						whiteSpace: wrap ? 'normal' : 'nowrap',
-						border: `${Math.max(2, rect.height * 0.04)}px solid ${index === 0 ? palette.accentEdge : palette.cardEdge}`,
+						border: `${border}px solid ${index === 0 ? palette.accentEdge : palette.cardEdge}`,
 						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
 					}}
 				>
