@@ -192,7 +192,6 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	// The live player cues its captions from the timeline it plays, as the worker does for captions.vtt, so they show
 	// before any render exists; MP4 mode reads the file written beside its video.
 	const liveCues = useMemo<Cue[]>(() => {
-		if (mode !== 'live') return [];
 		const {timeline} = input;
 		return captionCues({timeline, script: scriptFor(asPaid(data, data.paid)), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
 			start: cue.from / timeline.fps,
@@ -200,7 +199,10 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			text: cue.text,
 		}));
 	}, [mode, input, data, narration]);
-	const cues = mode === 'live' ? liveCues : fileCues;
+	// An MP4 made before the payment carries the captions of the bill as sent. Once paid, a cue the paid bill does not
+	// say (not received, days late, pay now, a debit to come) is not shown, as its voice is silent there.
+	const paidSays = useMemo(() => new Set(liveCues.map((cue) => cue.text)), [liveCues]);
+	const cues = mode === 'live' ? liveCues : data.paid ? fileCues.filter((cue) => paidSays.has(cue.text)) : fileCues;
 	const hasCaptions = mode === 'live' || captionsUrl !== undefined;
 
 	useEffect(() => {

@@ -241,6 +241,7 @@ describe('sound on the watch page', () => {
 		const data = (await (await fetch(`${stack.baseUrl}/v1/watch/${token}`)).json()) as RenderRequestInput & {narration: VideoNarration};
 		const [button] = moneyAskSpeech({...data, format: 'landscape'});
 		expect(button).toBeDefined();
+		const captionAtButton: Partial<Record<'live' | 'mp4', string | null>> = {};
 		for (const mode of ['live', 'mp4'] as const) {
 			const page = await browser.newPage({viewport: {width: 1280, height: 800}});
 			try {
@@ -250,11 +251,18 @@ describe('sound on the watch page', () => {
 				await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === true, MEDIA[mode]);
 				// Sound is still on: the rest of the voice is heard.
 				expect(await page.getByRole('button', {name: 'Sound on'}).getAttribute('aria-pressed')).toBe('true');
+				await page.getByRole('button', {name: 'Captions', exact: true}).click();
+				await page.locator('billcast-player .bc-band').waitFor({state: 'visible'});
+				captionAtButton[mode] = await page.locator('billcast-player .bc-caption').textContent({timeout: 500}).catch(() => null);
 				await seekPaused(page, 15);
 				await page.waitForFunction((css) => document.querySelector<HTMLMediaElement>(css)?.muted === false, MEDIA[mode]);
 			} finally {
 				await page.close();
 			}
 		}
+		// The MP4's captions file was written for the bill as sent: once paid, its cue there ("Due by …") is not shown,
+		// and what is shown is what the live player, drawing the paid bill, shows.
+		expect(captionAtButton.live).toBeTruthy();
+		expect([null, captionAtButton.live]).toContain(captionAtButton.mp4);
 	});
 });
