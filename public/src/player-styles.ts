@@ -24,6 +24,9 @@ ${EMOJI_FONT_FACE}
    natural height. The screen above the control bar holds the picture and, under it, the caption band: the picture is
    fitted into what the band leaves (the frame's height shrinks, its width follows its aspect ratio), and where there is
    room to spare both sit together in the middle, the band directly under the picture. */
+/* The element fills a host's box of fixed height, and takes its natural height in one without (a percentage of an
+   auto height is auto); any rule of the host page or the watch page's box wins over this one. */
+:where(billcast-player){height:100%}
 .bc-root{position:relative;width:100%;height:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY};--bc-caption-font:${captionFontCss('100cqw')}}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
 .bc-root:fullscreen{width:100vw;height:100vh;--bc-caption-font:${captionFontCss(`min(100vw, (100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio))`, FULLSCREEN_CAPTION_FONT)}}
@@ -53,7 +56,8 @@ ${EMOJI_FONT_FACE}
 @container (max-width:370px){.bc-label{${VISUALLY_HIDDEN}}.bc-controls button{padding:0 8px}.bc-seek{min-width:40px}}
 .bc-root:lang(ko){word-break:keep-all}
 .bc-top{position:absolute;top:8px;left:5%;right:5%;display:flex;flex-direction:column;align-items:center;gap:6px;pointer-events:none}
-.bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;font:600 14px/1.3 system-ui,sans-serif;text-align:center}
+/* The white edge keeps the banner apart from a green brand's scene, in the video and on the intro card. */
+.bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;box-shadow:0 0 0 2px rgba(255,255,255,.85);font:600 14px/1.3 system-ui,sans-serif;text-align:center}
 .bc-paid-short{display:none}
 @container (max-width:520px){.bc-paid{padding:4px 12px}.bc-paid-full{${VISUALLY_HIDDEN}}.bc-paid-short{display:inline}}
 .bc-paid-stamp{position:absolute;display:flex;align-items:center;justify-content:center;border-radius:999px;background:#0B6B3A;color:#fff;font-weight:700;line-height:1;pointer-events:none}
@@ -67,8 +71,7 @@ ${EMOJI_FONT_FACE}
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
 .bc-intro-amount{font-size:clamp(28px,8cqw,72px);font-weight:800;line-height:1.1}
 .bc-intro-due,.bc-intro .bc-paid{font-size:clamp(14px,2.6cqw,24px)}
-/* The edge keeps the banner apart from a green brand's card. */
-.bc-intro .bc-paid{margin-top:6px;box-shadow:0 0 0 2px rgba(255,255,255,.85)}
+.bc-intro .bc-paid{margin-top:6px}
 .bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge,transparent);border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
 .bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
 .bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:${FONT_FAMILY}}

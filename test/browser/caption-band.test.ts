@@ -167,10 +167,15 @@ describe('captions in their own band under the picture, never over it', () => {
 			const token = new URL(links.watch).pathname.split('/').pop()!;
 			const page = await watchStack.browser.newPage({viewport: {width: 480, height: 320}, reducedMotion: 'reduce'});
 			try {
+				// Sized on the tag itself, or (as README's embed shows the tag bare) by the box the host puts it in.
+				const tag = `<billcast-player${input === utility ? '' : ' style="width:320px;height:180px"'} src="${watchStack.stack.baseUrl}/v1/watch/${token}"></billcast-player>`;
+				const hosted = input === utility ? `<div style="width:320px;height:180px">${tag}</div>` : tag;
 				await page.setContent(
-					`<!doctype html><html><body style="margin:20px;background:#eee"><billcast-player style="width:320px;height:180px" src="${watchStack.stack.baseUrl}/v1/watch/${token}"></billcast-player><script src="${watchStack.stack.baseUrl}${script}"></script></body></html>`,
+					`<!doctype html><html><body style="margin:20px;background:#eee">${hosted}<script src="${watchStack.stack.baseUrl}${script}"></script></body></html>`,
 				);
 				await turnCaptionsOn(page);
+				const box = (await page.locator('billcast-player').boundingBox())!;
+				expect(box.height, 'the player stays in its 180 px box').toBeLessThanOrEqual(181);
 				await expectClearOfPicture({page, input, format: 'landscape', name: `embed-320-${input.bill.customer.id}`, shots: ['greeting', 'consumption', 'overdue'], within: (g) => g.host});
 			} finally {
 				await page.close();

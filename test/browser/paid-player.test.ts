@@ -95,6 +95,8 @@ describe('a bill the tenant confirmed paid', () => {
 			const stamps = page.locator('billcast-player .bc-paid-stamp');
 			await stamps.first().waitFor({state: 'visible'});
 			expect(await stamps.allTextContents()).toEqual(['Paid', 'Paid']);
+			// The banner's green has a white edge: on a green brand's scene it vanished.
+			expect(await page.locator('billcast-player .bc-paid').evaluate((banner) => getComputedStyle(banner).boxShadow)).toMatch(/rgba\(255, 255, 255/);
 			expect(await page.locator('[data-hotspot="pay"], [data-hotspot="instalments"]').count()).toBe(0);
 			// Calling stays, in the video and on the page; the page offers no plan any more.
 			expect(await page.locator('[data-hotspot="call"]').count()).toBe(1);
