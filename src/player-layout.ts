@@ -10,11 +10,15 @@ export const CONTROL_BAR_PX = 48;
 /** The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. */
 export const PLAYER_MAX_HEIGHT_VH = 55;
 
+/** The watch page's header above the player: the brand's name and logo. */
+export const PAGE_HEADER_PX = 56;
+
 /**
- * On an upright phone the portrait video takes the full width, up to the screen's height less the control bar: at 55 %
- * of the height it would be about 260 px wide on a 390×844 phone, and its smallest text under 12 CSS px.
+ * On an upright phone the portrait video takes the full width, up to the screen's height less the page's header and
+ * the control bar: at 55 % of the height it would be about 260 px wide on a 390×844 phone, and its smallest text under
+ * 12 CSS px. With the header left out, a 360×640 phone had its controls below the fold.
  */
-export const PHONE_PLAYER_MAX_HEIGHT = `calc(100vh - ${CONTROL_BAR_PX}px)`;
+export const PHONE_PLAYER_MAX_HEIGHT = `calc(100vh - ${CONTROL_BAR_PX + PAGE_HEADER_PX}px)`;
 
 /** A phone held upright: the live player plays the portrait composition there. */
 export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600px)';

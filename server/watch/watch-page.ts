@@ -9,7 +9,7 @@ import {numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import {brandPalette} from '../../src/palette';
 import type {VideoFormat} from '../../src/formats';
-import {liveFormatFor, mp4FormatFor, playerBoxRules} from '../../src/player-layout';
+import {liveFormatFor, mp4FormatFor, PAGE_HEADER_PX, playerBoxRules} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import {asksForMoney, type PaidState} from '../../src/paid-state';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
@@ -42,7 +42,7 @@ export const watchPageCsp = (nonce: string, storageOrigin?: string): string =>
 		"frame-ancestors 'none'",
 	].join('; ');
 
-const STYLE = `${BASE_PAGE_STYLE}header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px}
+const STYLE = `${BASE_PAGE_STYLE}header{background:var(--primary);color:var(--on-primary);padding:12px 16px;display:flex;align-items:center;gap:12px;box-sizing:border-box;min-height:${PAGE_HEADER_PX}px}
 header img{height:32px;width:auto;background:#fff;border-radius:8px;padding:4px 6px}
 header h1{font-size:1.1rem;margin:0}
 main{max-width:960px;margin:0 auto;padding:0 0 32px}
