@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {videoFormats} from '../../src/formats';
-import {timelineFor, type RenderRequestInput} from '../../src/render-input';
+import type {RenderRequestInput} from '../../src/render-input';
 import {startingIn, type SceneId} from '../../src/timeline';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
-import {useLayoutStage} from './layout-stage';
+import {showHeldFrame, useLayoutStage} from './layout-stage';
 
 const bills: Array<{name: string; scene: SceneId; input: Omit<RenderRequestInput, 'format'>}> = [
 	{name: 'payment reminder', scene: 'options', input: {template: 'payment-reminder', bill: reminderFixtures['en-GB']}},
@@ -25,11 +25,7 @@ const drawnBoxes = () =>
 describe('a call to action is drawn inside its hotspot, so every click on it lands', () => {
 	describe.each(bills)('$name', ({scene: sceneId, input}) => {
 		it.each(videoFormats)('%s', async (format) => {
-			const request = {...input, format} as RenderRequestInput;
-			const timeline = timelineFor(request);
-			const scene = timeline.scenes.find((s) => s.id === sceneId)!;
-			const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames)!;
-			await stage.page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
+			const {timeline, scene} = await showHeldFrame(stage.page, {...input, format} as RenderRequestInput, sceneId);
 			const drawn = await stage.page.evaluate(drawnBoxes);
 			const hotspots = startingIn(timeline.hotspots, scene);
 			expect(drawn.map((box) => box.label)).toEqual(hotspots.map((hotspot) => hotspot.label));

@@ -1,7 +1,7 @@
-import {useLayoutStage} from './layout-stage';
+import {showHeldFrame, useLayoutStage} from './layout-stage';
 import {describe, expect, it} from 'vitest';
 import {videoFormats} from '../../src/formats';
-import {timelineFor, type RenderRequestInput} from '../../src/render-input';
+import type {RenderRequestInput} from '../../src/render-input';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
@@ -63,10 +63,7 @@ describe('the due scene keeps its words clear of the pay button', () => {
 	describe.each(Object.entries(bills))('%s', (_, input) => {
 		it.each(videoFormats)('%s', async (format) => {
 			const request = {...input, format} as RenderRequestInput;
-			const timeline = timelineFor(request);
-			const scene = timeline.scenes.find((s) => s.id === 'due')!;
-			const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames)!;
-			await stage.page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
+			const {timeline} = await showHeldFrame(stage.page, request, 'due');
 			const problems: LayoutProblem[] = await stage.page.evaluate(() => window.measureFrame({minTextPx: 0, minTargetPx: 0}));
 			expect(problems.filter((p) => !p.kind.endsWith('contrast'))).toEqual([]);
 			// A design unit is 1 px on a 720 px high landscape frame; the words keep at least 24 of them above the button.

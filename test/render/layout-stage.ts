@@ -6,6 +6,8 @@ import {build} from 'esbuild';
 import type {Page} from 'playwright-core';
 import {afterAll, beforeAll} from 'vitest';
 import {launchChromium} from '../helpers/browser';
+import {timelineFor, type RenderRequestInput} from '../../src/render-input';
+import {startingIn, type SceneId, type Timeline, type TimelineScene} from '../../src/timeline';
 
 interface LayoutStage {
 	/** A page with `window.showFrame` and `window.measureFrame` (layout-page.tsx), as large as the largest frame. */
@@ -55,4 +57,13 @@ export const useLayoutStage = (): {readonly page: Page} => {
 			return stage!.page;
 		},
 	};
+};
+
+/** Shows the frame a scene holds still on (its settled look: entrance done, buttons in place) and returns its timeline. */
+export const showHeldFrame = async (page: Page, request: RenderRequestInput, sceneId: SceneId): Promise<{timeline: Timeline; scene: TimelineScene}> => {
+	const timeline = timelineFor(request);
+	const scene = timeline.scenes.find((s) => s.id === sceneId)!;
+	const hold = startingIn(timeline.staticHolds, scene)[0]!;
+	await page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
+	return {timeline, scene};
 };

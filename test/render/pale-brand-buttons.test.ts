@@ -1,8 +1,8 @@
-import {useLayoutStage} from './layout-stage';
+import {showHeldFrame, useLayoutStage} from './layout-stage';
 import {describe, expect, it} from 'vitest';
 import {AA_TEXT, contrastRatio, NON_TEXT} from '../../src/color';
 import {videoFormats} from '../../src/formats';
-import {timelineFor, type RenderRequestInput} from '../../src/render-input';
+import type {RenderRequestInput} from '../../src/render-input';
 import type {SceneId} from '../../src/timeline';
 import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
@@ -43,11 +43,7 @@ const drawnButtons = () =>
 describe('a pale brand without an accent colour still draws its main call to action in a colour of its own', () => {
 	describe.each(bills)('$name', ({scene: sceneId, input}) => {
 		it.each(videoFormats)('%s', async (format) => {
-			const request = {...input, format} as RenderRequestInput;
-			const timeline = timelineFor(request);
-			const scene = timeline.scenes.find((s) => s.id === sceneId)!;
-			const hold = timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames)!;
-			await stage.page.evaluate(([r, at]) => window.showFrame(r, at), [request, hold.from] as const);
+			await showHeldFrame(stage.page, {...input, format} as RenderRequestInput, sceneId);
 			const [main, ...quieter] = (await stage.page.evaluate(drawnButtons)).map((b) => ({...b, fill: hex(b.fill), text: hex(b.text), behind: hex(b.behind)}));
 			expect(main).toBeDefined();
 			expect(contrastRatio(main!.fill, main!.behind), `${main!.fill} on ${main!.behind}`).toBeGreaterThanOrEqual(NON_TEXT);
