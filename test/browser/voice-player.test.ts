@@ -144,7 +144,8 @@ describe('sound on the watch page', () => {
 				// The voice arrives while the page is open, and its button makes the bar its fullest.
 				await page.locator('.bc-sound').waitFor({state: 'attached', timeout: 60_000});
 				for (const width of [599, 540, 500, 460, 421, 420, 412, 390, 375, 371, 370, 360, 340, 320, 280, 248]) {
-					await page.setViewportSize({width, height: 1200});
+					// Tall enough that the upright picture, its caption band, the controls and the page's header fit at full width.
+					await page.setViewportSize({width, height: 1300});
 					await expect.poll(() => page.locator('.bc-controls').evaluate((bar) => Math.round(bar.getBoundingClientRect().width))).toBe(width);
 					const controls = await page.locator('.bc-controls').evaluate((bar) => {
 						const edge = bar.getBoundingClientRect();
