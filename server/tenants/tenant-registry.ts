@@ -154,8 +154,9 @@ export const loadTenantRegistry = ({
 	if (!source) return makeTenantRegistry([devWebhook ? {...DEV_TENANT, webhook: devWebhook} : DEV_TENANT]);
 	const parsed = z.array(tenantSchema).min(1).safeParse(source.value);
 	if (!parsed.success) {
-		const problems = fieldErrorsFromZod(parsed.error).map((e) => `  ${e.path}: ${e.message}`).join('\n');
-		throw new ConfigError(`Invalid ${source.origin}:\n${problems}`);
+		// One line, as every other configuration problem prints: a log collector keeps it as one record.
+		const problems = fieldErrorsFromZod(parsed.error).map((e) => `${e.path}: ${e.message}`).join('; ');
+		throw new ConfigError(`Invalid ${source.origin}: ${problems}`);
 	}
 	return makeTenantRegistry(parsed.data);
 };
