@@ -8,7 +8,7 @@ import {formatSizes, videoFormats, type VideoFormat} from './formats';
 export const CONTROL_BAR_PX = 48;
 
 /** The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. */
-export const PLAYER_MAX_HEIGHT_VH = 55;
+const PLAYER_MAX_HEIGHT_VH = 55;
 
 /** The watch page's header above the player: the brand's name and logo. */
 export const PAGE_HEADER_PX = 56;
@@ -30,11 +30,11 @@ export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUprig
  * Caption text's size: a share of the player's width, within bounds (in full screen, of the picture's width before the
  * band takes its room, so a square video on a wide screen does not get captions sized for the screen).
  */
-export const CAPTION_FONT = {minPx: 13, share: 0.028, maxPx: 22} as const;
+const CAPTION_FONT = {minPx: 13, share: 0.028, maxPx: 22} as const;
 export const FULLSCREEN_CAPTION_FONT = {minPx: 14, share: 0.036, maxPx: 34} as const;
 
 /** Captions never cover the picture (they would hide the scene's own text): they get a band of two lines below it. */
-export const CAPTION_LINES = 2;
+const CAPTION_LINES = 2;
 export const CAPTION_LINE_HEIGHT = 1.5;
 /** Above and below the two lines, so a cue's rounded box never touches the picture or the control bar. */
 export const CAPTION_BAND_PADDING_PX = 4;

@@ -21,7 +21,7 @@ export interface TimelineScene {
 export type HotspotKind = (typeof hotspotKinds)[number];
 
 /** A stretch of frames that all look the same: a renderer may draw the first and repeat it. */
-export interface StaticHold {
+interface StaticHold {
 	readonly from: number;
 	readonly durationInFrames: number;
 }

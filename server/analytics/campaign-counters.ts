@@ -65,7 +65,7 @@ const oncePerCampaign = (step: 'sent' | 'produced' | 'exported', campaign: Campa
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
 const secondsBetween = (from: string, to: Date): number => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
 
-export interface ViewerEventFacts {
+interface ViewerEventFacts {
 	readonly record: RenderRecord;
 	readonly locale: string;
 	readonly type: ViewerEventType;

@@ -10,7 +10,7 @@ const fieldPath = z
 	.regex(/^[A-Za-z_]\w*(\[\d*\])?(\.[A-Za-z_]\w*(\[\d*\])?)*$/, 'must be a field path such as bill.customer.id, bill.lineItems[0].amount or bill.lineItems[].amount');
 
 /** How a cell is read: `money` is a decimal in the bill's currency, made minor units (12,50 EUR → 1250). */
-export const cellTypes = ['text', 'number', 'integer', 'money'] as const;
+const cellTypes = ['text', 'number', 'integer', 'money'] as const;
 export type CellType = (typeof cellTypes)[number];
 
 const columnTarget = z.union([fieldPath, z.object({field: fieldPath, type: z.enum(cellTypes).default('text')})], {

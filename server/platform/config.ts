@@ -49,7 +49,7 @@ const envSchema = z.object({
 	});
 
 /** Documented in the README, like the development API key, so the dashboard and metrics open on a local `npm start`. */
-export const DEV_ADMIN_KEY = 'bc_admin_local_only';
+const DEV_ADMIN_KEY = 'bc_admin_local_only';
 
 export interface Config {
 	readonly port: number;

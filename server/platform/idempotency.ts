@@ -12,7 +12,7 @@ const DAY_SECONDS = 24 * 3600;
  * An API killed mid-request leaves its claim behind; it blocks the key only this long. Far longer than any request runs
  * (a 100,000-bill batch is read in under a minute here), short enough that a client retrying after a crash gets through.
  */
-export const IN_FLIGHT_SECONDS = 15 * 60;
+const IN_FLIGHT_SECONDS = 15 * 60;
 
 /**
  * `Idempotency-Key` for POSTs: the first request with a key runs and its response is kept for 24 hours; the same key

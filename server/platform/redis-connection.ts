@@ -35,7 +35,7 @@ const credentials = {
 };
 
 /** Where Redis is, as `REDIS_URL` says: one server, the masters Sentinel watches over, or a cluster. */
-export const redisTargetSchema = z.discriminatedUnion('kind', [
+const redisTargetSchema = z.discriminatedUnion('kind', [
 	z.object({kind: z.literal('single'), url: z.string()}),
 	z.object({
 		kind: z.literal('sentinel'),
@@ -124,7 +124,7 @@ export const connectProbe = (url: string, timeoutMs: number): RedisClient =>
 	connect(url, {lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, sentinelRetryStrategy: () => null});
 
 /** Well under the 2 s in which the API promises an answer, well over any command a healthy Redis runs. */
-export const API_COMMAND_TIMEOUT_MS = 1_500;
+const API_COMMAND_TIMEOUT_MS = 1_500;
 
 /**
  * The API's own connection fails fast instead: with no offline queue a command sent while Redis is away fails at once,

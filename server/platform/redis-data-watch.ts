@@ -4,7 +4,7 @@ import {KEY_TAG, type RedisClient} from './redis-connection';
 import {redisReady} from './redis-durability';
 
 /** One read of one key a process every 10 s: nothing next to the queue's own traffic, and a loss is named within seconds. */
-export const DATA_WATCH_INTERVAL_MS = 10_000;
+const DATA_WATCH_INTERVAL_MS = 10_000;
 /** Refreshed at every check, so it lasts while any process runs and is gone a day after the last one stopped. */
 const MARKER_TTL_SECONDS = 24 * 60 * 60;
 /** How long /readyz names a loss: long enough to be seen after a weekend, as long as webhook deliveries are kept. */

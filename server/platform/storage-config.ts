@@ -1,6 +1,6 @@
 import {z} from 'zod';
 
-export const storageServeModes = ['redirect', 'stream'] as const;
+const storageServeModes = ['redirect', 'stream'] as const;
 export type StorageServeMode = (typeof storageServeModes)[number];
 
 export interface S3StorageConfig {

@@ -3,7 +3,7 @@ import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
 
-export const RENDER_ATTEMPTS = 3;
+const RENDER_ATTEMPTS = 3;
 const BATCH_PRIORITY = 10;
 
 /**
@@ -26,7 +26,7 @@ export const RENDER_JOBS_KEPT: {removeOnComplete: KeepJobs; removeOnFail: KeepJo
 export const renderJobId = (renderId: string): string => `r${createHash('sha256').update(renderId).digest('base64url').slice(0, 16)}`;
 
 /** Entries of the queue's event stream kept; BullMQ's default of 10,000 costs about 160 bytes per queued bill. */
-export const RENDER_EVENTS_KEPT = 1_000;
+const RENDER_EVENTS_KEPT = 1_000;
 
 export interface RenderQueue {
 	readonly queue: Queue<RenderJobRef>;

@@ -20,7 +20,7 @@ export interface RenderErrorValue {
 }
 
 export const outputModes = ['render', 'on-demand'] as const;
-export type OutputMode = (typeof outputModes)[number];
+type OutputMode = (typeof outputModes)[number];
 
 /** When the render's files are made: on acceptance (`render`) or at the first request for them (`on-demand`). */
 export interface RenderOutputs {

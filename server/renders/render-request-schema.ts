@@ -14,7 +14,7 @@ import {outputModes} from './render-record';
  * always has, which is why it is the default: a client that never names `outputs` sees no change. `on-demand` makes it
  * the first time someone asks for it and keeps it, so a billing cycle costs only the videos customers open.
  */
-export const renderOutputsSchema = z
+const renderOutputsSchema = z
 	.object({
 		mp4: z
 			.enum(outputModes)

@@ -19,7 +19,7 @@ import type {RenderStorage} from '../storage/render-storage';
 
 const SSE_POLL_MS = 500;
 
-export const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
+const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
 export const makeRendersRouter = ({
 	store,

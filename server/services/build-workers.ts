@@ -7,7 +7,7 @@ import {makeWebhookDeliveryWorker} from '../webhooks/webhook-delivery-worker';
 import {makeRenderWorker} from '../worker/render-worker';
 import type {Services} from './build-services';
 
-export type WorkersConfig = Pick<Config, 'webhookQueueName' | 'workerConcurrency' | 'dataDir'>;
+type WorkersConfig = Pick<Config, 'webhookQueueName' | 'workerConcurrency' | 'dataDir'>;
 
 interface WorkerParts {
 	config: WorkersConfig;

@@ -6,7 +6,7 @@ import type {ByteRange, RenderStorage} from './render-storage';
 import type {StorageServeMode} from '../platform/storage-config';
 
 /** How long a presigned address works: long enough to watch a video through, seeking included, from one page load. */
-export const SIGNED_URL_SECONDS = 3600;
+const SIGNED_URL_SECONDS = 3600;
 
 export interface OutputSender {
 	/**

@@ -13,7 +13,7 @@ export interface StoredObject {
 	readonly modifiedMs: number;
 }
 
-export type StoredBody = Buffer | string | Readable;
+type StoredBody = Buffer | string | Readable;
 
 /**
  * Where render outputs live, keyed `<renderId>/<file>`: the local folder on one machine, object storage across many.

@@ -44,12 +44,9 @@ export interface Tenant {
 	readonly narration?: NarrationConfig;
 }
 
-export type KeyRole = 'submit' | 'read';
+type KeyRole = 'submit' | 'read';
 /** What the request's key may do: `full` for the tenant's unrestricted keys. */
 export type KeyAccess = KeyRole | 'full';
-
-/** The access of the request's key; set by authentication beside the tenant. */
-export const accessOf = (res: Response): KeyAccess => (res.locals.access as KeyAccess | undefined) ?? 'full';
 
 /** The tenant a request acts for; set by authentication, which runs before every route that calls this. */
 export const tenantOf = (res: Response): Tenant => {

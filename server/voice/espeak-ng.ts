@@ -2,7 +2,7 @@ import {hasProgram, runEngine, type SpeechEngine, type VoiceInfo} from './engine
 import {MissingVoicePackageError} from './errors';
 
 /** The espeak-ng voices the narration languages use; espeak-ng-data ships them with the program. */
-export const espeakVoices: readonly VoiceInfo[] = [
+const espeakVoices: readonly VoiceInfo[] = [
 	{id: 'en-gb', languages: ['en'], debianPackage: 'espeak-ng'},
 	{id: 'it', languages: ['it'], debianPackage: 'espeak-ng'},
 	{id: 'ko', languages: ['ko'], debianPackage: 'espeak-ng'},

@@ -11,7 +11,7 @@ interface FestivalVoice extends VoiceInfo {
 }
 
 /** Festival voices Debian packages, best first per language. */
-export const festivalVoices: readonly FestivalVoice[] = [
+const festivalVoices: readonly FestivalVoice[] = [
 	{id: 'cmu_us_slt_arctic_hts', languages: ['en'], debianPackage: 'festvox-us-slt-hts', dir: 'us/cmu_us_slt_arctic_hts'},
 	{id: 'lp_diphone', languages: ['it'], debianPackage: 'festvox-italp16k', dir: 'italian/lp_diphone'},
 	{id: 'pc_diphone', languages: ['it'], debianPackage: 'festvox-itapc16k', dir: 'italian/pc_diphone'},

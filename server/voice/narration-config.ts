@@ -3,7 +3,7 @@ import {languageOf} from '../../src/i18n/catalogue';
 import type {SpeechEngine} from './engine';
 import {MissingVoicePackageError} from './errors';
 
-export const engineIds = ['festival', 'espeak-ng'] as const;
+const engineIds = ['festival', 'espeak-ng'] as const;
 
 const voiceChoiceSchema = z.object({
 	engine: z.enum(engineIds),

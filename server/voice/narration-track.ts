@@ -7,7 +7,7 @@ import {musicBedWav, type MusicBedSource} from './music-bed';
 import type {SpokenScene} from './narrate';
 
 /** Each scene's speech placed at its scene's start plus the lead-in, on the timeline's clock. */
-export const narrationSegments = ({
+const narrationSegments = ({
 	spoken,
 	scenes,
 	fps,

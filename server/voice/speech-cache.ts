@@ -18,7 +18,7 @@ export interface SpeechCache {
  * Sentences naming a customer or an amount are rarely said twice, so without a bound the folder would grow with every
  * bill. A few hundred MB hold the shared sentences of many templates, locales and brands many times over.
  */
-export const SPEECH_CACHE_MAX_BYTES = 256 * 1024 * 1024;
+const SPEECH_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 
 const KEY_FILE = /^([0-9a-f]{64})\.wav$/;
 

@@ -43,7 +43,7 @@ const levelled = (samples: Int16Array): Int16Array => {
 };
 
 /** Silence between two sentences of one utterance: a breath, so amounts do not run into each other. */
-export const SENTENCE_PAUSE_MS = 250;
+const SENTENCE_PAUSE_MS = 250;
 
 /**
  * The sentences split into one portion per core, balanced by length, each for its own engine process: a voice load

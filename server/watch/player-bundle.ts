@@ -6,7 +6,7 @@ import {promisify} from 'node:util';
 import {brotliCompress, constants, gzip} from 'node:zlib';
 import {ConfigError} from '../platform/errors';
 
-export const PLAYER_ENTRY = resolve(import.meta.dirname, '../../public/src/billcast-player.tsx');
+const PLAYER_ENTRY = resolve(import.meta.dirname, '../../public/src/billcast-player.tsx');
 /** `npm run build`'s output folder, never the sources: an image's source tree may be read-only, and is shared by none. */
 export const BUILD_DIR = resolve(import.meta.dirname, '../../build');
 export const playerBundleIn = (buildDir: string): string => join(buildDir, 'player/billcast-player.js');

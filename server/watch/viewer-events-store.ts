@@ -2,7 +2,7 @@ import {createHash} from 'node:crypto';
 import type {RedisClient} from '../platform/redis-connection';
 import {viewerEventTypes, type ViewerEventType} from '../../src/viewer-events';
 
-export interface EventSummary {
+interface EventSummary {
 	readonly count: number;
 	readonly first: string;
 	readonly last: string;

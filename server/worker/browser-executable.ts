@@ -6,7 +6,7 @@
 import {existsSync} from 'node:fs';
 import {basename} from 'node:path';
 
-export const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
+const DEBIAN_BROWSERS = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
 
 /**
  * The Chromium that renders. Remotion's own browser download cannot work on machines without internet, so a local

@@ -2,10 +2,10 @@ import {existsSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {ConfigError} from '../platform/errors';
 
-export const COMPOSITIONS_ENTRY = resolve(import.meta.dirname, '../../compositions/index.ts');
+const COMPOSITIONS_ENTRY = resolve(import.meta.dirname, '../../compositions/index.ts');
 
 /** Where `npm run build` writes the compositions bundle; production workers load it from here unless told otherwise. */
-export const DEFAULT_BUNDLE_DIR = resolve(import.meta.dirname, '../../build/bundle');
+const DEFAULT_BUNDLE_DIR = resolve(import.meta.dirname, '../../build/bundle');
 
 /**
  * Bundles the compositions once (a few seconds); every render of the process reuses the result. The bundler (webpack)

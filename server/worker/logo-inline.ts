@@ -3,7 +3,7 @@ import {makeOutboundGuard, outboundPolicyFromEnv, type OutboundGuard} from '../p
 
 /** The types the bill schema takes inline, so an inlined logo is one a tenant could have sent itself. */
 const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml']);
-export const MAX_LOGO_BYTES = 1024 * 1024;
+const MAX_LOGO_BYTES = 1024 * 1024;
 const LOGO_TIMEOUT_MS = 5_000;
 const MAX_REDIRECTS = 3;
 

@@ -56,7 +56,7 @@ export const selectForRender = ({
 };
 
 /** Settings measured with `npm run bench` on two cores (see README, "Benchmark"). */
-export interface RenderTuning {
+interface RenderTuning {
 	/** Browser tabs drawing frames at once. */
 	readonly concurrency: number;
 	readonly jpegQuality: number;
@@ -70,7 +70,7 @@ export interface RenderTuning {
  * The cheapest motion search loses nothing here: scenes move by fades and slides of flat shapes and text, and half the
  * frames repeat a hold (SSIM 0.999 against the preset's own search, 15 % less encoder time, a smaller file).
  */
-export const DEFAULT_TUNING: RenderTuning = {concurrency: 2, jpegQuality: 90, crf: 18, x264Preset: 'veryfast', x264Params: 'me=dia:subme=1:ref=1'};
+const DEFAULT_TUNING: RenderTuning = {concurrency: 2, jpegQuality: 90, crf: 18, x264Preset: 'veryfast', x264Params: 'me=dia:subme=1:ref=1'};
 
 export interface RenderVideoOptions {
 	readonly input: RenderInput;

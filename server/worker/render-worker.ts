@@ -57,7 +57,7 @@ const LATE_TIDY_MS = 5_000;
  * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
  * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
  */
-export const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
+const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
 
 export const makeRenderWorker = async ({
 	connection,

@@ -2,7 +2,7 @@ import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
 
 const INTERVAL_MS = 10_000;
 /** A worker counts as alive while its last beat is younger than this. */
-export const HEARTBEAT_TTL_SECONDS = 30;
+const HEARTBEAT_TTL_SECONDS = 30;
 
 /** Under the hash tag like every billcast key, so a Redis Cluster keeps it in the queues' slot. */
 export const heartbeatKey = (queueName: string): string => `${KEY_TAG}:worker-heartbeat:${queueName}`;

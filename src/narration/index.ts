@@ -1,6 +1,6 @@
 export {buttonSentence, narrationOf, type SceneNarration} from './narration';
-export {spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
-export {speakText, spokenContext, type SpokenContext} from './spoken-text';
+export {spokenDate, spokenMoney, spokenNumber, spokenPercent, } from './spoken-numbers';
+export {speakText, spokenContext, } from './spoken-text';
 export {
 	secondsForSpeech,
 	sentencesOnVideoClock,
@@ -10,4 +10,3 @@ export {
 	type SentenceTiming,
 	type VideoNarration,
 } from './speech-timing';
-export {videoNarrationSchema} from './narration-schema';

@@ -89,7 +89,7 @@ const categoryOfWords = (name: string, negative: boolean): LineItemCategory | un
 };
 
 /** Why a rate went to "Other charges", naming the field (relative to the rate) the operator could map. */
-export interface CategoryWarning {
+interface CategoryWarning {
 	readonly field: string;
 	readonly message: string;
 }

@@ -4,7 +4,7 @@ import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill'
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 
 export const PHONE_UA = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148';
-export const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36';
+const DESKTOP_UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36';
 
 interface Target {
 	readonly baseUrl: string;

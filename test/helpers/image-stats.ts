@@ -10,7 +10,7 @@ const paeth = (a: number, b: number, c: number): number => {
 };
 
 /** Red, green and blue of every pixel of an 8-bit, non-interlaced RGB or RGBA PNG (what Chromium's screenshots are). */
-export const rgbPixels = (png: Buffer): Array<[number, number, number]> => {
+const rgbPixels = (png: Buffer): Array<[number, number, number]> => {
 	const {width, height} = pngSize(png);
 	const channels = png[25] === 6 ? 4 : 3;
 	const chunks: Buffer[] = [];

@@ -3,7 +3,7 @@ import type {AddressInfo} from 'node:net';
 import {verifyWebhookSignature, type WebhookSignatureCheck} from '../../server/webhooks/webhook-signature';
 import type {WebhookEvent} from '../../server/webhooks/webhook-events';
 
-export interface ReceivedWebhook {
+interface ReceivedWebhook {
 	readonly event: WebhookEvent;
 	readonly body: string;
 	readonly signature: WebhookSignatureCheck;

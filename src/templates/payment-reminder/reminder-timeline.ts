@@ -6,8 +6,8 @@ import {assembleTimeline, mailCta, type CtaSpec, type SceneSpec, type Timeline} 
 import type {SceneSpeech} from '../../narration/speech-timing';
 
 /** Lines the overdue scene shows one after another: title, amount, when it was due, days late, the kind word. */
-export const OVERDUE_LINES = 5;
-export const NEXT_LINES = 3;
+const OVERDUE_LINES = 5;
+const NEXT_LINES = 3;
 /** The options scene's title and amount, before its buttons. */
 const OPTIONS_LINES = 2;
 
