@@ -110,62 +110,72 @@ for (let tries = 0; ; tries++) {
 	await sleep(500);
 }
 
-const submitted = await fetch(urlUnder(api, 'v1', 'renders'), {
-	method: 'POST',
-	headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
-	body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
-});
-const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
-if (submitted.status !== 202) {
-	console.error('The sample bill was refused:', render);
-	await shutdown(1);
-}
-// A later start posts the same bill and gets the same render back, already made: say so instead of a 0 s render.
-if (render.status === 'completed') console.log(`The sample bill was rendered by an earlier start (render ${render.id}).`);
-else {
-	console.log(`Rendering the sample bill (render ${render.id})...`);
-	const bar = (progress: number) => {
-		const width = 30;
-		const filled = Math.round(progress * width);
-		return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(progress * 100)}%`;
-	};
-	const started = Date.now();
-	let lastDecile = -1;
-	type RenderState = {status: string; progress: number; error?: {code: string; message: string}};
-	const readState = async (): Promise<RenderState | undefined> => {
-		try {
-			const response = await fetch(urlUnder(api, 'v1', 'renders', render.id), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
-			return (await response.json()) as RenderState;
-		} catch {
-			return undefined;
-		}
-	};
-	for (;;) {
-		const state = await readState();
-		// Ctrl-C reaches the API too, so it may be gone before this loop notices; shutdown() is already under way then.
-		if (!state) {
-			if (shuttingDown) await new Promise(() => undefined);
-			await sleep(500);
-			continue;
-		}
-		const line = `  ${state.status.padEnd(9)} ${bar(state.progress)} ${((Date.now() - started) / 1000).toFixed(0)}s`;
-		const decile = Math.floor(state.progress * 10);
-		if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
-		else if (decile !== lastDecile) console.log(line);
-		lastDecile = decile;
-		if (state.status === 'completed') break;
-		if (state.status === 'failed') {
-			console.error(`\nThe sample render failed: ${state.error?.code}: ${state.error?.message}`);
-			console.error(`See ${join(logsDir, 'worker.log')}`);
-			await shutdown(1);
-		}
-		await sleep(500);
+/** Posts the sample bill as the `dev` tenant, shows the render's progress and prints its links. */
+const renderSample = async () => {
+	const submitted = await fetch(urlUnder(api, 'v1', 'renders'), {
+		method: 'POST',
+		headers: {'content-type': 'application/json', authorization: `Bearer ${DEV_API_KEY}`},
+		body: JSON.stringify({template: 'telco-bill', bill: sampleTelcoBill}),
+	});
+	const render = (await submitted.json()) as {id: string; links: {self: string; watch: string}; status: string};
+	if (submitted.status !== 202) {
+		console.error('The sample bill was refused:', render);
+		await shutdown(1);
 	}
-	if (process.stdout.isTTY) process.stdout.write('\n');
-	console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-}
-console.log(`Sample video: ${config.storage.kind === 'local' ? videoPath(config.rendersDir, render.id) : `${render.links.self}/video.mp4`}`);
-// The status needs the API key, so a link a browser opens would only answer 401: print the request that works.
-console.log(`Status: curl -H 'authorization: Bearer ${DEV_API_KEY}' ${render.links.self}`);
-console.log(`Watch page: ${render.links.watch}`);
+	// A later start posts the same bill and gets the same render back, already made: say so instead of a 0 s render.
+	if (render.status === 'completed') console.log(`The sample bill was rendered by an earlier start (render ${render.id}).`);
+	else {
+		console.log(`Rendering the sample bill (render ${render.id})...`);
+		const bar = (progress: number) => {
+			const width = 30;
+			const filled = Math.round(progress * width);
+			return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${Math.round(progress * 100)}%`;
+		};
+		const started = Date.now();
+		let lastDecile = -1;
+		type RenderState = {status: string; progress: number; error?: {code: string; message: string}};
+		const readState = async (): Promise<RenderState | undefined> => {
+			try {
+				const response = await fetch(urlUnder(api, 'v1', 'renders', render.id), {headers: {authorization: `Bearer ${DEV_API_KEY}`}});
+				return (await response.json()) as RenderState;
+			} catch {
+				return undefined;
+			}
+		};
+		for (;;) {
+			const state = await readState();
+			// Ctrl-C reaches the API too, so it may be gone before this loop notices; shutdown() is already under way then.
+			if (!state) {
+				if (shuttingDown) await new Promise(() => undefined);
+				await sleep(500);
+				continue;
+			}
+			const line = `  ${state.status.padEnd(9)} ${bar(state.progress)} ${((Date.now() - started) / 1000).toFixed(0)}s`;
+			const decile = Math.floor(state.progress * 10);
+			if (process.stdout.isTTY) process.stdout.write(`\r${line}`);
+			else if (decile !== lastDecile) console.log(line);
+			lastDecile = decile;
+			if (state.status === 'completed') break;
+			if (state.status === 'failed') {
+				console.error(`\nThe sample render failed: ${state.error?.code}: ${state.error?.message}`);
+				console.error(`See ${join(logsDir, 'worker.log')}`);
+				await shutdown(1);
+			}
+			await sleep(500);
+		}
+		if (process.stdout.isTTY) process.stdout.write('\n');
+		console.log(`Rendered in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+	}
+	console.log(`Sample video: ${config.storage.kind === 'local' ? videoPath(config.rendersDir, render.id) : `${render.links.self}/video.mp4`}`);
+	// The status needs the API key, so a link a browser opens would only answer 401: print the request that works.
+	console.log(`Status: curl -H 'authorization: Bearer ${DEV_API_KEY}' ${render.links.self}`);
+	console.log(`Watch page: ${render.links.watch}`);
+};
+
+// A tenants file replaces the `dev` tenant, and it holds only digests of its keys: npm start has no key to post with.
+if (config.tenantsFile || config.tenantsJson) {
+	console.log(
+		`Tenants come from ${config.tenantsFile ? 'BILLCAST_TENANTS_FILE' : 'BILLCAST_TENANTS_JSON'}, whose keys npm start does not know, so it renders no sample bill. Post one with a tenant's key: ${urlUnder(api, 'v1', 'renders')} (README, "The API"); API docs at ${urlUnder(api, 'docs')}.`,
+	);
+} else await renderSample();
 console.log('Serving until Ctrl-C.');
