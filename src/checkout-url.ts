@@ -2,26 +2,45 @@ import type {BillSummary} from './summary-shape';
 import {minorToDecimalString} from './money';
 
 /**
- * The tenant's checkout with the bill reference, the amount as a decimal string and the currency appended, so the
- * checkout can show and charge exactly what the video showed. A parameter the pay URL already carries (a tenant's
- * checkout template may put the amount in) is not added twice. Written with string operations because src/ has no URL.
+ * The part of WHATWG URL used here. URL exists in every runtime src/ runs in (Node, Chromium), but src/ is type-checked
+ * without DOM or Node types, so its type is declared here and the class taken from globalThis; declared globally it
+ * would clash with the DOM's own declaration where the player and the server are checked.
  */
-export const checkoutUrl = (bill: Pick<BillSummary, 'billNumber' | 'amountDue' | 'customer'>, payUrl: string): string => {
-	const hashAt = payUrl.indexOf('#');
-	const base = hashAt === -1 ? payUrl : payUrl.slice(0, hashAt);
-	const hash = hashAt === -1 ? '' : payUrl.slice(hashAt);
-	const present = new Set((base.split('?')[1] ?? '').split('&').map((pair) => decodeURIComponent(pair.split('=')[0]!)));
-	const query = [
+interface WebUrl {
+	readonly href: string;
+	readonly searchParams: {has(name: string): boolean; append(name: string, value: string): void};
+}
+const WebUrl = (globalThis as unknown as {URL: new (url: string) => WebUrl}).URL;
+
+type CheckoutBill = Pick<BillSummary, 'billNumber' | 'amountDue' | 'customer'>;
+
+/** `url` with these parameters appended, each only when the URL does not carry it already. */
+const withParameters = (url: string, parameters: ReadonlyArray<readonly [string, string]>): string => {
+	const parsed = new WebUrl(url);
+	for (const [name, value] of parameters) if (!parsed.searchParams.has(name)) parsed.searchParams.append(name, value);
+	return parsed.href;
+};
+
+const billParameters = (bill: CheckoutBill) =>
+	[
 		['reference', bill.billNumber],
 		['amount', minorToDecimalString(bill.amountDue, bill.customer.currency)],
 		['currency', bill.customer.currency],
-	]
-		.filter(([name]) => !present.has(name!))
-		.map(([name, value]) => `${name}=${encodeURIComponent(value!)}`)
-		.join('&');
-	const separator = base.includes('?') ? (base.endsWith('?') || base.endsWith('&') ? '' : '&') : '?';
-	return `${base}${separator}${query}${hash}`;
-};
+	] as const;
+
+/**
+ * The tenant's checkout with the bill reference, the amount as a decimal string and the currency appended, so the
+ * checkout can show and charge exactly what the video showed. A parameter the pay URL already carries (a tenant's
+ * checkout template may put the amount in) is not added twice.
+ */
+export const checkoutUrl = (bill: CheckoutBill, payUrl: string): string => withParameters(payUrl, billParameters(bill));
+
+/**
+ * The instalment plan's page with the same bill details as the checkout, and the number of instalments the video
+ * offered, so the plan page knows which bill to split, and into how many.
+ */
+export const instalmentPlanUrl = (bill: CheckoutBill, planUrl: string, instalments: number): string =>
+	withParameters(planUrl, [...billParameters(bill), ['instalments', String(instalments)]]);
 
 /** What a tenant's checkout URL template may ask for, written `{billNo}` and so on. */
 const checkoutUrlPlaceholders = ['billNo', 'amount', 'currency', 'customerId'] as const;
@@ -44,7 +63,7 @@ export const fillCheckoutUrlTemplate = ({
 	bill,
 }: {
 	template: string;
-	bill: Pick<BillSummary, 'billNumber' | 'amountDue' | 'customer'>;
+	bill: CheckoutBill;
 }): string => {
 	const values: Record<Placeholder, string> = {
 		billNo: bill.billNumber,

@@ -1,4 +1,4 @@
-import {dateTimeFormat} from './intl-formats';
+import {cached, dateTimeFormat} from './intl-formats';
 
 /** Bill dates are calendar dates (YYYY-MM-DD) without a time zone; they are formatted in UTC so no zone shifts them a day. */
 const toUtcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
@@ -22,12 +22,25 @@ export const daysBetween = (from: string, to: string): number =>
 /** Spaces that do not break a line, each as wide as the one it replaces. */
 const unbreakable = (text: string): string => text.replace(/ /g, '\u00a0').replace(/\u2009/g, '\u202f');
 
+const unpaddedDays = new Map<string, boolean>();
+
+/**
+ * Whether the locale writes a day without a leading zero in its own dates ("5 ott 2026"). Its range patterns may pad
+ * it still (CLDR's Italian reads "01–31 ott 2026"): a period follows the locale's dates.
+ */
+const daysUnpadded = (locale: string, format: Intl.DateTimeFormat): boolean =>
+	cached(unpaddedDays, locale, () => format.formatToParts(toUtcDate('2026-01-05')).find((part) => part.type === 'day')?.value === '5');
+
 /**
  * A billing period as the locale writes a date range ("1 – 31 Oct 2026"), which a narrow frame may wrap only after its
  * dash: broken anywhere, a line could end "your bill for 1" and the next begin "– 31 Oct 2026".
  */
 export const formatPeriod = (start: string, end: string, locale: string): string => {
-	const parts = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'}).formatRangeToParts(toUtcDate(start), toUtcDate(end));
+	const format = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'});
+	const unpadded = daysUnpadded(locale, format);
+	const parts = format
+		.formatRangeToParts(toUtcDate(start), toUtcDate(end))
+		.map((part) => (unpadded && part.type === 'day' ? {...part, value: part.value.replace(/^0(?=\d)/, '')} : part));
 	const text = (from: number, to?: number) => parts.slice(from, to).map((part) => part.value).join('');
 	// The separator is the shared text just before the end date; a one-day period has none.
 	const endsAt = parts.findIndex((part) => part.source === 'endRange');

@@ -12,17 +12,22 @@ const seconds = (stamp: string): number =>
 		.split(':')
 		.reduce((total, part) => total * 60 + Number.parseFloat(part), 0);
 
-/** The cues of a WebVTT file, enough to caption the live player (which has no <track>). */
+/**
+ * The cues of a WebVTT file, enough to caption the live player (which has no <track>). A cue's text is its lines up to
+ * the blank line that ends it: the file's last line break is none of it, or the last cue would not read as the same
+ * text as the player's own cue (a paid bill's captions keep only the cues it also says).
+ */
 export const parseVtt = (text: string): Cue[] =>
 	text
-		.replace(/\r/g, '')
+		.replace(/\r\n?/g, '\n')
 		.split(/\n\n+/)
 		.flatMap((block) => {
 			const lines = block.split('\n');
 			const at = lines.findIndex((line) => line.includes('-->'));
 			if (at === -1) return [];
 			const [from, to] = lines[at]!.split('-->') as [string, string];
-			return [{start: seconds(from), end: seconds(to.trim().split(/\s+/)[0]!), text: cueTextShown(lines.slice(at + 1).join('\n'))}];
+			const cueLines = lines.slice(at + 1).join('\n').replace(/\n+$/, '');
+			return [{start: seconds(from), end: seconds(to.trim().split(/\s+/)[0]!), text: cueTextShown(cueLines)}];
 		});
 
 export const cueAt = (cues: readonly Cue[], time: number): Cue | undefined =>

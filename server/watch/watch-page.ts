@@ -124,7 +124,10 @@ export interface WatchPageOptions {
 	/** The player script's content-hashed address; the CSP allows only it, by nonce. */
 	readonly scriptSrc: string;
 	readonly downloads: {readonly video?: string; readonly captions?: string};
-	/** 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it); only when it exists. */
+	/**
+	 * 'mp4' plays the rendered file instead of the live composition (for devices that cannot run it); only when it exists,
+	 * and never once paid.
+	 */
 	readonly playerMode: 'live' | 'mp4';
 	/** The formats this bill was rendered in (its own first): MP4 mode plays the one nearest the screen. */
 	readonly renderedFormats?: readonly VideoFormat[];
@@ -137,7 +140,12 @@ export interface WatchPageOptions {
 }
 
 /** The personal page: player first, then the amount, the breakdown as a table and a pay button outside the video. */
-export const watchPage = ({props, token, nonce, scriptSrc, downloads, playerMode, renderedFormats = [props.format], today, paid, speaks = false}: WatchPageOptions): string => {
+export const watchPage = ({props, token, nonce, scriptSrc, downloads: rendered, playerMode: asked, renderedFormats = [props.format], today, paid, speaks = false}: WatchPageOptions): string => {
+	// The MP4 and its captions are the bill as sent: "we have not received your payment", the days late, the plan. Once
+	// paid, the page plays the live player, which draws the bill paid, offers neither file, and without scripts says the
+	// video needs them rather than play a video that asks for money no longer owed.
+	const downloads: WatchPageOptions['downloads'] = paid ? {} : rendered;
+	const playerMode = paid ? 'live' : asked;
 	const bill = summarizeBill(props);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);

@@ -175,17 +175,19 @@ export const makeWatchRouter = ({
 		try {
 			const [opened, script] = await Promise.all([open(req.params.token), ensurePlayerScript()]);
 			const {props} = opened;
-			// MP4 mode asked for an on-demand video: it starts rendering, and the live player shows the bill meanwhile.
-			const record = req.query.player === 'mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
+			const payment = await payments.get(opened.record, props);
+			// MP4 mode asked for an on-demand video: it starts rendering, and the live player shows the bill meanwhile. A paid
+			// bill plays live (the MP4 is the bill as sent, see watchPage): nothing to render for it.
+			const mp4 = req.query.player === 'mp4' && !payment;
+			const record = mp4 ? await onDemand.requestVideo(opened.record) : opened.record;
 			const links = await fileLinks(record, `/v1/watch/${req.params.token}`);
-			const payment = await payments.get(record, props);
 			const inputs = {
 				props,
 				token: req.params.token,
 				scriptSrc: script.hashedPath,
 				today: todayAnywhereOnEarth(new Date()),
 				downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
-				playerMode: req.query.player === 'mp4' && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
+				playerMode: mp4 && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
 				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
 				...(payment ? {paid: paidView(payment)} : {}),
 				speaks: links['narration.m4a'] !== undefined || tenants.byId(record.tenant)?.narration?.status === 'on',

@@ -9,6 +9,7 @@ import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import {messagesFor, wordsFor} from '../../src/i18n/catalogue';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {launchChromium} from '../helpers/browser';
 import {seekPaused} from '../helpers/seek-paused';
@@ -327,9 +328,14 @@ describe('MP4 mode', () => {
 			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
 			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
 
-			// Paid after the file was made: its frames still draw the pay button, so a "Paid" stamp covers all of it.
+			// Paid after the file was made: its frames still draw the pay button. The watch page plays live then (see the
+			// next test); a page that embeds the player in MP4 mode still plays the file, and a "Paid" stamp covers all of it.
+			const script = /<script nonce="[^"]+" src="([^"]+)"/.exec(await (await fetch(render.links.watch)).text())![1]!;
+			const token = new URL(render.links.watch).pathname.split('/').pop()!;
 			const openPayScene = async () => {
-				await page.goto(`${render.links.watch}?player=mp4`);
+				await page.setContent(
+					`<!doctype html><html lang="en"><body><billcast-player mode="mp4" src="${renderStack.baseUrl}/v1/watch/${token}"></billcast-player><script src="${renderStack.baseUrl}${script}"></script></body></html>`,
+				);
 				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
 				await seekPaused(page, payFrame(bill));
 			};
@@ -360,6 +366,58 @@ describe('MP4 mode', () => {
 			expect(problems).toEqual([]);
 		} finally {
 			await page.close();
+		}
+	});
+
+	it('once paid, a reminder asked for in MP4 mode plays live, drawn paid, with no file of it as sent: on a phone, and without scripts', async () => {
+		const bill = reminderFixtures['it-IT'];
+		const response = await fetch(`${renderStack.baseUrl}/v1/renders`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...renderStack.auth},
+			body: JSON.stringify({template: 'payment-reminder', format: 'portrait', scale: 0.25, bill: {...bill, customer: {...bill.customer, id: 'CUST-MP4-PAID-IT'}}}),
+		});
+		const render = (await response.json()) as {id: string; links: {watch: string}};
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		const watch = `${render.links.watch}?player=mp4`;
+		// Unpaid, MP4 mode plays the file and the page offers it.
+		expect(await (await fetch(watch)).text()).toContain('mode="mp4"');
+		const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...renderStack.auth},
+			body: JSON.stringify({amount: bill.amountOverdue, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4-IT'}),
+		});
+		expect(paid.status).toBe(201);
+		const overdue = computeRenderInput({template: 'payment-reminder', bill, format: 'portrait'}).timeline.scenes.find((scene) => scene.id === 'overdue')!;
+		const context = await browser.newContext({viewport: {width: 390, height: 844}});
+		try {
+			const page = await context.newPage();
+			const problems = collectProblems(page);
+			await page.goto(watch);
+			await page.locator('billcast-player .bc-root').waitFor();
+			await seekPaused(page, overdue.from + overdue.durationInFrames - 5);
+			const player = page.locator('billcast-player');
+			await player.getByText('Pagamento ricevuto, grazie', {exact: true}).waitFor({state: 'visible'});
+			expect(await player.locator('video').count()).toBe(0);
+			expect(await player.getByText('Non abbiamo ancora ricevuto il pagamento').count()).toBe(0);
+			expect(await player.locator('.bc-paid-short').textContent()).toBe('✓ Pagata');
+			expect(await page.locator('a[href$="video.mp4"], a[href$="captions.vtt"]').count()).toBe(0);
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-mp4-asked-phone.png')});
+			expect(problems).toEqual([]);
+		} finally {
+			await context.close();
+		}
+		const noScript = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
+		try {
+			const page = await noScript.newPage();
+			for (const address of [watch, render.links.watch]) {
+				await page.goto(address);
+				expect(await page.locator('video').count()).toBe(0);
+				expect(await page.locator('.player p.no-script').textContent()).toBe(messagesFor('it-IT').player.noScript);
+				expect(await page.locator('main').textContent()).not.toContain('Non abbiamo ancora ricevuto');
+			}
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-no-script.png')});
+		} finally {
+			await noScript.close();
 		}
 	});
 

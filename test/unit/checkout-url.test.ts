@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {checkoutUrl, fillCheckoutUrlTemplate, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
+import {checkoutUrl, fillCheckoutUrlTemplate, instalmentPlanUrl, unknownCheckoutUrlPlaceholders} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 
 describe('checkoutUrl', () => {
@@ -11,15 +11,27 @@ describe('checkoutUrl', () => {
 
 	it('keeps an existing query and fragment and encodes the reference', () => {
 		const bill = {...sampleTelcoBill, billNumber: 'A&B 1', customer: {...sampleTelcoBill.customer, currency: 'KRW'}, amountDue: 12000};
-		expect(checkoutUrl(bill, 'https://pay.example.com/c?lang=ko#top')).toBe(
-			'https://pay.example.com/c?lang=ko&reference=A%26B%201&amount=12000&currency=KRW#top',
-		);
+		const url = checkoutUrl(bill, 'https://pay.example.com/c?lang=ko#top');
+		// Form encoding, as the checkout's own URLSearchParams reads it: the space is "+".
+		expect(url).toBe('https://pay.example.com/c?lang=ko&reference=A%26B+1&amount=12000&currency=KRW#top');
+		expect(Object.fromEntries(new URL(url).searchParams)).toEqual({lang: 'ko', reference: 'A&B 1', amount: '12000', currency: 'KRW'});
+		expect(checkoutUrl(bill, 'https://pay.example.com/c?')).toBe('https://pay.example.com/c?reference=A%26B+1&amount=12000&currency=KRW');
 	});
 
 	it('never adds a parameter twice when a checkout template already put it in', () => {
 		const filled = fillCheckoutUrlTemplate({template: 'https://pay.example.com/checkout?bill={billNo}&amount={amount}', bill: sampleTelcoBill});
 		expect(checkoutUrl(sampleTelcoBill, filled)).toBe(
 			'https://pay.example.com/checkout?bill=INV-2026-11-0042&amount=68.40&reference=INV-2026-11-0042&currency=EUR',
+		);
+	});
+});
+
+describe('instalmentPlanUrl', () => {
+	it('gives the plan page the bill reference, amount and currency of the pay link, and the number of instalments', () => {
+		const url = instalmentPlanUrl(sampleTelcoBill, 'https://pay.aurora-mobile.example/plan', 3);
+		expect(url).toBe('https://pay.aurora-mobile.example/plan?reference=INV-2026-11-0042&amount=68.40&currency=EUR&instalments=3');
+		expect(instalmentPlanUrl(sampleTelcoBill, 'https://pay.example.com/plan?instalments=2&amount=1#x', 3)).toBe(
+			'https://pay.example.com/plan?instalments=2&amount=1&reference=INV-2026-11-0042&currency=EUR#x',
 		);
 	});
 });

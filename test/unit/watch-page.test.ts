@@ -85,6 +85,10 @@ describe('watch page', () => {
 		for (const hotspot of offered.filter((h) => h.kind !== 'pay')) expect(html).toContain(`>${hotspot.label}</a>`);
 		expect(html).toContain('href="tel:');
 		expect(html).toContain('data-billcast-pay');
+		// The plan link, in the video and on the page, names the bill as the pay link does, and the instalments offered.
+		const plan = 'https://paga.onda.example/rate?reference=FT-2026-09-3301&amount=249.99&currency=EUR&instalments=3';
+		expect(offered.find((hotspot) => hotspot.kind === 'instalments')!.href).toBe(plan);
+		expect(html).toContain(`href="${plan.replace(/&/g, '&amp;')}"`);
 
 		// Once paid, nothing on the page asks for money: no pay link and no instalment plan; calling stays.
 		const paidAt = '2026-11-09T10:00:00Z';
@@ -92,6 +96,25 @@ describe('watch page', () => {
 		expect(paid).not.toContain('data-billcast-pay');
 		expect(paid).not.toContain(`>${offered.find((h) => h.kind === 'instalments')!.label}</a>`);
 		expect(paid).toContain(`>${offered.find((h) => h.kind === 'call')!.label}</a>`);
+	});
+
+	it('once paid, plays the live player and offers no file of the reminder as sent, MP4 mode asked or not', () => {
+		const props = {template: 'payment-reminder', format: 'portrait', bill: reminderFixtures['it-IT']} as const;
+		const inputs = {props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {video: '/v.mp4', captions: '/c.vtt'}, playerMode: 'mp4', today: '2026-11-21'} as const;
+		const unpaid = watchPage(inputs);
+		expect(unpaid).toContain('mode="mp4"');
+		expect(unpaid).toContain('<video class="no-script"');
+		expect(unpaid).toContain('href="/v.mp4"');
+
+		const paid = watchPage({...inputs, paid: {amount: props.bill.amountOverdue, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z'}});
+		expect(paid).toContain('<billcast-player token="t" api-base="" mode="live"');
+		// Without scripts: the page's words, not the video that says the payment has not come.
+		expect(paid).not.toContain('<video');
+		expect(paid).toContain(`<p class="no-script">Il video si guarda con JavaScript attivo.`);
+		expect(paid).not.toContain('/v.mp4');
+		expect(paid).not.toContain('/c.vtt');
+		expect(paid).not.toContain('<h2>Download</h2>');
+		expect(paid).toContain('<span class="status">Pagata</span>');
 	});
 
 	it('allows scripts only by nonce', () => {

@@ -1,3 +1,4 @@
+import {instalmentPlanUrl} from '../../checkout-url';
 import type {VideoFormat} from '../../formats';
 import type {PaymentReminder} from './payment-reminder-schema';
 import {CLOSE_MOTION, GREETING_MOTION, linesEntrance} from '../../scene-motion';
@@ -26,7 +27,10 @@ export const buildReminderTimeline = ({bill, format, speech}: {bill: PaymentRemi
 	];
 	const ctas: CtaSpec[] = [
 		{scene: 'options', kind: 'pay', label: options.pay, href: bill.payUrl},
-		...(options.plan ? [{scene: 'options' as const, kind: 'instalments' as const, label: options.plan, href: bill.instalments.url}] : []),
+		// The plan page learns which bill to split, and into how many instalments, as the checkout learns what to charge.
+		...(options.plan && plan
+			? [{scene: 'options' as const, kind: 'instalments' as const, label: options.plan, href: instalmentPlanUrl({...bill, amountDue: bill.amountOverdue}, bill.instalments.url, plan.rows.length)}]
+			: []),
 		{scene: 'options', kind: 'call', label: options.call, href: `tel:${bill.phone.replace(/[^+0-9]/g, '')}`},
 		...mailCta(bill.brand, bill.customer.locale),
 	];
