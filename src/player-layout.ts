@@ -7,7 +7,10 @@ import {formatSizes, videoFormats, type VideoFormat} from './formats';
  */
 export const CONTROL_BAR_PX = 48;
 
-/** The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. */
+/**
+ * The video's share of the viewport height: on a 1280×800 desktop the page's pay button stays above the fold. Not on a
+ * short landscape screen (`SHORT_LANDSCAPE_QUERY`).
+ */
 const PLAYER_MAX_HEIGHT_VH = 55;
 
 /** The watch page's header above the player: the brand's name and logo. */
@@ -16,12 +19,20 @@ export const PAGE_HEADER_PX = 56;
 /**
  * On an upright phone the portrait video takes the full width, up to the screen's height less the page's header and
  * the control bar: at 55 % of the height it would be about 260 px wide on a 390×844 phone, and its smallest text under
- * 12 CSS px. With the header left out, a 360×640 phone had its controls below the fold.
+ * 12 CSS px. With the header left out, a 360×640 phone had its controls below the fold. A short landscape screen gets
+ * the same height.
  */
 export const PHONE_PLAYER_MAX_HEIGHT = `calc(100vh - ${CONTROL_BAR_PX + PAGE_HEADER_PX}px)`;
 
 /** A phone held upright: the live player plays the portrait composition there. */
 export const PHONE_PORTRAIT_QUERY = '(orientation: portrait) and (max-width: 600px)';
+
+/**
+ * A short landscape screen (a phone held sideways, 844×390): at 55 % of its height the picture was 381×214 CSS px, and
+ * with captions on 277×155 with scene text about 7 px, so there the player takes the whole height under the page's
+ * header. The page's own pay button is one scroll away; the picture, with its own pay button, matters more.
+ */
+const SHORT_LANDSCAPE_QUERY = '(orientation: landscape) and (max-height: 499px)';
 
 /** The format the live composition plays in: portrait on an upright phone, landscape on anything wider. */
 export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUpright ? 'portrait' : 'landscape');
@@ -42,6 +53,23 @@ export const CAPTION_BAND_PADDING_PX = 4;
 /** CSS for the caption font size of a player (or picture) whose width is the CSS length `width`. */
 export const captionFontCss = (width: string, font: {minPx: number; share: number; maxPx: number} = CAPTION_FONT): string =>
 	`clamp(${font.minPx}px, ${width} * ${font.share}, ${font.maxPx}px)`;
+
+/**
+ * Captions go over the bottom of the picture, in place of their band, when the band would take more than a third of
+ * the room above the control bar. The band is there so captions never hide a scene's own text, but in a box that small
+ * the picture itself matters more: a 320×180 embed kept a 151×85 px picture beside a 47 px band; over the picture it
+ * is 235×132. A 480×270 embed (48 of 222 px), a 640×360 one and every watch page, a sideways phone's included, keep
+ * the band. The share is of the box's height, so the choice never changes the box it is made from.
+ */
+const CAPTIONS_OVER_PICTURE_BEYOND = 1 / 3;
+
+/** The caption band's height in px in a player `width` px wide (what `captionBandCss` works out there). */
+const captionBandPx = (width: number): number =>
+	CAPTION_LINES * CAPTION_LINE_HEIGHT * Math.min(CAPTION_FONT.maxPx, Math.max(CAPTION_FONT.minPx, width * CAPTION_FONT.share)) + 2 * CAPTION_BAND_PADDING_PX;
+
+/** Whether a player box of this size draws its captions over the picture (see `CAPTIONS_OVER_PICTURE_BEYOND`). */
+export const captionsOverPicture = ({width, height}: {width: number; height: number}): boolean =>
+	captionBandPx(width) > (height - CONTROL_BAR_PX) * CAPTIONS_OVER_PICTURE_BEYOND;
 
 /** CSS for the caption band's height: two lines at `fontSize`, and its padding. */
 export const captionBandCss = (fontSize: string): string =>
@@ -87,5 +115,7 @@ export const playerBoxRules = (selector: string, {wide, upright, captions = fals
 			})
 			.join('');
 	const desktop = `${PLAYER_MAX_HEIGHT_VH}vh`;
-	return `${selector}{${playerBoxCss(wide, {maxVideoHeight: desktop, captions})}}${shown(desktop)}@media ${PHONE_PORTRAIT_QUERY}{${selector}{${playerBoxCss(upright, {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions})}}${shown(PHONE_PLAYER_MAX_HEIGHT)}}`;
+	const phoneUpright = `@media ${PHONE_PORTRAIT_QUERY}{${selector}{${playerBoxCss(upright, {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions})}}${shown(PHONE_PLAYER_MAX_HEIGHT)}}`;
+	const shortLandscape = `@media ${SHORT_LANDSCAPE_QUERY}{${selector}{${playerBoxCss(wide, {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions})}}${shown(PHONE_PLAYER_MAX_HEIGHT)}}`;
+	return `${selector}{${playerBoxCss(wide, {maxVideoHeight: desktop, captions})}}${shown(desktop)}${phoneUpright}${shortLandscape}`;
 };

@@ -4,7 +4,7 @@ import {captionCues} from '../../src/captions';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
-import {CAPTIONS_ATTRIBUTE, liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {CAPTION_BAND_PADDING_PX, CAPTIONS_ATTRIBUTE, captionsOverPicture, liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
 import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
@@ -83,12 +83,13 @@ const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String
 const CAPTION_FIT_STEP = 0.92;
 
 /**
- * The captions' own band under the picture (never over it: there a cue hid the scene's own text). It is there as long
- * as captions are on, cue or none, so the picture keeps its size from cue to cue; the live region stays with it, so
- * each new cue is read out. A cue that would take more than the band's two lines is drawn smaller, measured before
- * paint, down to `CAPTION_SMALLEST_PX`; past that the band scrolls.
+ * The captions' own band under the picture (not over it: there a cue hid the scene's own text), except in a box too
+ * small to give it room (`over`, see `captionsOverPicture`), where the same band lies over the picture's foot. It is
+ * there as long as captions are on, cue or none, so the picture keeps its size from cue to cue; the live region stays
+ * with it, so each new cue is read out. A cue that would take more than the band's two lines is drawn smaller,
+ * measured before paint, down to `CAPTION_SMALLEST_PX`; past that the band scrolls.
  */
-const CaptionBand: React.FC<{text: string | undefined}> = ({text}) => {
+const CaptionBand: React.FC<{text: string | undefined; over: boolean}> = ({text, over}) => {
 	const bandRef = useRef<HTMLDivElement>(null);
 	const [bandWidth, setBandWidth] = useState(0);
 	useEffect(() => {
@@ -104,13 +105,15 @@ const CaptionBand: React.FC<{text: string | undefined}> = ({text}) => {
 		if (!band || !caption) return;
 		let fit = 1;
 		caption.style.removeProperty('--bc-caption-fit');
-		while (band.scrollHeight > band.clientHeight + 0.5 && Number.parseFloat(getComputedStyle(caption).fontSize) > CAPTION_SMALLEST_PX) {
+		// The cue's own height, not the band's scroll height: over the picture a cue too tall grows upwards, out of reach of it.
+		const tooTall = () => caption.offsetHeight > band.clientHeight - 2 * CAPTION_BAND_PADDING_PX + 0.5;
+		while (tooTall() && Number.parseFloat(getComputedStyle(caption).fontSize) > CAPTION_SMALLEST_PX) {
 			fit *= CAPTION_FIT_STEP;
 			caption.style.setProperty('--bc-caption-fit', String(fit));
 		}
 	}, [text, bandWidth]);
 	return (
-		<div ref={bandRef} className="bc-band" aria-live="polite">
+		<div ref={bandRef} className={over ? 'bc-band bc-band-over' : 'bc-band'} aria-live="polite">
 			{text ? (
 				<div className="bc-caption">
 					<span>{text}</span>
@@ -162,6 +165,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const [frame, setFrame] = useState(initialFrame);
 	const [playState, setPlayState] = useState<PlayState>('idle');
 	const [frameWidth, setFrameWidth] = useState(0);
+	const [box, setBox] = useState({width: 0, height: 0});
 	const [sheet, setSheet] = useState<Sheet>({status: 'closed'});
 	const currentFrame = useRef(frame);
 	currentFrame.current = frame;
@@ -213,8 +217,19 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		setFrameWidth(element.clientWidth);
 		return () => observer.disconnect();
 	}, []);
+	useEffect(() => {
+		const element = rootRef.current;
+		if (!element) return;
+		const measure = () => setBox({width: element.clientWidth, height: element.clientHeight});
+		const observer = new ResizeObserver(measure);
+		observer.observe(element);
+		measure();
+		return () => observer.disconnect();
+	}, []);
 
 	const captionBand = captionsOn && hasCaptions;
+	// Measured once laid out: until then (a box of no size yet) the band, as the page's box was reserved for it.
+	const captionsOver = captionBand && box.height > 0 && captionsOverPicture(box);
 	const cue = captionBand ? cueAt(cues, frame / shape.fps) : undefined;
 
 	useEffect(() => {
@@ -232,7 +247,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	}, [mode, captionsOn, captionsUrl, fileCues.length]);
 
 	const visible = hotspots.filter((hotspot) => isHotspotVisible(hotspot, frame));
-	const stamped = data.paid ? drawn.filter((hotspot) => asksForMoney(hotspot) && isHotspotVisible(hotspot, frame)) : [];
+	// Only an MP4 still draws the buttons asking for money once paid (it was rendered before the payment): the live
+	// composition draws its own paid state, a payment reminder's "Paid" marks included, and a stamp would be a second one.
+	const stamped = data.paid && mode === 'mp4' ? drawn.filter((hotspot) => asksForMoney(hotspot) && isHotspotVisible(hotspot, frame)) : [];
 	const visibleKey = visible.map((hotspot) => hotspot.id).join(' ');
 	useEffect(() => {
 		for (const id of visibleKey.split(' ').filter(Boolean)) sendEvent({type: 'hotspot_shown', hotspot: id});
@@ -448,6 +465,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					)}
 					<HotspotOverlay hotspots={visible} frame={frame} scale={scale} linkTarget={payTarget} onActivate={activate} />
 					<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
+					{captionsOver ? <CaptionBand text={cue?.text} over /> : null}
 					<div className="bc-top">{data.paid && playState !== 'idle' ? <PaidBanner paid={data.paid} locale={locale} /> : null}</div>
 					{playState === 'idle' ? (
 						<div className="bc-intro" style={{background: palette.primary, color: palette.onPrimary}}>
@@ -465,7 +483,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						</div>
 					) : null}
 				</div>
-				{captionBand ? <CaptionBand text={cue?.text} /> : null}
+				{captionBand && !captionsOver ? <CaptionBand text={cue?.text} over={false} /> : null}
 			</div>
 			<div className="bc-controls">
 				<button ref={playRef} type="button" className="bc-play" aria-label={playLabel} title={playLabel} onClick={togglePlay}>

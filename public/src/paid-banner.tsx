@@ -18,10 +18,10 @@ export const withoutMoneyAsksOncePaid = (hotspots: readonly Hotspot[], paid: Pai
 const STAMP_BLEED = 0.1;
 
 /**
- * Over each button asking for money that the frames still draw once the bill is paid (a video rendered before the
- * payment, a payment reminder's scenes), the word "Paid" on the same rectangle: the button itself was dropped, and one
- * drawn but dead would still ask the customer to pay. The banner says the rest, so the stamp is hidden from screen
- * readers.
+ * Over each button asking for money that the frames still draw once the bill is paid (an MP4 rendered before the
+ * payment; the live composition draws its own paid state), the word "Paid" on the same rectangle: the button itself
+ * was dropped, and one drawn but dead would still ask the customer to pay. The banner says the rest, so the stamp is
+ * hidden from screen readers.
  */
 export const PaidStamps: React.FC<{drawn: readonly Hotspot[]; scale: number; label: string}> = ({drawn, scale, label}) => (
 	<>

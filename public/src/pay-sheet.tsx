@@ -7,8 +7,9 @@ import {formatMoney} from '../../src/money';
 
 /**
  * The sheet over the paused video: what is owed, by when, for which bill, and the way to the tenant's checkout with
- * the bill reference and amount. A modal dialog: Tab stays inside it; Escape, the close button or a click beside it
- * closes it, and the shell returns focus to whatever opened it.
+ * the bill reference and amount. Modal within the player, whose box it stays in (a host page's embed is not the
+ * player's to cover): Tab stays inside it; Escape, the close button or a click beside it, in the player or on the
+ * page around it, closes it, and the shell returns focus to whatever opened it.
  */
 export const PaySheet: React.FC<{
 	bill: BillSummary;
@@ -42,8 +43,15 @@ export const PaySheet: React.FC<{
 				first?.focus();
 			}
 		};
+		const onPointerDown = (event: PointerEvent) => {
+			if (!sheetRef.current?.parentElement?.contains(event.target as Node)) onClose();
+		};
 		document.addEventListener('keydown', onKey);
-		return () => document.removeEventListener('keydown', onKey);
+		document.addEventListener('pointerdown', onPointerDown);
+		return () => {
+			document.removeEventListener('keydown', onKey);
+			document.removeEventListener('pointerdown', onPointerDown);
+		};
 	}, [onClose]);
 	const {locale, currency} = bill.customer;
 	const messages = messagesFor(locale);

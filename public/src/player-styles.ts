@@ -27,7 +27,7 @@ ${EMOJI_FONT_FACE}
 /* The element fills a host's box of fixed height, and takes its natural height in one without (a percentage of an
    auto height is auto); any rule of the host page or the watch page's box wins over this one. */
 :where(billcast-player){height:100%}
-.bc-root{position:relative;width:100%;height:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY};--bc-caption-font:${captionFontCss('100cqw')}}
+.bc-root{position:relative;isolation:isolate;width:100%;height:100%;margin:0 auto;background:#000;outline:none;display:flex;flex-direction:column;font-family:${FONT_FAMILY};--bc-caption-font:${captionFontCss('100cqw')}}
 .bc-root:focus-visible{box-shadow:0 0 0 3px #1A73E8}
 .bc-root:fullscreen{width:100vw;height:100vh;--bc-caption-font:${captionFontCss(`min(100vw, (100vh - ${CONTROL_BAR_PX}px) * var(--bc-ratio))`, FULLSCREEN_CAPTION_FONT)}}
 .bc-screen{flex:1 1 auto;min-height:0;display:flex;flex-direction:column;align-items:center;justify-content:center;container-type:inline-size}
@@ -60,12 +60,20 @@ ${EMOJI_FONT_FACE}
 .bc-paid{max-width:100%;padding:6px 14px;border-radius:16px;background:#0B6B3A;color:#fff;box-shadow:0 0 0 2px rgba(255,255,255,.85);font:600 14px/1.3 system-ui,sans-serif;text-align:center}
 .bc-paid-short{display:none}
 @container (max-width:520px){.bc-paid{padding:4px 12px}.bc-paid-full{${VISUALLY_HIDDEN}}.bc-paid-short{display:inline}}
+/* In a small picture (a 320×180 embed) the banner was a quarter of its height: a small tag in the corner instead. */
+@container (max-width:400px){.bc-top{top:4px;left:4px;right:auto;align-items:flex-start}.bc-top .bc-paid{padding:1px 6px;border-radius:8px;font-size:11px;box-shadow:0 0 0 1px rgba(255,255,255,.85)}}
 .bc-paid-stamp{position:absolute;display:flex;align-items:center;justify-content:center;border-radius:999px;background:#0B6B3A;color:#fff;font-weight:700;line-height:1;pointer-events:none}
 /* The band is two lines of caption text high (src/player-layout.ts sizes the page's box by the same sum). A cue's two
    lines stay two lines, as it was written (src/reading-pace.ts); one too long for the band's width is drawn smaller
    (--bc-caption-fit, set by the player) and, at the smallest size, scrolls rather than being cut off. White on black: 21:1. */
 .bc-band{flex:none;align-self:stretch;box-sizing:border-box;height:${captionBandCss('var(--bc-caption-font)')};padding:${CAPTION_BAND_PADDING_PX}px 8px;display:flex;flex-direction:column;overflow-y:auto;scrollbar-width:thin}
 .bc-caption{margin:auto 0;color:#fff;text-align:center;white-space:pre-line;overflow-wrap:anywhere;font-size:max(${CAPTION_SMALLEST_PX}px,calc(var(--bc-caption-font) * var(--bc-caption-fit,1)));line-height:${CAPTION_LINE_HEIGHT}}
+/* In a box too small for the band (captionsOverPicture in src/player-layout.ts) the same two lines lie over the foot of
+   the picture, each line on its own black box; the hotspots under them still take clicks. A cue that still takes three
+   lines at the smallest size grows upwards rather than being cut off at the foot. */
+.bc-band-over{position:absolute;left:0;right:0;bottom:0;overflow:visible;justify-content:flex-end;pointer-events:none}
+.bc-band-over .bc-caption{margin:0}
+.bc-band-over .bc-caption span{background:rgba(0,0,0,.8);padding:1px 6px;border-radius:4px;box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .bc-intro{position:absolute;inset:0;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:4px;text-align:center;padding:16px;cursor:default}
 .bc-intro p{margin:0}
 .bc-intro-name{font-size:clamp(16px,3.4cqw,34px);font-weight:700}
@@ -73,9 +81,11 @@ ${EMOJI_FONT_FACE}
 .bc-intro-due,.bc-intro .bc-paid{font-size:clamp(14px,2.6cqw,24px)}
 .bc-intro .bc-paid{margin-top:6px}
 .bc-big-play{margin-top:12px;font-family:inherit;font-weight:700;font-size:clamp(16px,2.8cqw,26px);line-height:1.2;display:inline-flex;align-items:center;gap:8px;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge,transparent);border-radius:999px;padding:14px 28px;min-height:48px;cursor:pointer;box-shadow:0 4px 16px rgba(0,0,0,.3)}
-.bc-backdrop{position:fixed;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:2147483000}
+/* The sheet stays in the player's box (an embed's, the watch page's, the screen in full screen): the host page around
+   it is not the player's to dim. Its own size picks the layout: a card where there is room, a compact one in a short box. */
+.bc-backdrop{position:absolute;inset:0;background:rgba(10,8,20,.55);display:flex;overflow:auto;z-index:3;container-type:size}
 .bc-sheet{margin:auto auto 0;background:#fff;color:#14121F;width:100%;max-width:440px;border-radius:16px 16px 0 0;padding:20px 20px 24px;box-sizing:border-box;box-shadow:0 -8px 32px rgba(0,0,0,.3);font-family:${FONT_FAMILY}}
-@media (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}
+@container (min-width:600px){.bc-sheet{margin:auto;border-radius:16px}}
 .bc-sheet h2{margin:0 0 12px;font-size:1.2rem}
 .bc-sheet dl{display:grid;grid-template-columns:auto 1fr;gap:6px 16px;margin:0 0 16px}
 .bc-sheet dt{color:#5B5870}
@@ -83,6 +93,7 @@ ${EMOJI_FONT_FACE}
 .bc-sheet .bc-amount{font-size:1.6rem;font-weight:800}
 .bc-pay{display:block;text-align:center;background:var(--bc-accent,#4B2BD6);color:var(--bc-on-accent,#fff);border:2px solid var(--bc-accent-edge-on-card,transparent);font-weight:700;font-size:1.1rem;padding:14px;border-radius:999px;text-decoration:none}
 .bc-close{display:block;width:100%;margin-top:10px;background:none;font:inherit;border:1px solid #CFCCE0;border-radius:999px;padding:10px;font-size:1rem;cursor:pointer;color:#14121F}
+@container (max-height:340px){.bc-sheet{margin:auto;border-radius:12px;padding:8px 12px}.bc-sheet h2{font-size:.95rem;margin:0 0 2px}.bc-sheet dl{gap:0 12px;margin:0 0 6px;font-size:.8rem;line-height:1.25}.bc-sheet .bc-amount{font-size:1rem}.bc-pay{padding:6px;font-size:.95rem}.bc-close{margin-top:4px;padding:4px;font-size:.85rem}}
 .bc-error{margin:0;padding:16px;background:#14121F;color:#fff;border:2px solid #fff;border-radius:8px;font:16px/1.4 system-ui,sans-serif}
 @media (prefers-reduced-motion:reduce){.bc-root *{transition:none!important;animation:none!important}}
 `;

@@ -13,9 +13,10 @@ import {seekPaused} from '../helpers/seek-paused';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 /**
- * Captions have their own band under the picture: on a phone, a desktop, a 320×180 embed and in full screen the cue's
+ * Captions have their own band under the picture: on a phone, a desktop, a 480×270 embed and in full screen the cue's
  * box never meets the picture's, so a scene's own text (the utility bill's "9% more than …", the Italian reminder's two
- * lines) is never hidden under it, and the control bar stays on screen.
+ * lines) is never hidden under it, and the control bar stays on screen. (A box too small for the band, a 320×180
+ * embed, draws them over the picture: embed-player.test.ts.)
  */
 const watchStack = useWatchStack();
 
@@ -23,7 +24,7 @@ const PHONE = {width: 390, height: 844};
 const DESKTOP = {width: 1280, height: 800};
 
 const utility: TemplateBill = {template: 'utility-bill', bill: {...utilityFixtures['en-GB'], customer: {...utilityFixtures['en-GB'].customer, id: 'CAPTION-BAND-UTILITY'}}};
-/** A brand whose name makes the greeting's cue too long for two lines in a 320 px band at the usual size. */
+/** A brand whose name makes the greeting's cue too long for two lines in a 480 px band at the usual size. */
 const longBrand: TemplateBill = {
 	template: 'utility-bill',
 	bill: {
@@ -159,24 +160,24 @@ describe('captions in their own band under the picture, never over it', () => {
 		}
 	});
 
-	it('in a 320×180 embed on another page: the picture shrinks into what the band leaves, the controls stay in the box', async () => {
+	it('in a 480×270 embed on another page: the picture shrinks into what the band leaves, the controls stay in the box', async () => {
 		const html = await (await fetch((await post(watchStack.stack, utility)).links.watch)).text();
 		const script = /<script nonce="[^"]+" src="([^"]+)"/.exec(html)![1]!;
 		for (const input of [reminder, utility, longBrand]) {
 			const {links} = await post(watchStack.stack, input);
 			const token = new URL(links.watch).pathname.split('/').pop()!;
-			const page = await watchStack.browser.newPage({viewport: {width: 480, height: 320}, reducedMotion: 'reduce'});
+			const page = await watchStack.browser.newPage({viewport: {width: 640, height: 400}, reducedMotion: 'reduce'});
 			try {
 				// Sized on the tag itself, or (as README's embed shows the tag bare) by the box the host puts it in.
-				const tag = `<billcast-player${input === utility ? '' : ' style="width:320px;height:180px"'} src="${watchStack.stack.baseUrl}/v1/watch/${token}"></billcast-player>`;
-				const hosted = input === utility ? `<div style="width:320px;height:180px">${tag}</div>` : tag;
+				const tag = `<billcast-player${input === utility ? '' : ' style="width:480px;height:270px"'} src="${watchStack.stack.baseUrl}/v1/watch/${token}"></billcast-player>`;
+				const hosted = input === utility ? `<div style="width:480px;height:270px">${tag}</div>` : tag;
 				await page.setContent(
 					`<!doctype html><html><body style="margin:20px;background:#eee">${hosted}<script src="${watchStack.stack.baseUrl}${script}"></script></body></html>`,
 				);
 				await turnCaptionsOn(page);
 				const box = (await page.locator('billcast-player').boundingBox())!;
-				expect(box.height, 'the player stays in its 180 px box').toBeLessThanOrEqual(181);
-				await expectClearOfPicture({page, input, format: 'landscape', name: `embed-320-${input.bill.customer.id}`, shots: ['greeting', 'consumption', 'overdue'], within: (g) => g.host});
+				expect(box.height, 'the player stays in its 270 px box').toBeLessThanOrEqual(271);
+				await expectClearOfPicture({page, input, format: 'landscape', name: `embed-480-${input.bill.customer.id}`, shots: ['greeting', 'consumption', 'overdue'], within: (g) => g.host});
 			} finally {
 				await page.close();
 			}

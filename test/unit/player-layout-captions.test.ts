@@ -1,5 +1,14 @@
 import {describe, expect, it} from 'vitest';
-import {CAPTIONS_ATTRIBUTE, CONTROL_BAR_PX, FORMAT_ATTRIBUTE, PAGE_HEADER_PX, PHONE_PLAYER_MAX_HEIGHT, playerBoxCss, playerBoxRules} from '../../src/player-layout';
+import {
+	CAPTIONS_ATTRIBUTE,
+	captionsOverPicture,
+	CONTROL_BAR_PX,
+	FORMAT_ATTRIBUTE,
+	PAGE_HEADER_PX,
+	PHONE_PLAYER_MAX_HEIGHT,
+	playerBoxCss,
+	playerBoxRules,
+} from '../../src/player-layout';
 
 /**
  * The box's CSS worked out as a browser would for one page: `100cqw` the page's player container, `vh` the window.
@@ -61,5 +70,33 @@ describe('the player box with captions on: the picture, a two-line caption band 
 		}
 		expect(rules.startsWith(`billcast-player{${playerBoxCss('landscape', {captions: true})}}`)).toBe(true);
 		expect(playerBoxRules('billcast-player', {wide: 'landscape', upright: 'portrait'}).startsWith(`billcast-player{${playerBoxCss('landscape')}}`)).toBe(true);
+	});
+
+	it('on a sideways phone (844×390) the box takes the height under the page header, not 55 % of it', () => {
+		const rules = playerBoxRules('billcast-player', {wide: 'landscape', upright: 'portrait', captions: true});
+		// The last block whose media query an 844×390 screen meets: landscape and under 500 px tall.
+		const [, query, first] = /@media ([^{]*landscape[^{]*)\{billcast-player\{([^}]*)\}/.exec(rules) ?? [];
+		expect(query).toBe('(orientation: landscape) and (max-height: 499px)');
+		const sideways = {containerWidth: 844, viewportHeight: 390};
+		for (const captions of [false, true]) {
+			expect(rules).toContain(playerBoxCss('landscape', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions}));
+			const shown = box(playerBoxCss('landscape', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions}), sideways);
+			expect(shown.height + PAGE_HEADER_PX, `captions ${captions}`).toBeLessThanOrEqual(390 + 0.01);
+			expect(shown.height + PAGE_HEADER_PX, `captions ${captions}`).toBeGreaterThan(390 - 8);
+			// Was 381 px wide, 277 with captions.
+			expect(shown.width, `captions ${captions}`).toBeGreaterThan(captions ? 400 : 500);
+		}
+		expect(first).toBe(playerBoxCss('landscape', {maxVideoHeight: PHONE_PLAYER_MAX_HEIGHT, captions: true}));
+	});
+});
+
+describe('captions over the picture in a box too small for their band', () => {
+	it('a 320×180 embed draws them over the picture; a 480×270 or 640×360 embed and a sideways phone keep the band', () => {
+		expect(captionsOverPicture({width: 320, height: 180})).toBe(true);
+		expect(captionsOverPicture({width: 480, height: 270})).toBe(false);
+		expect(captionsOverPicture({width: 640, height: 360})).toBe(false);
+		expect(captionsOverPicture({width: 844, height: 390 - PAGE_HEADER_PX})).toBe(false);
+		// Full screen on the smallest phone held sideways.
+		expect(captionsOverPicture({width: 568, height: 320})).toBe(false);
 	});
 });
