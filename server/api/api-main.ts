@@ -24,6 +24,8 @@ const tenants = orExitOnConfigError(() =>
 	loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}),
 );
 const services = buildServices({config, redis, tenants, logger});
+// A missing bucket stops the start with its name, instead of every file answering 500 after a "listening".
+await orExitOnConfigError(() => services.storage.check());
 const metrics = makeMetrics({queues: [services.queue.queue, services.webhookQueue.queue]});
 const app = makeApp({config, services, logger, metrics});
 

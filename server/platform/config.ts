@@ -93,17 +93,24 @@ export interface Config {
 
 /**
  * For a main's start-up steps: a configuration problem is the operator's to fix, so it is printed as its message alone
- * and the process exits 1; a stack trace would bury the variable's name under frames of billcast's code.
+ * and the process exits 1; a stack trace would bury the variable's name under frames of billcast's code. A step that
+ * answers a promise (a check that asks a service) is awaited the same way.
  */
-export const orExitOnConfigError = <T>(step: () => T): T => {
-	try {
-		return step();
-	} catch (error) {
+export function orExitOnConfigError<T>(step: () => Promise<T>): Promise<T>;
+export function orExitOnConfigError<T>(step: () => T): T;
+export function orExitOnConfigError<T>(step: () => T | Promise<T>): T | Promise<T> {
+	const exit = (error: unknown): never => {
 		if (!(error instanceof ConfigError || error instanceof MissingSystemPackagesError)) throw error;
 		console.error(error.message);
 		process.exit(1);
+	};
+	try {
+		const result = step();
+		return result instanceof Promise ? result.catch(exit) : result;
+	} catch (error) {
+		return exit(error);
 	}
-};
+}
 
 /** Reads and checks the environment once at start; a bad value stops the process with the variable's name. */
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {

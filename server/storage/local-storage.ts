@@ -1,6 +1,7 @@
-import {createReadStream} from 'node:fs';
-import {mkdir, readdir, rm, rmdir, stat} from 'node:fs/promises';
+import {constants, createReadStream} from 'node:fs';
+import {access, mkdir, readdir, rm, rmdir, stat} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
+import {ConfigError} from '../platform/errors';
 import type {RenderStorage, StoredObject} from './render-storage';
 import {removeStalePartials, writeWhole} from './partial-files';
 
@@ -67,6 +68,14 @@ export const makeLocalStorage = ({dir}: {dir: string}): RenderStorage => {
 		},
 		signedUrl: async () => undefined,
 		signedUrlOrigin: undefined,
+		async check() {
+			try {
+				await mkdir(dir, {recursive: true});
+				await access(dir, constants.W_OK);
+			} catch (error) {
+				throw new ConfigError(`BILLCAST_RENDERS_DIR: ${dir} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+			}
+		},
 		removeStalePartials: () => removeStalePartials(dir),
 	};
 	return storage;

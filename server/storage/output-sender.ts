@@ -10,8 +10,9 @@ const SIGNED_URL_SECONDS = 3600;
 
 export interface OutputSender {
 	/**
-	 * Answers a stored render output: a 302 to a presigned URL (S3 in redirect mode), else its bytes with Range support
-	 * (206 for one range, 416 for none that fits). Whoever calls it has checked the key or token already.
+	 * Answers a stored render output: a 302 to a presigned URL (S3 in redirect mode, where following it needs no CORS),
+	 * else its bytes with Range support (206 for one range, 416 for none that fits). Whoever calls it has checked the key
+	 * or token already.
 	 */
 	send(req: Request, res: Response, output: {key: string; contentType: string; what: string}): Promise<void>;
 	/** Where redirects send the viewer's browser, which a page's Content-Security-Policy must allow; none when streamed. */
@@ -28,10 +29,27 @@ const rangeOf = (req: Request, size: number): ByteRange | 'unsatisfiable' | unde
 	return ranges[0];
 };
 
+/** The small files the player reads with fetch(): the hotspots and the captions and chapters (a few KB each). */
+const FETCHED_TYPES = new Set(['application/json', 'text/vtt']);
+
+/**
+ * Whether the browser asks in CORS mode: fetch(), or a <video crossorigin> as the player's MP4 stage is. Such a request
+ * that follows a 302 to the bucket needs the bucket's own CORS rules (the API's Access-Control-Allow-Origin does not
+ * carry over to another origin), which a bucket has none of until someone configures them. Cross-origin CORS requests
+ * always carry Origin; Sec-Fetch-Mode tells same-origin ones apart where browsers send it (https and localhost).
+ */
+const asksInCorsMode = (req: Request) => req.get('sec-fetch-mode') === 'cors' || req.get('origin') !== undefined;
+
 export const makeOutputSender = ({storage, mode}: {storage: RenderStorage; mode: StorageServeMode}): OutputSender => ({
 	redirectOrigin: mode === 'redirect' ? storage.signedUrlOrigin : undefined,
 	async send(req, res, {key, contentType, what}) {
-		if (mode === 'redirect') {
+		// Redirect mode sends the bucket's address only where a browser needs no CORS to follow it: a link opened from an
+		// SMS or an email, an <img>, a download. What the player asks for in CORS mode is streamed, so the watch page works
+		// with a bucket as it comes; its small text files always are, for browsers that send no Sec-Fetch-Mode.
+		const mayRedirect = mode === 'redirect' && !FETCHED_TYPES.has(contentType);
+		// One address answers a redirect or the bytes by how it is asked: a cache must keep the two apart.
+		if (mayRedirect) res.vary('Origin').vary('Sec-Fetch-Mode');
+		if (mayRedirect && !asksInCorsMode(req)) {
 			const url = await storage.signedUrl(key, {expiresInSeconds: SIGNED_URL_SECONDS, contentType});
 			if (url) {
 				// The address expires: a cached redirect would outlive it.

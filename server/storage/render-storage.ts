@@ -38,6 +38,12 @@ export interface RenderStorage {
 	signedUrl(key: string, options: {expiresInSeconds: number; contentType: string}): Promise<string | undefined>;
 	/** The origin signed URLs point at, for the watch page's Content-Security-Policy. */
 	readonly signedUrlOrigin: string | undefined;
+	/**
+	 * For a main's start: throws a ConfigError naming the setting when the storage cannot be used (a bucket that does not
+	 * exist or refuses these credentials, an endpoint that does not answer, a folder that cannot be written), so the
+	 * process stops with one line instead of every render failing with it later.
+	 */
+	check(): Promise<void>;
 	/** Removes what a writer killed mid-write left behind; answers how many. */
 	removeStalePartials(): Promise<number>;
 }

@@ -3,6 +3,7 @@ import type {Readable} from 'node:stream';
 import {
 	DeleteObjectsCommand,
 	GetObjectCommand,
+	HeadBucketCommand,
 	HeadObjectCommand,
 	paginateListObjectsV2,
 	S3Client,
@@ -10,6 +11,7 @@ import {
 } from '@aws-sdk/client-s3';
 import {Upload} from '@aws-sdk/lib-storage';
 import {getSignedUrl} from '@aws-sdk/s3-request-presigner';
+import {ConfigError} from '../platform/errors';
 import type {RenderStorage} from './render-storage';
 import type {S3StorageConfig} from '../platform/storage-config';
 
@@ -23,6 +25,25 @@ const DELETE_BATCH = 1000;
 const originOf = ({bucket, endpoint, region, forcePathStyle}: S3StorageConfig): string => {
 	const base = new URL(endpoint ?? `https://s3.${region}.amazonaws.com`);
 	return forcePathStyle ? base.origin : `${base.protocol}//${bucket}.${base.host}`;
+};
+
+/** Long enough for the SDK's three tries at a slow endpoint; an address that swallows packets fails the start, not hangs it. */
+const CHECK_TIMEOUT_MS = 15_000;
+
+/** Why HeadBucket failed, as the one line a main prints: the variable to fix, the bucket and where it was looked for. */
+const bucketProblem = (error: unknown, {bucket, endpoint, region}: S3StorageConfig): ConfigError => {
+	const where = endpoint ?? `AWS S3 (${region})`;
+	const status = error instanceof S3ServiceException ? error.$metadata.httpStatusCode : undefined;
+	if (status === 404) return new ConfigError(`BILLCAST_S3_BUCKET: there is no bucket "${bucket}" at ${where} (create it, or fix BILLCAST_S3_BUCKET or BILLCAST_S3_ENDPOINT)`);
+	if (status === 403) {
+		return new ConfigError(
+			`BILLCAST_S3_BUCKET: the bucket "${bucket}" at ${where} refuses these credentials (403): check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or the machine's role, which needs s3:ListBucket on it`,
+		);
+	}
+	// A bucket in another region answers 301; the SDK names the region it found in the message.
+	if (status === 301 || status === 400) return new ConfigError(`BILLCAST_S3_REGION: the bucket "${bucket}" at ${where} is not in ${region} (${status}: ${(error as Error).message || (error as Error).name})`);
+	const reason = error instanceof Error ? error.message || error.name : String(error);
+	return new ConfigError(`BILLCAST_S3_ENDPOINT: ${where} does not answer for the bucket "${bucket}" (${status ? `${status}: ` : ''}${reason})`);
 };
 
 /**
@@ -80,6 +101,13 @@ export const makeS3Storage = (config: S3StorageConfig, client = makeS3Client(con
 		signedUrl: (key, {expiresInSeconds, contentType}) =>
 			getSignedUrl(client, new GetObjectCommand({Bucket: bucket, Key: objectKey(key), ResponseContentType: contentType}), {expiresIn: expiresInSeconds}),
 		signedUrlOrigin: originOf(config),
+		async check() {
+			try {
+				await client.send(new HeadBucketCommand({Bucket: bucket}), {abortSignal: AbortSignal.timeout(CHECK_TIMEOUT_MS)});
+			} catch (error) {
+				throw bucketProblem(error, config);
+			}
+		},
 		// A multipart upload cut short by a killed worker is invisible to readers; the bucket's lifecycle rule
 		// (AbortIncompleteMultipartUpload, see README) reclaims its parts.
 		removeStalePartials: async () => 0,
@@ -87,8 +115,13 @@ export const makeS3Storage = (config: S3StorageConfig, client = makeS3Client(con
 	return storage;
 };
 
-export const makeS3Client = ({region, endpoint, forcePathStyle}: S3StorageConfig): S3Client =>
-	new S3Client({
+export const makeS3Client = ({region, endpoint, forcePathStyle}: S3StorageConfig): S3Client => {
+	// The SDK prints eight lines to stderr from every process on Node 20, outside the JSON log: its versions published
+	// after January 2027 will need Node 22. billcast pins its SDK version, which runs on Node 20; moving to Node 22 is
+	// the upgrade that lets the SDK be updated after that (README, "Storage"). Its own switch silences that one warning;
+	// an operator who sets it to anything else sees it again.
+	process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+	return new S3Client({
 		region,
 		...(endpoint ? {endpoint} : {}),
 		forcePathStyle,
@@ -96,3 +129,4 @@ export const makeS3Client = ({region, endpoint, forcePathStyle}: S3StorageConfig
 		requestChecksumCalculation: 'WHEN_REQUIRED',
 		responseChecksumValidation: 'WHEN_REQUIRED',
 	});
+};

@@ -1,3 +1,4 @@
+import {request, type IncomingHttpHeaders} from 'node:http';
 import S3rver from 's3rver';
 
 /** s3rver's built-in account; it checks signatures made with these. */
@@ -27,3 +28,17 @@ export const s3StorageEnv = (s3: {endpoint: string; bucket: string}, {prefix, se
 	BILLCAST_S3_FORCE_PATH_STYLE: 'true',
 	BILLCAST_S3_SERVE: serve,
 });
+
+/**
+ * A GET with only the headers given, as a link opened from a message or an <img> asks: fetch() would add
+ * Sec-Fetch-Mode: cors, which redirect mode answers with the bytes. The body is not read.
+ */
+export const getLikeALink = (url: string, headers: Record<string, string> = {}) =>
+	new Promise<{status: number; headers: IncomingHttpHeaders}>((resolve, reject) => {
+		request(url, {headers}, (res) => {
+			res.resume();
+			resolve({status: res.statusCode!, headers: res.headers});
+		})
+			.on('error', reject)
+			.end();
+	});

@@ -11,7 +11,7 @@ import {artifactKey} from '../../server/renders/render-paths';
 import {makeOutputSender} from '../../server/storage/output-sender';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {freePort} from '../helpers/free-port';
-import {s3StorageEnv} from '../helpers/s3-server';
+import {getLikeALink, s3StorageEnv} from '../helpers/s3-server';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -104,10 +104,11 @@ describe('renders served from S3', () => {
 
 	it('redirects to a presigned URL that answers Range, and lets the watch page load from the bucket', async () => {
 		for (const path of [`/v1/renders/${renderId}/video.mp4`, `/v1/watch/${token()}/video.mp4`]) {
-			const answer = await fetch(`${redirectBase}${path}`, {headers: stack.auth, redirect: 'manual'});
+			const answer = await getLikeALink(`${redirectBase}${path}`, stack.auth);
 			expect(answer.status).toBe(302);
-			expect(answer.headers.get('cache-control')).toBe('no-store');
-			const location = new URL(answer.headers.get('location')!);
+			expect(answer.headers['cache-control']).toBe('no-store');
+			expect(answer.headers.vary?.split(', ')).toEqual(expect.arrayContaining(['Origin', 'Sec-Fetch-Mode']));
+			const location = new URL(answer.headers.location!);
 			expect(location.origin).toBe(s3.endpoint);
 			expect(location.searchParams.get('X-Amz-Expires')).toBe('3600');
 			const ranged = await fetch(location, {headers: {range: 'bytes=0-99'}});
@@ -115,8 +116,7 @@ describe('renders served from S3', () => {
 			expect(ranged.headers.get('content-type')).toBe('video/mp4');
 			expect(Buffer.from(await ranged.arrayBuffer()).equals(video.subarray(0, 100))).toBe(true);
 		}
-		const poster = await fetch(`${redirectBase}/v1/watch/${token()}/poster.jpg`, {redirect: 'manual'});
-		expect(poster.status).toBe(302);
+		expect((await getLikeALink(`${redirectBase}/v1/watch/${token()}/poster.jpg`)).status).toBe(302);
 		const page = await fetch(`${redirectBase}/w/${token()}`);
 		expect(page.headers.get('content-security-policy')).toContain(`media-src 'self' blob: data: ${s3.endpoint}`);
 	});
