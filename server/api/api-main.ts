@@ -6,6 +6,7 @@ import {createServer} from 'node:http';
 import {answerClientErrorsWithProblems} from '../platform/problem';
 import {connectApiRedis} from '../platform/redis-connection';
 import {watchRedisData} from '../platform/redis-data-watch';
+import {watchRedisOutage} from '../platform/redis-outage';
 import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
 import {removeDeadProcessesDirs} from '../storage/work-dirs';
@@ -29,8 +30,8 @@ await orExitOnConfigError(() => services.storage.check());
 const metrics = makeMetrics({queues: [services.queue.queue, services.webhookQueue.queue]});
 const app = makeApp({config, services, logger, metrics});
 
-// Redis errors are answered per request as 503; without this listener ioredis would also print each reconnect failure.
-redis.on('error', (error) => logger.warn({err: error}, 'Redis connection error'));
+// Redis errors are answered per request as 503; the outage itself is logged once, then every 30 s, then its end.
+watchRedisOutage({redis, url: config.redisUrl, logger});
 void warnIfRedisForgets({redis, logger});
 // A music bed upload works in a folder of its own: one left by a killed API on this machine goes now.
 void removeDeadProcessesDirs().catch((error: unknown) => logger.warn({err: error}, 'leftover work folders not removed'));

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 
 const RENDER_ATTEMPTS = 3;
 const BATCH_PRIORITY = 10;
@@ -57,6 +58,7 @@ export const makeRenderQueue = ({
 		// failed is tried again at once (by then its browser was replaced and the error is usually gone).
 		defaultJobOptions: {attempts: RENDER_ATTEMPTS},
 	});
+	logQueueErrors(queue, connection, 'render queue');
 	return {
 		queue,
 		async enqueue(renderId) {

@@ -1,5 +1,6 @@
 import {Queue, type ConnectionOptions, type DefaultJobOptions} from 'bullmq';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 
 /** A job about one render, beside its render job (its poster, its narration). */
 export interface RenderSideJob {
@@ -31,6 +32,7 @@ export const makeRenderSideQueue = ({
 	jobOptions: DefaultJobOptions;
 }): RenderSideQueue => {
 	const queue = new Queue<RenderSideJob>(queueName, {connection, ...QUEUE_OPTIONS, defaultJobOptions: jobOptions});
+	logQueueErrors(queue, connection, `${jobName} queue`);
 	return {
 		queue,
 		async request(renderId) {

@@ -5,9 +5,9 @@ import {isDayOld, isLeftover, writerTag} from './partial-files';
 
 /**
  * A render's frames and video, a narration's WAVs, the narration worker's copy of the track, Festival's sentences (in a
- * worker), an uploaded music bed being normalized (in the API).
+ * worker), an uploaded music bed being normalized (in the API), a worker's own tmp (see `useProcessTmpDir`).
  */
-const WORK_DIR_KINDS = ['render', 'narration', 'narrate', 'festival', 'music-bed'] as const;
+const WORK_DIR_KINDS = ['render', 'narration', 'narrate', 'festival', 'music-bed', 'worker'] as const;
 type WorkDirKind = (typeof WORK_DIR_KINDS)[number];
 
 /**
@@ -25,6 +25,22 @@ const WORK_DIR_PATTERN = new RegExp(`^billcast-(?:${WORK_DIR_KINDS.join('|')})-(
  */
 const UNTAGGED_WORK_DIR_PATTERN = /^billcast-(?:render|narration|narrate|frames|festival|music-bed)-[A-Za-z0-9]{6}$/;
 
+/** The machine's tmp, where every process's work folders sit, once this process has a tmp of its own inside it. */
+let machineTmp: string | undefined;
+
+/**
+ * Makes a folder named for this process its TMPDIR, for everything it and its children (Remotion, Chromium) put in
+ * tmp under names that do not say whose they are: the compositions bundle (27 MB), the browser's profile, Remotion's
+ * asset folders. A worker killed with kill -9 leaves them in this one folder, which the next start on the machine
+ * removes like any dead process's work folder; `remove` is for a clean stop.
+ */
+export const useProcessTmpDir = async (): Promise<{readonly dir: string; remove(): Promise<void>}> => {
+	machineTmp ??= tmpdir();
+	const dir = await makeWorkDir('worker', machineTmp);
+	process.env.TMPDIR = dir;
+	return {dir, remove: () => rm(dir, {recursive: true, force: true})};
+};
+
 /** Whether the folder `name` in `dir` is a work folder nothing will come back for. */
 const isAbandoned = async (dir: string, name: string): Promise<boolean> => {
 	const [, host, pid] = WORK_DIR_PATTERN.exec(name) ?? [];
@@ -36,7 +52,7 @@ const isAbandoned = async (dir: string, name: string): Promise<boolean> => {
  * Deletes the work folders of dead processes, which several workers (and the API) sharing this machine's tmp may have
  * left, and those of earlier versions a day old; answers how many.
  */
-export const removeDeadProcessesDirs = async (dir = tmpdir()): Promise<number> => {
+export const removeDeadProcessesDirs = async (dir = machineTmp ?? tmpdir()): Promise<number> => {
 	const entries = await readdir(dir, {withFileTypes: true}).catch(() => []);
 	const removed = await Promise.all(
 		entries.map(async (entry) => {

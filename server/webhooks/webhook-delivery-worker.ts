@@ -11,6 +11,7 @@ import type {Logger} from '../platform/logger';
 import type {Metrics} from '../platform/metrics';
 import {WEBHOOK_RETRY_BASE_MS, webhookRetryDelayMs} from './webhook-retry';
 import {signWebhook, WEBHOOK_SIGNATURE_HEADER} from './webhook-signature';
+import {logQueueErrors} from '../platform/redis-outage';
 
 /** A receiver should answer at once and do its work later; one that takes longer counts as failed and is retried. */
 const TIMEOUT_MS = 10_000;
@@ -122,7 +123,7 @@ export const makeWebhookDeliveryWorker = async ({
 		concurrency,
 		settings: {backoffStrategy: (attemptsMade, _type, _error, job) => webhookRetryDelayMs({attemptsMade, baseMs: retryBaseOf(job)})},
 	});
-	worker.on('error', (error) => logger.error({err: error}, 'webhook queue error'));
+	logQueueErrors(worker, connection, 'webhook worker');
 	// Closed while starting, a BullMQ worker throws an unhandled error (see makeRenderWorker).
 	await worker.waitUntilReady();
 	return {

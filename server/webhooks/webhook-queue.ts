@@ -3,6 +3,7 @@ import type {WebhookDeliveryStore} from './webhook-deliveries';
 import type {WebhookEvent} from './webhook-events';
 import {WEBHOOK_ATTEMPTS, WEBHOOK_BACKOFF, WEBHOOK_RETRY_BASE_MS} from './webhook-retry';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 
 /** The event itself stays in the delivery record, so the job is small and the API shows exactly what was sent. */
 export interface WebhookJob {
@@ -39,6 +40,7 @@ export const makeWebhookQueue = ({
 			removeOnFail: {age: 7 * 24 * 3600},
 		},
 	});
+	logQueueErrors(queue, connection, 'webhook queue');
 	return {
 		queue,
 		async enqueue({tenant, event}) {

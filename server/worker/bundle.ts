@@ -24,7 +24,8 @@ export const bundleCompositions = async ({
 
 /**
  * The prebuilt bundle from `npm run build` when one is configured, and always in production (every worker of a fleet
- * then renders the same build, and none spends its start bundling); in development a fresh bundle in a temporary folder.
+ * then renders the same build, and none spends its start bundling); in development a fresh bundle in a temporary folder,
+ * the worker's own tmp (`useProcessTmpDir`), so it goes when the worker stops or, killed, at the next worker's start.
  */
 export const resolveServeUrl = async ({bundleDir, production}: {bundleDir: string | undefined; production: boolean}): Promise<string> => {
 	const prebuilt = bundleDir ?? (production ? DEFAULT_BUNDLE_DIR : undefined);

@@ -1,6 +1,7 @@
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import {rm} from 'node:fs/promises';
 import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 import type {RenderStorage} from '../storage/render-storage';
 import {jobFromProps} from '../renders/on-demand-job';
 import type {RenderStore} from '../renders/render-store';
@@ -48,6 +49,6 @@ export const makeNarrationWorker = ({
 	const worker = new Worker<NarrationJob>(narrationQueueName(renderQueueName), narrate, {connection, prefix: KEY_TAG, concurrency: 1});
 	// A failed narration is not the render's failure: the render narrates again itself and fails there with its reason.
 	worker.on('failed', (job, error) => logger.warn({renderId: job?.id, err: error}, 'narration ahead of the render failed'));
-	worker.on('error', (error) => logger.error({err: error}, 'narration queue error'));
+	logQueueErrors(worker, connection, 'narration worker');
 	return worker;
 };

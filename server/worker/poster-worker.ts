@@ -1,6 +1,7 @@
 import {renderStill} from '@remotion/renderer';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 import {computeRenderInput} from '../../src/render-input';
 import type {WarmBrowser} from './browser';
 import {inlineBrandLogo} from './logo-inline';
@@ -61,7 +62,7 @@ export const makePosterWorker = ({
 		logger.info({renderId, ms: Math.round(performance.now() - started)}, 'poster drawn');
 	};
 	const worker = new Worker<PosterJob>(posterQueueName(renderQueueName), draw, {connection, prefix: KEY_TAG, concurrency: 1});
-	worker.on('error', (error) => logger.error({err: error}, 'poster queue error'));
+	logQueueErrors(worker, connection, 'poster worker');
 	worker.on('failed', (job, error) => logger.warn({renderId: job?.data.renderId, reason: error.message}, 'poster not drawn'));
 	return worker;
 };

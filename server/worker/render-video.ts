@@ -6,6 +6,7 @@ import {planFrames} from '../../src/frame-plan';
 import type {RenderInput} from '../../src/render-input';
 import type {SharedScene} from '../../src/shared-scenes';
 import {startStreamEncoder} from './stream-encoder';
+import {evenScaledSize} from './output-size';
 import type {RenderOutput} from '../renders/render-record';
 import type {SceneFrameCache} from './scene-frame-cache';
 import {chromeModeFor} from './browser-executable';
@@ -124,11 +125,13 @@ export const renderVideo = async ({
 	});
 	const reused = new Map(scenes.flatMap(({scene, frames, cached}) => (cached ? frames.map((frame) => [frame, cached.get(frame - scene.from)!] as const) : [])));
 	const toDraw = plan.frames.filter((frame) => !reused.has(frame));
+	const videoSize = evenScaledSize(composition, scale);
 	await mkdir(dirname(outputFile), {recursive: true});
 	const partial = partialFile(dirname(outputFile), '.mp4');
 	const encoder = startStreamEncoder({
 		sources: plan.sources,
 		fps: composition.fps,
+		size: videoSize,
 		outputFile: partial,
 		crf: tuning.crf,
 		x264Preset: tuning.x264Preset,
@@ -175,8 +178,7 @@ export const renderVideo = async ({
 		durationInSeconds: composition.durationInFrames / composition.fps,
 		frames: composition.durationInFrames,
 		fps: composition.fps,
-		width: Math.round(composition.width * scale),
-		height: Math.round(composition.height * scale),
+		...videoSize,
 		bytes: size,
 	};
 };

@@ -1,6 +1,7 @@
 import {monitorEventLoopDelay} from 'node:perf_hooks';
 import {UnrecoverableError, Worker, type Job} from 'bullmq';
 import {KEY_TAG, type RedisClient} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 import {computeRenderInput} from '../../src/render-input';
 import {sharedScenesOf} from '../../src/shared-scenes';
 import {killOrphanedBrowsers, openWarmBrowser, type WarmBrowser} from './browser';
@@ -240,7 +241,7 @@ export const makeRenderWorker = async ({
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
 	const endings = new Set<Promise<void>>();
 	const stopHeartbeat = startHeartbeat({redis: connection, queueName});
-	worker.on('error', (error) => logger.error({err: error}, 'render queue error'));
+	logQueueErrors(worker, connection, 'render worker');
 	// Every way BullMQ gives up on a job ends here: the last attempt failing, and a job that stalled too often, which
 	// BullMQ fails without calling the processor.
 	worker.on('failed', (job, error) => {

@@ -2,6 +2,7 @@ import {Queue, Worker, type ConnectionOptions} from 'bullmq';
 import type {Logger} from '../platform/logger';
 import type {RenderStore} from '../renders/render-store';
 import {KEY_TAG, QUEUE_OPTIONS} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 import type {RenderStorage, StoredObject} from '../storage/render-storage';
 import {TENANT_FILES_PREFIX} from '../storage/tenant-files';
 
@@ -68,6 +69,7 @@ export const scheduleRetentionSweep = async ({
 	logger: Logger;
 }) => {
 	const queue = new Queue(queueName, {connection, ...QUEUE_OPTIONS});
+	logQueueErrors(queue, connection, 'retention queue');
 	await queue.upsertJobScheduler('retention-sweep', {every: SWEEP_EVERY_MS}, {name: 'sweep', opts: {removeOnComplete: 10, removeOnFail: 10}});
 	const worker = new Worker(
 		queueName,
@@ -78,7 +80,7 @@ export const scheduleRetentionSweep = async ({
 		},
 		{connection, prefix: KEY_TAG},
 	);
-	worker.on('error', (error) => logger.error({err: error}, 'retention queue error'));
+	logQueueErrors(worker, connection, 'retention worker');
 	// Closed while starting, a BullMQ worker throws an unhandled error (see makeRenderWorker).
 	await worker.waitUntilReady();
 	return {

@@ -1,11 +1,14 @@
 import {spawn} from 'node:child_process';
 import {setPriority} from 'node:os';
+import type {Size} from '../../src/formats';
 import {compositorBinary} from './compositor-binaries';
 
 export interface StreamEncoderOptions {
 	/** For every output frame, the drawn frame it shows. */
 	readonly sources: readonly number[];
 	readonly fps: number;
+	/** The video's size, even on both sides; a drawn frame a pixel larger is cropped to it (see evenScaledSize). */
+	readonly size: Size;
 	readonly outputFile: string;
 	readonly crf: number;
 	readonly x264Preset: string;
@@ -32,13 +35,14 @@ const HIGH_WATER_BYTES = 32 * 1024 * 1024;
  * written in output order; a drawn frame that a static hold repeats is written once per output frame and released after
  * its last use. ffmpeg runs at a lower priority so drawing, the slower half, never waits for it.
  */
-export const startStreamEncoder = ({sources, fps, outputFile, crf, x264Preset, x264Params, audioFile}: StreamEncoderOptions): StreamEncoder => {
+export const startStreamEncoder = ({sources, fps, size, outputFile, crf, x264Preset, x264Params, audioFile}: StreamEncoderOptions): StreamEncoder => {
 	const ffmpeg = spawn(
 		compositorBinary('ffmpeg'),
 		[
 			'-hide_banner', '-loglevel', 'error', '-y',
 			'-f', 'image2pipe', '-c:v', 'mjpeg', '-framerate', String(fps), '-i', 'pipe:0',
 			...(audioFile ? ['-i', audioFile, '-map', '0:v', '-map', '1:a', '-c:a', 'copy'] : []),
+			'-vf', `crop=${size.width}:${size.height}:0:0`,
 			'-c:v', 'libx264', '-preset', x264Preset, '-x264-params', x264Params, '-crf', String(crf), '-pix_fmt', 'yuv420p',
 			'-movflags', '+faststart', '-f', 'mp4', outputFile,
 		],

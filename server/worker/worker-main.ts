@@ -1,3 +1,4 @@
+import type {Server} from 'node:http';
 import {resolveServeUrl} from './bundle';
 import {makeLogger} from '../platform/logger';
 import {makeMetrics} from '../platform/metrics';
@@ -6,12 +7,14 @@ import {listenForMetrics} from '../platform/admin-endpoints';
 import {resolveBrowserExecutable} from './browser-executable';
 import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
+import {watchRedisOutage} from '../platform/redis-outage';
 import {watchRedisData} from '../platform/redis-data-watch';
 import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
 import {startRenderWorker, startWebhookWorker} from '../services/build-workers';
 import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
+import {useProcessTmpDir} from '../storage/work-dirs';
 
 const config = orExitOnConfigError(() => loadConfig());
 const logger = makeLogger({service: 'worker', level: config.logLevel});
@@ -19,16 +22,20 @@ const tenants = orExitOnConfigError(() =>
 	loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}),
 );
 if (!config.browserExecutable) orExitOnConfigError(() => ensureSystemPackages({packages: RENDER_PACKAGES}));
-const browserExecutable = resolveBrowserExecutable(config.browserExecutable);
+const browserExecutable = orExitOnConfigError(() => resolveBrowserExecutable(config.browserExecutable));
 if (!browserExecutable) {
 	logger.fatal('No Chromium found: install chromium-headless-shell or set REMOTION_BROWSER_EXECUTABLE.');
 	process.exit(1);
 }
 
+const processTmp = await useProcessTmpDir();
 const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir, production: config.production});
 logger.info({serveUrl}, 'compositions bundle ready');
 const redis = connectRedis(config.redisUrl);
+watchRedisOutage({redis, url: config.redisUrl, logger});
 const services = buildServices({config, redis, tenants, logger});
+// A missing bucket stops the start with its name, instead of every render failing three times after "ready".
+await orExitOnConfigError(() => services.storage.check());
 const {store, webhookQueue} = services;
 const metrics = makeMetrics();
 void warnIfRedisForgets({redis, logger});
@@ -45,12 +52,18 @@ const retention = await scheduleRetentionSweep({
 });
 // Every worker runs it: passes on several at once queue each orphan once, by its job id.
 const stopReconciler = services.reconciler.start();
-const metricsServer =
-	config.adminKey && config.workerMetricsPort > 0
-		? listenForMetrics({metrics, adminKey: config.adminKey, port: config.workerMetricsPort, host: config.workerMetricsHost}).on('error', (error) =>
-				logger.warn({err: error}, 'worker metrics not served'),
-			)
-		: undefined;
+/** The metrics listener once it listens; a port another worker on this host holds leaves this one without (logged). */
+const listenedForMetrics = (adminKey: string): Promise<Server | undefined> =>
+	new Promise((resolve) => {
+		const server = listenForMetrics({metrics, adminKey, port: config.workerMetricsPort, host: config.workerMetricsHost});
+		server.once('listening', () => resolve(server));
+		server.once('error', (error: NodeJS.ErrnoException) => {
+			const reason = error.code === 'EADDRINUSE' ? `port ${config.workerMetricsPort} is in use (another worker on this host?): set BILLCAST_WORKER_METRICS_PORT` : error.message;
+			logger.warn({err: error}, `worker metrics not served: ${reason}`);
+			resolve(undefined);
+		});
+	});
+const metricsServer = config.adminKey && config.workerMetricsPort > 0 ? await listenedForMetrics(config.adminKey) : undefined;
 logger.info({browserExecutable, storage: config.storage.kind === 'local' ? config.storage.dir : `s3://${config.storage.bucket}/${config.storage.prefix}`, metricsPort: metricsServer ? config.workerMetricsPort : null}, 'billcast worker ready');
 
 /** How long a stopping worker keeps sending webhooks its last render queued; a slow receiver gets its retry elsewhere. */
@@ -104,6 +117,7 @@ const shutdown = async (signal: string) => {
 	await unlessRedisGone(webhookWorker.close());
 	await unlessRedisGone(services.close());
 	redis.disconnect();
+	await processTmp.remove();
 	logger.info({signal}, 'worker stopped');
 	process.exit(0);
 };
