@@ -1,14 +1,17 @@
 import {z} from 'zod';
+import {MAX_MINOR_UNITS, TOO_LARGE} from './money';
 
 // The fields every template's bill is made of: money, dates, links, the customer and the brand.
 
-/** Money is always an integer count of the currency's minor units (cents; won for KRW). */
+/** Money is always an integer count of the currency's minor units (cents; won for KRW), at most MAX_MINOR_UNITS either way. */
 export const minorUnits = z
-	.number({error: 'must be a number of minor units (for example 4250 for 42.50)'})
+	.number({error: (issue) => (issue.input === undefined ? 'is required' : 'must be a number of minor units (for example 4250 for 42.50)')})
 	.int('must be a whole number of minor units (for example 4250 for 42.50), not a decimal')
-	.refine(Number.isSafeInteger, 'is too large');
+	.min(-MAX_MINOR_UNITS, TOO_LARGE)
+	.max(MAX_MINOR_UNITS, TOO_LARGE);
 
-export const isoDate = z.iso.date({error: 'must be a date written as YYYY-MM-DD'});
+// A missing date is "required", not malformed: the schema's own message would otherwise win over the shared one.
+export const isoDate = z.iso.date({error: (issue) => (issue.input === undefined ? 'is required' : 'must be a date written as YYYY-MM-DD')});
 
 const hexColor = z
 	.string()
@@ -28,16 +31,29 @@ const isKnownCurrency = (code: string): boolean => (currencies ??= new Set(Intl.
 
 /**
  * Text the video, captions and pages show. A control character (a NUL went raw into captions.vtt), a bidirectional
- * override (it turns the rest of a line around, the trick of spoofed names) or half a surrogate pair has no place in it.
+ * embedding, override or isolate, or half a surrogate pair has no place in it. Isolates (U+2066–2069) are refused like
+ * overrides (U+202A–202E): each opens a direction that holds until its closing character, so one left open turns the
+ * rest of a caption line or page around, the trick of spoofed names (Trojan Source). The marks U+200E and U+200F,
+ * which change no following text, stay allowed: mixed right-to-left names need them.
  */
-const unshowable = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const unshowable = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A character that leaves a mark. Spaces, format characters (a zero-width space, a soft hyphen), the code points
+ * fonts draw as nothing (a Hangul filler, Default_Ignorable_Code_Point), a combining mark with nothing to sit on and
+ * the blank Braille pattern are not: a name made only of them greets the customer with a bare "Hi".
+ */
+const visible = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cf}\p{Cn}\p{Mn}\p{Me}\u2800]/u;
+
 export const shownText = (max: number) =>
 	z
 		.string()
 		.trim()
-		.min(1)
+		// An empty text is too short, and only that: not also one with no visible character.
+		.min(1, {abort: true})
 		.max(max)
-		.refine((text) => !unshowable.test(text), 'must not contain control characters, bidirectional overrides or broken surrogate pairs');
+		.refine((text) => !unshowable.test(text), 'must not contain control characters, bidirectional overrides or broken surrogate pairs')
+		.refine((text) => visible.test(text), 'must contain a visible character');
 
 export const httpUrl = z.url({protocol: /^https?$/, error: 'must be an http(s) URL'});
 
@@ -50,7 +66,7 @@ const logoUrl = z
 	.max(100_000, 'must be at most 100,000 characters')
 	.regex(/^(https:\/\/[^\s/?#]+[^\s]*|data:image\/(png|jpeg|webp|svg\+xml)(;base64)?,\S+)$/, 'must be an https URL or a data:image/ URI (png, jpeg, webp or svg+xml)');
 
-export const brandSchema = z.object({
+export const brandSchema = z.strictObject({
 	name: shownText(80),
 	primaryColor: hexColor,
 	accentColor: hexColor.optional(),
@@ -62,7 +78,7 @@ export const brandSchema = z.object({
 /** Payments already received, newest first, shown on the watch page so a customer sees their record with the supplier. */
 export const paymentHistorySchema = z
 	.array(
-		z.object({
+		z.strictObject({
 			date: isoDate,
 			amount: minorUnits.refine((n) => n > 0, 'must be more than zero: a payment received'),
 			/** How it was paid, as the customer knows it ("Card ending 4242", "Direct debit"). */
@@ -75,7 +91,7 @@ export type PaymentHistory = z.infer<typeof paymentHistorySchema>;
 
 export const paymentStatuses = ['due', 'paid', 'autopay', 'overdue'] as const;
 
-export const customerSchema = z.object({
+export const customerSchema = z.strictObject({
 	id: z
 		.string()
 		.min(1)
@@ -88,13 +104,19 @@ export const customerSchema = z.object({
 	currency: z.string().refine(isKnownCurrency, 'must be an ISO 4217 currency code such as EUR or KRW'),
 });
 
+/**
+ * Only two real dates have an order: beside "must be a date written as YYYY-MM-DD" for 2026-04-31, a second complaint
+ * that the dates are out of order would be false (zod runs these checks after a malformed date, which does not abort).
+ */
+export const areDates = (...dates: string[]): boolean => dates.every((date) => isoDate.safeParse(date).success);
+
 export const periodSchema = z
-	.object({start: isoDate, end: isoDate})
-	.refine((p) => p.end >= p.start, {message: 'must not end before it starts', path: ['end']});
+	.strictObject({start: isoDate, end: isoDate})
+	.refine((p) => !areDates(p.start, p.end) || p.end >= p.start, {message: 'must not end before it starts', path: ['end']});
 
 /** A date of the bill that cannot come before another one, for a video that would tell of them in the wrong order. */
 export const checkNotBefore = ({ctx, path, date, earliest}: {ctx: z.RefinementCtx; path: PropertyKey[]; date: string; earliest: {name: string; date: string}}) => {
-	if (date < earliest.date) ctx.addIssue({code: 'custom', path, message: `must not be before ${earliest.name} (${earliest.date})`});
+	if (areDates(date, earliest.date) && date < earliest.date) ctx.addIssue({code: 'custom', path, message: `must not be before ${earliest.name} (${earliest.date})`});
 };
 
 /** What the customer is asked to pay now: the bill's total less what was already paid of it. */

@@ -45,7 +45,9 @@ export const makeApp = ({
 	app.disable('x-powered-by');
 	app.set('trust proxy', 'loopback');
 	app.use(requestLogging({logger, metrics}));
-	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonBody});
+	// Not strict: `null` or `"text"` is JSON too, and the route's schema names what it expected instead of body-parser's
+	// "Unexpected token" 400.
+	const json = express.json({limit: config.bodyLimit, type: ['application/json', 'application/*+json'], verify: verifyJsonBody, strict: false});
 	// Batches parse their own body: NDJSON streams, and a JSON array has a larger limit.
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue, keyPrefix: services.keyPrefix}));

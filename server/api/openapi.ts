@@ -1,27 +1,18 @@
-import {mappingSchema, storedMappingSchema} from '../batches/mapping-schema';
-import {batchAcceptedSchema, batchStatusSchema} from '../batches/batch-view-schema';
-import {problemSchema} from '../platform/problem';
-import {renderViewSchema} from '../renders/render-view-schema';
-import {webhookEventSchema} from '../webhooks/webhook-events';
-import {webhookDeliveryListSchema, webhookDeliverySchema} from '../webhooks/webhook-deliveries';
-import {batchPaymentsInputSchema, batchPaymentsResultSchema, paymentInputSchema, paymentResultSchema} from '../payments/payment-schema';
-import {batchAnalyticsSchema, rangeAnalyticsSchema} from '../analytics/analytics-schemas';
-import {renderRequestSchema} from '../renders/render-request-schema';
-import {jsonSchema} from '../platform/openapi-parts';
-import {rendersPaths} from '../renders/renders-openapi';
+import {platformSchemas, withEdgeAnswers} from '../platform/openapi-parts';
+import {rendersPaths, rendersSchemas} from '../renders/renders-openapi';
 import {onDemandPaths} from '../renders/on-demand-openapi';
-import {batchesPaths} from '../batches/batches-openapi';
-import {paymentsPaths} from '../payments/payments-openapi';
-import {analyticsPaths} from '../analytics/analytics-openapi';
+import {batchesPaths, batchesSchemas} from '../batches/batches-openapi';
+import {paymentsPaths, paymentsSchemas} from '../payments/payments-openapi';
+import {analyticsPaths, analyticsSchemas} from '../analytics/analytics-openapi';
 import {watchPaths} from '../watch/watch-openapi';
-import {webhookCallbacks, webhooksPaths} from '../webhooks/webhooks-openapi';
+import {webhookCallbacks, webhooksPaths, webhooksSchemas} from '../webhooks/webhooks-openapi';
 import {healthPaths} from './health-openapi';
-import {musicBedPaths} from '../voice/music-bed-openapi';
-import {musicBedViewSchema} from '../voice/music-bed-view';
+import {musicBedPaths, musicBedSchemas} from '../voice/music-bed-openapi';
 
 /**
  * The OpenAPI 3.1 document of the API, generated from the same zod schemas that validate requests. Each feature folder
- * documents its own routes in `<feature>-openapi.ts`; this file only assembles them.
+ * documents its own routes and registers its own component schemas in `<feature>-openapi.ts`; this file only
+ * assembles them, and adds to every route the answers the layers before it give.
  */
 export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 	openapi: '3.1.0',
@@ -35,27 +26,9 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 	security: [{bearer: []}],
 	components: {
 		securitySchemes: {bearer: {type: 'http', scheme: 'bearer', description: "The tenant's API key"}},
-		schemas: {
-			RenderRequest: jsonSchema(renderRequestSchema, 'input'),
-			Render: jsonSchema(renderViewSchema),
-			Problem: jsonSchema(problemSchema),
-			BatchAccepted: jsonSchema(batchAcceptedSchema),
-			Mapping: jsonSchema(mappingSchema, 'input'),
-			StoredMapping: jsonSchema(storedMappingSchema),
-			Batch: jsonSchema(batchStatusSchema),
-			WebhookEvent: jsonSchema(webhookEventSchema),
-			WebhookDelivery: jsonSchema(webhookDeliverySchema),
-			WebhookDeliveryList: jsonSchema(webhookDeliveryListSchema),
-			PaymentInput: jsonSchema(paymentInputSchema, 'input'),
-			PaymentResult: jsonSchema(paymentResultSchema),
-			BatchPaymentsInput: jsonSchema(batchPaymentsInputSchema, 'input'),
-			BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
-			BatchAnalytics: jsonSchema(batchAnalyticsSchema),
-			RangeAnalytics: jsonSchema(rangeAnalyticsSchema),
-			MusicBed: jsonSchema(musicBedViewSchema),
-		},
+		schemas: {...rendersSchemas, ...platformSchemas, ...batchesSchemas, ...webhooksSchemas, ...paymentsSchemas, ...analyticsSchemas, ...musicBedSchemas},
 	},
-	paths: {
+	paths: withEdgeAnswers({
 		...rendersPaths,
 		...onDemandPaths,
 		...batchesPaths,
@@ -65,6 +38,6 @@ export const buildOpenApi = ({publicBaseUrl}: {publicBaseUrl: string}) => ({
 		...webhooksPaths,
 		...musicBedPaths,
 		...healthPaths,
-	},
+	}),
 	webhooks: webhookCallbacks,
 });

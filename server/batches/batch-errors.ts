@@ -1,3 +1,4 @@
+import {pluralForm} from '../../src/i18n/catalogue';
 import {BillcastError} from '../platform/errors';
 
 /** Batches stream their body, so they report what a body parser would have, in their own words. */
@@ -63,11 +64,13 @@ export class MalformedCsvError extends BillcastError {
  */
 export class BatchInterruptedError extends BillcastError {
 	constructor(cause: BillcastError, batch: {url: string; lines: number; accepted: number; rejected: number}) {
+		const bills = pluralForm({one: 'bill before it was', other: 'bills before it were'}, {count: batch.lines, locale: 'en'});
 		super(
 			cause.code,
 			cause.status,
 			cause.title,
-			`${cause.message} The ${batch.lines} bills before it were read as batch ${batch.url} (${batch.accepted} queued, ${batch.rejected} refused); send the fixed body again.`,
+			// Accepted, not queued: an on-demand render waits for its first request.
+			`${cause.message} The ${batch.lines} ${bills} read as batch ${batch.url} (${batch.accepted} accepted, ${batch.rejected} refused); send the fixed body again.`,
 			cause.fieldErrors,
 		);
 	}

@@ -7,6 +7,7 @@ import type {PosterQueue} from '../renders/on-demand-poster-queue';
 import type {RenderJob} from '../renders/render-job';
 import type {RenderQueue} from '../renders/render-queue';
 import type {RenderOutputs} from '../renders/render-record';
+import {buildBillId} from '../renders/render-id';
 import type {RenderStore} from '../renders/render-store';
 import type {Tenant} from '../tenants/tenant';
 
@@ -28,14 +29,20 @@ export type BatchLine = {readonly line: number} & (
 const CHUNK = 500;
 
 interface Accepted {
+	readonly line: number;
 	readonly job: RenderJob;
 	readonly outputs: RenderOutputs;
+	/** Where the line gave its bill number, for a warning that another bill of the batch has it too. */
+	readonly billNumberPath: string;
 }
 
 /** Most lines whose warnings the answer lists; a cycle whose every bill has the same unknown section needs only a few. */
 const MAX_WARNED_LINES = 100;
 
-/** A queued line whose TMF678 bill was mapped by a guess (a line under "Other charges"), and the fields to map. */
+/**
+ * An accepted line the tenant should look at: a TMF678 bill mapped by a guess (a line under "Other charges") and the
+ * fields to map, a line that repeats an earlier one, or a bill number another bill of the batch has too.
+ */
 export interface BatchWarning {
 	readonly line: number;
 	readonly warnings: readonly FieldError[];
@@ -68,12 +75,36 @@ export const ingestBatch = async ({
 	posters: PosterQueue;
 }): Promise<{lines: number; accepted: number; rejected: number; warnings: BatchWarning[]; interruptedBy?: BillcastError}> => {
 	const warnings: BatchWarning[] = [];
+	const warn = (line: number, found: readonly FieldError[]) => {
+		const listed = warnings.findIndex((warning) => warning.line === line);
+		if (listed !== -1) warnings[listed] = {line, warnings: [...warnings[listed]!.warnings, ...found]};
+		else if (warnings.length < MAX_WARNED_LINES) warnings.push({line, warnings: found});
+	};
 	let jobs: Accepted[] = [];
 	let failures: BatchFailure[] = [];
 	let count = 0;
 	let accepted = 0;
 	let rejected = 0;
-	const write = async (chunk: Accepted[], refused: BatchFailure[]) => {
+	const write = async (lines: Accepted[], refused: BatchFailure[]) => {
+		// The same request twice makes the same render: it is one bill to send, so it is listed, exported and counted once.
+		const admissions = await batches.admit(
+			batchId,
+			lines.map(({line, job}) => ({line, renderId: job.renderId, billId: buildBillId(job), billNumber: job.bill.billNumber})),
+		);
+		const repeats = lines.filter((_, index) => admissions[index]!.as === 'repeat');
+		const chunk = lines.filter(({line, billNumberPath}, index) => {
+			const admission = admissions[index]!;
+			if (admission.as === 'repeat') warn(line, [{path: '', message: `repeats line ${admission.of}: the same render, accepted, listed and exported once`}]);
+			if (admission.as === 'billNumberReused') {
+				warn(line, [
+					{
+						path: billNumberPath,
+						message: `is also the bill number of another bill, on line ${admission.of}: a payment confirmed by this bill number in this batch is refused as ambiguous, so confirm it by render (POST /v1/renders/{id}/payment)`,
+					},
+				]);
+			}
+			return admission.as !== 'repeat';
+		});
 		const isNew = await store.createMany(
 			chunk.map(({job, outputs}) => ({id: job.renderId, tenant: job.tenant, template: job.template, format: job.format, bill: job.bill, scale: job.scale, outputs})),
 		);
@@ -83,7 +114,8 @@ export const ingestBatch = async ({
 		// A bill accepted before, now wanted rendered: an on-demand one starts, once, like at a first request; a failed one
 		// is tried again, like a single bill posted again; a queued one is queued again, for a batch retried after its
 		// first attempt stopped between writing records and queueing their jobs (adding an existing job id does nothing).
-		const wanted = chunk.filter(({outputs}, index) => !isNew[index] && outputs.mp4 === 'render');
+		// So is a line repeating one that left its MP4 on demand.
+		const wanted = [...chunk.filter((_, index) => !isNew[index]), ...repeats].filter(({outputs}) => outputs.mp4 === 'render');
 		const before = await store.getMany(wanted.map(({job}) => job.renderId));
 		const started = await Promise.all(
 			wanted.map(async ({job}, index) => {
@@ -128,9 +160,11 @@ export const ingestBatch = async ({
 			} else {
 				const prepared = prepareRenderJob(tenant, item.body);
 				const {sourceOf} = item;
-				if (prepared.ok) jobs.push({job: experiment ? inVariant(experiment, prepared.job) : prepared.job, outputs: prepared.outputs});
-				else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
-				if (prepared.ok && prepared.warnings.length > 0 && warnings.length < MAX_WARNED_LINES) warnings.push({line: item.line, warnings: prepared.warnings});
+				if (prepared.ok) {
+					const billNumberPath = typeof item.body === 'object' && item.body !== null && 'tmf678' in item.body ? 'tmf678.customerBill.billNo' : 'bill.billNumber';
+					jobs.push({line: item.line, job: experiment ? inVariant(experiment, prepared.job) : prepared.job, outputs: prepared.outputs, billNumberPath});
+				} else failures.push({line: item.line, errors: sourceOf ? prepared.errors.map((error) => ({...error, ...sourceOf(error.path)})) : prepared.errors});
+				if (prepared.ok && prepared.warnings.length > 0) warn(item.line, prepared.warnings);
 			}
 			if (jobs.length + failures.length >= CHUNK) await flush();
 		}
@@ -145,5 +179,7 @@ export const ingestBatch = async ({
 	}
 	await flush();
 	await writing;
+	// Lines are warned of as they are read, and of repeats as their chunk is written: answered in line order.
+	warnings.sort((a, b) => a.line - b.line);
 	return {lines: count, accepted, rejected, warnings, ...(interruptedBy ? {interruptedBy} : {})};
 };

@@ -40,9 +40,35 @@ export interface BatchEntry {
 	readonly renderId: string;
 }
 
+/** A render a batch line makes, as the batch checks it against the lines before it. */
+interface BatchCandidate {
+	readonly line: number;
+	readonly renderId: string;
+	/** The bill whatever its format: two formats of one bill share a bill number without making it ambiguous. */
+	readonly billId: string;
+	readonly billNumber: string;
+}
+
 /**
- * Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk. All three
- * expire `ttlSeconds` (the retention) after the batch was created, like the renders they list.
+ * What a line is to the lines before it: a render of its own; the same render again (the same request, sent twice); or
+ * a render of another bill whose bill number an earlier line's bill already has, so that number names no one bill.
+ */
+type BatchAdmission = {readonly as: 'new'} | {readonly as: 'repeat'; readonly of: number} | {readonly as: 'billNumberReused'; readonly of: number};
+
+/** The renders of a bill number several bills share in a batch; the first few are named, however many there are. */
+interface ReusedBillNumber {
+	readonly count: number;
+	readonly renders: readonly string[];
+}
+
+const NAMED_RENDERS = 20;
+
+type Replies = Array<[Error | null, unknown]>;
+
+/**
+ * Batches in Redis: the record, the list of its renders and the list of refused lines, appended chunk by chunk, and the
+ * bill numbers several of its bills share. All expire `ttlSeconds` (the retention) after the batch was created, like the
+ * renders they list; the first line of each bill number, kept while the batch is received, is deleted when it is done.
  */
 export const makeBatchStore = ({redis, prefix, ttlSeconds}: {redis: RedisClient; prefix: string; ttlSeconds: number}) => {
 	const key = (id: string, part = '') => `${prefix}${id}${part}`;
@@ -58,8 +84,64 @@ export const makeBatchStore = ({redis, prefix, ttlSeconds}: {redis: RedisClient;
 			if (failures.length) multi.rpush(key(id, ':failures'), ...failures.map((f) => JSON.stringify(f))).expire(key(id, ':failures'), ttl, 'NX');
 			await multi.exec();
 		},
+		/**
+		 * Sorts a chunk of lines against every line before it, in order, so a render is listed, exported and counted once
+		 * and a bill number shared by several bills is known. The first line of each bill number is kept only while the
+		 * batch is received; renders of another line's render id beyond the first are looked up only for a reused number.
+		 */
+		async admit(id: string, candidates: readonly BatchCandidate[]): Promise<BatchAdmission[]> {
+			const seen = key(id, ':seen');
+			const byNumber = redis.multi();
+			for (const c of candidates) byNumber.hsetnx(seen, `b:${c.billNumber}`, `${c.line}\t${c.billId}\t${c.renderId}`).hget(seen, `b:${c.billNumber}`);
+			const firsts = ((await byNumber.expire(seen, ttl, 'NX').exec()) as Replies).filter((_, index) => index % 2 === 1).map(([, raw]) => (raw as string).split('\t') as [string, string, string]);
+			const admissions: BatchAdmission[] = [];
+			// A second line of a bill number already seen: its render may still be one an earlier line of that number made.
+			const later = candidates.flatMap((c, index) => {
+				const [line, billId, renderId] = firsts[index]!;
+				if (Number(line) === c.line) admissions[index] = {as: 'new'};
+				else if (renderId === c.renderId) admissions[index] = {as: 'repeat', of: Number(line)};
+				else return [{c, index, first: {line: Number(line), billId, renderId}}];
+				return [];
+			});
+			if (later.length === 0) return admissions;
+			const byRender = redis.multi();
+			for (const {c} of later) byRender.hsetnx(seen, `r:${c.renderId}`, String(c.line)).hget(seen, `r:${c.renderId}`);
+			for (const {c} of later) byRender.hget(key(id, ':reused'), c.billNumber);
+			const replies = (await byRender.exec()) as Replies;
+			const reused = new Map<string, ReusedBillNumber>();
+			for (const [n, {c, index, first}] of later.entries()) {
+				const line = Number(replies[2 * n + 1]![1]);
+				if (line !== c.line) {
+					admissions[index] = {as: 'repeat', of: line};
+					continue;
+				}
+				// Another format of the first bill is the same bill: a payment by its number settles both.
+				if (c.billId === first.billId) {
+					admissions[index] = {as: 'new'};
+					continue;
+				}
+				admissions[index] = {as: 'billNumberReused', of: first.line};
+				const stored = replies[2 * later.length + n]![1] as string | null;
+				const before = reused.get(c.billNumber) ?? (stored ? (JSON.parse(stored) as ReusedBillNumber) : {count: 1, renders: [first.renderId]});
+				reused.set(c.billNumber, {count: before.count + 1, renders: before.renders.length < NAMED_RENDERS ? [...before.renders, c.renderId] : before.renders});
+			}
+			if (reused.size > 0) {
+				await redis
+					.multi()
+					.hset(key(id, ':reused'), ...[...reused].flatMap(([billNumber, value]) => [billNumber, JSON.stringify(value)]))
+					.expire(key(id, ':reused'), ttl, 'NX')
+					.exec();
+			}
+			return admissions;
+		},
+		/** The renders of a bill number several bills of the batch share, or undefined when it names one bill or none. */
+		async reusedBillNumber(id: string, billNumber: string): Promise<ReusedBillNumber | undefined> {
+			const raw = await redis.hget(key(id, ':reused'), billNumber);
+			return raw ? (JSON.parse(raw) as ReusedBillNumber) : undefined;
+		},
 		async finish(batch: Exclude<BatchRecord, {status: 'receiving'}>): Promise<void> {
-			await redis.set(key(batch.id), JSON.stringify(batch), 'KEEPTTL');
+			// The first line of each bill number is needed only while lines come in: a million of them would outlive their use.
+			await redis.multi().set(key(batch.id), JSON.stringify(batch), 'KEEPTTL').del(key(batch.id, ':seen')).exec();
 		},
 		async get(id: string): Promise<BatchRecord | undefined> {
 			const raw = await redis.get(key(id));

@@ -27,7 +27,9 @@ export const batchAcceptedSchema = z
 		warnings: z
 			.array(z.object({line: z.number().int(), warnings: z.array(fieldErrorSchema)}))
 			.optional()
-			.describe('The first 100 queued TMF678 lines mapped by a guess, each with the TMF fields to fix or map'),
+			.describe(
+				'The first 100 accepted lines to look at: a TMF678 bill mapped by a guess (the TMF fields to fix or map), a line repeating an earlier one (the same render, accepted once), a bill number another bill of the batch has too',
+			),
 		links: batchLinksSchema,
 	});
 

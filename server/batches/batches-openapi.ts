@@ -1,5 +1,26 @@
-import {apiErrors, idempotencyKeyParam, idParam, json, problem, ref, tableContent, tableFormatParam, type OpenApiPaths} from '../platform/openapi-parts';
+import {
+	idempotencyKeyParam,
+	idParam,
+	json,
+	jsonSchema,
+	notFoundError,
+	problem,
+	ref,
+	tableContent,
+	tableFormatParam,
+	type OpenApiPaths,
+	type OpenApiSchemas,
+} from '../platform/openapi-parts';
+import {batchAcceptedSchema, batchStatusSchema} from './batch-view-schema';
+import {mappingSchema, storedMappingSchema} from './mapping-schema';
 import {MAX_BATCH_BYTES_TEXT, MAX_BATCH_LINES, MAX_JSON_BATCH, MAX_LINE_BYTES} from './batches-router';
+
+export const batchesSchemas: OpenApiSchemas = {
+	BatchAccepted: jsonSchema(batchAcceptedSchema),
+	Mapping: jsonSchema(mappingSchema, 'input'),
+	StoredMapping: jsonSchema(storedMappingSchema),
+	Batch: jsonSchema(batchStatusSchema),
+};
 
 export const batchesPaths: OpenApiPaths = {
 	'/v1/batches': {
@@ -35,12 +56,12 @@ export const batchesPaths: OpenApiPaths = {
 				'400': problem("Malformed JSON or CSV, or a JSON array or CSV line that is not UTF-8 (a CSV's line is named; the bills before a CSV's bad record are read as an interrupted batch the detail names), or a body that does not match its Content-Encoding"),
 				'413': problem(`A line or CSV record longer than ${MAX_LINE_BYTES} bytes (named), a streamed batch over ${MAX_BATCH_LINES} lines or ${MAX_BATCH_BYTES_TEXT} decoded, or a JSON array over the body limit; nothing after it was read`),
 				'415': problem('Not JSON, NDJSON or UTF-8 CSV, or an unsupported Content-Encoding'),
-				'422': problem('Not an array, or too many items; a CSV without a known mapping, or whose header lacks a mapped column'),
-				...apiErrors,
+				'422': problem('Not an array, too many items, or no bills at all; a CSV without a known mapping, or whose header lacks a mapped column'),
+				...notFoundError,
 			},
 		},
 	},
-	'/v1/batches/{id}': {get: {summary: 'Renders of a batch by state', parameters: [idParam('id')], responses: {'200': {description: 'The batch', content: json('Batch')}, ...apiErrors}}},
+	'/v1/batches/{id}': {get: {summary: 'Renders of a batch by state', parameters: [idParam('id')], responses: {'200': {description: 'The batch', content: json('Batch')}, ...notFoundError}}},
 	'/v1/batches/{id}/export.{format}': {
 		get: {
 			summary: 'One row per accepted bill, for the SMS or email run',
@@ -49,7 +70,7 @@ export const batchesPaths: OpenApiPaths = {
 				'video_link, poster_link, mp4. NDJSON: one object per line with the same fields in camelCase, as the rest of the ' +
 				'JSON API names them: customerReference, renderId, watchLink, status, variant, videoLink, posterLink, mp4.',
 			parameters: [idParam('id'), tableFormatParam],
-			responses: {'200': {description: 'CSV or NDJSON', content: tableContent}, ...apiErrors},
+			responses: {'200': {description: 'CSV or NDJSON', content: tableContent}, ...notFoundError},
 		},
 	},
 	'/v1/mappings/{name}': {
@@ -61,10 +82,10 @@ export const batchesPaths: OpenApiPaths = {
 				'200': {description: 'Replaced', content: json('StoredMapping')},
 				'201': {description: 'Created', content: json('StoredMapping')},
 				'422': problem('An invalid mapping or name; the errors name the field, and a column mapped to no field of the render request lists the fields there are'),
-				...apiErrors,
+				...notFoundError,
 			},
 		},
-		get: {summary: 'A saved CSV column mapping', parameters: [idParam('name')], responses: {'200': {description: 'The mapping', content: json('StoredMapping')}, ...apiErrors}},
-		delete: {summary: 'Delete a CSV column mapping', parameters: [idParam('name')], responses: {'204': {description: 'Deleted'}, ...apiErrors}},
+		get: {summary: 'A saved CSV column mapping', parameters: [idParam('name')], responses: {'200': {description: 'The mapping', content: json('StoredMapping')}, ...notFoundError}},
+		delete: {summary: 'Delete a CSV column mapping', parameters: [idParam('name')], responses: {'204': {description: 'Deleted'}, ...notFoundError}},
 	},
 };

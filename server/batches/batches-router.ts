@@ -9,6 +9,7 @@ import {experimentQuerySchema} from '../analytics/experiment';
 import {ingestBatch, type BatchLine} from './batch-ingest';
 import {cappedLines} from './batch-lines';
 import {csvBills} from './csv-bills';
+import {csvRow} from './csv-row';
 import {mappingNameSchema} from './mapping-schema';
 import type {MappingStore} from './mapping-store';
 import type {BatchCompletion} from './batch-completion';
@@ -25,6 +26,7 @@ import {ownBatch} from './own-batch';
 import type {WatchLinks} from '../watch/watch-links';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
+import {parseJsonWithinDepth} from '../platform/json-depth';
 
 /** A JSON array is held in memory, so it is capped by count; NDJSON and CSV stream, capped by lines and decoded bytes. */
 export const MAX_JSON_BATCH = 1_000;
@@ -44,7 +46,7 @@ const ndjsonLines = async function* (body: AsyncIterable<Buffer>): AsyncGenerato
 		}
 		if (text.trim() === '') continue;
 		try {
-			yield {line, body: JSON.parse(text)};
+			yield {line, body: parseJsonWithinDepth(text)};
 		} catch (error) {
 			yield {line, errors: [{path: '', message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}`}]};
 		}
@@ -77,6 +79,13 @@ const csvLines = async ({
 };
 
 type BatchKind = 'json' | 'ndjson' | 'csv';
+
+/** What a batch of each kind must hold, for a body with none. */
+const NO_BILLS_HINT: Record<BatchKind, string> = {
+	json: 'send an array of at least one render request',
+	ndjson: 'send at least one render request, one a line',
+	csv: 'send at least one row after the header',
+};
 
 const kindOf = (req: Request): BatchKind => {
 	const kind = req.is('application/x-ndjson') || req.is('application/jsonl') ? 'ndjson' : req.is('text/csv') ? 'csv' : req.is('application/json') ? 'json' : undefined;
@@ -164,8 +173,9 @@ export const makeBatchesRouter = ({
 			key: req.get('idempotency-key'),
 			bodySha256,
 			handle: async () => {
-				// Read before the batch is made, so a body wrong from its first line leaves no empty batch behind.
+				// Read before the batch is made, so a body wrong from its first line, or with no line at all, leaves no empty batch behind.
 				const first = await lines.next();
+				if (first.done) throw new ValidationError([{path: '', message: `holds no bills: ${NO_BILLS_HINT[kind]}`}]);
 				const all = async function* () {
 					if (!first.done) yield first.value;
 					yield* lines;
@@ -203,7 +213,7 @@ export const makeBatchesRouter = ({
 		res.attachment(`${batch.id}.${format}`);
 		// An experiment's export says which variant each bill is in, so the tenant's SMS or email run can word it so.
 		const experiment = await campaigns.experimentOf(batch.id);
-		if (format === 'csv') res.write(`customer_reference,render_id,watch_link,status${experiment ? ',variant' : ''},video_link,poster_link,mp4\n`);
+		if (format === 'csv') res.write(csvRow(['customer_reference', 'render_id', 'watch_link', 'status', ...(experiment ? ['variant'] : []), 'video_link', 'poster_link', 'mp4']));
 		for await (const page of batches.entries(batch.id)) {
 			const records = await store.getMany(page.map((entry) => entry.renderId));
 			await counters.exported(page.map((entry) => entry.renderId), records);
@@ -216,8 +226,8 @@ export const makeBatchesRouter = ({
 				...(experiment ? {variant: filed[index]?.variant ?? ''} : {}),
 				...exportOutputColumns(entry.renderId, records[index], watchLinks),
 			}));
-			// Customer references, render ids and links never contain commas or quotes, so no CSV quoting is needed.
-			res.write(rows.map((row) => (format === 'csv' ? Object.values(row).join(',') : JSON.stringify(row))).join('\n') + '\n');
+			// A customer reference is any visible ASCII: commas, quotes, even a formula, so CSV cells are always written by csvRow.
+			res.write(rows.map((row) => (format === 'csv' ? csvRow(Object.values(row)) : `${JSON.stringify(row)}\n`)).join(''));
 		}
 		res.end();
 	});

@@ -5,8 +5,8 @@ import {pathOf, tokensOf, type Token} from './field-path';
 /**
  * Which fields of a render request a mapping may fill, read from the schemas the API checks every request with (a bill
  * form per registered template, and the TMF678 form), so a template's new field is a target the day it is added. The
- * schemas drop a key they do not know without a word, so a column mapped to one would be lost from every bill: a
- * mapping naming one is refused instead, when it is saved.
+ * schemas refuse a key they do not know, so a column mapped to one would fail every row: a mapping naming one is
+ * refused instead, when it is saved.
  */
 
 /** The bill form of each registered template, as the API checks it. */

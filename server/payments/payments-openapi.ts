@@ -1,5 +1,12 @@
-import {apiErrors, idParam, json, problem, type OpenApiPaths} from '../platform/openapi-parts';
-import {MAX_BATCH_PAYMENTS} from './payment-schema';
+import {idParam, json, jsonSchema, notFoundError, problem, type OpenApiPaths, type OpenApiSchemas} from '../platform/openapi-parts';
+import {batchPaymentsInputSchema, batchPaymentsResultSchema, MAX_BATCH_PAYMENTS, paymentInputSchema, paymentResultSchema} from './payment-schema';
+
+export const paymentsSchemas: OpenApiSchemas = {
+	PaymentInput: jsonSchema(paymentInputSchema, 'input'),
+	PaymentResult: jsonSchema(paymentResultSchema),
+	BatchPaymentsInput: jsonSchema(batchPaymentsInputSchema, 'input'),
+	BatchPaymentsResult: jsonSchema(batchPaymentsResultSchema),
+};
 
 export const paymentsPaths: OpenApiPaths = {
 	'/v1/renders/{id}/payment': {
@@ -11,9 +18,8 @@ export const paymentsPaths: OpenApiPaths = {
 				'201': {description: 'Confirmed', content: json('PaymentResult')},
 				'200': {description: 'This reference was already confirmed; nothing changed', content: json('PaymentResult')},
 				'409': problem('The bill already has a payment with another reference'),
-				'415': problem('Not JSON'),
-				'422': problem('An invalid field, named in errors; or a payment that cannot settle the bill: another currency, less than it asks for, or paidAt in the future'),
-				...apiErrors,
+				'422': problem('An invalid field, named in errors; or a payment that cannot settle the bill: another currency, less than it asks for, or paidAt in the future or before the bill'),
+				...notFoundError,
 			},
 		},
 	},
@@ -24,12 +30,11 @@ export const paymentsPaths: OpenApiPaths = {
 			requestBody: {required: true, content: json('BatchPaymentsInput')},
 			responses: {
 				'200': {
-					description: 'One result per payment, in order: confirmed, duplicate, not_found, conflict or refused (an invalid entry too; errors name the field, e.g. [2].amount)',
+					description: 'One result per payment, in order: confirmed, duplicate, not_found, conflict, ambiguous (a bill number several bills of the batch share: nothing is confirmed) or refused (an invalid entry too; errors name the field, e.g. [2].amount)',
 					content: json('BatchPaymentsResult'),
 				},
-				'415': problem('Not JSON'),
 				'422': problem(`The body is not an array of 1 to ${MAX_BATCH_PAYMENTS} payments`),
-				...apiErrors,
+				...notFoundError,
 			},
 		},
 	},

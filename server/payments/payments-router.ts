@@ -42,7 +42,8 @@ export const makePaymentsRouter = ({
 	 */
 	const confirm = async (record: RenderRecord, input: PaymentInput, path?: string): Promise<ConfirmResult | {readonly status: 'refused'; readonly errors: FieldError[]}> => {
 		const props = await store.getProps(record.id);
-		const errors = props ? paymentMisfits({payment: input, bill: summarizeBill(props), now: new Date(), path}) : [];
+		const period = props && 'period' in props.bill ? props.bill.period : undefined;
+		const errors = props ? paymentMisfits({payment: input, bill: summarizeBill(props), period, now: new Date(), path}) : [];
 		if (errors.length > 0) return {status: 'refused', errors};
 		const result = await payments.confirm(record, props, input);
 		if (result.status === 'confirmed') {
@@ -78,6 +79,14 @@ export const makePaymentsRouter = ({
 				continue;
 			}
 			const {billNumber, ...input} = entry.data;
+			// A number several bills share names none of them: settling one would be a guess.
+			const reused = await batches.reusedBillNumber(batch.id, billNumber);
+			if (reused) {
+				const named = `${reused.renders.join(', ')}${reused.count > reused.renders.length ? ` and ${reused.count - reused.renders.length} more` : ''}`;
+				const detail = `Bill number ${billNumber} is on ${reused.count} bills of batch ${batch.id} (renders ${named}); nothing was confirmed: confirm the payment with POST /v1/renders/{id}/payment.`;
+				results.push({billNumber, status: 'ambiguous' as const, renders: [...reused.renders], detail});
+				continue;
+			}
 			const renderId = await campaigns.renderOfBill(batch.id, billNumber);
 			const record = renderId ? await store.get(renderId) : undefined;
 			if (!record || record.tenant !== tenant) {

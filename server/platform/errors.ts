@@ -49,6 +49,13 @@ export class UnsupportedMediaTypeError extends BillcastError {
 	}
 }
 
+/** body-parser reads JSON only as UTF-8 (RFC 8259); its own words, `unsupported charset "LATIN1"`, do not say what to send. */
+export class UnsupportedCharsetError extends BillcastError {
+	constructor(charset: string) {
+		super('unsupported_media_type', 415, 'Send JSON', `charset ${charset.toLowerCase()} is not supported; send UTF-8.`);
+	}
+}
+
 export class NotFoundError extends BillcastError {
 	constructor(what: string) {
 		super('not_found', 404, 'Not found', `${what} does not exist.`);
@@ -77,6 +84,13 @@ export class RateLimitedError extends BillcastError {
 export class RenderNotReadyError extends BillcastError {
 	constructor(id: string, status: string) {
 		super('render_not_ready', 409, 'The video is not ready', `Render ${id} is ${status}; the video exists once it is completed.`);
+	}
+}
+
+/** Asked for the video of a failed render, which no waiting will bring: the same bill sent again renders it again. */
+export class RenderVideoFailedError extends BillcastError {
+	constructor(id: string, reason: string) {
+		super('render_failed', 409, 'The render failed', `Render ${id} failed: ${reason.replace(/\.$/, '')}; send the bill again to retry.`);
 	}
 }
 
@@ -154,7 +168,7 @@ export class BadRequestError extends BillcastError {
 
 export class JsonTooDeepError extends BillcastError {
 	constructor(maxDepth: number) {
-		super('json_too_deep', 400, 'The JSON is nested too deeply', `The body nests objects or arrays more than ${maxDepth} levels deep.`);
+		super('json_too_deep', 400, 'The JSON is nested too deeply', `The JSON nests objects or arrays more than ${maxDepth} levels deep.`);
 	}
 }
 

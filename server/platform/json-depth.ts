@@ -32,3 +32,9 @@ const assertJsonDepth = (raw: Uint8Array | string, maxDepth = MAX_JSON_DEPTH): v
 
 /** For body-parser's `verify` option: refuses a too-deep body before it is parsed. */
 export const verifyJsonDepth = (_req: unknown, _res: unknown, buffer: Buffer): void => assertJsonDepth(buffer);
+
+/** JSON.parse behind the same check, for JSON read without body-parser: each line of an NDJSON batch. */
+export const parseJsonWithinDepth = (text: string): unknown => {
+	assertJsonDepth(text);
+	return JSON.parse(text);
+};

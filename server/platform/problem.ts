@@ -11,8 +11,8 @@ import {
 	PayloadTooLargeError,
 	RedisUnavailableError,
 	RequestHeadersTooLargeError,
+	UnsupportedCharsetError,
 	UnsupportedContentEncodingError,
-	UnsupportedMediaTypeError,
 } from './errors';
 
 const PROBLEM_TYPE = 'application/problem+json';
@@ -51,6 +51,8 @@ interface HttpLayerError {
 	type?: string;
 	/** The Content-Encoding body-parser cannot decode. */
 	encoding?: string;
+	/** The charset body-parser cannot read a body in. */
+	charset?: string;
 	status?: number;
 	statusCode?: number;
 	expose?: boolean;
@@ -77,7 +79,7 @@ const fromHttpLayer = (error: HttpLayerError, bodyLimit: string, encoding: strin
 		case 'encoding.unsupported':
 			return new UnsupportedContentEncodingError(error.encoding ?? encoding);
 		case 'charset.unsupported':
-			return new UnsupportedMediaTypeError(error.message);
+			return new UnsupportedCharsetError(error.charset ?? 'unknown');
 	}
 	const status = error.status ?? error.statusCode;
 	// Any other client error the HTTP layer reports (a malformed %-escape, a body that does not gunzip, an aborted

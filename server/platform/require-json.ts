@@ -1,10 +1,15 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type {Request} from 'express';
-import {MalformedJsonError, UnsupportedMediaTypeError} from './errors';
+import {MalformedJsonError, UnsupportedMediaTypeError, ValidationError} from './errors';
 import {verifyJsonDepth} from './json-depth';
 
-/** A JSON endpoint's body, or a 415 naming what was sent instead. */
+/**
+ * A JSON endpoint's body, a 422 when there is none, or a 415 naming what was sent instead. Without a body `req.is`
+ * knows no type at all, so the content type alone would be refused as not being itself.
+ */
 export const requireJson = (req: Request): unknown => {
+	const empty = req.get('transfer-encoding') === undefined && !(Number(req.get('content-length')) > 0);
+	if (empty) throw new ValidationError([{path: '', message: 'is empty: send the request as JSON'}]);
 	if (!req.is('application/json')) throw new UnsupportedMediaTypeError(req.get('content-type'));
 	return req.body;
 };

@@ -1,4 +1,4 @@
-import {idParam, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
+import {idParam, notFoundError, problem, storedFileAnswers, type OpenApiPaths} from '../platform/openapi-parts';
 import {POSTER_WAIT_MS} from './on-demand-outputs';
 
 const poster = {
@@ -13,7 +13,7 @@ export const onDemandPaths: OpenApiPaths = {
 		get: {
 			summary: "The render's poster image, drawn at the first request when it does not exist yet",
 			parameters: [idParam('id')],
-			responses: {...poster, '401': problem('Missing or invalid API key'), '404': problem('Unknown id, or one that belongs to another tenant')},
+			responses: {...poster, ...notFoundError},
 		},
 	},
 	'/v1/watch/{token}/poster.jpg': {

@@ -7,6 +7,7 @@ import {tmf678Schema} from '../../src/tmf678/tmf678-schema';
 import type {FieldError} from '../platform/errors';
 import {fieldErrorsFromZod} from '../platform/zod-field-errors';
 import {outputModes} from './render-record';
+import {unrecognizedKeyErrors} from './unknown-keys';
 
 /**
  * Which files a render makes, and when. The watch link needs none of them (the live player draws the bill in the
@@ -35,12 +36,16 @@ const renderOptions = {
 	outputs: renderOutputsSchema,
 };
 
+/** Each form refusing a key it does not know: a typo ("fromat") would otherwise be dropped and render another video. */
+type StrictForms<Forms extends readonly z.ZodObject[]> = {readonly [K in keyof Forms]: Forms[K] extends z.ZodObject<infer Shape> ? z.ZodObject<Shape, z.core.$strict> : never};
+const strictForms = <Forms extends readonly z.ZodObject[]>(forms: Forms): StrictForms<Forms> => forms.map((form) => form.strict()) as unknown as StrictForms<Forms>;
+
 /** `{template, bill, format?, scale?}`, the bill checked against its template's schema. */
-export const billRenderRequestSchema = templateBillSchema(renderOptions);
+export const billRenderRequestSchema = z.discriminatedUnion('template', strictForms(templateBillSchema(renderOptions).options));
 
 /** `{template: "telco-bill", tmf678, locale?, brand?, format?, scale?}`: a TM Forum TMF678 bill, made a telco bill. */
 export const tmf678RenderRequestSchema = z
-	.object({
+	.strictObject({
 		...renderOptions,
 		template: z.literal('telco-bill', {error: 'must be telco-bill: a TMF678 customer bill becomes a telco bill'}),
 		tmf678: tmf678Schema.describe(
@@ -59,6 +64,13 @@ export type RenderRequest = z.infer<typeof renderRequestSchema>;
 export type ParsedRenderRequest = {readonly ok: true; readonly request: RenderRequest} | {readonly ok: false; readonly errors: FieldError[]};
 
 /**
+ * The bill form a body's template names. zod reports an unknown key only inside an object whose template it knew, so
+ * that form is there to say which key was meant.
+ */
+const billFormOf = (body: unknown): z.core.$ZodType | undefined =>
+	billRenderRequestSchema.options.find((form) => form.shape.template.value === (body as {template?: unknown} | null)?.template);
+
+/**
  * A body checked against the one form it uses: with `tmf678` the TMF form, else the bill form. Parsing the union
  * instead would answer a single "Invalid input" for the whole body rather than name the field to fix.
  */
@@ -66,5 +78,9 @@ export const parseRenderRequest = (body: unknown): ParsedRenderRequest => {
 	const isTmf = typeof body === 'object' && body !== null && 'tmf678' in body;
 	if (isTmf && 'bill' in body) return {ok: false, errors: [{path: 'tmf678', message: 'cannot come with bill: send one or the other'}]};
 	const parsed = isTmf ? tmf678RenderRequestSchema.safeParse({...body, tmf678: withoutNulls(body.tmf678)}) : billRenderRequestSchema.safeParse(body);
-	return parsed.success ? {ok: true, request: parsed.data} : {ok: false, errors: fieldErrorsFromZod(parsed.error)};
+	if (parsed.success) return {ok: true, request: parsed.data};
+	const errors = parsed.error.issues.flatMap((issue) =>
+		issue.code === 'unrecognized_keys' ? unrecognizedKeyErrors(issue, isTmf ? tmf678RenderRequestSchema : billFormOf(body)) : fieldErrorsFromZod(new z.ZodError([issue])),
+	);
+	return {ok: false, errors};
 };

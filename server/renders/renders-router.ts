@@ -1,6 +1,6 @@
 import {createHash} from 'node:crypto';
 import {Router} from 'express';
-import {NotFoundError, QueueUnavailableError, RenderNotReadyError, ValidationError} from '../platform/errors';
+import {NotFoundError, QueueUnavailableError, RenderNotReadyError, RenderVideoFailedError, ValidationError} from '../platform/errors';
 import {requireJson} from '../platform/require-json';
 import type {Idempotency} from '../platform/idempotency';
 import {isVideoPending, VIDEO_RETRY_AFTER_SECONDS, type OnDemandOutputs} from './on-demand-outputs';
@@ -123,6 +123,7 @@ export const makeRendersRouter = ({
 			res.status(202).set('Retry-After', String(VIDEO_RETRY_AFTER_SECONDS)).location(view.links.self).json(view);
 			return;
 		}
+		if (record.status === 'failed') throw new RenderVideoFailedError(record.id, record.error.message);
 		if (record.status !== 'completed') throw new RenderNotReadyError(record.id, record.status);
 		// Range requests get 206 and the exact bytes (or the presigned URL does), so browsers can seek.
 		await outputs.send(req, res, {key: artifactKey(record.id, 'video'), contentType: 'video/mp4', what: `The video of render ${record.id}`});

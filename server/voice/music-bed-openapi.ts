@@ -1,9 +1,9 @@
-import {apiErrors, json, problem, type OpenApiPaths} from '../platform/openapi-parts';
+import {json, jsonSchema, problem, type OpenApiPaths, type OpenApiSchemas} from '../platform/openapi-parts';
 import {MUSIC_BED_LIMIT_TEXT, MUSIC_BED_LIMITS, MUSIC_BED_TYPES} from './music-bed-audio';
-
-/** The tenant has one bed, so there is no id to be unknown. */
-const tenantErrors = {'401': apiErrors['401'], '429': apiErrors['429']};
+import {musicBedViewSchema} from './music-bed-view';
 const limits = `${MUSIC_BED_LIMITS.minSeconds}–${MUSIC_BED_LIMITS.maxSeconds} s, the first ${MUSIC_BED_LIMITS.keptSeconds} s kept`;
+
+export const musicBedSchemas: OpenApiSchemas = {MusicBed: jsonSchema(musicBedViewSchema)};
 
 export const musicBedPaths: OpenApiPaths = {
 	'/v1/music-bed': {
@@ -20,13 +20,12 @@ export const musicBedPaths: OpenApiPaths = {
 				'413': problem(`Body over ${MUSIC_BED_LIMIT_TEXT}`),
 				'415': problem('Content-Type is not one of the audio types'),
 				'422': problem(`Not audio ffmpeg can decode, empty, silent, or outside ${limits}; the errors name body`),
-				...tenantErrors,
 			},
 		},
-		get: {summary: "The bed the tenant's next narrations play over", responses: {'200': {description: 'The bed', content: json('MusicBed')}, ...tenantErrors}},
+		get: {summary: "The bed the tenant's next narrations play over", responses: {'200': {description: 'The bed', content: json('MusicBed')}}},
 		delete: {
 			summary: 'Remove the upload: narrations go back to the bed the narration config names',
-			responses: {'204': {description: 'Removed'}, ...tenantErrors, '404': problem('No uploaded bed')},
+			responses: {'204': {description: 'Removed'}, '404': problem('No uploaded bed')},
 		},
 	},
 };

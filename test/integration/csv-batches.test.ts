@@ -265,7 +265,7 @@ describe('CSV bodies with broken quoting', () => {
 		const problem = (await response.json()) as {code: string; detail: string};
 		expect(validate('Problem', problem)).toEqual([]);
 		expect(problem).toMatchObject({code: 'malformed_csv', errors: [{path: 'line 3'}]});
-		const batchUrl = /^Line 3: Invalid Closing Quote: got "Y"\. Nothing from line 3 on was read\. The 1 bills before it were read as batch (\S+) \(1 queued, 0 refused\); send the fixed body again\.$/.exec(problem.detail)?.[1];
+		const batchUrl = /^Line 3: Invalid Closing Quote: got "Y"\. Nothing from line 3 on was read\. The 1 bill before it was read as batch (\S+) \(1 accepted, 0 refused\); send the fixed body again\.$/.exec(problem.detail)?.[1];
 		expect(batchUrl, problem.detail).toBeDefined();
 		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
 		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'malformed_csv'}, renders: {queued: 1}});
@@ -292,7 +292,7 @@ describe('CSV bodies with broken quoting', () => {
 		expect(unclosed.status).toBe(400);
 		const problem = (await unclosed.json()) as {detail: string};
 		expect(problem).toMatchObject({code: 'malformed_csv', errors: [{path: 'line 3'}]});
-		expect(problem.detail).toMatch(/^Line 3: Quote Not Closed: .*Nothing from line 3 on was read\. The 1 bills before it were read as batch \S+ \(1 queued, 0 refused\)/);
+		expect(problem.detail).toMatch(/^Line 3: Quote Not Closed: .*Nothing from line 3 on was read\. The 1 bill before it was read as batch \S+ \(1 accepted, 0 refused\)/);
 
 		const batchesBefore = await stack.redis.keys(`${stack.keyPrefix}batch:*`);
 		const jobsBefore = await jobs();
@@ -321,7 +321,7 @@ describe('streamed batch bodies are capped while read', () => {
 		expect((await fetch(`${stack.baseUrl}/healthz`)).status).toBe(200);
 
 		// The line before it was read, queued and is answered for by the batch the problem names.
-		const batchUrl = /read as batch (\S+) \(1 queued, 0 refused\)/.exec(problem.detail)?.[1];
+		const batchUrl = /read as batch (\S+) \(1 accepted, 0 refused\)/.exec(problem.detail)?.[1];
 		expect(batchUrl).toBeDefined();
 		const batch = await (await fetch(batchUrl!, {headers: stack.auth})).json();
 		expect(batch).toMatchObject({status: 'interrupted', lines: 1, accepted: 1, rejected: 0, reason: {code: 'line_too_long'}, renders: {queued: 1}});

@@ -72,7 +72,7 @@ describe('streamed, compressed and mis-encoded input is refused by its limit, na
 			400,
 		);
 		expect(problem).toMatchObject({code: 'malformed_csv', errors: [{path: 'line 3', message: expect.stringContaining('is not UTF-8')}]});
-		expect(problem.detail).toMatch(/^Line 3: is not UTF-8 text.*The 1 bills before it were read as batch/s);
+		expect(problem.detail).toMatch(/^Line 3: is not UTF-8 text.*The 1 bill before it was read as batch/s);
 	});
 
 	it('refuses a mapping whose default the render request would refuse, as scale 1e309 read as Infinity', async () => {

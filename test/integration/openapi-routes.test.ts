@@ -2,6 +2,8 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import type {Express} from 'express';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {hashApiKey} from '../../server/tenants/tenant-registry';
+import {rawRequest} from '../helpers/raw-request';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
 
 /**
@@ -47,10 +49,19 @@ const servedRoutes = (stack: readonly Layer[]): string[] =>
 		return layer.handle.stack ? servedRoutes(layer.handle.stack) : [];
 	});
 
+const readKey = 'route-table-read-key';
+
 let stack: TestStack;
 beforeAll(async () => {
-	// With an admin key, so the operator routes exist and the allow-list is checked against them too.
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false, adminKey: 'route-table-admin-key'});
+	// With an admin key, so the operator routes exist and the allow-list is checked against them too; and a read key,
+	// whose writes are refused.
+	stack = await startTestStack({
+		redisUrl: inject('redisUrl'),
+		serveUrl: inject('serveUrl'),
+		withWorker: false,
+		adminKey: 'route-table-admin-key',
+		tenant: {roleKeys: [{sha256: hashApiKey(readKey), role: 'read'}]},
+	});
 });
 afterAll(async () => {
 	await stack?.close();
@@ -142,5 +153,63 @@ describe('the viewer-event route and its OpenAPI entry', () => {
 		for (const [status] of bad) answered.add(status);
 		answered.add(limited);
 		expect([...answered].filter((status) => !Object.hasOwn(operation.responses, String(status))), 'answered but not documented').toEqual([]);
+	});
+});
+
+interface Operation {
+	parameters?: Array<{name: string; in: string; schema: {enum?: string[]}}>;
+	requestBody?: {content: Record<string, unknown>};
+	responses: Record<string, {content?: Record<string, unknown>}>;
+}
+
+describe('every answer a route gives', () => {
+	it('is a status its OpenAPI entry lists, in a content type listed there', async () => {
+		const document = (await (await fetch(`${stack.baseUrl}/openapi.json`)).json()) as {paths: Record<string, Record<string, Operation>>};
+		const misfits: string[] = [];
+		let probes = 0;
+		for (const [path, item] of Object.entries(document.paths)) {
+			for (const [method, operation] of Object.entries(item)) {
+				const pathParams = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+				// Ids that exist nowhere, and the first value of an enum, so each request reaches its route.
+				const urlWith = (first?: string) =>
+					pathParams.reduce(
+						(url, parameter, index) => url.replace(`{${parameter.name}}`, index === 0 && first ? first : (parameter.schema.enum?.[0] ?? `no-such-${parameter.name}`)),
+						`${stack.baseUrl}${path}`,
+					);
+				const requests: Array<[string, Parameters<typeof rawRequest>[1] & {url?: string}]> = [
+					['without a key', {}],
+					['with a key', {headers: stack.auth}],
+					['with a read key', {headers: {authorization: `Bearer ${readKey}`}}],
+					['with 20 KB of headers', {headers: {...stack.auth, 'x-padding': 'a'.repeat(20_000)}}],
+				];
+				if (pathParams.length > 0) requests.push(['with a malformed %-escape', {url: urlWith('%E0%A4%A'), headers: stack.auth}]);
+				if (operation.requestBody?.content['application/json']) {
+					const json = {...stack.auth, 'content-type': 'application/json'};
+					requests.push(
+						['with malformed JSON', {headers: json, body: '{"template": '}],
+						['with JSON nested 100 deep', {headers: json, body: `${'['.repeat(100)}${']'.repeat(100)}`}],
+						['without a body', {headers: json}],
+						['with null', {headers: json, body: 'null'}],
+						['with a Latin-1 charset', {headers: {...json, 'content-type': 'application/json; charset=latin1'}, body: '{}'}],
+						['with HTML', {headers: {...json, 'content-type': 'text/html'}, body: '<b>'}],
+						['with an unknown Content-Encoding', {headers: {...json, 'content-encoding': 'zstd'}, body: '{}'}],
+						['with a gzip body that is not gzip', {headers: {...json, 'content-encoding': 'gzip'}, body: '{}'}],
+						['over the body limit', {headers: json, body: JSON.stringify({padding: 'a'.repeat(70 * 1024)})}],
+					);
+				}
+				for (const [what, {url = urlWith(), ...request}] of requests) {
+					const answer = await rawRequest(url, {method: method.toUpperCase(), ...request});
+					probes++;
+					const documented = operation.responses[String(answer.status)] ?? operation.responses[`${String(answer.status)[0]}XX`];
+					const type = answer.type?.split(';')[0];
+					if (!documented) misfits.push(`${method.toUpperCase()} ${path} ${what}: ${answer.status} is not listed`);
+					else if (answer.body !== '' && type && !Object.hasOwn(documented.content ?? {}, type)) {
+						misfits.push(`${method.toUpperCase()} ${path} ${what}: ${answer.status} as ${type} is not listed`);
+					}
+				}
+			}
+		}
+		expect(probes).toBeGreaterThan(150);
+		expect(misfits).toEqual([]);
 	});
 });

@@ -1,12 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {mappingSchema} from '../../server/batches/mapping-schema';
 import {fieldErrorsFromZod} from '../../server/platform/zod-field-errors';
-import {reminderEdgeBills} from '../../src/templates/payment-reminder/reminder-edge-bills';
-import {reminderFixtures} from '../../src/templates/payment-reminder/reminder-fixtures';
-import {telcoEdgeBills} from '../../src/templates/telco-bill/telco-edge-bills';
-import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
-import {utilityEdgeBills} from '../../src/templates/utility-bill/utility-edge-bills';
-import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
+import {templateIds} from '../../src/templates/registry';
+import {allTemplateBills} from '../helpers/template-fixtures';
 import {utilityBillSchema} from '../../src/templates/utility-bill/utility-bill-schema';
 
 const telcoDefaults = {
@@ -72,13 +68,8 @@ describe('a mapping names fields of the render request its bills make', () => {
 	});
 
 	it('takes every field of every fixture bill as a default', () => {
-		const bills = {
-			'telco-bill': [...Object.values(telcoFixtures), ...Object.values(telcoEdgeBills)],
-			'utility-bill': [...Object.values(utilityFixtures), ...Object.values(utilityEdgeBills)],
-			'payment-reminder': [...Object.values(reminderFixtures), ...Object.values(reminderEdgeBills)],
-		};
-		for (const [template, fixtures] of Object.entries(bills)) {
-			for (const bill of fixtures) expect(refusals({columns: {Id: 'bill.customer.id'}, defaults: {template, format: 'portrait', bill}}), template).toEqual([]);
+		for (const {name, input} of allTemplateBills) {
+			expect(refusals({columns: {Id: 'bill.customer.id'}, defaults: {template: input.template, format: 'portrait', bill: input.bill}}), name).toEqual([]);
 		}
 	});
 
@@ -86,7 +77,8 @@ describe('a mapping names fields of the render request its bills make', () => {
 		const defaults = {...telcoDefaults, bill: {...telcoDefaults.bill, previousAmmount: 3, lineItems: [{category: 'plan', labl: 'x'}]}};
 		expect(refusals({columns: {A: 'bill.customer.id'}, defaults}).map((error) => error.path)).toEqual(['defaults.bill.lineItems[0].labl', 'defaults.bill.previousAmmount']);
 		expect(refusals({columns: {A: 'bill.customer.id'}, defaults: {template: 'telco'}})).toEqual([
-			{path: 'defaults.template', message: 'must be one of telco-bill, utility-bill or payment-reminder'},
+			// Read from the registry, so a new template changes the message and not this test.
+			{path: 'defaults.template', message: `must be one of ${templateIds.slice(0, -1).join(', ')} or ${templateIds.at(-1)}`},
 		]);
 	});
 

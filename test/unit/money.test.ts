@@ -26,6 +26,29 @@ describe('formatMoney', () => {
 		expect(formatMoney({minor: 1640, currency: 'EUR', locale: 'en-GB', signed: true})).toBe('+€16.40');
 	});
 
+	it('formats every amount exactly, however large, in each currency\'s own decimals', () => {
+		// Divided by 100 as a float, the largest safe integer of cents showed as …409.90.
+		expect(formatMoney({minor: 9007199254740991, currency: 'EUR', locale: 'en-GB'})).toBe('€90,071,992,547,409.91');
+		expect(formatMoney({minor: -9007199254740991, currency: 'EUR', locale: 'en-GB'})).toBe('-€90,071,992,547,409.91');
+		expect(formatMoney({minor: 999_999_999_999, currency: 'EUR', locale: 'en-GB', signed: true})).toBe('+€9,999,999,999.99');
+		expect(plain(formatMoney({minor: 123456789, currency: 'EUR', locale: 'it-IT', signed: true}))).toBe('+1.234.567,89 €');
+		expect(formatMoney({minor: 0, currency: 'EUR', locale: 'en-GB', signed: true})).toBe('€0.00');
+		expect(formatMoney({minor: 9007199254740991, currency: 'JPY', locale: 'ja-JP'})).toBe('JP¥9,007,199,254,740,991');
+		expect(formatMoney({minor: 52000, currency: 'KRW', locale: 'ko-KR', signed: true})).toBe('+₩52,000');
+		expect(plain(formatMoney({minor: 12345, currency: 'KWD', locale: 'en-GB'}))).toBe('KWD 12.345');
+		expect(plain(formatMoney({minor: 5, currency: 'KWD', locale: 'en-GB'}))).toBe('KWD 0.005');
+		expect(plain(formatMoney({minor: 9007199254740991, currency: 'KWD', locale: 'en-GB'}))).toBe('KWD 9,007,199,254,740.991');
+	});
+
+	it('reads a JSON number exactly up to the largest amount, and refuses one beyond it rather than round it', () => {
+		expect(decimalToMinor({value: 9999999999.99, currency: 'EUR'})).toEqual({ok: true, minor: 999_999_999_999});
+		expect(decimalToMinor({value: 999999999.999, currency: 'KWD'})).toEqual({ok: true, minor: 999_999_999_999});
+		expect(decimalToMinor({value: -10000000000, currency: 'EUR'})).toEqual({ok: true, minor: -1_000_000_000_000});
+		// The float nearest 80000000000000.01 reads back as …02: it became 8000000000000002 minor units.
+		expect(decimalToMinor({value: 80000000000000.01, currency: 'EUR'})).toMatchObject({ok: false, message: 'must be between -10000000000.00 and 10000000000.00 EUR'});
+		expect(decimalToMinor({value: '1000000000001', currency: 'KRW'})).toMatchObject({ok: false, message: 'must be between -1000000000000 and 1000000000000 KRW'});
+	});
+
 	it('writes exact decimal strings for links', () => {
 		expect(minorToDecimalString(4250, 'EUR')).toBe('42.50');
 		expect(minorToDecimalString(5, 'EUR')).toBe('0.05');
@@ -87,7 +110,7 @@ describe('decimalToMinor', () => {
 		for (const value of ['', '1e3', '68,40', '€68.40', '.5', '5.', Number.NaN, 1e21]) {
 			expect(decimalToMinor({value, currency: 'EUR'})).toMatchObject({ok: false, message: expect.stringMatching(/decimal number/)});
 		}
-		expect(decimalToMinor({value: '90071992547409.93', currency: 'EUR'})).toEqual({ok: false, message: 'is too large'});
+		expect(decimalToMinor({value: '90071992547409.93', currency: 'EUR'})).toEqual({ok: false, message: 'must be between -10000000000.00 and 10000000000.00 EUR'});
 	});
 
 	it('quotes at most 40 characters of a value it refuses, however long the value', () => {

@@ -22,6 +22,6 @@ describe('a render request chooses its outputs', () => {
 
 	it('names the field of an unknown output or mode', () => {
 		expect(prepare({outputs: {mp4: 'later'}})).toMatchObject({ok: false, errors: [{path: 'outputs.mp4'}]});
-		expect(prepare({outputs: {gif: 'render'}})).toMatchObject({ok: false, errors: [{path: 'outputs'}]});
+		expect(prepare({outputs: {gif: 'render'}})).toMatchObject({ok: false, errors: [{path: 'outputs.gif', message: 'unrecognized key'}]});
 	});
 });

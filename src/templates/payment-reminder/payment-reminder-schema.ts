@@ -1,13 +1,13 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
-import {brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
+import {areDates, brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema} from '../../bill-fields';
 
 /** What happens next when the bill stays unpaid; each is stated plainly in the video, never as a threat. */
 const nextStepKinds = ['late_fee', 'service_limited', 'final_notice'] as const;
 export type NextStepKind = (typeof nextStepKinds)[number];
 
 export const paymentReminderSchema = z
-	.object({
+	.strictObject({
 		customer: customerSchema,
 		billNumber: shownText(64),
 		/** The day the reminder is sent, after the original due date; days overdue count from that date to this day. */
@@ -16,13 +16,13 @@ export const paymentReminderSchema = z
 		/** The wording of the overdue scene; a batch experiment sets it per bill. */
 		messageVariant: messageVariantSchema.optional(),
 		amountOverdue: minorUnits.refine((n) => n > 0, 'must be more than zero: a reminder is for an amount owed'),
-		nextStep: z.object({
+		nextStep: z.strictObject({
 			kind: z.enum(nextStepKinds),
 			date: isoDate,
 			/** The late fee, for `late_fee`. */
 			fee: minorUnits.optional(),
 		}),
-		instalments: z.object({
+		instalments: z.strictObject({
 			/** The most instalments the customer may choose (2 to 6). */
 			max: z.number().int().min(2).max(6),
 			/**
@@ -41,7 +41,7 @@ export const paymentReminderSchema = z
 	})
 	.superRefine((reminder, ctx) => {
 		// On the due date itself the video would say "0 days overdue".
-		if (reminder.reminderDate <= reminder.originalDueDate) {
+		if (areDates(reminder.reminderDate, reminder.originalDueDate) && reminder.reminderDate <= reminder.originalDueDate) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['reminderDate'],

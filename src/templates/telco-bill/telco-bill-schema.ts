@@ -8,7 +8,7 @@ export const lineItemCategories = ['plan', 'addons', 'roaming', 'devices', 'one_
 export type LineItemCategory = (typeof lineItemCategories)[number];
 
 const lineItemSchema = z
-	.object({
+	.strictObject({
 		category: z.enum(lineItemCategories),
 		label: shownText(200),
 		amount: minorUnits,
@@ -25,14 +25,14 @@ const lineItemSchema = z
 const usageMeterSchema = (unit: 'gigabytes' | 'minutes' | 'texts') => {
 	const amount = z.number().nonnegative(`must be zero or more ${unit}`);
 	const counted = unit === 'gigabytes' ? amount : amount.int(`must be a whole number of ${unit}`);
-	return z.object({
+	return z.strictObject({
 		used: counted,
 		allowance: counted.nullable(),
 	});
 };
 
 export const telcoBillSchema = z
-	.object({
+	.strictObject({
 		customer: customerSchema,
 		billNumber: shownText(64),
 		period: periodSchema,
@@ -56,13 +56,13 @@ export const telcoBillSchema = z
 		billPdfUrl: httpUrl.optional(),
 		paymentHistory: paymentHistorySchema.optional(),
 		usage: z
-			.object({
+			.strictObject({
 				data: usageMeterSchema('gigabytes').optional(),
 				minutes: usageMeterSchema('minutes').optional(),
 				sms: usageMeterSchema('texts').optional(),
 			})
 			.optional(),
-		payment: z.object({
+		payment: z.strictObject({
 			status: z.enum(paymentStatuses),
 			payUrl: httpUrl.optional(),
 			cardLast4: z

@@ -9,14 +9,14 @@ export type UtilityKind = (typeof utilityKinds)[number];
 /** The unit each utility is metered in; shown after every consumption figure. */
 export const utilityUnits: Record<UtilityKind, string> = {electricity: 'kWh', gas: 'm³', water: 'm³'};
 
-const consumptionPointSchema = z.object({
+const consumptionPointSchema = z.strictObject({
 	/** The last day of the metered period. */
 	periodEnd: isoDate,
 	amount: z.number().nonnegative(),
 });
 
 export const utilityBillSchema = z
-	.object({
+	.strictObject({
 		customer: customerSchema,
 		billNumber: shownText(64),
 		kind: z.enum(utilityKinds),
@@ -31,10 +31,10 @@ export const utilityBillSchema = z
 		/** Consumption in the same period a year earlier, when the meter has that history. */
 		samePeriodLastYear: z.number().nonnegative().optional(),
 		/** What the bill is made of: the energy (for water, the water supply), the network (for water, the wastewater), and taxes. */
-		cost: z.object({energy: minorUnits, network: minorUnits, taxes: minorUnits}),
+		cost: z.strictObject({energy: minorUnits, network: minorUnits, taxes: minorUnits}),
 		/** Average consumption of similar homes in the same period, when the supplier has it. */
 		similarHomes: z.number().positive().optional(),
-		payment: z.object({
+		payment: z.strictObject({
 			status: z.enum(paymentStatuses),
 			payUrl: httpUrl.optional(),
 			cardLast4: z.string().regex(/^\d{4}$/, 'must be the last four digits of the card').optional(),
