@@ -509,10 +509,11 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 					</button>
 				) : null}
 				{hasSound ? (
-					// A toggle like the captions: one name, pressed while the video speaks (WCAG 1.4.2), the icon showing which.
-					<button type="button" className="bc-sound" aria-pressed={soundOn} onClick={toggleSound}>
+					// Named for what a press does (WCAG 1.4.2), the icon showing what is heard now: "Sound on" beside a muted
+					// speaker read as a state. A button whose name changes has no pressed state besides.
+					<button type="button" className="bc-sound" onClick={toggleSound}>
 						<Icon name={soundOn ? 'soundOn' : 'soundOff'} />
-						<span className="bc-label">{messages.player.soundOn}</span>
+						<span className="bc-label">{soundOn ? messages.player.soundOff : messages.player.soundOn}</span>
 					</button>
 				) : voicePending ? (
 					// Where the toggle will be, and no control meanwhile: a button that could not do anything would only puzzle.

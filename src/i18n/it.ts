@@ -49,6 +49,7 @@ export const it: PartialMessages = {
 		seek: 'Posizione nel video',
 		captions: 'Sottotitoli',
 		soundOn: 'Attiva audio',
+		soundOff: 'Disattiva audio',
 		voiceOnItsWay: 'Voce in arrivo',
 		voiceReady: 'La voce è pronta: premi Attiva audio per ascoltarla',
 		fullscreen: 'Schermo intero',

@@ -46,6 +46,7 @@ export const ko: PartialMessages = {
 		seek: '동영상 재생 위치',
 		captions: '자막',
 		soundOn: '소리 켜기',
+		soundOff: '소리 끄기',
 		voiceOnItsWay: '음성 준비 중',
 		voiceReady: '음성이 준비되었습니다. 소리 켜기를 눌러 들어 보세요',
 		fullscreen: '전체 화면',

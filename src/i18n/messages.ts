@@ -56,8 +56,10 @@ export interface Messages {
 		readonly playVideo: string;
 		readonly seek: string;
 		readonly captions: string;
-		/** The sound toggle's name; it shows pressed while the video speaks. */
+		/** The sound button's name while the video is muted: what a press does, as its icon shows what is heard now. */
 		readonly soundOn: string;
+		/** Its name while the video speaks. */
+		readonly soundOff: string;
 		/** Shown where the sound toggle will be, while the video's voice is still being made. */
 		readonly voiceOnItsWay: string;
 		/** Said to screen readers when a voice that was on its way has come, naming the control that plays it. */

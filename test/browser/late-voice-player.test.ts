@@ -73,18 +73,17 @@ const expectVoicePending = async (page: Page) => {
 	const note = page.locator('.bc-voice-pending');
 	await note.waitFor({state: 'visible'});
 	expect([await note.getAttribute('role'), await note.textContent()]).toEqual(['status', 'Voice on its way']);
-	expect(await page.getByRole('button', {name: 'Sound on'}).count()).toBe(0);
+	expect(await page.getByRole('button', {name: 'Turn sound on'}).count()).toBe(0);
 	expect(await page.locator(NARRATION_AUDIO).count()).toBe(0);
 	expect(await page.getByRole('button', {name: 'Captions', exact: true}).getAttribute('aria-pressed')).toBe('true');
 };
 
-/** One press on "Sound on" and the narration is heard: unmuted, playing, its time moving. */
+/** One press on "Turn sound on" and the narration is heard: unmuted, playing, its time moving. */
 const turnSoundOn = async (page: Page) => {
-	const sound = page.getByRole('button', {name: 'Sound on'});
-	expect(await sound.getAttribute('aria-pressed')).toBe('false');
+	const sound = page.getByRole('button', {name: 'Turn sound on'});
 	expect(await page.locator(NARRATION_AUDIO).evaluate((audio) => (audio as HTMLAudioElement).muted)).toBe(true);
 	await sound.click();
-	expect(await sound.getAttribute('aria-pressed')).toBe('true');
+	await expect.poll(() => page.locator('.bc-sound').textContent()).toBe('Turn sound off');
 	const unmuted = await page.waitForFunction((css) => {
 		const media = document.querySelector<HTMLMediaElement>(css);
 		return media && !media.muted && !media.paused ? media.currentTime : undefined;
@@ -94,7 +93,7 @@ const turnSoundOn = async (page: Page) => {
 };
 
 describe('a voice that comes after the page opened', () => {
-	it('the open player takes it up without a reload: same place (its scene start), same play state, "Sound on" and captions work', async () => {
+	it('the open player takes it up without a reload: same place (its scene start), same play state, "Turn sound on" and captions work', async () => {
 		const {watch, data} = await submit({customerId: 'CUST-LATE-VOICE'});
 		const silent = await watchData(data);
 		expect([silent.narrationPending, silent.narration]).toEqual([true, undefined]);
@@ -133,7 +132,7 @@ describe('a voice that comes after the page opened', () => {
 			expect(await stateOf(desktop)).toBe('paused');
 			expect(await desktop.locator('.bc-voice-pending').count()).toBe(0);
 			// Screen readers hear that it came and which control plays it.
-			expect(await desktop.locator('.bc-announce[role="status"]').textContent()).toBe('The voice is ready: press Sound on to hear it');
+			expect(await desktop.locator('.bc-announce[role="status"]').textContent()).toBe('The voice is ready: press Turn sound on to hear it');
 			expect(await desktop.getByRole('button', {name: 'Captions', exact: true}).getAttribute('aria-pressed')).toBe('true');
 			await player(desktop, 'play');
 			// Still muted, so captioned: the scene's words, cued to the voice's timings.
@@ -143,7 +142,7 @@ describe('a voice that comes after the page opened', () => {
 
 			// The phone viewer watched on and still does, now with a toggle on screen.
 			expect(await stateOf(phone)).toBe('playing');
-			const sound = phone.getByRole('button', {name: 'Sound on'});
+			const sound = phone.getByRole('button', {name: 'Turn sound on'});
 			const box = (await sound.boundingBox())!;
 			expect(box.x + box.width).toBeLessThanOrEqual(390);
 			await turnSoundOn(phone);
@@ -184,7 +183,7 @@ describe('a voice that comes after the page opened', () => {
 			await page.goto(watch);
 			await page.getByRole('button', {name: 'Captions', exact: true}).waitFor({state: 'visible'});
 			expect(await page.locator('.bc-voice-pending').count()).toBe(0);
-			expect(await page.getByRole('button', {name: 'Sound on'}).count()).toBe(0);
+			expect(await page.getByRole('button', {name: 'Turn sound on'}).count()).toBe(0);
 			expect(await page.locator('.bc-announce').textContent()).toBe('');
 		} finally {
 			await page.close();
