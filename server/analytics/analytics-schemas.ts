@@ -20,8 +20,8 @@ const report = {
 	paidAmounts: z.array(z.object({currency: z.string(), amount: z.number().int().describe('minor units')})),
 	hotspotClicks: z.record(z.string(), z.number().int()).describe('unique renders per hotspot kind clicked (pay, call, mail, instalments, bill-pdf, page-pay)'),
 	timeToOpen: waits.describe('from the render being sent to its first view'),
-	timeToPay: waits.describe('from the render being sent to the confirmed paidAt'),
-	dropOff: z.array(z.object({scene: z.string(), renders: z.number().int()})).describe('renders by the last scene their viewing reported'),
+	timeToPay: waits.describe('from the render being sent to the confirmed paidAt; a payment made before it was sent counts as paid but has no wait here'),
+	dropOff: z.array(z.object({scene: z.string(), renders: z.number().int()})).describe('renders by the furthest scene any of their viewings reported'),
 	devices: z.object({phone: z.number().int(), desktop: z.number().int()}),
 	languages: z.array(z.object({locale: z.string(), opened: z.number().int()})),
 };

@@ -1,16 +1,17 @@
 import type {RedisClient} from '../platform/redis-connection';
 import type {ViewerEventType} from '../../src/viewer-events';
 import type {RenderRecord} from '../renders/render-record';
+import {templateOf} from '../../src/templates/registry';
 import type {Campaign, CampaignIndex, FiledRender} from './campaign-index';
-import {deviceClassOf, hotspotKindOf, waitBucketOf, type DeviceClass} from './metrics';
+import {deviceClassOf, hotspotKindOf, waitBucketOf, type ClickKind, type DeviceClass} from './metrics';
 
 const STALE = 'stale';
 
 /**
  * Adds increments to every scope hash at once, unless the render already earned the once-flag (a second view of the
- * same render is not a second open). A scene moves the render's drop-off point: it leaves the scene it was counted at
- * (in the hashes it was counted in) and joins the new one, so each scope holds, per scene, the renders whose viewing
- * last reached it. Constant work per event: nothing here reads more than the render's own flags.
+ * same render is not a second open). A scene further into the video moves the render's drop-off point: it leaves the
+ * scene it was counted at (in the hashes it was counted in) and joins the new one, so each scope holds, per scene, the
+ * renders whose viewings got no further. Constant work per event: nothing here reads more than the render's own flags.
  * The hashes the render was counted in are named by its flags, so the caller reads them first and declares them (a
  * script may touch only the keys it is given, which Redis Cluster relies on); when the flags no longer say what the
  * caller read, another event moved the render meanwhile, and the script writes nothing and answers STALE so the caller
@@ -41,7 +42,7 @@ end
 for k = 1, scopes + 1 do redis.call('EXPIRE', KEYS[k], ARGV[1]) end
 return 'counted'`;
 
-/** Where a render's viewing last stopped, as its flags say: the scene and the hashes it is counted in there. */
+/** The furthest a render's viewings got, as its flags say: the scene and the hashes it is counted in there. */
 interface DropOff {
 	readonly scene: string;
 	readonly keys: string;
@@ -55,6 +56,12 @@ const VARIANT_FIELDS = new Set(['renders', 'opened', 'pay_clicked', 'paid']);
 
 type Increments = Array<readonly [field: string, by: number]>;
 
+/** Increments counted once per render under the once-flag, or every time when it is ''. */
+interface Counted {
+	readonly once: string;
+	readonly increments: Increments;
+}
+
 /**
  * The once-flag of a step counted once per render and campaign: sent, produced and exported. A render sent again in a
  * later batch is in that campaign's first steps too (its video made before is produced as it is sent), so no campaign's
@@ -63,7 +70,7 @@ type Increments = Array<readonly [field: string, by: number]>;
 const oncePerCampaign = (step: 'sent' | 'produced' | 'exported', campaign: Campaign): string => `${step}:${campaign.batchId}`;
 
 const dayOf = (at: Date): string => at.toISOString().slice(0, 10);
-const secondsBetween = (from: string, to: Date): number => Math.max(0, Math.round((to.getTime() - Date.parse(from)) / 1000));
+const secondsBetween = (from: string, to: Date): number => Math.round((to.getTime() - Date.parse(from)) / 1000);
 
 interface ViewerEventFacts {
 	readonly record: RenderRecord;
@@ -146,34 +153,53 @@ export const makeCampaignCounters = ({
 		const [scene, keys] = await redis.hmget(flagsKey(renderId), 'scene', 'scene_keys');
 		return {scene: scene ?? '', keys: keys ?? ''};
 	};
+	/**
+	 * Whether an event from `scene` moves the render's drop-off: on to a scene further into its video, or into the
+	 * campaign it was sent in since, where its viewings start afresh. A viewer who watched to the end and reloads the page
+	 * to pay starts again at the greeting: the render still counts where its viewings got furthest. A scene the
+	 * template does not play moves nothing.
+	 */
+	const movesDropOff = (record: RenderRecord, scene: string, from: DropOff, campaign: Campaign): boolean => {
+		const order: readonly string[] = templateOf(record.template).sceneIds;
+		if (!order.includes(scene)) return false;
+		return order.indexOf(scene) > order.indexOf(from.scene) || !from.keys.split('|').includes(batchKey(campaign.batchId));
+	};
 
-	const eventIncrements = ({record, locale, type, hotspot, device, userAgent, at}: ViewerEventFacts & {at: Date}): {once: string; increments: Increments} => {
+	const clickOf = (kind: ClickKind): Counted => ({once: `clicked:${kind}`, increments: [[`clicked:${kind}`, 1]]});
+	/** What an event adds, each with its own once-flag; the first also moves the drop-off. */
+	const eventIncrements = ({record, locale, type, hotspot, device, userAgent, at}: ViewerEventFacts & {at: Date}): [Counted, ...Counted[]] => {
 		switch (type) {
 			case 'view_started': {
-				const wait = secondsBetween(record.createdAt, at);
-				return {
-					once: 'opened',
-					increments: [
-						['opened', 1],
-						[`device:${device ?? deviceClassOf(userAgent)}`, 1],
-						[`language:${locale}`, 1],
-						['open_seconds_sum', wait],
-						[`open_wait:${waitBucketOf(wait)}`, 1],
-					],
-				};
+				const wait = Math.max(0, secondsBetween(record.createdAt, at));
+				return [
+					{
+						once: 'opened',
+						increments: [
+							['opened', 1],
+							[`device:${device ?? deviceClassOf(userAgent)}`, 1],
+							[`language:${locale}`, 1],
+							['open_seconds_sum', wait],
+							[`open_wait:${waitBucketOf(wait)}`, 1],
+						],
+					},
+				];
 			}
 			case 'progress_25':
 			case 'progress_50':
 			case 'progress_75':
 			case 'completed':
-			case 'pay_clicked':
-				return {once: type, increments: [[type, 1]]};
-			case 'hotspot_clicked': {
+				return [{once: type, increments: [[type, 1]]}];
+			case 'pay_clicked': {
+				// The watch page's own button is clicked with no hotspot_clicked before it (as the video's are): its pay click
+				// is its click too, read here so every player's events count, old ones included.
+				const pressed: Counted = {once: type, increments: [[type, 1]]};
 				const kind = hotspotKindOf(hotspot);
-				return {once: `clicked:${kind}`, increments: [[`clicked:${kind}`, 1]]};
+				return kind === 'page-pay' ? [pressed, clickOf(kind)] : [pressed];
 			}
+			case 'hotspot_clicked':
+				return [clickOf(hotspotKindOf(hotspot))];
 			case 'hotspot_shown':
-				return {once: '', increments: []};
+				return [{once: '', increments: []}];
 		}
 	};
 
@@ -212,17 +238,24 @@ export const makeCampaignCounters = ({
 		},
 		async viewerEvent(facts) {
 			const at = facts.at ?? new Date();
-			const {once, increments} = eventIncrements({...facts, at});
+			const [first, ...more] = eventIncrements({...facts, at});
 			const {record, scene} = facts;
-			if (increments.length === 0 && !scene) return;
+			if (first.increments.length === 0 && !scene) return;
 			const [campaign, firstRead] = await Promise.all([campaigns.campaignOf(record.id), scene ? dropOffOf(record.id) : undefined]);
 			if (!campaign) return;
 			let from = firstRead;
 			for (let attempt = 1; ; attempt++) {
 				// Events of one render racing one another past every attempt are counted without moving its drop-off: it
-				// stays where one of them put it, so each render is still counted at exactly one scene.
-				const moveTo = scene && from && attempt <= DROP_OFF_MOVES ? {scene, from} : undefined;
-				if (await run((pipeline) => count(pipeline, record, {at, once, increments, campaign, moveTo}))) return;
+				// stays where one of them put it, so each render is still counted at exactly one scene. A scene that moves
+				// nothing as read is counted without a check: within a campaign the drop-off only ever moves on, so it moves
+				// nothing as stored now either.
+				const moveTo = scene && from && attempt <= DROP_OFF_MOVES && movesDropOff(record, scene, from, campaign) ? {scene, from} : undefined;
+				// Only the first can find the drop-off moved; counting the others again then is harmless, as each has its once-flag.
+				const counted = await run(async (pipeline) => {
+					await count(pipeline, record, {...first, at, campaign, moveTo});
+					for (const other of more) await count(pipeline, record, {...other, at, campaign});
+				});
+				if (counted) return;
 				from = await dropOffOf(record.id);
 			}
 		},
@@ -233,9 +266,9 @@ export const makeCampaignCounters = ({
 			const increments: Increments = [
 				['paid', 1],
 				[`paid_amount:${payment.currency}`, payment.amount],
-				['pay_seconds_sum', wait],
-				[`pay_wait:${waitBucketOf(wait)}`, 1],
 			];
+			// Paid before the bill was sent: it counts as paid, but not as a wait after sending of 0 s.
+			if (wait >= 0) increments.push(['pay_seconds_sum', wait], [`pay_wait:${waitBucketOf(wait)}`, 1]);
 			await run((pipeline) => count(pipeline, record, {at, once: 'paid', increments, campaign}));
 		},
 		async batch(batchId) {

@@ -4,9 +4,9 @@ import {differenceInterval, wilsonInterval, type Interval} from './statistics';
 /**
  * The funnel, in order: each step, its counter, and the step its rate is of. The viewing steps are each a subset of the
  * one before. Produced (renders sent whose video is made: one per render, whatever files it has) and links exported
- * are both of those sent: a link may be handed out before its video is made, since the live player needs none. `paid`
- * is of nothing before it (a customer may pay by bank transfer without pressing pay), so its rate is of the renders
- * sent only.
+ * are both of those sent: a link may be handed out before its video is made, since the live player needs none. Pressed
+ * pay and paid are of nothing before them, so their rates are of the renders sent only: the watch page's own pay button
+ * may be pressed without watching at all, and a customer may pay by bank transfer without pressing pay.
  */
 export const funnelSteps = [
 	['renders', 'renders', null],
@@ -17,7 +17,7 @@ export const funnelSteps = [
 	['reached50', 'progress_50', 'reached25'],
 	['reached75', 'progress_75', 'reached50'],
 	['completed', 'completed', 'reached75'],
-	['payClicked', 'pay_clicked', 'completed'],
+	['payClicked', 'pay_clicked', null],
 	['paid', 'paid', null],
 ] as const;
 export type FunnelStep = (typeof funnelSteps)[number][0];
@@ -35,11 +35,12 @@ const withPrefix = (fields: Fields, prefix: string): Record<string, number> =>
 			.map(([field, value]) => [field.slice(prefix.length), Number(value)]),
 	);
 
-const waits = (fields: Fields, sumField: string, bucketPrefix: string, count: number) => ({
-	count,
-	meanSeconds: count === 0 ? null : Math.round(numberOf(fields, sumField) / count),
-	buckets: waitBuckets.map(([upTo]) => ({upTo, count: numberOf(fields, `${bucketPrefix}${upTo}`)})),
-});
+/** Counted over the waits the buckets hold: a payment made before its bill was sent has none, though it counts as paid. */
+const waits = (fields: Fields, sumField: string, bucketPrefix: string) => {
+	const buckets = waitBuckets.map(([upTo]) => ({upTo, count: numberOf(fields, `${bucketPrefix}${upTo}`)}));
+	const count = buckets.reduce((sum, bucket) => sum + bucket.count, 0);
+	return {count, meanSeconds: count === 0 ? null : Math.round(numberOf(fields, sumField) / count), buckets};
+};
 
 /** Adds raw counter hashes together (days into a range, templates into a tenant). */
 export const sumFields = (all: readonly Fields[]): Record<string, string> => {
@@ -61,8 +62,8 @@ export const campaignReport = (fields: Fields) => {
 		})),
 		paidAmounts: Object.entries(withPrefix(fields, 'paid_amount:')).map(([currency, amount]) => ({currency, amount})),
 		hotspotClicks: withPrefix(fields, 'clicked:'),
-		timeToOpen: waits(fields, 'open_seconds_sum', 'open_wait:', counts.opened),
-		timeToPay: waits(fields, 'pay_seconds_sum', 'pay_wait:', counts.paid),
+		timeToOpen: waits(fields, 'open_seconds_sum', 'open_wait:'),
+		timeToPay: waits(fields, 'pay_seconds_sum', 'pay_wait:'),
 		// A scene every render has left again counts zero and is left out.
 		dropOff: Object.entries(withPrefix(fields, 'dropoff:'))
 			.filter(([, renders]) => renders > 0)

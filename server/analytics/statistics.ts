@@ -13,7 +13,8 @@ export const wilsonInterval = (successes: number, trials: number, z = Z95): Inte
 	const denominator = 1 + (z * z) / trials;
 	const centre = (p + (z * z) / (2 * trials)) / denominator;
 	const half = (z * Math.sqrt((p * (1 - p)) / trials + (z * z) / (4 * trials * trials))) / denominator;
-	return {low: Math.max(0, centre - half), high: Math.min(1, centre + half)};
+	// At 0 % and 100 % the bound is exactly 0 or 1; computed, it may come out a rounding error away (5.6e-17).
+	return {low: successes === 0 ? 0 : Math.max(0, centre - half), high: successes === trials ? 1 : Math.min(1, centre + half)};
 };
 
 /**

@@ -10,6 +10,6 @@ import {allSceneIds, deviceClasses} from './metrics';
 export const viewerEventSchema = z.object({
 	type: z.enum(viewerEventTypes),
 	hotspot: z.string().max(64).optional().describe('The hotspot shown or clicked: pay, instalments, call, mail, bill-pdf, or page for the watch page\'s own pay button'),
-	scene: z.enum(allSceneIds).optional().describe('The scene playing when the event was sent: the last one a viewing reports is where it stopped'),
+	scene: z.enum(allSceneIds).optional().describe('The scene playing when the event was sent: the furthest one any viewing of a render reports is where it stopped'),
 	device: z.enum(deviceClasses).optional().describe("The player's own word for the device; without it the User-Agent decides"),
 });

@@ -1,4 +1,5 @@
 import type {FunnelStep} from '../analytics/campaign-report';
+import type {ClickKind} from '../analytics/metrics';
 
 /** The dashboard's own words, for the tenant's marketing and operations people (not the customer's catalogue). */
 export interface DashboardMessages {
@@ -13,7 +14,6 @@ export interface DashboardMessages {
 	readonly campaigns: string;
 	readonly noCampaigns: string;
 	readonly campaign: string;
-	readonly created: string;
 	readonly back: string;
 	readonly funnel: string;
 	readonly step: string;
@@ -45,7 +45,13 @@ export interface DashboardMessages {
 	readonly within: string;
 	readonly later: string;
 	readonly paidAmount: string;
+	readonly currency: string;
+	readonly amount: string;
 	readonly clicks: string;
+	/** The buttons a viewer may press, by the kind the counters name them. */
+	readonly clickKinds: Record<ClickKind, string>;
+	/** The campaign's id, for support and the API, shown under the name a reader knows it by. */
+	readonly campaignId: string;
 	readonly nothingYet: string;
 	readonly notFound: string;
 }
@@ -62,7 +68,6 @@ const en: DashboardMessages = {
 	campaigns: 'Campaigns',
 	noCampaigns: 'No campaigns yet: send a batch of bills to start one.',
 	campaign: 'Campaign',
-	created: 'Created',
 	back: 'All campaigns',
 	funnel: 'Funnel',
 	step: 'Step',
@@ -104,7 +109,19 @@ const en: DashboardMessages = {
 	within: 'Within {wait}',
 	later: 'Later',
 	paidAmount: 'Paid amount',
+	currency: 'Currency',
+	amount: 'Amount',
 	clicks: 'Buttons pressed',
+	clickKinds: {
+		pay: 'Pay (in the video)',
+		'page-pay': 'Pay (on the page)',
+		instalments: 'Instalment plan',
+		call: 'Call',
+		mail: 'Email',
+		'bill-pdf': 'Bill PDF',
+		other: 'Other',
+	},
+	campaignId: 'ID',
 	nothingYet: 'Nothing yet.',
 	notFound: 'No such campaign.',
 };
@@ -122,7 +139,6 @@ const it: DashboardMessages = {
 	campaigns: 'Campagne',
 	noCampaigns: 'Ancora nessuna campagna: invia un lotto di bollette per iniziarne una.',
 	campaign: 'Campagna',
-	created: 'Creata',
 	back: 'Tutte le campagne',
 	funnel: 'Imbuto',
 	step: 'Passo',
@@ -164,7 +180,19 @@ const it: DashboardMessages = {
 	within: 'Entro {wait}',
 	later: 'Più tardi',
 	paidAmount: 'Importo pagato',
+	currency: 'Valuta',
+	amount: 'Importo',
 	clicks: 'Pulsanti premuti',
+	clickKinds: {
+		pay: 'Paga (nel video)',
+		'page-pay': 'Paga (nella pagina)',
+		instalments: 'Piano di rate',
+		call: 'Chiama',
+		mail: 'Email',
+		'bill-pdf': 'Bolletta PDF',
+		other: 'Altro',
+	},
+	campaignId: 'ID',
 	nothingYet: 'Ancora niente.',
 	notFound: 'Campagna inesistente.',
 };
@@ -182,7 +210,6 @@ const ko: DashboardMessages = {
 	campaigns: '캠페인',
 	noCampaigns: '아직 캠페인이 없습니다. 청구서 묶음을 보내 시작하세요.',
 	campaign: '캠페인',
-	created: '생성일',
 	back: '모든 캠페인',
 	funnel: '퍼널',
 	step: '단계',
@@ -224,7 +251,19 @@ const ko: DashboardMessages = {
 	within: '{wait} 이내',
 	later: '그 이후',
 	paidAmount: '결제 금액',
+	currency: '통화',
+	amount: '금액',
 	clicks: '누른 버튼',
+	clickKinds: {
+		pay: '결제 (영상 안)',
+		'page-pay': '결제 (페이지)',
+		instalments: '분할 납부',
+		call: '전화',
+		mail: '이메일',
+		'bill-pdf': '청구서 PDF',
+		other: '기타',
+	},
+	campaignId: 'ID',
 	nothingYet: '아직 없습니다.',
 	notFound: '캠페인을 찾을 수 없습니다.',
 };

@@ -4,7 +4,7 @@ import {dateTimeFormat, numberFormat} from '../../src/intl-formats';
 import {formatMoney} from '../../src/money';
 import type {CampaignReport} from '../analytics/campaign-report';
 import type {variantComparison} from '../analytics/campaign-report';
-import {waitBuckets, type WaitBucket} from '../analytics/metrics';
+import {waitBuckets, type ClickKind, type WaitBucket} from '../analytics/metrics';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {dailyBars, horizontalBars} from './charts';
 import {dashboardLocales, intlLocale, type DashboardLang, type DashboardMessages} from './dashboard-messages';
@@ -32,7 +32,9 @@ h2{font-size:1.1rem;margin:0 0 8px}
 .chart{width:100%;max-width:440px;height:auto;display:block;margin:4px 0 12px}
 table{width:100%;border-collapse:collapse;font-size:.95rem}
 th,td{padding:6px 4px;border-bottom:1px solid #E4E2EE;text-align:left}
-td.num,th.num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}
+/* A column's name may wrap ("Sul passo precedente" is wider than a phone's column); its numbers never do. */
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 a{color:#3A1FB0}
 a:focus-visible,button:focus-visible,input:focus-visible{outline:3px solid #1A73E8;outline-offset:2px}
 button{font:inherit;padding:8px 16px;border-radius:999px;border:1px solid currentColor;background:transparent;cursor:pointer}
@@ -43,6 +45,7 @@ input{font:inherit;width:100%;padding:10px;border:1px solid #8A87A0;border-radiu
 .verdict{font-weight:700}
 .langs a{margin-left:8px}
 .id{font-family:monospace;word-break:break-all}
+.sub{display:block;font-size:.8rem;font-weight:400;color:#4A4760}
 .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 @media (max-width:600px){table.stacked thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 table.stacked tr{display:block;padding:6px 0;border-bottom:1px solid #E4E2EE}
@@ -95,12 +98,13 @@ const formatters = (lang: DashboardLang) => {
 	const locale = intlLocale[lang];
 	const number = numberFormat(locale);
 	const percent = numberFormat(locale, {style: 'percent', maximumFractionDigits: 1});
-	const day = dateTimeFormat(locale, {dateStyle: 'medium', timeZone: 'UTC'});
+	const moment = dateTimeFormat(locale, {dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC'});
 	return {
 		number: (value: number) => number.format(value),
 		percent: (value: number | null) => (value === null ? '–' : percent.format(value)),
 		money: (minor: number, currency: string) => formatMoney({minor, currency, locale}),
-		date: (iso: string) => day.format(new Date(iso)),
+		/** A batch has no name of its own: it is known by when it was sent, to the minute, which its id does not say readably. */
+		campaignName: (createdAt: string) => `${moment.format(new Date(createdAt))} UTC`,
 		/** A whole number of days or else of hours, in words ("1 hour", "3 giorni", "6시간"). */
 		wait: (seconds: number) => {
 			const unit = seconds % 86_400 === 0 ? 'day' : 'hour';
@@ -123,7 +127,7 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 	const f = formatters(context.lang);
 	const rows = campaigns.map(
 		({batchId, createdAt, report}) =>
-			html`<tr><th scope="row" class="id"><a href="${campaignPath(batchId)}?lang=${context.lang}">${batchId}</a></th><td data-label="${t.created}">${f.date(createdAt)}</td><td class="num" data-label="${t.steps.renders}">${f.number(report.counts.renders)}</td><td class="num" data-label="${t.steps.opened}">${f.number(report.counts.opened)}</td><td class="num" data-label="${t.steps.paid}">${f.number(report.counts.paid)}</td><td class="num" data-label="${t.paymentRate}">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
+			html`<tr><th scope="row"><a href="${campaignPath(batchId)}?lang=${context.lang}">${f.campaignName(createdAt)}</a><span class="sub id">${batchId}</span></th><td class="num" data-label="${t.steps.renders}">${f.number(report.counts.renders)}</td><td class="num" data-label="${t.steps.opened}">${f.number(report.counts.opened)}</td><td class="num" data-label="${t.steps.paid}">${f.number(report.counts.paid)}</td><td class="num" data-label="${t.paymentRate}">${f.percent(report.funnel.at(-1)!.ofRenders)}</td></tr>`,
 	);
 	return layout(
 		context,
@@ -132,7 +136,7 @@ export const campaignListPage = (context: PageContext, campaigns: readonly Campa
 		html`<section class="card"><h2>${t.campaigns}</h2>${
 			campaigns.length === 0
 				? html`<p>${t.noCampaigns}</p>`
-				: html`<table class="stacked"><thead><tr><th scope="col">${t.campaign}</th><th scope="col">${t.created}</th><th scope="col" class="num">${t.steps.renders}</th><th scope="col" class="num">${t.steps.opened}</th><th scope="col" class="num">${t.steps.paid}</th><th scope="col" class="num">${t.paymentRate}</th></tr></thead><tbody>${rows}</tbody></table>`
+				: html`<table class="stacked"><thead><tr><th scope="col">${t.campaign}</th><th scope="col" class="num">${t.steps.renders}</th><th scope="col" class="num">${t.steps.opened}</th><th scope="col" class="num">${t.steps.paid}</th><th scope="col" class="num">${t.paymentRate}</th></tr></thead><tbody>${rows}</tbody></table>`
 		}</section>`,
 	);
 };
@@ -246,17 +250,24 @@ export const campaignPage = (context: PageContext, {batchId, createdAt, report, 
 		table(t.languages, [t.languages, t.steps.opened], report.languages.map((l) => [l.locale, f.number(l.opened)])),
 	]);
 	const money = section('money', `${t.paidAmount} · ${t.clicks}`, [
-		table(t.paidAmount, [t.paidAmount, ''], report.paidAmounts.map((paid) => [paid.currency, f.money(paid.amount, paid.currency)])),
-		table(t.clicks, [t.clicks, t.count], Object.entries(report.hotspotClicks).map(([kind, count]) => [kind, f.number(count)])),
+		table(t.paidAmount, [t.currency, t.amount], report.paidAmounts.map((paid) => [paid.currency, f.money(paid.amount, paid.currency)])),
+		html`<div data-table="clicks">${table(
+			t.clicks,
+			[t.clicks, t.renders],
+			(Object.keys(t.clickKinds) as ClickKind[]).flatMap((kind) => {
+				const count = report.hotspotClicks[kind];
+				return count ? [[t.clickKinds[kind], f.number(count)]] : [];
+			}),
+		)}</div>`,
 	]);
 	const base = `${campaignPath(batchId)}/analytics`;
 	const exports = section('exports', t.exports, html`<p><a href="${base}.csv" download>CSV</a> · <a href="${base}.ndjson" download>NDJSON</a></p>`);
 	return layout(
 		context,
-		`${t.campaign} ${batchId}`,
+		`${t.campaign} ${f.campaignName(createdAt)}`,
 		true,
 		html`<p><a href="/dashboard?lang=${context.lang}">← ${t.back}</a></p>
-<section class="card"><h2>${t.campaign}</h2><p class="id">${batchId}</p><p>${t.created}: ${f.date(createdAt)}</p></section>
+<section class="card"><h2>${t.campaign}: ${f.campaignName(createdAt)}</h2><p>${t.campaignId}: <span class="id">${batchId}</span></p></section>
 ${funnel}${comparison ? variantSection(t, f, comparison) : ''}<div class="grid">${overTime}${dropOff}</div><div class="grid">${waits}${audience}</div><div class="grid">${money}${exports}</div>`,
 	);
 };

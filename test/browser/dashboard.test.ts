@@ -8,6 +8,7 @@ import {sceneNames} from '../../src/templates/chapters';
 import type {MessageVariant} from '../../src/message-variants';
 import {computeRenderInput} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {telcoSceneIds} from '../../src/templates/telco-bill/telco-scenes';
 import {hashApiKey} from '../../server/tenants/tenant-registry';
 import {launchChromium} from '../helpers/browser';
 import {paymentOf, sendCampaign, watchInBrowser, type Viewing} from '../helpers/campaign';
@@ -104,7 +105,8 @@ describe('the dashboard', () => {
 			{viewing: 'end', device: 'phone'},
 			{viewing: 'breakdown', device: 'phone'},
 			{viewing: 'breakdown', device: 'desktop'},
-			{viewing: 'glance', device: 'desktop'},
+			// Glances at the greeting, then presses the watch page's own Pay button.
+			{viewing: 'page-pay', device: 'desktop'},
 			// Pays by bank transfer without watching, and one never opens the link.
 			undefined,
 			undefined,
@@ -140,13 +142,14 @@ describe('the dashboard', () => {
 			'Pressed pay': reached('pay_clicked'),
 			Paid: 2,
 		};
-		// The script did what it says: six opened, two to the end, two left at the breakdown, one pressed pay.
-		expect(expected).toMatchObject({Opened: 6, 'Watched to the end': 2, 'Pressed pay': 1});
+		// The script did what it says: six opened, two to the end, two left at the breakdown, two pressed pay.
+		expect(expected).toMatchObject({Opened: 6, 'Watched to the end': 2, 'Pressed pay': 2});
 		expect(sent.filter((events) => events.at(-1)?.scene === 'breakdown').length).toBe(2);
 		const chapters: Readonly<Record<string, string>> = sceneNames('en-GB');
+		// Each render counts at the furthest scene its events came from (the page's own Pay button sends none).
 		const stops: Record<string, number> = {};
 		for (const events of sent) {
-			const scene = events.at(-1)?.scene;
+			const scene = telcoSceneIds.findLast((id) => events.some((event) => event.scene === id));
 			if (scene) stops[chapters[scene]!] = (stops[chapters[scene]!] ?? 0) + 1;
 		}
 		// Counted as they arrived; a beacon may land a moment after its page closed.
@@ -167,6 +170,9 @@ describe('the dashboard', () => {
 			expect(counts).toEqual(expected);
 			expect(funnel.Opened![1]).toBe('75%');
 			expect(funnel.Paid!.slice(1)).toEqual(['–', '25%']);
+			// Pressed pay is no share of those who watched to the end: one pressed the page's button at the greeting.
+			expect(funnel['Pressed pay']!.slice(1)).toEqual(['–', '25%']);
+			expect(await tableOf(page, '[data-table=clicks]')).toEqual({'Pay (in the video)': ['1'], 'Pay (on the page)': ['1']});
 			const dropOff = await tableOf(page, '[data-table=drop-off]');
 			expect(Object.fromEntries(Object.entries(dropOff).map(([scene, cells]) => [scene, Number(cells[0])]))).toEqual(stops);
 			expect(await page.textContent('[data-verdict]')).toContain('Not yet significant');
@@ -189,12 +195,31 @@ describe('the dashboard', () => {
 			// No card scrolls sideways either: wide tables stack their rows on a phone.
 			expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.id || card.getAttribute('aria-labelledby')))).toEqual([]);
 
-			await page.goto(`${stack.baseUrl}/dashboard/campaigns/${id}?lang=ko`);
-			expect(await page.textContent('h2#funnel')).toBe('퍼널');
-			await page.screenshot({path: join(shotsDir, 'dashboard-phone-ko.png'), fullPage: true});
-			await page.goto(`${stack.baseUrl}/dashboard`);
-			await page.screenshot({path: join(shotsDir, 'dashboard-phone-campaigns.png'), fullPage: true});
-			expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).length)).toBe(0);
+			for (const [lang, funnelTitle] of [
+				['it', 'Imbuto'],
+				['ko', '퍼널'],
+			] as const) {
+				for (const [width, height, device] of [
+					[390, 844, 'phone'],
+					[1280, 800, 'desktop'],
+				] as const) {
+					await page.setViewportSize({width, height});
+					await page.goto(`${stack.baseUrl}/dashboard/campaigns/${id}?lang=${lang}`);
+					expect(await page.textContent('h2#funnel')).toBe(funnelTitle);
+					await page.screenshot({path: join(shotsDir, `dashboard-${device}-${lang}.png`), fullPage: true});
+					expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+					expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).map((card) => card.getAttribute('aria-labelledby'))), `${lang} ${device}`).toEqual([]);
+				}
+			}
+			for (const [width, height, device] of [
+				[390, 844, 'phone'],
+				[1280, 800, 'desktop'],
+			] as const) {
+				await page.setViewportSize({width, height});
+				await page.goto(`${stack.baseUrl}/dashboard`);
+				await page.screenshot({path: join(shotsDir, `dashboard-${device}-campaigns.png`), fullPage: true});
+				expect(await page.$$eval('.card', (cards) => cards.filter((card) => card.scrollWidth > card.clientWidth).length)).toBe(0);
+			}
 			expect(violations).toEqual([]);
 		} finally {
 			await page.close();

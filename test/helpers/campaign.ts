@@ -58,15 +58,15 @@ export const watchUntil = async (target: Target, token: string, until: 'start' |
 
 export const paymentOf = (billNumber: string, amount: number) => ({billNumber, amount, currency: 'EUR', paidAt: new Date().toISOString(), reference: `REF-${billNumber}`});
 
-export type Viewing = 'glance' | 'breakdown' | 'end' | 'pay';
+export type Viewing = 'glance' | 'breakdown' | 'end' | 'pay' | 'page-pay';
 
 /** The player object the watch page defines, as far as a scripted viewer uses it. */
 type PlayerElement = HTMLElement & {play(): Promise<void>; pause(): Promise<void>; seekToFrame(frame: number): Promise<void>};
 
 /**
  * One customer opening a watch link in a real browser and using the live player as a person would: a glance (opens,
- * then leaves), watching until the breakdown and leaving there, watching to the end, or going to the pay scene and
- * pressing pay in the sheet. Answers the viewer events the page sent, in order, read off the wire.
+ * then leaves), watching until the breakdown and leaving there, watching to the end, going to the pay scene and
+ * pressing pay in the sheet, or a glance and then the watch page's own Pay button. Answers the viewer events the page sent, in order, read off the wire.
  */
 export const watchInBrowser = async ({
 	browser,
@@ -112,6 +112,10 @@ export const watchInBrowser = async ({
 			if (shot) await page.screenshot({path: shot});
 			await page.locator('[data-hotspot="pay"]').click();
 			await page.getByRole('dialog').locator('a.bc-pay').click();
+			await expect.poll(() => sentOf('pay_clicked')).toBe(true);
+		}
+		if (viewing === 'page-pay') {
+			await page.locator('a[data-billcast-pay]').click();
 			await expect.poll(() => sentOf('pay_clicked')).toBe(true);
 		}
 	} finally {

@@ -15,6 +15,12 @@ describe('statistics', () => {
 		expect(wilsonInterval(0, 0)).toBeNull();
 	});
 
+	it('give exactly 0 and 1 at 0 % and 100 %, not a rounding error away', () => {
+		const trials = Array.from({length: 500}, (_, index) => index + 1);
+		expect(trials.filter((n) => wilsonInterval(0, n)!.low !== 0)).toEqual([]);
+		expect(trials.filter((n) => wilsonInterval(n, n)!.high !== 1)).toEqual([]);
+	});
+
 	it("give Newcombe's interval of a difference, which leaves out zero only for a clear difference", () => {
 		// Newcombe (1998), example (a): 56/70 against 48/80 gives 0.0524 to 0.3339 for the difference.
 		const interval = differenceInterval({successes: 48, trials: 80}, {successes: 56, trials: 70})!;
@@ -105,6 +111,10 @@ describe('campaign report', () => {
 		expect(report.dropOff).toEqual([{scene: 'breakdown', renders: 2}]);
 		expect(report.timeToOpen).toMatchObject({count: 4, meanSeconds: 100});
 		expect(report.devices).toEqual({phone: 3, desktop: 1});
+		// More pressed pay than watched to the end (the page's button needs no watching): pressed pay is a share of those sent only.
+		expect(report.funnel.find((step) => step.step === 'payClicked')).toEqual({step: 'payClicked', count: 2, ofPrevious: null, ofRenders: 0.2});
+		// A payment made before its bill was sent is paid but has no wait: the time to pay counts the waits it has.
+		expect(campaignReport({paid: '2', 'pay_wait:6h': '1', pay_seconds_sum: '7200'}).timeToPay).toMatchObject({count: 1, meanSeconds: 7200});
 		expect(campaignReport({}).funnel.every((step) => step.ofRenders === null)).toBe(true);
 		expect(sumFields([fields, {renders: '5'}]).renders).toBe('15');
 

@@ -1,7 +1,17 @@
 import {describe, expect, it} from 'vitest';
 import {campaignReport} from '../../server/analytics/campaign-report';
 import {dashboardLocales} from '../../server/dashboard/dashboard-messages';
-import {campaignPage} from '../../server/dashboard/dashboard-pages';
+import {campaignListPage, campaignPage} from '../../server/dashboard/dashboard-pages';
+
+/** A table's header cells and rows, as a reader sees them (tags dropped, entities and spaces as text). */
+const tableIn = (page: string, selector: string): {headers: string[]; rows: string[][]} => {
+	const part = page.slice(page.indexOf(selector));
+	const table = /<table.*?<\/table>/s.exec(part)![0];
+	const text = (cell: string) => cell.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/\s+/g, ' ').trim();
+	const cells = (row: string) => [...row.matchAll(/<t[hd][^>]*>(.*?)<\/t[hd]>/gs)].map((match) => text(match[1]!));
+	const [head, ...rows] = [...table.matchAll(/<tr>(.*?)<\/tr>/gs)].map((match) => cells(match[1]!));
+	return {headers: head!, rows};
+};
 
 /** The row names of the "time from sending" table, as a reader sees them. */
 const waitRows = (page: string): string[] => {
@@ -29,5 +39,34 @@ describe('the campaign page', () => {
 				expect.stringContaining(percent(0.95)),
 			]);
 		}
+	});
+
+	it('names the buttons pressed and the paid amount columns in the page language', () => {
+		const report = campaignReport({renders: '4', 'clicked:pay': '2', 'clicked:page-pay': '1', 'clicked:bill-pdf': '1', 'paid_amount:EUR': '6840'});
+		const page = (lang: 'en' | 'it' | 'ko') => campaignPage({lang, nonce: 'n'}, {batchId: 'dev_batch_1', createdAt: '2026-12-01T09:00:00.000Z', report, byDay: []});
+		expect(tableIn(page('en'), 'data-table="clicks"')).toEqual({
+			headers: ['Buttons pressed', 'Viewers'],
+			rows: [
+				['Pay (in the video)', '2'],
+				['Pay (on the page)', '1'],
+				['Bill PDF', '1'],
+			],
+		});
+		expect(tableIn(page('it'), 'data-table="clicks"').rows.map(([kind]) => kind)).toEqual(['Paga (nel video)', 'Paga (nella pagina)', 'Bolletta PDF']);
+		expect(tableIn(page('ko'), 'data-table="clicks"').rows.map(([kind]) => kind)).toEqual(['결제 (영상 안)', '결제 (페이지)', '청구서 PDF']);
+		expect(tableIn(page('en'), 'aria-labelledby="money"').headers).toEqual(['Currency', 'Amount']);
+		expect(tableIn(page('it'), 'aria-labelledby="money"').headers).toEqual(['Valuta', 'Importo']);
+		expect(tableIn(page('ko'), 'aria-labelledby="money"').headers).toEqual(['통화', '금액']);
+	});
+
+	it('names a campaign by when it was sent, keeping its id beside', () => {
+		const report = campaignReport({renders: '6'});
+		const campaign = {batchId: 'acme_batch_1796288506188_34938da0', createdAt: '2026-12-01T09:05:00.000Z', report};
+		const list = campaignListPage({lang: 'en', nonce: 'n'}, [campaign]);
+		expect(list).toContain('>1 Dec 2026, 09:05 UTC</a>');
+		expect(campaignListPage({lang: 'it', nonce: 'n'}, [campaign])).toContain('>1 dic 2026, 09:05 UTC</a>');
+		const page = campaignPage({lang: 'en', nonce: 'n'}, {...campaign, byDay: []});
+		expect(page).toContain('<h2>Campaign: 1 Dec 2026, 09:05 UTC</h2>');
+		expect(page).toContain('acme_batch_1796288506188_34938da0');
 	});
 });
