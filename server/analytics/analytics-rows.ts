@@ -1,4 +1,5 @@
 import type {Response} from 'express';
+import {csvRow} from '../platform/csv-row';
 import {NotFoundError} from '../platform/errors';
 import {campaignReport, funnelSteps} from './campaign-report';
 
@@ -31,9 +32,12 @@ export const analyticsTable = (rows: readonly AnalyticsRow[]) => {
 	return {columns, records};
 };
 
-/** Batch ids, template ids and dates never hold commas or quotes, and the rest are numbers: no CSV quoting needed. */
+/**
+ * Written by the RFC 4180 writer the batch export uses, so a BI tool or spreadsheet reads each scope back as one cell:
+ * a batch id starts with its tenant's id, which may start with a hyphen, and a spreadsheet runs `-…` as a formula.
+ */
 export const toCsv = ({columns, records}: ReturnType<typeof analyticsTable>): string =>
-	[columns.join(','), ...records.map((record) => columns.map((column) => record[column]).join(','))].join('\n') + '\n';
+	csvRow(columns) + records.map((record) => csvRow(columns.map((column) => String(record[column])))).join('');
 
 const toNdjson = ({records}: ReturnType<typeof analyticsTable>): string => records.map((record) => JSON.stringify(record)).join('\n') + (records.length ? '\n' : '');
 

@@ -9,7 +9,7 @@ import {experimentQuerySchema} from '../analytics/experiment';
 import {ingestBatch, type BatchLine} from './batch-ingest';
 import {cappedLines} from './batch-lines';
 import {csvBills} from './csv-bills';
-import {csvRow} from './csv-row';
+import {csvRow} from '../platform/csv-row';
 import {mappingNameSchema} from './mapping-schema';
 import type {MappingStore} from './mapping-store';
 import type {BatchCompletion} from './batch-completion';

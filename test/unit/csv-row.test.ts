@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {parse} from 'csv-parse/sync';
-import {csvRow} from '../../server/batches/csv-row';
+import {csvRow} from '../../server/platform/csv-row';
 
 describe('a CSV export row', () => {
 	it('reads back as the same fields, whatever they hold (RFC 4180)', () => {

@@ -1,6 +1,7 @@
 /**
  * Leading characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"): a customer reference
- * such as `=HYPERLINK(…)` would otherwise run in the tenant's SMS tool the moment the export is opened.
+ * such as `=HYPERLINK(…)` in a batch export, or a scope in an analytics export, would otherwise run in the tenant's
+ * SMS tool or spreadsheet the moment the file is opened.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
