@@ -12,6 +12,7 @@ import {buildServices} from '../services/build-services';
 import {removeDeadProcessesDirs} from '../storage/work-dirs';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 import {requireBuiltPlayer} from '../watch/player-bundle';
+import {openMaintenanceQueue} from '../worker/maintenance-queue';
 
 /** Node's default, stated so the limit behind the 431 answer is visible here. */
 const MAX_HEADER_BYTES = 16 * 1024;
@@ -27,7 +28,11 @@ const tenants = orExitOnConfigError(() =>
 const services = buildServices({config, redis, tenants, logger});
 // A missing bucket stops the start with its name, instead of every file answering 500 after a "listening".
 await orExitOnConfigError(() => services.storage.check());
-const metrics = makeMetrics({queues: [services.queue.queue, services.webhookQueue.queue]});
+// Every queue a job can fail in, so /metrics and the queue dashboard show narrations, posters and sweeps too.
+const maintenanceQueue = openMaintenanceQueue({connection: redis, renderQueueName: config.queueName});
+const metrics = makeMetrics({
+	queues: [services.queue.queue, services.narrations.queue, services.posters.queue, services.webhookQueue.queue, maintenanceQueue],
+});
 const app = makeApp({config, services, logger, metrics});
 
 // Redis errors are answered per request as 503; the outage itself is logged once, then every 30 s, then its end.
@@ -38,9 +43,13 @@ void removeDeadProcessesDirs().catch((error: unknown) => logger.warn({err: error
 const dataWatch = watchRedisData({redis, logger, role: 'api', prefix: services.keyPrefix, losses: metrics.redisDataLosses});
 
 const server = answerClientErrorsWithProblems(createServer({maxHeaderSize: MAX_HEADER_BYTES}, app));
+// One sentence, as npm start says it (server/dev/start.ts): the error's stack names only Node's internals.
 server.once('error', (error: NodeJS.ErrnoException) => {
-	const reason = error.code === 'EADDRINUSE' ? `port ${config.port} on ${config.host} is in use: stop what holds it or set PORT` : error.message;
-	logger.fatal({err: error}, `The API cannot listen: ${reason}`);
+	console.error(
+		error.code === 'EADDRINUSE'
+			? `Port ${config.port} on ${config.host} is already in use. Stop what holds it, or start on another port: PORT=${config.port + 1} npm run api`
+			: `The API cannot listen on ${config.host}:${config.port}: ${error.message}`,
+	);
 	process.exit(1);
 });
 server.listen(config.port, config.host, () => {
@@ -50,7 +59,7 @@ server.listen(config.port, config.host, () => {
 const shutdown = () => {
 	dataWatch.stop();
 	server.close(async () => {
-		await services.close();
+		await Promise.all([services.close(), maintenanceQueue.close()]);
 		redis.disconnect();
 		process.exit(0);
 	});

@@ -38,7 +38,7 @@ export const makeApp = ({
 	/** The rate limiter's clock; tests pin it so a minute boundary cannot split their requests. */
 	now?: () => number;
 }): Express => {
-	const {redis, tenants, store, queue, events, deliveries, webhookQueue, batches, completion, watchLinks, campaigns, counters, payments, mappings, idempotency, webhooks} =
+	const {redis, tenants, store, queue, events, deliveries, batches, completion, watchLinks, campaigns, counters, payments, mappings, idempotency, webhooks} =
 		services;
 	const log = (message: string, error: unknown) => logger.error({err: error}, message);
 	const app = express();
@@ -52,7 +52,7 @@ export const makeApp = ({
 	app.use((req, res, next) => (req.path === '/v1/batches' ? next() : json(req, res, next)));
 	app.use(makeHealthRouter({redis, queue, keyPrefix: services.keyPrefix}));
 	app.use(makeDocsRouter({publicBaseUrl: config.publicBaseUrl}));
-	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: [queue.queue, webhookQueue.queue]}));
+	app.use(makeAdminRouter({adminKey: config.adminKey, metrics, queues: metrics.queues}));
 	app.use(authenticate({tenants}));
 	app.use(rateLimitPerTenant({redis, now, prefix: `${services.keyPrefix}ratelimit:`}));
 	const {storage, outputs} = services;

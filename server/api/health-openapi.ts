@@ -25,7 +25,11 @@ export const healthPaths: OpenApiPaths = {
 					description: 'Ready; optional warnings.redisDurability and warnings.redisDataLost name Redis settings that can lose accepted renders, or a data loss in the last 7 days',
 					content: readiness,
 				},
-				'503': {description: 'Not ready; reasons names each failing check', content: readiness},
+				'503': {
+					description:
+						'Not ready; reasons says for each failing check what was seen: Redis unreachable, the queue paused, no worker beat, or Redis not answering a check in time',
+					content: readiness,
+				},
 			},
 		},
 	},

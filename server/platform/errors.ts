@@ -181,7 +181,7 @@ export class RequestHeadersTooLargeError extends BillcastError {
 /** Redis did not answer: the API says so at once instead of waiting for it to come back. */
 export class RedisUnavailableError extends BillcastError {
 	constructor() {
-		super('service_unavailable', 503, 'The service is temporarily unavailable', 'Storage is not reachable right now. Retry in a few seconds.');
+		super('service_unavailable', 503, 'The service is temporarily unavailable', 'Redis, where renders and jobs are kept, is not reachable right now. Retry in a few seconds.');
 	}
 }
 

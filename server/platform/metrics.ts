@@ -4,6 +4,8 @@ import {Counter, Gauge, Histogram, Registry, collectDefaultMetrics} from 'prom-c
 /** One registry per process: the API answers requests, the worker renders and delivers webhooks. */
 export interface Metrics {
 	readonly registry: Registry;
+	/** The queues whose jobs are counted by state; the queue dashboard lists the same ones. */
+	readonly queues: readonly Queue[];
 	readonly httpRequestDuration: Histogram<'method' | 'route' | 'status'>;
 	readonly renderDuration: Histogram<'template' | 'format'>;
 	readonly renderFailures: Counter<'code'>;
@@ -31,6 +33,7 @@ export const makeMetrics = ({queues = []}: {queues?: readonly Queue[]} = {}): Me
 	});
 	return {
 		registry,
+		queues,
 		httpRequestDuration: new Histogram({
 			name: 'billcast_http_request_duration_seconds',
 			help: 'API request durations by route pattern and status.',

@@ -1,4 +1,4 @@
-import {STATUS_CODES, type Server} from 'node:http';
+import {STATUS_CODES, type Server, type ServerResponse} from 'node:http';
 import type {Duplex} from 'node:stream';
 import type {ErrorRequestHandler, Response} from 'express';
 import {z} from 'zod';
@@ -44,6 +44,13 @@ export const problemSchema = z
 
 export const sendProblem = (res: Response, error: BillcastError): void => {
 	res.status(error.status).type(PROBLEM_TYPE).send(problemBody(error));
+};
+
+/** The same answer from a bare node:http server (the worker's metrics listener), with the type express gives it. */
+export const writeProblem = (res: ServerResponse, error: BillcastError): void => {
+	const body = problemBody(error);
+	res.writeHead(error.status, {'Content-Type': `${PROBLEM_TYPE}; charset=utf-8`, 'Content-Length': Buffer.byteLength(body)});
+	res.end(body);
 };
 
 /** What body-parser, raw-body and the router attach to the errors they raise (http-errors). */

@@ -3,7 +3,8 @@ import {resolveServeUrl} from './bundle';
 import {makeLogger} from '../platform/logger';
 import {makeMetrics} from '../platform/metrics';
 import {scheduleRetentionSweep} from './retention';
-import {listenForMetrics} from '../platform/admin-endpoints';
+import {maintenanceQueueName} from './maintenance-queue';
+import {listenForMetrics} from '../platform/metrics-listener';
 import {resolveBrowserExecutable} from './browser-executable';
 import {loadConfig, orExitOnConfigError} from '../platform/config';
 import {connectRedis} from '../platform/redis-connection';
@@ -29,7 +30,7 @@ if (!browserExecutable) {
 }
 
 const processTmp = await useProcessTmpDir();
-const serveUrl = await resolveServeUrl({bundleDir: config.bundleDir, production: config.production});
+const serveUrl = await orExitOnConfigError(() => resolveServeUrl({bundleDir: config.bundleDir, production: config.production}));
 logger.info({serveUrl}, 'compositions bundle ready');
 const redis = connectRedis(config.redisUrl);
 watchRedisOutage({redis, url: config.redisUrl, logger});
@@ -44,7 +45,7 @@ const renderWorker = await startRenderWorker({config, services, metrics, logger,
 const webhookWorker = await startWebhookWorker({config, services, metrics, logger});
 const retention = await scheduleRetentionSweep({
 	connection: redis,
-	queueName: `${config.queueName}-maintenance`,
+	queueName: maintenanceQueueName(config.queueName),
 	storage: services.storage,
 	store,
 	retentionDays: config.retentionDays,

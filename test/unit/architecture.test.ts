@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join, relative, resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {templateIds} from '../../src/templates/registry';
@@ -138,6 +138,31 @@ describe('server feature folders', () => {
 				.map((to) => `${file} -> ${to}`),
 		);
 		expect(violations).toEqual([]);
+	});
+
+	// Not only its own files: `worker-main.ts` served its /metrics through platform/admin-endpoints.ts, which loaded express.
+	it('the worker process never loads express: no module its main reaches at run time imports it', () => {
+		const reached = new Set<string>();
+		const packages = new Map<string, string>();
+		const visit = (file: string) => {
+			if (reached.has(file)) return;
+			reached.add(file);
+			for (const {specifier, typeOnly} of importDeclarations(readFileSync(join(root, file), 'utf8'))) {
+				// A type-only import is erased when the module runs.
+				if (typeOnly || specifier.startsWith('node:')) continue;
+				if (!specifier.startsWith('.')) {
+					packages.set(specifier, file);
+					continue;
+				}
+				const to = target(file, specifier);
+				const next = [`${to}.ts`, `${to}.tsx`, `${to}/index.ts`].find((candidate) => existsSync(join(root, candidate)));
+				if (next) visit(next);
+			}
+		};
+		visit('server/worker/worker-main.ts');
+		expect(reached.size).toBeGreaterThan(20);
+		const http = [...packages].filter(([name]) => /^(express|@bull-board\/express|body-parser)(\/|$)/.test(name)).map(([name, from]) => `${from} -> ${name}`);
+		expect(http).toEqual([]);
 	});
 
 	// The composition root (api/, services/) and the processes' entry points (dev/, the mains) wire features together;
