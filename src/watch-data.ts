@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {isoDate} from './bill-fields';
 import {videoFormats} from './formats';
 import {videoNarrationSchema} from './narration/narration-schema';
 import {paidStateSchema} from './paid-state';
@@ -9,6 +10,8 @@ const fileLinksSchema = z.object({
 	'video.mp4': z.string().optional(),
 	'hotspots.json': z.string().optional(),
 	'captions.vtt': z.string().optional(),
+	/** One cue per scene, named in the bill's language. */
+	'chapters.vtt': z.string().optional(),
 });
 
 /**
@@ -19,6 +22,12 @@ export const watchDataSchema = templateBillSchema({
 	format: z.enum(videoFormats),
 	/** Present once the tenant has confirmed the bill paid. */
 	paid: paidStateSchema.optional(),
+	/**
+	 * The viewing day (YYYY-MM-DD, `todayAnywhereOnEarth` on the server's clock, as the watch page's badge reads it): a
+	 * bill sent as due and still owed past its due date is drawn overdue (`asSeenOn`). The server's day, not the
+	 * browser's, so the page and the player agree whatever the viewer's clock says. Without it, the bill as sent.
+	 */
+	today: isoDate.optional(),
 	/** Present once the narration is synthesized (before the MP4 is rendered): the live player speaks with it. */
 	narration: videoNarrationSchema.optional(),
 	/**

@@ -5,10 +5,12 @@ import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {CAPTION_BAND_PADDING_PX, CAPTIONS_ATTRIBUTE, captionsOverPicture, liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
+import {asSeenOn} from '../../src/due-state';
 import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
+import {speechUnsaidBy} from '../../src/unsaid-speech';
 import type {VideoFormat} from '../../src/formats';
 import {frameAcross, sceneStartAcross, type Hotspot, type Timeline} from '../../src/timeline';
 import {withScene, type SendEvent} from './event-sender';
@@ -146,16 +148,21 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	// An MP4 keeps the shape it was rendered in, however the screen turns.
 	const format = mode === 'mp4' ? data.format : liveFormat;
 	useLayoutEffect(() => onFormat(format), [format, onFormat]);
+	// Live, the bill as it stands on the viewing day the server sent, as the watch page reads it: sent as due and still
+	// owed past its due date, it is overdue. An MP4 (its frames, captions file and voice) is the bill as rendered.
+	const current = useMemo(() => (mode === 'live' && data.today ? asSeenOn(data, data.today) : data), [data, mode]);
 	const input = useMemo(() => {
-		const shown = {...asPaid(data, data.paid), narration};
+		const shown = {...asPaid(current, data.paid), narration};
 		return computeRenderInput(mode === 'mp4' ? shown : {...shown, format: liveFormat});
-	}, [data, mode, narration, liveFormat]);
-	const summary = useMemo(() => summarizeBill(data), [data]);
-	// The voice was made for the bill as sent; once it is paid, what it says of buttons asking for money goes unsaid.
-	const hushed = useMemo(
-		() => (data.paid && narration ? moneyAskSpeech({...data, narration, format: mode === 'mp4' ? data.format : liveFormat}) : []),
-		[data, narration, mode, liveFormat],
-	);
+	}, [current, data.paid, mode, narration, liveFormat]);
+	const summary = useMemo(() => summarizeBill(current), [current]);
+	// The voice was made for the bill as sent. Once it is paid, what it says of buttons asking for money goes unsaid;
+	// live, once its due date has passed, what the overdue bill's scenes no longer say ("due by", "paying on time").
+	const hushed = useMemo(() => {
+		if (!narration) return [];
+		const sent = {...data, narration, format: mode === 'mp4' ? data.format : liveFormat};
+		return data.paid ? moneyAskSpeech(sent) : current !== data ? speechUnsaidBy(sent, current) : [];
+	}, [data, current, narration, mode, liveFormat]);
 	const shape = mode === 'mp4' && manifest ? manifest : input;
 	const drawn = mode === 'mp4' && manifest ? manifest.hotspots : input.timeline.hotspots;
 	const hotspots = withoutMoneyAsksOncePaid(drawn, data.paid);
@@ -197,12 +204,12 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	// before any render exists; MP4 mode reads the file written beside its video.
 	const liveCues = useMemo<Cue[]>(() => {
 		const {timeline} = input;
-		return captionCues({timeline, script: scriptFor(asPaid(data, data.paid)), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
+		return captionCues({timeline, script: scriptFor(asPaid(current, data.paid)), ...(narration ? {speech: narration.speech} : {})}).map((cue) => ({
 			start: cue.from / timeline.fps,
 			end: cue.to / timeline.fps,
 			text: cue.text,
 		}));
-	}, [mode, input, data, narration]);
+	}, [input, current, data.paid, narration]);
 	// An MP4 made before the payment carries the captions of the bill as sent. Once paid, a cue the paid bill does not
 	// say (not received, days late, pay now, a debit to come) is not shown, as its voice is silent there.
 	const paidSays = useMemo(() => new Set(liveCues.map((cue) => cue.text)), [liveCues]);
@@ -475,7 +482,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 							{data.paid ? (
 								<PaidBanner paid={data.paid} locale={locale} />
 							) : (
-								<p className="bc-intro-due">{fill(messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
+								<p className="bc-intro-due">{fill(summary.status === 'overdue' ? messages.dueDatePassed : messages.dueTitle, {date: formatDate(summary.dueDate, locale)})}</p>
 							)}
 							<button type="button" className="bc-big-play" onClick={togglePlay}>
 								<Icon name="play" /> {messages.player.playVideo}

@@ -35,7 +35,7 @@ export const makeApp = ({
 	services: Services;
 	logger: Logger;
 	metrics: Metrics;
-	/** The rate limiter's clock; tests pin it so a minute boundary cannot split their requests. */
+	/** The clock of the rate limiter's minute and the watch page's day; tests pin it so neither hangs on when they run. */
 	now?: () => number;
 }): Express => {
 	const {redis, tenants, store, queue, events, deliveries, batches, completion, watchLinks, campaigns, counters, payments, mappings, idempotency, webhooks} =
@@ -57,7 +57,7 @@ export const makeApp = ({
 	app.use(rateLimitPerTenant({redis, now, prefix: `${services.keyPrefix}ratelimit:`}));
 	const {storage, outputs} = services;
 	const onDemand = makeOnDemandOutputs({store, queue, posters: services.posters, storage, outputs});
-	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand, tenants, narrations: services.narrations}));
+	app.use(makeWatchRouter({store, events, payments, counters, storage, outputs, watchSecret: config.watchSecret, webhooks, onDemand, tenants, narrations: services.narrations, now}));
 	app.use(makeRendersRouter({store, queue, storage, outputs, publicBaseUrl: config.publicBaseUrl, watchLinks, idempotency, onDemand}));
 	app.use(makeMappingsRouter({mappings}));
 	app.use(makeMusicBedRouter({beds: services.musicBeds}));

@@ -14,7 +14,7 @@ const orPage = (answer: ReturnType<typeof problem>) => ({
 /** The event body, from the schema the route checks it with: published as JSON, and inside the text sendBeacon posts. */
 const viewerEvent = jsonSchema(viewerEventSchema, 'input');
 
-const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt']}};
+const fileParam = {name: 'file', in: 'path', required: true, schema: {enum: ['video.mp4', 'hotspots.json', 'captions.vtt', 'chapters.vtt']}};
 const fileResponses = {
 	'200': {description: 'The file', content: {'video/mp4': {}, 'application/json': {}, 'text/vtt': {}}},
 	...storedFileAnswers,
@@ -39,6 +39,11 @@ export const watchPaths: OpenApiPaths = {
 				...fileResponses,
 				'404': orPage(watchErrors['404']),
 				'410': orPage(watchErrors['410']),
+				'303': {
+					description:
+						'video.mp4 of a paid bill opened as a page (Sec-Fetch-Dest: document, or text/html preferred to video/mp4): the watch page /w/{token}, which shows the bill paid; a <video>, curl or download still gets the MP4. Not cached (Cache-Control: no-store)',
+					headers: {Location: {schema: {type: 'string'}}},
+				},
 				'202': {
 					description:
 						"video.mp4 on demand, rendering (started by this request when it was the first): {status, progress}; ask again after Retry-After. Asked for as text/html: a page in the bill's language that reloads itself",

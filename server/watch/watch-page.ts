@@ -12,6 +12,7 @@ import type {VideoFormat} from '../../src/formats';
 import {liveFormatFor, mp4FormatFor, PAGE_HEADER_PX, playerBoxRules} from '../../src/player-layout';
 import {computeRenderInput} from '../../src/render-input';
 import {asksForMoney, type PaidState} from '../../src/paid-state';
+import {isOverdueOn} from '../../src/due-state';
 import {BASE_PAGE_STYLE, html, trusted, type SafeHtml} from '../platform/html';
 import {paidSection} from '../payments/paid-section';
 import type {RenderProps} from '../renders/render-record';
@@ -72,7 +73,7 @@ tfoot th,tfoot td{font-weight:800;border-bottom:0}
 @media (max-width:340px){.card{margin:8px 4px;padding:12px 8px}th,td{padding:8px 3px}}
 `;
 
-/** The payment's state on the day the page is built: a due bill past its due date reads as overdue, by how many days. */
+/** The payment's state on the day the page is built: a bill overdue that day (`isOverdueOn`) reads how many days late. */
 const statusText = (summary: BillSummary, today: string): string => {
 	const messages = messagesFor(summary.customer.locale);
 	const late = daysBetween(summary.dueDate, today);
@@ -83,7 +84,8 @@ const statusText = (summary: BillSummary, today: string): string => {
 			return messages.autopay;
 		case 'overdue':
 		case 'due':
-			if (late <= 0) return summary.status === 'due' ? messages.statusDue : messages.statusOverdue;
+			if (!isOverdueOn(summary, today)) return messages.statusDue;
+			if (late <= 0) return messages.statusOverdue;
 			return fill(pluralForm(messages.daysLate, {count: late, locale: summary.customer.locale}), {days: numberFormat(summary.customer.locale).format(late)});
 	}
 };
@@ -200,7 +202,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads: rendered, 
 <h2 id="amount-heading" class="visually-hidden">${messages.totalTitle}</h2>
 <p class="customer">${bill.customer.name}</p>
 <p class="amount">${money(bill.amountDue)}</p>
-<p class="due">${fill(messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${paid ? messages.paidTitle : statusText(bill, today)}</span></p>
+<p class="due">${fill(!paid && isOverdueOn(bill, today) ? messages.dueDatePassed : messages.dueTitle, {date: formatDate(bill.dueDate, locale)})} · <span class="status">${paid ? messages.paidTitle : statusText(bill, today)}</span></p>
 ${bill.amountPaid ? html`<p class="paid">${fill(messages.paidSoFar, {paid: money(bill.amountPaid), total: money(bill.total)})}</p>` : ''}
 ${payLink}
 ${options.length > 0 ? html`<nav class="options" aria-label="${messages.optionsTitle}">${options}</nav>` : ''}

@@ -37,6 +37,7 @@ const viewerFiles = {
 	'video.mp4': {artifact: 'video', type: 'video/mp4'},
 	'hotspots.json': {artifact: 'hotspots', type: 'application/json'},
 	'captions.vtt': {artifact: 'captions', type: 'text/vtt'},
+	'chapters.vtt': {artifact: 'chapters', type: 'text/vtt'},
 	'narration.m4a': {artifact: 'narration', type: 'audio/mp4'},
 } as const satisfies Record<string, {artifact: string; type: string}>;
 type ViewerFile = keyof typeof viewerFiles;
@@ -57,6 +58,7 @@ export const makeWatchRouter = ({
 	onDemand,
 	tenants,
 	narrations,
+	now = Date.now,
 }: {
 	store: RenderStore;
 	events: ViewerEventsStore;
@@ -70,8 +72,11 @@ export const makeWatchRouter = ({
 	/** Whose videos speak: the worker narrates by the same tenant's setting. */
 	tenants: TenantRegistry;
 	narrations: NarrationQueue;
+	/** The clock the viewing day is read from; tests pin it, so a bill's lateness never hangs on when they run. */
+	now?: () => number;
 }): Router => {
 	const router = Router();
+	const today = () => todayAnywhereOnEarth(new Date(now()));
 
 	const open = async (token: string): Promise<{record: RenderRecord; props: RenderProps}> => {
 		const check = verifyWatchToken({secret: watchSecret, token});
@@ -185,7 +190,7 @@ export const makeWatchRouter = ({
 				props,
 				token: req.params.token,
 				scriptSrc: script.hashedPath,
-				today: todayAnywhereOnEarth(new Date()),
+				today: today(),
 				downloads: {video: links['video.mp4'], captions: links['captions.vtt']},
 				playerMode: mp4 && links['video.mp4'] && links['hotspots.json'] ? ('mp4' as const) : ('live' as const),
 				renderedFormats: [props.format, ...(Object.keys(await formatLinks(record, props, '')) as VideoFormat[])],
@@ -226,6 +231,7 @@ export const makeWatchRouter = ({
 			...(speech ? {narration: {audioSrc: `${base}/narration.m4a`, speech}} : {}),
 			...(pending ? {narrationPending: true as const} : {}),
 			...(payment ? {paid: paidView(payment)} : {}),
+			today: today(),
 			links: {events: `${base}/events`, ...files, formats},
 		};
 		sendCompressed(req, res.set('Cache-Control', 'no-store'), {type: 'application/json; charset=utf-8', body: JSON.stringify(data)});
@@ -258,6 +264,19 @@ export const makeWatchRouter = ({
 			if (name !== 'video.mp4' || !isWatchLinkError(error) || req.accepts(['json', 'html']) !== 'html') throw error;
 			sendLinkErrorPage(req, res, error);
 			return;
+		}
+		if (name === 'video.mp4') {
+			// The link in an SMS points at the MP4 made when the bill was sent, whose frames ask for a payment already made.
+			// A customer opening it in a browser is sent to the watch page, which shows the bill paid (and renders nothing);
+			// a <video>, curl or a download tool asks with */* or video/* and still gets the bytes, so no embed or script that
+			// plays this address breaks. The same address answers either way: caches keep the two apart, and no cache keeps
+			// the redirect, which follows the payment.
+			res.vary('Sec-Fetch-Dest').vary('Accept');
+			const opensPage = req.get('sec-fetch-dest') === 'document' || req.accepts(['video/mp4', 'html']) === 'html';
+			if (opensPage && (await payments.get(opened.record, opened.props))) {
+				res.set('Cache-Control', 'no-store').redirect(303, `/w/${encodeURIComponent(req.params.token)}`);
+				return;
+			}
 		}
 		const record = name === 'video.mp4' ? await onDemand.requestVideo(opened.record) : opened.record;
 		if (name === 'video.mp4' && isVideoPending(record)) {

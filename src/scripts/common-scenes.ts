@@ -60,7 +60,8 @@ interface PayableBill {
 
 /** The due scene: pay now, or why there is nothing to do (paid, autopay, credit balance). */
 export const dueScript = (bill: PayableBill, messages: Messages, f: Formatters): DueScript => {
-	// The video is rendered once and watched later, so it goes by the bill's status, never by a clock.
+	// A script reads no clock: it goes by the bill's status. The MP4 is the bill as sent; the live player draws it as it
+	// stands on the viewing day the server sends, a bill sent as due and past its date already made overdue (`asSeenOn`).
 	const overdue = bill.payment.status === 'overdue';
 	const title = fill(overdue ? messages.dueDatePassed : messages.dueTitle, {date: f.date(bill.dueDate)});
 	const amount = f.money(bill.amountDue);

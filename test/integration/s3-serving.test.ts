@@ -92,7 +92,7 @@ describe('renders served from S3', () => {
 
 	it('streams the captions, hotspots and poster, and the player data links them', async () => {
 		const data = (await (await fetch(`${stack.baseUrl}/v1/watch/${token()}`)).json()) as {links: Record<string, string>};
-		expect(Object.keys(data.links).sort()).toEqual(['captions.vtt', 'events', 'formats', 'hotspots.json', 'video.mp4']);
+		expect(Object.keys(data.links).sort()).toEqual(['captions.vtt', 'chapters.vtt', 'events', 'formats', 'hotspots.json', 'video.mp4']);
 		const captions = await fetch(`${stack.baseUrl}${data.links['captions.vtt']}`);
 		expect(captions.headers.get('content-type')).toMatch(/^text\/vtt/);
 		expect(await captions.text()).toMatch(/^WEBVTT/);

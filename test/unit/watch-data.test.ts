@@ -28,6 +28,11 @@ describe('the watch data the server sends the player', () => {
 		expect(watchDataSchema.safeParse({...data, narrationPending: false}).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['narrationPending']);
 	});
 
+	it('carries the viewing day the player reads a due bill by, as a date', () => {
+		expect(watchDataSchema.parse({...data, today: '2026-12-03'}).today).toBe('2026-12-03');
+		expect(watchDataSchema.safeParse({...data, today: '2026-12-03T10:00:00Z'}).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['today']);
+	});
+
 	it('names the field when the shape drifts', () => {
 		const parsed = watchDataSchema.safeParse({...data, links: {...data.links, formats: {square: {'video.mp4': 7}}}});
 		expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['links.formats.square.video.mp4']);

@@ -77,6 +77,17 @@ describe('watch page', () => {
 		expect(on('2026-11-30')).toContain('<span class="status">9 days overdue</span>');
 	});
 
+	it('says the date has passed on a due bill watched after it, as the live player draws it', () => {
+		// Render 6 of the audit: the badge counted the days beside a video that said paying on time was fine.
+		const props = {template: 'telco-bill', format: 'portrait', bill: {...sampleTelcoBill, messageVariant: 'firm'}} as const;
+		const on = (today: string) => watchPage({props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today});
+		expect(on('2026-12-03')).toContain('<p class="due">The payment date, 21 November 2026, has passed · <span class="status">12 days overdue</span></p>');
+		expect(on('2026-11-21')).toContain('<p class="due">Due by 21 November 2026 · <span class="status">Due</span></p>');
+		// Nothing owed is never late, whatever the day.
+		const nothingOwed = watchPage({props: {...props, bill: {...props.bill, amountDue: 0}}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-12-03'});
+		expect(nothingOwed).toContain('<p class="due">Due by 21 November 2026 · <span class="status">Due</span></p>');
+	});
+
 	it('offers on the page every option the reminder video offers', () => {
 		const props = {template: 'payment-reminder', format: 'landscape', bill: reminderFixtures['it-IT']} as const;
 		const html = watchPage({props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-11-10'});
