@@ -1,16 +1,12 @@
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
 import {shortBill} from '../helpers/short-bill';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {useApiStack} from '../helpers/api-stack';
 
-let stack: TestStack;
+const stack = useApiStack();
 let validate: Awaited<ReturnType<typeof loadOpenApiValidator>>;
 beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
 	validate = await loadOpenApiValidator(stack.baseUrl);
-});
-afterAll(async () => {
-	await stack?.close();
 });
 
 const post = (path: string, contentType: string, body: string) => fetch(`${stack.baseUrl}${path}`, {method: 'POST', headers: {'content-type': contentType, ...stack.auth}, body});

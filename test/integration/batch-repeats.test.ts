@@ -1,17 +1,12 @@
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {beforeAll, describe, expect, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadOpenApiValidator} from '../helpers/openapi-validator';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {useApiStack} from '../helpers/api-stack';
 
-let stack: TestStack;
+const stack = useApiStack();
 let validate: Awaited<ReturnType<typeof loadOpenApiValidator>>;
 beforeAll(async () => {
-	// No worker: the renders stay on demand or queued, which is all the batch's lists and payments need.
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
 	validate = await loadOpenApiValidator(stack.baseUrl);
-});
-afterAll(async () => {
-	await stack?.close();
 });
 
 const line = (customer: string, billNumber: string, format = 'landscape') =>

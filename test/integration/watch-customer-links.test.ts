@@ -1,20 +1,13 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {ARTIFACT_TYPES, artifactKey} from '../../server/renders/render-paths';
 import {ffprobe} from '../helpers/ffprobe';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {useApiStack} from '../helpers/api-stack';
 
-let stack: TestStack;
-beforeAll(async () => {
-	// No render worker: what these links answer depends on records, payments and stored files, all written here.
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-});
-afterAll(async () => {
-	await stack?.close();
-});
+const stack = useApiStack();
 
 const post = (path: string, body: unknown) =>
 	fetch(`${stack.baseUrl}${path}`, {method: 'POST', headers: {'content-type': 'application/json', ...stack.auth}, body: JSON.stringify(body)});

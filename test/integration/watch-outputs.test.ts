@@ -1,16 +1,9 @@
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {ARTIFACT_TYPES, artifactKey} from '../../server/renders/render-paths';
-import {startTestStack, type TestStack} from '../helpers/test-stack';
+import {useApiStack} from '../helpers/api-stack';
 
-let stack: TestStack;
-beforeAll(async () => {
-	// No render worker: what the links answer depends on the record, the payment and the stored files, all written here.
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-});
-afterAll(async () => {
-	await stack?.close();
-});
+const stack = useApiStack();
 
 const post = (path: string, body: unknown) =>
 	fetch(`${stack.baseUrl}${path}`, {method: 'POST', headers: {'content-type': 'application/json', ...stack.auth}, body: JSON.stringify(body)});
