@@ -1,4 +1,15 @@
-import {defineConfig} from 'vitest/config';
+import {defineConfig, type TestProjectInlineConfiguration} from 'vitest/config';
+
+/** Integration, render and browser tests: a real Redis, s3rver and the bundles, started once however many projects run. */
+const withStack = {
+	globalSetup: ['test/global-setup-once.ts'],
+	// Render tests share two cores; running files one after another keeps each render's timing sane. Files of different
+	// projects never overlap either: the fork pool runs one project's single fork after the other's.
+	pool: 'forks',
+	poolOptions: {forks: {singleFork: true}},
+	testTimeout: 180_000,
+	hookTimeout: 180_000,
+} satisfies TestProjectInlineConfiguration['test'];
 
 export default defineConfig({
 	test: {
@@ -20,18 +31,8 @@ export default defineConfig({
 					isolate: false,
 				},
 			},
-			{
-				test: {
-					name: 'integration',
-					include: ['test/integration/**/*.test.ts', 'test/render/**/*.test.ts', 'test/browser/**/*.test.ts'],
-					globalSetup: ['test/global-setup.ts'],
-					// Render tests share two cores; running files one after another keeps each render's timing sane.
-					pool: 'forks',
-					poolOptions: {forks: {singleFork: true}},
-					testTimeout: 180_000,
-					hookTimeout: 180_000,
-				},
-			},
+			{test: {name: 'integration', include: ['test/integration/**/*.test.ts', 'test/render/**/*.test.ts'], ...withStack}},
+			{test: {name: 'browser', include: ['test/browser/**/*.test.ts'], ...withStack}},
 		],
 	},
 });

@@ -15,6 +15,17 @@ const start = async (page: Page, url: string) => {
 	await page.locator('billcast-player .bc-root[data-state="playing"]').waitFor();
 };
 
+/** Lets the page draw `count` frames: a player that went on playing moves on within them, as it advances on each. */
+const drawFrames = (page: Page, count: number) =>
+	page.evaluate(
+		(left) =>
+			new Promise<void>((done) => {
+				const tick = () => (--left === 0 ? done() : requestAnimationFrame(tick));
+				requestAnimationFrame(tick);
+			}),
+		count,
+	);
+
 const PHONE = {width: 390, height: 844};
 const TURNED = {width: 844, height: 390};
 
@@ -85,7 +96,7 @@ describe('a phone turned while the video plays', () => {
 			await page.setViewportSize(PHONE);
 			await expect.poll(async () => (await layout(page)).ratio, {timeout: 10_000}).toBeCloseTo(1080 / 1920, 3);
 			await expectFitted(page, PHONE, 'upright-again');
-			await new Promise((resolve) => setTimeout(resolve, 500));
+			await drawFrames(page, 30);
 			expect(await layout(page)).toMatchObject({state: 'paused', frame: paused});
 		} finally {
 			await page.close();

@@ -62,13 +62,14 @@ const submit = async (target: TestStack, bill: TelcoBill, scale = 1, format: Vid
 const analytics = async (target: TestStack, id: string) =>
 	((await (await fetch(`${target.baseUrl}/v1/renders/${id}/analytics`, {headers: target.auth})).json()) as {events: Record<string, {count: number}>}).events;
 
+/** The render's analytics once every wanted event is counted; fails naming those still missing after 10 s. */
 const waitForEvents = async (target: TestStack, id: string, wanted: string[]) => {
-	const deadline = Date.now() + 10_000;
-	for (;;) {
+	const missing = async () => {
 		const events = await analytics(target, id);
-		if (wanted.every((type) => (events[type]?.count ?? 0) > 0) || Date.now() > deadline) return events;
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
+		return wanted.filter((type) => (events[type]?.count ?? 0) === 0);
+	};
+	await expect.poll(missing, {timeout: 10_000, interval: 200, message: `viewer events of render ${id} not yet counted`}).toEqual([]);
+	return analytics(target, id);
 };
 
 /** Script errors and console errors (CSP reports among them) a page logs; a clean page has none. */

@@ -17,6 +17,7 @@ import {connectRedis} from '../../server/platform/redis-connection';
 import type {RenderWorker} from '../../server/worker/render-worker';
 import type {Tenant} from '../../server/tenants/tenant';
 import {DEV_TENANT, hashApiKey, makeTenantRegistry} from '../../server/tenants/tenant-registry';
+import {vi} from 'vitest';
 import {freePort} from './free-port';
 
 /**
@@ -151,17 +152,18 @@ export const startTestStack = async ({
 
 export type TestStack = Awaited<ReturnType<typeof startTestStack>>;
 
-export const waitForRender = async (
+export const waitForRender = (
 	{baseUrl, auth}: Pick<TestStack, 'baseUrl' | 'auth'>,
 	id: string,
 	until: (body: {status: string}) => boolean = (body) => body.status === 'completed' || body.status === 'failed',
 	timeoutMs = 150_000,
-) => {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const body = (await (await fetch(`${baseUrl}/v1/renders/${id}`, {headers: auth})).json()) as Record<string, unknown> & {status: string};
-		if (until(body)) return body;
-		if (Date.now() > deadline) throw new Error(`render ${id} still ${body.status} after ${timeoutMs} ms`);
-		await new Promise((resolve) => setTimeout(resolve, 300));
-	}
-};
+) =>
+	vi.waitFor(
+		async () => {
+			const body = (await (await fetch(`${baseUrl}/v1/renders/${id}`, {headers: auth})).json()) as Record<string, unknown> & {status: string};
+			// The last of these is what a timed-out wait throws.
+			if (!until(body)) throw new Error(`render ${id} still ${body.status} after ${timeoutMs} ms`);
+			return body;
+		},
+		{timeout: timeoutMs, interval: 300},
+	);

@@ -2,7 +2,7 @@ import {spawn} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {afterAll, expect, inject, it} from 'vitest';
+import {afterAll, expect, inject, it, vi} from 'vitest';
 import {startRedisServer} from '../../server/dev/ensure-redis';
 import {freePort} from '../helpers/free-port';
 
@@ -24,10 +24,12 @@ it('a worker told to stop after its Redis went away exits within seconds', async
 	worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const exited = new Promise<number | null>((done) => worker.once('exit', done));
-	for (let waited = 0; !output.includes('billcast worker ready'); waited += 200) {
-		if (waited > 120_000) throw new Error(`the worker did not start:\n${output}`);
-		await new Promise((done) => setTimeout(done, 200));
-	}
+	await vi.waitFor(
+		() => {
+			if (!output.includes('billcast worker ready')) throw new Error(`the worker did not start:\n${output}`);
+		},
+		{timeout: 120_000, interval: 200},
+	);
 	await redis.stop();
 	const asked = Date.now();
 	worker.kill('SIGINT');

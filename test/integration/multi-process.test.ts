@@ -4,7 +4,7 @@ import {closeSync, existsSync, openSync, readFileSync} from 'node:fs';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, expect, inject, it} from 'vitest';
+import {afterAll, expect, inject, it, vi} from 'vitest';
 import {DEV_API_KEY} from '../../server/tenants/tenant-registry';
 import {freePort} from '../helpers/free-port';
 import {s3StorageEnv} from '../helpers/s3-server';
@@ -23,12 +23,6 @@ afterAll(async () => {
 	for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
 	await Promise.all(folders.map((folder) => rm(folder, {recursive: true, force: true})));
 });
-
-const until = async (what: string, check: () => Promise<boolean> | boolean, timeoutMs: number) => {
-	for (const deadline = Date.now() + timeoutMs; !(await check()); await new Promise((resolve) => setTimeout(resolve, 250))) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-	}
-};
 
 /**
  * An API and two workers started as separate processes with the production commands, sharing nothing but Redis and
@@ -69,9 +63,13 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 		closeSync(out);
 		started.push(child);
 		// Three processes compiling TypeScript at once (tsx's cache is in each one's own TMPDIR) on two shared cores.
-		await until(`${name} to start`, () => readFileSync(logFile, 'utf8').includes(ready), 300_000).catch((error: Error) => {
-			throw new Error(`${error.message}; its log ends: ${readFileSync(logFile, 'utf8').slice(-2000)}`);
-		});
+		await vi.waitFor(
+			() => {
+				const log = readFileSync(logFile, 'utf8');
+				if (!log.includes(ready)) throw new Error(`timed out waiting for ${name} to start; its log ends: ${log.slice(-2000)}`);
+			},
+			{timeout: 300_000, interval: 250},
+		);
 		return {name, child, dataDir, tempDir, log: () => readFileSync(logFile, 'utf8')};
 	};
 	const startedAt = Date.now();
@@ -105,24 +103,26 @@ it(`renders a ${BILLS}-bill batch across two worker processes, survives kill -9 
 	const counts = async () => ((await (await fetch(`${baseUrl}/v1/batches/${batch.id}`, {headers: auth})).json()) as {renders: Record<string, number>}).renders;
 	const statusOf = async (id: string) => ((await (await fetch(`${baseUrl}/v1/renders/${id}`, {headers: auth})).json()) as {status: string}).status;
 	// Two renders at once on workers that take one each: the victim is mid-render.
-	await until('both workers to be rendering', async () => (await counts()).rendering! >= 2, 300_000);
+	await expect.poll(async () => (await counts()).rendering ?? 0, {timeout: 300_000, interval: 250, message: 'waiting for both workers to be rendering'}).toBeGreaterThanOrEqual(2);
 	step('both workers rendering: kill -9 of one');
 	victim.child.kill('SIGKILL');
-	await until('the killed worker to exit', () => victim.child.signalCode === 'SIGKILL', 10_000);
+	await expect.poll(() => victim.child.signalCode, {timeout: 10_000, interval: 250, message: 'waiting for the killed worker to exit'}).toBe('SIGKILL');
 	const killedAt = Date.now();
 
-	await until('every render to end', async () => {
+	const ended = async () => {
 		const now = await counts();
-		return now.completed! + now.failed! === BILLS;
-	}, BILLS * 60_000 + 120_000);
+		return now.completed! + now.failed!;
+	};
+	await expect.poll(ended, {timeout: BILLS * 60_000 + 120_000, interval: 250, message: 'waiting for every render to end'}).toBe(BILLS);
 	const finishedAt = Date.now();
 	step('every render ended');
 	expect(await Promise.all(renders.map(({id}) => statusOf(id)))).toEqual(renders.map(() => 'completed'));
-	await until('a render.completed webhook for every render', () => renders.every(({id}) => receiver.received.some((r) => r.event.type === 'render.completed' && r.event.data.render.id === id)), 60_000);
+	const unannounced = () => renders.filter(({id}) => !receiver.received.some((r) => r.event.type === 'render.completed' && r.event.data.render.id === id)).map(({id}) => id);
+	await expect.poll(unannounced, {timeout: 60_000, interval: 250, message: 'waiting for a render.completed webhook for every render'}).toEqual([]);
 
 	// Nothing on any worker's disk serves a viewer: the workers and their folders go before a byte is fetched.
 	survivor.child.kill('SIGTERM');
-	await until('the surviving worker to stop', () => survivor.child.exitCode !== null, 60_000);
+	await expect.poll(() => survivor.child.exitCode, {timeout: 60_000, interval: 250, message: 'waiting for the surviving worker to stop'}).not.toBeNull();
 	const retried = survivor.log().match(/render stalled/g)?.length ?? 0;
 	for (const worker of workers) {
 		await rm(worker!.dataDir, {recursive: true, force: true});

@@ -2,7 +2,7 @@ import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it, vi} from 'vitest';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
 import {connectApiRedis, connectRedis} from '../../server/platform/redis-connection';
 import {makeRenderQueue} from '../../server/renders/render-queue';
@@ -22,13 +22,15 @@ beforeAll(async () => {
 	const config = join(dir, 'sentinel.conf');
 	await writeFile(config, `port ${sentinelPort}\nbind 127.0.0.1\ndir ${dir}\nsentinel monitor billcast-master 127.0.0.1 ${masterPort} 1\n`);
 	sentinel = spawn('redis-server', [config, '--sentinel'], {stdio: ['ignore', 'ignore', 'inherit']});
-	const deadline = Date.now() + 15_000;
 	const knowsMaster = () =>
 		spawnSync('redis-cli', ['-p', String(sentinelPort), 'sentinel', 'get-master-addr-by-name', 'billcast-master'], {encoding: 'utf8'}).stdout.includes(String(masterPort));
-	while (!knowsMaster()) {
-		if (Date.now() > deadline) throw new Error('the sentinel never named its master');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
+	// expect.poll needs a test; this is the file's set-up.
+	await vi.waitFor(
+		() => {
+			if (!knowsMaster()) throw new Error('the sentinel never named its master');
+		},
+		{timeout: 15_000, interval: 100},
+	);
 });
 afterAll(async () => {
 	if (sentinel && sentinel.exitCode === null) {
