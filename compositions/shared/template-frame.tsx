@@ -23,6 +23,8 @@ export const TemplateFrame: React.FC<{
 				// Korean wraps between words, not inside them.
 				wordBreak: 'keep-all',
 				overflowWrap: 'anywhere',
+				// Every text inherits it: a wrapped text never leaves one word alone on its last line ("Scegli la soluzione per / te").
+				textWrap: 'pretty',
 				background: `linear-gradient(150deg, ${palette.primary} 0%, ${palette.primary}E6 60%, #00000040 100%), ${palette.primary}`,
 			}}
 		>

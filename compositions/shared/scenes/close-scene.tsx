@@ -6,7 +6,7 @@ import {BrandLogo} from '../brand-logo';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
 import {settledSpring} from '../settle';
-import {fitFontSize} from '../theme';
+import {balanced, fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
@@ -29,6 +29,7 @@ export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; pale
 					fontSize: fitFontSize(script.title, (width - 112 * u) * 2.6, 52 * u),
 					fontWeight: 800,
 					lineHeight: 1.35,
+					...balanced,
 					transform: `scale(${0.9 + 0.1 * pop})`,
 					marginBottom: script.buttons.length > 0 ? 220 * u : 0,
 				}}

@@ -3,7 +3,7 @@ import type {DueScript} from '../../../src/scripts/common-scenes';
 import {startingIn, type Timeline} from '../../../src/timeline';
 import {Fade} from '../fade';
 import {HotspotButtons} from '../hotspot-buttons';
-import {fitFontSize} from '../theme';
+import {balanced, fitFontSize} from '../theme';
 import {useUnit} from '../use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
@@ -44,7 +44,7 @@ export const DueScene: React.FC<{script: DueScript; timeline: Timeline; palette:
 	const fit = Math.min(1, (bottom - top) / natural);
 	return (
 		<Fade style={{alignItems: 'center', color: palette.onPrimary, textAlign: 'center', padding: `${top}px ${side}px 0`}}>
-			<div style={{fontSize: title * fit, fontWeight: 700, lineHeight: TITLE_LINE}}>{script.title}</div>
+			<div style={{fontSize: title * fit, fontWeight: 700, lineHeight: TITLE_LINE, ...balanced}}>{script.title}</div>
 			<div style={{fontSize: amount * fit, fontWeight: 800, lineHeight: AMOUNT_LINE}}>{script.amount}</div>
 			{script.status ? (
 				<div style={{fontSize: status * fit, marginTop: gap * fit, lineHeight: STATUS_LINE, maxWidth: statusWidth}}>{script.status}</div>

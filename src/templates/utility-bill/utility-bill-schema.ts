@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {messageVariantSchema} from '../../message-variants';
 import {needsPayment} from '../../needs-payment';
+import {checkConsumption} from './check-consumption';
 import {brandSchema, checkNotBefore, customerSchema, shownText, httpUrl, isoDate, minorUnits, paymentHistorySchema, paymentStatuses, periodSchema} from '../../bill-fields';
 
 const utilityKinds = ['electricity', 'gas', 'water'] as const;
@@ -26,7 +27,7 @@ export const utilityBillSchema = z
 		amountDue: minorUnits,
 		/** The wording of the due scene; a batch experiment sets it per bill. */
 		messageVariant: messageVariantSchema.optional(),
-		/** Up to the last 12 metered periods, oldest first; the last one is this bill's period. */
+		/** Up to the last 12 metered periods, oldest first, each from the day after the one before; the last one is this bill's period (see checkConsumption). */
 		consumption: z.array(consumptionPointSchema).min(1).max(12),
 		/** Consumption in the same period a year earlier, when the meter has that history. */
 		samePeriodLastYear: z.number().nonnegative().optional(),
@@ -56,6 +57,7 @@ export const utilityBillSchema = z
 		if (needsPayment({status: bill.payment.status, amountDue: bill.amountDue}) && !bill.payment.payUrl) {
 			ctx.addIssue({code: 'custom', path: ['payment', 'payUrl'], message: 'is required when the payment status is due or overdue and an amount is owed'});
 		}
+		checkConsumption(bill, ctx);
 	});
 
 export type UtilityBill = z.infer<typeof utilityBillSchema>;

@@ -32,8 +32,8 @@ export const utilityEdgeBills: Record<string, UtilityBill> = {
 	'two-readings': {
 		...utilityFixtures['it-IT'],
 		consumption: [
-			{periodEnd: '2026-08-31', amount: 40},
-			{periodEnd: '2026-10-31', amount: 95},
+			{periodEnd: '2026-08-31', amount: 115},
+			{periodEnd: '2026-10-31', amount: 245},
 		],
 	},
 	'water-nothing-used': {
