@@ -54,8 +54,9 @@ export const makeRenderQueue = ({
 		connection,
 		...QUEUE_OPTIONS,
 		streams: {events: {maxLen: RENDER_EVENTS_KEPT}},
-		// No backoff: it would be copied into every job and push the job past Redis's compact encoding; a render that
-		// failed is tried again at once (by then its browser was replaced and the error is usually gone).
+		// No backoff here: it would be copied into every job and push the job past Redis's compact encoding. A render that
+		// failed is tried again at once (by then its browser was replaced and the error is usually gone), unless it failed
+		// on the network, when the worker gives that one job a backoff as it fails (worker/render-retry.ts).
 		defaultJobOptions: {attempts: RENDER_ATTEMPTS},
 	});
 	logQueueErrors(queue, connection, 'render queue');

@@ -28,7 +28,7 @@ const renderBase = {
 };
 
 const renderOutputSchema = z.object({
-	durationInSeconds: z.number(),
+	durationInSeconds: z.number().describe('frames / fps, to the millisecond'),
 	frames: z.number().int(),
 	fps: z.number(),
 	width: z.number().int(),

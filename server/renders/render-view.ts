@@ -17,7 +17,9 @@ export const renderView = (record: RenderRecord, baseUrl: string, watchLinks: Wa
 		case 'completed': {
 			// The speech timings are for the player, through the watch link; the API's answer stays the render's shape.
 			const {speech: _speech, ...output} = record.output;
-			return {...head, status: record.status, ...times, output, links};
+			// frames / fps, which is rarely a round number (2215 / 30 = 73.83333333333333); a millisecond is finer than a frame.
+			const durationInSeconds = Math.round(output.durationInSeconds * 1000) / 1000;
+			return {...head, status: record.status, ...times, output: {...output, durationInSeconds}, links};
 		}
 		case 'failed':
 			return {...head, status: record.status, ...times, error: record.error, links};

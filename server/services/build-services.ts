@@ -21,6 +21,7 @@ import {makeWatchLinks} from '../watch/watch-links';
 import {makeWebhookDeliveryStore} from '../webhooks/webhook-deliveries';
 import {makeWebhookNotifier} from '../webhooks/webhook-notifier';
 import {makeWebhookQueue} from '../webhooks/webhook-queue';
+import {makePayClickGate} from '../webhooks/pay-click-gate';
 import {makeStorage} from '../storage/make-storage';
 import {makeOutputSender} from '../storage/output-sender';
 import type {RenderStorage} from '../storage/render-storage';
@@ -67,6 +68,7 @@ export const buildServices = ({
 	const batches = makeBatchStore({redis, prefix: `${keyPrefix}batch:`, ttlSeconds: retentionSeconds});
 	const completion = makeBatchCompletion({redis, renderKey: store.keyOf, prefix: `${keyPrefix}batch:`});
 	const watchLinks = makeWatchLinks({secret: config.watchSecret, ttlDays: config.watchTtlDays, publicBaseUrl: config.publicBaseUrl});
+	const payments = makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds});
 	return {
 		redis,
 		tenants,
@@ -88,7 +90,7 @@ export const buildServices = ({
 		musicBeds: makeMusicBedStore({storage}),
 		/** How the API answers a stored output: `stream` for the local folder, as configured for S3. */
 		outputs: makeOutputSender({storage, mode: config.storage.kind === 's3' ? config.storage.serve : 'stream'}),
-		payments: makePaymentStore({redis, prefix: keyPrefix, ttlSeconds: retentionSeconds}),
+		payments,
 		mappings: makeMappingStore({redis, prefix: `${keyPrefix}mapping:`}),
 		idempotency: makeIdempotency({redis, prefix: `${keyPrefix}idempotency:`}),
 		reconciler: makeRenderReconciler({redis, store, queue, logger}),
@@ -101,6 +103,8 @@ export const buildServices = ({
 			completion,
 			publicBaseUrl: config.publicBaseUrl,
 			watchLinks,
+			payments,
+			payClicks: makePayClickGate({redis, prefix: `${keyPrefix}webhook:`}),
 			log: (message, error) => logger.error({err: error}, message),
 		}),
 		async close(): Promise<void> {

@@ -6,6 +6,8 @@ import type {RenderRecord} from '../renders/render-record';
 import type {RenderStore} from '../renders/render-store';
 import {renderView} from '../renders/render-view';
 import type {TenantRegistry} from '../tenants/tenant-registry';
+import type {PaymentStore} from '../payments/payment-store';
+import type {PayClickGate} from './pay-click-gate';
 import type {WebhookEvent, WebhookEventContent} from './webhook-events';
 import type {WebhookQueue} from './webhook-queue';
 import type {WatchLinks} from '../watch/watch-links';
@@ -16,7 +18,10 @@ export interface WebhookNotifier {
 	renderEnded(record: RenderRecord): Promise<void>;
 	/** Every line of a batch is read; completes the batch when every render it waited for has already ended. */
 	batchIngested(batchId: string): Promise<void>;
-	/** A viewer pressed the pay button in the video or on the watch page. */
+	/**
+	 * A viewer pressed the pay button in the video or on the watch page: told once per render in half an hour (see
+	 * pay-click-gate.ts), and never for a bill already confirmed paid.
+	 */
 	paymentClicked(record: RenderRecord, hotspot: string | undefined): Promise<void>;
 	/** The tenant confirmed the bill paid (once per payment, not per repeated confirmation). */
 	paymentConfirmed(record: RenderRecord, payment: {reference: string; paidAt: string}): Promise<void>;
@@ -42,11 +47,15 @@ export const makeWebhookNotifier = ({
 	completion,
 	publicBaseUrl,
 	watchLinks,
+	payments,
+	payClicks,
 	log,
 }: {
 	tenants: TenantRegistry;
 	queue: WebhookQueue;
 	store: RenderStore;
+	payments: PaymentStore;
+	payClicks: PayClickGate;
 	batches: BatchStore;
 	completion: BatchCompletion;
 	publicBaseUrl: string;
@@ -61,12 +70,13 @@ export const makeWebhookNotifier = ({
 		}
 	};
 	/** The content is built only for a tenant with a webhook, so no one else pays for a batch's summary. */
+	const hasWebhook = (tenant: string) => tenants.byId(tenant)?.webhook !== undefined;
 	const notify = async (
 		tenant: string,
 		content: () => Promise<WebhookEventContent> | WebhookEventContent,
 		id = `evt_${randomUUID().replaceAll('-', '')}`,
 	): Promise<void> => {
-		if (!tenants.byId(tenant)?.webhook) return;
+		if (!hasWebhook(tenant)) return;
 		const body = await content();
 		const event: WebhookEvent = {id, createdAt: new Date().toISOString(), ...body};
 		await queue.enqueue({tenant, event});
@@ -91,9 +101,13 @@ export const makeWebhookNotifier = ({
 				if (await completion.seal(batchId)) await batchCompleted(batchId);
 			}),
 		paymentClicked: (record, hotspot) =>
-			safely(`pay click on ${record.id}`, () =>
-				notify(record.tenant, () => ({type: 'payment.clicked', data: {render: render(record), ...(hotspot ? {hotspot} : {})}})),
-			),
+			safely(`pay click on ${record.id}`, async () => {
+				// A click on a bill already paid (an old link, the bill's video in another format) is no news to the tenant;
+				// checked before the gate, which a tenant without a webhook never writes to either.
+				if (!hasWebhook(record.tenant) || (await payments.get(record, await store.getProps(record.id)))) return;
+				if (!(await payClicks.first(record.id))) return;
+				await notify(record.tenant, () => ({type: 'payment.clicked', data: {render: render(record), ...(hotspot ? {hotspot} : {})}}));
+			}),
 		paymentConfirmed: (record, {reference, paidAt}) =>
 			safely(`payment of ${record.id}`, () =>
 				notify(record.tenant, () => ({type: 'payment.confirmed', data: {render: render(record), payment: {reference, paidAt}}})),

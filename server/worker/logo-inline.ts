@@ -1,5 +1,5 @@
 import {RenderFailedError} from '../platform/errors';
-import {makeOutboundGuard, outboundPolicyFromEnv, type OutboundGuard} from '../platform/outbound-guard';
+import {isOutboundRefusal, makeOutboundGuard, outboundPolicyFromEnv, type OutboundGuard} from '../platform/outbound-guard';
 
 /** The types the bill schema takes inline, so an inlined logo is one a tenant could have sent itself. */
 const LOGO_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/svg+xml']);
@@ -9,14 +9,18 @@ const MAX_REDIRECTS = 3;
 
 /**
  * One message for every failure (refused address, refused connection, timeout, wrong type, too large), so the error a
- * tenant reads cannot tell an open port from a closed one.
+ * tenant reads cannot tell an open port from a closed one. `transient` is for the worker alone: no answer, or a server
+ * error, may be gone in a minute (a DNS or CDN outage), while a refused address or a wrong answer will come again.
  */
 export class LogoUnavailableError extends RenderFailedError {
-	constructor() {
+	readonly transient: boolean;
+
+	constructor({transient}: {transient: boolean}) {
 		super(
 			'render_failed',
 			`The brand logo (brand.logoUrl) could not be loaded: it must be a public https address answering with a png, jpeg, webp or svg image of at most ${MAX_LOGO_BYTES / 1024 / 1024} MB within ${LOGO_TIMEOUT_MS / 1000} s.`,
 		);
+		this.transient = transient;
 	}
 }
 
@@ -25,7 +29,7 @@ const readCapped = async (body: AsyncIterable<Uint8Array>): Promise<Buffer> => {
 	let bytes = 0;
 	for await (const chunk of body) {
 		bytes += chunk.byteLength;
-		if (bytes > MAX_LOGO_BYTES) throw new LogoUnavailableError();
+		if (bytes > MAX_LOGO_BYTES) throw new LogoUnavailableError({transient: false});
 		chunks.push(chunk);
 	}
 	return Buffer.concat(chunks);
@@ -37,7 +41,7 @@ export const fetchLogoAsDataUrl = async ({url, outbound}: {url: string; outbound
 	try {
 		let target = url;
 		for (let redirects = 0; ; redirects++) {
-			if (!target.startsWith('https://')) throw new LogoUnavailableError();
+			if (!target.startsWith('https://')) throw new LogoUnavailableError({transient: false});
 			const response = await outbound.fetch(target, {redirect: 'manual', signal, headers: {accept: [...LOGO_TYPES].join(', ')}});
 			const location = response.headers.get('location');
 			if (response.status >= 300 && response.status < 400 && location && redirects < MAX_REDIRECTS) {
@@ -49,12 +53,14 @@ export const fetchLogoAsDataUrl = async ({url, outbound}: {url: string; outbound
 			const declared = Number(response.headers.get('content-length') ?? 0);
 			if (response.status !== 200 || !LOGO_TYPES.has(type) || declared > MAX_LOGO_BYTES || !response.body) {
 				await response.body?.cancel();
-				throw new LogoUnavailableError();
+				throw new LogoUnavailableError({transient: response.status >= 500 || response.status === 408 || response.status === 429});
 			}
 			return `data:${type};base64,${(await readCapped(response.body)).toString('base64')}`;
 		}
-	} catch {
-		throw new LogoUnavailableError();
+	} catch (error) {
+		if (error instanceof LogoUnavailableError) throw error;
+		// Anything else is the request itself failing: DNS, a refused or reset connection, the timeout, a TLS handshake.
+		throw new LogoUnavailableError({transient: !isOutboundRefusal(error)});
 	}
 };
 

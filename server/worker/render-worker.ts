@@ -19,6 +19,8 @@ import {makeSceneFrameCache} from './scene-frame-cache';
 import {renderVideo} from './render-video';
 import type {WebhookNotifier} from '../webhooks/webhook-notifier';
 import {inlineBrandLogo} from './logo-inline';
+import {RENDER_RETRY_BASE_MS, renderRetryBackoff} from './render-retry';
+import type {OutboundGuard} from '../platform/outbound-guard';
 import {makePosterWorker} from './poster-worker';
 import {narrationOnce} from './narrate-render';
 import {makeNarrationWorker} from './narration-worker';
@@ -74,6 +76,8 @@ export const makeRenderWorker = async ({
 	watchdog = true,
 	narrationFor = () => undefined,
 	speechCacheDir = join(tmpdir(), 'billcast-speech-cache'),
+	retryBaseMs = RENDER_RETRY_BASE_MS,
+	outbound,
 }: {
 	connection: RedisClient;
 	/** The queue this worker takes renders from, and puts back a render posted again while its job was ending. */
@@ -94,6 +98,10 @@ export const makeRenderWorker = async ({
 	narrationFor?: (tenantId: string) => NarrationConfig | undefined;
 	/** Sentences synthesized once and shared by every render (and worker) on this machine. */
 	speechCacheDir?: string;
+	/** The first wait after a network failure (see render-retry.ts); a test's is milliseconds. */
+	retryBaseMs?: number;
+	/** Fetches brand logos; the process's guard, with the environment's policy, unless a test plays DNS itself. */
+	outbound?: OutboundGuard;
 }): Promise<RenderWorker> => {
 	const queueName = queue.queue.name;
 	// What a dead worker left behind: browsers marked as its own, half-written videos, and its work folders.
@@ -185,7 +193,7 @@ export const makeRenderWorker = async ({
 		// Laid out like the renders folder; nothing in it outlives the render, so any disk of the worker's will do.
 		const workDir = await makeWorkDir('render');
 		try {
-			await inlineBrandLogo(data);
+			await inlineBrandLogo(data, outbound);
 			// Usually made already by the narration worker; else made here, once, before the first frame is drawn.
 			const voiced = await narrationOnce({redis: connection, store, request: data, config: narrationFor(data.tenant), storage, workDir, renderId: data.renderId, cache: speechCache});
 			const narration = voiced.status === 'spoken' ? voiced.narration : undefined;
@@ -228,6 +236,10 @@ export const makeRenderWorker = async ({
 			logger.warn({renderId: data.renderId, attempt, final, code, message}, 'render attempt failed');
 			// The last attempt's end is written by the `failed` listener, the one place every final failure passes.
 			if (!final) await store.markRetrying(data.renderId, attempt + 1);
+			// Given to this attempt's job alone, which BullMQ reads as it schedules the next: as a queue default it would
+			// be stored with every queued job (see render-queue.ts).
+			const backoff = final ? undefined : renderRetryBackoff(error, retryBaseMs);
+			if (backoff) job.opts.backoff = backoff;
 			throw error;
 		} finally {
 			await rm(workDir, {recursive: true, force: true});

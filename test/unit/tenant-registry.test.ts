@@ -1,7 +1,7 @@
 import {mkdtemp, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {fillCheckoutUrlTemplate} from '../../src/checkout-url';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {loadConfig} from '../../server/platform/config';
@@ -75,9 +75,40 @@ describe('tenant registry', () => {
 			await writeFile(file, JSON.stringify([{...tenant, webhook: {url: 'https://hooks.acme.example/billcast', secret}}]));
 			expect(loadTenantRegistry({file, production: true}).byId('acme')?.webhook).toEqual({url: 'https://hooks.acme.example/billcast', secret});
 			await writeFile(file, JSON.stringify([{...tenant, webhook: {url: 'http://hooks.acme.example/billcast', secret: 'short'}}]));
-			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.webhook\.url: must be an https URL; \[0\]\.webhook\.secret: must be at least 32/);
+			expect(() => loadTenantRegistry({file, production: true})).toThrow(/\[0\]\.webhook\.url: must be an https URL at a public internet address \([^)]*\); \[0\]\.webhook\.secret: must be at least 32/);
 			expect(() => loadTenantRegistry({file, production: true, devWebhook: {url: 'http://127.0.0.1:9/', secret}})).toThrow(/BILLCAST_DEV_WEBHOOK_URL/);
 		} finally {
+			await rm(dir, {recursive: true, force: true});
+		}
+	});
+
+	it('lets a tenants file name a receiver on this machine only with the development switch, and says so when it is off', async () => {
+		const dir = await mkdtemp(join(tmpdir(), 'billcast-tenants-'));
+		const secret = 'whsec_'.padEnd(32, 'x');
+		const withWebhook = (url: string) =>
+			writeFile(join(dir, 'tenants.json'), JSON.stringify([{id: 'acme', name: 'Acme', apiKeySha256: [hashApiKey('secret-1')], allowedPayHosts: [], webhook: {url, secret}}]));
+		const load = (outboundPolicy?: {allowLoopback: boolean}) =>
+			loadTenantRegistry({file: join(dir, 'tenants.json'), production: false, ...(outboundPolicy ? {outboundPolicy} : {})});
+		try {
+			await withWebhook('http://127.0.0.1:3650/hook');
+			expect(() => load({allowLoopback: false})).toThrow(
+				/^Invalid tenants file .*: \[0\]\.webhook\.url: must be an https URL at a public internet address \(a receiver on this machine, plain http included, needs BILLCAST_ALLOW_PRIVATE_OUTBOUND=1, refused in production\)$/,
+			);
+			expect(load({allowLoopback: true}).byId('acme')?.webhook?.url).toBe('http://127.0.0.1:3650/hook');
+			// The mains pass no policy: the environment's switch is the one that counts.
+			vi.stubEnv('BILLCAST_ALLOW_PRIVATE_OUTBOUND', '1');
+			vi.stubEnv('NODE_ENV', 'development');
+			expect(load().byId('acme')?.webhook?.url).toBe('http://127.0.0.1:3650/hook');
+			vi.stubEnv('NODE_ENV', 'production');
+			expect(load).toThrow(/BILLCAST_ALLOW_PRIVATE_OUTBOUND: is for development only/);
+			vi.unstubAllEnvs();
+			await withWebhook('https://localhost:3650/hook');
+			expect(() => load({allowLoopback: false})).toThrow(/\[0\]\.webhook\.url: must be an https URL at a public internet address \(.*BILLCAST_ALLOW_PRIVATE_OUTBOUND=1/);
+			// The switch opens loopback alone, never a private or metadata address.
+			await withWebhook('http://169.254.169.254/hook');
+			expect(() => load({allowLoopback: true})).toThrow(/\[0\]\.webhook\.url: must be an http\(s\) URL at a public internet address or a loopback one$/);
+		} finally {
+			vi.unstubAllEnvs();
 			await rm(dir, {recursive: true, force: true});
 		}
 	});

@@ -352,6 +352,18 @@ describe('tmf678ToBill names the TMF field it cannot map', () => {
 			expect(mapped.warnings).toEqual([{path: 'tmf678.customerBill.billDocument[0].url', message: expect.stringMatching(/^is not an http\(s\) URL .*no bill PDF$/)}]);
 		}
 	});
+
+	it('warns that a bill document named only by href (a TMF AttachmentRef) gives the video no PDF, unless another one does', () => {
+		const attachmentRef = {id: 'doc-42', href: 'https://api.onda.example/tmf-api/document/v4/document/doc-42', name: 'INV-2026-11-0042.pdf'};
+		const refOnly = map(changed(tmf678V4Sample, (t) => (t.customerBill.billDocument = [attachmentRef])));
+		if (!refOnly.ok) throw new Error(JSON.stringify(refOnly.errors));
+		expect(refOnly.bill.billPdfUrl).toBeUndefined();
+		expect(refOnly.warnings).toEqual([
+			{path: 'tmf678.customerBill.billDocument[0].url', message: 'is missing (a document named only by href, as a TMF AttachmentRef, is not fetched): the video offers no bill PDF'},
+		]);
+		const withPdf = map(changed(tmf678V4Sample, (t) => (t.customerBill.billDocument = [attachmentRef, {url: 'https://docs.onda.example/INV-2026-11-0042.pdf'}])));
+		expect(withPdf).toMatchObject({ok: true, bill: {billPdfUrl: 'https://docs.onda.example/INV-2026-11-0042.pdf'}, warnings: []});
+	});
 });
 
 describe('tmf678Schema', () => {
