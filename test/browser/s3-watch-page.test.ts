@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto';
 import {join} from 'node:path';
 import {text} from 'node:stream/consumers';
 import type {Browser} from 'playwright-core';
@@ -10,9 +9,10 @@ import {parseVtt} from '../../public/src/vtt';
 import {launchChromium} from '../helpers/browser';
 import {shotsDir} from '../helpers/browser-stack';
 import {seekPaused} from '../helpers/seek-paused';
-import {getLikeALink, s3StorageEnv} from '../helpers/s3-server';
+import {startS3RenderedStack} from '../helpers/s3-render';
+import {getLikeALink} from '../helpers/s3-server';
 import {shortBill} from '../helpers/short-bill';
-import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+import type {TestStack} from '../helpers/test-stack';
 
 /**
  * The default S3 set-up, a bucket with no CORS rules (s3rver's, like a new AWS bucket) served in redirect mode, opened
@@ -26,17 +26,8 @@ describe('the watch page in MP4 mode with S3 in redirect mode', () => {
 	const s3 = inject('s3');
 
 	beforeAll(async () => {
-		const env = s3StorageEnv(s3, {prefix: `watch-${randomUUID().slice(0, 8)}`, serve: 'redirect'});
-		Object.assign(process.env, {AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY});
-		stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: true, storageEnv: env});
+		({stack, renderId} = await startS3RenderedStack({name: 'watch', serve: 'redirect'}));
 		browser = await launchChromium();
-		const created = await fetch(`${stack.baseUrl}/v1/renders`, {
-			method: 'POST',
-			headers: {...stack.auth, 'content-type': 'application/json'},
-			body: JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.2}),
-		});
-		renderId = ((await created.json()) as {id: string}).id;
-		expect(await waitForRender(stack, renderId)).toMatchObject({status: 'completed'});
 	});
 	afterAll(async () => {
 		await browser?.close();

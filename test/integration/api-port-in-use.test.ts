@@ -1,28 +1,14 @@
 import {spawn} from 'node:child_process';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {createServer, type Server} from 'node:net';
-import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
-import {afterAll, beforeAll, expect, inject, it} from 'vitest';
-import {freePort} from '../helpers/free-port';
+import {resolve} from 'node:path';
+import {expect, inject, it} from 'vitest';
+import {useTakenPort} from '../helpers/taken-port';
 
 const root = resolve(import.meta.dirname, '../..');
-let dataDir: string;
-let holder: Server;
-let port: number;
-beforeAll(async () => {
-	dataDir = await mkdtemp(join(tmpdir(), 'billcast-api-port-'));
-	port = await freePort();
-	holder = createServer();
-	await new Promise<void>((done) => holder.listen(port, '127.0.0.1', done));
-});
-afterAll(async () => {
-	await new Promise((done) => holder.close(done));
-	await rm(dataDir, {recursive: true, force: true});
-});
+const taken = useTakenPort();
 
 // `npm run api` on a taken port printed a level-60 JSON line holding the whole EADDRINUSE stack.
 it('npm run api on a taken port stops with one sentence naming the port and how to choose another, exit code 1', async () => {
+	const {port, dataDir} = taken;
 	const api = spawn(process.execPath, ['--import', 'tsx', 'server/api/api-main.ts'], {
 		cwd: root,
 		env: {PATH: process.env.PATH!, PORT: String(port), HOST: '127.0.0.1', BILLCAST_DATA_DIR: dataDir, REDIS_URL: inject('redisUrl')},

@@ -1,32 +1,18 @@
 import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, rm} from 'node:fs/promises';
-import {createServer, type Server} from 'node:net';
-import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
-import {freePort} from '../helpers/free-port';
+import {describe, expect, inject, it} from 'vitest';
+import {useTakenPort} from '../helpers/taken-port';
 
 const root = resolve(import.meta.dirname, '../..');
 
 describe('npm start on a port that is taken', () => {
-	let dataDir: string;
-	let holder: Server;
-	let port: number;
-	beforeAll(async () => {
-		dataDir = await mkdtemp(join(tmpdir(), 'billcast-start-'));
-		port = await freePort();
-		holder = createServer();
-		await new Promise<void>((done) => holder.listen(port, '127.0.0.1', done));
-	});
-	afterAll(async () => {
-		await new Promise((done) => holder.close(done));
-		await rm(dataDir, {recursive: true, force: true});
-	});
+	const taken = useTakenPort();
 
 	// A second `npm start` beside a first one printed the first one's sample render and links as its own, and its worker
 	// joined the queue, before its API failed to listen.
 	it('stops at once, naming the port and how to choose another, and starts no API or worker', async () => {
+		const {port, dataDir} = taken;
 		const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev/start.ts'], {
 			cwd: root,
 			env: {PATH: process.env.PATH!, PORT: String(port), BILLCAST_DATA_DIR: dataDir, REDIS_URL: inject('redisUrl')},

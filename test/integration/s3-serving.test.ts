@@ -1,4 +1,3 @@
-import {randomUUID} from 'node:crypto';
 import {existsSync} from 'node:fs';
 import {createServer, type Server} from 'node:http';
 import {join} from 'node:path';
@@ -11,9 +10,9 @@ import {artifactKey} from '../../server/renders/render-paths';
 import {makeOutputSender} from '../../server/storage/output-sender';
 import {signWatchToken} from '../../server/watch/watch-token';
 import {freePort} from '../helpers/free-port';
-import {getLikeALink, s3StorageEnv} from '../helpers/s3-server';
-import {shortBill} from '../helpers/short-bill';
-import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+import {startS3RenderedStack} from '../helpers/s3-render';
+import {getLikeALink} from '../helpers/s3-server';
+import type {TestStack} from '../helpers/test-stack';
 
 /**
  * A render made by a worker writing to S3 and served by the API from S3 only: streamed with Range, or redirected to a
@@ -30,16 +29,7 @@ describe('renders served from S3', () => {
 	const s3 = inject('s3');
 
 	beforeAll(async () => {
-		const env = s3StorageEnv(s3, {prefix: `serving-${randomUUID().slice(0, 8)}`, serve: 'stream'});
-		Object.assign(process.env, {AWS_ACCESS_KEY_ID: env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: env.AWS_SECRET_ACCESS_KEY});
-		stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: true, storageEnv: env});
-		const created = await fetch(`${stack.baseUrl}/v1/renders`, {
-			method: 'POST',
-			headers: {...stack.auth, 'content-type': 'application/json'},
-			body: JSON.stringify({template: 'telco-bill', bill: shortBill, scale: 0.2}),
-		});
-		renderId = ((await created.json()) as {id: string}).id;
-		expect(await waitForRender(stack, renderId)).toMatchObject({status: 'completed'});
+		({stack, renderId} = await startS3RenderedStack({name: 'serving', serve: 'stream'}));
 		video = await buffer((await stack.storage.read(artifactKey(renderId, 'video')))!);
 
 		const {services} = stack;
