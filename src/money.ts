@@ -29,10 +29,6 @@ export const minorToDecimalString = (minor: number, currency: string): string =>
 };
 
 /**
- * An amount in its locale's currency format, from its exact decimal string: dividing minor units by 100 as a float
- * showed €90,071,992,547,409.90 for 9007199254740991 cents.
- */
-/**
  * An amount in its locale's currency format, from its exact decimal string: divided by 100 as a float,
  * 9007199254740991 cents showed as €90,071,992,547,409.90.
  */
