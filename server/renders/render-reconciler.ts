@@ -10,8 +10,11 @@ const EVERY_MS = 10 * 60_000;
 export interface RenderReconciler {
 	/** One pass: queues again every render whose record says `queued` but whose job is gone or ended; answers their ids. */
 	run(): Promise<string[]>;
-	/** Runs a pass now and then every 10 minutes, until stopped. */
-	start(): () => void;
+	/**
+	 * Runs a pass now and then every 10 minutes, until stopped. Stopping answers once the pass under way has ended, so a
+	 * worker closes its Redis connection after it: a pass cut off by the close failed with "Connection is closed".
+	 */
+	start(): () => Promise<void>;
 }
 
 /**
@@ -64,11 +67,19 @@ export const makeRenderReconciler = ({
 	return {
 		run,
 		start() {
-			const pass = () => void run().catch((error: unknown) => logger.error({err: error}, 'render reconciler pass failed'));
+			let running: Promise<unknown> | undefined;
+			const pass = () => {
+				running ??= run()
+					.catch((error: unknown) => logger.error({err: error}, 'render reconciler pass failed'))
+					.finally(() => (running = undefined));
+			};
 			pass();
 			const timer = setInterval(pass, EVERY_MS);
 			timer.unref();
-			return () => clearInterval(timer);
+			return async () => {
+				clearInterval(timer);
+				await running;
+			};
 		},
 	};
 };

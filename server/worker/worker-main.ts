@@ -96,7 +96,6 @@ const shutdown = async (signal: string) => {
 	stopping = true;
 	logger.info({signal}, 'finishing the active render, taking no new ones');
 	metricsServer?.close();
-	stopReconciler();
 	dataWatch.stop();
 	const redisGone = redisGoneFor(REDIS_GONE_MS).then((gone) => {
 		logger.warn({signal}, `Redis has not answered for ${REDIS_GONE_MS / 1000} s: stopping without it`);
@@ -104,7 +103,7 @@ const shutdown = async (signal: string) => {
 	});
 	const unlessRedisGone = <T>(step: Promise<T>): Promise<T | 'redis-gone'> => Promise.race([step, redisGone]);
 	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
-	await unlessRedisGone(Promise.all([renderWorker.close(), retention.close()]));
+	await unlessRedisGone(Promise.all([renderWorker.close(), retention.close(), stopReconciler()]));
 	const deadline = Date.now() + WEBHOOK_FLUSH_MS;
 	const pending = async () => {
 		const counts = await webhookQueue.queue.getJobCounts('waiting', 'active', 'prioritized');

@@ -81,4 +81,17 @@ describe('records and jobs never disagree', () => {
 			expect((await stack.store.get(id))?.status).toBe('queued');
 		}
 	});
+
+	it('a stop waits for the pass under way, so a worker that closes Redis next logs no failed pass', async () => {
+		const {id} = (await post('/v1/renders', billNumbered('REC-STOP'))) as {id: string};
+		await stack.queue.queue.remove(renderJobId(id));
+		const redis = stack.redis.duplicate();
+		const lines: string[] = [];
+		const logger = makeLogger({service: 'worker', destination: {write: (line: string) => void lines.push(line)}});
+		const stop = makeRenderReconciler({redis, store: stack.store, queue: stack.queue, logger, graceMs: 0}).start();
+		await stop();
+		expect(await hasJob(id)).toBe(true);
+		redis.disconnect();
+		expect(lines.filter((line) => /"level":(50|60)/.test(line))).toEqual([]);
+	});
 });
