@@ -1,10 +1,8 @@
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {describe, expect, inject, it} from 'vitest';
+import {startMain} from '../helpers/node-main';
 import {useTakenPort} from '../helpers/taken-port';
-
-const root = resolve(import.meta.dirname, '../..');
 
 describe('npm start on a port that is taken', () => {
 	const taken = useTakenPort();
@@ -13,15 +11,12 @@ describe('npm start on a port that is taken', () => {
 	// joined the queue, before its API failed to listen.
 	it('stops at once, naming the port and how to choose another, and starts no API or worker', async () => {
 		const {port, dataDir} = taken;
-		const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev/start.ts'], {
-			cwd: root,
+		const start = startMain({
+			script: 'server/dev/start.ts',
 			env: {PATH: process.env.PATH!, PORT: String(port), BILLCAST_DATA_DIR: dataDir, REDIS_URL: inject('redisUrl')},
-			stdio: ['ignore', 'pipe', 'pipe'],
 		});
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-		const code = await new Promise<number | null>((done) => child.once('exit', done));
+		const code = await start.exited;
+		const output = start.output();
 		expect(code, output).toBe(1);
 		expect(output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
 		expect(output).toContain(`PORT=${port + 1} npm start`);

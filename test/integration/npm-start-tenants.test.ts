@@ -1,13 +1,11 @@
-import {spawn} from 'node:child_process';
 import {randomBytes, randomUUID} from 'node:crypto';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
 import {hashApiKey} from '../../server/tenants/tenant-registry';
 import {freePort} from '../helpers/free-port';
-
-const root = resolve(import.meta.dirname, '../..');
+import {startMain} from '../helpers/node-main';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -19,8 +17,8 @@ afterAll(() => rm(dataDir, {recursive: true, force: true}));
 // bill with the development key, printed "The sample bill was refused: … 401" and stopped everything.
 it('npm start with a tenants file keeps serving, saying why it renders no sample bill', async () => {
 	const tenants = [{id: 'acme', name: 'Acme', apiKeySha256: [hashApiKey(`bc_${randomBytes(16).toString('hex')}`)], allowedPayHosts: ['pay.acme.example'], rateLimitPerMinute: 60}];
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/dev/start.ts'], {
-		cwd: root,
+	const start = startMain({
+		script: 'server/dev/start.ts',
 		env: {
 			PATH: process.env.PATH!,
 			PORT: String(await freePort()),
@@ -31,18 +29,13 @@ it('npm start with a tenants file keeps serving, saying why it renders no sample
 			BILLCAST_WORKER_METRICS_PORT: '0',
 			BILLCAST_TENANTS_JSON: JSON.stringify(tenants),
 		},
-		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let output = '';
-	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((done) => child.once('exit', done));
 	try {
-		await expect.poll(() => output, {timeout: 120_000, interval: 250}).toContain('Serving until Ctrl-C.');
-		expect(output).toContain('Tenants come from BILLCAST_TENANTS_JSON, whose keys npm start does not know, so it renders no sample bill.');
-		expect(output).not.toMatch(/refused|Stopping/);
+		await expect.poll(start.output, {timeout: 120_000, interval: 250}).toContain('Serving until Ctrl-C.');
+		expect(start.output()).toContain('Tenants come from BILLCAST_TENANTS_JSON, whose keys npm start does not know, so it renders no sample bill.');
+		expect(start.output()).not.toMatch(/refused|Stopping/);
 	} finally {
-		child.kill('SIGINT');
+		start.child.kill('SIGINT');
 	}
-	expect(await exited, output).toBe(0);
+	expect(await start.exited, start.output()).toBe(0);
 });

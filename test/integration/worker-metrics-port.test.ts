@@ -1,13 +1,12 @@
-import {spawn} from 'node:child_process';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {createServer, type Server} from 'node:net';
 import {tmpdir} from 'node:os';
-import {join, resolve} from 'node:path';
+import {join} from 'node:path';
 import {afterAll, expect, inject, it} from 'vitest';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
 import {freePort} from '../helpers/free-port';
+import {startMain} from '../helpers/node-main';
 
-const root = resolve(import.meta.dirname, '../..');
 let dir: string | undefined;
 let redis: StartedRedis | undefined;
 let taken: Server | undefined;
@@ -25,23 +24,18 @@ it("a worker whose metrics port another process holds says so, and its ready lin
 	taken = await new Promise<Server>((done) => {
 		const server = createServer().listen(port, '127.0.0.1', () => done(server));
 	});
-	const worker = spawn(process.execPath, ['--import', 'tsx', 'server/worker/worker-main.ts'], {
-		cwd: root,
+	const worker = startMain({
+		script: 'server/worker/worker-main.ts',
 		env: {...process.env, REDIS_URL: redis.url, BILLCAST_DATA_DIR: join(dir, 'data'), BILLCAST_BUNDLE_DIR: inject('serveUrl'),
 			BILLCAST_ADMIN_KEY: 'admin-key-for-tests-0123', BILLCAST_WORKER_METRICS_PORT: String(port), BILLCAST_WORKER_METRICS_HOST: '127.0.0.1'},
-		stdio: ['ignore', 'pipe', 'pipe'],
 	});
-	let output = '';
-	worker.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	worker.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const exited = new Promise<number | null>((done) => worker.once('exit', done));
 	try {
-		await expect.poll(() => output, {timeout: 120_000, interval: 200}).toContain('billcast worker ready');
+		await expect.poll(worker.output, {timeout: 120_000, interval: 200}).toContain('billcast worker ready');
 	} finally {
-		worker.kill('SIGTERM');
-		await exited;
+		worker.child.kill('SIGTERM');
+		await worker.exited;
 	}
-	const lines = output.split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as {msg: string; metricsPort?: number | null});
+	const lines = worker.output().split('\n').filter((line) => line.startsWith('{')).map((line) => JSON.parse(line) as {msg: string; metricsPort?: number | null});
 	expect(lines.find((line) => line.msg === 'billcast worker ready')?.metricsPort).toBeNull();
 	expect(lines.map((line) => line.msg)).toContainEqual(expect.stringContaining(`worker metrics not served: port ${port} is in use`));
 });
