@@ -12,6 +12,7 @@ import {basename, join} from 'node:path';
 import {parseArgs} from 'node:util';
 import {openBrowser, renderMedia, selectComposition} from '@remotion/renderer';
 import {computeRenderInput} from '../src/render-input';
+import {withRemotionPort} from '../server/worker/remotion-port';
 import {benchCustomers} from './bench-customers';
 
 const {values} = parseArgs({
@@ -36,8 +37,9 @@ const puppeteerInstance = await openBrowser('chrome', {
 const started = Date.now();
 for (const [index, bill] of benchCustomers(Number(values.customers)).entries()) {
 	const {compositionId, inputProps} = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'});
-	const composition = await selectComposition({serveUrl, id: compositionId, inputProps, puppeteerInstance, browserExecutable, logLevel: 'error'});
-	await renderMedia({
+	const composition = await withRemotionPort((port) => selectComposition({port, serveUrl, id: compositionId, inputProps, puppeteerInstance, browserExecutable, logLevel: 'error'}));
+	await withRemotionPort((port) => renderMedia({
+		port,
 		composition,
 		serveUrl,
 		codec: 'h264',
@@ -47,7 +49,7 @@ for (const [index, bill] of benchCustomers(Number(values.customers)).entries()) 
 		browserExecutable,
 		scale: Number(values.scale),
 		logLevel: 'error',
-	});
+	}));
 }
 const elapsedMs = Date.now() - started;
 await puppeteerInstance.close({silent: true});

@@ -9,6 +9,7 @@ import {computeRenderInput, type RenderRequestInput} from '../src/render-input';
 import {templateIds} from '../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../server/worker/browser-executable';
 import {bundleCompositions} from '../server/worker/bundle';
+import {withRemotionPort} from '../server/worker/remotion-port';
 
 const pattern = new RegExp(process.argv[2] ?? '.');
 const outDir = resolve(process.env.BILLCAST_STILLS_DIR ?? resolve(import.meta.dirname, '../.data/stills'));
@@ -19,14 +20,15 @@ await mkdir(outDir, {recursive: true});
 const serveUrl = await bundleCompositions({});
 const browser = await openBrowser('chrome', {browserExecutable, chromeMode, logLevel: 'error'});
 try {
-	const compositions = await getCompositions(serveUrl, {puppeteerInstance: browser, browserExecutable, chromeMode, logLevel: 'error'});
+	const compositions = await withRemotionPort((port) => getCompositions(serveUrl, {port, puppeteerInstance: browser, browserExecutable, chromeMode, logLevel: 'error'}));
 	for (const composition of compositions.filter((c) => pattern.test(c.id))) {
 		const template = templateIds.find((id) => composition.id.startsWith(`${id}-`))!;
 		const input = computeRenderInput({template, ...composition.props} as RenderRequestInput);
 		for (const [index, scene] of input.timeline.scenes.entries()) {
 			const hold = input.timeline.staticHolds.find((h) => h.from >= scene.from && h.from < scene.from + scene.durationInFrames);
 			const output = resolve(outDir, `${composition.id}-${index}-${scene.id}.png`);
-			await renderStill({
+			await withRemotionPort((port) => renderStill({
+				port,
 				composition,
 				serveUrl,
 				frame: hold?.from ?? scene.from + Math.floor(scene.durationInFrames / 2),
@@ -36,7 +38,7 @@ try {
 				browserExecutable,
 				chromeMode,
 				logLevel: 'error',
-			});
+			}));
 		}
 		console.log(composition.id);
 	}

@@ -6,6 +6,7 @@ import {computeRenderInput} from '../../src/render-input';
 import type {WarmBrowser} from './browser';
 import {inlineBrandLogo} from './logo-inline';
 import {selectForRender} from './render-video';
+import {withRemotionPort} from './remotion-port';
 import {jobFromProps} from '../renders/on-demand-job';
 import {posterQueueName, type PosterJob} from '../renders/on-demand-poster-queue';
 import {ARTIFACT_TYPES, artifactKey} from '../renders/render-paths';
@@ -55,7 +56,9 @@ export const makePosterWorker = ({
 		const started = performance.now();
 		const {buffer} = await usingBrowser(async () => {
 			const {common, composition} = selectForRender({input, serveUrl, browser: await browser.get(), browserExecutable});
-			return renderStill({...common, composition, frame: input.timeline.posterFrame, output: null, imageFormat: 'jpeg', jpegQuality: POSTER_JPEG_QUALITY, scale: data.scale});
+			return withRemotionPort((port) =>
+				renderStill({...common, port, composition, frame: input.timeline.posterFrame, output: null, imageFormat: 'jpeg', jpegQuality: POSTER_JPEG_QUALITY, scale: data.scale}),
+			);
 		});
 		if (!buffer) throw new Error('renderStill answered no image');
 		await storage.put(key, buffer, ARTIFACT_TYPES.poster);

@@ -11,6 +11,7 @@ import type {RenderOutput} from '../renders/render-record';
 import type {SceneFrameCache} from './scene-frame-cache';
 import {chromeModeFor} from './browser-executable';
 import {partialFile, writeWhole} from '../storage/partial-files';
+import {withRemotionPort} from './remotion-port';
 
 type Composition = Parameters<typeof renderFrames>[0]['composition'];
 
@@ -142,8 +143,9 @@ export const renderVideo = async ({
 	let assetDir: string | undefined;
 	try {
 		for (const [frame, buffer] of reused) await encoder.addFrame(buffer, frame);
-		const {assetsInfo} = await renderFrames({
+		const {assetsInfo} = await withRemotionPort((port) => renderFrames({
 			...common,
+			port,
 			composition,
 			frames: toDraw,
 			onFrameBuffer: (buffer, frame) => {
@@ -158,7 +160,7 @@ export const renderVideo = async ({
 			scale,
 			onStart: () => undefined,
 			onFrameUpdate: (drawn) => onProgress((drawn / toDraw.length) * DRAWING_SHARE),
-		});
+		}));
 		assetDir = assetsInfo.downloadMap.assetDir;
 		await encoder.finish();
 		await rename(partial, outputFile);

@@ -10,6 +10,7 @@ import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/brows
 import {compositorBinary} from '../../server/worker/compositor-binaries';
 import {renderVideo} from '../../server/worker/render-video';
 import {makeSceneFrameCache} from '../../server/worker/scene-frame-cache';
+import {withRemotionPort} from '../../server/worker/remotion-port';
 import {shortBill} from '../helpers/short-bill';
 import {greyFrames, ssim} from '../helpers/ssim';
 
@@ -47,8 +48,8 @@ describe('the optimised renderer', () => {
 		const input = await render({template: 'telco-bill', bill: shortBill, format: 'landscape'}, 'fast', (p) => progress.push(p));
 		const fast = join(dir, 'fast.mp4');
 		const plain = join(dir, 'plain.mp4');
-		const composition = await selectComposition({serveUrl, id: input.compositionId, inputProps: input.inputProps, puppeteerInstance: browser, logLevel: 'error'});
-		await renderMedia({composition, serveUrl, inputProps: input.inputProps, codec: 'h264', outputLocation: plain, scale: SCALE, puppeteerInstance: browser, logLevel: 'error'});
+		const composition = await withRemotionPort((port) => selectComposition({port, serveUrl, id: input.compositionId, inputProps: input.inputProps, puppeteerInstance: browser, logLevel: 'error'}));
+		await withRemotionPort((port) => renderMedia({port, composition, serveUrl, inputProps: input.inputProps, codec: 'h264', outputLocation: plain, scale: SCALE, puppeteerInstance: browser, logLevel: 'error'}));
 
 		expect(progress.at(-1)).toBe(1);
 		expect(progress.every((p, i) => i === 0 || p >= progress[i - 1]!)).toBe(true);

@@ -10,6 +10,7 @@ import {sharedScenesOf} from '../../src/shared-scenes';
 import type {TemplateBill} from '../../src/templates/registry';
 import {chromeModeFor, resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {selectForRender} from '../../server/worker/render-video';
+import {withRemotionPort} from '../../server/worker/remotion-port';
 import {greyDeviation, pngSize, yellowPixelCount} from '../helpers/image-stats';
 
 const SCALE = 0.25;
@@ -28,7 +29,7 @@ afterAll(async () => {
 /** The composition as the worker has it, without a page load to ask the bundle (render-quality checks both agree). */
 const still = async (input: RenderRequestInput, frame: number): Promise<Buffer> => {
 	const {common, composition} = selectForRender({input: computeRenderInput(input), serveUrl, browser, browserExecutable});
-	const {buffer} = await renderStill({...common, composition, frame, scale: SCALE, imageFormat: 'png'});
+	const {buffer} = await withRemotionPort((port) => renderStill({...common, port, composition, frame, scale: SCALE, imageFormat: 'png'}));
 	return buffer!;
 };
 
