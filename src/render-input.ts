@@ -36,7 +36,9 @@ export const scriptFor = (input: TemplateBill): Partial<Record<SceneId, SceneScr
 
 /**
  * Everything needed to show one bill video: called by the composition's calculateMetadata, the render worker and the
- * player page, so they always agree on duration, size and hotspots.
+ * player page, so they always agree on duration, size and hotspots. The template's timeline
+ * (`src/templates/<template>/<template>-timeline.ts`) times the scenes; `assembleTimeline` (`src/timeline.ts`) places
+ * them and their hotspots.
  */
 export const computeRenderInput = (input: RenderRequestInput): RenderInput => {
 	const timeline = timelineFor(input);

@@ -8,7 +8,8 @@ export const isHotspotVisible = (hotspot: Hotspot, frame: number): boolean =>
 /**
  * Real buttons and links over the video, on the very rectangles the composition draws, scaled to the player's size
  * and present only while their frames play. Pay is a button that opens the sheet; every other kind is a link that
- * does what it says (tel:, mailto:, the bill PDF, the instalment plan).
+ * does what it says (tel:, mailto:, the bill PDF, the instalment plan). A press goes to the player's `activate`
+ * (`bill-player.tsx`), which opens the pay sheet (`pay-sheet.tsx`).
  */
 export const HotspotOverlay: React.FC<{
 	hotspots: readonly Hotspot[];

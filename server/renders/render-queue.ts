@@ -43,6 +43,10 @@ export interface RenderQueue {
 	close(): Promise<void>;
 }
 
+/**
+ * A job holds only `{renderId}`: the bill waits in the render store (`<id>:props`, written by the renders router before
+ * the job), where `server/worker/render-worker.ts`, which takes the job, reads it back.
+ */
 export const makeRenderQueue = ({
 	connection,
 	queueName,
