@@ -3,10 +3,18 @@ import {cached, dateTimeFormat} from './intl-formats';
 /** Bill dates are calendar dates (YYYY-MM-DD) without a time zone; they are formatted in UTC so no zone shifts them a day. */
 const toUtcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
 
+/** Spaces that do not break a line, each as wide as the one it replaces. */
+const unbreakable = (text: string): string => text.replace(/ /g, '\u00a0').replace(/\u2009/g, '\u202f');
+
 export type DateStyle = 'long' | 'medium' | 'short';
 
+/**
+ * A date as the locale writes it ("21 November 2026", "2026년 11월 21일"), which a line never breaks inside: wrapped
+ * anywhere, a title read "Scadenza: 21 / novembre 2026". Every screen that prints a date (scenes, captions, the watch
+ * page, the player) gets it from here, and the narration finds it by this same text.
+ */
 export const formatDate = (isoDate: string, locale: string, style: DateStyle = 'long'): string =>
-	dateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate));
+	unbreakable(dateTimeFormat(locale, {dateStyle: style, timeZone: 'UTC'}).format(toUtcDate(isoDate)));
 
 /**
  * Today's date where the day ends last (UTC−12, "anywhere on earth"). A bill's due date carries no time zone, so it has
@@ -18,9 +26,6 @@ export const todayAnywhereOnEarth = (now: Date): string => new Date(now.getTime(
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export const daysBetween = (from: string, to: string): number =>
 	Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
-
-/** Spaces that do not break a line, each as wide as the one it replaces. */
-const unbreakable = (text: string): string => text.replace(/ /g, '\u00a0').replace(/\u2009/g, '\u202f');
 
 const unpaddedDays = new Map<string, boolean>();
 

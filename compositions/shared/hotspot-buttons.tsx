@@ -3,7 +3,7 @@ import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
 import {startingIn, type SceneId, type Timeline} from '../../src/timeline';
 import {settledSpring} from './settle';
 import {FONT_FAMILY} from '../../src/font-family';
-import {fitFontSize} from './theme';
+import {balanced, fitFontSize} from './theme';
 import type {BrandPalette} from '../../src/palette';
 import type {Rect} from '../../src/hotspot-geometry';
 
@@ -64,6 +64,7 @@ export const HotspotButtons: React.FC<{timeline: Timeline; scene: SceneId; palet
 						textAlign: 'center',
 						padding: `0 ${padding}px`,
 						whiteSpace: wrap ? 'normal' : 'nowrap',
+						...(wrap ? balanced : {}),
 						border: `${border}px solid ${index === 0 ? palette.accentEdge : palette.cardEdge}`,
 						boxShadow: '0 12px 32px rgba(0,0,0,0.25)',
 					}}

@@ -5,6 +5,12 @@ import {isSingular, spokenCount, spokenDate, spokenDigits, spokenLanguage, spoke
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * A printed date as a pattern that takes any space where it has one: screens print dates with no-break spaces, so a
+ * line never cuts one (formatDate), and a line written with plain ones still says the date.
+ */
+const anySpaces = (printed: string): RegExp => new RegExp(escape(printed).replace(/[ \u00a0\u2009\u202f]/gu, '[ \\u00a0\\u2009\\u202f]'), 'gu');
+
 interface MoneyReader {
 	readonly pattern: RegExp;
 	readonly minorOf: (amount: string) => number;
@@ -77,8 +83,8 @@ const hasFinalConsonant = (syllable: string): boolean => (syllable.charCodeAt(0)
 export interface SpokenContext {
 	readonly locale: string;
 	readonly currency: string;
-	/** Every date a script may print, as printed, with what to say instead. */
-	readonly dates: ReadonlyMap<string, string>;
+	/** Every date a script may print, as printed (whatever its spaces), with what to say instead; longest first. */
+	readonly dates: ReadonlyArray<{readonly printed: RegExp; readonly said: string}>;
 	/** Digits said one by one wherever they appear, such as a card's last four. */
 	readonly spelled: readonly string[];
 }
@@ -124,7 +130,8 @@ export const spokenContext = ({
 		entries.push([formatPeriod(period.start, period.end, locale), spokenPeriod]);
 	}
 	// Longest first, so a period is replaced whole before any date inside it.
-	return {locale, currency, dates: new Map(entries.sort(([a], [b]) => b.length - a.length)), spelled};
+	const dated = entries.sort(([a], [b]) => b.length - a.length).map(([printed, saying]) => ({printed: anySpaces(printed), said: saying}));
+	return {locale, currency, dates: dated, spelled};
 };
 
 /**
@@ -135,7 +142,7 @@ export const speakText = (text: string, context: SpokenContext): string => {
 	const {locale, currency} = context;
 	const language = spokenLanguage(locale);
 	let out = text;
-	for (const [printed, said] of context.dates) out = out.split(printed).join(said);
+	for (const {printed, said} of context.dates) out = out.replace(printed, () => said);
 	for (const digits of context.spelled) out = out.replace(new RegExp(`(?<!\\d)${escape(digits)}(?!\\d)`, 'gu'), spokenDigits(digits, locale));
 	if (language === 'ko') out = out.replace(/([\uAC00-\uD7A3])([을이은과])\(([를가는와])\)/gu, (_, syllable: string, after: string, open: string) => syllable + (hasFinalConsonant(syllable) ? after : open));
 	const group = numberFormat(locale).formatToParts(12345.6);

@@ -67,13 +67,13 @@ describe('the due scene of an overdue bill', () => {
 
 	it('keeps what was paid on a partly paid overdue bill, under the passed date', () => {
 		const bill: TelcoBill = {...overdueBill('ko-KR', 'soft'), payment: {status: 'overdue', payUrl: 'https://pay.example.com/checkout', amountPaid: 50000}};
-		expect(telcoScript(bill).due.lines).toEqual(['2026년 11월 3일 납부 기한이 지났습니다', '₩18,900', '₩68,900 중 ₩50,000을 납부하셨습니다', '₩18,900 지금 납부']);
+		expect(telcoScript(bill).due.lines).toEqual(['2026년\u00a011월\u00a03일 납부 기한이 지났습니다', '₩18,900', '₩68,900 중 ₩50,000을 납부하셨습니다', '₩18,900 지금 납부']);
 	});
 
 	it('leaves a bill that is due on time as it was', () => {
 		const bill: TelcoBill = {...overdueBill('it-IT', 'soft'), payment: {status: 'due', payUrl: 'https://pay.example.com/checkout'}};
 		const {lines} = telcoScript(bill).due;
-		expect([lines[0], lines[2]]).toEqual(['Scadenza: 3 novembre 2026', 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.']);
+		expect([lines[0], lines[2]]).toEqual(['Scadenza: 3\u00a0novembre\u00a02026', 'Nessuna fretta: va bene qualsiasi giorno prima di allora, e basta un minuto.']);
 	});
 });
 
@@ -102,9 +102,9 @@ describe('a bill sent as due, watched once its due date has passed', () => {
 		const sent = sentDue('en-GB', 'firm');
 		const seen = asSeenOn(sent, '2026-12-03');
 		const {due} = telcoScript(seen.bill);
-		expect(due.lines).toEqual(['The payment date, 21 November 2026, has passed', '€68.40', 'Paying now keeps your account in good standing.', 'Pay €68.40 now']);
+		expect(due.lines).toEqual(['The payment date, 21\u00a0November\u00a02026, has passed', '€68.40', 'Paying now keeps your account in good standing.', 'Pay €68.40 now']);
 		const captions = captionCues({timeline: timelineFor({...seen, format: 'portrait'}), script: scriptFor(seen)}).map((cue) => cue.text).join('\n');
-		expect(captions).toContain('The payment date, 21 November 2026, has passed');
+		expect(captions).toContain('The payment date, 21\u00a0November\u00a02026, has passed');
 		expect(captions).not.toContain('on time');
 		expect(captions).not.toContain('Due by');
 		// The voice of the bill seen that day says the same; made for the bill as sent, it said "on time".
@@ -115,7 +115,7 @@ describe('a bill sent as due, watched once its due date has passed', () => {
 
 	it('says so in Italian and in the soft wording too', () => {
 		const soft = asSeenOn(sentDue('it-IT', 'soft'), '2026-12-03');
-		expect(telcoScript(soft.bill).due.lines.slice(0, 3)).toEqual(['La scadenza del 21 novembre 2026 è passata', '68,40\u00a0€', 'Può capitare a tutti. Quando vuoi, basta un minuto.']);
+		expect(telcoScript(soft.bill).due.lines.slice(0, 3)).toEqual(['La scadenza del 21\u00a0novembre\u00a02026 è passata', '68,40\u00a0€', 'Può capitare a tutti. Quando vuoi, basta un minuto.']);
 		const firm = asSeenOn(sentDue('it-IT', 'firm'), '2026-12-03');
 		expect(telcoScript(firm.bill).due.status).toBe('Pagando ora, il tuo conto resta in regola.');
 	});

@@ -59,9 +59,9 @@ describe('formatMoney', () => {
 
 describe('dates', () => {
 	it('formats calendar dates without shifting the day', () => {
-		expect(formatDate('2026-11-21', 'en-GB')).toBe('21 November 2026');
-		expect(formatDate('2026-11-21', 'it-IT')).toBe('21 novembre 2026');
-		expect(formatDate('2026-11-21', 'ko-KR')).toBe('2026년 11월 21일');
+		expect(formatDate('2026-11-21', 'en-GB')).toBe('21\u00a0November\u00a02026');
+		expect(formatDate('2026-11-21', 'it-IT')).toBe('21\u00a0novembre\u00a02026');
+		expect(formatDate('2026-11-21', 'ko-KR')).toBe('2026년\u00a011월\u00a021일');
 		expect(plain(formatPeriod('2026-10-01', '2026-10-31', 'en-GB'))).toMatch(/1.+31 Oct 2026/);
 	});
 

@@ -26,7 +26,7 @@ describe('a partly paid bill', () => {
 	it('keeps its lines and total, and asks for the rest in the due scene, the pay button, the summary and the checkout', () => {
 		const {due, total} = telcoScript(partly);
 		expect(total.amount).toBe('€68.40');
-		expect(due.lines).toEqual(['Due by 21 November 2026', '€48.40', 'You have paid €20.00 of €68.40', 'Pay €48.40 now']);
+		expect(due.lines).toEqual(['Due by 21\u00a0November\u00a02026', '€48.40', 'You have paid €20.00 of €68.40', 'Pay €48.40 now']);
 		expect(buildTelcoTimeline({bill: partly, format: 'landscape'}).hotspots.find((hotspot) => hotspot.kind === 'pay')?.label).toBe('Pay €48.40 now');
 		const summary = summarizeBill({template: 'telco-bill', bill: partly});
 		expect(summary).toMatchObject({amountDue: 4840, total: 6840, amountPaid: 2000});

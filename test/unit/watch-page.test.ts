@@ -41,7 +41,7 @@ describe('watch page', () => {
 	it('shows the payments received as a table, in the bill\'s language', () => {
 		const html = page('Giulia Rossi');
 		expect(html).toContain('<caption>Your recent payments</caption>');
-		expect(html).toContain('<tr><td>20 October 2026</td><td>Card ending 4242</td><td class="num">€52.00</td></tr>');
+		expect(html).toContain('<tr><td>20\u00a0October\u00a02026</td><td>Card ending 4242</td><td class="num">€52.00</td></tr>');
 		expect(html).toContain('<th scope="col">Paid with</th>');
 
 		const korean = watchPage({
@@ -54,7 +54,7 @@ describe('watch page', () => {
 			today: '2026-11-10',
 		});
 		expect(korean).toContain('<caption>최근 납부 내역</caption>');
-		expect(korean).toMatch(/<tr><td>2026년 10월 25일<\/td><td><\/td><td class="num">₩52,000<\/td><\/tr>/);
+		expect(korean).toMatch(/<tr><td>2026년\u00a010월\u00a025일<\/td><td><\/td><td class="num">₩52,000<\/td><\/tr>/);
 		expect(korean).toContain('<span class="status">납부 예정</span>');
 		// Saved under the bill's number, so each month's video keeps its own name (not video.mp4, video (1).mp4, ...).
 		expect(korean).toContain(`<a href="/v.mp4" download="${telcoFixtures['ko-KR'].billNumber}.mp4">동영상 (MP4)</a>`);
@@ -81,11 +81,11 @@ describe('watch page', () => {
 		// Render 6 of the audit: the badge counted the days beside a video that said paying on time was fine.
 		const props = {template: 'telco-bill', format: 'portrait', bill: {...sampleTelcoBill, messageVariant: 'firm'}} as const;
 		const on = (today: string) => watchPage({props, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today});
-		expect(on('2026-12-03')).toContain('<p class="due">The payment date, 21 November 2026, has passed · <span class="status">12 days overdue</span></p>');
-		expect(on('2026-11-21')).toContain('<p class="due">Due by 21 November 2026 · <span class="status">Due</span></p>');
+		expect(on('2026-12-03')).toContain('<p class="due">The payment date, 21\u00a0November\u00a02026, has passed · <span class="status">12 days overdue</span></p>');
+		expect(on('2026-11-21')).toContain('<p class="due">Due by 21\u00a0November\u00a02026 · <span class="status">Due</span></p>');
 		// Nothing owed is never late, whatever the day.
 		const nothingOwed = watchPage({props: {...props, bill: {...props.bill, amountDue: 0}}, token: 't', nonce: 'n', scriptSrc: '/p.js', downloads: {}, playerMode: 'live', today: '2026-12-03'});
-		expect(nothingOwed).toContain('<p class="due">Due by 21 November 2026 · <span class="status">Due</span></p>');
+		expect(nothingOwed).toContain('<p class="due">Due by 21\u00a0November\u00a02026 · <span class="status">Due</span></p>');
 	});
 
 	it('offers on the page every option the reminder video offers', () => {

@@ -5,7 +5,7 @@ import {formattersFor} from '../../../src/scripts/formatters';
 import type {TotalScript} from '../../../src/templates/telco-bill/telco-script';
 import {Fade} from '../../shared/fade';
 import {progress} from '../../shared/settle';
-import {fitFontSize} from '../../shared/theme';
+import {balanced, fitFontSize} from '../../shared/theme';
 import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
@@ -34,13 +34,14 @@ export const TotalScene: React.FC<{bill: TelcoBill; script: TotalScript; palette
 							color: palette.ink,
 							borderRadius: 999,
 							padding: `${10 * u}px ${32 * u}px`,
+							...balanced,
 						}}
 					>
 						{ARROWS[script.direction]}
 						{script.change}
 					</div>
 				) : null}
-				{script.reason ? <div style={{fontSize: 34 * u, fontWeight: 700}}>{script.reason}</div> : null}
+				{script.reason ? <div style={{fontSize: 34 * u, fontWeight: 700, ...balanced}}>{script.reason}</div> : null}
 				{script.previous ? <div style={{fontSize: 30 * u}}>{script.previous}</div> : null}
 			</div>
 		</Fade>
