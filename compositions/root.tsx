@@ -7,7 +7,11 @@ import {calculateMetadataFor} from './calculate-metadata';
 import {compositionRegistry, componentOf} from './registry';
 import type {telcoBillStudioSchema} from './telco-bill/telco-bill-schema';
 
-/** One template's compositions: `${template}-${format}` for the renderer (English fixture), then every locale and edge bill. */
+/**
+ * One template's compositions: `${template}-${format}` for the renderer (English fixture), then every locale and edge bill.
+ * Studio sizes them with `calculateMetadata`; the worker does not load them from here but builds the composition the
+ * same id names from `computeRenderInput` (`selectForRender` in server/worker/render-video.ts), so both agree.
+ */
 const TemplateCompositions: React.FC<{template: TemplateId}> = ({template}) => {
 	const {studioSchema, fixtures, edges} = compositionRegistry[template];
 	const register = (id: string, bill: BillOf<TemplateId>, format: (typeof videoFormats)[number]) => (

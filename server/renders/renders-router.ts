@@ -21,6 +21,12 @@ const SSE_POLL_MS = 500;
 
 const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
+/**
+ * `POST /v1/renders` and the render's own routes. A bill's way on from here: `prepareRenderJob` checks it, `submit`
+ * saves the record and the bill, then queues `{renderId}`; `process` in server/worker/render-worker.ts renders it
+ * (`computeRenderInput`, then `renderVideo` and the encoder) and stores the files; the customer watches through
+ * server/watch/watch-router.ts and the player in public/src/billcast-player.tsx.
+ */
 export const makeRendersRouter = ({
 	store,
 	queue,
