@@ -1,7 +1,8 @@
 /**
  * Animation timings of every template's scenes, in frames. The scenes animate with these numbers and the timelines
  * derive from them where each scene stands still, so a renderer can draw a still stretch once. Every animation must
- * have settled (springs included) by the frame these constants give.
+ * have settled (springs included) by the frame these constants give. With reduced motion the live player draws every
+ * entrance as settled from a scene's first frame (compositions/shared/reduced-motion.ts), on the same timeline.
  */
 export const SCENE_FADE = 8;
 export const GREETING_MOTION = {rise: 20, subtitleFrom: 12, subtitleTo: 28} as const;

@@ -1,4 +1,4 @@
-import {useCurrentFrame} from 'remotion';
+import {useEntranceFrame} from './reduced-motion';
 import {BREAKDOWN_MOTION, LINES_MOTION, staggeredEntrance} from '../../src/scene-motion';
 import {progress} from './settle';
 import {balanced} from './theme';
@@ -6,7 +6,7 @@ import {useUnit} from './use-unit';
 
 /** A line under `rows` growing bars that fades in once they have grown (the end of `breakdownEntrance(rows)`). */
 export const AfterBars: React.FC<{rows: number; color: string; children: React.ReactNode}> = ({rows, color, children}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const u = useUnit();
 	const barsDone = staggeredEntrance(rows, BREAKDOWN_MOTION, BREAKDOWN_MOTION.grow);
 	return (

@@ -1,4 +1,4 @@
-import {useCurrentFrame} from 'remotion';
+import {useEntranceFrame} from './reduced-motion';
 import {BREAKDOWN_MOTION} from '../../src/scene-motion';
 import {progress} from './settle';
 import {ellipsis} from './theme';
@@ -18,7 +18,7 @@ export interface BarRow {
  * frame the label sits above its bar; on a wide one beside it.
  */
 export const BarRows: React.FC<{rows: readonly BarRow[]; palette: BrandPalette; wide: boolean}> = ({rows, palette, wide}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const u = useUnit();
 	const largest = Math.max(1, ...rows.map((row) => Math.abs(row.value)));
 	return (

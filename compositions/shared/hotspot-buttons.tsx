@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from './reduced-motion';
 import {PAY_BUTTON_ENTRANCE} from '../../src/scene-motion';
 import {startingIn, type SceneId, type Timeline} from '../../src/timeline';
 import {settledSpring} from './settle';
@@ -24,7 +25,7 @@ export const hotspotBoxStyle = (rect: Rect, scale: number): React.CSSProperties 
 
 /** How far the buttons have grown in, at this frame of their scene. */
 export const useButtonEntrance = (): number => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {fps} = useVideoConfig();
 	return settledSpring({frame, fps, durationInFrames: PAY_BUTTON_ENTRANCE, damping: 14});
 };

@@ -1,13 +1,16 @@
 import {Player, type PlayerRef} from '@remotion/player';
 import {useEffect, useRef} from 'react';
 import {componentOf} from '../../compositions/registry';
+import {ReducedMotion} from '../../compositions/shared/reduced-motion';
 import type {RenderInput} from '../../src/render-input';
 import type {TemplateId} from '../../src/templates/registry';
 import type {Playback, StageProps} from './playback';
+import {usePrefersReducedMotion} from './reduced-motion';
 
 /**
  * The composition itself, playing in the browser with the customer's props: no server render needed. The shell draws
- * the controls (in the bill's language, and inside the shell's fullscreen), so the Player shows none of its own.
+ * the controls (in the bill's language, and inside the shell's fullscreen), so the Player shows none of its own. With
+ * reduced motion the scenes stand in place (no count-up, rise or growing bar) on the same timeline.
  */
 export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps: RenderInput['inputProps']}> = ({
 	template,
@@ -16,6 +19,7 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 }) => {
 	const {onReady, onFrame, onPlay, onPause, onEnded, onSeeked} = stage;
 	const ref = useRef<PlayerRef>(null);
+	const reducedMotion = usePrefersReducedMotion();
 	useEffect(() => {
 		const player = ref.current;
 		if (!player) return;
@@ -56,28 +60,30 @@ export const LiveStage: React.FC<StageProps & {template: TemplateId; inputProps:
 		};
 	}, [onReady, onFrame, onPlay, onPause, onEnded, onSeeked]);
 	return (
-		<Player
-			ref={ref}
-			className="bc-stage"
-			component={componentOf(template)}
-			inputProps={inputProps}
-			durationInFrames={stage.durationInFrames}
-			fps={stage.fps}
-			compositionWidth={stage.width}
-			compositionHeight={stage.height}
-			initialFrame={stage.initialFrame}
-			autoPlay={stage.autoPlay}
-			initiallyMuted
-			// The narration's own <audio> element, unmuted by the "sound on" press itself: a shared tag would need a press
-			// on the Player's play to be unlocked, and autoplay gives none.
-			numberOfSharedAudioTags={0}
-			controls={false}
-			clickToPlay={false}
-			doubleClickToFullscreen={false}
-			spaceKeyToPlayOrPause={false}
-			moveToBeginningWhenEnded={false}
-			style={{width: '100%', height: '100%'}}
-			acknowledgeRemotionLicense
-		/>
+		<ReducedMotion.Provider value={reducedMotion}>
+			<Player
+				ref={ref}
+				className="bc-stage"
+				component={componentOf(template)}
+				inputProps={inputProps}
+				durationInFrames={stage.durationInFrames}
+				fps={stage.fps}
+				compositionWidth={stage.width}
+				compositionHeight={stage.height}
+				initialFrame={stage.initialFrame}
+				autoPlay={stage.autoPlay}
+				initiallyMuted
+				// The narration's own <audio> element, unmuted by the "sound on" press itself: a shared tag would need a press
+				// on the Player's play to be unlocked, and autoplay gives none.
+				numberOfSharedAudioTags={0}
+				controls={false}
+				clickToPlay={false}
+				doubleClickToFullscreen={false}
+				spaceKeyToPlayOrPause={false}
+				moveToBeginningWhenEnded={false}
+				style={{width: '100%', height: '100%'}}
+				acknowledgeRemotionLicense
+			/>
+		</ReducedMotion.Provider>
 	);
 };

@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from '../reduced-motion';
 import {CLOSE_MOTION} from '../../../src/scene-motion';
 import type {CloseScript} from '../../../src/scripts/common-scenes';
 import type {Timeline} from '../../../src/timeline';
@@ -16,7 +17,7 @@ export const CloseScene: React.FC<{script: CloseScript; timeline: Timeline; pale
 	palette,
 	logoUrl,
 }) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {fps, width} = useVideoConfig();
 	const u = useUnit();
 	const pop = settledSpring({frame, fps, durationInFrames: CLOSE_MOTION.pop});

@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from '../reduced-motion';
 import {GREETING_MOTION} from '../../../src/scene-motion';
 import type {GreetingScript} from '../../../src/scripts/common-scenes';
 import {BrandLogo} from '../brand-logo';
@@ -9,7 +10,7 @@ import {useUnit} from '../use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
 export const GreetingScene: React.FC<{script: GreetingScript; palette: BrandPalette; logoUrl: string | undefined}> = ({script, palette, logoUrl}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {fps, width} = useVideoConfig();
 	const u = useUnit();
 	const rise = settledSpring({frame, fps, durationInFrames: GREETING_MOTION.rise});

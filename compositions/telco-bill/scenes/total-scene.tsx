@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from '../../shared/reduced-motion';
 import type {TelcoBill} from '../../../src/templates/telco-bill/telco-bill-schema';
 import {TOTAL_MOTION} from '../../../src/scene-motion';
 import {formattersFor} from '../../../src/scripts/formatters';
@@ -13,7 +14,7 @@ const ARROWS = {up: '▲ ', down: '▼ ', same: ''} as const;
 
 /** The total counts up, then the comparison with the last bill (when known) and the reason for the biggest change. */
 export const TotalScene: React.FC<{bill: TelcoBill; script: TotalScript; palette: BrandPalette}> = ({bill, script, palette}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {width} = useVideoConfig();
 	const u = useUnit();
 	const count = progress(frame, 0, TOTAL_MOTION.count);

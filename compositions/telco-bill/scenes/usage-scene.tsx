@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from '../../shared/reduced-motion';
 import {USAGE_MOTION} from '../../../src/scene-motion';
 import type {MeterScript, UsageScript} from '../../../src/templates/telco-bill/telco-script';
 import {Fade} from '../../shared/fade';
@@ -9,7 +10,7 @@ import {useUnit} from '../../shared/use-unit';
 import type {BrandPalette} from '../../../src/palette';
 
 const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number; width: number}> = ({meter, palette, delay, width}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const u = useUnit();
 	const grow = progress(frame, delay, delay + USAGE_MOTION.grow);
 	return (
@@ -37,7 +38,7 @@ const Meter: React.FC<{meter: MeterScript; palette: BrandPalette; delay: number;
 };
 
 export const UsageScene: React.FC<{script: UsageScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {width, height} = useVideoConfig();
 	const u = useUnit();
 	// Three stacked meters only fit a tall frame; a square one lays them side by side, as landscape does.

@@ -1,4 +1,5 @@
-import {useCurrentFrame, useVideoConfig} from 'remotion';
+import {useVideoConfig} from 'remotion';
+import {useEntranceFrame} from '../../shared/reduced-motion';
 import {CHART_MOTION} from '../../../src/scene-motion';
 import {barNames, labelStep} from '../../../src/templates/utility-bill/utility-chart-labels';
 import type {ConsumptionScript} from '../../../src/templates/utility-bill/utility-script';
@@ -11,7 +12,7 @@ import type {BrandPalette} from '../../../src/palette';
 
 /** Consumption over the last periods as bars rising one after another, this period highlighted. */
 export const ConsumptionScene: React.FC<{script: ConsumptionScript; palette: BrandPalette; wide: boolean}> = ({script, palette, wide}) => {
-	const frame = useCurrentFrame();
+	const frame = useEntranceFrame();
 	const {width} = useVideoConfig();
 	const u = useUnit();
 	const largest = Math.max(1e-9, ...script.bars.map((bar) => bar.value));
