@@ -88,6 +88,13 @@ const vtt = (cues: ReadonlyArray<{from: number; to: number; text: string}>, fps:
 	['WEBVTT', ...cues.map((cue, i) => `${i + 1}\n${timestamp(cue.from, fps)} --> ${timestamp(cue.to, fps)}\n${cueText(cue.text)}`)].join('\n\n') +
 	'\n';
 
+/**
+ * One chapter per scene, from its first frame to its last, named in the bill's language (`chaptersOf` the bill's
+ * template): the cues of chapters.vtt and the live player's chapter menu, so both list the same chapters.
+ */
+export const chapterCues = ({timeline, chapters}: {timeline: Pick<Timeline, 'scenes'>; chapters: Readonly<Record<SceneId, string>>}): CaptionCue[] =>
+	timeline.scenes.map((scene) => ({from: scene.from, to: scene.from + scene.durationInFrames, text: chapters[scene.id]}));
+
 export interface CaptionFiles {
 	readonly captions: string;
 	readonly chapters: string;
@@ -107,13 +114,12 @@ export const buildCaptionFiles = ({
 	chapters: Readonly<Record<SceneId, string>>;
 	speech?: readonly SceneSpeech[];
 }): CaptionFiles => {
-	const chapterCues = timeline.scenes.map((scene) => ({from: scene.from, to: scene.from + scene.durationInFrames, text: chapters[scene.id]}));
 	const transcript = timeline.scenes
 		.map((scene) => [`[${chapters[scene.id]}]`, ...(script[scene.id]?.lines ?? [])].join('\n'))
 		.join('\n\n');
 	return {
 		captions: vtt(captionCues({timeline, script, ...(speech ? {speech} : {})}), timeline.fps),
-		chapters: vtt(chapterCues, timeline.fps),
+		chapters: vtt(chapterCues({timeline, chapters}), timeline.fps),
 		transcript: `${transcript}\n`,
 	};
 };

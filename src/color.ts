@@ -33,15 +33,21 @@ const toHex = (rgb: readonly number[]): string =>
 /** WCAG 2.x non-text contrast (1.4.11): chart bars, tracks and control outlines against what they sit on. */
 export const NON_TEXT = 3;
 
-/** `hex` itself when it reaches `ratio` against `background`, else the lightest darker shade of it that does. */
+/**
+ * `hex` itself when it reaches `ratio` against `background`, else the first of it mixed in 5 % steps toward black on a
+ * light background (the lightest darker shade) or toward white on a dark one (the darkest lighter tint) that does: the
+ * colour keeps as much of itself as the contrast allows, on cards and on the player's dark control bar alike.
+ */
 export const shadeAgainst = (hex: string, background: string, ratio: number): string => {
 	if (contrastRatio(hex, background) >= ratio) return hex;
 	const rgb = channels(hex);
+	const toward = textColorOn(background) === WHITE ? 255 : 0;
 	for (let step = 1; step <= 20; step++) {
-		const shade = toHex(rgb.map((c) => c * (1 - step * 0.05)));
+		const share = step * 0.05;
+		const shade = toHex(rgb.map((c) => c * (1 - share) + toward * share));
 		if (contrastRatio(shade, background) >= ratio) return shade;
 	}
-	return INK;
+	return textColorOn(background);
 };
 
 /**

@@ -33,6 +33,8 @@ export interface BrandPalette {
 	readonly credit: string;
 	/** A meter past its allowance. */
 	readonly over: string;
+	/** The player's seek slider (its thumb and the part played) on the control bar, `PLAYER_BAR`: the accent, lightened to 3:1. */
+	readonly seek: string;
 }
 
 export interface BrandColors {
@@ -41,6 +43,8 @@ export interface BrandColors {
 }
 
 const CARD = WHITE;
+/** The player's control bar, under its buttons and seek slider. */
+export const PLAYER_BAR = INK;
 const TRACK = '#EEEDF5';
 
 /** A fill drawn on `primary` is outlined in the text colour when the fill alone would not stand out from it. */
@@ -94,5 +98,6 @@ export const brandPalette = (brand: BrandColors): BrandPalette => {
 		quietBar: shadeAgainst('#B9B6CC', CARD, NON_TEXT),
 		credit: '#0B7A3E',
 		over: '#C2410C',
+		seek: shadeAgainst(accent, PLAYER_BAR, NON_TEXT),
 	};
 };

@@ -3,7 +3,7 @@ import {formatSizes, videoFormats, type VideoFormat} from './formats';
 /**
  * The player's box, shared by the watch page (which reserves it in CSS before any script runs, so nothing shifts)
  * and the player (which fills it). The box is the video at the format's aspect ratio, the caption band under it while
- * captions are on, and the control bar below them.
+ * captions are on, and the control bar below them; never narrower than `NARROWEST_BOX_PX` where the page has the room.
  */
 export const CONTROL_BAR_PX = 48;
 
@@ -39,10 +39,20 @@ export const liveFormatFor = (phoneUpright: boolean): VideoFormat => (phoneUprig
 
 /**
  * Caption text's size: a share of the player's width, within bounds (in full screen, of the picture's width before the
- * band takes its room, so a square video on a wide screen does not get captions sized for the screen).
+ * band takes its room, so a square video on a wide screen does not get captions sized for the screen). Never under
+ * 16 CSS px, a phone's body text: at 13 px a 375×667 phone's captions were smaller than the page's own text.
  */
-const CAPTION_FONT = {minPx: 13, share: 0.028, maxPx: 22} as const;
-export const FULLSCREEN_CAPTION_FONT = {minPx: 14, share: 0.036, maxPx: 34} as const;
+const CAPTION_MIN_PX = 16;
+const CAPTION_FONT = {minPx: CAPTION_MIN_PX, share: 0.028, maxPx: 22} as const;
+export const FULLSCREEN_CAPTION_FONT = {minPx: CAPTION_MIN_PX, share: 0.036, maxPx: 34} as const;
+
+/**
+ * The box takes at least this width, or the page's when it is narrower: a picture limited by the height (at 400 % zoom,
+ * 320×200, it was 87 px wide; a portrait picture on a short phone) sits in the middle, black either side, and the
+ * control bar, the caption band and the pay sheet keep the room (the controls need 244 px and more). It is the width at
+ * which captions reach their smallest size, so a box widened to it has the captions its picture would have had.
+ */
+const NARROWEST_BOX_PX = Math.floor(CAPTION_MIN_PX / CAPTION_FONT.share);
 
 /** Captions never cover the picture (they would hide the scene's own text): they get a band of two lines below it. */
 const CAPTION_LINES = 2;
@@ -85,10 +95,11 @@ export const CAPTIONS_ATTRIBUTE = 'data-captions';
  */
 export const playerBoxCss = (format: VideoFormat, {maxVideoHeight = `${PLAYER_MAX_HEIGHT_VH}vh`, captions = false}: {maxVideoHeight?: string; captions?: boolean} = {}): string => {
 	const {width, height} = formatSizes[format];
+	const boxWidth = (videoWidth: string) => `max(${videoWidth}, min(100cqw, ${NARROWEST_BOX_PX}px))`;
 	const widest = `min(100cqw, ${maxVideoHeight} * ${width} / ${height})`;
-	if (!captions) return `width:${widest};height:calc(${widest} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
+	if (!captions) return `width:${boxWidth(widest)};height:calc(${widest} * ${height} / ${width} + ${CONTROL_BAR_PX}px)`;
 	const videoWidth = `min(100cqw, (${maxVideoHeight} - ${captionBandCss(captionFontCss(widest))}) * ${width} / ${height})`;
-	return `width:${videoWidth};height:calc(${videoWidth} * ${height} / ${width} + ${captionBandCss(captionFontCss(videoWidth))} + ${CONTROL_BAR_PX}px)`;
+	return `width:${boxWidth(videoWidth)};height:calc(${videoWidth} * ${height} / ${width} + ${captionBandCss(captionFontCss(videoWidth))} + ${CONTROL_BAR_PX}px)`;
 };
 
 /** Of the formats a bill was rendered in, the one nearest the screen: tall for an upright phone, wide otherwise. */

@@ -1,11 +1,11 @@
-import {useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {summarizeBill} from '../../src/bill-summary';
 import {captionCues} from '../../src/captions';
 import {formatDate} from '../../src/dates';
 import {fill, messagesFor, writtenLocale} from '../../src/i18n/catalogue';
 import {formatMoney} from '../../src/money';
 import {CAPTION_BAND_PADDING_PX, CAPTIONS_ATTRIBUTE, captionsOverPicture, liveFormatFor, PHONE_PORTRAIT_QUERY} from '../../src/player-layout';
-import {asSeenOn} from '../../src/due-state';
+import {asSeenOn, isOverdueOn} from '../../src/due-state';
 import {moneyAskSpeech} from '../../src/paid-silence';
 import {asksForMoney} from '../../src/paid-state';
 import {brandPalette} from '../../src/palette';
@@ -13,8 +13,12 @@ import {computeRenderInput, scriptFor} from '../../src/render-input';
 import {speechUnsaidBy} from '../../src/unsaid-speech';
 import type {VideoFormat} from '../../src/formats';
 import {frameAcross, sceneStartAcross, type Hotspot, type Timeline} from '../../src/timeline';
+import {ChapterMenu} from './chapter-menu';
+import {chapterAt, chaptersIn} from './chapters';
+import {clock} from './clock';
 import {withScene, type SendEvent} from './event-sender';
 import {HotspotOverlay, isHotspotVisible} from './hotspot-overlay';
+import {Icon} from './icons';
 import {LiveStage} from './live-stage';
 import {Mp4Stage} from './mp4-stage';
 import {asPaid, PaidBanner, PaidStamps, withoutMoneyAsksOncePaid} from './paid-banner';
@@ -48,25 +52,6 @@ type Sheet =
 	| {readonly status: 'closed'}
 	| {readonly status: 'open'; readonly hotspot: Hotspot; readonly opener: Element | null; readonly resume: boolean};
 
-/** Drawn, not taken from a font: the symbol characters are missing from many system fonts. */
-const ICONS = {
-	play: 'M8 5v14l11-7z',
-	pause: 'M6 5h4v14H6zM14 5h4v14h-4z',
-	replay: 'M12 5V1L7 6l5 5V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z',
-	fullscreen: 'M4 4h6v2H6v4H4zM14 4h6v6h-2V6h-4zM4 14h2v4h4v2H4zM18 14h2v6h-6v-2h4z',
-	exitFullscreen: 'M8 4h2v6H4V8h4zM14 4h2v4h4v2h-6zM4 14h6v6H8v-4H4zM14 14h6v2h-4v4h-2z',
-	soundOn: 'M3 9v6h4l5 5V4L7 9zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z',
-	soundOff: 'M3 9v6h4l5 5V4L7 9zm13.6 3 2.9-2.9-1.4-1.4-2.9 2.9-2.9-2.9-1.4 1.4 2.9 2.9-2.9 2.9 1.4 1.4 2.9-2.9 2.9 2.9 1.4-1.4z',
-	voiceComing: 'M3 9v6h4l5 5V4L7 9zm11 2h2v2h-2zm3.5 0h2v2h-2zm3.5 0h2v2h-2z',
-	captions: 'M4 5h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H4a2 2 0 0 1-2-2V7a2 2 0 0 1 2-2zm0 2v10h16V7zm2 3h4v1.5H7.5v1H10V14H6zm7 0h4v1.5h-2.5v1H17V14h-4z',
-} as const;
-
-const Icon: React.FC<{name: keyof typeof ICONS}> = ({name}) => (
-	<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-		<path d={ICONS[name]} fill="currentColor" />
-	</svg>
-);
-
 const phoneUpright = (): boolean => window.matchMedia?.(PHONE_PORTRAIT_QUERY).matches ?? false;
 
 /** Every scene starts and lasts the same in both: a frame shows the same moment in either. */
@@ -78,8 +63,6 @@ const sameFrames = (a: Timeline, b: Timeline): boolean =>
 	});
 
 const prefersReducedMotion = (): boolean => window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-
-const clock = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, '0')}`;
 
 /** Each step a cue too long for the band's two lines is drawn smaller by, down to the smallest size. */
 const CAPTION_FIT_STEP = 0.92;
@@ -156,6 +139,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		return computeRenderInput(mode === 'mp4' ? shown : {...shown, format: liveFormat});
 	}, [current, data.paid, mode, narration, liveFormat]);
 	const summary = useMemo(() => summarizeBill(current), [current]);
+	// The pay sheet tells the bill as it stands today whatever the video shows, by the rule the page's badge reads.
+	const overdueToday = data.today ? isOverdueOn(summary, data.today) : summary.status === 'overdue';
 	// The voice was made for the bill as sent. Once it is paid, what it says of buttons asking for money goes unsaid;
 	// live, once its due date has passed, what the overdue bill's scenes no longer say ("due by", "paying on time").
 	const hushed = useMemo(() => {
@@ -215,6 +200,11 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 	const paidSays = useMemo(() => new Set(liveCues.map((cue) => cue.text)), [liveCues]);
 	const cues = mode === 'live' ? liveCues : data.paid ? fileCues.filter((cue) => paidSays.has(cue.text)) : fileCues;
 	const hasCaptions = mode === 'live' || captionsUrl !== undefined;
+	const chaptersUrl = data.links['chapters.vtt'] ? resolveUrl(data.links['chapters.vtt']) : undefined;
+	const chapters = useMemo(() => chaptersIn({timeline: input.timeline, template: data.template, locale}), [input.timeline, data.template, locale]);
+	const chapterNow = chapterAt(chapters, frame);
+	const [chapterNews, setChapterNews] = useState('');
+	const helpId = useId();
 
 	useEffect(() => {
 		const element = frameRef.current;
@@ -345,6 +335,16 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		} else if (playback.isPlaying()) playback.pause();
 		else playback.play();
 	};
+	/**
+	 * Playing, a chapter plays from its start, as its voice does; paused, it shows settled, its text drawn and its
+	 * buttons there (the pay button comes only once the due scene has settled). Said to screen readers either way.
+	 */
+	const goToChapter = (index: number) => {
+		const chapter = chapters[index];
+		if (!chapter) return;
+		seekTo(playbackRef.current?.isPlaying() ? chapter.from : chapter.settled);
+		setChapterNews(fill(messages.player.chapterReached, {number: String(index + 1), count: String(chapters.length), name: chapter.name}));
+	};
 	const toggleFullscreen = () => {
 		if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
 		else void rootRef.current?.requestFullscreen().catch(() => undefined);
@@ -392,7 +392,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 		// A click on sound, captions or full screen leaves the focus on that button, and the shortcuts must go on
 		// working there; Space and Enter stay the button's own. The slider, the hotspots and the pay sheet keep their keys.
 		const target = event.target as Element;
-		const onControlButton = target.matches('.bc-controls button');
+		const onControlButton = target.matches('.bc-controls button:not([role="menuitemradio"])');
 		if (target !== event.currentTarget && !(onControlButton && event.key !== ' ' && event.key !== 'Enter')) return;
 		const step = 5 * shape.fps;
 		const keys: Record<string, () => void> = {
@@ -401,6 +401,8 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			ArrowLeft: () => seekTo(Math.max(0, frame - step)),
 			ArrowRight: () => seekTo(Math.min(shape.durationInFrames - 1, frame + step)),
 			Home: () => seekTo(0),
+			PageDown: () => goToChapter(chapterNow + 1),
+			PageUp: () => goToChapter(chapterNow - 1),
 			c: () => hasCaptions && setCaptionsChoice(!captionsOn),
 			m: () => hasSound && toggleSound(),
 			f: toggleFullscreen,
@@ -444,7 +446,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			lang={writtenLocale(locale)}
 			data-state={playState}
 			{...{[CAPTIONS_ATTRIBUTE]: captionBand ? '' : undefined}}
-			aria-label={`${fill(messages.player.regionLabel, {brand: data.bill.brand.name})}. ${messages.player.keyboardHelp}`}
+			aria-label={fill(messages.player.regionLabel, {brand: data.bill.brand.name})}
+			// Read as a description, after the name, not as part of it each time focus comes back into the player.
+			aria-describedby={helpId}
 			tabIndex={0}
 			onKeyDown={onKeyDown}
 			onFocus={(event) => {
@@ -457,19 +461,28 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				['--bc-on-accent' as string]: palette.onAccent,
 				['--bc-accent-edge' as string]: palette.accentEdge,
 				['--bc-accent-edge-on-card' as string]: palette.accentEdgeOnCard,
+				['--bc-seek' as string]: palette.seek,
 			}}
 		>
+			<p id={helpId} hidden>
+				{messages.player.keyboardHelp}
+			</p>
 			<div className="bc-screen">
 				<div ref={frameRef} className="bc-frame" style={{aspectRatio: `${shape.width} / ${shape.height}`}} onClick={onFrameClick}>
-					{mode === 'mp4' && data.links['video.mp4'] ? (
-						<Mp4Stage
-							{...stage}
-							src={resolveUrl(data.links['video.mp4'])}
-							captions={captionsUrl ? {src: captionsUrl, lang: writtenLocale(locale), label: messages.player.captions} : undefined}
-						/>
-					) : (
-						<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
-					)}
+					{/* The picture's own text (amounts mid count-up among it) is not read out: the caption band's live region says
+					    each sentence once, and the page and the pay sheet carry the figures. The buttons over it stay reachable. */}
+					<div className="bc-stage-box" aria-hidden="true" style={{position: 'absolute', inset: 0}}>
+						{mode === 'mp4' && data.links['video.mp4'] ? (
+							<Mp4Stage
+								{...stage}
+								src={resolveUrl(data.links['video.mp4'])}
+								captions={captionsUrl ? {src: captionsUrl, lang: writtenLocale(locale), label: messages.player.captions} : undefined}
+								chapters={chaptersUrl ? {src: chaptersUrl, lang: writtenLocale(locale), label: messages.player.chapters} : undefined}
+							/>
+						) : (
+							<LiveStage {...stage} template={data.template} inputProps={input.inputProps} />
+						)}
+					</div>
 					<HotspotOverlay hotspots={visible} frame={frame} scale={scale} linkTarget={payTarget} onActivate={activate} />
 					<PaidStamps drawn={stamped} scale={scale} label={messages.paidTitle} />
 					{captionsOver ? <CaptionBand text={cue?.text} over /> : null}
@@ -509,6 +522,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 				<span className="bc-time" aria-hidden="true">
 					{clock(frame / shape.fps)} / {clock(duration)}
 				</span>
+				<ChapterMenu chapters={chapters} current={chapterNow} fps={shape.fps} label={messages.player.chapters} onChoose={goToChapter} />
 				{hasCaptions ? (
 					<button type="button" className="bc-cc" aria-pressed={captionsOn} onClick={() => setCaptionsChoice(!captionsOn)}>
 						<Icon name="captions" />
@@ -529,8 +543,9 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 						<span className="bc-label">{messages.player.voiceOnItsWay}</span>
 					</span>
 				) : null}
+				{/* One live region, as two would talk over each other; a chapter reached replaces the note that the voice came. */}
 				<span className="bc-announce" role="status">
-					{voiceArrived ? messages.player.voiceReady : ''}
+					{chapterNews || (voiceArrived ? messages.player.voiceReady : '')}
 				</span>
 				{document.fullscreenEnabled ? (
 					<button
@@ -547,6 +562,7 @@ export const BillPlayer: React.FC<BillPlayerProps> = ({data, mode, manifest, res
 			{sheet.status === 'open' ? (
 				<PaySheet
 					bill={summary}
+					overdue={overdueToday}
 					payUrl={sheet.hotspot.href}
 					target={payTarget}
 					onPay={() => sendEvent({type: 'pay_clicked', hotspot: sheet.hotspot.id})}

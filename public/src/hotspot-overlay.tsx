@@ -17,34 +17,36 @@ export const HotspotOverlay: React.FC<{
 	scale: number;
 	linkTarget: string;
 	onActivate: (hotspot: Hotspot) => void;
-}> = ({hotspots, frame, scale, linkTarget, onActivate}) => (
-	<div className="bc-overlay">
-		{hotspots
-			.filter((hotspot) => isHotspotVisible(hotspot, frame))
-			.map((hotspot) => {
-				const rect = scaleRect(hotspot.rect, scale);
-				const style = {left: rect.x, top: rect.y, width: rect.width, height: rect.height};
-				const common = {className: 'bc-hotspot', style, 'aria-label': hotspot.label, 'data-hotspot': hotspot.id};
-				if (hotspot.kind === 'pay') {
+}> = ({hotspots, frame, scale, linkTarget, onActivate}) => {
+	return (
+		<div className="bc-overlay">
+			{hotspots
+				.filter((hotspot) => isHotspotVisible(hotspot, frame))
+				.map((hotspot) => {
+					const rect = scaleRect(hotspot.rect, scale);
+					const style = {left: rect.x, top: rect.y, width: rect.width, height: rect.height};
+					const common = {className: 'bc-hotspot', style, 'aria-label': hotspot.label, 'data-hotspot': hotspot.id};
+					if (hotspot.kind === 'pay') {
+						return (
+							<button key={hotspot.id} type="button" {...common} onClick={() => onActivate(hotspot)}>
+								{hotspot.label}
+							</button>
+						);
+					}
+					const external = opensElsewhere(hotspot);
 					return (
-						<button key={hotspot.id} type="button" {...common} onClick={() => onActivate(hotspot)}>
+						<a
+							key={hotspot.id}
+							{...common}
+							href={hotspotHref(hotspot)}
+							{...(external ? {target: linkTarget, rel: 'noopener'} : {})}
+							{...(hotspot.kind === 'bill-pdf' ? {download: ''} : {})}
+							onClick={() => onActivate(hotspot)}
+						>
 							{hotspot.label}
-						</button>
+						</a>
 					);
-				}
-				const external = opensElsewhere(hotspot);
-				return (
-					<a
-						key={hotspot.id}
-						{...common}
-						href={hotspotHref(hotspot)}
-						{...(external ? {target: linkTarget, rel: 'noopener'} : {})}
-						{...(hotspot.kind === 'bill-pdf' ? {download: ''} : {})}
-						onClick={() => onActivate(hotspot)}
-					>
-						{hotspot.label}
-					</a>
-				);
-			})}
-	</div>
-);
+				})}
+		</div>
+	);
+};

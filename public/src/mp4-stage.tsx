@@ -5,9 +5,16 @@ import type {Playback, StageProps} from './playback';
  * The rendered MP4 in a <video>, for places the live composition cannot run; frames come from its clock. No native
  * controls: their fullscreen would take the video alone, without the hotspots, captions and pay sheet.
  */
-export const Mp4Stage: React.FC<StageProps & {src: string; captions: {src: string; lang: string; label: string} | undefined}> = ({
+interface TrackFile {
+	readonly src: string;
+	readonly lang: string;
+	readonly label: string;
+}
+
+export const Mp4Stage: React.FC<StageProps & {src: string; captions: TrackFile | undefined; chapters: TrackFile | undefined}> = ({
 	src,
 	captions,
+	chapters,
 	fps,
 	initialFrame,
 	autoPlay,
@@ -82,6 +89,8 @@ export const Mp4Stage: React.FC<StageProps & {src: string; captions: {src: strin
 		>
 			{/* The shell draws the cues itself, in their band under the picture; the track names their language. */}
 			{captions ? <track kind="captions" src={captions.src} srcLang={captions.lang} label={captions.label} /> : null}
+			{/* The shell's chapter menu goes by the same scenes; the track gives them to whatever reads the video's tracks. */}
+			{chapters ? <track kind="chapters" src={chapters.src} srcLang={chapters.lang} label={chapters.label} /> : null}
 		</video>
 	);
 };

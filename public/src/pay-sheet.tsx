@@ -13,11 +13,13 @@ import {formatMoney} from '../../src/money';
  */
 export const PaySheet: React.FC<{
 	bill: BillSummary;
+	/** Past its due date today (`isOverdueOn`, as the page's badge): the sheet says the date has passed. */
+	overdue: boolean;
 	payUrl: string;
 	target: '_blank' | '_self';
 	onPay: () => void;
 	onClose: () => void;
-}> = ({bill, payUrl, target, onPay, onClose}) => {
+}> = ({bill, overdue, payUrl, target, onPay, onClose}) => {
 	const sheetRef = useRef<HTMLDivElement>(null);
 	const payRef = useRef<HTMLAnchorElement>(null);
 	const titleId = useId();
@@ -67,7 +69,7 @@ export const PaySheet: React.FC<{
 						{amount}
 					</dd>
 					<dt>{messages.player.dueDate}</dt>
-					<dd>{formatDate(bill.dueDate, locale)}</dd>
+					<dd>{overdue ? fill(messages.dueDatePassed, {date: formatDate(bill.dueDate, locale)}) : formatDate(bill.dueDate, locale)}</dd>
 					<dt>{messages.player.billNumber}</dt>
 					<dd>{bill.billNumber}</dd>
 				</dl>

@@ -192,7 +192,7 @@ export const watchPage = ({props, token, nonce, scriptSrc, downloads: rendered, 
 	);
 	const history = bill.paymentHistory.map(
 		(payment) =>
-			html`<tr><td>${formatDate(payment.date, locale)}</td><td>${payment.method ?? ''}</td><td class="num">${money(payment.amount)}</td></tr>`,
+			html`<tr><td>${formatDate(payment.date, locale, 'medium')}</td><td>${payment.method ?? ''}</td><td class="num">${money(payment.amount)}</td></tr>`,
 	);
 	const body = html`
 <header>${bill.brand.logoUrl ? html`<img src="${bill.brand.logoUrl}" alt="" data-brand-logo>` : ''}<h1>${bill.brand.name}</h1></header>

@@ -56,6 +56,10 @@ export interface Messages {
 		readonly playVideo: string;
 		readonly seek: string;
 		readonly captions: string;
+		/** The chapter menu's button and list. */
+		readonly chapters: string;
+		/** Said to screen readers when a chapter key or the chapter menu goes to a chapter. */
+		readonly chapterReached: string;
 		/** The sound button's name while the video is muted: what a press does, as its icon shows what is heard now. */
 		readonly soundOn: string;
 		/** Its name while the video speaks. */

@@ -175,3 +175,62 @@ describe('a small embed keeps a usable picture', () => {
 		}
 	});
 });
+
+describe('the buttons over the picture in a small embed', () => {
+	it('320×180: every hotspot takes presses on at least 24×24 CSS px around its centre, drawn where the video draws it', async () => {
+		for (const locale of LOCALES) {
+			const input = reminder(locale, `EMBED-TARGET-${locale}`);
+			const {links} = await post(input);
+			const page = await watchStack.browser.newPage({viewport: {width: 480, height: 320}, reducedMotion: 'reduce'});
+			try {
+				await embed(page, links.watch, {width: 320, height: 180});
+				const {timeline} = computeRenderInput({...input, format: 'landscape'});
+				const frames = [...new Set(timeline.hotspots.map((hotspot) => hotspot.from + 15))];
+				let measured = 0;
+				for (const frame of frames) {
+					await seekPaused(page, frame);
+					const shown = timeline.hotspots.filter((hotspot) => frame >= hotspot.from && frame < hotspot.from + hotspot.durationInFrames);
+					await page.locator(`[data-hotspot="${shown[0]!.id}"]`).waitFor({state: 'visible'});
+					const picture = await rect(page, '.bc-frame');
+					const scale = picture.width / timeline.width;
+					for (const hotspot of shown) {
+						const label = `${locale} ${hotspot.id}`;
+						const drawn = await rect(page, `[data-hotspot="${hotspot.id}"]`);
+						// The button itself stays on the rectangle the video draws (67×17 and 80×17 px here).
+						expect(drawn.x - picture.x, label).toBeCloseTo(hotspot.rect.x * scale, 0);
+						expect(drawn.height, label).toBeCloseTo(hotspot.rect.height * scale, 0);
+						const centre = {x: drawn.x + drawn.width / 2, y: drawn.y + drawn.height / 2};
+						const reach = 11.5;
+						const hits = await page.evaluate(
+							({points}) => points.map(({x, y}) => document.elementFromPoint(x, y)?.closest('.bc-hotspot')?.getAttribute('data-hotspot') ?? null),
+							{
+								points: [
+									{x: centre.x, y: centre.y - reach},
+									{x: centre.x, y: centre.y + reach},
+									{x: centre.x - reach, y: centre.y},
+									{x: centre.x + reach, y: centre.y},
+								],
+							},
+						);
+						expect(hits, label).toEqual([hotspot.id, hotspot.id, hotspot.id, hotspot.id]);
+						measured += drawn.height < 24 ? 1 : 0;
+					}
+				}
+				// The embed's buttons are drawn smaller than the target: what this test is about.
+				expect(measured).toBeGreaterThan(0);
+				await page.screenshot({path: join(shotsDir, `embed-hotspot-targets-${locale}.png`)});
+				// The chapter menu opens inside the 320×180 box, all of it reachable (scrolling when it is longer).
+				await page.locator('.bc-chapters-button').click();
+				const menu = page.getByRole('menu');
+				await menu.waitFor();
+				expect(inside(await rect(page, '.bc-chapter-menu'), await rect(page, 'billcast-player')), locale).toBe(true);
+				await page.getByRole('menuitemradio').last().scrollIntoViewIfNeeded();
+				expect(inside((await page.getByRole('menuitemradio').last().boundingBox())!, await rect(page, 'billcast-player')), locale).toBe(true);
+				await page.screenshot({path: join(shotsDir, `embed-chapter-menu-${locale}.png`)});
+				await page.keyboard.press('Escape');
+			} finally {
+				await page.close();
+			}
+		}
+	});
+});

@@ -3,10 +3,12 @@ import type {Browser, Page} from 'playwright-core';
 import {afterAll, beforeAll, describe, expect, inject, it} from 'vitest';
 import {captionCues} from '../../src/captions';
 import {asSeenOn} from '../../src/due-state';
+import {formatDate} from '../../src/dates';
 import {fill, messagesFor} from '../../src/i18n/catalogue';
 import {liveFormatFor} from '../../src/player-layout';
 import {computeRenderInput, scriptFor} from '../../src/render-input';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import type {TemplateBill} from '../../src/templates/registry';
 import {launchChromium} from '../helpers/browser';
 import {shotsDir, submitTelcoBill} from '../helpers/browser-stack';
@@ -58,7 +60,8 @@ const shownAt = async (page: Page, input: TemplateBill, text: string, shot: stri
 	} finally {
 		await page.screenshot({path: join(shotsDir, `overdue-player-${shot}.png`)});
 	}
-	return {stage: (await page.locator('billcast-player .bc-stage').innerText()).replace(/\s+/g, ' '), caption: await caption.textContent()};
+	// Runs of white space as one, except the no-break spaces that hold a date together.
+	return {stage: (await page.locator('billcast-player .bc-stage').innerText()).replace(/[^\S\u00a0]+/g, ' '), caption: await caption.textContent()};
 };
 
 describe('a bill sent as due, watched live after its due date', () => {
@@ -71,7 +74,7 @@ describe('a bill sent as due, watched live after its due date', () => {
 		const messages = messagesFor(locale);
 		const sent = billIn(locale, variant);
 		const render = await submitTelcoBill(stack, sent.bill);
-		const date = new Intl.DateTimeFormat(locale, {dateStyle: 'long', timeZone: 'UTC'}).format(new Date('2026-11-21T00:00:00Z'));
+		const date = formatDate('2026-11-21', locale);
 		const dueBy = fill(messages.dueTitle, {date});
 		const passed = fill(messages.dueDatePassed, {date});
 		const {dueNudge, overdueNudge} = messages.variants[variant];
@@ -102,6 +105,36 @@ describe('a bill sent as due, watched live after its due date', () => {
 			expect(nudge.caption).not.toContain(dueNudge);
 			expect(await page.locator('.due').innerText()).toBe(`${passed} · ${fill(messages.daysLate.other, {days: '12'})}`);
 			await page.screenshot({path: join(shotsDir, `overdue-player-${locale}-${variant}-late-page.png`), fullPage: true});
+		} finally {
+			await page.close();
+		}
+	});
+});
+
+describe("a bill sent as due, its pay sheet opened after its due date", () => {
+	it.each(['en-GB', 'it-IT', 'ko-KR'] as const)('says the date has passed, as the page does (%s)', async (locale) => {
+		const messages = messagesFor(locale);
+		const sent: TemplateBill & {template: 'telco-bill'} = {
+			template: 'telco-bill',
+			bill: {...telcoFixtures[locale], dueDate: '2026-11-21', payment: sampleTelcoBill.payment, customer: {...telcoFixtures[locale].customer, id: `OVERDUE-SHEET-${locale}`}},
+		};
+		clock = Date.parse('2026-12-03T12:00:00Z');
+		const render = await submitTelcoBill(stack, sent.bill);
+		const date = formatDate('2026-11-21', locale);
+		const passed = fill(messages.dueDatePassed, {date});
+		const page = await browser.newPage({viewport: PHONE, reducedMotion: 'reduce'});
+		try {
+			await page.goto(render.links.watch);
+			await page.locator('billcast-player .bc-root').waitFor();
+			expect(await page.locator('.due').innerText()).toContain(passed);
+			const pay = computeRenderInput({...asSeenOn(sent, '2026-12-03'), format}).timeline.hotspots.find((hotspot) => hotspot.kind === 'pay')!;
+			await seekPaused(page, pay.from + 5);
+			await page.locator('[data-hotspot="pay"]').click();
+			const sheet = page.getByRole('dialog');
+			await sheet.waitFor({state: 'visible'});
+			await page.screenshot({path: join(shotsDir, `overdue-pay-sheet-${locale}.png`)});
+			const dueDate = sheet.locator('dt', {hasText: messages.player.dueDate}).locator('xpath=following-sibling::dd[1]');
+			expect(await dueDate.textContent()).toBe(passed);
 		} finally {
 			await page.close();
 		}

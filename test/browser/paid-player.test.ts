@@ -50,7 +50,7 @@ describe('a bill the tenant confirmed paid', () => {
 			await page.goto(paid.links.watch);
 			const banner = page.locator('billcast-player .bc-paid');
 			await banner.waitFor({state: 'visible'});
-			expect(await banner.locator('.bc-paid-full').textContent()).toBe('We received €68.40 on 20 November 2026. Thank you!');
+			expect(await banner.locator('.bc-paid-full').textContent()).toBe('We received €68.40 on 20\u00a0November\u00a02026. Thank you!');
 			expect(await banner.locator('.bc-paid-short').isVisible()).toBe(false);
 			await seekPaused(page, payFrame);
 			// Played on from the due scene, the close scene's buttons appear and their hotspot_shown events name that scene

@@ -1,7 +1,7 @@
 import {join} from 'node:path';
 import type {Page} from 'playwright-core';
 import {describe, expect, it} from 'vitest';
-import {mp4FormatFor, playerBoxRules} from '../../src/player-layout';
+import {mp4FormatFor, PAGE_HEADER_PX, playerBoxRules} from '../../src/player-layout';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
 import {shotsDir, submitTelcoBill, useWatchStack} from '../helpers/browser-stack';
 
@@ -181,8 +181,11 @@ describe('a phone turned while the video plays', () => {
 			expect(await ratio()).toBeCloseTo(1080 / 1920, 2);
 			await page.locator('billcast-player').evaluate((element) => element.setAttribute('data-format', 'portrait'));
 			await page.setViewportSize(TURNED);
-			expect(await ratio()).toBeCloseTo(1080 / 1920, 2);
-			const {y, height} = (await page.locator('billcast-player').boundingBox())!;
+			// Turned, the portrait picture is limited by the height: the box keeps room for the control bar beside it
+			// (at least 571 px wide), as tall as the picture under the page's header, and holds a portrait picture.
+			const {y, width, height} = (await page.locator('billcast-player').boundingBox())!;
+			expect(height - 48).toBeCloseTo(TURNED.height - 48 - PAGE_HEADER_PX, 0);
+			expect(width).toBeGreaterThanOrEqual(((height - 48) * 1080) / 1920);
 			expect(y + height).toBeLessThanOrEqual(TURNED.height);
 		} finally {
 			await page.close();

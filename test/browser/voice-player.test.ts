@@ -156,7 +156,7 @@ describe('sound on the watch page', () => {
 							});
 					});
 					const where = `${bill.customer.locale} at ${width} px: ${JSON.stringify(controls)}`;
-					expect(controls.map((control) => control.name).filter((name) => name !== 'bc-time'), where).toEqual(['bc-play', 'bc-seek', 'bc-cc', 'bc-sound', 'bc-fullscreen']);
+					expect(controls.map((control) => control.name).filter((name) => name !== 'bc-time'), where).toEqual(['bc-play', 'bc-seek', ...(width >= 280 ? ['bc-chapters'] : []), 'bc-cc', 'bc-sound', 'bc-fullscreen']);
 					expect(controls.filter((control) => control.clipped || control.left < 0 || control.right > width), where).toEqual([]);
 					for (const [before, after] of controls.slice(0, -1).map((control, index) => [control, controls[index + 1]!] as const)) {
 						expect(after.left, where).toBeGreaterThanOrEqual(before.right);

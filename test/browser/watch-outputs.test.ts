@@ -41,7 +41,7 @@ describe("a paid bill's video link in Chromium", () => {
 			await page.setViewportSize({width: 1280, height: 720});
 			await page.goto(link);
 			expect(new URL(page.url()).pathname).toBe(`/w/${token}`);
-			await expect.poll(() => page.locator('[data-billcast-paid]').first().textContent()).toMatch(/We received €68\.40 on 20 November 2026/);
+			await expect.poll(() => page.locator('[data-billcast-paid]').first().textContent()).toMatch(/We received €68\.40 on 20\u00a0November\u00a02026/);
 			await page.screenshot({path: join(shotsDir, 'paid-video-link.png')});
 
 			// The same address in a <video> on a host page, as an embed has it: Chromium's media requests still get the MP4.

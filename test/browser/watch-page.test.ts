@@ -750,7 +750,7 @@ describe('the player when things go wrong or get tight', () => {
 		}
 	});
 
-	it('moves focus from an expiring in-video button to the player, and the sheet scrolls at 400 % zoom', async () => {
+	it('moves focus from an expiring in-video button to the player, and the sheet\'s details scroll at 400 % zoom', async () => {
 		const bill = billFor('CUST-TIGHT');
 		const render = await submit(stack, bill);
 		const pay = computeRenderInput({template: 'telco-bill', bill, format: 'landscape'}).timeline.hotspots.find((h) => h.kind === 'pay')!;
@@ -777,8 +777,10 @@ describe('the player when things go wrong or get tight', () => {
 			await zoomed.locator('[data-hotspot="pay"]').click();
 			const close = zoomed.getByRole('dialog').getByRole('button');
 			await close.waitFor({state: 'attached'});
-			expect(await zoomed.locator('.bc-backdrop').evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
-			await close.scrollIntoViewIfNeeded();
+			// The details scroll inside the sheet; its close button stays in the box, reachable without scrolling.
+			expect(await zoomed.locator('.bc-sheet > dl').evaluate((element) => element.scrollHeight > element.clientHeight)).toBe(true);
+			const [closeBox, backdrop] = [(await close.boundingBox())!, (await zoomed.locator('.bc-backdrop').boundingBox())!];
+			expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(backdrop.y + backdrop.height + 0.5);
 			await close.click();
 			await zoomed.getByRole('dialog').waitFor({state: 'detached'});
 		} finally {
@@ -876,8 +878,9 @@ describe('fullscreen and languages, on rendered videos', () => {
 			const caption = page.locator('.bc-caption span');
 			await caption.waitFor({state: 'visible'});
 			const frame = (await page.locator('billcast-player .bc-frame').boundingBox())!;
-			// 390 less the control bar (48) and the caption band (50): the band is under the picture, not over it.
-			expect(Math.round(frame.width)).toBe(292);
+			// 390 less the control bar (48) and the caption band (two lines at the 16 px floor, 56): the band is under the
+			// picture, not over it.
+			expect(Math.round(frame.width)).toBe(286);
 			// The row each line is drawn on: one row per line, and a row of its own (the window's width set the size before,
 			// and the cue ran on as three rows over the middle of the picture).
 			const rows = await caption.evaluate((span, cueLines) => {
@@ -936,9 +939,9 @@ describe('fullscreen and languages, on rendered videos', () => {
 						const found = (await textsAndNames(page)).filter((text) => english.some((pattern) => pattern.test(text)));
 						expect(found, `${locale} ${mode} ${viewport.width}`).toEqual([]);
 						if (mode === 'mp4') {
-							expect(await page.locator('track').evaluate((track: HTMLTrackElement) => [track.srclang, track.label])).toEqual([
-								locale,
-								messagesFor(locale).player.captions,
+							expect(await page.locator('track').evaluateAll((tracks: HTMLTrackElement[]) => tracks.map((track) => [track.kind, track.srclang, track.label]))).toEqual([
+								['captions', locale, messagesFor(locale).player.captions],
+								['chapters', locale, messagesFor(locale).player.chapters],
 							]);
 						}
 						await page.screenshot({path: join(shotsDir, `${viewport.width < 600 ? 'phone' : 'desktop'}-${locale}-${mode}-sheet.png`)});
