@@ -22,9 +22,6 @@ const root = resolve(import.meta.dirname, '../..');
 const config = orExitOnConfigError(() => loadConfig());
 // Read here too, so a bad tenants file stops npm start before it starts a Redis, not through its API's log.
 orExitOnConfigError(() => loadTenantRegistry({file: config.tenantsFile, json: config.tenantsJson, production: config.production, devWebhook: config.devWebhook}));
-const logsDir = join(config.dataDir, 'logs');
-mkdirSync(logsDir, {recursive: true});
-
 const lock = claimStartLock(config.dataDir);
 if (lock.status === 'held') {
 	console.error(
@@ -42,6 +39,8 @@ if (await portInUse({host: config.host, port: config.port})) {
 	);
 	process.exit(1);
 }
+const logsDir = join(config.dataDir, 'logs');
+mkdirSync(logsDir, {recursive: true});
 if (!config.browserExecutable) orExitOnConfigError(() => ensureSystemPackages({packages: RENDER_PACKAGES}));
 const redis = await ensureRedis({url: config.redisUrl, dataDir: config.dataDir}).catch((error: unknown) => {
 	// Each reason is one sentence saying what to change (REDIS_URL, a port that is taken); a stack adds nothing to it.

@@ -12,7 +12,7 @@ const BATCH_PRIORITY = 10;
 
 export interface RenderSideQueue {
 	readonly queue: Queue<RenderSideJob>;
-	/** Asks for one render's job now; the job id is the render id, so many requests at once run it once. */
+	/** Asks for one render's job now; the job id derives from the render id, so many requests at once run it once. */
 	request(renderId: string): Promise<void>;
 	/** A batch's jobs, behind single requests. */
 	requestBatch(renderIds: readonly string[]): Promise<void>;

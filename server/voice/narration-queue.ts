@@ -1,9 +1,16 @@
-import type {ConnectionOptions} from 'bullmq';
+import {createHash} from 'node:crypto';
+import {Queue, type ConnectionOptions, type JobState, type KeepJobs} from 'bullmq';
+import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {logQueueErrors} from '../platform/redis-outage';
 import type {RenderQueue} from '../renders/render-queue';
-import {makeRenderSideQueue, type RenderSideJob, type RenderSideQueue} from '../renders/render-side-queue';
+import type {RenderSideJob, RenderSideQueue} from '../renders/render-side-queue';
 
 export type NarrationJob = RenderSideJob;
-export type NarrationQueue = RenderSideQueue;
+
+export interface NarrationQueue extends RenderSideQueue {
+	/** Where the render's narration job is; `unknown` once it is removed (or was never queued). */
+	state(renderId: string): Promise<JobState | 'unknown'>;
+}
 
 /**
  * Narration has a queue of its own beside the renders': synthesis takes a second or two where a render takes many, so
@@ -12,14 +19,43 @@ export type NarrationQueue = RenderSideQueue;
  */
 export const narrationQueueName = (renderQueueName: string): string => `${renderQueueName}-narration`;
 
-export const makeNarrationQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): NarrationQueue =>
-	makeRenderSideQueue({
-		connection,
-		queueName: narrationQueueName(renderQueueName),
-		jobName: 'narrate',
-		// The speech in the store and the track in storage are the result; the render narrates itself if this never ran.
-		jobOptions: {attempts: 1, removeOnComplete: true, removeOnFail: {age: 24 * 3600}},
-	});
+/**
+ * The job id of a render's narration, short for the reason `renderJobId` is: every queued bill has one, and a job
+ * holding the long render id (in its id, its options and every set that lists it) takes about three times the memory.
+ * The `n` keeps it from looking like a number and apart from the render's own job id.
+ */
+export const narrationJobId = (renderId: string): string => `n${createHash('sha256').update(renderId).digest('base64url').slice(0, 16)}`;
+
+/**
+ * The speech in the store and the track in storage are the result, and the render narrates itself if this never ran;
+ * a failed job is kept a day, which is how long a watch link stops asking for it again. Set on the worker, not on each
+ * job, so that the options stored with every queued job stay small.
+ */
+export const NARRATION_JOBS_KEPT: {removeOnComplete: KeepJobs; removeOnFail: KeepJobs} = {removeOnComplete: {count: 0}, removeOnFail: {age: 24 * 3600}};
+
+/** Entries of the queue's event stream kept; BullMQ's default of 10,000 costs about 170 bytes per queued bill. */
+const NARRATION_EVENTS_KEPT = 1_000;
+
+/** Behind the ones someone is waiting for, like batch renders behind single ones. */
+const BATCH_PRIORITY = 10;
+
+export const makeNarrationQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): NarrationQueue => {
+	// One attempt, BullMQ's default: a narration that failed is not retried here.
+	const queue = new Queue<NarrationJob>(narrationQueueName(renderQueueName), {connection, ...QUEUE_OPTIONS, streams: {events: {maxLen: NARRATION_EVENTS_KEPT}}});
+	logQueueErrors(queue, connection, 'narrate queue');
+	return {
+		queue,
+		async request(renderId) {
+			await queue.add('narrate', {renderId}, {jobId: narrationJobId(renderId)});
+		},
+		async requestBatch(renderIds) {
+			if (renderIds.length === 0) return;
+			await queue.addBulk(renderIds.map((renderId) => ({name: 'narrate', data: {renderId}, opts: {jobId: narrationJobId(renderId), priority: BATCH_PRIORITY}})));
+		},
+		state: (renderId) => queue.getJobState(narrationJobId(renderId)),
+		close: () => queue.close(),
+	};
+};
 
 /**
  * The render queue as the API uses it, with every render's narration asked for at the same moment (ahead of it, so

@@ -215,7 +215,7 @@ export const makeWatchRouter = ({
 			: undefined;
 		// Its narration is queued with the render, so a video being made speaks soon; a finished or failed one never will.
 		// An on-demand video's is made when its link is first watched, as its MP4 is when first asked for: a billing cycle
-		// pays for the voices customers hear (one job per render: its id is the render's, and a made voice ends the asking).
+		// pays for the voices customers hear (one job per render: its id is a digest of the render's, and a made voice ends the asking).
 		const speaks = !speech && tenants.byId(record.tenant)?.narration?.status === 'on';
 		if (speaks && record.status === 'on-demand') await narrations.request(record.id);
 		// A narration that failed is kept a day (then the next view asks again); meanwhile nothing is on its way.
@@ -223,7 +223,7 @@ export const makeWatchRouter = ({
 			speaks &&
 			(record.status === 'queued' ||
 				record.status === 'rendering' ||
-				(record.status === 'on-demand' && (await narrations.queue.getJobState(record.id)) !== 'failed'));
+				(record.status === 'on-demand' && (await narrations.state(record.id)) !== 'failed'));
 		const data: WatchData = {
 			// Taken apart, the template and its bill are still the pair RenderProps holds, which TypeScript cannot follow.
 			...({template: props.template, bill: props.bill} as TemplateBill),

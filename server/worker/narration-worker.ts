@@ -7,7 +7,7 @@ import {jobFromProps} from '../renders/on-demand-job';
 import type {RenderStore} from '../renders/render-store';
 import type {Logger} from '../platform/logger';
 import type {NarrationConfig} from '../voice/narration-config';
-import {narrationQueueName, type NarrationJob} from '../voice/narration-queue';
+import {NARRATION_JOBS_KEPT, narrationQueueName, type NarrationJob} from '../voice/narration-queue';
 import type {SpeechCache} from '../voice/speech-cache';
 import {narrationOnce} from './narrate-render';
 import {makeWorkDir} from '../storage/work-dirs';
@@ -46,9 +46,9 @@ export const makeNarrationWorker = ({
 		);
 		if (spoken.status === 'spoken' && spoken.synthesisMs > 0) logger.info({renderId, synthesisMs: Math.round(spoken.synthesisMs)}, 'narration ready');
 	};
-	const worker = new Worker<NarrationJob>(narrationQueueName(renderQueueName), narrate, {connection, prefix: KEY_TAG, concurrency: 1});
+	const worker = new Worker<NarrationJob>(narrationQueueName(renderQueueName), narrate, {connection, prefix: KEY_TAG, concurrency: 1, ...NARRATION_JOBS_KEPT});
 	// A failed narration is not the render's failure: the render narrates again itself and fails there with its reason.
-	worker.on('failed', (job, error) => logger.warn({renderId: job?.id, err: error}, 'narration ahead of the render failed'));
+	worker.on('failed', (job, error) => logger.warn({renderId: job?.data.renderId, err: error}, 'narration ahead of the render failed'));
 	logQueueErrors(worker, connection, 'narration worker');
 	return worker;
 };

@@ -9,7 +9,7 @@ import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill'
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import type {WatchData} from '../../src/watch-data';
 import {KEY_TAG} from '../../server/platform/redis-connection';
-import {narrationQueueName} from '../../server/voice/narration-queue';
+import {narrationJobId, narrationQueueName} from '../../server/voice/narration-queue';
 import {launchChromium} from '../helpers/browser';
 import {startNarrator} from '../helpers/narrator';
 import {startTestStack, type TestStack} from '../helpers/test-stack';
@@ -203,13 +203,15 @@ describe('a voice that comes after the page opened', () => {
 
 	it('an on-demand video is narrated when its link is first watched: one job, then it speaks with no MP4 rendered', async () => {
 		const onDemand = await submit({customerId: 'CUST-PENDING-ON-DEMAND', outputs: {mp4: 'on-demand'}});
-		const job = `${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:${onDemand.id}`;
+		const job = `${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:${narrationJobId(onDemand.id)}`;
 		expect(await stack.redis.exists(job)).toBe(0);
+		const waiting = () => stack.redis.llen(`${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:wait`);
 		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
 		expect(await stack.redis.exists(job)).toBe(1);
+		const queued = await waiting();
 		// Asked again before it is made: the same job, not a second one.
 		expect((await watchData(onDemand.data)).narrationPending).toBe(true);
-		expect((await stack.redis.keys(`${KEY_TAG}:${narrationQueueName(stack.queue.queue.name)}:*${onDemand.id}*`)).length).toBe(1);
+		expect(await waiting()).toBe(queued);
 		narrator = startNarrator({stack, narration});
 		try {
 			await expect.poll(async () => (await watchData(onDemand.data)).narration !== undefined, {timeout: 120_000, interval: 250}).toBe(true);
