@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
 import {mkdir, rename, rm, stat} from 'node:fs/promises';
 import {dirname} from 'node:path';
-import {renderFrames, type HeadlessBrowser} from '@remotion/renderer';
+import {makeCancelSignal, renderFrames, type HeadlessBrowser} from '@remotion/renderer';
 import {planFrames} from '../../src/frame-plan';
 import type {RenderInput} from '../../src/render-input';
 import type {SharedScene} from '../../src/shared-scenes';
@@ -90,6 +90,8 @@ export interface RenderVideoOptions {
 	readonly sceneCache?: SceneFrameCache;
 	/** The mixed narration (AAC, the video's length) muxed into the MP4; without it the MP4 has no audio stream. */
 	readonly audioFile?: string | undefined;
+	/** Stops drawing and encoding at once, and writes no output: the render is someone else's now (a lost job lock). */
+	readonly cancelWhen?: AbortSignal | undefined;
 }
 
 /** Share of the progress bar spent drawing frames; the encoder's tail after the last frame takes the rest. */
@@ -113,6 +115,7 @@ export const renderVideo = async ({
 	sharedScenes = [],
 	sceneCache,
 	audioFile,
+	cancelWhen,
 }: RenderVideoOptions): Promise<RenderOutput> => {
 	const {common, composition} = selectForRender({input, serveUrl, browser, browserExecutable});
 	const plan = planFrames(input.timeline);
@@ -139,15 +142,20 @@ export const renderVideo = async ({
 		x264Params: tuning.x264Params,
 		audioFile,
 	});
+	const cancel = makeCancelSignal();
+	const stopDrawing = () => cancel.cancel();
+	cancelWhen?.addEventListener('abort', stopDrawing, {once: true});
 	let poster = reused.get(posterSource);
 	let assetDir: string | undefined;
 	try {
+		cancelWhen?.throwIfAborted();
 		for (const [frame, buffer] of reused) await encoder.addFrame(buffer, frame);
 		const {assetsInfo} = await withRemotionPort((port) => renderFrames({
 			...common,
 			port,
 			composition,
 			frames: toDraw,
+			cancelSignal: cancel.cancelSignal,
 			onFrameBuffer: (buffer, frame) => {
 				if (frame === posterSource) poster = buffer;
 				scenes.find(({cached, frames}) => !cached && frames.includes(frame))?.drawn.set(frame, buffer);
@@ -163,6 +171,7 @@ export const renderVideo = async ({
 		}));
 		assetDir = assetsInfo.downloadMap.assetDir;
 		await encoder.finish();
+		cancelWhen?.throwIfAborted();
 		await rename(partial, outputFile);
 		await writeWhole(posterFile, poster!);
 		for (const {scene, key, cached, drawn} of scenes) {
@@ -173,6 +182,7 @@ export const renderVideo = async ({
 		encoder.abort();
 		throw error;
 	} finally {
+		cancelWhen?.removeEventListener('abort', stopDrawing);
 		await Promise.all([partial, assetDir].map((path) => path && rm(path, {recursive: true, force: true})));
 	}
 	const {size} = await stat(outputFile);

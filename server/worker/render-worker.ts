@@ -31,6 +31,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {RenderStorage} from '../storage/render-storage';
 import {uploadRenderOutputs} from './upload-outputs';
+import {makeBusyCount} from './busy-count';
+import {cancelRendersThatLoseTheirLock, holdsLock, RenderLockLostError} from './render-lock';
 import {makeWorkDir, removeDeadProcessesDirs} from '../storage/work-dirs';
 
 export interface RenderWorker {
@@ -38,6 +40,8 @@ export interface RenderWorker {
 	readonly browser: WarmBrowser;
 	/** Stops taking jobs, lets the active ones finish, then closes the browser. */
 	close(): Promise<void>;
+	/** Resolves once no render or poster is under way, for a stop that bounds what it waits for after them. */
+	idle(): Promise<void>;
 }
 
 /** BullMQ's reason for a job whose worker died (kill -9, OOM, lost Redis) more often than `maxStalledCount` allows. */
@@ -53,6 +57,12 @@ const errorValue = (error: unknown) =>
 /** Long enough for Remotion's image retries (1 s, then 2 s) to give up after a render has failed. */
 const LATE_TIDY_MS = 5_000;
 
+interface JobLocks {
+	readonly lockDuration: number;
+	readonly stalledInterval: number;
+	readonly maxStalledCount: number;
+}
+
 /**
  * A healthy render never loses its lock: BullMQ renews it every lockDuration / 2 (7.5 s) on a timer, whatever the
  * render's length, and the longest event-loop stall measured during renders (see README, "Worker operations") is far
@@ -60,7 +70,7 @@ const LATE_TIDY_MS = 5_000;
  * most 15 s after the last renewal, and the next stalled check after that (every 10 s) puts it back in the queue.
  * Render time does not enter the sum, which is why a 30 s video (about 13 s to render on two cores) needs no longer lock.
  */
-const WORKER_LOCKS = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1} as const;
+const WORKER_LOCKS: JobLocks = {lockDuration: 15_000, stalledInterval: 10_000, maxStalledCount: 1};
 
 export const makeRenderWorker = async ({
 	connection,
@@ -78,6 +88,7 @@ export const makeRenderWorker = async ({
 	speechCacheDir = join(tmpdir(), 'billcast-speech-cache'),
 	retryBaseMs = RENDER_RETRY_BASE_MS,
 	outbound,
+	locks = WORKER_LOCKS,
 }: {
 	connection: RedisClient;
 	/** The queue this worker takes renders from, and puts back a render posted again while its job was ending. */
@@ -102,6 +113,8 @@ export const makeRenderWorker = async ({
 	retryBaseMs?: number;
 	/** Fetches brand logos; the process's guard, with the environment's policy, unless a test plays DNS itself. */
 	outbound?: OutboundGuard;
+	/** The job locks' timings; a test's are a second or two, to lose a lock without waiting for production's 15 s. */
+	locks?: JobLocks;
 }): Promise<RenderWorker> => {
 	const queueName = queue.queue.name;
 	// What a dead worker left behind: browsers marked as its own, half-written videos, and its work folders.
@@ -132,7 +145,8 @@ export const makeRenderWorker = async ({
 		// a second look once they are over catches it.
 		setTimeout(() => active === 0 && !closing && void tidy(), LATE_TIDY_MS).unref();
 	};
-	const usingBrowser = async <T>(work: () => Promise<T>): Promise<T> => {
+	const jobs = makeBusyCount();
+	const usingBrowser = async <T>(work: () => Promise<T>): Promise<T> => jobs.during(async () => {
 		active++;
 		await tidying;
 		try {
@@ -140,7 +154,7 @@ export const makeRenderWorker = async ({
 		} finally {
 			await release();
 		}
-	};
+	});
 
 	/**
 	 * A worker killed between writing `completed` and telling the tenant leaves a completed render whose job BullMQ runs
@@ -175,7 +189,7 @@ export const makeRenderWorker = async ({
 		return {...(existing ? {existing} : {}), data: parsed.data};
 	};
 
-	const process = async (job: Job<RenderJobRef, RenderOutput>): Promise<RenderOutput> => {
+	const process = async (job: Job<RenderJobRef, RenderOutput>, token?: string, lockLost?: AbortSignal): Promise<RenderOutput> => {
 		const attempt = job.attemptsMade + 1;
 		const {existing, data} = await load(job);
 		// A job BullMQ runs again after it lost its lock (a Redis outage, a stall) may find its render already done.
@@ -209,7 +223,9 @@ export const makeRenderWorker = async ({
 				sharedScenes: sharedScenesOf({request: data, timeline: input.timeline}),
 				sceneCache,
 				audioFile: voiced.status === 'spoken' ? voiced.trackFile : undefined,
+				cancelWhen: lockLost,
 				onProgress: (progress) => {
+					if (lockLost?.aborted) return;
 					const rounded = Math.floor(progress * 100) / 100;
 					if (rounded <= reported) return;
 					reported = rounded;
@@ -218,6 +234,7 @@ export const makeRenderWorker = async ({
 					store.markRendering(data.renderId, rounded, attempt).catch(() => undefined);
 				},
 			});
+			if (lockLost?.aborted || !(await holdsLock(job, token, locks.lockDuration))) throw new RenderLockLostError(job.id ?? data.renderId);
 			await writeRenderArtifacts({rendersDir: workDir, renderId: data.renderId, timeline: input.timeline, templateBill: data, speech: narration?.speech});
 			// The narration was stored when it was made, before the first frame; its copy here only fed the encoder.
 			await uploadRenderOutputs({storage, workDir, renderId: data.renderId, stored: ['narration']});
@@ -230,6 +247,11 @@ export const makeRenderWorker = async ({
 			if (completed) await webhooks.renderEnded(completed);
 			return output;
 		} catch (error) {
+			// The worker that holds the job now writes the render's record and outputs; nothing here is this attempt's.
+			if (lockLost?.aborted || error instanceof RenderLockLostError) {
+				logger.warn({renderId: data.renderId, attempt}, 'render stopped: its job lock is lost, another worker renders it');
+				throw error;
+			}
 			const final = attempt >= (job.opts.attempts ?? 1);
 			const {code, message} = errorValue(error);
 			metrics.renderFailures.inc({code});
@@ -247,7 +269,13 @@ export const makeRenderWorker = async ({
 		}
 	};
 
-	const worker = new Worker<RenderJobRef, RenderOutput>(queueName, process, {connection, prefix: KEY_TAG, concurrency, ...WORKER_LOCKS, ...RENDER_JOBS_KEPT});
+	const worker = new Worker<RenderJobRef, RenderOutput>(
+		queueName,
+		// Three parameters: BullMQ then gives each job a signal, aborted when its lock is lost (render-lock.ts).
+		(job, token, lockLost) => jobs.during(() => process(job, token, lockLost)),
+		{connection, prefix: KEY_TAG, concurrency, ...locks, ...RENDER_JOBS_KEPT},
+	);
+	cancelRendersThatLoseTheirLock(worker);
 	const narrationWorker = makeNarrationWorker({connection, renderQueueName: queueName, storage, store, cache: speechCache, narrationFor, logger});
 	const posterWorker = makePosterWorker({connection, renderQueueName: queueName, serveUrl, storage, browser, browserExecutable, store, logger, usingBrowser});
 	// Failures being written when the worker closes: their webhooks are queued before close() resolves.
@@ -287,6 +315,7 @@ export const makeRenderWorker = async ({
 	return {
 		worker,
 		browser,
+		idle: jobs.idle,
 		async close() {
 			closing = true;
 			stopHeartbeat();

@@ -75,20 +75,31 @@ const WEBHOOK_FLUSH_MS = 10_000;
  * worker should: with Redis gone a stop hung. A render left unfinished so is taken up again by another worker.
  */
 const REDIS_GONE_MS = 5_000;
+/**
+ * The most a stop spends after its last render and poster end: the webhook flush and a Redis step's wait. BullMQ's
+ * closes can wait for ever on a Redis that answers (after a cluster outage, a worker stopped with nothing active was
+ * still alive 112 s later), which no test of Redis's health notices.
+ */
+const STOP_AFTER_RENDER_MS = WEBHOOK_FLUSH_MS + REDIS_GONE_MS;
+const PING_EVERY_MS = 500;
 
-/** Resolves once the connection has not been ready for `ms` in a row. */
+/**
+ * Resolves once Redis has not answered a PING for `ms`. A ping, not the client's status: a cluster client reports
+ * `ready` while its nodes are down.
+ */
 const redisGoneFor = (ms: number): Promise<'redis-gone'> =>
 	new Promise((resolve) => {
-		let downSince: number | undefined;
+		let answeredAt = Date.now();
 		const timer = setInterval(() => {
-			if (redis.status === 'ready') downSince = undefined;
-			else if (Date.now() - (downSince ??= Date.now()) >= ms) {
-				clearInterval(timer);
-				resolve('redis-gone');
-			}
-		}, 100);
+			redis.ping().then(() => (answeredAt = Date.now()), () => undefined);
+			if (Date.now() - answeredAt < ms) return;
+			clearInterval(timer);
+			resolve('redis-gone');
+		}, PING_EVERY_MS);
 		timer.unref();
 	});
+const afterRenders = (): Promise<'deadline'> =>
+	renderWorker.idle().then(() => new Promise((resolve) => setTimeout(() => resolve('deadline'), STOP_AFTER_RENDER_MS).unref()));
 
 let stopping = false;
 const shutdown = async (signal: string) => {
@@ -101,21 +112,25 @@ const shutdown = async (signal: string) => {
 		logger.warn({signal}, `Redis has not answered for ${REDIS_GONE_MS / 1000} s: stopping without it`);
 		return gone;
 	});
-	const unlessRedisGone = <T>(step: Promise<T>): Promise<T | 'redis-gone'> => Promise.race([step, redisGone]);
+	const deadline = afterRenders().then((late) => {
+		logger.warn({signal}, `still stopping ${STOP_AFTER_RENDER_MS / 1000} s after the last render: stopping without waiting further`);
+		return late;
+	});
+	const unlessStuck = <T>(step: Promise<T>): Promise<T | 'redis-gone' | 'deadline'> => Promise.race([step, redisGone, deadline]);
 	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
-	await unlessRedisGone(Promise.all([renderWorker.close(), retention.close(), stopReconciler()]));
-	const deadline = Date.now() + WEBHOOK_FLUSH_MS;
+	await unlessStuck(Promise.all([renderWorker.close(), retention.close(), stopReconciler()]));
+	const flushUntil = Date.now() + WEBHOOK_FLUSH_MS;
 	const pending = async () => {
 		const counts = await webhookQueue.queue.getJobCounts('waiting', 'active', 'prioritized');
 		return Object.values(counts).reduce((sum, count) => sum + count, 0);
 	};
-	while (Date.now() < deadline) {
-		const count = await unlessRedisGone(pending().catch(() => 0));
-		if (count === 'redis-gone' || count === 0) break;
+	while (Date.now() < flushUntil) {
+		const count = await unlessStuck(pending().catch(() => 0));
+		if (typeof count === 'string' || count === 0) break;
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
-	await unlessRedisGone(webhookWorker.close());
-	await unlessRedisGone(services.close());
+	await unlessStuck(webhookWorker.close());
+	await unlessStuck(services.close());
 	redis.disconnect();
 	await processTmp.remove();
 	logger.info({signal}, 'worker stopped');
