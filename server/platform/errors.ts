@@ -185,12 +185,6 @@ export class RedisUnavailableError extends BillcastError {
 	}
 }
 
-export class MetricsUnavailableError extends BillcastError {
-	constructor() {
-		super('metrics_unavailable', 503, 'Metrics are unavailable', 'The job counts could not be read from Redis. Retry in a few seconds.');
-	}
-}
-
 export class PosterNotReadyError extends BillcastError {
 	constructor(id: string, waitedMs: number) {
 		super('poster_not_ready', 503, 'The poster is being drawn', `The poster of render ${id} was not drawn within ${waitedMs} ms; retry shortly.`);

@@ -24,10 +24,18 @@ export const makeMetrics = ({queues = []}: {queues?: readonly Queue[]} = {}): Me
 		help: 'Jobs in each queue by state.',
 		labelNames: ['queue', 'state'],
 		registers: [registry],
+		// Only these counts need Redis: while it is down they are left out, not the whole scrape, so the request counts and
+		// durations of the outage still reach Prometheus, which marks the missing series stale.
 		async collect() {
-			for (const queue of queues) {
-				const counts = await queue.getJobCounts(...JOB_STATES);
-				for (const state of JOB_STATES) this.set({queue: queue.name, state}, counts[state] ?? 0);
+			try {
+				const counts = await Promise.all(queues.map((queue) => queue.getJobCounts(...JOB_STATES)));
+				this.reset();
+				counts.forEach((count, index) => {
+					for (const state of JOB_STATES) this.set({queue: queues[index]!.name, state}, count[state] ?? 0);
+				});
+			} catch {
+				// The last scrape's counts would pass for current ones.
+				this.reset();
 			}
 		},
 	});

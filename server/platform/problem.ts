@@ -97,8 +97,14 @@ const fromHttpLayer = (error: HttpLayerError, bodyLimit: string, encoding: strin
 	return undefined;
 };
 
-/** ioredis' words for "Redis is not there": no connection and no offline queue, retries used up, or no reply in time. */
-const REDIS_OUTAGE = /enableOfflineQueue|Connection is closed|MaxRetriesPerRequest|max retries per request|Command timed out/i;
+/**
+ * ioredis' and Redis' words for "Redis is not there": no connection and no offline queue, retries used up, no reply in
+ * time, a command cut off by the connection closing (a MULTI in flight when a cluster master failed over), or a cluster
+ * with no node to ask, a slot without a master or a node still loading its data. A cluster client stays `ready` through
+ * a failover, so these words are all that tell the outage from a bug.
+ */
+const REDIS_OUTAGE =
+	/enableOfflineQueue|Connection is closed|MaxRetriesPerRequest|max retries per request|Command timed out|Command aborted due to connection close|Failed to refresh slots cache|None of startup nodes|Too many Cluster redirections|CLUSTERDOWN|TRYAGAIN|MASTERDOWN|LOADING Redis is loading/;
 
 const isRedisOutage = (error: unknown, redisReady: () => boolean): boolean =>
 	!redisReady() || (error instanceof Error && REDIS_OUTAGE.test(`${error.name} ${error.message}`));

@@ -6,6 +6,32 @@ import type {Metrics} from './metrics';
 
 const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
+/** What the router (express 5's `router` package) keeps of each `use` and route, as far as the label needs it. */
+interface RouterLayer {
+	match(path: string): {path: string} | false;
+	route?: {path: unknown; _handlesMethod(method: string): boolean};
+	handle: {stack?: RouterLayer[]};
+}
+
+/**
+ * The pattern of the route that would have answered `path`, looked up in the routers' layers. An app-wide middleware
+ * (the tenant's rate limit, whose Redis may be down) can end a request before any router runs: its answer is still
+ * counted under the route it was for, not "unmatched".
+ */
+const routeFor = (stack: readonly RouterLayer[], method: string, path: string, base: string): string | undefined => {
+	for (const layer of stack) {
+		const matched = layer.match(path);
+		if (!matched) continue;
+		if (layer.route) {
+			if (typeof layer.route.path === 'string' && layer.route._handlesMethod(method)) return `${base}${layer.route.path}`;
+		} else if (layer.handle.stack) {
+			const found = routeFor(layer.handle.stack, method, path.slice(matched.path.length) || '/', `${base}${matched.path}`);
+			if (found) return found;
+		}
+	}
+	return undefined;
+};
+
 /**
  * The route pattern Express matched (`/v1/renders/:id`), so metrics and logs never split by id or carry a token. A
  * mounted app with several patterns for one route (the queue dashboard) counts as its mount point.
@@ -13,7 +39,14 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const routeOf = (req: Parameters<RequestHandler>[0]): string => {
 	const path = req.route?.path as unknown;
 	if (typeof path === 'string') return `${req.baseUrl}${path}`;
-	return path === undefined ? 'unmatched' : `${req.baseUrl}/*`;
+	if (path !== undefined) return `${req.baseUrl}/*`;
+	try {
+		const router = (req.app as unknown as {router: {stack: RouterLayer[]}}).router;
+		return routeFor(router.stack, req.method, req.originalUrl.split('?')[0] ?? '/', '') ?? 'unmatched';
+	} catch {
+		// A path the router cannot decode (a malformed %-escape) matches no route.
+		return 'unmatched';
+	}
 };
 
 /**
