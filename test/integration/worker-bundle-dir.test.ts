@@ -3,7 +3,6 @@ import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {PROCESS_START_MS} from '../helpers/process-start';
 import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 
 let dir: string;
@@ -27,4 +26,4 @@ it('stops a worker whose BILLCAST_BUNDLE_DIR holds no bundle with one line namin
 	expect(worker.stderr.trim().split('\n')).toEqual([
 		`BILLCAST_BUNDLE_DIR=${empty} holds no bundle (no index.html): run \`npm run build\` first (the image's build step)`,
 	]);
-}, PROCESS_START_MS);
+});

@@ -1,6 +1,5 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {PROCESS_START_MS} from '../helpers/process-start';
 import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
 import {ConfigError} from '../../server/platform/errors';
 
@@ -22,5 +21,5 @@ describe('a configured Chromium that is not there', () => {
 		expect(worker.status).toBe(1);
 		expect(worker.stdout).toBe('');
 		expect(worker.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^REMOTION_BROWSER_EXECUTABLE=\/usr\/bin\/nochromium does not exist/)]);
-	}, PROCESS_START_MS);
+	});
 });

@@ -1,7 +1,6 @@
 import {spawnSync} from 'node:child_process';
 import {resolve} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PROCESS_START_MS} from '../helpers/process-start';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -20,5 +19,5 @@ describe('the S3 client at start', () => {
 	it.runIf(Number(process.versions.node.split('.')[0]) < 22)("prints nothing, the SDK's Node 22 notice included, unless asked for it", () => {
 		expect(stderrOfMakingAClient()).toBe('');
 		expect(stderrOfMakingAClient({AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'false'})).toContain('NodeVersionSupportWarning');
-	}, PROCESS_START_MS);
+	});
 });
