@@ -1,16 +1,12 @@
-import {createServer} from 'node:http';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, expect, it} from 'vitest';
-import {makeApp} from '../../server/api/app';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
 import {makeLogger} from '../../server/platform/logger';
-import {makeMetrics} from '../../server/platform/metrics';
-import {connectApiRedis} from '../../server/platform/redis-connection';
-import {buildServices} from '../../server/services/build-services';
-import {DEV_API_KEY, DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-registry';
+import {DEV_API_KEY} from '../../server/tenants/tenant-registry';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {startApiOnRedis} from '../helpers/api-on-redis';
 import {freePort} from '../helpers/free-port';
 
 const adminKey = 'admin-key-for-outage-metrics';
@@ -25,32 +21,8 @@ beforeAll(async () => {
 	dir = await mkdtemp(join(tmpdir(), 'billcast-outage-metrics-'));
 	const redisPort = await freePort();
 	redisServer = await startRedisServer({port: redisPort, dir: join(dir, 'redis')});
-	const redis = connectApiRedis(redisServer.url);
-	redis.on('error', () => undefined);
-	const port = await freePort();
-	baseUrl = `http://127.0.0.1:${port}`;
 	const logger = makeLogger({service: 'api', destination: {write: (line: string) => void logLines.push(JSON.parse(line))}});
-	const watchSecret = 'w'.repeat(32);
-	const services = buildServices({
-		config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage-metrics', webhookQueueName: 'outage-metrics-webhooks', storage: {kind: 'local', dir}},
-		redis,
-		tenants: makeTenantRegistry([DEV_TENANT]),
-		logger,
-	});
-	const {queue, webhookQueue} = services;
-	const app = makeApp({
-		config: {bodyLimit: '64kb', batchBodyLimit: '1mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
-		services,
-		logger,
-		metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
-	});
-	const server = createServer(app);
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	close = async () => {
-		await new Promise((resolve) => server.close(resolve));
-		await Promise.all([queue.close(), webhookQueue.close()]);
-		redis.disconnect();
-	};
+	({baseUrl, close} = await startApiOnRedis({redisPort, dir, queueName: 'outage-metrics', watchSecret: 'w'.repeat(32), adminKey, logger}));
 });
 afterAll(async () => {
 	await close?.();

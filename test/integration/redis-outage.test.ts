@@ -1,54 +1,18 @@
-import {createServer} from 'node:http';
 import {mkdtemp, rm} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {makeApp} from '../../server/api/app';
-import {buildServices} from '../../server/services/build-services';
 import {startRedisServer, type StartedRedis} from '../../server/dev/ensure-redis';
-import {makeLogger} from '../../server/platform/logger';
-import {makeMetrics} from '../../server/platform/metrics';
-import {answerClientErrorsWithProblems} from '../../server/platform/problem';
-import {connectApiRedis} from '../../server/platform/redis-connection';
-import {DEV_API_KEY, DEV_TENANT, makeTenantRegistry} from '../../server/tenants/tenant-registry';
+import {DEV_API_KEY} from '../../server/tenants/tenant-registry';
 import {makeWatchLinks} from '../../server/watch/watch-links';
 import {sampleTelcoBill} from '../../src/templates/telco-bill/sample-telco-bill';
+import {startApiOnRedis} from '../helpers/api-on-redis';
 import {freePort} from '../helpers/free-port';
 
 const watchSecret = 'w'.repeat(32);
 const adminKey = 'admin-key-for-outages-0123';
 
-/** The API wired as api-main wires it (one fail-fast connection) on the Redis at `redisPort`, running or not. */
-const startApi = async ({redisPort, dir}: {redisPort: number; dir: string}) => {
-	const redis = connectApiRedis(`redis://127.0.0.1:${redisPort}`);
-	redis.on('error', () => undefined);
-	const port = await freePort();
-	const baseUrl = `http://127.0.0.1:${port}`;
-	const logger = makeLogger({service: 'api', level: 'silent'});
-	const services = buildServices({
-		config: {publicBaseUrl: baseUrl, watchSecret, watchTtlDays: 1, retentionDays: 1, queueName: 'outage', webhookQueueName: 'outage-webhooks', storage: {kind: 'local', dir}},
-		redis,
-		tenants: makeTenantRegistry([DEV_TENANT]),
-		logger,
-	});
-	const {queue, webhookQueue} = services;
-	const app = makeApp({
-		config: {bodyLimit: '64kb', batchBodyLimit: '1mb', publicBaseUrl: baseUrl, watchSecret, adminKey},
-		services,
-		logger,
-		metrics: makeMetrics({queues: [queue.queue, webhookQueue.queue]}),
-	});
-	const server = answerClientErrorsWithProblems(createServer(app));
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-	return {
-		baseUrl,
-		close: async () => {
-			await new Promise((resolve) => server.close(resolve));
-			await Promise.all([queue.close(), webhookQueue.close()]);
-			redis.disconnect();
-		},
-	};
-};
+const startApi = ({redisPort, dir}: {redisPort: number; dir: string}) => startApiOnRedis({redisPort, dir, queueName: 'outage', watchSecret, adminKey});
 
 /** The API on a Redis of its own that the test stops and starts. */
 describe('while Redis is down', () => {
