@@ -114,7 +114,7 @@ describe('payment confirmations', () => {
 		expect(data.paid).toEqual({amount: 6840, currency: 'EUR', paidAt: payment.paidAt});
 		const page = await (await fetch(`${stack.baseUrl}/w/${token}`)).text();
 		expect(page).not.toContain('data-billcast-pay');
-		expect(page).toMatch(/data-billcast-paid>.*We received €68\.40 on 20 November 2026\. Thank you!/);
+		expect(page).toMatch(/data-billcast-paid>.*We received €68\.40 on 20\u00a0November\u00a02026\. Thank you!/);
 		expect(page).not.toContain('PSP-3');
 	});
 

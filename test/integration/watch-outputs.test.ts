@@ -71,7 +71,7 @@ describe("a watch link's files", () => {
 			expect(opened.headers.get('cache-control')).toBe('no-store');
 		}
 		const page = await fetch(new URL(`/w/${token}`, link), {headers: navigation});
-		expect(await page.text()).toMatch(/data-billcast-paid>.*We received €68\.40 on 20 November 2026\. Thank you!/);
+		expect(await page.text()).toMatch(/data-billcast-paid>.*We received €68\.40 on 20\u00a0November\u00a02026\. Thank you!/);
 
 		// A <video> asks by range with Sec-Fetch-Dest: video; curl and download tools with */*: both still get the MP4.
 		const played = await get({'sec-fetch-dest': 'video', accept: '*/*', range: 'bytes=0-2'});
