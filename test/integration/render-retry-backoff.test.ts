@@ -1,11 +1,12 @@
 import type {LookupAddress} from 'node:dns';
-import {afterAll, beforeAll, expect, it} from 'vitest';
+import {afterAll, beforeAll, expect, inject, it} from 'vitest';
+import {makeLogger} from '../../server/platform/logger';
 import {makeOutboundGuard, type Resolve} from '../../server/platform/outbound-guard';
 import {renderJobId} from '../../server/renders/render-queue';
-import type {RenderWorker} from '../../server/worker/render-worker';
-import {startStackWithOwnWorker} from '../helpers/own-worker-stack';
+import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
+import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
 import {shortBill} from '../helpers/short-bill';
-import {waitForRender, type TestStack} from '../helpers/test-stack';
+import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 /**
  * DNS as the worker's logo fetches see it: one logo host down (as in a DNS or CDN outage), one that resolves to a
@@ -23,8 +24,23 @@ let worker: RenderWorker;
 const outbound = makeOutboundGuard({policy: {allowLoopback: false}, resolve: dns});
 
 beforeAll(async () => {
-	// A 200 ms backoff base instead of a minute.
-	({stack, worker} = await startStackWithOwnWorker({retryBaseMs: 200, outbound}));
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
+	const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
+	if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
+	// The stack's services with a render worker of the test's own: a 200 ms backoff base instead of a minute.
+	worker = await makeRenderWorker({
+		connection: stack.redis,
+		queue: stack.queue,
+		serveUrl: inject('serveUrl'),
+		storage: stack.storage,
+		browserExecutable,
+		store: stack.store,
+		webhooks: stack.services.webhooks,
+		metrics: stack.metrics,
+		logger: makeLogger({service: 'worker', level: 'silent'}),
+		retryBaseMs: 200,
+		outbound,
+	});
 });
 afterAll(async () => {
 	await worker?.close();
