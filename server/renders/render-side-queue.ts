@@ -25,22 +25,33 @@ export const makeRenderSideQueue = ({
 	queueName,
 	jobName,
 	jobOptions,
+	jobIdOf = (renderId) => renderId,
+	eventsKept,
 }: {
 	connection: ConnectionOptions;
 	queueName: string;
 	jobName: string;
-	jobOptions: DefaultJobOptions;
+	jobOptions?: DefaultJobOptions;
+	/** The job id of a render's job: the render id unless a queue keeps many of them (a short digest is smaller). */
+	jobIdOf?: (renderId: string) => string;
+	/** Entries of the queue's event stream kept, where BullMQ's default of 10,000 is too many. */
+	eventsKept?: number;
 }): RenderSideQueue => {
-	const queue = new Queue<RenderSideJob>(queueName, {connection, ...QUEUE_OPTIONS, defaultJobOptions: jobOptions});
+	const queue = new Queue<RenderSideJob>(queueName, {
+		connection,
+		...QUEUE_OPTIONS,
+		...(jobOptions ? {defaultJobOptions: jobOptions} : {}),
+		...(eventsKept ? {streams: {events: {maxLen: eventsKept}}} : {}),
+	});
 	logQueueErrors(queue, connection, `${jobName} queue`);
 	return {
 		queue,
 		async request(renderId) {
-			await queue.add(jobName, {renderId}, {jobId: renderId});
+			await queue.add(jobName, {renderId}, {jobId: jobIdOf(renderId)});
 		},
 		async requestBatch(renderIds) {
 			if (renderIds.length === 0) return;
-			await queue.addBulk(renderIds.map((renderId) => ({name: jobName, data: {renderId}, opts: {jobId: renderId, priority: BATCH_PRIORITY}})));
+			await queue.addBulk(renderIds.map((renderId) => ({name: jobName, data: {renderId}, opts: {jobId: jobIdOf(renderId), priority: BATCH_PRIORITY}})));
 		},
 		close: () => queue.close(),
 	};

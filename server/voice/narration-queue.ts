@@ -1,9 +1,7 @@
 import {createHash} from 'node:crypto';
-import {Queue, type ConnectionOptions, type JobState, type KeepJobs} from 'bullmq';
-import {QUEUE_OPTIONS} from '../platform/redis-connection';
-import {logQueueErrors} from '../platform/redis-outage';
+import type {ConnectionOptions, JobState, KeepJobs} from 'bullmq';
 import type {RenderQueue} from '../renders/render-queue';
-import type {RenderSideJob, RenderSideQueue} from '../renders/render-side-queue';
+import {makeRenderSideQueue, type RenderSideJob, type RenderSideQueue} from '../renders/render-side-queue';
 
 export type NarrationJob = RenderSideJob;
 
@@ -36,25 +34,10 @@ export const NARRATION_JOBS_KEPT: {removeOnComplete: KeepJobs; removeOnFail: Kee
 /** Entries of the queue's event stream kept; BullMQ's default of 10,000 costs about 170 bytes per queued bill. */
 const NARRATION_EVENTS_KEPT = 1_000;
 
-/** Behind the ones someone is waiting for, like batch renders behind single ones. */
-const BATCH_PRIORITY = 10;
-
 export const makeNarrationQueue = ({connection, renderQueueName}: {connection: ConnectionOptions; renderQueueName: string}): NarrationQueue => {
 	// One attempt, BullMQ's default: a narration that failed is not retried here.
-	const queue = new Queue<NarrationJob>(narrationQueueName(renderQueueName), {connection, ...QUEUE_OPTIONS, streams: {events: {maxLen: NARRATION_EVENTS_KEPT}}});
-	logQueueErrors(queue, connection, 'narrate queue');
-	return {
-		queue,
-		async request(renderId) {
-			await queue.add('narrate', {renderId}, {jobId: narrationJobId(renderId)});
-		},
-		async requestBatch(renderIds) {
-			if (renderIds.length === 0) return;
-			await queue.addBulk(renderIds.map((renderId) => ({name: 'narrate', data: {renderId}, opts: {jobId: narrationJobId(renderId), priority: BATCH_PRIORITY}})));
-		},
-		state: (renderId) => queue.getJobState(narrationJobId(renderId)),
-		close: () => queue.close(),
-	};
+	const side = makeRenderSideQueue({connection, queueName: narrationQueueName(renderQueueName), jobName: 'narrate', jobIdOf: narrationJobId, eventsKept: NARRATION_EVENTS_KEPT});
+	return {...side, state: (renderId) => side.queue.getJobState(narrationJobId(renderId))};
 };
 
 /**
