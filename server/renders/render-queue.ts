@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {Queue, type ConnectionOptions, type KeepJobs} from 'bullmq';
 import type {RenderJobRef} from './render-job';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {keepQueueMeta} from '../platform/queue-meta';
 import {logQueueErrors} from '../platform/redis-outage';
 
 const RENDER_ATTEMPTS = 3;
@@ -64,6 +65,7 @@ export const makeRenderQueue = ({
 		defaultJobOptions: {attempts: RENDER_ATTEMPTS},
 	});
 	logQueueErrors(queue, connection, 'render queue');
+	const stopKeepingMeta = keepQueueMeta(queue);
 	return {
 		queue,
 		async enqueue(renderId) {
@@ -76,6 +78,9 @@ export const makeRenderQueue = ({
 		async forget(renderId) {
 			await queue.remove(renderJobId(renderId));
 		},
-		close: () => queue.close(),
+		close: () => {
+			stopKeepingMeta();
+			return queue.close();
+		},
 	};
 };

@@ -1,5 +1,6 @@
 import {Queue, type ConnectionOptions, type DefaultJobOptions} from 'bullmq';
 import {QUEUE_OPTIONS} from '../platform/redis-connection';
+import {keepQueueMeta} from '../platform/queue-meta';
 import {logQueueErrors} from '../platform/redis-outage';
 
 /** A job about one render, beside its render job (its poster, its narration). */
@@ -44,6 +45,7 @@ export const makeRenderSideQueue = ({
 		...(eventsKept ? {streams: {events: {maxLen: eventsKept}}} : {}),
 	});
 	logQueueErrors(queue, connection, `${jobName} queue`);
+	const stopKeepingMeta = keepQueueMeta(queue);
 	return {
 		queue,
 		async request(renderId) {
@@ -53,6 +55,9 @@ export const makeRenderSideQueue = ({
 			if (renderIds.length === 0) return;
 			await queue.addBulk(renderIds.map((renderId) => ({name: jobName, data: {renderId}, opts: {jobId: jobIdOf(renderId), priority: BATCH_PRIORITY}})));
 		},
-		close: () => queue.close(),
+		close: () => {
+			stopKeepingMeta();
+			return queue.close();
+		},
 	};
 };
