@@ -168,6 +168,9 @@ export const makeWatchRouter = ({
 	// broken token; `/w/` too, since routes here ignore a trailing slash.
 	router.get('/w', (req, res) => sendLinkErrorPage(req, res, new WatchLinkInvalidError()));
 
+	// The customer's page. Its player draws the composition live in the browser (public/src/live-stage.tsx) from the same
+	// computeRenderInput as the worker, and its hotspots are buttons (public/src/hotspot-overlay.tsx); the rendered MP4
+	// plays only with ?player=mp4, without scripts, or as the download.
 	router.get('/w/:token', async (req, res) => {
 		const nonce = randomBytes(16).toString('base64');
 		res.set({

@@ -16,9 +16,10 @@ import {withRemotionPort} from './remotion-port';
 type Composition = Parameters<typeof renderFrames>[0]['composition'];
 
 /**
- * The composition of a render input, and the options every Remotion render call of it shares. The size and length come
- * from the same `src/` function the composition's calculateMetadata calls, so asking the bundle again (a page load per
- * render) would only measure the same thing twice; the quality test checks both agree.
+ * The composition of a render input, and the options every Remotion render call of it shares. The bundle draws the id
+ * with the template's component (`componentOf` in compositions/registry.ts, then compositions/<template>/). The size and
+ * length come from the same `src/` function the composition's calculateMetadata calls, so asking the bundle again (a
+ * page load per render) would only measure the same thing twice; the quality test checks both agree.
  */
 export const selectForRender = ({
 	input,

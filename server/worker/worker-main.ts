@@ -17,6 +17,8 @@ import {ensureSystemPackages, RENDER_PACKAGES} from '../platform/system-packages
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 import {useProcessTmpDir} from '../storage/work-dirs';
 
+// The worker process: it takes render jobs with `process` in ./render-worker.ts (started below by startRenderWorker) and
+// draws them with ./render-video.ts; the rest of this file is its start and its stop.
 const config = orExitOnConfigError(() => loadConfig());
 const logger = makeLogger({service: 'worker', level: config.logLevel});
 const tenants = orExitOnConfigError(() =>
