@@ -12,15 +12,17 @@ const withStack = {
 	hookTimeout: 180_000,
 } satisfies TestProjectInlineConfiguration['test'];
 
+const unitThreads = Math.max(2, availableParallelism() - 1);
+
 export default defineConfig({
 	test: {
 		// The pool is shared by the projects and takes its options from here, not from a project: without `isolate` every
-		// unit file got a fresh thread (47 threads a run), and the project's `isolate: false` below saved nothing. With no
-		// minimum, the pool does not start a replacement thread after the last file only to close it (each new thread
-		// loads tinypool, which shells out to count the CPUs). Vitest's default of one thread per core but one leaves a
-		// 2-core machine a single thread, idle about a third of the run while the main thread transforms the modules it
-		// imports; a second thread fills those waits (unit project 8.2-8.7 s of wall time here, against 9.6-12.9 s).
-		poolOptions: {threads: {isolate: false, minThreads: 0, maxThreads: Math.max(2, availableParallelism() - 1)}},
+		// unit file got a fresh thread (47 threads a run), and the project's `isolate: false` below saved nothing. Vitest's
+		// default of one thread per core but one leaves a 2-core machine a single thread, idle about a third of the run
+		// while the main thread transforms the modules it imports; a second thread fills those waits (unit project 8.2-8.7 s
+		// of wall time here, against 9.6-12.9 s). With no minimum, two threads ended runs with
+		// tinypool's "Terminating worker thread" rejection about every other run.
+		poolOptions: {threads: {isolate: false, minThreads: unitThreads, maxThreads: unitThreads}},
 		projects: [
 			{
 				// Pure logic: no Redis, no bundle, files in parallel, so the feedback loop stays in seconds.
