@@ -9,6 +9,9 @@ import type {Services} from './build-services';
 
 type WorkersConfig = Pick<Config, 'webhookQueueName' | 'workerConcurrency' | 'dataDir'>;
 
+/** What a test changes in a render worker to see in seconds what production takes minutes for: locks, retry waits, DNS. */
+export type RenderWorkerTuning = Pick<Parameters<typeof makeRenderWorker>[0], 'locks' | 'retryBaseMs' | 'outbound'>;
+
 interface WorkerParts {
 	config: WorkersConfig;
 	services: Services;
@@ -21,7 +24,15 @@ interface WorkerParts {
  * workers here from the same services, so a test renders with the narration, speech cache and concurrency a user's
  * worker has.
  */
-export const startRenderWorker = ({config, services, metrics, logger, serveUrl, browserExecutable}: WorkerParts & {serveUrl: string; browserExecutable: string}) =>
+export const startRenderWorker = ({
+	config,
+	services,
+	metrics,
+	logger,
+	serveUrl,
+	browserExecutable,
+	tuning,
+}: WorkerParts & {serveUrl: string; browserExecutable: string; tuning?: RenderWorkerTuning}) =>
 	makeRenderWorker({
 		connection: services.redis,
 		queue: services.queue,
@@ -35,6 +46,7 @@ export const startRenderWorker = ({config, services, metrics, logger, serveUrl, 
 		concurrency: config.workerConcurrency,
 		narrationFor: (tenantId) => services.tenants.byId(tenantId)?.narration,
 		speechCacheDir: join(config.dataDir, 'speech-cache'),
+		...tuning,
 	});
 
 /** Deliveries run beside the renders, in their own queue and worker, so every worker process sends them. */

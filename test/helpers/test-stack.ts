@@ -6,7 +6,7 @@ import type {DestinationStream} from 'pino';
 import {createServer} from 'node:http';
 import {makeApp} from '../../server/api/app';
 import {buildServices} from '../../server/services/build-services';
-import {startRenderWorker, startWebhookWorker} from '../../server/services/build-workers';
+import {startRenderWorker, startWebhookWorker, type RenderWorkerTuning} from '../../server/services/build-workers';
 import {loadConfig} from '../../server/platform/config';
 import {makeOutboundGuard} from '../../server/platform/outbound-guard';
 import {answerClientErrorsWithProblems} from '../../server/platform/problem';
@@ -37,6 +37,7 @@ export const startTestStack = async ({
 	now,
 	recordTtl = false,
 	storageEnv = {},
+	renderWorker,
 }: {
 	redisUrl: string;
 	serveUrl: string;
@@ -61,6 +62,8 @@ export const startTestStack = async ({
 	recordTtl?: boolean;
 	/** `BILLCAST_STORAGE` and `BILLCAST_S3_*` variables; the local folder without them. */
 	storageEnv?: Record<string, string>;
+	/** The render worker's lock timings, retry base or DNS, where a test needs its own. */
+	renderWorker?: RenderWorkerTuning;
 }) => {
 	const logger = makeLogger({service: 'api', level: logDestination ? 'info' : 'silent', destination: logDestination});
 	// Tenant ids are per stack, because rate limits and idempotency keys are kept per tenant in the shared Redis.
@@ -109,7 +112,7 @@ export const startTestStack = async ({
 	const startWorker = async (): Promise<RenderWorker> => {
 		const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
 		if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-		worker = await startRenderWorker({config: stackConfig, services, metrics, logger, serveUrl, browserExecutable});
+		worker = await startRenderWorker({config: stackConfig, services, metrics, logger, serveUrl, browserExecutable, tuning: renderWorker});
 		return worker;
 	};
 	if (withWorker) await startWorker();

@@ -1,35 +1,22 @@
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
-import {makeLogger} from '../../server/platform/logger';
 import {renderJobId} from '../../server/renders/render-queue';
-import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
-import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
 let stack: TestStack;
-let worker: RenderWorker;
 const logLines: {msg: string; renderId?: string}[] = [];
 
 beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
-	if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
 	// Locks renewed every half second, so a lost one is noticed while a short render is still being drawn.
-	worker = await makeRenderWorker({
-		connection: stack.redis,
-		queue: stack.queue,
+	stack = await startTestStack({
+		redisUrl: inject('redisUrl'),
 		serveUrl: inject('serveUrl'),
-		storage: stack.storage,
-		browserExecutable,
-		store: stack.store,
-		webhooks: stack.services.webhooks,
-		metrics: stack.metrics,
-		logger: makeLogger({service: 'worker', destination: {write: (line: string) => void logLines.push(JSON.parse(line) as {msg: string})}}),
-		locks: {lockDuration: 2_000, stalledInterval: 500, maxStalledCount: 1},
+		withWorker: true,
+		logDestination: {write: (line: string) => void logLines.push(JSON.parse(line) as {msg: string})},
+		renderWorker: {locks: {lockDuration: 2_000, stalledInterval: 500, maxStalledCount: 1}},
 	});
 });
 afterAll(async () => {
-	await worker?.close();
 	await stack?.close();
 });
 

@@ -1,10 +1,7 @@
 import type {LookupAddress} from 'node:dns';
 import {afterAll, beforeAll, expect, inject, it} from 'vitest';
-import {makeLogger} from '../../server/platform/logger';
 import {makeOutboundGuard, type Resolve} from '../../server/platform/outbound-guard';
 import {renderJobId} from '../../server/renders/render-queue';
-import {resolveBrowserExecutable} from '../../server/worker/browser-executable';
-import {makeRenderWorker, type RenderWorker} from '../../server/worker/render-worker';
 import {shortBill} from '../helpers/short-bill';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
 
@@ -20,30 +17,13 @@ const dns: Resolve = (hostname, _options, callback) => {
 };
 
 let stack: TestStack;
-let worker: RenderWorker;
 const outbound = makeOutboundGuard({policy: {allowLoopback: false}, resolve: dns});
 
 beforeAll(async () => {
-	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: false});
-	const browserExecutable = resolveBrowserExecutable(process.env.REMOTION_BROWSER_EXECUTABLE);
-	if (!browserExecutable) throw new Error('No Chromium: run `npm run setup`');
-	// The stack's services with a render worker of the test's own: a 200 ms backoff base instead of a minute.
-	worker = await makeRenderWorker({
-		connection: stack.redis,
-		queue: stack.queue,
-		serveUrl: inject('serveUrl'),
-		storage: stack.storage,
-		browserExecutable,
-		store: stack.store,
-		webhooks: stack.services.webhooks,
-		metrics: stack.metrics,
-		logger: makeLogger({service: 'worker', level: 'silent'}),
-		retryBaseMs: 200,
-		outbound,
-	});
+	// The stack's render worker with a 200 ms backoff base instead of a minute, and this file's DNS.
+	stack = await startTestStack({redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), withWorker: true, renderWorker: {retryBaseMs: 200, outbound}});
 });
 afterAll(async () => {
-	await worker?.close();
 	await stack?.close();
 	await outbound.close();
 });
