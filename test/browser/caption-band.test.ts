@@ -11,6 +11,7 @@ import {launchChromium} from '../helpers/browser';
 import {shotsDir, useWatchStack} from '../helpers/browser-stack';
 import {seekPaused} from '../helpers/seek-paused';
 import {startTestStack, waitForRender, type TestStack} from '../helpers/test-stack';
+import {type Box, inside, intersects} from '../helpers/boxes';
 
 /**
  * Captions have their own band under the picture: on a phone, a desktop, a 480×270 embed and in full screen the cue's
@@ -54,13 +55,6 @@ const settledFrames = (input: TemplateBill, format: VideoFormat): Array<{scene: 
 	}));
 };
 
-interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
-
 const geometry = (page: Page) =>
 	page.evaluate(() => {
 		const rect = (selector: string) => {
@@ -84,11 +78,6 @@ const geometry = (page: Page) =>
 			viewport: {width: window.innerWidth, height: window.innerHeight},
 		};
 	});
-
-const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
-
-const inside = (inner: Box, outer: Box): boolean =>
-	inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
 
 const turnCaptionsOn = async (page: Page) => {
 	const captions = page.locator('billcast-player .bc-cc');

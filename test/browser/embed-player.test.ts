@@ -7,6 +7,7 @@ import type {TemplateBill} from '../../src/templates/registry';
 import {utilityFixtures} from '../../src/templates/utility-bill/utility-fixtures';
 import {shotsDir, useWatchStack} from '../helpers/browser-stack';
 import {seekPaused} from '../helpers/seek-paused';
+import {type Box, inside} from '../helpers/boxes';
 
 /**
  * The player embedded as README shows it, in a host page's box: its pay sheet stays in that box, and a box too small
@@ -46,14 +47,6 @@ const embed = async (page: Page, watch: string, {width, height}: {width: number;
 	await page.locator('billcast-player .bc-root').waitFor();
 };
 
-interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
-const inside = (inner: Box, outer: Box): boolean =>
-	inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
 const rect = async (page: Page, selector: string): Promise<Box> => (await page.locator(selector).boundingBox())!;
 
 const payFrame = (input: TemplateBill) => computeRenderInput({...input, format: 'landscape'}).timeline.hotspots.find((hotspot) => hotspot.kind === 'pay')!.from + 15;

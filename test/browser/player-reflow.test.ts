@@ -8,6 +8,7 @@ import {telcoFixtures} from '../../src/templates/telco-bill/telco-fixtures';
 import type {TelcoBill} from '../../src/templates/telco-bill/telco-bill-schema';
 import {shotsDir, submitTelcoBill, useWatchStack} from '../helpers/browser-stack';
 import {seekPaused} from '../helpers/seek-paused';
+import {inside, intersects} from '../helpers/boxes';
 
 /**
  * The watch page at 400 % zoom (1280×800 is 320×200 CSS px) and on narrow phones: the control bar, the caption band
@@ -23,16 +24,6 @@ const SCREENS = [
 	{width: 375, height: 667, phone: true},
 	{width: 390, height: 844, phone: true},
 ] as const;
-
-interface Box {
-	x: number;
-	y: number;
-	width: number;
-	height: number;
-}
-const inside = (inner: Box, outer: Box): boolean =>
-	inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5;
-const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.width - 0.5 && b.x < a.x + a.width - 0.5 && a.y < b.y + b.height - 0.5 && b.y < a.y + a.height - 0.5;
 
 const layout = (page: Page) =>
 	page.evaluate(() => {
