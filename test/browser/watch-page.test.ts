@@ -24,20 +24,23 @@ mkdirSync(shotsDir, {recursive: true});
 
 let checkout: Awaited<ReturnType<typeof startCheckoutServer>>;
 let stack: TestStack;
+/** A stack with a render worker, whose pay links may go to the local checkout stub too. */
+let renderStack: TestStack;
 let browser: Browser;
 
 beforeAll(async () => {
 	checkout = await startCheckoutServer();
-	stack = await startTestStack({
-		redisUrl: inject('redisUrl'),
-		serveUrl: inject('serveUrl'),
-		withWorker: false,
-		tenant: {httpPayHostsForTesting: [checkout.host]},
-	});
+	const stackOptions = {redisUrl: inject('redisUrl'), serveUrl: inject('serveUrl'), tenant: {httpPayHostsForTesting: [checkout.host]}};
+	stack = await startTestStack({...stackOptions, withWorker: false});
 	browser = await launchChromium();
+	renderStack = await startTestStack({...stackOptions, withWorker: true});
+	// Queued now, so the worker makes the videos while the live player's tests run; each test posts its request again
+	// (the same request is the same render) and waits for it.
+	for (const request of renderedRequests()) await post(renderStack, request);
 });
 afterAll(async () => {
 	await browser?.close();
+	await renderStack?.close();
 	await stack?.close();
 	await checkout?.close();
 });
@@ -49,15 +52,44 @@ const billFor = (customerId: string, overrides: Partial<TelcoBill> = {}): TelcoB
 	...overrides,
 });
 
-const submit = async (target: TestStack, bill: TelcoBill, scale = 1, format: VideoFormat = 'landscape') => {
+const post = async (target: TestStack, request: object) => {
 	const response = await fetch(`${target.baseUrl}/v1/renders`, {
 		method: 'POST',
 		headers: {'content-type': 'application/json', ...target.auth},
-		body: JSON.stringify({template: 'telco-bill', bill, scale, format}),
+		body: JSON.stringify(request),
 	});
 	expect(response.status).toBe(202);
 	return (await response.json()) as {id: string; links: {watch: string}};
 };
+
+const telcoRequest = (bill: TelcoBill, scale = 1, format: VideoFormat = 'landscape') => ({template: 'telco-bill', bill, scale, format});
+
+const submit = (target: TestStack, bill: TelcoBill, scale = 1, format: VideoFormat = 'landscape') => post(target, telcoRequest(bill, scale, format));
+
+/** The fewest scenes that still ask to be paid (greeting, total, due, close): the shortest video with a pay button. */
+const shortDueBill = (customerId: string) => billFor(customerId, {lineItems: [], usage: undefined, amountDue: 6840});
+
+/**
+ * Never paid and never written to, so the tests that only watch it share one render: the MP4 without scripts, the
+ * format nearest the screen and fullscreen.
+ */
+const unpaidBill = () => shortDueBill('CUST-MP4-UNPAID');
+
+const reminderRequest = () => {
+	const bill = reminderFixtures['it-IT'];
+	return {template: 'payment-reminder', format: 'portrait', scale: 0.25, bill: {...bill, customer: {...bill.customer, id: 'CUST-MP4-PAID-IT'}}};
+};
+
+/** Every request the tests render, in the order they watch them. */
+const renderedRequests = () => [
+	telcoRequest(shortDueBill('CUST-MP4'), 0.25),
+	reminderRequest(),
+	telcoRequest(unpaidBill(), 0.25),
+	telcoRequest(unpaidBill(), 0.25, 'portrait'),
+	telcoRequest(squareCaptionsBill(), 0.25, 'square'),
+	telcoRequest(localeBill('it-IT'), 0.25),
+	telcoRequest(localeBill('ko-KR'), 0.25),
+];
 
 const analytics = async (target: TestStack, id: string) =>
 	((await (await fetch(`${target.baseUrl}/v1/renders/${id}/analytics`, {headers: target.auth})).json()) as {events: Record<string, {count: number}>}).events;
@@ -287,200 +319,6 @@ describe('the watch page is safe', () => {
 	});
 });
 
-/** A stack with a render worker, whose pay links may go to the local checkout stub. */
-const startRenderingStack = () =>
-	startTestStack({
-		redisUrl: inject('redisUrl'),
-		serveUrl: inject('serveUrl'),
-		withWorker: true,
-		tenant: {httpPayHostsForTesting: [checkout.host]},
-	});
-
-describe('MP4 mode', () => {
-	let renderStack: TestStack;
-	beforeAll(async () => {
-		renderStack = await startRenderingStack();
-	});
-	afterAll(async () => {
-		await renderStack?.close();
-	});
-
-	it('plays the rendered file with the same hotspots and pays from it', async () => {
-		const bill = billFor('CUST-MP4', {lineItems: [], usage: undefined, amountDue: 6840});
-		const render = await submit(renderStack, bill, 0.25);
-		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
-		// Captions come from another part of the renderer; a file beside the video is all the player needs.
-		writeFileSync(join(renderStack.rendersDir, render.id, 'captions.vtt'), 'WEBVTT\n\n00:00.000 --> 00:30.000\nYour bill is ready\n');
-		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
-		const problems = collectProblems(page);
-		try {
-			await page.goto(`${render.links.watch}?player=mp4`);
-			const video = page.locator('billcast-player video');
-			await video.waitFor();
-			await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
-			expect(await page.getByRole('link', {name: 'Video (MP4)'}).count()).toBe(1);
-			expect(await page.getByRole('link', {name: 'Captions (WebVTT)'}).count()).toBe(1);
-			const captions = page.getByRole('button', {name: 'Captions', exact: true});
-			await captions.click();
-			expect(await captions.getAttribute('aria-pressed')).toBe('true');
-			await page.locator('.bc-caption').getByText('Your bill is ready').waitFor();
-			expect(await video.evaluate((element: HTMLVideoElement) => [element.textTracks[0]?.language, element.textTracks[0]?.label])).toEqual(['en-GB', 'Captions']);
-			await payThroughTheVideo({page, bill, shot: 'mp4'});
-			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
-			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
-
-			// Paid after the file was made: its frames still draw the pay button. The watch page plays live then (see the
-			// next test); a page that embeds the player in MP4 mode still plays the file, and a "Paid" stamp covers all of it.
-			const script = /<script nonce="[^"]+" src="([^"]+)"/.exec(await (await fetch(render.links.watch)).text())![1]!;
-			const token = new URL(render.links.watch).pathname.split('/').pop()!;
-			const openPayScene = async () => {
-				await page.setContent(
-					`<!doctype html><html lang="en"><body><billcast-player mode="mp4" src="${renderStack.baseUrl}/v1/watch/${token}"></billcast-player><script src="${renderStack.baseUrl}${script}"></script></body></html>`,
-				);
-				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
-				await seekPaused(page, payFrame(bill));
-			};
-			await openPayScene();
-			const button = (await page.locator('[data-hotspot="pay"]').boundingBox())!;
-			const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
-				method: 'POST',
-				headers: {'content-type': 'application/json', ...renderStack.auth},
-				body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4'}),
-			});
-			expect(paid.status).toBe(201);
-			await openPayScene();
-			const stamp = page.locator('billcast-player .bc-paid-stamp');
-			await stamp.waitFor({state: 'visible'});
-			expect(await stamp.textContent()).toBe('Paid');
-			expect(await page.locator('[data-hotspot="pay"]').count()).toBe(0);
-			const cover = (await stamp.boundingBox())!;
-			expect([cover.x <= button.x, cover.y <= button.y, cover.x + cover.width >= button.x + button.width, cover.y + cover.height >= button.y + button.height]).toEqual([true, true, true, true]);
-			// The file's cue here was written for the bill as sent ("Your bill is ready", due by …): once paid it is not
-			// shown, as the voice is silent there; the band stays, under the picture.
-			await page.getByRole('button', {name: 'Captions', exact: true}).click();
-			const band = page.locator('billcast-player .bc-band');
-			await band.waitFor({state: 'visible'});
-			expect(await page.locator('billcast-player .bc-caption').getByText('Your bill is ready').count()).toBe(0);
-			const frame = (await page.locator('billcast-player .bc-frame').boundingBox())!;
-			expect((await band.boundingBox())!.y).toBeGreaterThanOrEqual(frame.y + frame.height - 0.5);
-			await page.screenshot({path: join(shotsDir, 'mp4-paid-stamp.png')});
-			expect(problems).toEqual([]);
-		} finally {
-			await page.close();
-		}
-	});
-
-	it('once paid, a reminder asked for in MP4 mode plays live, drawn paid, with no file of it as sent: on a phone, and without scripts', async () => {
-		const bill = reminderFixtures['it-IT'];
-		const response = await fetch(`${renderStack.baseUrl}/v1/renders`, {
-			method: 'POST',
-			headers: {'content-type': 'application/json', ...renderStack.auth},
-			body: JSON.stringify({template: 'payment-reminder', format: 'portrait', scale: 0.25, bill: {...bill, customer: {...bill.customer, id: 'CUST-MP4-PAID-IT'}}}),
-		});
-		const render = (await response.json()) as {id: string; links: {watch: string}};
-		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
-		const watch = `${render.links.watch}?player=mp4`;
-		// Unpaid, MP4 mode plays the file and the page offers it.
-		expect(await (await fetch(watch)).text()).toContain('mode="mp4"');
-		const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
-			method: 'POST',
-			headers: {'content-type': 'application/json', ...renderStack.auth},
-			body: JSON.stringify({amount: bill.amountOverdue, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4-IT'}),
-		});
-		expect(paid.status).toBe(201);
-		const overdue = computeRenderInput({template: 'payment-reminder', bill, format: 'portrait'}).timeline.scenes.find((scene) => scene.id === 'overdue')!;
-		const context = await browser.newContext({viewport: {width: 390, height: 844}});
-		try {
-			const page = await context.newPage();
-			const problems = collectProblems(page);
-			await page.goto(watch);
-			await page.locator('billcast-player .bc-root').waitFor();
-			await seekPaused(page, overdue.from + overdue.durationInFrames - 5);
-			const player = page.locator('billcast-player');
-			await player.getByText('Pagamento ricevuto, grazie', {exact: true}).waitFor({state: 'visible'});
-			expect(await player.locator('video').count()).toBe(0);
-			expect(await player.getByText('Non abbiamo ancora ricevuto il pagamento').count()).toBe(0);
-			expect(await player.locator('.bc-paid-short').textContent()).toBe('✓ Pagata');
-			expect(await page.locator('a[href$="video.mp4"], a[href$="captions.vtt"]').count()).toBe(0);
-			await page.screenshot({path: join(shotsDir, 'paid-reminder-mp4-asked-phone.png')});
-			expect(problems).toEqual([]);
-		} finally {
-			await context.close();
-		}
-		const noScript = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
-		try {
-			const page = await noScript.newPage();
-			for (const address of [watch, render.links.watch]) {
-				await page.goto(address);
-				expect(await page.locator('video').count()).toBe(0);
-				expect(await page.locator('.player p.no-script').textContent()).toBe(messagesFor('it-IT').player.noScript);
-				expect(await page.locator('main').textContent()).not.toContain('Non abbiamo ancora ricevuto');
-			}
-			await page.screenshot({path: join(shotsDir, 'paid-reminder-no-script.png')});
-		} finally {
-			await noScript.close();
-		}
-	});
-
-	it("without JavaScript plays the MP4 in the browser's own player, or says the page holds everything", async () => {
-		const rendered = await submit(renderStack, billFor('CUST-NOSCRIPT', {lineItems: [], usage: undefined, amountDue: 6840}), 0.25);
-		expect((await waitForRender(renderStack, rendered.id)).status).toBe('completed');
-		const queued = await submit(stack, billFor('CUST-NOSCRIPT-QUEUED'));
-		const context = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
-		try {
-			const page = await context.newPage();
-			await page.goto(rendered.links.watch);
-			expect(await page.locator('billcast-player').isVisible()).toBe(false);
-			const video = page.locator('video.no-script');
-			await video.waitFor({state: 'visible'});
-			const {src, poster, track, controls} = await video.evaluate((element: HTMLVideoElement) => ({
-				src: element.currentSrc || element.src,
-				poster: element.poster,
-				track: element.querySelector('track')?.getAttribute('src'),
-				controls: element.controls,
-			}));
-			expect(controls).toBe(true);
-			for (const address of [src, poster, new URL(track!, src).href]) expect((await fetch(address)).status).toBe(200);
-			expect((await video.boundingBox())!.width).toBe(390);
-			await page.screenshot({path: join(shotsDir, 'no-script-mp4.png')});
-
-			await page.goto(queued.links.watch);
-			expect(await page.locator('video').count()).toBe(0);
-			// Playwright's text search skips <noscript>, whose content only a browser without scripts shows.
-			const note = page.locator('.player p.no-script');
-			expect(await note.isVisible()).toBe(true);
-			expect(await note.textContent()).toBe('The video plays with JavaScript turned on. Everything it says is on this page.');
-			expect(await page.locator('a[data-billcast-pay]').isVisible()).toBe(true);
-			await page.screenshot({path: join(shotsDir, 'no-script-note.png')});
-		} finally {
-			await context.close();
-		}
-	});
-
-	it('plays the rendered format nearest the screen: portrait on an upright phone, landscape on a desktop', async () => {
-		const bill = billFor('CUST-MP4-FORMATS', {lineItems: [], usage: undefined, amountDue: 6840});
-		const landscape = await submit(renderStack, bill, 0.25);
-		const portrait = await submit(renderStack, bill, 0.25, 'portrait');
-		for (const render of [landscape, portrait]) expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
-		for (const {viewport, phone} of [
-			{viewport: {width: 390, height: 844}, phone: true},
-			{viewport: {width: 1280, height: 800}, phone: false},
-		]) {
-			const page = await browser.newPage({viewport, isMobile: phone, hasTouch: phone});
-			try {
-				await page.goto(`${landscape.links.watch}?player=mp4`);
-				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 1);
-				const [source, width, height] = await page
-					.locator('billcast-player video')
-					.evaluate((video: HTMLVideoElement) => [video.currentSrc, video.videoWidth, video.videoHeight] as const);
-				expect({source: source.includes('/formats/portrait/video.mp4'), tall: height > width}).toEqual({source: phone, tall: phone});
-			} finally {
-				await page.close();
-			}
-		}
-	});
-});
-
 /**
  * English catalogue strings a translation replaces, as patterns ({amount} and the like match any text). A word both
  * languages use for something (Italian "Data" is a date) is not English there.
@@ -517,6 +355,8 @@ const textsAndNames = (page: Page) =>
 		for (const element of document.querySelectorAll('button,a,[role="button"],[role="dialog"] dt')) out.push(element.textContent?.trim() ?? '');
 		return out.filter(Boolean);
 	});
+
+const squareCaptionsBill = () => billFor('CUST-SQUARE-CAPTIONS', {lineItems: [], usage: undefined});
 
 /** A short bill in the fixture's language with something to pay through the test checkout. */
 const localeBill = (locale: 'it-IT' | 'ko-KR'): TelcoBill => ({
@@ -811,15 +651,179 @@ describe('the player when things go wrong or get tight', () => {
 	});
 });
 
-describe('fullscreen and languages, on rendered videos', () => {
-	let renderStack: TestStack;
-	beforeAll(async () => {
-		renderStack = await startRenderingStack();
-	});
-	afterAll(async () => {
-		await renderStack?.close();
+describe('MP4 mode', () => {
+	it('plays the rendered file with the same hotspots and pays from it', async () => {
+		const bill = shortDueBill('CUST-MP4');
+		const render = await submit(renderStack, bill, 0.25);
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		// Captions come from another part of the renderer; a file beside the video is all the player needs.
+		writeFileSync(join(renderStack.rendersDir, render.id, 'captions.vtt'), 'WEBVTT\n\n00:00.000 --> 00:30.000\nYour bill is ready\n');
+		const page = await browser.newPage({viewport: {width: 1280, height: 800}});
+		const problems = collectProblems(page);
+		try {
+			await page.goto(`${render.links.watch}?player=mp4`);
+			const video = page.locator('billcast-player video');
+			await video.waitFor();
+			await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
+			expect(await page.getByRole('link', {name: 'Video (MP4)'}).count()).toBe(1);
+			expect(await page.getByRole('link', {name: 'Captions (WebVTT)'}).count()).toBe(1);
+			const captions = page.getByRole('button', {name: 'Captions', exact: true});
+			await captions.click();
+			expect(await captions.getAttribute('aria-pressed')).toBe('true');
+			await page.locator('.bc-caption').getByText('Your bill is ready').waitFor();
+			expect(await video.evaluate((element: HTMLVideoElement) => [element.textTracks[0]?.language, element.textTracks[0]?.label])).toEqual(['en-GB', 'Captions']);
+			await payThroughTheVideo({page, bill, shot: 'mp4'});
+			const events = await waitForEvents(renderStack, render.id, ['hotspot_clicked', 'pay_clicked']);
+			expect(Object.keys(events)).toEqual(expect.arrayContaining(['hotspot_shown', 'hotspot_clicked', 'pay_clicked']));
+
+			// Paid after the file was made: its frames still draw the pay button. The watch page plays live then (see the
+			// next test); a page that embeds the player in MP4 mode still plays the file, and a "Paid" stamp covers all of it.
+			const script = /<script nonce="[^"]+" src="([^"]+)"/.exec(await (await fetch(render.links.watch)).text())![1]!;
+			const token = new URL(render.links.watch).pathname.split('/').pop()!;
+			const openPayScene = async () => {
+				await page.setContent(
+					`<!doctype html><html lang="en"><body><billcast-player mode="mp4" src="${renderStack.baseUrl}/v1/watch/${token}"></billcast-player><script src="${renderStack.baseUrl}${script}"></script></body></html>`,
+				);
+				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 2);
+				await seekPaused(page, payFrame(bill));
+			};
+			await openPayScene();
+			const button = (await page.locator('[data-hotspot="pay"]').boundingBox())!;
+			const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
+				method: 'POST',
+				headers: {'content-type': 'application/json', ...renderStack.auth},
+				body: JSON.stringify({amount: 6840, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4'}),
+			});
+			expect(paid.status).toBe(201);
+			await openPayScene();
+			const stamp = page.locator('billcast-player .bc-paid-stamp');
+			await stamp.waitFor({state: 'visible'});
+			expect(await stamp.textContent()).toBe('Paid');
+			expect(await page.locator('[data-hotspot="pay"]').count()).toBe(0);
+			const cover = (await stamp.boundingBox())!;
+			expect([cover.x <= button.x, cover.y <= button.y, cover.x + cover.width >= button.x + button.width, cover.y + cover.height >= button.y + button.height]).toEqual([true, true, true, true]);
+			// The file's cue here was written for the bill as sent ("Your bill is ready", due by …): once paid it is not
+			// shown, as the voice is silent there; the band stays, under the picture.
+			await page.getByRole('button', {name: 'Captions', exact: true}).click();
+			const band = page.locator('billcast-player .bc-band');
+			await band.waitFor({state: 'visible'});
+			expect(await page.locator('billcast-player .bc-caption').getByText('Your bill is ready').count()).toBe(0);
+			const frame = (await page.locator('billcast-player .bc-frame').boundingBox())!;
+			expect((await band.boundingBox())!.y).toBeGreaterThanOrEqual(frame.y + frame.height - 0.5);
+			await page.screenshot({path: join(shotsDir, 'mp4-paid-stamp.png')});
+			expect(problems).toEqual([]);
+		} finally {
+			await page.close();
+		}
 	});
 
+	it('once paid, a reminder asked for in MP4 mode plays live, drawn paid, with no file of it as sent: on a phone, and without scripts', async () => {
+		const bill = reminderFixtures['it-IT'];
+		const render = await post(renderStack, reminderRequest());
+		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		const watch = `${render.links.watch}?player=mp4`;
+		// Unpaid, MP4 mode plays the file and the page offers it.
+		expect(await (await fetch(watch)).text()).toContain('mode="mp4"');
+		const paid = await fetch(`${renderStack.baseUrl}/v1/renders/${render.id}/payment`, {
+			method: 'POST',
+			headers: {'content-type': 'application/json', ...renderStack.auth},
+			body: JSON.stringify({amount: bill.amountOverdue, currency: 'EUR', paidAt: '2026-11-20T09:30:00Z', reference: 'PSP-MP4-IT'}),
+		});
+		expect(paid.status).toBe(201);
+		const overdue = computeRenderInput({template: 'payment-reminder', bill, format: 'portrait'}).timeline.scenes.find((scene) => scene.id === 'overdue')!;
+		const context = await browser.newContext({viewport: {width: 390, height: 844}});
+		try {
+			const page = await context.newPage();
+			const problems = collectProblems(page);
+			await page.goto(watch);
+			await page.locator('billcast-player .bc-root').waitFor();
+			await seekPaused(page, overdue.from + overdue.durationInFrames - 5);
+			const player = page.locator('billcast-player');
+			await player.getByText('Pagamento ricevuto, grazie', {exact: true}).waitFor({state: 'visible'});
+			expect(await player.locator('video').count()).toBe(0);
+			expect(await player.getByText('Non abbiamo ancora ricevuto il pagamento').count()).toBe(0);
+			expect(await player.locator('.bc-paid-short').textContent()).toBe('✓ Pagata');
+			expect(await page.locator('a[href$="video.mp4"], a[href$="captions.vtt"]').count()).toBe(0);
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-mp4-asked-phone.png')});
+			expect(problems).toEqual([]);
+		} finally {
+			await context.close();
+		}
+		const noScript = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
+		try {
+			const page = await noScript.newPage();
+			for (const address of [watch, render.links.watch]) {
+				await page.goto(address);
+				expect(await page.locator('video').count()).toBe(0);
+				expect(await page.locator('.player p.no-script').textContent()).toBe(messagesFor('it-IT').player.noScript);
+				expect(await page.locator('main').textContent()).not.toContain('Non abbiamo ancora ricevuto');
+			}
+			await page.screenshot({path: join(shotsDir, 'paid-reminder-no-script.png')});
+		} finally {
+			await noScript.close();
+		}
+	});
+
+	it("without JavaScript plays the MP4 in the browser's own player, or says the page holds everything", async () => {
+		const rendered = await submit(renderStack, unpaidBill(), 0.25);
+		expect((await waitForRender(renderStack, rendered.id)).status).toBe('completed');
+		const queued = await submit(stack, billFor('CUST-NOSCRIPT-QUEUED'));
+		const context = await browser.newContext({viewport: {width: 390, height: 844}, javaScriptEnabled: false});
+		try {
+			const page = await context.newPage();
+			await page.goto(rendered.links.watch);
+			expect(await page.locator('billcast-player').isVisible()).toBe(false);
+			const video = page.locator('video.no-script');
+			await video.waitFor({state: 'visible'});
+			const {src, poster, track, controls} = await video.evaluate((element: HTMLVideoElement) => ({
+				src: element.currentSrc || element.src,
+				poster: element.poster,
+				track: element.querySelector('track')?.getAttribute('src'),
+				controls: element.controls,
+			}));
+			expect(controls).toBe(true);
+			for (const address of [src, poster, new URL(track!, src).href]) expect((await fetch(address)).status).toBe(200);
+			expect((await video.boundingBox())!.width).toBe(390);
+			await page.screenshot({path: join(shotsDir, 'no-script-mp4.png')});
+
+			await page.goto(queued.links.watch);
+			expect(await page.locator('video').count()).toBe(0);
+			// Playwright's text search skips <noscript>, whose content only a browser without scripts shows.
+			const note = page.locator('.player p.no-script');
+			expect(await note.isVisible()).toBe(true);
+			expect(await note.textContent()).toBe('The video plays with JavaScript turned on. Everything it says is on this page.');
+			expect(await page.locator('a[data-billcast-pay]').isVisible()).toBe(true);
+			await page.screenshot({path: join(shotsDir, 'no-script-note.png')});
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('plays the rendered format nearest the screen: portrait on an upright phone, landscape on a desktop', async () => {
+		const bill = unpaidBill();
+		const landscape = await submit(renderStack, bill, 0.25);
+		const portrait = await submit(renderStack, bill, 0.25, 'portrait');
+		for (const render of [landscape, portrait]) expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
+		for (const {viewport, phone} of [
+			{viewport: {width: 390, height: 844}, phone: true},
+			{viewport: {width: 1280, height: 800}, phone: false},
+		]) {
+			const page = await browser.newPage({viewport, isMobile: phone, hasTouch: phone});
+			try {
+				await page.goto(`${landscape.links.watch}?player=mp4`);
+				await page.waitForFunction(() => (document.querySelector('billcast-player video') as HTMLVideoElement | null)?.readyState! >= 1);
+				const [source, width, height] = await page
+					.locator('billcast-player video')
+					.evaluate((video: HTMLVideoElement) => [video.currentSrc, video.videoWidth, video.videoHeight] as const);
+				expect({source: source.includes('/formats/portrait/video.mp4'), tall: height > width}).toEqual({source: phone, tall: phone});
+			} finally {
+				await page.close();
+			}
+		}
+	});
+});
+
+describe('fullscreen and languages, on rendered videos', () => {
 	const rendered = async (bill: TelcoBill) => {
 		const render = await submit(renderStack, bill, 0.25);
 		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
@@ -827,7 +831,7 @@ describe('fullscreen and languages, on rendered videos', () => {
 	};
 
 	it('takes the whole player fullscreen: the in-video pay button opens the sheet, captions show (live and MP4)', async () => {
-		const bill = billFor('CUST-FULLSCREEN', {lineItems: [], usage: undefined, amountDue: 6840});
+		const bill = unpaidBill();
 		const render = await rendered(bill);
 		for (const mode of ['live', 'mp4'] as const) {
 			const page = await browser.newPage({viewport: {width: 1280, height: 800}});
@@ -861,7 +865,7 @@ describe('fullscreen and languages, on rendered videos', () => {
 	});
 
 	it('sizes captions from the picture: a square video fullscreen on a phone held sideways shows a cue as its two lines, under the pay button', async () => {
-		const bill = billFor('CUST-SQUARE-CAPTIONS', {lineItems: [], usage: undefined});
+		const bill = squareCaptionsBill();
 		const render = await submit(renderStack, bill, 0.25, 'square');
 		expect((await waitForRender(renderStack, render.id)).status).toBe('completed');
 		// The Korean reminder's second cue, two script lines sharing one cue.
@@ -919,38 +923,42 @@ describe('fullscreen and languages, on rendered videos', () => {
 			const bill = localeBill(locale);
 			const render = await rendered(bill);
 			const english = englishPatterns(locale);
-			for (const mode of ['live', 'mp4'] as const) {
-				for (const viewport of [
-					{width: 1280, height: 800},
-					{width: 390, height: 844},
-				]) {
-					const page = await browser.newPage({viewport});
-					const problems = collectProblems(page);
-					try {
-						await page.goto(mode === 'mp4' ? `${render.links.watch}?player=mp4` : render.links.watch);
-						await page.locator('.bc-controls').waitFor();
-						await page.locator('.bc-cc').click();
-						// Portrait on an upright phone has its own timeline: find the pay scene in the one the player chose.
-						const format = viewport.width < 600 && mode === 'live' ? 'portrait' : 'landscape';
-						const pay = computeRenderInput({template: 'telco-bill', bill, format}).timeline.hotspots.find((h) => h.kind === 'pay')!;
-						await seekPaused(page, pay.from + 15);
-						await page.locator('[data-hotspot="pay"]').click();
-						await page.getByRole('dialog').waitFor({state: 'visible'});
-						const found = (await textsAndNames(page)).filter((text) => english.some((pattern) => pattern.test(text)));
-						expect(found, `${locale} ${mode} ${viewport.width}`).toEqual([]);
-						if (mode === 'mp4') {
-							expect(await page.locator('track').evaluateAll((tracks: HTMLTrackElement[]) => tracks.map((track) => [track.kind, track.srclang, track.label]))).toEqual([
-								['captions', locale, messagesFor(locale).player.captions],
-								['chapters', locale, messagesFor(locale).player.chapters],
-							]);
-						}
-						await page.screenshot({path: join(shotsDir, `${viewport.width < 600 ? 'phone' : 'desktop'}-${locale}-${mode}-sheet.png`)});
-						expect(problems).toEqual([]);
-					} finally {
-						await page.close();
+			const lookAt = async (mode: 'live' | 'mp4', viewport: {width: number; height: number}) => {
+				const page = await browser.newPage({viewport});
+				const problems = collectProblems(page);
+				try {
+					await page.goto(mode === 'mp4' ? `${render.links.watch}?player=mp4` : render.links.watch);
+					await page.locator('.bc-controls').waitFor();
+					await page.locator('.bc-cc').click();
+					// Portrait on an upright phone has its own timeline: find the pay scene in the one the player chose.
+					const format = viewport.width < 600 && mode === 'live' ? 'portrait' : 'landscape';
+					const pay = computeRenderInput({template: 'telco-bill', bill, format}).timeline.hotspots.find((h) => h.kind === 'pay')!;
+					await seekPaused(page, pay.from + 15);
+					await page.locator('[data-hotspot="pay"]').click();
+					await page.getByRole('dialog').waitFor({state: 'visible'});
+					const found = (await textsAndNames(page)).filter((text) => english.some((pattern) => pattern.test(text)));
+					expect(found, `${locale} ${mode} ${viewport.width}`).toEqual([]);
+					if (mode === 'mp4') {
+						expect(await page.locator('track').evaluateAll((tracks: HTMLTrackElement[]) => tracks.map((track) => [track.kind, track.srclang, track.label]))).toEqual([
+							['captions', locale, messagesFor(locale).player.captions],
+							['chapters', locale, messagesFor(locale).player.chapters],
+						]);
 					}
+					await page.screenshot({path: join(shotsDir, `${viewport.width < 600 ? 'phone' : 'desktop'}-${locale}-${mode}-sheet.png`)});
+					expect(problems).toEqual([]);
+				} finally {
+					await page.close();
 				}
-			}
+			};
+			// Four pages apart from one another, open at once: each waits on its player most of the time.
+			await Promise.all(
+				(['live', 'mp4'] as const).flatMap((mode) =>
+					[
+						{width: 1280, height: 800},
+						{width: 390, height: 844},
+					].map((viewport) => lookAt(mode, viewport)),
+				),
+			);
 		}
 	});
 });
