@@ -4,8 +4,8 @@ import {createInterface} from 'node:readline';
 /**
  * `npm test`'s test run: the browser project beside the unit and integration projects, in two vitest processes. One
  * vitest process runs its projects' fork-pool files one project after the other, and much of the browser project's time
- * is a page playing in real time, which leaves the cores to the integration project's renders (CI went from about 25
- * minutes to about N). Each process starts its own Redis, S3 server and bundles. Arguments run one vitest as given.
+ * is a page playing in real time, which leaves the cores to the integration project's renders (.ci/run went from 24 min
+ * 50 s to 20 min 35 s on two cores). Each process starts its own Redis, S3 server and bundles. Arguments run one vitest as given.
  */
 const runs =
 	process.argv.length > 2
