@@ -108,7 +108,7 @@ export const startTestStack = async ({
 	const server = answerClientErrorsWithProblems(createServer(app));
 	// Node closes an idle connection after 5 s and fetch, told so, stops reusing it a second earlier: a margin a loaded
 	// test process's event loop lags past, and fetch sent a POST on a connection the server was closing (ECONNRESET, seen
-	// with two vitest runs on two cores). Tests pause for seconds all the time, seldom for a whole idle minute.
+	// when the browser and integration projects ran side by side on two cores). Tests pause for seconds all the time, seldom for a whole idle minute.
 	server.keepAliveTimeout = 60_000;
 	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
 	let worker: RenderWorker | undefined;
