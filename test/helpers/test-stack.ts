@@ -147,7 +147,12 @@ export const startTestStack = async ({
 		async close() {
 			await Promise.all([worker?.close(), webhookWorker.close()]);
 			await services.close();
-			await new Promise((resolve) => server.close(resolve));
+			// With connections kept a minute, close() would wait that long for one a test left open (an event stream it
+			// stopped reading, a fetch whose body it never read).
+			await new Promise((resolve) => {
+				server.close(resolve);
+				server.closeAllConnections();
+			});
 			// QUIT is answered after every command already sent, so a write still in flight (BullMQ's, a store's) ends
 			// with its reply; disconnect() would reject it with "Connection is closed" after the test file had moved on.
 			if (redis.status === 'ready') await redis.quit();
