@@ -84,6 +84,8 @@ const REDIS_GONE_MS = 5_000;
  */
 const STOP_AFTER_RENDER_MS = WEBHOOK_FLUSH_MS + REDIS_GONE_MS;
 const PING_EVERY_MS = 500;
+/** The most a stop waits for its tmp folder to be removed. */
+const TMP_REMOVAL_MS = 2_000;
 
 /**
  * Resolves once Redis has not answered a PING for `ms`. A ping, not the client's status: a cluster client reports
@@ -134,7 +136,9 @@ const shutdown = async (signal: string) => {
 	await unlessStuck(webhookWorker.close());
 	await unlessStuck(services.close());
 	redis.disconnect();
-	await processTmp.remove();
+	// The one step left unbounded could hold the exit: the browser a stuck render still runs may be writing its profile
+	// in there. Whatever stays goes at the next worker's start on this machine, as a killed worker's folder does.
+	await Promise.race([processTmp.remove().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, TMP_REMOVAL_MS))]);
 	logger.info({signal}, 'worker stopped');
 	process.exit(0);
 };
