@@ -39,6 +39,18 @@ const post = async (input: TemplateBill) => {
 	return (await response.json()) as {id: string; links: {watch: string}};
 };
 
+/** Posts `input` and runs `use` on its watch page, opened at desktop size with reduced motion; closes the page after. */
+const onWatchPage = async (input: TemplateBill, use: (page: Page) => Promise<void>) => {
+	const {links} = await post(input);
+	const page = await watchStack.browser.newPage({viewport: DESKTOP, reducedMotion: 'reduce'});
+	try {
+		await page.goto(links.watch);
+		await use(page);
+	} finally {
+		await page.close();
+	}
+};
+
 /** The chapters as chapters.vtt names them, on the landscape timeline a desktop plays. */
 const chapterNames = (input: TemplateBill) =>
 	chapterCues({timeline: computeRenderInput({...input, format: 'landscape'}).timeline, chapters: chaptersOf(input.template, input.bill.customer.locale)}).map((cue) => cue.text);
@@ -59,11 +71,8 @@ const announced = (page: Page) => page.locator('billcast-player .bc-announce').a
 describe('the picture is hidden from screen readers, the buttons over it are not', () => {
 	it.each(LOCALES)('%s: the scene text, amounts mid count-up among it, is not in the accessibility tree; the pay button is', async (locale) => {
 		const input = telco(locale, `A11Y-STAGE-${locale}`);
-		const {links} = await post(input);
 		const {timeline} = computeRenderInput({...input, format: 'landscape'});
-		const page = await watchStack.browser.newPage({viewport: DESKTOP, reducedMotion: 'reduce'});
-		try {
-			await page.goto(links.watch);
+		await onWatchPage(input, async (page) => {
 			await page.locator('billcast-player .bc-root').waitFor();
 			// The total counting up, as the audit heard it ("This bill €15.96…").
 			await seekPaused(page, timeline.scenes.find((scene) => scene.id === 'total')!.from + 10);
@@ -82,9 +91,7 @@ describe('the picture is hidden from screen readers, the buttons over it are not
 			expect(await page.getByRole('button', {name: pay.label, exact: true}).count()).toBe(1);
 			// The snapshot writes the label's no-break spaces as spaces.
 			expect(await page.locator('billcast-player .bc-root').ariaSnapshot()).toContain(`button "${pay.label.replace(/\u00a0/g, ' ')}"`);
-		} finally {
-			await page.close();
-		}
+		});
 	});
 });
 
@@ -92,18 +99,13 @@ describe("the player region's name", () => {
 	it.each(LOCALES)('%s: is the region label alone; the keyboard help is its description', async (locale) => {
 		const input = telco(locale, `A11Y-NAME-${locale}`);
 		const messages = messagesFor(locale);
-		const {links} = await post(input);
-		const page = await watchStack.browser.newPage({viewport: DESKTOP, reducedMotion: 'reduce'});
-		try {
-			await page.goto(links.watch);
+		await onWatchPage(input, async (page) => {
 			await page.locator('billcast-player .bc-root').waitFor();
 			expect(await accessibleNameOf(page, 'billcast-player .bc-root')).toEqual({
 				name: fill(messages.player.regionLabel, {brand: input.bill.brand.name}),
 				description: messages.player.keyboardHelp,
 			});
-		} finally {
-			await page.close();
-		}
+		});
 	});
 });
 
@@ -116,10 +118,7 @@ describe('chapters', () => {
 		const input = telco(locale, `A11Y-KEYS-${locale}`);
 		const messages = messagesFor(locale);
 		const names = chapterNames(input);
-		const {links} = await post(input);
-		const page = await watchStack.browser.newPage({viewport: DESKTOP, reducedMotion: 'reduce'});
-		try {
-			await page.goto(links.watch);
+		await onWatchPage(input, async (page) => {
 			await page.locator('billcast-player .bc-root').focus();
 			const reached = (number: number) => fill(messages.player.chapterReached, {number: String(number), count: String(names.length), name: names[number - 1]!});
 			for (let presses = 0; presses < 4; presses++) await page.keyboard.press('PageDown');
@@ -141,19 +140,14 @@ describe('chapters', () => {
 			await page.locator('billcast-player .bc-root').focus();
 			await page.keyboard.press('PageUp');
 			await expect.poll(() => announced(page)).toContain(reached(4));
-		} finally {
-			await page.close();
-		}
+		});
 	});
 
 	it.each(LOCALES)('%s: the Chapters menu lists the scenes by name, checks the one playing and goes to the one chosen', async (locale) => {
 		const input = telco(locale, `A11Y-MENU-${locale}`);
 		const messages = messagesFor(locale);
 		const names = chapterNames(input);
-		const {links} = await post(input);
-		const page = await watchStack.browser.newPage({viewport: DESKTOP, reducedMotion: 'reduce'});
-		try {
-			await page.goto(links.watch);
+		await onWatchPage(input, async (page) => {
 			const button = page.getByRole('button', {name: messages.player.chapters, exact: true});
 			await button.focus();
 			await page.keyboard.press('Enter');
@@ -180,9 +174,7 @@ describe('chapters', () => {
 			await page.keyboard.press('Escape');
 			await menu.waitFor({state: 'detached'});
 			expect(await button.evaluate((element) => element === document.activeElement)).toBe(true);
-		} finally {
-			await page.close();
-		}
+		});
 	});
 
 	it('in MP4 mode the video carries the chapters track, and the menu the same chapters', async () => {
