@@ -9,6 +9,8 @@ import {watchRedisData} from '../platform/redis-data-watch';
 import {watchRedisOutage} from '../platform/redis-outage';
 import {warnIfRedisForgets} from '../platform/redis-durability';
 import {buildServices} from '../services/build-services';
+import {stopOnSignals} from '../platform/stop-signals';
+import {endEventStreams} from '../renders/renders-router';
 import {removeDeadProcessesDirs} from '../storage/work-dirs';
 import {loadTenantRegistry} from '../tenants/tenant-registry';
 import {requireBuiltPlayer} from '../watch/player-bundle';
@@ -56,13 +58,39 @@ server.listen(config.port, config.host, () => {
 	logger.info({host: config.host, port: config.port, publicBaseUrl: config.publicBaseUrl}, 'billcast API listening');
 });
 
-const shutdown = () => {
+/**
+ * How long a stopping API lets the requests under way finish (a video's download, a batch's upload); its load balancer
+ * sends it no new ones meanwhile. Event streams do not wait for it: they end at once (endEventStreams). A connection
+ * still open after it is cut, as a client that stopped reading would otherwise hold the stop for ever.
+ */
+const REQUEST_GRACE_MS = 10_000;
+/** How long a stop waits for its queues' close, which can wait for ever on a Redis that answers (see worker-main.ts). */
+const CLOSE_QUEUES_MS = 5_000;
+
+const within = <T>(ms: number, step: Promise<T>): Promise<T | 'late'> =>
+	Promise.race([step, new Promise<'late'>((resolve) => setTimeout(() => resolve('late'), ms).unref())]);
+
+let stopping = false;
+// A kept-alive connection whose response ends during a stop would idle for Node's 5 s keep-alive (and could take
+// another request) before the server's close saw it end: it is closed at once instead.
+server.on('request', (_req, res) => res.once('close', () => stopping && server.closeIdleConnections()));
+const shutdown = async (signal: string) => {
+	if (stopping) return;
+	stopping = true;
+	logger.info({signal}, 'finishing the requests under way, taking no new ones');
 	dataWatch.stop();
-	server.close(async () => {
-		await Promise.all([services.close(), maintenanceQueue.close()]);
-		redis.disconnect();
-		process.exit(0);
-	});
+	endEventStreams(app);
+	const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+	if ((await within(REQUEST_GRACE_MS, closed)) === 'late') {
+		logger.warn({signal}, `requests still under way ${REQUEST_GRACE_MS / 1000} s after the stop: cutting their connections`);
+		server.closeAllConnections();
+		await closed;
+	}
+	if ((await within(CLOSE_QUEUES_MS, Promise.all([services.close(), maintenanceQueue.close()]))) === 'late') {
+		logger.warn({signal}, `the queues did not close within ${CLOSE_QUEUES_MS / 1000} s: stopping without waiting further`);
+	}
+	redis.disconnect();
+	logger.info({signal}, 'API stopped');
+	process.exit(0);
 };
-process.once('SIGTERM', shutdown);
-process.once('SIGINT', shutdown);
+stopOnSignals({shutdown, logger});

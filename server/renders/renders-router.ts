@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {Router} from 'express';
+import {Router, type Application} from 'express';
 import {NotFoundError, QueueUnavailableError, RenderNotReadyError, RenderVideoFailedError, ValidationError} from '../platform/errors';
 import {requireJson} from '../platform/require-json';
 import type {Idempotency} from '../platform/idempotency';
@@ -18,6 +18,18 @@ import type {OutputSender} from '../storage/output-sender';
 import type {RenderStorage} from '../storage/render-storage';
 
 const SSE_POLL_MS = 500;
+/** An SSE comment, which EventSource ignores before it reconnects; it tells a person following with curl why it ended. */
+const STOPPING_COMMENT = ': this API is stopping: connect again to follow the render\n\n';
+
+const stoppingApps = new WeakSet<Application>();
+
+/**
+ * Ends the open event streams of a stopping API (server/api/api-main.ts) within a poll: a stream of a render no worker
+ * takes never ends by itself, and the server's close waits for it. Clients connect again, to an API still running.
+ */
+export const endEventStreams = (app: Application): void => {
+	stoppingApps.add(app);
+};
 
 const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
 
@@ -116,6 +128,10 @@ export const makeRendersRouter = ({
 			if (data !== last) res.write(`event: ${view.status === 'completed' || view.status === 'failed' ? view.status : 'progress'}\ndata: ${data}\n\n`);
 			last = data;
 			if (record.status === 'completed' || record.status === 'failed') break;
+			if (stoppingApps.has(req.app)) {
+				res.write(STOPPING_COMMENT);
+				break;
+			}
 			await new Promise((resolve) => setTimeout(resolve, SSE_POLL_MS));
 			record = (await store.get(record.id)) ?? record;
 		}

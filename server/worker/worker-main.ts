@@ -1,6 +1,7 @@
 import type {Server} from 'node:http';
 import {resolveServeUrl} from './bundle';
 import {makeLogger} from '../platform/logger';
+import {stopOnSignals} from '../platform/stop-signals';
 import {makeMetrics} from '../platform/metrics';
 import {scheduleRetentionSweep} from './retention';
 import {maintenanceQueueName} from './maintenance-queue';
@@ -144,10 +145,4 @@ const shutdown = async (signal: string) => {
 };
 // The browser's own signal hooks are removed (see openWarmBrowser), so a signal finishes the active render instead of
 // killing its browser. Run as `node --import tsx server/worker/worker-main.ts`: an npm or tsx wrapper would take the signal.
-const stop = (signal: string) =>
-	void shutdown(signal).catch((error: unknown) => {
-		logger.fatal({err: error, signal}, 'could not stop cleanly');
-		process.exit(1);
-	});
-process.once('SIGTERM', () => stop('SIGTERM'));
-process.once('SIGINT', () => stop('SIGINT'));
+stopOnSignals({shutdown, logger});
