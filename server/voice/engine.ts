@@ -1,6 +1,7 @@
 import {spawn} from 'node:child_process';
 import {accessSync, constants} from 'node:fs';
 import {delimiter, join} from 'node:path';
+import {ownGroupSpawnOptions} from '../platform/processes';
 import {SpeechSynthesisError} from './errors';
 
 /** A voice an engine offers, the languages it speaks and the Debian package that installs it. */
@@ -43,7 +44,9 @@ export const hasProgram = (program: string): boolean => {
 /** Runs an engine with its input on stdin and returns what it writes to stdout. */
 export const runEngine = ({engine, program, args, input}: {engine: string; program: string; args: readonly string[]; input: Buffer}): Promise<Buffer> =>
 	new Promise((resolve, reject) => {
-		const child = spawn(program, args, {stdio: ['pipe', 'pipe', 'pipe']});
+		// In the worker's group, a terminal's Ctrl-C meant for the worker failed the narration it was making. Its input is
+		// written whole, so a killed worker's closed stdout ends it.
+		const child = spawn(program, args, {stdio: ['pipe', 'pipe', 'pipe'], ...ownGroupSpawnOptions()});
 		const out: Buffer[] = [];
 		const err: Buffer[] = [];
 		child.stdout.on('data', (chunk: Buffer) => out.push(chunk));

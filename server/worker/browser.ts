@@ -2,15 +2,10 @@ import {spawn} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
 import {readdir, readFile} from 'node:fs/promises';
 import {fileURLToPath} from 'node:url';
-import {isAlivePid} from '../platform/processes';
+import {BROWSER_OWNER_ENV, isAlivePid, ownGroupSpawnOptions} from '../platform/processes';
 import {chromeModeFor} from './browser-executable';
 import {openBrowser, type HeadlessBrowser} from '@remotion/renderer';
 
-/**
- * Every browser this process starts carries this variable (Remotion spawns Chromium with `process.env`), so its
- * processes can be found, and told apart from another worker's, even after this process has died.
- */
-export const BROWSER_OWNER_ENV = 'BILLCAST_BROWSER_OWNER';
 const OWNER_PATTERN = /^billcast-(\d+)-[0-9a-f]+$/;
 
 /** This process's owner mark, set once: browsers Remotion opens on its own inherit it too. */
@@ -48,13 +43,13 @@ export const markedProcesses = async (): Promise<MarkedProcess[]> => {
 	return found.filter((entry): entry is MarkedProcess => entry !== undefined);
 };
 
-/** This process's own process group, which holds the children it did not detach (ffmpeg): never a browser's. */
+/** This process's own process group: never a browser's. */
 const ownGroup = async (): Promise<number> => pgidOf(await readFile('/proc/self/stat', 'latin1'));
 
 /**
  * Browser process groups: Remotion starts Chromium detached, so each browser leads a group of its own, its leader
  * carrying the mark. A group whose leader has died (the wrapper shell of a killed worker's browser) counts too; any other
- * group a marked process sits in (a worker's own group, holding its ffmpeg) never does.
+ * group a marked process sits in (a worker's own) never does.
  */
 const browserGroups = async (processes: readonly MarkedProcess[], owners: (owner: string) => boolean): Promise<number[]> => {
 	const own = await ownGroup();
@@ -223,13 +218,11 @@ const browserGroupOf = async (browser: HeadlessBrowser): Promise<number | undefi
  * It takes no mark itself, so it never counts as a browser.
  */
 const startBrowserWatchdog = (owner: string): {stop(): void} => {
-	const {[BROWSER_OWNER_ENV]: _, ...env} = process.env;
 	const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./browser-watchdog.ts', import.meta.url)), String(process.pid), owner], {
 		// The project's root, where `tsx` resolves, whatever working directory a process manager gave the worker.
 		cwd: fileURLToPath(new URL('../..', import.meta.url)),
-		detached: true,
 		stdio: 'ignore',
-		env,
+		...ownGroupSpawnOptions(),
 	});
 	child.unref();
 	return {

@@ -1,6 +1,8 @@
 import {spawn} from 'node:child_process';
+import {stat} from 'node:fs/promises';
 import {setPriority} from 'node:os';
 import type {Size} from '../../src/formats';
+import {ownGroupSpawnOptions} from '../platform/processes';
 import {compositorBinary} from './compositor-binaries';
 
 export interface StreamEncoderOptions {
@@ -36,6 +38,8 @@ const HIGH_WATER_BYTES = 32 * 1024 * 1024;
  * its last use. ffmpeg runs at a lower priority so drawing, the slower half, never waits for it.
  */
 export const startStreamEncoder = ({sources, fps, size, outputFile, crf, x264Preset, x264Params, audioFile}: StreamEncoderOptions): StreamEncoder => {
+	// In the worker's group, a terminal's Ctrl-C stopped the encoding of the render the worker was finishing
+	// (render_failed). Only the worker ends it: by closing stdin, which a killed worker's exit does too, or by abort().
 	const ffmpeg = spawn(
 		compositorBinary('ffmpeg'),
 		[
@@ -46,7 +50,7 @@ export const startStreamEncoder = ({sources, fps, size, outputFile, crf, x264Pre
 			'-c:v', 'libx264', '-preset', x264Preset, '-x264-params', x264Params, '-crf', String(crf), '-pix_fmt', 'yuv420p',
 			'-movflags', '+faststart', '-f', 'mp4', outputFile,
 		],
-		{stdio: ['pipe', 'ignore', 'pipe']},
+		{stdio: ['pipe', 'ignore', 'pipe'], ...ownGroupSpawnOptions()},
 	);
 	if (ffmpeg.pid !== undefined) setPriority(ffmpeg.pid, 10);
 	let stderr = '';
@@ -89,6 +93,8 @@ export const startStreamEncoder = ({sources, fps, size, outputFile, crf, x264Pre
 			}
 			ffmpeg.stdin.end();
 			await exited;
+			// ffmpeg signalled while opening its inputs ends with 0 and "Immediate exit requested", having written nothing.
+			if (!(await stat(outputFile).catch(() => undefined))?.size) throw new Error(`ffmpeg exited without writing the video: ${stderr.trim().slice(-500)}`);
 		},
 		abort() {
 			ffmpeg.kill('SIGKILL');

@@ -1,5 +1,5 @@
 import {chromium, type Browser} from 'playwright-core';
-import {BROWSER_OWNER_ENV} from '../../server/worker/browser';
+import {BROWSER_OWNER_ENV} from '../../server/platform/processes';
 
 /** Debian's Chromium, never a downloaded one, with the flags that keep it quiet and offline. */
 export const launchChromium = (): Promise<Browser> =>

@@ -15,8 +15,17 @@ export interface RunningMain {
  * One of billcast's mains (`server/api/api-main.ts`, `server/worker/worker-main.ts`, `server/dev/start.ts`) run the way
  * its npm script runs it: node with tsx from the repository's root, in exactly the environment given.
  */
-export const startMain = ({script, env}: {script: string; env: NodeJS.ProcessEnv}): RunningMain => {
-	const child = spawn(process.execPath, ['--import', 'tsx', script], {cwd: root, env, stdio: ['ignore', 'pipe', 'pipe']});
+export const startMain = ({
+	script,
+	env,
+	detached = false,
+}: {
+	script: string;
+	env: NodeJS.ProcessEnv;
+	/** As the leader of a process group of its own, which a test signals as a terminal's Ctrl-C signals its foreground group. */
+	detached?: boolean;
+}): RunningMain => {
+	const child = spawn(process.execPath, ['--import', 'tsx', script], {cwd: root, env, detached, stdio: ['ignore', 'pipe', 'pipe']});
 	let output = '';
 	let stderr = '';
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
