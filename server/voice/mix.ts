@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process';
+import {ownGroupSpawnOptions} from '../platform/processes';
 import {mkdir, rm} from 'node:fs/promises';
 import {dirname, extname} from 'node:path';
 import {promisify} from 'node:util';
@@ -98,6 +99,8 @@ export const mixNarrationTrack = async ({
 	try {
 		const measure = await run(ffmpeg, ['-hide_banner', '-nostats', '-y', ...inputs, '-filter_complex', graph, '-map', '[out]', '-c:a', 'pcm_f32le', unlevelled], {
 			maxBuffer: 64 * 1024 * 1024,
+			// A terminal's Ctrl-C meant for the worker, which finishes its narration, would otherwise end this ffmpeg too.
+			...ownGroupSpawnOptions(),
 		});
 		const measured = parseEbur128Summary(measure.stderr);
 		if (!Number.isFinite(measured.integrated)) throw new AudioMixError('the meter printed no loudness');
@@ -108,6 +111,7 @@ export const mixNarrationTrack = async ({
 		const codec = ['.m4a', '.aac'].includes(extname(outFile)) ? ['-c:a', 'aac', '-aac_coder', 'fast', '-b:a', '128k'] : ['-c:a', 'pcm_s16le'];
 		await run(ffmpeg, ['-hide_banner', '-nostats', '-y', '-i', unlevelled, '-af', apply, '-ar', '48000', '-ac', '2', ...codec, outFile], {
 			maxBuffer: 16 * 1024 * 1024,
+			...ownGroupSpawnOptions(),
 		});
 		return outFile;
 	} catch (error) {

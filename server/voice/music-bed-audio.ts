@@ -1,4 +1,5 @@
 import {execFile} from 'node:child_process';
+import {ownGroupSpawnOptions} from '../platform/processes';
 import {readFile, rm, writeFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {promisify} from 'node:util';
@@ -60,7 +61,9 @@ const NOT_AUDIO = 'is not audio billcast can read: send WAV, MP3, AAC (MP4/M4A o
 /** Runs ffmpeg or ffprobe; a failure is the upload's fault (422) unless the program itself is missing. */
 const tool = async (program: string, args: readonly string[]): Promise<{stdout: string; stderr: string}> => {
 	try {
-		return await run(program, args, {maxBuffer: 64 * 1024 * 1024, timeout: 120_000});
+		// In a group of its own: a terminal's Ctrl-C meant for the API, which finishes the upload under way, would end it and
+		// the upload would be refused as unreadable.
+		return await run(program, args, {maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...ownGroupSpawnOptions()});
 	} catch (error) {
 		const err = error as {code?: string; killed?: boolean};
 		if (err.code === 'ENOENT') throw new MusicBedProcessingError(`${program} is not installed (Debian package ffmpeg)`);
