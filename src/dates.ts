@@ -1,4 +1,5 @@
-import {cached, dateTimeFormat} from './intl-formats';
+import {cached, makeCache} from './cached';
+import {dateTimeFormat} from './intl-formats';
 
 /** Bill dates are calendar dates (YYYY-MM-DD) without a time zone; they are formatted in UTC so no zone shifts them a day. */
 const toUtcDate = (isoDate: string): Date => new Date(`${isoDate}T00:00:00Z`);
@@ -27,7 +28,7 @@ export const todayAnywhereOnEarth = (now: Date): string => new Date(now.getTime(
 export const daysBetween = (from: string, to: string): number =>
 	Math.round((toUtcDate(to).getTime() - toUtcDate(from).getTime()) / 86_400_000);
 
-const unpaddedDays = new Map<string, boolean>();
+const unpaddedDays = makeCache<boolean>();
 
 /**
  * Whether the locale writes a day without a leading zero in its own dates ("5 ott 2026"). Its range patterns may pad

@@ -1,3 +1,4 @@
+import {cached, makeCache} from './cached';
 import {writtenLocale} from './i18n/catalogue';
 
 /**
@@ -5,18 +6,8 @@ import {writtenLocale} from './i18n/catalogue';
  * a watch page or a scene formats dozens of amounts and dates. They format in the locale the words are written in
  * (`writtenLocale`), so a French customer's English video says "21 November 2026", not "21 novembre 2026".
  */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** What `make` gives for `key`, made at the first call and kept in `cache` (also for what is learnt from these formats). */
-export const cached = <T>(cache: Map<string, T>, key: string, make: () => T): T => {
-	let value = cache.get(key);
-	if (value === undefined) {
-		value = make();
-		cache.set(key, value);
-	}
-	return value;
-};
+const numberFormats = makeCache<Intl.NumberFormat>();
+const dateFormats = makeCache<Intl.DateTimeFormat>();
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
 	cached(numberFormats, `${locale} ${JSON.stringify(options)}`, () => new Intl.NumberFormat(writtenLocale(locale), options));

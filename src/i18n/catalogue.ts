@@ -1,3 +1,5 @@
+import type {LRUCache} from 'lru-cache';
+import {cached, makeCache} from '../cached';
 import {en} from './en';
 import {it} from './it';
 import {ko} from './ko';
@@ -35,10 +37,12 @@ export const missingKeys = (translation: object, base: object = en, prefix = '')
 		return missingKeys(typeof given === 'object' ? given : {}, value as object, `${prefix}${key}.`);
 	});
 
-const cache = new WeakMap<object, Map<string, unknown>>();
+const wordsByCatalogue = new WeakMap<object, LRUCache<string, object>>();
 
-/** A tag's language, lower-cased as Intl writes it ("IT-IT" gives "it"); a tag Intl cannot read keeps its first part. */
-export const languageOf = (locale: string): string => {
+const languages = makeCache<string>();
+const pluralRules = makeCache<Intl.PluralRules>();
+
+const readLanguage = (locale: string): string => {
 	try {
 		return new Intl.Locale(locale).language;
 	} catch {
@@ -46,15 +50,17 @@ export const languageOf = (locale: string): string => {
 	}
 };
 
+/**
+ * A tag's language, lower-cased as Intl writes it ("IT-IT" gives "it"); a tag Intl cannot read keeps its first part.
+ * Kept per tag, as the plural rules below: every amount, date and counted phrase of a scene or a page asks again.
+ */
+export const languageOf = (locale: string): string => cached(languages, locale, () => readLanguage(locale));
+
 /** A catalogue's words for a locale, by full tag then language, with English for anything missing. */
 export const wordsFor = <W>(catalogue: WordCatalogue<W>, locale: string): W => {
-	let byLocale = cache.get(catalogue);
-	if (!byLocale) cache.set(catalogue, (byLocale = new Map()));
-	if (byLocale.has(locale)) return byLocale.get(locale) as W;
-	const translation = catalogue[locale] ?? catalogue[languageOf(locale)];
-	const words = overlay(catalogue.en as Tree, translation as Tree | undefined) as W;
-	byLocale.set(locale, words);
-	return words;
+	let byLocale = wordsByCatalogue.get(catalogue);
+	if (!byLocale) wordsByCatalogue.set(catalogue, (byLocale = makeCache()));
+	return cached(byLocale, locale, () => overlay(catalogue.en as Tree, (catalogue[locale] ?? catalogue[languageOf(locale)]) as Tree | undefined)) as W;
 };
 
 /**
@@ -82,4 +88,6 @@ export const fill = (template: string, values: Record<string, string>): string =
  * which covers the shipped languages; a rule that answers `two`, `few` or `many` falls back to `other`.
  */
 export const pluralForm = <T>(forms: {readonly one: T; readonly other: T}, {count, locale}: {count: number; locale: string}): T =>
-	new Intl.PluralRules(writtenLocale(locale)).select(count) === 'one' ? forms.one : forms.other;
+	pluralRulesOf(writtenLocale(locale)).select(count) === 'one' ? forms.one : forms.other;
+
+const pluralRulesOf = (locale: string): Intl.PluralRules => cached(pluralRules, locale, () => new Intl.PluralRules(locale));

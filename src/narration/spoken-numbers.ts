@@ -2,7 +2,8 @@ import {toCardinal as enCardinal, toOrdinal as enOrdinal} from 'n2words/en-GB';
 import {toCardinal as itCardinal} from 'n2words/it-IT';
 import {toCardinal as koCardinal} from 'n2words/ko-KR';
 import {languageOf, writtenLocale} from '../i18n/catalogue';
-import {numberFormat} from '../intl-formats';
+import {cached, makeCache} from '../cached';
+import {dateTimeFormat, numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 
 /** The languages narration speaks: the language the words are written in (`writtenLocale`). */
@@ -91,9 +92,14 @@ export const spokenCount = (value: number | string, noun: string, locale: string
 	return /(milion[ei]|miliard[oi])$/u.test(words) ? `${words} di` : words;
 };
 
+const pluralRulesByDigits = makeCache<Intl.PluralRules>();
+
 /** Whether a count, written with this many decimals, takes a noun's singular: "1 gigabyte" but "1.0 gigabytes". */
-export const isSingular = (value: string, locale: string): boolean =>
-	new Intl.PluralRules(spokenLanguage(locale), {minimumFractionDigits: value.split('.')[1]?.length ?? 0}).select(Number(value)) === 'one';
+export const isSingular = (value: string, locale: string): boolean => {
+	const digits = value.split('.')[1]?.length ?? 0;
+	const language = spokenLanguage(locale);
+	return cached(pluralRulesByDigits, `${language} ${digits}`, () => new Intl.PluralRules(language, {minimumFractionDigits: digits})).select(Number(value)) === 'one';
+};
 
 /** A currency's name as the locale says it of one or of many ("Swiss franc", "Swiss francs", "franchi svizzeri"). */
 const currencyName = (currency: string, locale: string, count: 1 | 2): string =>
@@ -153,7 +159,7 @@ export const spokenDate = (isoDate: string, locale: string, {withYear = false}: 
 	const [year = 2000, month = 1, day = 1] = isoDate.split('-').map(Number);
 	const language = spokenLanguage(locale);
 	if (language === 'ko') return `${withYear ? `${koCardinal(year)}년 ` : ''}${koreanMonths[month - 1]} ${koCardinal(day)}일`;
-	const monthName = new Intl.DateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {month: 'long', timeZone: 'UTC'}).format(
+	const monthName = dateTimeFormat(language === 'it' ? 'it-IT' : 'en-GB', {month: 'long', timeZone: 'UTC'}).format(
 		new Date(Date.UTC(2000, month - 1, 1)),
 	);
 	if (language === 'it') return `${day === 1 ? 'primo' : itCardinal(day)} ${monthName}${withYear ? ` ${itCardinal(year)}` : ''}`;

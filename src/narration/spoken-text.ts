@@ -1,5 +1,6 @@
 import {formatDate, formatPeriod} from '../dates';
-import {cached, numberFormat} from '../intl-formats';
+import {cached, makeCache} from '../cached';
+import {numberFormat} from '../intl-formats';
 import {minorDigits} from '../money';
 import {isSingular, spokenCount, spokenDate, spokenDigits, spokenLanguage, spokenMoney, spokenNumber, spokenPercent, type SpokenLanguage} from './spoken-numbers';
 
@@ -46,7 +47,7 @@ const learnMoneyReader = (locale: string, currency: string): MoneyReader => {
 	};
 };
 
-const moneyReaders = new Map<string, MoneyReader>();
+const moneyReaders = makeCache<MoneyReader>();
 
 /** A unit's name for one of it and for any other amount; Korean has no plural. */
 const unitWords: Record<SpokenLanguage, Record<string, {one: string; other: string}>> = {

@@ -20,8 +20,8 @@ const target = (file: string, specifier: string): string =>
 const walls: Array<{folder: string; allowed: (to: string) => boolean; rule: string}> = [
 	{
 		folder: 'src',
-		allowed: (to) => to.startsWith('src/') || to === 'zod' || to === 'remotion/no-react' || to.startsWith('n2words/'),
-		rule: 'src/ is pure: it may import only src/, zod, remotion/no-react and n2words (numbers as words)',
+		allowed: (to) => to.startsWith('src/') || to === 'zod' || to === 'remotion/no-react' || to.startsWith('n2words/') || to === 'lru-cache',
+		rule: 'src/ is pure: it may import only src/, zod, remotion/no-react, n2words (numbers as words) and lru-cache (bounded caches, no Node or DOM)',
 	},
 	{
 		folder: 'compositions',
