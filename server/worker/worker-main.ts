@@ -87,6 +87,8 @@ const STOP_AFTER_RENDER_MS = WEBHOOK_FLUSH_MS + REDIS_GONE_MS;
 const PING_EVERY_MS = 500;
 /** The most a stop waits for its tmp folder to be removed. */
 const TMP_REMOVAL_MS = 2_000;
+/** The most a stop takes once it has given up waiting (see shutdown). */
+const GIVEN_UP_EXIT_MS = 5_000;
 
 /**
  * Resolves once Redis has not answered a PING for `ms`. A ping, not the client's status: a cluster client reports
@@ -122,6 +124,14 @@ const shutdown = async (signal: string) => {
 		return late;
 	});
 	const unlessStuck = <T>(step: Promise<T>): Promise<T | 'redis-gone' | 'deadline'> => Promise.race([step, redisGone, deadline]);
+	// Every step below is raced against those two, yet under heavy load a worker that had given up on Redis was seen alive
+	// 15 s later, with no step logged: whatever holds it, the stop ends once it has given up and this much more has passed.
+	void Promise.race([redisGone, deadline]).then(() =>
+		setTimeout(() => {
+			logger.warn({signal}, `still stopping ${GIVEN_UP_EXIT_MS / 1000} s after giving up on Redis or the deadline: exiting`);
+			process.exit(0);
+		}, GIVEN_UP_EXIT_MS),
+	);
 	// The render first, so the webhook it ends with is queued while the delivery worker still runs.
 	await unlessStuck(Promise.all([renderWorker.close(), retention.close(), stopReconciler()]));
 	const flushUntil = Date.now() + WEBHOOK_FLUSH_MS;
