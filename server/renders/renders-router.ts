@@ -21,14 +21,12 @@ const SSE_POLL_MS = 500;
 /** An SSE comment, which EventSource ignores before it reconnects; it tells a person following with curl why it ended. */
 const STOPPING_COMMENT = ': this API is stopping: connect again to follow the render\n\n';
 
-const stoppingApps = new WeakSet<Application>();
-
 /**
  * Ends the open event streams of a stopping API (server/api/api-main.ts) within a poll: a stream of a render no worker
  * takes never ends by itself, and the server's close waits for it. Clients connect again, to an API still running.
  */
 export const endEventStreams = (app: Application): void => {
-	stoppingApps.add(app);
+	app.locals.stopping = true;
 };
 
 const sha256Json = (body: unknown): string => createHash('sha256').update(JSON.stringify(body)).digest('hex');
@@ -128,7 +126,7 @@ export const makeRendersRouter = ({
 			if (data !== last) res.write(`event: ${view.status === 'completed' || view.status === 'failed' ? view.status : 'progress'}\ndata: ${data}\n\n`);
 			last = data;
 			if (record.status === 'completed' || record.status === 'failed') break;
-			if (stoppingApps.has(req.app)) {
+			if (req.app.locals.stopping === true) {
 				res.write(STOPPING_COMMENT);
 				break;
 			}
